@@ -1,0 +1,67 @@
+// Turns what the runner measured into a verdict for one test run (before the output is checked).
+import type { MemoryMode } from './languages.ts';
+import type { RunMeasurement } from './runner/runInPty.ts';
+import type { Verdict } from './types.ts';
+
+const SIGKILL = 9;
+const SIGXCPU = 24;
+const SIGXFSZ = 25;
+
+/** What runtimes print when their own heap limit (JVM -Xmx, Node's old space) or malloc gives out. */
+/** Runtimes told their heap size (JVM -Xmx) use more than the heap: code, metaspace, thread stacks. */
+const RUNTIME_OVERHEAD_KB = 128 * 1024;
+
+const OUT_OF_MEMORY_MARKERS = [
+  'java.lang.OutOfMemoryError',
+  'JavaScript heap out of memory',
+  'std::bad_alloc',
+  'MemoryError',
+  'memory allocation of',
+  'out of memory',
+];
+
+export interface RunLimits {
+  timeLimitMs: number;
+  memoryLimitKb: number;
+  outputLimitBytes: number;
+  memoryMode: MemoryMode;
+}
+
+export interface RunFacts {
+  measurement: RunMeasurement;
+  outputBytes: number;
+  /** The tail of the program's stderr, for recognising out-of-memory deaths. */
+  stderrTail: string;
+}
+
+/**
+ * The verdict decided by limits and exit status alone, or null when the output must be checked.
+ * Precedence (DESIGN.md): RTE/MLE, TLE, OLE, then the output. A run killed *by the judge* for
+ * time or output size is not a crash: those kills are recognised first.
+ */
+export function classifyRun({ measurement: m, outputBytes, stderrTail }: RunFacts, limits: RunLimits): { verdict: Verdict; reason: string } | null {
+  const killedForTime = m.wallTimeout || m.signal === SIGXCPU || (m.signal === SIGKILL && m.cpuMs >= limits.timeLimitMs);
+  if (killedForTime) {
+    return { verdict: 'TLE', reason: m.wallTimeout ? `wall-clock backstop reached after ${m.wallMs} ms` : `CPU time limit reached (${m.cpuMs} ms)` };
+  }
+  if (m.signal === SIGXFSZ || outputBytes >= limits.outputLimitBytes) {
+    return { verdict: 'OLE', reason: `output reached the limit of ${limits.outputLimitBytes} bytes` };
+  }
+  const crashed = m.signal !== 0 || m.exitCode !== 0;
+  const allowedKb = limits.memoryLimitKb + (limits.memoryMode === 'heap' ? RUNTIME_OVERHEAD_KB : 0);
+  const overMemory = m.memoryKb > allowedKb;
+  const saysOutOfMemory = OUT_OF_MEMORY_MARKERS.some((marker) => stderrTail.includes(marker));
+  if (overMemory || (crashed && saysOutOfMemory)) {
+    return { verdict: 'MLE', reason: `memory limit of ${Math.round(limits.memoryLimitKb / 1024)} MiB exceeded (peak ${Math.round(m.memoryKb / 1024)} MiB)` };
+  }
+  if (crashed && limits.memoryMode === 'rlimit' && m.memoryKb >= limits.memoryLimitKb * 0.9) {
+    return { verdict: 'MLE', reason: `crashed at ${Math.round(m.memoryKb / 1024)} MiB, near the memory limit` };
+  }
+  if (crashed) {
+    return { verdict: 'RTE', reason: m.signal ? `killed by signal ${m.signal}` : `exit code ${m.exitCode}` };
+  }
+  if (m.cpuMs > limits.timeLimitMs) {
+    return { verdict: 'TLE', reason: `CPU time ${m.cpuMs} ms over the limit of ${limits.timeLimitMs} ms` };
+  }
+  return null;
+}

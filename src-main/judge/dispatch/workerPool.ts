@@ -1,0 +1,163 @@
+// A fixed-size pool of judging workers fed by a queue. The pool decides *when* and *in which slot*
+// a job runs; a backend (the judgehost child process, later maybe a remote one) does the judging.
+import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../results.ts';
+import type { JobListener } from '../../judgehost/client.ts';
+import type { JudgeJob } from '../../judgehost/protocol.ts';
+import { FifoQueue, type JudgeQueue } from './queue.ts';
+
+export interface JudgeBackend {
+  judge(job: JudgeJob, slot: number, listener: JobListener): Promise<JudgeResult>;
+  cancel(jobId: string): void;
+}
+
+interface QueuedJob {
+  job: JudgeJob;
+  listener: JobListener;
+  resolve: (result: JudgeResult) => void;
+  queuedAt: number;
+}
+
+export interface WorkerState {
+  slot: number;
+  jobId: string | null;
+  startedAt: number | null;
+  progress: JudgeProgress | null;
+}
+
+export class WorkerPool {
+  private readonly backend: JudgeBackend;
+  private readonly queue: JudgeQueue<QueuedJob>;
+  private size: number;
+  private paused = false;
+  /** Slot index -> what it is doing. Slots >= size finish their job and then disappear. */
+  private readonly slots = new Map<number, WorkerState>();
+  private readonly changeListeners = new Set<() => void>();
+
+  constructor(backend: JudgeBackend, options: { workers: number; queue?: JudgeQueue<QueuedJob> }) {
+    if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error(`workers must be a positive integer, got ${options.workers}`);
+    this.backend = backend;
+    this.size = options.workers;
+    this.queue = options.queue ?? new FifoQueue<QueuedJob>();
+  }
+
+  /** Queues a job; resolves with its result once judged (JE on judge-side failure; never rejects). */
+  submit(job: JudgeJob, listener: JobListener = {}): Promise<JudgeResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ job, listener, resolve, queuedAt: Date.now() });
+      this.changed();
+      this.pump();
+    });
+  }
+
+  get workers(): number {
+    return this.size;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  get busy(): number {
+    return [...this.slots.values()].filter((s) => s.jobId !== null).length;
+  }
+
+  /** Changes the number of workers while running: growing starts queued jobs at once; shrinking lets running jobs finish. */
+  setWorkers(workers: number): void {
+    if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer, got ${workers}`);
+    this.size = workers;
+    this.changed();
+    this.pump();
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.changed();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.changed();
+    this.pump();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  prioritise(jobId: string): boolean {
+    const moved = this.queue.prioritise((q) => q.job.id === jobId) > 0;
+    if (moved) this.changed();
+    return moved;
+  }
+
+  /** Cancels a queued or running job; its promise resolves with JE "cancelled". */
+  cancel(jobId: string): boolean {
+    const removed = this.queue.remove((q) => q.job.id === jobId);
+    for (const q of removed) q.resolve(judgeErrorResult('judging was cancelled'));
+    if (removed.length) {
+      this.changed();
+      return true;
+    }
+    const running = [...this.slots.values()].some((s) => s.jobId === jobId);
+    if (running) this.backend.cancel(jobId);
+    return running;
+  }
+
+  queueSnapshot(): { jobId: string; queuedAt: number }[] {
+    return this.queue.snapshot().map((q) => ({ jobId: q.job.id, queuedAt: q.queuedAt }));
+  }
+
+  workerStates(): WorkerState[] {
+    const states: WorkerState[] = [];
+    for (let slot = 0; slot < Math.max(this.size, ...this.slots.keys()) + (this.slots.size ? 1 : 0); slot++) {
+      const state = this.slots.get(slot);
+      if (state) states.push({ ...state });
+      else if (slot < this.size) states.push({ slot, jobId: null, startedAt: null, progress: null });
+    }
+    return states;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  private freeSlot(): number | null {
+    for (let slot = 0; slot < this.size; slot++) if (!this.slots.has(slot)) return slot;
+    return null;
+  }
+
+  private pump(): void {
+    while (!this.paused && this.queue.length > 0) {
+      const slot = this.freeSlot();
+      if (slot === null) return;
+      const next = this.queue.shift()!;
+      const state: WorkerState = { slot, jobId: next.job.id, startedAt: Date.now(), progress: null };
+      this.slots.set(slot, state);
+      this.changed();
+      const listener: JobListener = {
+        onProgress: (progress) => {
+          state.progress = progress;
+          next.listener.onProgress?.(progress);
+          this.changed();
+        },
+        onOutput: next.listener.onOutput,
+      };
+      this.backend.judge(next.job, slot, listener).then(
+        (result) => this.finish(slot, next, result),
+        (error: Error) => this.finish(slot, next, judgeErrorResult(error.message)),
+      );
+    }
+  }
+
+  private finish(slot: number, job: QueuedJob, result: JudgeResult): void {
+    this.slots.delete(slot);
+    job.resolve(result);
+    this.changed();
+    this.pump();
+  }
+}

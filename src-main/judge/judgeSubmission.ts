@@ -1,0 +1,266 @@
+// Judges one submission: compile once in a private folder, run each test in a clean folder,
+// check the output, and let the first failing test decide. Everything is removed afterwards.
+import { chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyRun, type RunLimits } from './classify.ts';
+import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
+import { RunnerError, runInPty, type Bind, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
+import { judgeErrorResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from './results.ts';
+import type { TestCase, ValidatorFlags, Verdict } from './types.ts';
+import { validateDefault } from './validate/defaultValidator.ts';
+import { runOutputValidator, type PreparedValidator } from './validate/outputValidator.ts';
+
+/** Compilers get generous but finite limits: a compile bomb is a CE, never a hung worker. */
+export const COMPILE_CPU_MS = 30_000;
+export const COMPILE_WALL_MS = 60_000;
+const COMPILE_OUTPUT_SHOWN_BYTES = 64 * 1024;
+const COMPILE_FILE_SIZE_BYTES = 256 * 1024 * 1024;
+const COMPILE_PROCESSES = 256;
+/** Wall-clock backstop for a test: twice the time limit plus a second (sleeping programs use no CPU). */
+export function wallBackstopMs(timeLimitMs: number): number {
+  return timeLimitMs * 2 + 1000;
+}
+const STDERR_TAIL_BYTES = 8 * 1024;
+
+export interface JudgeProblem {
+  id: string;
+  testCases: TestCase[];
+  timeLimitMs: number;
+  memoryLimitMb: number;
+  outputLimitMb: number;
+  /** Default validator flags, or a prepared custom validator with its raw flags. */
+  validator: { kind: 'default'; flags: ValidatorFlags } | { kind: 'custom'; prepared: PreparedValidator; flags: string[] };
+}
+
+export interface JudgeSubmissionInput {
+  sourcePath: string;
+  /** Original file name, used for Java's class detection and messages. */
+  fileName: string;
+  language: AvailableLanguage;
+  problem: JudgeProblem;
+  /** Run every test even after a failure (for a full per-test table). */
+  runAllTests?: boolean;
+}
+
+export interface JudgeEnvironment {
+  /** A fresh private folder for this submission; removed when judging ends. */
+  workDir: string;
+  placement: SandboxPlacement | null;
+  /** Owner of the folders the program may write (null: the judge's own uid). */
+  uid: number | null;
+  onProgress?: (progress: JudgeProgress) => void;
+  /** Live output of the compiler and the program (display only). */
+  onOutput?: (chunk: string) => void;
+  signal?: AbortSignal;
+}
+
+function readTail(path: string, bytes: number): string {
+  try {
+    const data = readFileSync(path);
+    return data.subarray(Math.max(0, data.length - bytes)).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function makeOwnedDir(path: string, uid: number | null): void {
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true, mode: 0o755 });
+  if (uid !== null) chownSync(path, uid, uid);
+}
+
+/** Java: the public class decides the file name; otherwise the first class declared. */
+function javaClassName(source: string): string {
+  const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const publicClass = /\bpublic\s+(?:(?:final|abstract|strictfp)\s+)*(?:class|record|enum|interface)\s+([A-Za-z_$][\w$]*)/.exec(withoutComments);
+  const anyClass = /\b(?:class|record)\s+([A-Za-z_$][\w$]*)/.exec(withoutComments);
+  return publicClass?.[1] ?? anyClass?.[1] ?? 'Main';
+}
+
+/** Java: the compiled top-level class that declares `main(String[])`, whatever the file was called. */
+function javaMainClass(compileDir: string, preferred: string): string {
+  const candidates = readdirSync(compileDir).filter((f) => f.endsWith('.class') && !f.includes('$'));
+  const withMain = candidates.filter((f) => {
+    const bytes = readFileSync(join(compileDir, f)).toString('latin1');
+    return bytes.includes('main') && bytes.includes('([Ljava/lang/String;)V');
+  });
+  const names = withMain.map((f) => f.slice(0, -'.class'.length));
+  return names.includes(preferred) ? preferred : (names[0] ?? preferred);
+}
+
+function toolchainBinds(language: AvailableLanguage): Bind[] {
+  return language.toolchainDirs.map((dir) => ({ src: dir, dst: dir }));
+}
+
+function sandboxEnv(language: AvailableLanguage): string[] {
+  const toolBins = [...new Set(Object.values(language.executables).map((p) => p.slice(0, p.lastIndexOf('/'))))];
+  return [`PATH=${[...toolBins, '/usr/local/bin', '/usr/bin', '/bin'].join(':')}`, 'LANG=C.UTF-8', 'HOME=/box', 'TMPDIR=/box'];
+}
+
+/** The command to start, with argv[0] resolved to the toolchain's absolute path. */
+function resolveArgv(language: AvailableLanguage, template: string[], values: Record<string, string>): string[] {
+  const argv = expandCommand(template, values);
+  const executable = language.executables[argv[0]];
+  return executable ? [executable, ...argv.slice(1)] : argv;
+}
+
+export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnvironment): Promise<JudgeResult> {
+  const { language, problem } = input;
+  const compileDir = join(env.workDir, 'compile');
+  const boxDir = join(env.workDir, 'box');
+  const ioDir = join(env.workDir, 'io');
+  mkdirSync(ioDir, { recursive: true, mode: 0o700 });
+  const memoryLimitKb = problem.memoryLimitMb * 1024;
+  const limits: RunLimits = {
+    timeLimitMs: problem.timeLimitMs,
+    memoryLimitKb,
+    outputLimitBytes: problem.outputLimitMb * 1024 * 1024,
+    memoryMode: language.memory,
+  };
+
+  // ---- compile ----
+  env.onProgress?.({ phase: 'compiling' });
+  makeOwnedDir(compileDir, env.uid);
+  const sourceText = readFileSync(input.sourcePath, 'utf8');
+  const className = language.id === 'java' ? javaClassName(sourceText) : 'Main';
+  const sourceName = language.source.replace('{class}', className);
+  copyFileSync(input.sourcePath, join(compileDir, sourceName));
+  const values: Record<string, string> = { src: sourceName, class: className, main: className, memMb: String(problem.memoryLimitMb) };
+  const compileOut = join(ioDir, 'compile.out');
+  let compileRun: RunMeasurement;
+  try {
+    compileRun = await runInPty(
+      {
+        argv: resolveArgv(language, language.compile, values),
+        cwd: env.placement ? '/box' : compileDir,
+        box: compileDir,
+        binds: toolchainBinds(language),
+        stdoutPath: compileOut,
+        stderrPath: compileOut,
+        resultPath: join(ioDir, 'compile.json'),
+        cpuMs: COMPILE_CPU_MS,
+        wallMs: COMPILE_WALL_MS,
+        memKb: 0,
+        fileSizeBytes: COMPILE_FILE_SIZE_BYTES,
+        processes: COMPILE_PROCESSES,
+        stackKb: 0,
+        env: sandboxEnv(language),
+        sandbox: env.placement,
+      },
+      env.onOutput,
+      env.signal,
+    );
+  } catch (error) {
+    if (error instanceof RunnerError) return judgeErrorResult(`compiler could not run: ${error.message}`, { ok: false, output: '', timeMs: 0 });
+    throw error;
+  }
+  const compileOutput = readTail(compileOut, COMPILE_OUTPUT_SHOWN_BYTES);
+  const compileOk = compileRun.exitCode === 0 && compileRun.signal === 0 && !compileRun.wallTimeout;
+  const compile: CompileResult = {
+    ok: compileOk,
+    output: compileRun.wallTimeout || compileRun.signal === 24 ? `${compileOutput}\ncompilation exceeded the time limit` : compileOutput,
+    timeMs: compileRun.cpuMs,
+  };
+  if (!compileOk) return { verdict: 'CE', tests: [], compile, timeMs: 0, memoryKb: 0 };
+  if (language.id === 'java') values.main = javaMainClass(compileDir, className);
+
+  // ---- run each test ----
+  const runArgv = resolveArgv(language, language.run, values);
+  const binds: Bind[] = [...toolchainBinds(language), { src: compileDir, dst: '/prog' }];
+  const tests: TestResult[] = [];
+  let verdict: Verdict = 'AC';
+  const total = problem.testCases.length;
+  for (const [index, test] of problem.testCases.entries()) {
+    env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
+    makeOwnedDir(boxDir, env.uid);
+    const stdoutPath = join(ioDir, 'test.out');
+    const stderrPath = join(ioDir, 'test.err');
+    let measurement: RunMeasurement;
+    try {
+      measurement = await runInPty(
+        {
+          argv: env.placement ? runArgv : runArgv.map((a) => a.replace(/^\/prog(?=\/|$)/, compileDir)),
+          cwd: env.placement ? '/box' : boxDir,
+          box: boxDir,
+          binds,
+          stdinPath: test.inputPath,
+          stdoutPath,
+          stderrPath,
+          resultPath: join(ioDir, 'test.json'),
+          cpuMs: problem.timeLimitMs,
+          wallMs: wallBackstopMs(problem.timeLimitMs),
+          memKb: language.memory === 'rlimit' ? memoryLimitKb : 0,
+          fileSizeBytes: limits.outputLimitBytes,
+          processes: language.processes ?? DEFAULT_PROCESSES,
+          stackKb: 0,
+          env: sandboxEnv(language),
+          sandbox: env.placement,
+        },
+        env.onOutput,
+        env.signal,
+      );
+    } catch (error) {
+      if (error instanceof RunnerError) return judgeErrorResult(`test ${test.name}: ${error.message}`, compile, tests);
+      throw error;
+    }
+    const outputBytes = sizeOf(stdoutPath);
+    const decided = classifyRun({ measurement, outputBytes, stderrTail: readTail(stderrPath, STDERR_TAIL_BYTES) }, limits);
+    let testVerdict: Verdict;
+    let message: string;
+    if (decided) {
+      testVerdict = decided.verdict;
+      message = decided.reason;
+    } else {
+      const checked = await checkOutput(problem, test, stdoutPath, env, index);
+      testVerdict = checked.verdict;
+      message = checked.message;
+    }
+    const result: TestResult = {
+      name: test.name,
+      verdict: testVerdict,
+      timeMs: measurement.cpuMs,
+      wallMs: measurement.wallMs,
+      memoryKb: measurement.memoryKb,
+      exitCode: measurement.exitCode,
+      signal: measurement.signal,
+      message,
+    };
+    tests.push(result);
+    env.onProgress?.({ phase: 'tested', testIndex: index, testCount: total, result });
+    if (testVerdict !== 'AC' && verdict === 'AC') {
+      verdict = testVerdict;
+      if (!input.runAllTests) break;
+    }
+  }
+  return {
+    verdict,
+    tests,
+    compile,
+    timeMs: Math.max(0, ...tests.map((t) => t.timeMs)),
+    memoryKb: Math.max(0, ...tests.map((t) => t.memoryKb)),
+  };
+}
+
+async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: string, env: JudgeEnvironment, index: number): Promise<{ verdict: Verdict; message: string }> {
+  if (problem.validator.kind === 'default') {
+    const result = validateDefault(readFileSync(stdoutPath), readFileSync(test.answerPath), problem.validator.flags);
+    return { verdict: result.accepted ? 'AC' : 'WA', message: result.message };
+  }
+  const outcome = await runOutputValidator(problem.validator.prepared, {
+    inputPath: test.inputPath,
+    answerPath: test.answerPath,
+    teamOutputPath: stdoutPath,
+    feedbackDir: join(env.workDir, 'feedback', String(index)),
+    workDir: join(env.workDir, 'validator'),
+    flags: problem.validator.flags,
+  });
+  return outcome;
+}

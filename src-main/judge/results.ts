@@ -1,0 +1,41 @@
+// What judging produces: plain data shared by the engine, the judgehost protocol, the CLI and the store.
+import type { Verdict } from './types.ts';
+
+export interface TestResult {
+  name: string;
+  verdict: Verdict;
+  timeMs: number;
+  wallMs: number;
+  memoryKb: number;
+  exitCode: number;
+  signal: number;
+  /** Why this verdict: a limit, the validator's message. */
+  message: string;
+}
+
+export interface CompileResult {
+  ok: boolean;
+  output: string;
+  timeMs: number;
+}
+
+export interface JudgeResult {
+  verdict: Verdict;
+  tests: TestResult[];
+  compile: CompileResult;
+  /** Largest CPU time and peak memory over the tests run. */
+  timeMs: number;
+  memoryKb: number;
+  /** For JE: what went wrong on the judge's side. */
+  error?: string;
+}
+
+export type JudgeProgress =
+  | { phase: 'compiling' }
+  | { phase: 'running'; testIndex: number; testCount: number; testName: string }
+  | { phase: 'tested'; testIndex: number; testCount: number; result: TestResult };
+
+/** A judge-side failure: JE, with what went wrong for the judges. */
+export function judgeErrorResult(error: string, compile: CompileResult = { ok: false, output: '', timeMs: 0 }, tests: TestResult[] = []): JudgeResult {
+  return { verdict: 'JE', tests, compile, timeMs: 0, memoryKb: 0, error };
+}

@@ -1,0 +1,156 @@
+// Runs one program through the native runner, under node-pty, and returns what the runner measured.
+import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import pty from 'node-pty';
+import { runnerBinaryPath } from '../../paths.ts';
+
+export interface Bind {
+  src: string;
+  dst: string;
+  writable?: boolean;
+}
+
+export interface RunSpec {
+  /** Command line as seen inside the sandbox (absolute executable path). */
+  argv: string[];
+  /** Working directory inside the sandbox ('/box'), or a host folder when not sandboxed. */
+  cwd: string;
+  /** Host folder shown writable at /box (sandboxed runs). */
+  box?: string;
+  binds?: Bind[];
+  stdinPath?: string;
+  stdoutPath: string;
+  stderrPath: string;
+  resultPath: string;
+  cpuMs: number;
+  wallMs: number;
+  /** Address-space limit in KiB; 0 for none (runtimes with their own heap limit). */
+  memKb: number;
+  /** Largest file the program may write (its output), in bytes. */
+  fileSizeBytes: number;
+  processes: number;
+  env: string[];
+  /** Stack limit in KiB; 0 = unlimited, undefined = leave as is. */
+  stackKb?: number;
+  /** Bytes of output forwarded live to the pty at most. */
+  tailBytes?: number;
+  sandbox: SandboxPlacement | null;
+}
+
+/** Where a sandboxed run is placed: the empty mount point for its root, the shared network namespace, its uid. */
+export interface SandboxPlacement {
+  rootDir: string;
+  netnsPath: string | null;
+  uid: number | null;
+}
+
+export interface RunMeasurement {
+  exitCode: number;
+  signal: number;
+  cpuMs: number;
+  wallMs: number;
+  memoryKb: number;
+  wallTimeout: boolean;
+  sandbox: 'full' | 'userns' | 'none';
+}
+
+/** The runner could not set the run up (a judge-side failure: JE, never the contestant's fault). */
+export class RunnerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunnerError';
+  }
+}
+
+/** Time spent synchronously in pty.spawn per run (ms): the event-loop block a spawn costs. */
+const spawnBlockSamples: number[] = [];
+const MAX_SAMPLES = 10_000;
+
+export function spawnStats(): { runs: number; spawnBlockMsP50: number; spawnBlockMsP99: number; spawnBlockMsMax: number } {
+  const sorted = [...spawnBlockSamples].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+  return { runs: sorted.length, spawnBlockMsP50: at(0.5), spawnBlockMsP99: at(0.99), spawnBlockMsMax: sorted.at(-1) ?? 0 };
+}
+
+function runnerArgs(spec: RunSpec): string[] {
+  const args = [
+    '--cpu-ms', String(spec.cpuMs),
+    '--wall-ms', String(spec.wallMs),
+    '--mem-kb', String(spec.memKb),
+    '--fsize', String(spec.fileSizeBytes),
+    '--nproc', String(spec.processes),
+    '--stdout', spec.stdoutPath,
+    '--stderr', spec.stderrPath,
+    '--result', spec.resultPath,
+    '--cwd', spec.cwd,
+    '--tail-bytes', String(spec.tailBytes ?? 64 * 1024),
+  ];
+  if (spec.stdinPath) args.push('--stdin', spec.stdinPath);
+  if (spec.stackKb !== undefined) args.push('--stack-kb', String(spec.stackKb));
+  for (const entry of spec.env) args.push('--env', entry);
+  if (spec.sandbox) {
+    args.push('--sandbox', 'full', '--root', spec.sandbox.rootDir);
+    if (spec.box) args.push('--box', spec.box);
+    if (spec.sandbox.netnsPath) args.push('--netns', spec.sandbox.netnsPath);
+    if (spec.sandbox.uid !== null) args.push('--uid', String(spec.sandbox.uid), '--gid', String(spec.sandbox.uid));
+    for (const bind of spec.binds ?? []) args.push('--bind', `${bind.src}:${bind.dst}${bind.writable ? ':rw' : ''}`);
+  } else {
+    args.push('--sandbox', 'none');
+  }
+  args.push('--', ...spec.argv);
+  return args;
+}
+
+/**
+ * Spawns the runner in a pty. `onData` receives the live tail of the program's output (display only:
+ * the graded output is in spec.stdoutPath). `signal` kills the run (the runner then reports a kill).
+ */
+export function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunMeasurement> {
+  // A result left by an earlier run must never be mistaken for this one's.
+  rmSync(spec.resultPath, { force: true });
+  return new Promise((resolve, reject) => {
+    const spawnStart = performance.now();
+    const child = pty.spawn(runnerBinaryPath(), runnerArgs(spec), {
+      name: 'xterm-256color',
+      cols: 120,
+      rows: 30,
+      cwd: '/',
+      env: { PATH: '/usr/bin:/bin', TERM: 'xterm-256color' },
+    });
+    if (spawnBlockSamples.length >= MAX_SAMPLES) spawnBlockSamples.shift();
+    spawnBlockSamples.push(performance.now() - spawnStart);
+    // Data must be drained even without a listener, or the runner would block writing its tail.
+    child.onData((chunk) => onData?.(chunk));
+    const abort = () => {
+      // Killing the runner is enough: its PDEATHSIG takes down the namespace's init, and the
+      // kernel then kills every process of the run.
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    child.onExit(({ exitCode, signal: sig }) => {
+      signal?.removeEventListener('abort', abort);
+      if (signal?.aborted) {
+        reject(new RunnerError('run cancelled'));
+        return;
+      }
+      readFile(spec.resultPath, 'utf8').then(
+        (text) => {
+          let parsed: Partial<RunMeasurement> & { error?: string };
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            reject(new RunnerError(`runner wrote an unreadable result (exit ${exitCode}, signal ${sig})`));
+            return;
+          }
+          if (parsed.error) reject(new RunnerError(parsed.error.trim()));
+          else resolve(parsed as RunMeasurement);
+        },
+        () => reject(new RunnerError(`runner exited without a result (exit ${exitCode}, signal ${sig})`)),
+      );
+    });
+  });
+}

@@ -1,0 +1,479 @@
+/*
+ * verdict-runner: runs one program under limits and reports exactly what it used.
+ *
+ * Node cannot measure a child's CPU time or peak memory (no rusage of children, and ru_maxrss
+ * inherits the parent's size at fork), so every compile and test run goes through this tiny
+ * process. It is started by the judgehost under a pty; the pty only shows the live tail of the
+ * program's stdout/stderr. Graded I/O goes through files, never the pty. The result is written
+ * as one JSON object to --result, so nothing a program prints can forge it.
+ *
+ * Process tree (sandbox on):
+ *   runner (pty session leader)                         -- watchdog, reporter
+ *     `- init    (pid 1 of a fresh PID namespace)       -- mounts, then waits; its exit kills the ns
+ *          `- program (pid 2, unprivileged, rlimits)    -- execve(argv)
+ * When init exits, the kernel SIGKILLs every process left in the namespace, including ones that
+ * called setsid() or double-forked, so nothing of a submission survives its run.
+ *
+ * Sandbox modes:
+ *   full (root):    PID + mount + IPC + UTS namespaces, an existing empty network namespace joined
+ *                   with setns (--netns), a minimal read-only root (pivot_root), uid/gid switch.
+ *   full (no root): the same inside a new user namespace; a new network namespace per run;
+ *                   the program keeps the judge's uid (mapped), so file permissions rely on the
+ *                   minimal root alone.
+ *   none:           rlimits and a process group only (used for trusted judge programs such as
+ *                   output validators, and where namespaces are unavailable).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_BINDS 32
+#define MAX_ENV 64
+/* How often the watchdog wakes to forward the live tail to the pty (ms). */
+#define TAIL_INTERVAL_MS 50
+/* How much of a run's output is forwarded to the pty at most: the live view is a preview. */
+#define DEFAULT_TAIL_BYTES (64 * 1024)
+
+struct bind { const char *src; const char *dst; int writable; };
+
+static struct {
+  long cpu_ms, wall_ms, mem_kb, fsize_bytes, nproc, stack_kb;
+  const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root, *netns;
+  const char *box;
+  int sandbox; /* 0 none, 1 full */
+  int uid, gid;
+  long tail_bytes;
+  struct bind binds[MAX_BINDS]; int nbinds;
+  char *env[MAX_ENV + 1]; int nenv;
+  char **argv;
+} opt = { .cpu_ms = 1000, .wall_ms = 0, .mem_kb = 0, .fsize_bytes = 0, .nproc = 0, .stack_kb = -1,
+          .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES };
+
+static int err_pipe[2] = { -1, -1 }; /* child -> runner: setup error text */
+static int status_pipe[2] = { -1, -1 }; /* init -> runner: program's wait status */
+
+static void json_str(FILE *f, const char *s) {
+  fputc('"', f);
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\') { fputc('\\', f); fputc(c, f); }
+    else if (c < 0x20) fprintf(f, "\\u%04x", c);
+    else fputc(c, f);
+  }
+  fputc('"', f);
+}
+
+static void write_result_error(const char *msg) {
+  FILE *f = opt.result_path ? fopen(opt.result_path, "w") : stderr;
+  if (!f) f = stderr;
+  fputs("{\"error\":", f); json_str(f, msg); fputs("}\n", f);
+  if (f != stderr) fclose(f);
+}
+
+static void die_setup(const char *fmt, ...) {
+  char buf[512];
+  va_list ap; va_start(ap, fmt); vsnprintf(buf, sizeof buf, fmt, ap); va_end(ap);
+  write_result_error(buf);
+  exit(2);
+}
+
+/* In a child: report a setup failure to the runner through the error pipe, then exit. */
+static void child_fail(const char *fmt, ...) {
+  char buf[512];
+  va_list ap; va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap); va_end(ap);
+  if (n > (int)sizeof buf - 1) n = sizeof buf - 1;
+  if (err_pipe[1] >= 0) { ssize_t w = write(err_pipe[1], buf, (size_t)n); (void)w; }
+  _exit(127);
+}
+
+static long now_ms(void) {
+  struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static long parse_long(const char *s, const char *name) {
+  char *end; errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || *end || v < 0) die_setup("bad value for %s: %s", name, s);
+  return v;
+}
+
+static void usage(void) {
+  die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
+            "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
+            "[--root D] [--box D] [--bind SRC:DST[:rw]] [--netns F] [--uid N] [--gid N] [--env K=V] -- prog args");
+}
+
+static void parse_args(int argc, char **argv) {
+  int i;
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--")) { i++; break; }
+    if (i + 1 >= argc) usage();
+    const char *v = argv[++i];
+    if (!strcmp(a, "--cpu-ms")) opt.cpu_ms = parse_long(v, a);
+    else if (!strcmp(a, "--wall-ms")) opt.wall_ms = parse_long(v, a);
+    else if (!strcmp(a, "--mem-kb")) opt.mem_kb = parse_long(v, a);
+    else if (!strcmp(a, "--stack-kb")) opt.stack_kb = parse_long(v, a);
+    else if (!strcmp(a, "--fsize")) opt.fsize_bytes = parse_long(v, a);
+    else if (!strcmp(a, "--nproc")) opt.nproc = parse_long(v, a);
+    else if (!strcmp(a, "--tail-bytes")) opt.tail_bytes = parse_long(v, a);
+    else if (!strcmp(a, "--stdin")) opt.stdin_path = v;
+    else if (!strcmp(a, "--stdout")) opt.stdout_path = v;
+    else if (!strcmp(a, "--stderr")) opt.stderr_path = v;
+    else if (!strcmp(a, "--result")) opt.result_path = v;
+    else if (!strcmp(a, "--cwd")) opt.cwd = v;
+    else if (!strcmp(a, "--root")) opt.root = v;
+    else if (!strcmp(a, "--box")) opt.box = v;
+    else if (!strcmp(a, "--netns")) opt.netns = v;
+    else if (!strcmp(a, "--uid")) opt.uid = (int)parse_long(v, a);
+    else if (!strcmp(a, "--gid")) opt.gid = (int)parse_long(v, a);
+    else if (!strcmp(a, "--sandbox")) {
+      if (!strcmp(v, "full")) opt.sandbox = 1;
+      else if (!strcmp(v, "none")) opt.sandbox = 0;
+      else usage();
+    } else if (!strcmp(a, "--env")) {
+      if (opt.nenv >= MAX_ENV) die_setup("too many --env");
+      opt.env[opt.nenv++] = (char *)v;
+    } else if (!strcmp(a, "--bind")) {
+      if (opt.nbinds >= MAX_BINDS) die_setup("too many --bind");
+      char *s = strdup(v), *c1 = strchr(s, ':');
+      if (!c1) die_setup("--bind needs SRC:DST");
+      *c1 = 0;
+      char *c2 = strchr(c1 + 1, ':');
+      int rw = 0;
+      if (c2) { *c2 = 0; rw = !strcmp(c2 + 1, "rw"); }
+      opt.binds[opt.nbinds++] = (struct bind){ s, c1 + 1, rw };
+    } else usage();
+  }
+  if (i >= argc) usage();
+  opt.argv = argv + i;
+  opt.env[opt.nenv] = NULL;
+  if (!opt.wall_ms) opt.wall_ms = opt.cpu_ms * 2 + 1000;
+}
+
+/* ---------- sandbox construction (runs in init, pid 1 of the new namespace) ---------- */
+
+static void mkdir_p(const char *path, mode_t mode) {
+  char buf[4096];
+  snprintf(buf, sizeof buf, "%s", path);
+  for (char *p = buf + 1; *p; p++) {
+    if (*p == '/') { *p = 0; mkdir(buf, mode); *p = '/'; }
+  }
+  mkdir(buf, mode);
+}
+
+static void bind_into(const char *newroot, const char *src, const char *dst, int writable) {
+  char target[4096];
+  struct stat st;
+  if (lstat(src, &st) < 0) return; /* optional system paths (e.g. /lib64) may not exist */
+  snprintf(target, sizeof target, "%s%s", newroot, dst);
+  if (S_ISLNK(st.st_mode)) {
+    /* /bin -> usr/bin on merged-usr systems: recreate the link instead of mounting. */
+    char link[4096]; ssize_t n = readlink(src, link, sizeof link - 1);
+    if (n < 0) child_fail("readlink %s: %s", src, strerror(errno));
+    link[n] = 0;
+    char parent[4096]; snprintf(parent, sizeof parent, "%s", target);
+    char *slash = strrchr(parent, '/'); if (slash) { *slash = 0; mkdir_p(parent, 0755); }
+    if (symlink(link, target) < 0 && errno != EEXIST) child_fail("symlink %s: %s", target, strerror(errno));
+    return;
+  }
+  if (S_ISDIR(st.st_mode)) mkdir_p(target, 0755);
+  else {
+    char parent[4096]; snprintf(parent, sizeof parent, "%s", target);
+    char *slash = strrchr(parent, '/'); if (slash) { *slash = 0; mkdir_p(parent, 0755); }
+    int fd = open(target, O_CREAT | O_WRONLY, 0644); if (fd >= 0) close(fd);
+  }
+  if (mount(src, target, NULL, MS_BIND | MS_REC, NULL) < 0)
+    child_fail("bind %s: %s", src, strerror(errno));
+  unsigned long fl = MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV | (writable ? 0 : MS_RDONLY);
+  if (mount(NULL, target, NULL, fl, NULL) < 0) {
+    /* In a user namespace, locked flags of the original mount must be kept: retry without nodev. */
+    fl &= ~MS_NODEV;
+    if (mount(NULL, target, NULL, fl, NULL) < 0) child_fail("remount %s: %s", target, strerror(errno));
+  }
+}
+
+static void build_root(void) {
+  const char *r = opt.root;
+  if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) child_fail("make / private: %s", strerror(errno));
+  if (mount("verdict", r, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755") < 0)
+    child_fail("tmpfs root %s: %s", r, strerror(errno));
+  static const char *system_dirs[] = { "/usr", "/bin", "/lib", "/lib64", "/lib32", "/sbin", "/etc", NULL };
+  for (int i = 0; system_dirs[i]; i++) bind_into(r, system_dirs[i], system_dirs[i], 0);
+  for (int i = 0; i < opt.nbinds; i++) bind_into(r, opt.binds[i].src, opt.binds[i].dst, opt.binds[i].writable);
+  if (opt.box) bind_into(r, opt.box, "/box", 1);
+
+  char path[4096];
+  /* A minimal /dev: only harmless character devices. */
+  snprintf(path, sizeof path, "%s/dev", r); mkdir(path, 0755);
+  static const char *devs[] = { "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", NULL };
+  for (int i = 0; devs[i]; i++) {
+    char t[4096]; snprintf(t, sizeof t, "%s%s", r, devs[i]);
+    int fd = open(t, O_CREAT | O_WRONLY, 0666); if (fd >= 0) close(fd);
+    if (mount(devs[i], t, NULL, MS_BIND, NULL) < 0) child_fail("bind %s: %s", devs[i], strerror(errno));
+  }
+  /* /proc of the new PID namespace: the program sees only itself. */
+  snprintf(path, sizeof path, "%s/proc", r); mkdir(path, 0555);
+  if (mount("proc", path, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2") < 0 &&
+      mount("proc", path, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+    child_fail("mount proc: %s", strerror(errno));
+  snprintf(path, sizeof path, "%s/.old", r); mkdir(path, 0700);
+  if (syscall(SYS_pivot_root, r, path) < 0) child_fail("pivot_root: %s", strerror(errno));
+  if (chdir("/") < 0) child_fail("chdir /: %s", strerror(errno));
+  if (umount2("/.old", MNT_DETACH) < 0) child_fail("umount old root: %s", strerror(errno));
+  rmdir("/.old");
+  /* The tmpfs root itself becomes read-only: writes go to /box only. */
+  if (mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
+    child_fail("remount / read-only: %s", strerror(errno));
+}
+
+static void set_limit(int res, rlim_t soft, rlim_t hard) {
+  struct rlimit rl = { soft, hard };
+  if (setrlimit(res, &rl) < 0) child_fail("setrlimit %d: %s", res, strerror(errno));
+}
+
+/* Runs in the program process just before execve. */
+static void exec_program(int in_fd, int out_fd, int errf_fd) {
+  if (in_fd >= 0 && dup2(in_fd, 0) < 0) child_fail("dup2 stdin: %s", strerror(errno));
+  if (out_fd >= 0 && dup2(out_fd, 1) < 0) child_fail("dup2 stdout: %s", strerror(errno));
+  if (errf_fd >= 0 && dup2(errf_fd, 2) < 0) child_fail("dup2 stderr: %s", strerror(errno));
+  if (opt.cwd && chdir(opt.cwd) < 0) child_fail("chdir %s: %s", opt.cwd, strerror(errno));
+
+  /* Whole seconds only: SIGXCPU at the first second at or above the limit, SIGKILL a second later. */
+  rlim_t cpu_s = (rlim_t)((opt.cpu_ms + 999) / 1000);
+  if (cpu_s < 1) cpu_s = 1;
+  set_limit(RLIMIT_CPU, cpu_s, cpu_s + 1);
+  if (opt.mem_kb > 0) set_limit(RLIMIT_AS, (rlim_t)opt.mem_kb * 1024, (rlim_t)opt.mem_kb * 1024);
+  if (opt.stack_kb >= 0) {
+    rlim_t s = opt.stack_kb ? (rlim_t)opt.stack_kb * 1024 : RLIM_INFINITY;
+    struct rlimit rl = { s, s };
+    setrlimit(RLIMIT_STACK, &rl); /* best effort: the hard limit may be lower */
+  }
+  if (opt.fsize_bytes > 0) set_limit(RLIMIT_FSIZE, (rlim_t)opt.fsize_bytes, (rlim_t)opt.fsize_bytes);
+  set_limit(RLIMIT_CORE, 0, 0);
+  set_limit(RLIMIT_MEMLOCK, 0, 0);
+  set_limit(RLIMIT_MSGQUEUE, 0, 0);
+
+  if (opt.gid >= 0) {
+    if (setgroups(0, NULL) < 0) child_fail("setgroups: %s", strerror(errno));
+    if (setresgid(opt.gid, opt.gid, opt.gid) < 0) child_fail("setgid: %s", strerror(errno));
+  }
+  /* RLIMIT_NPROC counts processes of the real uid: set it after choosing the uid's identity but
+     before becoming it (the limit is checked on fork, not here). */
+  if (opt.nproc > 0) set_limit(RLIMIT_NPROC, (rlim_t)opt.nproc, (rlim_t)opt.nproc);
+  if (opt.uid >= 0 && setresuid(opt.uid, opt.uid, opt.uid) < 0) child_fail("setuid: %s", strerror(errno));
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) child_fail("no_new_privs: %s", strerror(errno));
+
+  sigset_t none; sigemptyset(&none); sigprocmask(SIG_SETMASK, &none, NULL);
+  for (int s = 1; s < NSIG; s++) signal(s, SIG_DFL);
+  execve(opt.argv[0], opt.argv, opt.env);
+  child_fail("cannot execute %s: %s", opt.argv[0], strerror(errno));
+}
+
+/* pid 1 of the namespace: build the root, start the program, forward its status, exit. */
+static int init_main(int in_fd, int out_fd, int errf_fd, int uid_map_fd) {
+  close(err_pipe[0]); close(status_pipe[0]);
+  if (uid_map_fd >= 0) {
+    /* Wait until the runner has written our uid/gid maps (non-root mode). */
+    char c; if (read(uid_map_fd, &c, 1) != 1) child_fail("user namespace setup failed");
+    close(uid_map_fd);
+  }
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (opt.sandbox) build_root();
+  else setpgid(0, 0); /* no PID namespace: a process group lets the watchdog kill the program too */
+  pid_t pid = fork();
+  if (pid < 0) child_fail("fork: %s", strerror(errno));
+  if (pid == 0) exec_program(in_fd, out_fd, errf_fd);
+  close(err_pipe[1]); err_pipe[1] = -1;
+  if (in_fd >= 0) close(in_fd);
+  if (out_fd >= 0) close(out_fd);
+  if (errf_fd >= 0) close(errf_fd);
+  int status;
+  for (;;) {
+    pid_t w = waitpid(-1, &status, 0); /* reap adopted orphans too */
+    if (w == pid) break;
+    if (w < 0 && errno != EINTR) _exit(126);
+  }
+  ssize_t n = write(status_pipe[1], &status, sizeof status); (void)n;
+  _exit(0); /* the kernel now kills whatever is left in the namespace */
+}
+
+/* ---------- live tail: copies new output to the pty, bounded ---------- */
+
+struct tail { int fd; long sent; };
+
+static void tail_forward(struct tail *t, long *budget) {
+  if (t->fd < 0 || *budget <= 0) return;
+  char buf[8192];
+  for (;;) {
+    long want = *budget < (long)sizeof buf ? *budget : (long)sizeof buf;
+    if (want <= 0) break;
+    ssize_t n = read(t->fd, buf, (size_t)want);
+    if (n <= 0) break;
+    ssize_t w = write(1, buf, (size_t)n); (void)w;
+    t->sent += n; *budget -= n;
+  }
+}
+
+static int pidfd_open_(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
+
+static int open_or_die(const char *path, int flags, const char *what) {
+  int fd = open(path, flags | O_CLOEXEC, 0600);
+  if (fd < 0) die_setup("cannot open %s %s: %s", what, path, strerror(errno));
+  return fd;
+}
+
+static void write_map(pid_t pid, const char *file, const char *content) {
+  char path[128]; snprintf(path, sizeof path, "/proc/%d/%s", pid, file);
+  int fd = open(path, O_WRONLY);
+  if (fd < 0 || write(fd, content, strlen(content)) < 0) die_setup("write %s: %s", path, strerror(errno));
+  close(fd);
+}
+
+/* `verdict-runner --hold-netns`: enter a fresh, empty network namespace (only a downed loopback)
+   and stay there until stdin closes. Runs join it by path (/proc/<pid>/ns/net): creating a
+   namespace per run is slow and serialised on some kernels, joining one costs nothing. */
+static int hold_netns(void) {
+  if (unshare(CLONE_NEWNET) < 0) { fprintf(stderr, "unshare net: %s\n", strerror(errno)); return 1; }
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  printf("ready\n"); fflush(stdout);
+  char c;
+  while (read(0, &c, 1) > 0) {}
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc == 2 && !strcmp(argv[1], "--hold-netns")) return hold_netns();
+  parse_args(argc, argv);
+  signal(SIGPIPE, SIG_IGN);
+  signal(SIGHUP, SIG_IGN); /* the pty closing must not kill the reporter before it reports */
+
+  int in_fd = opt.stdin_path ? open_or_die(opt.stdin_path, O_RDONLY, "stdin") : open_or_die("/dev/null", O_RDONLY, "stdin");
+  int out_fd = opt.stdout_path ? open_or_die(opt.stdout_path, O_WRONLY | O_CREAT | O_TRUNC, "stdout") : open_or_die("/dev/null", O_WRONLY, "stdout");
+  int errf_fd = opt.stderr_path ? open_or_die(opt.stderr_path, O_WRONLY | O_CREAT | O_TRUNC, "stderr") : open_or_die("/dev/null", O_WRONLY, "stderr");
+  /* The program's fds must survive execve; the runner's own copies are closed in init. */
+  fcntl(in_fd, F_SETFD, 0); fcntl(out_fd, F_SETFD, 0); fcntl(errf_fd, F_SETFD, 0);
+  struct tail tails[2] = { { -1, 0 }, { -1, 0 } };
+  if (opt.tail_bytes > 0) {
+    if (opt.stdout_path) tails[0].fd = open(opt.stdout_path, O_RDONLY | O_CLOEXEC);
+    if (opt.stderr_path) tails[1].fd = open(opt.stderr_path, O_RDONLY | O_CLOEXEC);
+  }
+
+  if (pipe2(err_pipe, O_CLOEXEC) < 0 || pipe2(status_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno));
+
+  int netns_fd = -1;
+  int as_root = geteuid() == 0;
+  int flags = SIGCHLD;
+  if (opt.sandbox) {
+    if (!opt.root) die_setup("--sandbox full needs --root");
+    flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS;
+    if (as_root) {
+      if (opt.netns) {
+        netns_fd = open(opt.netns, O_RDONLY | O_CLOEXEC);
+        if (netns_fd < 0) die_setup("open netns %s: %s", opt.netns, strerror(errno));
+      } else flags |= CLONE_NEWNET;
+    } else {
+      flags |= CLONE_NEWUSER | CLONE_NEWNET;
+      opt.uid = -1; opt.gid = -1; /* only our own uid is mapped */
+    }
+  }
+  /* The network namespace is joined before cloning so that init and the program inherit it. */
+  if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0) die_setup("setns net: %s", strerror(errno));
+
+  int sync_pipe[2] = { -1, -1 };
+  if (flags & CLONE_NEWUSER) { if (pipe2(sync_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno)); }
+
+  uid_t ruid = getuid(); gid_t rgid = getgid();
+  long start = now_ms();
+  pid_t init_pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, NULL);
+  if (init_pid < 0) die_setup("clone (namespaces): %s", strerror(errno));
+  if (init_pid == 0) {
+    if (sync_pipe[1] >= 0) close(sync_pipe[1]);
+    return init_main(in_fd, out_fd, errf_fd, sync_pipe[0]);
+  }
+  if (flags & CLONE_NEWUSER) {
+    char map[64];
+    close(sync_pipe[0]);
+    write_map(init_pid, "setgroups", "deny");
+    snprintf(map, sizeof map, "%u %u 1\n", ruid, ruid); write_map(init_pid, "uid_map", map);
+    snprintf(map, sizeof map, "%u %u 1\n", rgid, rgid); write_map(init_pid, "gid_map", map);
+    ssize_t w = write(sync_pipe[1], "x", 1); (void)w;
+    close(sync_pipe[1]);
+  }
+  if (!opt.sandbox) setpgid(init_pid, init_pid);
+  close(err_pipe[1]); close(status_pipe[1]);
+  close(in_fd); close(out_fd); close(errf_fd);
+
+  int pidfd = pidfd_open_(init_pid);
+  long deadline = start + opt.wall_ms;
+  int wall_killed = 0;
+  long budget = opt.tail_bytes;
+  for (;;) {
+    long left = deadline - now_ms();
+    if (left <= 0) { kill(opt.sandbox ? init_pid : -init_pid, SIGKILL); wall_killed = 1; break; }
+    int timeout = left < TAIL_INTERVAL_MS ? (int)left : TAIL_INTERVAL_MS;
+    if (pidfd >= 0) {
+      struct pollfd p = { pidfd, POLLIN, 0 };
+      int r = poll(&p, 1, timeout);
+      tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
+      if (r > 0) break;
+    } else {
+      int st; pid_t w = waitpid(init_pid, &st, WNOHANG | __WALL);
+      (void)w;
+      if (kill(init_pid, 0) < 0) break;
+      usleep((useconds_t)timeout * 1000);
+      tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
+    }
+  }
+  int init_status; struct rusage ru;
+  while (wait4(init_pid, &init_status, __WALL, &ru) < 0 && errno == EINTR) {}
+  long wall = now_ms() - start;
+  if (!opt.sandbox) kill(-init_pid, SIGKILL); /* stragglers of an unsandboxed run */
+  tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
+
+  char errbuf[512] = { 0 };
+  ssize_t en = read(err_pipe[0], errbuf, sizeof errbuf - 1);
+  if (en > 0) { errbuf[en] = 0; write_result_error(errbuf); return 2; }
+  int prog_status = 0;
+  ssize_t sn = read(status_pipe[0], &prog_status, sizeof prog_status);
+  int have_status = sn == (ssize_t)sizeof prog_status;
+
+  long cpu_ms = ru.ru_utime.tv_sec * 1000L + ru.ru_utime.tv_usec / 1000L +
+                ru.ru_stime.tv_sec * 1000L + ru.ru_stime.tv_usec / 1000L;
+  int exit_code = -1, sig = 0;
+  if (have_status) {
+    if (WIFEXITED(prog_status)) exit_code = WEXITSTATUS(prog_status);
+    else if (WIFSIGNALED(prog_status)) sig = WTERMSIG(prog_status);
+  } else {
+    sig = SIGKILL; /* killed by the watchdog before the program finished */
+  }
+  FILE *f = opt.result_path ? fopen(opt.result_path, "w") : stdout;
+  if (!f) return 3;
+  fprintf(f, "{\"exitCode\":%d,\"signal\":%d,\"cpuMs\":%ld,\"wallMs\":%ld,\"memoryKb\":%ld,"
+             "\"wallTimeout\":%s,\"sandbox\":\"%s\"}\n",
+          exit_code, sig, cpu_ms, wall, ru.ru_maxrss, wall_killed ? "true" : "false",
+          opt.sandbox ? (as_root ? "full" : "userns") : "none");
+  if (f != stdout) fclose(f);
+  return 0;
+}

@@ -1,0 +1,125 @@
+// The core's handle on a judgehost child process: starts it, sends it jobs, routes its events.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../judge/results.ts';
+import type { SandboxInfo } from '../judge/runner/sandbox.ts';
+import type { FromHost, HostStats, JudgeJob, LanguageInfo, ToHost } from './protocol.ts';
+
+export interface JobListener {
+  onProgress?: (progress: JudgeProgress) => void;
+  onOutput?: (data: string) => void;
+}
+
+interface PendingJob {
+  listener: JobListener;
+  resolve: (result: JudgeResult) => void;
+}
+
+export interface JudgehostOptions {
+  /** Entry script of the host; defaults to main.ts beside this file (Node 22 strips its types). */
+  entry?: string;
+  /** Runtime to start it with; in Electron, the Electron binary with ELECTRON_RUN_AS_NODE. */
+  execPath?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class JudgehostClient {
+  readonly sandbox: SandboxInfo;
+  readonly languages: LanguageInfo[];
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<string, PendingJob>();
+  private statsWaiters: ((stats: HostStats) => void)[] = [];
+  private exited = false;
+
+  private constructor(child: ChildProcess, ready: Extract<FromHost, { type: 'ready' }>) {
+    this.child = child;
+    this.sandbox = ready.sandbox;
+    this.languages = ready.languages;
+    child.on('message', (message: FromHost) => this.onMessage(message));
+    child.on('exit', (code, signal) => this.onExit(code, signal));
+  }
+
+  static start(options: JudgehostOptions = {}): Promise<JudgehostClient> {
+    const entry = options.entry ?? fileURLToPath(new URL('./main.ts', import.meta.url));
+    const child = fork(entry, [], {
+      execPath: options.execPath ?? process.execPath,
+      env: options.env ?? process.env,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`judgehost exited during start-up (code ${code})`));
+      child.once('exit', onExit);
+      child.once('error', reject);
+      child.on('message', function first(message: FromHost) {
+        if (message.type === 'fatal') reject(new Error(`judgehost failed to start: ${message.message}`));
+        if (message.type !== 'ready') return;
+        child.off('message', first);
+        child.off('exit', onExit);
+        resolve(new JudgehostClient(child, message));
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Judges one job in worker slot `slot`. Resolves with a result (JE for judge-side failures), never rejects. */
+  judge(job: JudgeJob, slot: number, listener: JobListener = {}): Promise<JudgeResult> {
+    if (this.exited) return Promise.resolve(judgeErrorResult('the judgehost is not running'));
+    return new Promise((resolve) => {
+      this.pending.set(job.id, { listener, resolve });
+      this.send({ type: 'judge', job, slot });
+    });
+  }
+
+  cancel(jobId: string): void {
+    this.send({ type: 'cancel', jobId });
+  }
+
+  stats(): Promise<HostStats> {
+    return new Promise((resolve) => {
+      this.statsWaiters.push(resolve);
+      this.send({ type: 'stats' });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.disconnect();
+    await exited;
+  }
+
+  private send(message: ToHost): void {
+    if (!this.exited) this.child.send(message);
+  }
+
+  private onMessage(message: FromHost): void {
+    switch (message.type) {
+      case 'progress':
+        this.pending.get(message.jobId)?.listener.onProgress?.(message.progress);
+        break;
+      case 'output':
+        this.pending.get(message.jobId)?.listener.onOutput?.(message.data);
+        break;
+      case 'done': {
+        const job = this.pending.get(message.jobId);
+        this.pending.delete(message.jobId);
+        job?.resolve(message.result);
+        break;
+      }
+      case 'stats':
+        this.statsWaiters.shift()?.(message.stats);
+        break;
+    }
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    this.exited = true;
+    // Jobs in flight when the host dies are the judge's failure, not the contestant's.
+    for (const job of this.pending.values()) job.resolve(judgeErrorResult(`the judgehost exited (code ${code}, signal ${signal})`));
+    this.pending.clear();
+  }
+}

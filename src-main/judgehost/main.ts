@@ -1,0 +1,120 @@
+// The judgehost: a small Node process that owns the sandbox and the ptys and judges the jobs it is
+// sent, each in the worker slot it is told. It lives apart from the process serving the UI and the
+// LAN because spawning from a large process blocks that process's event loop.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { judgeSubmission, type JudgeProblem } from '../judge/judgeSubmission.ts';
+import { judgeErrorResult, type JudgeResult } from '../judge/results.ts';
+import { detectLanguages, type AvailableLanguage, type Language } from '../judge/languages.ts';
+import { spawnStats } from '../judge/runner/runInPty.ts';
+import { Sandbox } from '../judge/runner/sandbox.ts';
+import { parseValidatorFlags } from '../judge/validate/validatorFlags.ts';
+import { prepareOutputValidator, type PreparedValidator } from '../judge/validate/outputValidator.ts';
+import { OutputBatcher } from './outputBatcher.ts';
+import type { FromHost, JudgeJob, LanguageInfo, ToHost } from './protocol.ts';
+
+function send(message: FromHost): void {
+  process.send?.(message);
+}
+
+const sandbox = await Sandbox.create({ disable: process.env.VERDICT_SANDBOX === 'none' });
+const languages: Language[] = await detectLanguages();
+/** Built validators, by validator folder: built once per judgehost, shared by every submission. */
+const validators = new Map<string, Promise<PreparedValidator>>();
+const running = new Map<string, AbortController>();
+let jobCounter = 0;
+
+const output = new OutputBatcher((jobId, data) => send({ type: 'output', jobId, data }));
+
+function languageInfo(language: Language): LanguageInfo {
+  return {
+    id: language.id,
+    name: language.name,
+    extensions: language.extensions,
+    available: language.available,
+    detail: language.available ? language.version : language.reason,
+  };
+}
+
+function validatorFor(job: JudgeJob): Promise<PreparedValidator> {
+  const source = job.problem.outputValidator!;
+  let prepared = validators.get(source.dir);
+  if (!prepared) {
+    const buildDir = join(sandbox.workspace, `validator-${validators.size}`);
+    prepared = prepareOutputValidator(source, buildDir);
+    validators.set(source.dir, prepared);
+    // A failed build is retried by the next submission rather than cached forever.
+    prepared.catch(() => validators.delete(source.dir));
+  }
+  return prepared;
+}
+
+async function judgeProblem(job: JudgeJob): Promise<JudgeProblem> {
+  const p = job.problem;
+  const validator: JudgeProblem['validator'] =
+    p.validation === 'custom'
+      ? { kind: 'custom', prepared: await validatorFor(job), flags: p.validatorFlags }
+      : { kind: 'default', flags: parseValidatorFlags(p.validatorFlags, 'problem.yaml') };
+  return { id: p.id, testCases: p.testCases, timeLimitMs: p.timeLimitMs, memoryLimitMb: p.memoryLimitMb, outputLimitMb: p.outputLimitMb, validator };
+}
+
+async function judge(job: JudgeJob, slot: number): Promise<void> {
+  const controller = new AbortController();
+  running.set(job.id, controller);
+  const workDir = join(sandbox.workspace, `job-${++jobCounter}`);
+  let result: JudgeResult;
+  try {
+    mkdirSync(workDir, { recursive: true, mode: 0o711 });
+    const language = languages.find((l) => l.id === job.languageId);
+    if (!language) throw new Error(`unknown language '${job.languageId}'`);
+    if (!language.available) throw new Error(`language '${language.id}' is not available on this judgehost: ${language.reason}`);
+    const problem = await judgeProblem(job);
+    result = await judgeSubmission(
+      { sourcePath: job.sourcePath, fileName: job.fileName, language: language as AvailableLanguage, problem, runAllTests: job.runAllTests },
+      {
+        workDir,
+        placement: sandbox.placement(slot),
+        uid: sandbox.uidFor(slot),
+        onProgress: (progress) => {
+          output.flush(job.id);
+          send({ type: 'progress', jobId: job.id, progress });
+        },
+        onOutput: (chunk) => output.push(job.id, chunk),
+        signal: controller.signal,
+      },
+    );
+  } catch (error) {
+    // Anything that goes wrong on the judge's side is JE for this submission; the host goes on.
+    result = judgeErrorResult(controller.signal.aborted ? 'judging was cancelled' : (error as Error).message);
+  } finally {
+    running.delete(job.id);
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  output.flush(job.id);
+  send({ type: 'done', jobId: job.id, result });
+}
+
+process.on('message', (message: ToHost) => {
+  switch (message.type) {
+    case 'judge':
+      void judge(message.job, message.slot);
+      break;
+    case 'cancel':
+      running.get(message.jobId)?.abort();
+      break;
+    case 'stats':
+      send({ type: 'stats', stats: spawnStats() });
+      break;
+  }
+});
+
+function shutdown(): void {
+  for (const controller of running.values()) controller.abort();
+  sandbox.dispose();
+  process.exit(0);
+}
+// The host never outlives the core that started it.
+process.on('disconnect', shutdown);
+process.on('SIGTERM', shutdown);
+
+send({ type: 'ready', sandbox: sandbox.info, languages: languages.map(languageInfo) });
