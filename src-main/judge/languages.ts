@@ -129,7 +129,7 @@ export function detectLanguages(): Promise<Language[]> {
 }
 
 /** The language for a file name, by extension (case-sensitive first: `.C` is C++). */
-export function languageForFile(languages: readonly Language[], fileName: string): Language | null {
+export function languageForFile<T extends { extensions: readonly string[] }>(languages: readonly T[], fileName: string): T | null {
   const ext = extname(fileName).slice(1);
   return (
     languages.find((l) => l.extensions.includes(ext)) ??

@@ -1,0 +1,63 @@
+// The judging engine as the rest of the core sees it: a judgehost child process behind a worker pool.
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { JudgehostClient, type JobListener, type JudgehostOptions } from '../judgehost/client.ts';
+import type { JudgeJob, LanguageInfo } from '../judgehost/protocol.ts';
+import { WorkerPool } from './dispatch/workerPool.ts';
+import type { JudgeResult } from './results.ts';
+import type { ProblemPackage } from './types.ts';
+
+/** Time limit used by `verdict judge` when a package states none (the format leaves it to the judge). */
+export const DEFAULT_TIME_LIMIT_MS = 1000;
+
+export class JudgeEngine {
+  readonly host: JudgehostClient;
+  readonly pool: WorkerPool;
+
+  private constructor(host: JudgehostClient, pool: WorkerPool) {
+    this.host = host;
+    this.pool = pool;
+  }
+
+  /** Starts a judgehost with `workers` workers (default: one per core). */
+  static async start(options: { workers?: number; host?: JudgehostOptions } = {}): Promise<JudgeEngine> {
+    const host = await JudgehostClient.start(options.host);
+    return new JudgeEngine(host, new WorkerPool(host, { workers: options.workers ?? availableParallelism() }));
+  }
+
+  get languages(): LanguageInfo[] {
+    return this.host.languages;
+  }
+
+  judge(job: JudgeJob, listener?: JobListener): Promise<JudgeResult> {
+    return this.pool.submit(job, listener);
+  }
+
+  close(): Promise<void> {
+    return this.host.close();
+  }
+}
+
+let jobSequence = 0;
+
+/** A job for one source file against a package. */
+export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: string, options: { timeLimitMs?: number; runAllTests?: boolean } = {}): JudgeJob {
+  return {
+    id: `${process.pid}-${++jobSequence}`,
+    sourcePath,
+    fileName: basename(sourcePath),
+    languageId,
+    problem: {
+      id: pkg.id,
+      testCases: pkg.testCases,
+      timeLimitMs: options.timeLimitMs ?? pkg.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+      memoryLimitMb: pkg.memoryLimitMb,
+      outputLimitMb: pkg.outputLimitMb,
+      validation: pkg.validation,
+      validatorFlags: pkg.validatorFlags,
+      outputValidator: pkg.outputValidator,
+    },
+    runAllTests: options.runAllTests,
+  };
+}
+

@@ -1,0 +1,111 @@
+// Test helpers: tiny problem packages in temp folders, and a shared judge engine.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JudgeEngine } from '../judge/engine.ts';
+import type { JudgeJob } from '../judgehost/protocol.ts';
+
+export interface TinyProblemOptions {
+  /** Test cases: name -> [input, answer]. Written under data/secret/. */
+  tests?: Record<string, [string, string]>;
+  timeLimitMs?: number;
+  memoryLimitMb?: number;
+  outputLimitMb?: number;
+  validatorFlags?: string[];
+}
+
+export interface TinyProblem {
+  dir: string;
+  /** A job for `source` (written to a file named `fileName`) in `languageId`. */
+  job(fileName: string, source: string, languageId: string, extra?: Partial<JudgeJob['problem']>): JudgeJob;
+  dispose(): void;
+}
+
+let counter = 0;
+
+/** Writes a problem folder with data/secret tests and makes jobs against it (no package reader involved). */
+export function tinyProblem(options: TinyProblemOptions = {}): TinyProblem {
+  const dir = mkdtempSync(join(tmpdir(), 'verdict-test-problem-'));
+  const tests = options.tests ?? { '1': ['', 'hello\n'] };
+  mkdirSync(join(dir, 'data', 'secret'), { recursive: true });
+  mkdirSync(join(dir, 'sources'));
+  for (const [name, [input, answer]] of Object.entries(tests)) {
+    writeFileSync(join(dir, 'data', 'secret', `${name}.in`), input);
+    writeFileSync(join(dir, 'data', 'secret', `${name}.ans`), answer);
+  }
+  const testCases = Object.keys(tests)
+    .sort()
+    .map((name) => ({
+      name: `secret/${name}`,
+      inputPath: join(dir, 'data', 'secret', `${name}.in`),
+      answerPath: join(dir, 'data', 'secret', `${name}.ans`),
+      isSample: false,
+    }));
+  return {
+    dir,
+    job(fileName, source, languageId, extra = {}) {
+      const id = `t${process.pid}-${++counter}`;
+      const sourceDir = join(dir, 'sources', id);
+      mkdirSync(sourceDir);
+      const sourcePath = join(sourceDir, fileName);
+      writeFileSync(sourcePath, source);
+      return {
+        id,
+        sourcePath,
+        fileName,
+        languageId,
+        problem: {
+          id: 'tiny',
+          testCases,
+          timeLimitMs: options.timeLimitMs ?? 1000,
+          memoryLimitMb: options.memoryLimitMb ?? 256,
+          outputLimitMb: options.outputLimitMb ?? 8,
+          validation: 'default',
+          validatorFlags: options.validatorFlags ?? [],
+          outputValidator: null,
+          ...extra,
+        },
+      };
+    },
+    dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Processes whose real uid is in the sandbox range (programs of submissions) still alive. */
+export function sandboxProcesses(uidFrom = 62_000, uidTo = 62_999): { pid: number; uid: number; cmd: string }[] {
+  const found: { pid: number; uid: number; cmd: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
+      if (uid >= uidFrom && uid <= uidTo) {
+        const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+        found.push({ pid: Number(entry), uid, cmd });
+      }
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  return found;
+}
+
+/** Processes whose command line contains `marker` (for runs without a uid switch). */
+export function processesWith(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) found.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return found;
+}
+
+export async function startEngine(workers = 2): Promise<JudgeEngine> {
+  return JudgeEngine.start({ workers });
+}
