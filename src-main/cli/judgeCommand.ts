@@ -1,0 +1,77 @@
+// `verdict judge --problem <dir|zip> [--lang id] [--json] <source>`: judge one file.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { JudgeEngine, jobFor } from '../judge/engine.ts';
+import { languageForFile } from '../judge/languages.ts';
+import { readPackage } from '../judge/package/readPackage.ts';
+import type { JudgeProgress, JudgeResult } from '../judge/results.ts';
+import { InputError, ProgressLine, cell, formatKb, formatMs, table } from './output.ts';
+
+export interface JudgeOptions {
+  problem: string;
+  source: string;
+  lang?: string;
+  json: boolean;
+  all: boolean;
+  timeLimitMs?: number;
+}
+
+export function describeProgress(progress: JudgeProgress): string {
+  switch (progress.phase) {
+    case 'compiling':
+      return 'compiling…';
+    case 'running':
+      return `running test ${progress.testIndex + 1}/${progress.testCount} (${progress.testName})`;
+    case 'tested':
+      return `test ${progress.testIndex + 1}/${progress.testCount}: ${progress.result.verdict}`;
+  }
+}
+
+/** The documented --json shape (DESIGN.md, CLI contract). */
+export function resultJson(result: JudgeResult): object {
+  return {
+    verdict: result.verdict,
+    tests: result.tests.map((t) => ({ name: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, message: t.message })),
+    compile: { ok: result.compile.ok, output: result.compile.output },
+    timeMs: result.timeMs,
+    memoryKb: result.memoryKb,
+    ...(result.error ? { error: result.error } : {}),
+  };
+}
+
+export function resultText(result: JudgeResult): string {
+  const lines = [`verdict: ${result.verdict}   time: ${formatMs(result.timeMs)}   memory: ${formatKb(result.memoryKb)}`];
+  if (result.error) lines.push(`judge error: ${result.error}`);
+  if (!result.compile.ok || result.compile.output.trim()) {
+    lines.push('', result.compile.ok ? 'compiler output:' : 'compilation failed:', result.compile.output.trimEnd());
+  }
+  if (result.tests.length) {
+    lines.push('', table(['test', 'verdict', 'time', 'memory', 'detail'], result.tests.map((t) => [t.name, t.verdict, formatMs(t.timeMs), formatKb(t.memoryKb), t.verdict === 'AC' ? '' : cell(t.message)])));
+  }
+  return lines.join('\n');
+}
+
+export async function judgeCommand(options: JudgeOptions): Promise<number> {
+  const sourcePath = resolve(options.source);
+  if (!existsSync(sourcePath) || !statSync(sourcePath).isFile()) throw new InputError(`${options.source}: no such source file`);
+  const pkg = await readPackage(options.problem);
+  const engine = await JudgeEngine.start({ workers: 1 });
+  try {
+    const language = options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFile(engine.languages, sourcePath);
+    if (!language) {
+      const known = engine.languages.map((l) => l.id).join(', ');
+      throw new InputError(options.lang ? `unknown language '${options.lang}' (known: ${known})` : `cannot tell the language of ${options.source} from its extension; use --lang (known: ${known})`);
+    }
+    if (!language.available) throw new InputError(`language '${language.id}' is not available on this machine: ${language.detail}`);
+    const progress = new ProgressLine();
+    const result = await engine.judge(jobFor(pkg, sourcePath, language.id, { timeLimitMs: options.timeLimitMs, runAllTests: options.all }), {
+      onProgress: (p) => progress.update(`${options.source}: ${describeProgress(p)}`),
+    });
+    progress.clear();
+    console.log(options.json ? JSON.stringify(resultJson(result)) : resultText(result));
+    return result.verdict === 'JE' ? 1 : 0;
+  } finally {
+    pkg.dispose();
+    await engine.close();
+  }
+}

@@ -1,0 +1,80 @@
+// `verdict` command line: judge, verify (and, later, serve). Contract in DESIGN.md.
+import { parseArgs } from 'node:util';
+import { judgeCommand } from './judgeCommand.ts';
+import { InputError, UsageError } from './output.ts';
+import { verifyCommand } from './verifyCommand.ts';
+import { PackageError } from '../judge/types.ts';
+
+const USAGE = `usage:
+  verdict judge --problem <dir|zip> [--lang <id>] [--json] [--all] [--time-limit <seconds>] <source>
+  verdict verify <dir|zip> [--json] [--workers <n>]
+  verdict languages [--json]
+
+Exit status: 0 when judging happened (whatever the verdict); 1 when verify found a mismatch
+or judging hit a judge error; 2 when the input could not be used (bad package, unknown language).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      problem: { type: 'string', short: 'p' },
+      lang: { type: 'string', short: 'l' },
+      json: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      'time-limit': { type: 'string' },
+      workers: { type: 'string', short: 'w' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || !command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`--workers must be a positive whole number, got '${values.workers}'`);
+  switch (command) {
+    case 'judge': {
+      if (!values.problem) throw new UsageError('judge needs --problem <dir|zip>');
+      if (positionals.length !== 1) throw new UsageError('judge needs exactly one source file');
+      const timeLimit = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
+      if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, got '${values['time-limit']}'`);
+      return judgeCommand({
+        problem: values.problem,
+        source: positionals[0],
+        lang: values.lang,
+        json: values.json,
+        all: values.all,
+        timeLimitMs: timeLimit === undefined ? undefined : Math.ceil(timeLimit * 1000),
+      });
+    }
+    case 'verify':
+      if (positionals.length !== 1) throw new UsageError('verify needs exactly one package (folder or zip)');
+      return verifyCommand({ problem: positionals[0], json: values.json, workers });
+    case 'languages': {
+      const { languagesCommand } = await import('./languagesCommand.ts');
+      return languagesCommand({ json: values.json });
+    }
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`verdict: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof PackageError || error instanceof InputError) {
+    console.error(`verdict: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`verdict: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`verdict: internal error: ${(error as Error).stack ?? error}`);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,126 @@
+// `verdict verify <dir|zip> [--json]`: judge a package's own example submissions and check that
+// each gets a verdict its submissions/<expected>/ folder allows.
+import { relative } from 'node:path';
+import { DEFAULT_TIME_LIMIT_MS, JudgeEngine, jobFor } from '../judge/engine.ts';
+import { languageForFile } from '../judge/languages.ts';
+import { readPackage } from '../judge/package/readPackage.ts';
+import type { JudgeResult } from '../judge/results.ts';
+import { EXPECTED_FOLDERS, type PackageSubmission, type ProblemPackage } from '../judge/types.ts';
+import type { LanguageInfo } from '../judgehost/protocol.ts';
+import { ProgressLine, cell, formatMs, table } from './output.ts';
+
+/** Time limit accepted submissions run under while the real limit is being derived (ms). */
+export const PROBE_TIME_LIMIT_MS = 10_000;
+/** The format rounds a derived time limit up to whole seconds (time_resolution, default 1 s). */
+const TIME_RESOLUTION_MS = 1000;
+
+export interface VerifyOptions {
+  problem: string;
+  json: boolean;
+  workers?: number;
+}
+
+interface VerifiedSubmission {
+  path: string;
+  expected: string;
+  language: string | null;
+  verdict: string | null;
+  matches: boolean;
+  skipped: boolean;
+  timeMs: number;
+  memoryKb: number;
+  detail: string;
+}
+
+type Plan = { submission: PackageSubmission; language: LanguageInfo } | { submission: PackageSubmission; skip: string };
+
+function plan(pkg: ProblemPackage, languages: LanguageInfo[]): Plan[] {
+  return pkg.submissions.map((submission) => {
+    const language = languageForFile(languages, submission.path);
+    if (!language) return { submission, skip: 'no language for this file extension' };
+    if (!language.available) return { submission, skip: `${language.id} is not available on this machine (${language.detail})` };
+    return { submission, language };
+  });
+}
+
+/** The time limit the format derives: slowest accepted test time x ac_to_time_limit, rounded up. */
+export function deriveTimeLimitMs(acceptedResults: JudgeResult[], acToTimeLimit: number): number | null {
+  const times = acceptedResults.filter((r) => r.verdict === 'AC').map((r) => r.timeMs);
+  if (times.length === 0) return null;
+  const raw = Math.max(...times, 1) * acToTimeLimit;
+  return Math.max(TIME_RESOLUTION_MS, Math.ceil(raw / TIME_RESOLUTION_MS) * TIME_RESOLUTION_MS);
+}
+
+export async function verifyCommand(options: VerifyOptions): Promise<number> {
+  const pkg = await readPackage(options.problem);
+  const engine = await JudgeEngine.start({ workers: options.workers });
+  const progress = new ProgressLine();
+  try {
+    const plans = plan(pkg, engine.languages);
+    const runnable = plans.filter((p): p is Extract<Plan, { language: LanguageInfo }> => 'language' in p);
+    const results = new Map<PackageSubmission, JudgeResult>();
+    let done = 0;
+    const judgeAll = (items: typeof runnable, timeLimitMs: number) =>
+      Promise.all(
+        items.map(async ({ submission, language }) => {
+          const result = await engine.judge(jobFor(pkg, submission.path, language.id, { timeLimitMs }));
+          results.set(submission, result);
+          progress.update(`verify ${pkg.id}: ${++done}/${runnable.length} judged`);
+        }),
+      );
+
+    let timeLimitMs = pkg.timeLimitMs;
+    let timeLimitSource: 'package' | 'derived' | 'default' = 'package';
+    if (timeLimitMs === null) {
+      // The package states no limit: run the accepted submissions first and derive it from them.
+      const accepted = runnable.filter((p) => p.submission.expected === 'accepted');
+      await judgeAll(accepted, PROBE_TIME_LIMIT_MS);
+      const derived = deriveTimeLimitMs(accepted.map((p) => results.get(p.submission)!), pkg.acToTimeLimit);
+      timeLimitMs = derived ?? DEFAULT_TIME_LIMIT_MS;
+      timeLimitSource = derived === null ? 'default' : 'derived';
+    }
+    await judgeAll(runnable.filter((p) => !results.has(p.submission)), timeLimitMs);
+    progress.clear();
+
+    const report: VerifiedSubmission[] = plans.map((p) => {
+      const path = relative(pkg.dir, p.submission.path);
+      if ('skip' in p) return { path, expected: p.submission.expected, language: null, verdict: null, matches: true, skipped: true, timeMs: 0, memoryKb: 0, detail: p.skip };
+      const result = results.get(p.submission)!;
+      const allowed = EXPECTED_FOLDERS[p.submission.expected] ?? [];
+      const failing = result.tests.find((t) => t.verdict !== 'AC');
+      return {
+        path,
+        expected: p.submission.expected,
+        language: p.language.id,
+        verdict: result.verdict,
+        matches: allowed.includes(result.verdict),
+        skipped: false,
+        timeMs: result.timeMs,
+        memoryKb: result.memoryKb,
+        detail: result.error ?? (result.verdict === 'CE' ? result.compile.output : failing ? `${failing.name}: ${failing.message}` : ''),
+      };
+    });
+    const ok = report.every((r) => r.matches);
+    if (options.json) {
+      console.log(JSON.stringify({ problem: pkg.id, timeLimitMs, timeLimitSource, ok, warnings: pkg.warnings, submissions: report }));
+    } else {
+      const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
+      console.log(`${pkg.id} (${pkg.name}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source})`);
+      for (const warning of pkg.warnings) console.log(`warning: ${warning}`);
+      console.log(
+        table(
+          ['', 'submission', 'expected', 'verdict', 'time', 'detail'],
+          report.map((r) => [r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL', r.path, r.expected, r.verdict ?? '-', r.skipped ? '' : formatMs(r.timeMs), r.matches && !r.skipped ? '' : cell(r.detail)]),
+        ),
+      );
+      const failed = report.filter((r) => !r.matches).length;
+      const skipped = report.filter((r) => r.skipped).length;
+      console.log(`\n${report.length - failed - skipped} matching, ${failed} not matching, ${skipped} skipped`);
+    }
+    return ok ? 0 : 1;
+  } finally {
+    progress.clear();
+    pkg.dispose();
+    await engine.close();
+  }
+}
