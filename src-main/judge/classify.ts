@@ -11,6 +11,11 @@ const SIGXFSZ = 25;
 /** Runtimes told their heap size (JVM -Xmx) use more than the heap: code, metaspace, thread stacks. */
 const RUNTIME_OVERHEAD_KB = 128 * 1024;
 
+/** Under an address-space rlimit a program dies when an allocation fails, usually a little below the
+ *  limit in resident memory (code, stack and the failed request count too): a crash at this
+ *  fraction of the limit or above is taken as memory exhaustion. */
+const NEAR_LIMIT_FRACTION = 0.8;
+
 const OUT_OF_MEMORY_MARKERS = [
   'java.lang.OutOfMemoryError',
   'JavaScript heap out of memory',
@@ -54,7 +59,7 @@ export function classifyRun({ measurement: m, outputBytes, stderrTail }: RunFact
   if (overMemory || (crashed && saysOutOfMemory)) {
     return { verdict: 'MLE', reason: `memory limit of ${Math.round(limits.memoryLimitKb / 1024)} MiB exceeded (peak ${Math.round(m.memoryKb / 1024)} MiB)` };
   }
-  if (crashed && limits.memoryMode === 'rlimit' && m.memoryKb >= limits.memoryLimitKb * 0.9) {
+  if (crashed && limits.memoryMode === 'rlimit' && m.memoryKb >= limits.memoryLimitKb * NEAR_LIMIT_FRACTION) {
     return { verdict: 'MLE', reason: `crashed at ${Math.round(m.memoryKb / 1024)} MiB, near the memory limit` };
   }
   if (crashed) {

@@ -1,0 +1,186 @@
+// Every verdict in every required language, with real compilers and real programs, plus custom
+// output validators. One engine (a real judgehost with two workers) serves the whole file.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { JudgeEngine } from './engine.ts';
+import type { Verdict } from './types.ts';
+import { startEngine, tinyProblem, type TinyProblem } from '../test-support/fixtures.ts';
+
+let engine: JudgeEngine;
+let sum: TinyProblem;
+
+before(async () => {
+  engine = await startEngine(2);
+  sum = tinyProblem({
+    tests: { '1': ['1 2\n', '3\n'], '2': ['40 2\n', '42\n'] },
+    timeLimitMs: 1000,
+    memoryLimitMb: 64,
+    outputLimitMb: 1,
+  });
+});
+after(async () => {
+  await engine.close();
+  sum.dispose();
+});
+
+/** Programs by language and expected verdict, all against "print a+b". */
+const programs: Record<string, { file: string; cases: Partial<Record<Verdict, string>> }> = {
+  c: {
+    file: 'sol.c',
+    cases: {
+      AC: '#include <stdio.h>\nint main(void){long a,b;scanf("%ld %ld",&a,&b);printf("%ld\\n",a+b);return 0;}',
+      WA: '#include <stdio.h>\nint main(void){long a,b;scanf("%ld %ld",&a,&b);printf("%ld\\n",a+b+1);return 0;}',
+      TLE: 'int main(void){volatile unsigned long x=0;for(;;)x++;}',
+      RTE: '#include <stdio.h>\nint main(void){int *p=0;printf("%d",*p);return 0;}',
+      CE: 'int main(void){ this is not C }',
+      // Grows until an allocation fails, then writes through the null pointer: the usual way C dies of memory.
+      MLE: '#include <stdlib.h>\n#include <string.h>\nint main(void){for(;;){char*p=malloc(1<<20);memset(p,1,1<<20);}}',
+      OLE: '#include <stdio.h>\nint main(void){for(;;)fputs("0123456789012345678901234567890123456789\\n",stdout);}',
+    },
+  },
+  cpp: {
+    file: 'sol.cpp',
+    cases: {
+      AC: '#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<"\\n";}',
+      WA: '#include <iostream>\nint main(){std::cout<<"-1\\n";}',
+      TLE: '#include <thread>\n#include <chrono>\nint main(){for(;;)std::this_thread::sleep_for(std::chrono::seconds(1));}',
+      RTE: '#include <stdexcept>\nint main(){throw std::runtime_error("boom");}',
+      CE: '#include <iostream>\nint main(){ std::cout << undeclared; }',
+      MLE: '#include <vector>\n#include <cstdio>\nint main(){std::vector<std::vector<char>> v; for(int i=0;i<64;i++) v.emplace_back(16<<20, 1); std::printf("%zu\\n", v.size());}',
+    },
+  },
+  java: {
+    // The file name does not match the class: the judge must find the class with main itself.
+    file: 'solution_file.java',
+    cases: {
+      AC: 'import java.util.*;\npublic class Sum { public static void main(String[] x){ Scanner s=new Scanner(System.in); long a=s.nextLong(), b=s.nextLong(); System.out.println(a+b);} }',
+      WA: 'class Helper {}\nclass Wrong { public static void main(String[] x){ System.out.println(0);} }',
+      TLE: 'public class Spin { public static void main(String[] x){ long i=0; while(true){ i++; if(i==-1) System.out.println(i);} } }',
+      RTE: 'public class Crash { public static void main(String[] x){ int[] a=new int[1]; System.out.println(a[5]); } }',
+      CE: 'public class Broken { public static void main(String[] x){ int y = "string"; } }',
+      MLE: 'import java.util.*;\npublic class Hog { public static void main(String[] x){ List<long[]> l=new ArrayList<>(); while(true) l.add(new long[1<<20]); } }',
+    },
+  },
+  python: {
+    file: 'sol.py',
+    cases: {
+      AC: 'a, b = map(int, input().split())\nprint(a + b)',
+      WA: 'print("forty-two")',
+      TLE: 'while True:\n    pass',
+      RTE: 'raise SystemExit(3)',
+      CE: 'def broken(:\n    pass',
+      MLE: 'x = []\nwhile True:\n    x.append(bytearray(1 << 24))',
+    },
+  },
+  javascript: {
+    file: 'sol.js',
+    cases: {
+      AC: 'const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\\s+/).map(Number);\nconsole.log(a + b);',
+      WA: 'console.log("0");',
+      TLE: 'for (;;) {}',
+      RTE: 'throw new Error("boom");',
+      CE: 'function ( {',
+    },
+  },
+  rust: {
+    file: 'sol.rs',
+    cases: {
+      AC: 'use std::io::*;\nfn main(){ let mut s=String::new(); stdin().read_to_string(&mut s).unwrap(); let v:Vec<i64>=s.split_whitespace().map(|x|x.parse().unwrap()).collect(); println!("{}", v[0]+v[1]); }',
+      RTE: 'fn main(){ let v: Vec<i32> = Vec::new(); println!("{}", v[3]); }',
+      CE: 'fn main(){ let x: i32 = "no"; }',
+    },
+  },
+};
+
+for (const [languageId, { file, cases }] of Object.entries(programs)) {
+  describe(`${languageId}: every verdict`, () => {
+    for (const [expected, source] of Object.entries(cases)) {
+      test(`${expected}`, async (t) => {
+        const language = engine.languages.find((l) => l.id === languageId);
+        if (!language?.available) {
+          t.skip(`${languageId} is not installed here`);
+          return;
+        }
+        const result = await engine.judge(sum.job(file, source, languageId));
+        assert.equal(result.verdict, expected, `${languageId} ${expected}: got ${result.verdict} (${result.error ?? result.tests.map((x) => `${x.name}:${x.verdict}:${x.message}`).join('; ')}${result.compile.output.slice(0, 300)})`);
+        if (expected === 'AC') {
+          assert.equal(result.tests.length, 2, 'every test ran');
+          assert.ok(result.tests.every((x) => x.memoryKb > 0), 'peak memory measured');
+        }
+        if (expected === 'CE') {
+          assert.equal(result.compile.ok, false);
+          assert.ok(result.compile.output.length > 0, 'the compiler output is kept');
+          assert.equal(result.tests.length, 0, 'nothing runs after a compile error');
+        }
+        if (expected === 'TLE') assert.ok(result.tests[0].timeMs >= 900 || result.tests[0].wallMs >= 2000, 'ran until a limit');
+        if (expected !== 'AC' && expected !== 'CE') assert.equal(result.tests.length, 1, 'the first failing test decides and judging stops');
+      });
+    }
+  });
+}
+
+describe('language availability', () => {
+  test('a language without a toolchain is reported unavailable, not as a compile error', async () => {
+    const missing = engine.languages.filter((l) => !l.available);
+    for (const language of missing) {
+      assert.match(language.detail, /not found|failed/);
+      const result = await engine.judge(sum.job('x.txt', 'whatever', language.id));
+      assert.equal(result.verdict, 'JE');
+      assert.match(result.error ?? '', /not available/);
+    }
+    assert.ok(engine.languages.some((l) => l.id === 'kotlin'), 'kotlin is defined');
+    assert.ok(engine.languages.some((l) => l.id === 'go'), 'go is defined');
+  });
+});
+
+describe('custom output validators', () => {
+  function validatorDir(name: string, files: Record<string, string>): string {
+    const dir = join(sum.dir, 'validators', name);
+    mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    return dir;
+  }
+  // Accepts any output whose number is at least the answer; writes a judge message otherwise.
+  const atLeast = `#include <fstream>
+#include <iostream>
+#include <string>
+int main(int argc, char** argv){
+  std::ifstream ans(argv[2]); long long want; ans >> want;
+  long long got; if(!(std::cin >> got)){ std::ofstream(std::string(argv[3]) + "judgemessage.txt") << "no number"; return 43; }
+  if (got < want){ std::ofstream(std::string(argv[3]) + "judgemessage.txt") << "got " << got << " want at least " << want; return 43; }
+  return 42;
+}`;
+
+  test('exit 42 is AC, exit 43 is WA with judgemessage.txt kept', async () => {
+    const dir = validatorDir('atleast', { 'validate.cpp': atLeast });
+    const extra = { validation: 'custom' as const, outputValidator: { dir, layout: 'output_validator' as const } };
+    const ac = await engine.judge(sum.job('big.py', 'print(10**9)', 'python', extra));
+    assert.equal(ac.verdict, 'AC');
+    const wa = await engine.judge(sum.job('small.py', 'print(1)', 'python', extra));
+    assert.equal(wa.verdict, 'WA');
+    assert.match(wa.tests[0].message, /got 1 want at least 3/);
+  });
+
+  test('a validator that exits with anything else is a judging error, not the team\'s fault', async () => {
+    const dir = validatorDir('broken', { 'validate.py': 'import sys\nsys.exit(1)\n' });
+    const result = await engine.judge(sum.job('ok.py', 'print(3)', 'python', { validation: 'custom', outputValidator: { dir, layout: 'output_validator' } }));
+    assert.equal(result.verdict, 'JE');
+    assert.match(result.tests[0].message, /exited with 1/);
+  });
+
+  test('a validator that does not compile is a judging error naming it', async () => {
+    const dir = validatorDir('nocompile', { 'validate.cpp': 'int main( {' });
+    const result = await engine.judge(sum.job('ok2.py', 'print(3)', 'python', { validation: 'custom', outputValidator: { dir, layout: 'output_validators' } }));
+    assert.equal(result.verdict, 'JE');
+    assert.match(result.error ?? '', /output_validators\/: building the output validator failed/);
+  });
+
+  test('validator flags reach the default validator', async () => {
+    const result = await engine.judge(sum.job('float.py', 'a, b = map(int, input().split())\nprint(a + b + 0.0001)', 'python', { validatorFlags: ['float_absolute_tolerance', '0.001'] }));
+    assert.equal(result.verdict, 'AC');
+    const strict = await engine.judge(sum.job('float2.py', 'a, b = map(int, input().split())\nprint(a + b + 0.0001)', 'python'));
+    assert.equal(strict.verdict, 'WA');
+  });
+});

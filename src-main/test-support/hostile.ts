@@ -1,0 +1,258 @@
+// Test helpers for hostile-program and sandbox tests: finding processes a run left behind, a
+// listener that notices any connection, and a harness that runs host-compiled programs through
+// the native runner directly (runInPty), where the test can read every file the run wrote.
+import { execFileSync } from 'node:child_process';
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { runnerBinaryPath } from '../paths.ts';
+import { runInPty, type RunMeasurement, type RunSpec } from '../judge/runner/runInPty.ts';
+import { Sandbox } from '../judge/runner/sandbox.ts';
+import { sandboxProcesses } from './fixtures.ts';
+
+export const isRoot = process.getuid?.() === 0;
+
+/** A C program that prints the answer "ok" of the tiny problems used by these tests. */
+export const AC_C = String.raw`#include <stdio.h>
+int main(void) { puts("ok"); return 0; }
+`;
+
+export interface ProcInfo {
+  pid: number;
+  uid: number;
+  cmd: string;
+}
+
+function readPpid(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 4, after "pid (comm) state": comm may contain spaces and parentheses.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[1]);
+  } catch {
+    return null;
+  }
+}
+
+function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Sandbox-uid processes that belong to `owner` (a judgehost pid, or this test process for direct
+ * runs) or to nobody: a process under some *other* live runner is another test's run in progress
+ * (other test files may judge concurrently on this machine with the same slot uids) and is ignored.
+ * A process that escaped its run has no runner above it any more, so it is always reported.
+ */
+export function leftoverProcesses(owner: number): ProcInfo[] {
+  const runnerName = basename(runnerBinaryPath());
+  return sandboxProcesses().filter(({ pid }) => {
+    let underRunner = false;
+    for (let p: number | null = readPpid(pid), hops = 0; p && p > 1 && hops < 64; p = readPpid(p), hops++) {
+      if (p === owner) return true;
+      if (readCmdline(p).includes(runnerName)) underRunner = true;
+    }
+    return !underRunner;
+  });
+}
+
+/** Polls until no process of `owner`'s runs is left (or `timeoutMs` passes); returns what is left. */
+export async function waitForNoLeftovers(owner: number, timeoutMs = 1000): Promise<ProcInfo[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = leftoverProcesses(owner);
+    if (left.length === 0 || Date.now() >= deadline) return left;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Samples the largest number of `owner`'s sandboxed processes alive at once while `work` runs. */
+export async function sampleProcesses<T>(owner: number, work: Promise<T>, everyMs = 50): Promise<{ value: T; maxProcesses: number }> {
+  let maxProcesses = 0;
+  const timer = setInterval(() => {
+    maxProcesses = Math.max(maxProcesses, leftoverProcesses(owner).length);
+  }, everyMs);
+  try {
+    const value = await work;
+    return { value, maxProcesses };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Awaits `work` and reports how long it took. */
+export async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await work;
+  return { value, ms: performance.now() - start };
+}
+
+/** A TCP and a UDP listener on 127.0.0.1 (same port number) that count whatever reaches them. */
+export interface Tripwire {
+  port: number;
+  /** TCP connections accepted plus UDP datagrams received. */
+  hits(): number;
+  close(): Promise<void>;
+}
+
+export async function tripwire(): Promise<Tripwire> {
+  let hits = 0;
+  const server: Server = createServer((socket) => {
+    hits++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const udp: UdpSocket = createSocket('udp4');
+  udp.on('message', () => hits++);
+  await new Promise<void>((resolve, reject) => {
+    udp.once('error', reject);
+    udp.bind(port, '127.0.0.1', () => resolve());
+  }).catch(() => {
+    /* the UDP port may be taken: TCP alone still tells */
+  });
+  return {
+    port,
+    hits: () => hits,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        try {
+          udp.close(() => resolve());
+        } catch {
+          resolve();
+        }
+      });
+    },
+  };
+}
+
+/** A C string literal for `text` (ASCII paths). */
+export function cString(text: string): string {
+  return JSON.stringify(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direct runs through the native runner, as the judge makes them, without the judgehost.
+
+export interface DirectRunOptions {
+  /** Contents of stdin. */
+  stdin?: string | Buffer;
+  cpuMs?: number;
+  wallMs?: number;
+  memKb?: number;
+  fileSizeBytes?: number;
+  processes?: number;
+  stackKb?: number;
+  env?: string[];
+  signal?: AbortSignal;
+}
+
+export interface DirectRunResult {
+  measurement: RunMeasurement;
+  stdout: Buffer;
+  stderr: string;
+  /** What the program left in its box (host folder, still present until the next run). */
+  boxDir: string;
+}
+
+/**
+ * Runs programs compiled on the host, one at a time, in worker slot `slot` of a private Sandbox,
+ * with the same placement and options the judge uses for a test run.
+ */
+export class DirectRunner {
+  readonly sandbox: Sandbox;
+  readonly slot: number;
+  readonly dir: string;
+  readonly progDir: string;
+  private runs = 0;
+
+  private constructor(sandbox: Sandbox, slot: number) {
+    this.sandbox = sandbox;
+    this.slot = slot;
+    this.dir = mkdtempSync(join(tmpdir(), 'verdict-direct-'));
+    chmodSync(this.dir, 0o711);
+    this.progDir = join(this.dir, 'prog');
+    mkdirSync(this.progDir, { mode: 0o755 });
+  }
+
+  static async create(slot: number): Promise<DirectRunner> {
+    return new DirectRunner(await Sandbox.create(), slot);
+  }
+
+  /** Compiles a C program with the host's gcc into the folder shown at /prog; returns its path there. */
+  compileC(name: string, source: string): string {
+    const src = join(this.dir, `${name}.c`);
+    writeFileSync(src, source);
+    execFileSync('gcc', ['-std=gnu17', '-O2', '-o', join(this.progDir, name), src, '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return `/prog/${name}`;
+  }
+
+  spec(argv: string[], options: DirectRunOptions = {}): RunSpec {
+    const n = ++this.runs;
+    const io = join(this.dir, `io-${n}`);
+    mkdirSync(io, { mode: 0o700 });
+    const boxDir = join(this.dir, `box-${n}`);
+    mkdirSync(boxDir, { mode: 0o755 });
+    const uid = this.sandbox.uidFor(this.slot);
+    if (uid !== null) chownSync(boxDir, uid, uid);
+    let stdinPath: string | undefined;
+    if (options.stdin !== undefined) {
+      stdinPath = join(io, 'stdin');
+      writeFileSync(stdinPath, options.stdin);
+    }
+    const placement = this.sandbox.placement(this.slot);
+    return {
+      argv,
+      cwd: placement ? '/box' : boxDir,
+      box: boxDir,
+      binds: [{ src: this.progDir, dst: '/prog' }],
+      stdinPath,
+      stdoutPath: join(io, 'stdout'),
+      stderrPath: join(io, 'stderr'),
+      resultPath: join(io, 'result.json'),
+      cpuMs: options.cpuMs ?? 1000,
+      wallMs: options.wallMs ?? 3000,
+      memKb: options.memKb ?? 256 * 1024,
+      fileSizeBytes: options.fileSizeBytes ?? 8 * 1024 * 1024,
+      processes: options.processes ?? 32,
+      stackKb: options.stackKb ?? 0,
+      env: options.env ?? ['PATH=/usr/bin:/bin', 'LANG=C.UTF-8', 'HOME=/box', 'TMPDIR=/box'],
+      sandbox: placement,
+    };
+  }
+
+  async run(argv: string[], options: DirectRunOptions = {}): Promise<DirectRunResult> {
+    const spec = this.spec(argv, options);
+    const measurement = await runInPty(spec, undefined, options.signal);
+    return {
+      measurement,
+      stdout: readFileSync(spec.stdoutPath),
+      stderr: readFileSync(spec.stderrPath, 'utf8'),
+      boxDir: spec.box!,
+    };
+  }
+
+  dispose(): void {
+    this.sandbox.dispose();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Names in a folder, for assertion messages. */
+export function listing(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
