@@ -107,14 +107,12 @@ export class WorkerPool {
     return this.queue.snapshot().map((q) => ({ jobId: q.job.id, queuedAt: q.queuedAt }));
   }
 
+  /** Slots 0..workers-1, plus any slot above that still finishing a job after a shrink. */
   workerStates(): WorkerState[] {
-    const states: WorkerState[] = [];
-    for (let slot = 0; slot < Math.max(this.size, ...this.slots.keys()) + (this.slots.size ? 1 : 0); slot++) {
-      const state = this.slots.get(slot);
-      if (state) states.push({ ...state });
-      else if (slot < this.size) states.push({ slot, jobId: null, startedAt: null, progress: null });
-    }
-    return states;
+    const slots = new Set([...Array.from({ length: this.size }, (_, i) => i), ...this.slots.keys()]);
+    return [...slots]
+      .sort((a, b) => a - b)
+      .map((slot) => ({ ...(this.slots.get(slot) ?? { slot, jobId: null, startedAt: null, progress: null }) }));
   }
 
   onChange(listener: () => void): () => void {
