@@ -1,6 +1,6 @@
 // Judges one submission: compile once in a private folder, run each test in a clean folder,
 // check the output, and let the first failing test decide. Everything is removed afterwards.
-import { chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyRun, type RunLimits } from './classify.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
@@ -129,10 +129,11 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   // ---- compile ----
   env.onProgress?.({ phase: 'compiling' });
   makeOwnedDir(compileDir, env.uid);
-  const sourceText = readFileSync(input.sourcePath, 'utf8');
-  const className = language.id === 'java' ? javaClassName(sourceText) : 'Main';
+  const source = readFileSync(input.sourcePath);
+  const className = language.id === 'java' ? javaClassName(source.toString('utf8')) : 'Main';
   const sourceName = language.source.replace('{class}', className);
-  copyFileSync(input.sourcePath, join(compileDir, sourceName));
+  // The copy must be readable by the compiler's uid whatever the original's mode (zips unpack 0600).
+  writeFileSync(join(compileDir, sourceName), source, { mode: 0o644 });
   const values: Record<string, string> = { src: sourceName, class: className, main: className, memMb: String(problem.memoryLimitMb) };
   const compileOut = join(ioDir, 'compile.out');
   let compileRun: RunMeasurement;

@@ -1,0 +1,134 @@
+// The `verdict` CLI as a user runs it: real processes, real packages, exit codes and output.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { buildZip, zipEntries } from '../judge/package/testUtil.ts';
+
+const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
+const acceptance = fileURLToPath(new URL('../../../shared/acceptance/', import.meta.url));
+const hello = join(acceptance, 'hello');
+const scratch = mkdtempSync(join(tmpdir(), 'verdict-cli-test-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function verdict(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A writable copy of an acceptance package, optionally changed. */
+function copyPackage(name: string, change?: (dir: string) => void): string {
+  const dir = mkdtempSync(join(scratch, `${name}-`));
+  cpSync(join(acceptance, name), dir, { recursive: true });
+  rmSync(join(dir, 'problem.yaml'));
+  writeFileSync(join(dir, 'problem.yaml'), readFileSync(join(acceptance, name, 'problem.yaml')));
+  change?.(dir);
+  return dir;
+}
+
+describe('verdict judge', () => {
+  test('--json prints the documented object and exits 0 on any verdict', async () => {
+    const { code, stdout } = await verdict('judge', '--json', '--problem', hello, join(hello, 'submissions/accepted/hello.c'));
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout);
+    assert.equal(result.verdict, 'AC');
+    assert.equal(result.compile.ok, true);
+    assert.deepEqual(result.tests.map((t: { name: string }) => t.name), ['sample/1', 'secret/1']);
+    for (const t of result.tests) {
+      assert.equal(t.verdict, 'AC');
+      assert.equal(typeof t.timeMs, 'number');
+      assert.ok(t.memoryKb > 0);
+    }
+    assert.equal(typeof result.timeMs, 'number');
+
+    const wa = await verdict('judge', '--json', '--problem', hello, join(hello, 'submissions/wrong_answer/goodbye.py'));
+    assert.equal(wa.code, 0);
+    assert.equal(JSON.parse(wa.stdout).verdict, 'WA');
+  });
+
+  test('prints a readable table by default, and --lang overrides the extension', async () => {
+    const source = join(scratch, 'hello.txt');
+    writeFileSync(source, 'print("Hello, Judge!")\n');
+    const { code, stdout } = await verdict('judge', '--lang', 'python', '--problem', hello, source);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /^verdict: AC/);
+    assert.match(stdout, /sample\/1\s+AC/);
+  });
+
+  test('unusable input exits 2 with one clear line and no stack trace', async () => {
+    const missing = await verdict('judge', '--problem', join(acceptance, 'does-not-exist'), join(hello, 'submissions/accepted/hello.py'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /does-not-exist: no such file or directory/);
+
+    const broken = copyPackage('hello', (dir) => writeFileSync(join(dir, 'problem.yaml'), 'name: [unclosed\nlimits: {time_limit: 1}\n'));
+    const bad = await verdict('judge', '--problem', broken, join(hello, 'submissions/accepted/hello.py'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /problem\.yaml/);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
+
+    const unknown = await verdict('judge', '--problem', hello, join(hello, 'problem.yaml'));
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /cannot tell the language/);
+
+    const usage = await verdict('judge', join(hello, 'submissions/accepted/hello.py'));
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /needs --problem/);
+  });
+});
+
+describe('verdict verify', () => {
+  test('every example submission of the acceptance packages matches its folder', async () => {
+    const { code, stdout } = await verdict('verify', '--json', hello);
+    assert.equal(code, 0, stdout);
+    const report = JSON.parse(stdout);
+    assert.equal(report.ok, true);
+    assert.equal(report.timeLimitSource, 'package');
+    assert.equal(report.submissions.length, 7);
+    const byFile = Object.fromEntries(report.submissions.map((s: { path: string; verdict: string }) => [s.path, s.verdict]));
+    assert.equal(byFile['submissions/time_limit_exceeded/loop.py'], 'TLE');
+    assert.equal(byFile['submissions/run_time_error/crash.cpp'], 'RTE');
+    assert.equal(byFile['submissions/accepted/Hello.java'], 'AC');
+  });
+
+  test('a submission in the wrong folder makes verify fail (exit 1) and says which', async () => {
+    const dir = copyPackage('mean', (d) => cpSync(join(d, 'submissions/wrong_answer/mean_int.py'), join(d, 'submissions/accepted/mean_int.py')));
+    const { code, stdout } = await verdict('verify', dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /FAIL\s+submissions\/accepted\/mean_int\.py\s+accepted\s+WA/);
+    assert.match(stdout, /3 matching, 1 not matching/);
+  });
+
+  test('without a stated time limit, the limit is derived from the accepted submissions', async () => {
+    const dir = copyPackage('hello', (d) => writeFileSync(join(d, 'problem.yaml'), 'name: Hello Judge\nlimits:\n  memory: 256\n'));
+    const { code, stdout } = await verdict('verify', '--json', dir);
+    assert.equal(code, 0, stdout);
+    const report = JSON.parse(stdout);
+    assert.equal(report.timeLimitSource, 'derived');
+    // The accepted programs take milliseconds: x2, rounded up to whole seconds, is 1 s.
+    assert.equal(report.timeLimitMs, 1000);
+    assert.ok(report.submissions.some((s: { verdict: string }) => s.verdict === 'TLE'));
+  });
+
+  test('reads a zipped package', async () => {
+    const files: Record<string, string> = {};
+    for (const rel of ['problem.yaml', 'data/sample/1.in', 'data/sample/1.ans', 'data/secret/1.in', 'data/secret/1.ans', 'submissions/accepted/hello.c', 'submissions/wrong_answer/goodbye.py']) {
+      files[rel] = readFileSync(join(hello, rel), 'utf8');
+    }
+    const zip = join(scratch, 'hello.zip');
+    writeFileSync(zip, buildZip(zipEntries(files, 'hello/')));
+    const { code, stdout } = await verdict('verify', '--json', zip);
+    assert.equal(code, 0, stdout);
+    const report = JSON.parse(stdout);
+    assert.equal(report.problem, 'hello');
+    assert.equal(report.submissions.length, 2);
+  });
+});
