@@ -70,3 +70,15 @@ export function loadAverage(): [number, number, number] {
     return [0, 0, 0];
   }
 }
+
+/** CPU time (ms) of a process and of its reaped children, from /proc/<pid>/stat (USER_HZ = 100). */
+export function processCpuMs(pid: number): { self: number; children: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+    // After the command: state(3) ... utime(14) stime(15) cutime(16) cstime(17).
+    return { self: (f[11] + f[12]) * 10, children: (f[13] + f[14]) * 10 };
+  } catch {
+    return null;
+  }
+}

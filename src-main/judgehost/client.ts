@@ -21,6 +21,10 @@ export interface JudgehostOptions {
   /** Runtime to start it with; in Electron, the Electron binary with ELECTRON_RUN_AS_NODE. */
   execPath?: string;
   env?: NodeJS.ProcessEnv;
+  /** Run the judgehost as this user (a root judge can hand judging to an unprivileged account;
+   *  its sandbox then uses user namespaces instead of a uid switch). */
+  uid?: number;
+  gid?: number;
 }
 
 export class JudgehostClient {
@@ -45,6 +49,8 @@ export class JudgehostClient {
       execPath: options.execPath ?? process.execPath,
       env: options.env ?? process.env,
       serialization: 'advanced',
+      uid: options.uid,
+      gid: options.gid,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {

@@ -44,21 +44,34 @@ function readCmdline(pid: number): string {
   }
 }
 
+type Ancestry = 'owner' | 'other-runner' | 'orphan' | 'unknown';
+
+/** Where a process hangs in the tree: under `owner`, under some other runner, or under neither. */
+function ancestry(pid: number, owner: number, runnerName: string): Ancestry {
+  let underRunner = false;
+  let p = readPpid(pid);
+  for (let hops = 0; hops < 64; hops++) {
+    if (p === null) return 'unknown'; // something on the way ended while we looked
+    if (p === owner) return 'owner';
+    if (p <= 1) return underRunner ? 'other-runner' : 'orphan';
+    if (readCmdline(p).includes(runnerName)) underRunner = true;
+    p = readPpid(p);
+  }
+  return 'unknown';
+}
+
 /**
  * Sandbox-uid processes that belong to `owner` (a judgehost pid, or this test process for direct
  * runs) or to nobody: a process under some *other* live runner is another test's run in progress
  * (other test files may judge concurrently on this machine with the same slot uids) and is ignored.
  * A process that escaped its run has no runner above it any more, so it is always reported.
+ * With `strict`, only processes still under `owner` are listed.
  */
-export function leftoverProcesses(owner: number): ProcInfo[] {
+export function leftoverProcesses(owner: number, strict = false): ProcInfo[] {
   const runnerName = basename(runnerBinaryPath());
   return sandboxProcesses().filter(({ pid }) => {
-    let underRunner = false;
-    for (let p: number | null = readPpid(pid), hops = 0; p && p > 1 && hops < 64; p = readPpid(p), hops++) {
-      if (p === owner) return true;
-      if (readCmdline(p).includes(runnerName)) underRunner = true;
-    }
-    return !underRunner;
+    const where = ancestry(pid, owner, runnerName);
+    return where === 'owner' || (!strict && where === 'orphan');
   });
 }
 
@@ -76,7 +89,7 @@ export async function waitForNoLeftovers(owner: number, timeoutMs = 1000): Promi
 export async function sampleProcesses<T>(owner: number, work: Promise<T>, everyMs = 50): Promise<{ value: T; maxProcesses: number }> {
   let maxProcesses = 0;
   const timer = setInterval(() => {
-    maxProcesses = Math.max(maxProcesses, leftoverProcesses(owner).length);
+    maxProcesses = Math.max(maxProcesses, leftoverProcesses(owner, true).length);
   }, everyMs);
   try {
     const value = await work;

@@ -1,0 +1,91 @@
+// The pure engine-side figure: the judgehost's own judging function (judgeSubmission) run inside
+// this process with its own sandbox, so progress callbacks are stamped synchronously, with no IPC
+// hop. Also yields the spawn block of pty.spawn measured in this process.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { judgeSubmission } from '../judge/judgeSubmission.ts';
+import { detectLanguages, type AvailableLanguage } from '../judge/languages.ts';
+import type { JudgeResult } from '../judge/results.ts';
+import { spawnStats } from '../judge/runner/runInPty.ts';
+import { Sandbox } from '../judge/runner/sandbox.ts';
+import { parseValidatorFlags } from '../judge/validate/validatorFlags.ts';
+import type { JudgeJob } from '../judgehost/protocol.ts';
+import { ProgressRecorder } from './timeline.ts';
+
+/** A worker slot no engine in this run uses (its sandbox uid is 62000 + slot). */
+const SLOT = 7;
+
+export interface InProcessRun {
+  result: JudgeResult;
+  recorder: ProgressRecorder;
+}
+
+export class InProcessJudge {
+  private readonly sandbox: Sandbox;
+  private readonly language: AvailableLanguage;
+  private counter = 0;
+
+  private constructor(sandbox: Sandbox, language: AvailableLanguage) {
+    this.sandbox = sandbox;
+    this.language = language;
+  }
+
+  static async create(): Promise<InProcessJudge> {
+    const sandbox = await Sandbox.create();
+    try {
+      const c = (await detectLanguages()).find((l) => l.id === 'c');
+      if (!c?.available) throw new Error(`C is not available: ${c && !c.available ? c.reason : 'no definition'}`);
+      return new InProcessJudge(sandbox, c);
+    } catch (error) {
+      sandbox.dispose();
+      throw error;
+    }
+  }
+
+  get sandboxLevel(): string {
+    return this.sandbox.info.level;
+  }
+
+  async judge(job: JudgeJob): Promise<InProcessRun> {
+    const recorder = new ProgressRecorder();
+    const workDir = join(this.sandbox.workspace, `bench-job-${++this.counter}`);
+    mkdirSync(workDir, { recursive: true, mode: 0o711 });
+    try {
+      const p = job.problem;
+      const result = await judgeSubmission(
+        {
+          sourcePath: job.sourcePath,
+          fileName: job.fileName,
+          language: this.language,
+          problem: {
+            id: p.id,
+            testCases: p.testCases,
+            timeLimitMs: p.timeLimitMs,
+            memoryLimitMb: p.memoryLimitMb,
+            outputLimitMb: p.outputLimitMb,
+            validator: { kind: 'default', flags: parseValidatorFlags(p.validatorFlags, 'problem.yaml') },
+          },
+          runAllTests: job.runAllTests,
+        },
+        {
+          workDir,
+          placement: this.sandbox.placement(SLOT),
+          uid: this.sandbox.uidFor(SLOT),
+          onProgress: recorder.onProgress,
+        },
+      );
+      return { result, recorder };
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+
+  /** pty.spawn block in this process (only this class spawns here). */
+  spawnStats(): ReturnType<typeof spawnStats> {
+    return spawnStats();
+  }
+
+  dispose(): void {
+    this.sandbox.dispose();
+  }
+}

@@ -1,0 +1,76 @@
+// Run throughput: with W workers, W long submissions judged at once (one per worker); test runs
+// completed per second are counted only in the window where every worker is running tests
+// (after the last compile ended, before the first submission ran out of tests), so compiles do
+// not dilute the figure. An end-to-end figure (many short submissions, compiles included) too.
+import type { JudgeEngine } from '../judge/engine.ts';
+import type { BenchPackage } from './fixture.ts';
+import { LoopMonitor, type LoopDelay } from './loopBlock.ts';
+import { round } from './stats.ts';
+import { judgeTimed, notAllAccepted, type JobTimeline } from './timeline.ts';
+
+export interface ThroughputResult {
+  workers: number;
+  submissions: number;
+  testsPerSubmission: number;
+  /** Steady window where all workers ran tests (ms) and the runs completed in it. */
+  windowMs: number;
+  runsInWindow: number;
+  runsPerSecond: number;
+  parentLoop: LoopDelay;
+}
+
+export interface EndToEndResult {
+  workers: number;
+  submissions: number;
+  testsPerSubmission: number;
+  wallMs: number;
+  testRunsPerSecond: number;
+  submissionsPerSecond: number;
+}
+
+function check(timelines: JobTimeline[], expectedTests: number, failures: string[], what: string): void {
+  for (const t of timelines) {
+    const problem = notAllAccepted(t.result, expectedTests);
+    if (problem) failures.push(`${what} (job ${t.jobId}): ${problem}`);
+  }
+}
+
+export async function measureThroughput(engine: JudgeEngine, pkg: BenchPackage, workers: number, failures: string[]): Promise<ThroughputResult> {
+  engine.pool.setWorkers(workers);
+  const tests = pkg.inputs.length;
+  const monitor = new LoopMonitor().start();
+  const timelines = await Promise.all(Array.from({ length: workers }, () => judgeTimed(engine, pkg.job())));
+  const parentLoop = monitor.stop();
+  check(timelines, tests, failures, `throughput, ${workers} worker(s)`);
+  const start = Math.max(...timelines.map((t) => t.running[0] ?? Infinity));
+  const end = Math.min(...timelines.map((t) => t.tested.at(-1) ?? -Infinity));
+  let runs = 0;
+  for (const t of timelines) for (const stamp of t.tested) if (stamp > start && stamp <= end) runs++;
+  const windowMs = end - start;
+  return {
+    workers,
+    submissions: workers,
+    testsPerSubmission: tests,
+    windowMs: round(windowMs),
+    runsInWindow: runs,
+    runsPerSecond: windowMs > 0 ? round((runs * 1000) / windowMs, 1) : 0,
+    parentLoop,
+  };
+}
+
+export async function measureEndToEnd(engine: JudgeEngine, pkg: BenchPackage, workers: number, submissions: number, failures: string[]): Promise<EndToEndResult> {
+  engine.pool.setWorkers(workers);
+  const tests = pkg.inputs.length;
+  const start = performance.now();
+  const timelines = await Promise.all(Array.from({ length: submissions }, () => judgeTimed(engine, pkg.job())));
+  const wallMs = performance.now() - start;
+  check(timelines, tests, failures, `end-to-end, ${workers} worker(s)`);
+  return {
+    workers,
+    submissions,
+    testsPerSubmission: tests,
+    wallMs: round(wallMs),
+    testRunsPerSecond: round((submissions * tests * 1000) / wallMs, 1),
+    submissionsPerSecond: round((submissions * 1000) / wallMs, 2),
+  };
+}
