@@ -1,6 +1,7 @@
-// The pure engine-side figure: the judgehost's own judging function (judgeSubmission) run inside
-// this process with its own sandbox, so progress callbacks are stamped synchronously, with no IPC
-// hop. Also yields the spawn block of pty.spawn measured in this process.
+// The pure engine-side figure: the judgehost's own judging function (judgehost/main.ts ->
+// judgeSubmission) run in the current process with its own sandbox, so progress callbacks are
+// stamped synchronously, with no IPC hop. Used from engineSideWorker.ts, a small child process of
+// about the judgehost's size (pty.spawn forks the whole process, so its size matters).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeSubmission } from '../judge/judgeSubmission.ts';
@@ -12,8 +13,9 @@ import { parseValidatorFlags } from '../judge/validate/validatorFlags.ts';
 import type { JudgeJob } from '../judgehost/protocol.ts';
 import { ProgressRecorder } from './timeline.ts';
 
-/** A worker slot no engine in this run uses (its sandbox uid is 62000 + slot). */
-const SLOT = 7;
+/** A worker slot no engine uses (its sandbox uid is 62000 + slot): uids are per slot, not per
+ *  judgehost, so other judges on the machine (tests running alongside) share 62000, 62001, ... */
+const SLOT = 517;
 
 export interface InProcessRun {
   result: JudgeResult;

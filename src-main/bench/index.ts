@@ -10,8 +10,8 @@ import type { HostStats } from '../judgehost/protocol.ts';
 import { projectRoot } from '../paths.ts';
 import { runBaseline, type BaselineResult } from './baseline.ts';
 import { benchPackage, compileBaseline, scratchDir, type BenchPackage, type Scratch } from './fixture.ts';
-import { InProcessJudge } from './inProcess.ts';
-import { measureEngineOverhead, measureEngineSide, type EngineOverhead, type EngineSideOverhead } from './overhead.ts';
+import { measureEngineSide, type EngineSideOverhead } from './engineSide.ts';
+import { measureEngineOverhead, type EngineOverhead } from './overhead.ts';
 import { fmt, formatDist, formatTarget, loadAverage, round, target, type Target } from './stats.ts';
 import { measureEndToEnd, measureThroughput, type EndToEndResult, type ThroughputResult } from './throughput.ts';
 import { judgeTimed, notAllAccepted } from './timeline.ts';
@@ -21,6 +21,8 @@ const THROUGHPUT_TESTS = 200;
 const E2E_SUBMISSIONS = 10;
 const E2E_TESTS = 50;
 const WARMUP_TESTS = 10;
+/** Throughput phases alternate 1 and 2 workers this many times; the median repeat is reported. */
+const THROUGHPUT_REPEATS = 3;
 
 const log = (line = ''): void => void process.stdout.write(`${line}\n`);
 const phase = (what: string): void => void process.stderr.write(`bench: ${what}...\n`);
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
   let engineSide: EngineSideOverhead | null = null;
   let engineSideError: string | null = null;
   let baseline: BaselineResult;
-  const throughput: ThroughputResult[] = [];
+  const throughputReps: ThroughputResult[] = [];
   let endToEnd: EndToEndResult;
   let hostStats: HostStats;
   let sandboxLevel: string;
@@ -68,9 +70,11 @@ async function main(): Promise<number> {
     phase(`per-test overhead: ${OVERHEAD_TESTS} tests through the engine (1 worker)`);
     overhead = await measureEngineOverhead(engine, overheadPkg, failures);
 
-    for (const workers of [1, 2]) {
-      phase(`throughput: ${workers} worker(s) x ${THROUGHPUT_TESTS} tests`);
-      throughput.push(await measureThroughput(engine, throughputPkg, workers, failures));
+    for (let rep = 1; rep <= THROUGHPUT_REPEATS; rep++) {
+      for (const workers of [1, 2]) {
+        phase(`throughput ${rep}/${THROUGHPUT_REPEATS}: ${workers} worker(s) x ${THROUGHPUT_TESTS} tests`);
+        throughputReps.push(await measureThroughput(engine, throughputPkg, workers, failures));
+      }
     }
 
     phase(`end-to-end: ${E2E_SUBMISSIONS} submissions x ${E2E_TESTS} tests, 2 workers`);
@@ -80,15 +84,11 @@ async function main(): Promise<number> {
     await engine.close();
     engine = null;
 
-    phase('engine-side per-test time (judgeSubmission in this process, no IPC)');
-    let inProcess: InProcessJudge | null = null;
+    phase('engine-side per-test time (judgeSubmission in a small child process, no IPC per test)');
     try {
-      inProcess = await InProcessJudge.create();
-      engineSide = await measureEngineSide(inProcess, overheadPkg, warmPkg, failures);
+      engineSide = await measureEngineSide(overheadPkg, warmPkg, failures);
     } catch (error) {
       engineSideError = (error as Error).message;
-    } finally {
-      inProcess?.dispose();
     }
 
     phase(`baseline: ${OVERHEAD_TESTS} runs from a shell loop`);
@@ -104,6 +104,12 @@ async function main(): Promise<number> {
   const over = { p50: round(judge.p50 - base.p50), p99: round(judge.p99 - base.p99) };
   const ratio = { p50: round(judge.p50 / base.p50, 2), p99: round(judge.p99 / base.p99, 2) };
   const engineSideOver = engineSide ? { p50: round(engineSide.perTest.p50 - base.p50), p99: round(engineSide.perTest.p99 - base.p99) } : null;
+  const medianRep = (workers: number): ThroughputResult => {
+    const reps = throughputReps.filter((t) => t.workers === workers).sort((a, b) => a.runsPerSecond - b.runsPerSecond);
+    return reps[Math.floor(reps.length / 2)];
+  };
+  const throughput = [medianRep(1), medianRep(2)];
+  const repsOf = (workers: number): number[] => throughputReps.filter((t) => t.workers === workers).map((t) => t.runsPerSecond);
   const [one, two] = throughput;
   const scaling = round(two.runsPerSecond / one.runsPerSecond, 2);
   const perCore = { oneWorker: one.runsPerSecond, twoWorkers: round(two.runsPerSecond / Math.min(2, cores), 1) };
@@ -128,10 +134,10 @@ async function main(): Promise<number> {
   log(`   judge, parent 'running'->'tested' (IPC)  ${formatDist(judge)}`);
   log(`   judge, parent 'tested'->'tested' cycle   ${formatDist(overhead.cycle)}`);
   if (engineSide) {
-    log(`   engine-side, in-process (no IPC)          ${formatDist(engineSide.perTest)}`);
-    log(`   engine-side, in-process cycle             ${formatDist(engineSide.cycle)}`);
+    log(`   engine-side, no IPC (own child process)   ${formatDist(engineSide.perTest)}`);
+    log(`   engine-side, no IPC, cycle                ${formatDist(engineSide.cycle)}`);
   } else {
-    log(`   engine-side, in-process: unavailable (${engineSideError})`);
+    log(`   engine-side: unavailable (${engineSideError})`);
   }
   log(`   program wall inside runner (runner-measured) ${formatDist(overhead.programWall)}`);
   log(`   program CPU (runner-measured)             ${formatDist(overhead.programCpu)}`);
@@ -141,16 +147,18 @@ async function main(): Promise<number> {
   if (engineSideOver) log(`   engine-side overhead (no IPC):   p50 ${fmt(engineSideOver.p50)} ms, p99 ${fmt(engineSideOver.p99)} ms`);
   log(`   submission: submit -> first test ${fmt(overhead.untilFirstTestMs)} ms (compile CPU ${overhead.compileCpuMs} ms), submit -> done ${fmt(overhead.totalMs)} ms`);
   log();
-  log('2. Throughput (trivial test runs, steady window with every worker running tests)');
+  log(`2. Throughput (trivial test runs, steady window with every worker running tests; median of ${THROUGHPUT_REPEATS} repeats)`);
   for (const t of throughput) {
-    log(`   ${t.workers} worker(s): ${fmt(t.runsPerSecond, 1)} runs/s  (${t.runsInWindow} runs in ${fmt(t.windowMs, 0)} ms)`);
+    log(`   ${t.workers} worker(s): ${fmt(t.runsPerSecond, 1)} runs/s  (${t.runsInWindow} runs in ${fmt(t.windowMs, 0)} ms; repeats: ${repsOf(t.workers).map((r) => fmt(r, 1)).join(', ')})`);
+    const c = t.cpuPerRunMs;
+    if (c) log(`      CPU per run: judgehost ${fmt(c.judgehost)} ms + spawned (runner, init, program) ${fmt(c.spawned)} ms + parent ${fmt(c.parent)} ms = ${fmt(c.judgehost + c.spawned + c.parent)} ms`);
   }
   log(`   per core: 1 worker ${fmt(perCore.oneWorker, 1)} runs/s; 2 workers ${fmt(perCore.twoWorkers, 1)} runs/s/core;  scaling 2 vs 1: ${fmt(scaling)}x`);
   log(`   end-to-end incl. compiles (${endToEnd.submissions} x ${endToEnd.testsPerSubmission} tests, 2 workers): ${fmt(endToEnd.testRunsPerSecond, 1)} runs/s, ${fmt(endToEnd.submissionsPerSecond)} submissions/s, ${fmt(endToEnd.wallMs, 0)} ms`);
   log();
   log('3. Event-loop block');
   log(`   judgehost, pty.spawn per run (${hostStats.runs} spawns incl. compiles): p50 ${fmt(hostStats.spawnBlockMsP50)}  p99 ${fmt(hostStats.spawnBlockMsP99)}  max ${fmt(hostStats.spawnBlockMsMax)} ms`);
-  if (engineSide) log(`   same spawn in a plain Node process (in-process run): p50 ${fmt(engineSide.spawnBlockMsP50)}  p99 ${fmt(engineSide.spawnBlockMsP99)}  max ${fmt(engineSide.spawnBlockMsMax)} ms`);
+  if (engineSide) log(`   same spawn, engine-side child process: p50 ${fmt(engineSide.spawnBlockMsP50)}  p99 ${fmt(engineSide.spawnBlockMsP99)}  max ${fmt(engineSide.spawnBlockMsMax)} ms`);
   const loops: [string, typeof overhead.parentLoop][] = [['overhead run, 1 worker', overhead.parentLoop], ...throughput.map((t) => [`throughput, ${t.workers} worker(s)`, t.parentLoop] as [string, typeof overhead.parentLoop])];
   for (const [name, d] of loops) {
     log(`   parent delay during ${name}: p50 ${fmt(d.p50)}  p99 ${fmt(d.p99)}  max ${fmt(d.max)} ms  (utilisation ${fmt(d.utilization * 100, 1)}%)`);
@@ -162,6 +170,11 @@ async function main(): Promise<number> {
     log();
     log('JUDGING FAILURES (a bug: every test of the benchmark program is AC)');
     for (const f of failures) log(`   ${f}`);
+    if (failures.some((f) => f.includes('Resource temporarily unavailable'))) {
+      log('   hint: EAGAIN at exec = RLIMIT_NPROC of the sandbox uid was exhausted. Sandbox uids are 62000 + slot on');
+      log('   every judgehost of the machine (judge/runner/sandbox.ts), so another judge running alongside (e.g. a');
+      log('   fork-bomb test) shares them. Re-run when the machine is otherwise idle.');
+    }
   }
   log();
   log('--- json ---');
@@ -189,14 +202,15 @@ async function main(): Promise<number> {
           submitToDoneMs: overhead.totalMs,
         },
         throughput: {
-          runs: throughput.map(({ parentLoop: _, ...t }) => t),
+          median: throughput.map(({ parentLoop: _, ...t }) => t),
+          repeats: throughputReps.map(({ parentLoop: _, ...t }) => t),
           perCore,
           scaling2vs1: scaling,
           endToEnd,
         },
         eventLoop: {
           judgehostSpawnBlockMs: hostStats,
-          inProcessSpawnBlockMs: engineSide ? { p50: engineSide.spawnBlockMsP50, p99: engineSide.spawnBlockMsP99, max: engineSide.spawnBlockMsMax } : null,
+          engineSideSpawnBlockMs: engineSide ? { p50: engineSide.spawnBlockMsP50, p99: engineSide.spawnBlockMsP99, max: engineSide.spawnBlockMsMax } : null,
           parentDelayMs: Object.fromEntries(loops),
         },
         targets,

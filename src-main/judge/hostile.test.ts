@@ -12,8 +12,13 @@ import type { JudgeJob } from '../judgehost/protocol.ts';
 import { tinyProblem, type TinyProblem } from '../test-support/fixtures.ts';
 import { AC_C, cString, isRoot, sampleProcesses, timed, tripwire, waitForNoLeftovers } from '../test-support/hostile.ts';
 
-// Program uids (and so the leftover check) exist only when the judge runs as root.
-const skip = isRoot ? false : 'needs root: the sandbox switches programs to their own uids only when the judge runs as root';
+// Program uids (and so the leftover check) exist only when the judge runs as root. Never run these
+// programs unsandboxed: as root, a fork bomb or a file-writing program would hit the machine itself.
+const skip = !isRoot
+  ? 'needs root: the sandbox switches programs to their own uids only when the judge runs as root'
+  : process.env.VERDICT_SANDBOX === 'none'
+    ? 'the sandbox is disabled (VERDICT_SANDBOX=none)'
+    : false;
 
 const ANSWER = 'ok\n';
 /** Upper bound for a run stopped by the wall-clock backstop (3 s at a 1 s limit) plus compiling. */
@@ -27,6 +32,7 @@ describe('hostile programs', { skip }, () => {
   before(async () => {
     engine = await JudgeEngine.start({ workers: 2 });
     hostPid = engine.host.pid!;
+    assert.equal(engine.host.sandbox.level, 'full', `the judgehost runs without the full sandbox: ${engine.host.sandbox.description}`);
     problem = tinyProblem({ tests: { '1': ['', ANSWER] }, timeLimitMs: 1000 });
   });
 
@@ -99,6 +105,48 @@ int main(void) {
     assert.ok(ms < BACKSTOP_BOUND_MS, `judging took ${Math.round(ms)} ms`);
     await assertCleanAndHealthy();
   });
+
+  test(
+    'CPU work offloaded to detached processes is counted: 3 x 0.8 s of CPU at a 1 s limit is TLE',
+    async () => {
+      // Each worker stays under the per-process RLIMIT_CPU; together they use 2.4 s of CPU within
+      // the 3 s wall-clock backstop, and the parent exits while they still exist.
+      const source = String.raw`#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+static double cpu_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+int main(void) {
+  int done[2];
+  pipe(done);
+  for (int i = 0; i < 3; i++) {
+    pid_t middle = fork();
+    if (middle == 0) {
+      if (fork() == 0) {
+        volatile unsigned long x = 0;
+        while (cpu_ms() < 800) x++;
+        write(done[1], "d", 1);
+        for (;;) pause();
+      }
+      _exit(0);
+    }
+    waitpid(middle, 0, 0);
+  }
+  char c;
+  for (int i = 0; i < 3; i++) read(done[0], &c, 1);
+  puts("ok");
+  return 0;
+}
+`;
+      const { ms } = await judgeExpecting(problem.job('main.c', source, 'c'), 'TLE');
+      assert.ok(ms < BACKSTOP_BOUND_MS, `judging took ${Math.round(ms)} ms`);
+      await assertCleanAndHealthy();
+    },
+  );
 
   test('daemonized grandchild (double fork + setsid) is killed; the parent gets AC', async () => {
     const marker = `hostile-daemon-${process.pid}-${Date.now()}`;
@@ -406,6 +454,7 @@ print("ok")
 describe('three at once to a pool of one', { skip }, () => {
   test('AC, TLE and WA submitted together all finish with their verdicts', async () => {
     const engine = await JudgeEngine.start({ workers: 1 });
+    assert.equal(engine.pool.workers, 1);
     const problem = tinyProblem({ tests: { '1': ['', ANSWER] }, timeLimitMs: 1000 });
     try {
       const tle = String.raw`int main(void) { volatile unsigned long x = 0; for (;;) x++; }

@@ -21,6 +21,8 @@ export function wallBackstopMs(timeLimitMs: number): number {
   return timeLimitMs * 2 + 1000;
 }
 const STDERR_TAIL_BYTES = 8 * 1024;
+/** Scratch space a test run may write in /box (a tmpfs, gone after the run). */
+export const BOX_TMPFS_KB = 64 * 1024;
 
 export interface JudgeProblem {
   id: string;
@@ -181,7 +183,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   const total = problem.testCases.length;
   for (const [index, test] of problem.testCases.entries()) {
     env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
-    makeOwnedDir(boxDir, env.uid);
+    // Sandboxed runs get a fresh tmpfs /box from the runner; unsandboxed ones a fresh host folder.
+    if (!env.placement) makeOwnedDir(boxDir, env.uid);
     const stdoutPath = join(ioDir, 'test.out');
     const stderrPath = join(ioDir, 'test.err');
     let measurement: RunMeasurement;
@@ -190,7 +193,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         {
           argv: env.placement ? runArgv : runArgv.map((a) => a.replace(/^\/prog(?=\/|$)/, compileDir)),
           cwd: env.placement ? '/box' : boxDir,
-          box: boxDir,
+          ...(env.placement ? { boxTmpfsKb: BOX_TMPFS_KB } : { box: boxDir }),
           binds,
           stdinPath: test.inputPath,
           stdoutPath,

@@ -47,6 +47,9 @@ export class JudgehostClient {
     const entry = options.entry ?? fileURLToPath(new URL('./main.ts', import.meta.url));
     const child = fork(entry, [], {
       execPath: options.execPath ?? process.execPath,
+      // Every pty spawn forks the host, at a cost that grows with its resident memory: a small
+      // young generation keeps the host small (about 10 MB less, a tenth of a ms per spawn).
+      execArgv: ['--max-semi-space-size=1'],
       env: options.env ?? process.env,
       serialization: 'advanced',
       uid: options.uid,

@@ -3,7 +3,7 @@
 // the native runner directly (runInPty), where the test can read every file the run wrote.
 import { execFileSync } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -85,7 +85,7 @@ export async function waitForNoLeftovers(owner: number, timeoutMs = 1000): Promi
   }
 }
 
-/** Samples the largest number of `owner`'s sandboxed processes alive at once while `work` runs. */
+/** Samples the largest number of sandboxed processes under `owner` alive at once while `work` runs. */
 export async function sampleProcesses<T>(owner: number, work: Promise<T>, everyMs = 50): Promise<{ value: T; maxProcesses: number }> {
   let maxProcesses = 0;
   const timer = setInterval(() => {
@@ -258,14 +258,5 @@ export class DirectRunner {
   dispose(): void {
     this.sandbox.dispose();
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Names in a folder, for assertion messages. */
-export function listing(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }

@@ -17,6 +17,8 @@ export interface RunSpec {
   cwd: string;
   /** Host folder shown writable at /box (sandboxed runs). */
   box?: string;
+  /** Instead of `box`: a fresh tmpfs of this many KiB at /box (test runs: nothing outlives the run, and disk use is capped). */
+  boxTmpfsKb?: number;
   binds?: Bind[];
   stdinPath?: string;
   stdoutPath: string;
@@ -90,7 +92,8 @@ function runnerArgs(spec: RunSpec): string[] {
   for (const entry of spec.env) args.push('--env', entry);
   if (spec.sandbox) {
     args.push('--sandbox', 'full', '--root', spec.sandbox.rootDir);
-    if (spec.box) args.push('--box', spec.box);
+    if (spec.boxTmpfsKb) args.push('--box-tmpfs-kb', String(spec.boxTmpfsKb));
+    else if (spec.box) args.push('--box', spec.box);
     if (spec.sandbox.netnsPath) args.push('--netns', spec.sandbox.netnsPath);
     if (spec.sandbox.uid !== null) args.push('--uid', String(spec.sandbox.uid), '--gid', String(spec.sandbox.uid));
     for (const bind of spec.binds ?? []) args.push('--bind', `${bind.src}:${bind.dst}${bind.writable ? ':rw' : ''}`);

@@ -59,6 +59,7 @@ static struct {
   long cpu_ms, wall_ms, mem_kb, fsize_bytes, nproc, stack_kb;
   const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root, *netns;
   const char *box;
+  long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
   int sandbox; /* 0 none, 1 full */
   int uid, gid;
   long tail_bytes;
@@ -69,6 +70,7 @@ static struct {
           .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES };
 
 static int err_pipe[2] = { -1, -1 }; /* child -> runner: setup error text */
+static int life_pipe[2] = { -1, -1 }; /* only the runner holds the write end: init sees it die */
 static int status_pipe[2] = { -1, -1 }; /* init -> runner: program's wait status */
 
 static void json_str(FILE *f, const char *s) {
@@ -121,7 +123,7 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D] [--bind SRC:DST[:rw]] [--netns F] [--uid N] [--gid N] [--env K=V] -- prog args");
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F] [--uid N] [--gid N] [--env K=V] -- prog args");
 }
 
 static void parse_args(int argc, char **argv) {
@@ -145,6 +147,7 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--cwd")) opt.cwd = v;
     else if (!strcmp(a, "--root")) opt.root = v;
     else if (!strcmp(a, "--box")) opt.box = v;
+    else if (!strcmp(a, "--box-tmpfs-kb")) opt.box_tmpfs_kb = parse_long(v, a);
     else if (!strcmp(a, "--netns")) opt.netns = v;
     else if (!strcmp(a, "--uid")) opt.uid = (int)parse_long(v, a);
     else if (!strcmp(a, "--gid")) opt.gid = (int)parse_long(v, a);
@@ -222,7 +225,15 @@ static void build_root(void) {
   static const char *system_dirs[] = { "/usr", "/bin", "/lib", "/lib64", "/lib32", "/sbin", "/etc", NULL };
   for (int i = 0; system_dirs[i]; i++) bind_into(r, system_dirs[i], system_dirs[i], 0);
   for (int i = 0; i < opt.nbinds; i++) bind_into(r, opt.binds[i].src, opt.binds[i].dst, opt.binds[i].writable);
-  if (opt.box) bind_into(r, opt.box, "/box", 1);
+  if (opt.box_tmpfs_kb > 0) {
+    /* A size-capped, private /box: a program cannot fill the judge's disk with many small files,
+       and nothing it writes outlives the run. */
+    char box[4096], data[128];
+    snprintf(box, sizeof box, "%s/box", r); mkdir(box, 0755);
+    snprintf(data, sizeof data, "size=%ldk,nr_inodes=4096,mode=0755,uid=%d,gid=%d", opt.box_tmpfs_kb,
+             opt.uid >= 0 ? opt.uid : (int)getuid(), opt.gid >= 0 ? opt.gid : (int)getgid());
+    if (mount("box", box, "tmpfs", MS_NOSUID | MS_NODEV, data) < 0) child_fail("tmpfs /box: %s", strerror(errno));
+  } else if (opt.box) bind_into(r, opt.box, "/box", 1);
 
   char path[4096];
   /* A minimal /dev: only harmless character devices. */
@@ -300,6 +311,12 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int uid_map_fd) {
     close(uid_map_fd);
   }
   prctl(PR_SET_PDEATHSIG, SIGKILL);
+  /* The runner may have died before PDEATHSIG was set (getppid() is 0 in a new PID namespace,
+     so it cannot tell): a hung-up life pipe says so. */
+  close(life_pipe[1]);
+  struct pollfd life = { life_pipe[0], POLLIN, 0 };
+  if (poll(&life, 1, 0) > 0 && (life.revents & (POLLHUP | POLLERR))) _exit(1);
+  close(life_pipe[0]);
   if (opt.sandbox) build_root();
   else setpgid(0, 0); /* no PID namespace: a process group lets the watchdog kill the program too */
   pid_t pid = fork();
@@ -315,8 +332,15 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int uid_map_fd) {
     if (w == pid) break;
     if (w < 0 && errno != EINTR) _exit(126);
   }
+  if (opt.sandbox) {
+    /* Kill and reap what the program left behind *before* reporting: a reaped process's CPU time
+       is added to ours (and so to the runner's wait4), which makes CPU spent in detached workers
+       count against the limit. */
+    kill(-1, SIGKILL);
+    while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR) {}
+  }
   ssize_t n = write(status_pipe[1], &status, sizeof status); (void)n;
-  _exit(0); /* the kernel now kills whatever is left in the namespace */
+  _exit(0);
 }
 
 /* ---------- live tail: copies new output to the pty, bounded ---------- */
@@ -380,7 +404,8 @@ int main(int argc, char **argv) {
     if (opt.stderr_path) tails[1].fd = open(opt.stderr_path, O_RDONLY | O_CLOEXEC);
   }
 
-  if (pipe2(err_pipe, O_CLOEXEC) < 0 || pipe2(status_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno));
+  if (pipe2(err_pipe, O_CLOEXEC) < 0 || pipe2(status_pipe, O_CLOEXEC) < 0 || pipe2(life_pipe, O_CLOEXEC) < 0)
+    die_setup("pipe: %s", strerror(errno));
 
   int netns_fd = -1;
   int as_root = geteuid() == 0;
@@ -422,7 +447,7 @@ int main(int argc, char **argv) {
     close(sync_pipe[1]);
   }
   if (!opt.sandbox) setpgid(init_pid, init_pid);
-  close(err_pipe[1]); close(status_pipe[1]);
+  close(err_pipe[1]); close(status_pipe[1]); close(life_pipe[0]);
   close(in_fd); close(out_fd); close(errf_fd);
 
   int pidfd = pidfd_open_(init_pid);
