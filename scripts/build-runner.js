@@ -12,8 +12,14 @@ const output = join(root, 'build/verdict-runner');
 if (existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs) process.exit(0);
 mkdirSync(dirname(output), { recursive: true });
 const cc = process.env.CC || 'cc';
+const flags = ['-O2', '-Wall', '-Wextra', '-std=gnu11', '-o', output, source];
 try {
-  execFileSync(cc, ['-O2', '-Wall', '-Wextra', '-std=gnu11', '-o', output, source], { stdio: 'inherit' });
+  try {
+    // Static: no dynamic loading at each of the thousands of runs (about 0.2 ms each).
+    execFileSync(cc, ['-static', ...flags], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch {
+    execFileSync(cc, flags, { stdio: 'inherit' }); // no static libc installed
+  }
   console.log(`verdict: built ${output}`);
 } catch {
   console.error(`verdict: could not build the runner with '${cc}'; install a C compiler (gcc) and run 'npm run postinstall'`);

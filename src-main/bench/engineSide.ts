@@ -20,6 +20,9 @@ export interface EngineSideOverhead {
 function runWorker(request: EngineSideRequest): Promise<Extract<EngineSideReply, { type: 'done' }>> {
   const child = fork(fileURLToPath(new URL('./engineSideWorker.ts', import.meta.url)), [], {
     execPath: process.execPath,
+    // Same heap flags as the judgehost (judgehost/client.ts): pty.spawn forks the whole process,
+    // so the process size must match for the figures to compare.
+    execArgv: ['--max-semi-space-size=1'],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

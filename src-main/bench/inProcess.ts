@@ -13,9 +13,8 @@ import { parseValidatorFlags } from '../judge/validate/validatorFlags.ts';
 import type { JudgeJob } from '../judgehost/protocol.ts';
 import { ProgressRecorder } from './timeline.ts';
 
-/** A worker slot no engine uses (its sandbox uid is 62000 + slot): uids are per slot, not per
- *  judgehost, so other judges on the machine (tests running alongside) share 62000, 62001, ... */
-const SLOT = 517;
+/** The worker slot of this in-process judge (its Sandbox claims its own uid block). */
+const SLOT = 0;
 
 export interface InProcessRun {
   result: JudgeResult;

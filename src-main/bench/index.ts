@@ -170,11 +170,6 @@ async function main(): Promise<number> {
     log();
     log('JUDGING FAILURES (a bug: every test of the benchmark program is AC)');
     for (const f of failures) log(`   ${f}`);
-    if (failures.some((f) => f.includes('Resource temporarily unavailable'))) {
-      log('   hint: EAGAIN at exec = RLIMIT_NPROC of the sandbox uid was exhausted. Sandbox uids are 62000 + slot on');
-      log('   every judgehost of the machine (judge/runner/sandbox.ts), so another judge running alongside (e.g. a');
-      log('   fork-bomb test) shares them. Re-run when the machine is otherwise idle.');
-    }
   }
   log();
   log('--- json ---');

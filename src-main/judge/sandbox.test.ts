@@ -7,7 +7,6 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
 import { RunnerError } from './runner/runInPty.ts';
-import { SANDBOX_UID_BASE } from './runner/sandbox.ts';
 import { tinyProblem } from '../test-support/fixtures.ts';
 import { DirectRunner, isRoot, waitForNoLeftovers } from '../test-support/hostile.ts';
 
@@ -268,7 +267,7 @@ describe('sandbox: runs through the native runner', () => {
     const { measurement, stdout } = await runner.run([prog.identity]);
     assert.equal(measurement.sandbox, 'full');
     const kv = keyValues(stdout);
-    const uid = SANDBOX_UID_BASE + SLOT;
+    const uid = runner.sandbox.uidFor(SLOT);
     assert.ok(Number(kv.uid) >= 62_000, `uid ${kv.uid}`);
     assert.deepEqual(
       { uid: kv.uid, euid: kv.euid, gid: kv.gid, egid: kv.egid, groups: kv.groups },

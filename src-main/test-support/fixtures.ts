@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JudgeEngine } from '../judge/engine.ts';
+import { SANDBOX_UID_BASE, UID_BLOCK_SIZE, UID_BLOCKS } from '../judge/runner/sandbox.ts';
 import type { JudgeJob } from '../judgehost/protocol.ts';
 
 export interface TinyProblemOptions {
@@ -74,7 +75,7 @@ export function tinyProblem(options: TinyProblemOptions = {}): TinyProblem {
 }
 
 /** Processes whose real uid is in the sandbox range (programs of submissions) still alive. */
-export function sandboxProcesses(uidFrom = 62_000, uidTo = 62_999): { pid: number; uid: number; cmd: string }[] {
+export function sandboxProcesses(uidFrom = SANDBOX_UID_BASE, uidTo = SANDBOX_UID_BASE + UID_BLOCKS * UID_BLOCK_SIZE - 1): { pid: number; uid: number; cmd: string }[] {
   const found: { pid: number; uid: number; cmd: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -1,15 +1,56 @@
 // The judgehost's sandbox environment: a private workspace, the empty mount point every run's
 // root is built on, one long-lived empty network namespace, and a uid per worker slot.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
 import type { SandboxPlacement } from './runInPty.ts';
 
 /** Unprivileged uids for programs when the judge runs as root: one per worker slot, so that
- *  concurrent runs never share a process count or can signal each other. */
+ *  concurrent runs never share a process count (RLIMIT_NPROC is per uid) or can signal each other.
+ *  Each judgehost on the machine claims its own block (the app and a `verdict judge` may run at once). */
 export const SANDBOX_UID_BASE = 62_000;
+export const UID_BLOCK_SIZE = 64;
+export const UID_BLOCKS = 15;
+/** Where judgehosts record which uid block they hold (one file per block, holding the owner's pid). */
+const UID_BLOCK_DIR = join(tmpdir(), 'verdict-uid-blocks');
+
+/** Claims a free uid block (exclusive create of its file; a block whose owner died is taken over). */
+function claimUidBlock(): { block: number; release: () => void } {
+  mkdirSync(UID_BLOCK_DIR, { recursive: true, mode: 0o755 });
+  for (let block = 0; block < UID_BLOCKS; block++) {
+    const file = join(UID_BLOCK_DIR, String(block));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        writeFileSync(file, String(process.pid), { flag: 'wx' });
+        return { block, release: () => rmSync(file, { force: true }) };
+      } catch {
+        const owner = Number(readFileOrEmpty(file));
+        if (owner && isAlive(owner)) break;
+        rmSync(file, { force: true }); // stale: its judgehost is gone
+      }
+    }
+  }
+  throw new Error(`all ${UID_BLOCKS} sandbox uid blocks are in use by running judgehosts`);
+}
+
+function readFileOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** What protects a run, as reported to users (README "Sandbox"). */
 export type SandboxLevel = 'full' | 'userns' | 'none';
@@ -25,12 +66,14 @@ export class Sandbox {
   readonly rootDir: string;
   readonly info: SandboxInfo;
   private readonly netnsHolder: ChildProcess | null;
+  private readonly uidBlock: { block: number; release: () => void } | null;
 
-  private constructor(workspace: string, info: SandboxInfo, netnsHolder: ChildProcess | null) {
+  private constructor(workspace: string, info: SandboxInfo, netnsHolder: ChildProcess | null, uidBlock: { block: number; release: () => void } | null) {
     this.workspace = workspace;
     this.rootDir = join(workspace, 'root');
     this.info = info;
     this.netnsHolder = netnsHolder;
+    this.uidBlock = uidBlock;
   }
 
   /** Prepares the workspace and probes which isolation this machine allows. */
@@ -41,7 +84,7 @@ export class Sandbox {
     mkdirSync(join(workspace, 'root'), { mode: 0o755 });
     const isRoot = process.getuid?.() === 0;
     if (options.disable) {
-      return new Sandbox(workspace, { level: 'none', description: 'sandbox disabled: rlimits and a process group only' }, null);
+      return new Sandbox(workspace, { level: 'none', description: 'sandbox disabled: rlimits and a process group only' }, null, null);
     }
     let holder: ChildProcess | null = null;
     if (isRoot) holder = await startNetnsHolder();
@@ -51,7 +94,7 @@ export class Sandbox {
       userns: 'user, PID, mount and network namespaces, minimal read-only root, rlimits (programs keep the judge\'s uid)',
       none: 'rlimits and a process group only: user namespaces are unavailable and the judge is not root',
     }[level];
-    return new Sandbox(workspace, { level, description }, holder);
+    return new Sandbox(workspace, { level, description }, holder, level === 'full' ? claimUidBlock() : null);
   }
 
   /** Placement of a run for worker slot `slot`, or null when runs are not sandboxed. */
@@ -60,17 +103,20 @@ export class Sandbox {
     return {
       rootDir: this.rootDir,
       netnsPath: this.netnsHolder?.pid ? `/proc/${this.netnsHolder.pid}/ns/net` : null,
-      uid: this.info.level === 'full' ? SANDBOX_UID_BASE + slot : null,
+      uid: this.uidFor(slot),
     };
   }
 
   /** The uid that owns a run's writable folders (null: the judge's own). */
   uidFor(slot: number): number | null {
-    return this.info.level === 'full' ? SANDBOX_UID_BASE + slot : null;
+    if (!this.uidBlock) return null;
+    if (slot >= UID_BLOCK_SIZE) throw new Error(`worker slot ${slot} is beyond the ${UID_BLOCK_SIZE} a judgehost supports`);
+    return SANDBOX_UID_BASE + this.uidBlock.block * UID_BLOCK_SIZE + slot;
   }
 
   dispose(): void {
     this.netnsHolder?.kill('SIGKILL');
+    this.uidBlock?.release();
     rmSync(this.workspace, { recursive: true, force: true });
   }
 }
