@@ -128,6 +128,9 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     memoryMode: language.memory,
   };
 
+  // Compiles and runs alike: unlimited stack (deep recursion is common), the toolchain's PATH, the sandbox.
+  const sharedSpec = { stackKb: 0, env: sandboxEnv(language), sandbox: env.placement };
+
   // ---- compile ----
   env.onProgress?.({ phase: 'compiling' });
   makeOwnedDir(compileDir, env.uid);
@@ -154,9 +157,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         memKb: 0,
         fileSizeBytes: COMPILE_FILE_SIZE_BYTES,
         processes: COMPILE_PROCESSES,
-        stackKb: 0,
-        env: sandboxEnv(language),
-        sandbox: env.placement,
+        ...sharedSpec,
       },
       env.onOutput,
       env.signal,
@@ -204,9 +205,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
           memKb: language.memory === 'rlimit' ? memoryLimitKb : 0,
           fileSizeBytes: limits.outputLimitBytes,
           processes: language.processes ?? DEFAULT_PROCESSES,
-          stackKb: 0,
-          env: sandboxEnv(language),
-          sandbox: env.placement,
+          ...sharedSpec,
         },
         env.onOutput,
         env.signal,

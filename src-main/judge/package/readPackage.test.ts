@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PackageError } from '../types.ts';
 import type { ProblemPackage } from '../types.ts';
 import { readPackage, secondsToMs } from './readPackage.ts';
-import { makePackage, minimalFiles, removeTempDirs, tempDir, writeTree, writeZip, zipEntries } from './testUtil.ts';
+import { makePackage, minimalFiles, removeTempDirs, tempDir, writeTree, writeZip, zipEntries, withPrivateTmp } from './testUtil.ts';
 import type { ZipEntrySpec } from './testUtil.ts';
 
 after(removeTempDirs);
@@ -30,20 +30,6 @@ async function fails(p: string, file: string, pattern: RegExp): Promise<void> {
     assert.ok(!err.message.includes('\n'), 'one-line message');
     return true;
   });
-}
-
-/** Runs `fn` with os.tmpdir() pointing at a fresh folder; returns what is left in it afterwards. */
-async function withPrivateTmp(fn: () => Promise<void>): Promise<string[]> {
-  const tmp = tempDir();
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = tmp;
-  try {
-    await fn();
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-  }
-  return fs.readdirSync(tmp);
 }
 
 describe('readPackage: folders', () => {

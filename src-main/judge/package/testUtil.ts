@@ -137,3 +137,17 @@ export function minimalFiles(extra: Record<string, string> = {}): Record<string,
     ...extra,
   };
 }
+
+/** Runs `fn` with os.tmpdir() pointing at a fresh folder; returns what is left in it afterwards. */
+export async function withPrivateTmp(fn: () => Promise<void>): Promise<string[]> {
+  const tmp = tempDir();
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    await fn();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+  return fs.readdirSync(tmp);
+}

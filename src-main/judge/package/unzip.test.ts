@@ -4,24 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PackageError } from '../types.ts';
 import { extractZip, normaliseEntryName } from './unzip.ts';
-import { removeTempDirs, tempDir, writeZip } from './testUtil.ts';
+import { removeTempDirs, tempDir, writeZip, withPrivateTmp } from './testUtil.ts';
 import type { ZipEntrySpec } from './testUtil.ts';
 
 after(removeTempDirs);
-
-/** Runs `fn` with os.tmpdir() pointing at a fresh folder; returns what is left in it afterwards. */
-async function withPrivateTmp(fn: () => Promise<void>): Promise<string[]> {
-  const tmp = tempDir();
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = tmp;
-  try {
-    await fn();
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-  }
-  return fs.readdirSync(tmp);
-}
 
 async function extractRejects(entries: ZipEntrySpec[], pattern: RegExp, options = {}): Promise<void> {
   const zipPath = writeZip('bad.zip', entries);
