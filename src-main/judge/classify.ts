@@ -41,16 +41,17 @@ export interface RunFacts {
 
 /**
  * The verdict decided by limits and exit status alone, or null when the output must be checked.
- * Precedence (DESIGN.md): RTE/MLE, TLE, OLE, then the output. A run killed *by the judge* for
- * time or output size is not a crash: those kills are recognised first.
+ * Precedence (DESIGN.md): RTE/MLE, TLE, OLE, then the output. A run stopped *by the judge* is not
+ * a crash, so those stops are recognised first: output that reached the limit (the run was decided
+ * then, even if a runtime that swallows write errors spun on until the time limit), then time.
  */
 export function classifyRun({ measurement: m, outputBytes, stderrTail }: RunFacts, limits: RunLimits): { verdict: Verdict; reason: string } | null {
+  if (m.signal === SIGXFSZ || outputBytes >= limits.outputLimitBytes) {
+    return { verdict: 'OLE', reason: `output reached the limit of ${limits.outputLimitBytes} bytes` };
+  }
   const killedForTime = m.wallTimeout || m.signal === SIGXCPU || (m.signal === SIGKILL && m.cpuMs >= limits.timeLimitMs);
   if (killedForTime) {
     return { verdict: 'TLE', reason: m.wallTimeout ? `wall-clock backstop reached after ${m.wallMs} ms` : `CPU time limit reached (${m.cpuMs} ms)` };
-  }
-  if (m.signal === SIGXFSZ || outputBytes >= limits.outputLimitBytes) {
-    return { verdict: 'OLE', reason: `output reached the limit of ${limits.outputLimitBytes} bytes` };
   }
   const crashed = m.signal !== 0 || m.exitCode !== 0;
   const allowedKb = limits.memoryLimitKb + (limits.memoryMode === 'heap' ? RUNTIME_OVERHEAD_KB : 0);

@@ -49,6 +49,7 @@ const programs: Record<string, { file: string; cases: Partial<Record<Verdict, st
       RTE: '#include <stdexcept>\nint main(){throw std::runtime_error("boom");}',
       CE: '#include <iostream>\nint main(){ std::cout << undeclared; }',
       MLE: '#include <vector>\n#include <cstdio>\nint main(){std::vector<std::vector<char>> v; for(int i=0;i<64;i++) v.emplace_back(16<<20, 1); std::printf("%zu\\n", v.size());}',
+      OLE: '#include <iostream>\nint main(){for(;;) std::cout << "spam spam spam spam\\n";}',
     },
   },
   java: {
@@ -61,6 +62,7 @@ const programs: Record<string, { file: string; cases: Partial<Record<Verdict, st
       RTE: 'public class Crash { public static void main(String[] x){ int[] a=new int[1]; System.out.println(a[5]); } }',
       CE: 'public class Broken { public static void main(String[] x){ int y = "string"; } }',
       MLE: 'import java.util.*;\npublic class Hog { public static void main(String[] x){ List<long[]> l=new ArrayList<>(); while(true) l.add(new long[1<<20]); } }',
+      OLE: 'public class Flood { public static void main(String[] x){ StringBuilder b=new StringBuilder(); for(int i=0;i<1000;i++) b.append("spam "); String s=b.toString(); while(true) System.out.println(s); } }',
     },
   },
   python: {
@@ -72,6 +74,7 @@ const programs: Record<string, { file: string; cases: Partial<Record<Verdict, st
       RTE: 'raise SystemExit(3)',
       CE: 'def broken(:\n    pass',
       MLE: 'x = []\nwhile True:\n    x.append(bytearray(1 << 24))',
+      OLE: 'import sys\nline = "spam " * 1000 + "\\n"\nwhile True:\n    sys.stdout.write(line)',
     },
   },
   javascript: {
@@ -82,6 +85,8 @@ const programs: Record<string, { file: string; cases: Partial<Record<Verdict, st
       TLE: 'for (;;) {}',
       RTE: 'throw new Error("boom");',
       CE: 'function ( {',
+      MLE: 'const keep = [];\nfor (;;) keep.push(new Array(1 << 20).fill(1.5));',
+      OLE: 'const line = "spam ".repeat(1000) + "\\n";\nfor (;;) process.stdout.write(line);',
     },
   },
   rust: {

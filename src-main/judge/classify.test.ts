@@ -1,0 +1,48 @@
+// The verdict a run's measurements decide, before any output is checked.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { classifyRun, type RunLimits } from './classify.ts';
+import type { RunMeasurement } from './runner/runInPty.ts';
+
+const limits: RunLimits = { timeLimitMs: 1000, memoryLimitKb: 256 * 1024, outputLimitBytes: 8 << 20, memoryMode: 'rlimit' };
+const clean: RunMeasurement = { exitCode: 0, signal: 0, cpuMs: 10, wallMs: 12, memoryKb: 2048, wallTimeout: false, sandbox: 'full' };
+
+function verdictOf(m: Partial<RunMeasurement>, extra: { outputBytes?: number; stderrTail?: string; limits?: Partial<RunLimits> } = {}) {
+  return classifyRun({ measurement: { ...clean, ...m }, outputBytes: extra.outputBytes ?? 10, stderrTail: extra.stderrTail ?? '' }, { ...limits, ...extra.limits })?.verdict ?? null;
+}
+
+test('a clean run leaves the decision to the output validator', () => {
+  assert.equal(verdictOf({}), null);
+});
+
+test('time: SIGXCPU, the wall-clock backstop, a SIGKILL at the CPU limit, or CPU over the limit', () => {
+  assert.equal(verdictOf({ signal: 24, cpuMs: 1000 }), 'TLE');
+  assert.equal(verdictOf({ signal: 9, wallTimeout: true, cpuMs: 3 }), 'TLE');
+  assert.equal(verdictOf({ signal: 9, cpuMs: 2000 }), 'TLE');
+  assert.equal(verdictOf({ cpuMs: 1001 }), 'TLE');
+  assert.equal(verdictOf({ cpuMs: 1000 }), null, 'exactly at the limit is allowed');
+});
+
+test('output: SIGXFSZ or output at the limit is OLE, even when the runtime then spun until the time limit', () => {
+  assert.equal(verdictOf({ signal: 25 }), 'OLE');
+  assert.equal(verdictOf({}, { outputBytes: 8 << 20 }), 'OLE');
+  assert.equal(verdictOf({ signal: 24, cpuMs: 1000 }, { outputBytes: 8 << 20 }), 'OLE');
+});
+
+test('a crash is RTE, and comes before TLE when the program died on its own', () => {
+  assert.equal(verdictOf({ exitCode: 3 }), 'RTE');
+  assert.equal(verdictOf({ signal: 11 }), 'RTE');
+  assert.equal(verdictOf({ signal: 11, cpuMs: 1500 }), 'RTE');
+  assert.equal(verdictOf({ signal: 9, cpuMs: 10 }), 'RTE', 'a SIGKILL well under the CPU limit is not a time kill');
+});
+
+test('memory: over the limit, a runtime saying so, or a crash near the rlimit', () => {
+  assert.equal(verdictOf({ memoryKb: 256 * 1024 + 1 }), 'MLE');
+  assert.equal(verdictOf({ exitCode: 1 }, { stderrTail: 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space' }), 'MLE');
+  assert.equal(verdictOf({ exitCode: 0 }, { stderrTail: 'MemoryError' }), null, 'a marker alone, without a crash, decides nothing');
+  assert.equal(verdictOf({ signal: 11, memoryKb: 0.85 * 256 * 1024 }), 'MLE');
+  assert.equal(verdictOf({ signal: 11, memoryKb: 0.5 * 256 * 1024 }), 'RTE');
+  assert.equal(verdictOf({ signal: 11, memoryKb: 0.85 * 256 * 1024 }, { limits: { memoryMode: 'heap' } }), 'RTE', 'near-limit crashes count only under an rlimit');
+  assert.equal(verdictOf({ memoryKb: 300 * 1024 }, { limits: { memoryMode: 'heap' } }), null, 'JVM/Node overhead above the heap is allowed');
+  assert.equal(verdictOf({ memoryKb: 400 * 1024 }, { limits: { memoryMode: 'heap' } }), 'MLE');
+});
