@@ -4,10 +4,12 @@ import { judgeCommand } from './judgeCommand.ts';
 import { InputError, UsageError } from './output.ts';
 import { verifyCommand } from './verifyCommand.ts';
 import { PackageError } from '../judge/types.ts';
+import { ContestError } from '../contest/model.ts';
 
 const USAGE = `usage:
   verdict judge --problem <dir|zip> [--lang <id>] [--json] [--all] [--time-limit <seconds>] <source>
   verdict verify <dir|zip> [--json] [--workers <n>]
+  verdict serve [--contest <dir>] [--host 127.0.0.1] [--port 7800] [--workers <n>] [--data <dir>]
   verdict languages [--json]
 
 Exit status: 0 when judging happened (whatever the verdict); 1 when verify found a mismatch
@@ -25,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
       all: { type: 'boolean', default: false },
       'time-limit': { type: 'string' },
       workers: { type: 'string', short: 'w' },
+      contest: { type: 'string', short: 'c' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '7800' },
+      data: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -52,6 +58,12 @@ async function main(argv: string[]): Promise<number> {
     case 'verify':
       if (positionals.length !== 1) throw new UsageError('verify needs exactly one package (folder or zip)');
       return verifyCommand({ problem: positionals[0], json: values.json, workers });
+    case 'serve': {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got '${values.port}'`);
+      const { serveCommand } = await import('./serveCommand.ts');
+      return serveCommand({ contest: values.contest, host: values.host!, port, workers, data: values.data });
+    }
     case 'languages': {
       const { languagesCommand } = await import('./languagesCommand.ts');
       return languagesCommand({ json: values.json });
@@ -67,7 +79,7 @@ try {
   if (error instanceof UsageError) {
     console.error(`verdict: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (error instanceof PackageError || error instanceof InputError) {
+  } else if (error instanceof PackageError || error instanceof InputError || error instanceof ContestError) {
     console.error(`verdict: ${error.message}`);
     process.exitCode = 2;
   } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

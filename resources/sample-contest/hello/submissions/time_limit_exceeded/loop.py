@@ -1,0 +1,3 @@
+# Never gets round to printing anything.
+while True:
+    pass

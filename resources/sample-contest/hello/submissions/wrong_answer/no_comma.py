@@ -1,0 +1,2 @@
+# Wrong: the punctuation matters.
+print("Hello World")

@@ -1,0 +1,3 @@
+# Waits for a measurement that never comes.
+while True:
+    pass

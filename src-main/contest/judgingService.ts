@@ -1,0 +1,118 @@
+// Moves submissions from the durable queue (the store) to the worker pool and their results back.
+// The store stays the one source of truth: the pool is handed only as many submissions as it has
+// free workers, so pausing, prioritising and a crash at any moment lose nothing.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jobFor, type JudgeEngine } from '../judge/engine.ts';
+import { judgeErrorResult, type JudgeProgress } from '../judge/results.ts';
+import type { Store } from '../store/store.ts';
+import { timeLimitOf, type ProblemCatalogue } from './problemCatalogue.ts';
+
+/** Before anything has been judged, assume a submission takes this long (compile + a few tests). */
+const INITIAL_JUDGING_ESTIMATE_MS = 2000;
+/** Weight of the newest judging time in the moving average. */
+const AVERAGE_WEIGHT = 0.2;
+
+export interface LiveJudging {
+  submissionId: string;
+  judgementId: string;
+  progress: JudgeProgress | null;
+}
+
+export class JudgingService {
+  private readonly store: Store;
+  private readonly engine: JudgeEngine;
+  private readonly problems: ProblemCatalogue;
+  private readonly sourceDir: string;
+  private readonly live = new Map<string, LiveJudging>();
+  private pumping = false;
+  /** Moving average of how long a submission takes to judge, for queue wait estimates. */
+  private averageMs = INITIAL_JUDGING_ESTIMATE_MS;
+  private stopped = false;
+  /** Listeners for progress and live output of running judgings (console, portal "running test k/n"). */
+  onProgress: (live: LiveJudging) => void = () => {};
+  onOutput: (submissionId: string, data: string) => void = () => {};
+
+  constructor(store: Store, engine: JudgeEngine, problems: ProblemCatalogue) {
+    this.store = store;
+    this.engine = engine;
+    this.problems = problems;
+    this.sourceDir = mkdtempSync(join(tmpdir(), 'verdict-sources-'));
+  }
+
+  /** Re-queues what was in flight when the judge last stopped, then starts judging. */
+  start(): number {
+    const recovered = this.store.recoverInFlight();
+    this.engine.pool.onChange(() => this.pump());
+    this.pump();
+    return recovered;
+  }
+
+  /** Call after anything that may have made work available (a new submission, a rejudge, a resume). */
+  pump(): void {
+    if (this.pumping || this.stopped) return;
+    this.pumping = true;
+    try {
+      const pool = this.engine.pool;
+      if (pool.isPaused) return;
+      const free = pool.workers - pool.busy - pool.queued;
+      if (free <= 0) return;
+      for (const submission of this.store.queuedSubmissions(free)) this.judge(submission.id);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  averageJudgingMs(): number {
+    return this.averageMs;
+  }
+
+  running(): LiveJudging[] {
+    return [...this.live.values()];
+  }
+
+  stop(): void {
+    this.stopped = true;
+    rmSync(this.sourceDir, { recursive: true, force: true });
+  }
+
+  private judge(submissionId: string): void {
+    const submission = this.store.getSubmission(submissionId)!;
+    const judgementId = this.store.startJudgement(submissionId, `judgehost-${this.engine.host.pid}`);
+    const live: LiveJudging = { submissionId, judgementId, progress: null };
+    this.live.set(submissionId, live);
+    void this.run(submission.problemId, submission.languageId, live).finally(() => {
+      this.live.delete(submissionId);
+      this.pump();
+    });
+  }
+
+  private async run(problemId: string, languageId: string, live: LiveJudging): Promise<void> {
+    const dir = join(this.sourceDir, live.judgementId);
+    const started = Date.now();
+    let result;
+    try {
+      const pkg = await this.problems.get(problemId);
+      const source = this.store.getSubmissionSource(live.submissionId)!;
+      mkdirSync(dir, { recursive: true });
+      const sourcePath = join(dir, source.fileName);
+      writeFileSync(sourcePath, source.source);
+      const job = { ...jobFor(pkg, sourcePath, languageId, { timeLimitMs: timeLimitOf(pkg) }), id: `j${live.judgementId}` };
+      result = await this.engine.judge(job, {
+        onProgress: (progress) => {
+          live.progress = progress;
+          this.onProgress(live);
+        },
+        onOutput: (data) => this.onOutput(live.submissionId, data),
+      });
+    } catch (error) {
+      // A broken package or a vanished file is the judge's problem: JE, and the queue goes on.
+      result = judgeErrorResult((error as Error).message);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    this.averageMs += AVERAGE_WEIGHT * (Date.now() - started - this.averageMs);
+    if (!this.stopped) this.store.finishJudgement(live.judgementId, result);
+  }
+}

@@ -1,0 +1,634 @@
+// Reader for a contest folder laid out as a CLICS contest package.
+//
+// Layout:
+//   contest.yaml | contest.json          required: id, name, formal_name, start_time, duration,
+//                                        scoreboard_freeze_duration, penalty_time
+//   problems.yaml | problems.json        required: list of {id, label, name?, color?, rgb?}
+//   <problem id>/ | <problem id>.zip     one problem package per problem (checked to exist, not read)
+//   teams.json | teams.yaml              list of {id, name, display_name?, organization_id?, group_ids?, hidden?}
+//   accounts.json | accounts.yaml        list of {id?, username, password?, type, team_id?}
+//
+// Decisions:
+// - Every problem is one ContestError naming the file (relative to the contest folder) and the entry
+//   ("team #3 (id "t3")"). Non-fatal observations go to `warnings`.
+// - When both the YAML and the JSON form of a file exist, the YAML one is used (a warning says so).
+// - contest.yaml: keys may use '-' for '_' (older Kattis files: start-time, penalty-time, ...); `short-name`
+//   is the id; `scoreboard-freeze-length` is the freeze duration; the legacy `scoreboard-freeze` (contest time
+//   at which the freeze starts) is turned into a freeze duration. Unknown keys are warnings. A
+//   `scoreboard_type` other than pass-fail is refused (only ICPC scoring exists).
+// - Durations are "h:mm:ss" or "h:mm:ss.s..." (at most 3 fraction digits). start_time is ISO 8601 with a
+//   date, hours and minutes and a time zone ("Z" or "+02:00"): a time without a zone is refused rather than
+//   guessed. penalty_time is whole minutes: an integer (20, "20") or a RELTIME ("0:20:00").
+// - problems: `short-name` (older files) is accepted for `id`, `letter` for `label`; a missing label is the
+//   problem's letter by position (A, B, ..., Z, AA, ...); a missing name is the id (the server reads the
+//   package lazily and can show the package's own name). rgb is "#rrggbb" or "#rgb" (normalised to
+//   lowercase #rrggbb). ordinal is the position in the file (0-based). A package is `<id>/` (which must hold
+//   a problem.yaml) or `<id>.zip`; when both exist the folder wins (warning).
+// - Ids (contest, problem, team, account) follow the CLICS id syntax: letters, digits, '_', '.', '-', not
+//   starting with '.' or '-'. Numbers are accepted for ids (DOMjudge exports use numeric team ids).
+// - Usernames are unique case-insensitively (a login form should not have to guess). Team accounts need a
+//   team_id naming a team; judge and admin accounts may name a team too (it must exist). An account with
+//   neither password nor password_hash is a warning (nobody can log in with it until one is set); one with
+//   both is an error.
+// - A team with no team account is a warning (listed one by one up to 10, then counted). A missing teams or
+//   accounts file is a warning, not an error.
+
+import fsp from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ContestError } from './model.ts';
+import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestTeam } from './model.ts';
+
+const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const ACCOUNT_TYPES: readonly AccountType[] = ['team', 'judge', 'admin'];
+const MAX_LISTED_WARNINGS = 10;
+
+function errnoCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/** A short JSON-ish rendering of a value for "got ..." in messages. */
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return 'a map';
+  const s = typeof v === 'string' ? JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v) : String(v);
+  return s;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+// ---------------------------------------------------------------------------------------------- times
+
+/** "h:mm:ss" or "h:mm:ss.sss" → ms; null when malformed. */
+export function parseReltime(text: string): number | null {
+  const m = /^(\d+):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?$/.exec(text.trim());
+  if (!m) return null;
+  const frac = m[4] === undefined ? 0 : Number(m[4].padEnd(3, '0'));
+  return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + frac;
+}
+
+/**
+ * ISO 8601 date and time with a zone → epoch ms. Returns a string describing the problem when malformed.
+ * Accepts "2025-05-01T10:00:00+02:00", "2025-05-01 10:00Z", fractions of seconds, zones +hh, +hhmm, +hh:mm.
+ */
+export function parseTimestamp(text: string): number | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
+    text.trim(),
+  );
+  if (!m) return 'expected an ISO 8601 date and time such as "2025-05-01T10:00:00+02:00"';
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  if (m[8] === undefined) return 'needs a time zone (e.g. "Z" or "+02:00" at the end)';
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return 'not a valid date and time';
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (new Date(utc).getUTCDate() !== day) return 'not a valid date';
+  let offsetMin = 0;
+  if (m[8] !== 'Z' && m[8] !== 'z') {
+    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(m[8]) as RegExpExecArray;
+    const zh = Number(z[2]);
+    const zm = z[3] === undefined ? 0 : Number(z[3]);
+    if (zh > 23 || zm > 59) return 'not a valid time zone offset';
+    offsetMin = (z[1] === '-' ? -1 : 1) * (zh * 60 + zm);
+  }
+  return utc - offsetMin * 60_000;
+}
+
+// ---------------------------------------------------------------------------------------------- files
+
+interface Listing {
+  /** Visible entry name → dirent. */
+  entries: Map<string, Dirent>;
+}
+
+async function listContestDir(dir: string): Promise<Listing> {
+  let dirents: Dirent[];
+  try {
+    dirents = await fsp.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'ENOENT') throw new ContestError(dir, 'no such folder');
+    if (code === 'ENOTDIR') throw new ContestError(dir, 'not a folder (a contest is a folder holding contest.yaml)');
+    throw new ContestError(dir, `cannot read (${code ?? String(err)})`);
+  }
+  const entries = new Map<string, Dirent>();
+  for (const d of dirents) entries.set(d.name, d);
+  return { entries };
+}
+
+interface ParsedFile {
+  file: string;
+  data: unknown;
+}
+
+/**
+ * Reads and parses the first of `names` present in the folder (YAML or JSON by extension); null when none
+ * is. Other present names are reported in `warnings` as ignored.
+ */
+async function readFirst(dir: string, listing: Listing, names: string[], warnings: string[]): Promise<ParsedFile | null> {
+  const present = names.filter((n) => listing.entries.has(n));
+  if (present.length === 0) return null;
+  const file = present[0];
+  for (const other of present.slice(1)) warnings.push(`${other}: ignored (${file} is used)`);
+  let text: string;
+  try {
+    text = await fsp.readFile(path.join(dir, file), 'utf8');
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'EISDIR') throw new ContestError(file, 'is a folder, expected a file');
+    if (code === 'EACCES' || code === 'EPERM') throw new ContestError(file, 'permission denied');
+    throw new ContestError(file, `cannot read (${code ?? String(err)})`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (file.endsWith('.json')) {
+    if (text.trim() === '') return { file, data: null };
+    try {
+      return { file, data: JSON.parse(text) };
+    } catch (err) {
+      throw new ContestError(file, `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  try {
+    return { file, data: parseYaml(text) };
+  } catch (err) {
+    const first = (err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/:$/, '');
+    throw new ContestError(file, `not valid YAML: ${first}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- entries
+
+/** Field access for one entry of a list file, with messages naming the file and the entry. */
+class Entry {
+  readonly file: string;
+  readonly what: string;
+  readonly data: Record<string, unknown>;
+
+  constructor(file: string, what: string, data: Record<string, unknown>) {
+    this.file = file;
+    this.what = what;
+    this.data = data;
+  }
+
+  fail(message: string): never {
+    throw new ContestError(this.file, this.what === '' ? message : `${this.what}: ${message}`);
+  }
+
+  has(key: string): boolean {
+    const v = this.data[key];
+    return v !== undefined && v !== null;
+  }
+
+  /** A string (numbers are kept as written); null when absent or null. */
+  optText(key: string): string | null {
+    const v = this.data[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    this.fail(`${key}: expected a string, got ${show(v)}`);
+  }
+
+  text(key: string): string {
+    const v = this.optText(key);
+    if (v === null) this.fail(`${key}: missing`);
+    return v;
+  }
+
+  /** An id (string or number) following the CLICS id syntax; null when absent. */
+  optId(key: string): string | null {
+    const v = this.optText(key);
+    if (v === null) return null;
+    if (!ID_RE.test(v)) {
+      this.fail(`${key}: ${show(v)} is not a valid id (letters, digits, '_', '.', '-'; not starting with '.' or '-')`);
+    }
+    return v;
+  }
+
+  id(key: string): string {
+    const v = this.optId(key);
+    if (v === null) this.fail(`${key}: missing`);
+    return v;
+  }
+
+  optBoolean(key: string): boolean | null {
+    const v = this.data[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'boolean') this.fail(`${key}: expected true or false, got ${show(v)}`);
+    return v;
+  }
+
+  idList(key: string): string[] {
+    const v = this.data[key];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) this.fail(`${key}: expected a list of ids, got ${show(v)}`);
+    return v.map((item, i) => {
+      if ((typeof item !== 'string' || item === '') && !(typeof item === 'number' && Number.isFinite(item))) {
+        this.fail(`${key}[${i}]: expected an id, got ${show(item)}`);
+      }
+      return String(item);
+    });
+  }
+
+  /** `key`, or its older `alias`; refuses both at once. */
+  aliased(key: string, alias: string): string {
+    if (this.has(key) && this.has(alias)) this.fail(`give ${key} or ${alias}, not both`);
+    return this.has(alias) ? alias : key;
+  }
+}
+
+/** The list a teams/accounts/problems file holds, each item wrapped as an Entry. */
+function entries(parsed: ParsedFile, noun: string, idKeys: string[], listKey?: string): Entry[] {
+  let data = parsed.data;
+  if (data === null || data === undefined) return [];
+  if (listKey !== undefined && isPlainObject(data) && Array.isArray(data[listKey])) data = data[listKey];
+  if (!Array.isArray(data)) throw new ContestError(parsed.file, `expected a list of ${noun}s, got ${show(data)}`);
+  const out: Entry[] = new Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const item: unknown = data[i];
+    let what = `${noun} #${i + 1}`;
+    if (isPlainObject(item)) {
+      for (const k of idKeys) {
+        const v = item[k];
+        if (typeof v === 'string' || typeof v === 'number') {
+          what += ` (${k} ${JSON.stringify(String(v))})`;
+          break;
+        }
+      }
+    } else {
+      throw new ContestError(parsed.file, `${what}: expected a map of fields, got ${show(item)}`);
+    }
+    out[i] = new Entry(parsed.file, what, item);
+  }
+  return out;
+}
+
+/** Refuses a value seen before under `key` (case-folded when `fold`). */
+function unique(seen: Map<string, string>, entry: Entry, key: string, value: string, fold = false): void {
+  const k = fold ? value.toLowerCase() : value;
+  const before = seen.get(k);
+  if (before !== undefined) entry.fail(`duplicate ${key} ${JSON.stringify(value)} (also in ${before})`);
+  seen.set(k, entry.what);
+}
+
+// ---------------------------------------------------------------------------------------------- contest.yaml
+
+const CONTEST_KEYS = new Set([
+  'id', 'name', 'formal_name', 'start_time', 'duration', 'scoreboard_freeze_duration', 'penalty_time',
+  'scoreboard_type', 'short_name', 'scoreboard_freeze_length', 'scoreboard_freeze',
+]);
+/** CLICS keys Verdict accepts and does not use. */
+const CONTEST_IGNORED_KEYS = new Set([
+  'activate_time', 'end_time', 'countdown_pause_time', 'scoreboard_thaw_time', 'shortname', 'banner', 'logo',
+  'location', 'public', 'uuid', 'default-language', 'default_language', 'languages',
+]);
+
+interface ContestSettings {
+  id: string | null;
+  name: string | null;
+  formalName: string | null;
+  startTime: number | null;
+  durationMs: number;
+  freezeMs: number;
+  penaltyMinutes: number;
+}
+
+function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettings {
+  const { file } = parsed;
+  const data = parsed.data ?? {};
+  if (!isPlainObject(data)) throw new ContestError(file, `expected a map of settings, got ${show(data)}`);
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const k = key.replace(/-/g, '_');
+    if (Object.hasOwn(raw, k)) throw new ContestError(file, `${key}: given twice (as ${k} and ${key})`);
+    raw[k] = value;
+    if (!CONTEST_KEYS.has(k) && !CONTEST_IGNORED_KEYS.has(key) && !CONTEST_IGNORED_KEYS.has(k)) {
+      warnings.push(`${file}: unknown key ${JSON.stringify(key)} ignored`);
+    }
+  }
+  const e = new Entry(file, '', raw);
+  const fail = (key: string, message: string): never => {
+    throw new ContestError(file, `${key}: ${message}`);
+  };
+  const text = (key: string): string | null => {
+    const v = raw[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    return fail(key, `expected a string, got ${show(v)}`);
+  };
+  const reltime = (key: string): number | null => {
+    const v = raw[key];
+    if (v === undefined || v === null) return null;
+    const ms = typeof v === 'string' ? parseReltime(v) : null;
+    if (ms === null) fail(key, `expected a duration "h:mm:ss" (e.g. "5:00:00"), got ${show(v)}`);
+    return ms;
+  };
+
+  const idKey = e.aliased('id', 'short_name');
+  const id = e.optId(idKey);
+
+  if (raw.scoreboard_type !== undefined && raw.scoreboard_type !== null && raw.scoreboard_type !== 'pass-fail') {
+    fail('scoreboard_type', `only "pass-fail" (ICPC) scoring is supported, got ${show(raw.scoreboard_type)}`);
+  }
+
+  let startTime: number | null = null;
+  const st = raw.start_time;
+  if (st instanceof Date) {
+    if (Number.isNaN(st.getTime())) fail('start_time', 'not a valid date and time');
+    startTime = st.getTime();
+  } else if (st !== undefined && st !== null) {
+    if (typeof st !== 'string') fail('start_time', `expected an ISO 8601 date and time or null, got ${show(st)}`);
+    const t = parseTimestamp(st as string);
+    if (typeof t === 'string') fail('start_time', `${t}, got ${show(st)}`);
+    startTime = t as number;
+  }
+
+  const durationMs = reltime('duration');
+  if (durationMs === null) fail('duration', 'missing (the contest length, e.g. "5:00:00")');
+  if ((durationMs as number) <= 0) fail('duration', 'must be longer than 0:00:00');
+
+  const freezeKey = e.aliased('scoreboard_freeze_duration', 'scoreboard_freeze_length');
+  let freezeMs = reltime(freezeKey);
+  const freezeStart = reltime('scoreboard_freeze');
+  if (freezeStart !== null) {
+    if (freezeMs !== null) fail('scoreboard_freeze', `give ${freezeKey} or scoreboard_freeze, not both`);
+    if (freezeStart > (durationMs as number)) fail('scoreboard_freeze', 'starts after the end of the contest');
+    freezeMs = (durationMs as number) - freezeStart;
+  }
+  if (freezeMs !== null && freezeMs > (durationMs as number)) {
+    fail(freezeKey, `${show(raw[freezeKey])} is longer than the contest (${show(raw.duration)})`);
+  }
+
+  let penaltyMinutes = 20;
+  const p = raw.penalty_time;
+  if (p !== undefined && p !== null) {
+    if (typeof p === 'number' && Number.isInteger(p) && p >= 0) penaltyMinutes = p;
+    else if (typeof p === 'string' && /^\s*\d+\s*$/.test(p)) penaltyMinutes = Number(p);
+    else {
+      const ms = typeof p === 'string' ? parseReltime(p) : null;
+      if (ms === null || ms % 60_000 !== 0) {
+        fail('penalty_time', `expected whole minutes (20) or a duration in whole minutes ("0:20:00"), got ${show(p)}`);
+      }
+      penaltyMinutes = (ms as number) / 60_000;
+    }
+  }
+
+  return {
+    id,
+    name: text('name'),
+    formalName: text('formal_name'),
+    startTime,
+    durationMs: durationMs as number,
+    freezeMs: freezeMs ?? 0,
+    penaltyMinutes,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- problems
+
+/** "A".."Z", "AA", "AB", ... for 0, 1, ... */
+function letterFor(index: number): string {
+  let s = '';
+  let n = index;
+  do {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s;
+}
+
+async function parseProblems(
+  dir: string,
+  listing: Listing,
+  parsed: ParsedFile,
+  warnings: string[],
+): Promise<ContestProblem[]> {
+  const list = entries(parsed, 'problem', ['id', 'short-name', 'short_name'], 'problems');
+  if (list.length === 0) throw new ContestError(parsed.file, 'no problems listed');
+  const ids = new Map<string, string>();
+  const labels = new Map<string, string>();
+  const problems: ContestProblem[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const e: Entry = list[i];
+    const idKey = e.aliased('id', e.has('short-name') ? 'short-name' : 'short_name');
+    const id = e.id(idKey);
+    if (id.startsWith('.')) e.fail(`id ${JSON.stringify(id)}: must not start with '.'`);
+    unique(ids, e, 'id', id);
+    const label = e.optText(e.aliased('label', 'letter')) ?? letterFor(i);
+    if (label.trim() === '') e.fail('label: empty');
+    unique(labels, e, 'label', label);
+    let rgb = e.optText('rgb') ?? '';
+    if (rgb !== '') {
+      const m = /^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.exec(rgb.trim());
+      if (!m) e.fail(`rgb: expected a colour "#rrggbb", got ${show(rgb)}`);
+      const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+      rgb = `#${hex.toLowerCase()}`;
+    }
+    const problem: ContestProblem = {
+      id,
+      label,
+      name: e.optText('name') ?? id,
+      color: e.optText('color') ?? '',
+      rgb,
+      packagePath: '',
+      ordinal: i,
+    };
+    problems.push(problem);
+  }
+  // All entries are valid: now look for the packages, in parallel; the first failure in file order is reported.
+  const notes: string[][] = problems.map(() => []);
+  const found = await Promise.allSettled(
+    problems.map((p, i) => locatePackage(dir, listing, p.id, parsed.file, list[i].what, notes[i])),
+  );
+  for (let i = 0; i < found.length; i++) {
+    const r = found[i];
+    if (r.status === 'rejected') throw r.reason;
+    problems[i].packagePath = r.value;
+    warnings.push(...notes[i]);
+  }
+  return problems;
+}
+
+/** The problem's package: `<id>/` (holding problem.yaml) or `<id>.zip`. Does not read it. */
+async function locatePackage(
+  dir: string,
+  listing: Listing,
+  id: string,
+  file: string,
+  what: string,
+  warnings: string[],
+): Promise<string> {
+  const fail = (message: string): never => {
+    throw new ContestError(file, `${what}: ${message}`);
+  };
+  const kind = async (name: string): Promise<'dir' | 'file' | 'other' | null> => {
+    const d = listing.entries.get(name);
+    if (d === undefined) return null;
+    if (d.isDirectory()) return 'dir';
+    if (d.isFile()) return 'file';
+    if (!d.isSymbolicLink()) return 'other';
+    try {
+      const st = await fsp.stat(path.join(dir, name));
+      return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    } catch {
+      return fail(`${name} is a broken symbolic link`);
+    }
+  };
+  const [folder, zip] = await Promise.all([kind(id), kind(`${id}.zip`)]);
+  if (folder === 'dir') {
+    const abs = path.join(dir, id);
+    try {
+      await fsp.access(path.join(abs, 'problem.yaml'));
+    } catch {
+      fail(`the package folder ${id}/ has no problem.yaml`);
+    }
+    if (zip !== null) warnings.push(`${id}.zip: ignored (the folder ${id}/ is used for problem ${JSON.stringify(id)})`);
+    return abs;
+  }
+  if (zip === 'file') return path.join(dir, `${id}.zip`);
+  if (folder !== null) fail(`${id} is not a folder (expected the problem package ${id}/ or ${id}.zip)`);
+  return fail(`no problem package ${id}/ or ${id}.zip in the contest folder`);
+}
+
+// ---------------------------------------------------------------------------------------------- teams
+
+function parseTeams(parsed: ParsedFile): ContestTeam[] {
+  const list = entries(parsed, 'team', ['id', 'name'], 'teams');
+  const ids = new Map<string, string>();
+  const teams: ContestTeam[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e: Entry = list[i];
+    const id = e.id('id');
+    unique(ids, e, 'id', id);
+    const displayName = e.optText('display_name');
+    const name = e.optText('name') ?? displayName;
+    if (name === null || name.trim() === '') e.fail('name: missing');
+    teams[i] = {
+      id,
+      name,
+      displayName: displayName !== null && displayName.trim() !== '' ? displayName : name,
+      organizationId: e.optText('organization_id'),
+      groupIds: e.idList('group_ids'),
+      hidden: e.optBoolean('hidden') ?? false,
+    };
+  }
+  return teams;
+}
+
+// ---------------------------------------------------------------------------------------------- accounts
+
+function parseAccounts(parsed: ParsedFile, teamIds: Set<string>, teamsFile: string | null, warnings: string[]): ContestAccount[] {
+  const list = entries(parsed, 'account', ['username', 'id'], 'accounts');
+  const ids = new Map<string, string>();
+  const usernames = new Map<string, string>();
+  const accounts: ContestAccount[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e: Entry = list[i];
+    const username = e.text('username');
+    if (username === '' || /[\s\x00-\x1f\x7f]/.test(username)) {
+      e.fail(`username: ${show(username)} must be non-empty, without spaces or control characters`);
+    }
+    unique(usernames, e, 'username', username, true);
+    const id = e.optId('id') ?? username;
+    if (!ID_RE.test(id)) e.fail(`id: missing, and the username ${show(username)} is not a valid id to use instead`);
+    unique(ids, e, 'id', id);
+
+    const typeText = e.optText('type');
+    if (typeText === null) e.fail('type: missing (team, judge or admin)');
+    if (!(ACCOUNT_TYPES as readonly string[]).includes(typeText)) {
+      e.fail(`type: ${show(typeText)} is not supported (expected team, judge or admin)`);
+    }
+    const type = typeText as AccountType;
+
+    const teamId = e.optText('team_id');
+    if (type === 'team' && teamId === null) e.fail('team_id: missing (a team account must name its team)');
+    if (teamId !== null && !teamIds.has(teamId)) {
+      e.fail(`team_id: no team ${JSON.stringify(teamId)} in ${teamsFile ?? 'teams.json (there is no teams file)'}`);
+    }
+
+    const password = e.optText('password');
+    const passwordHash = e.optText('password_hash');
+    if (password !== null && passwordHash !== null) e.fail('give password or password_hash, not both');
+    if (password === null && passwordHash === null) {
+      warnings.push(`${parsed.file}: ${e.what}: no password; nobody can log in with it until one is set`);
+    }
+    accounts[i] = { id, username, type, teamId, password, passwordHash };
+  }
+  return accounts;
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+/**
+ * Reads a contest folder. Throws ContestError (one message naming the file and the entry) when it cannot
+ * be used. Checks that each problem's package exists but does not read it.
+ */
+export async function loadContest(dir: string): Promise<ContestDefinition> {
+  const abs = path.resolve(dir);
+  const listing = await listContestDir(abs);
+  const warnings: string[] = [];
+
+  const contestFile = await readFirst(abs, listing, ['contest.yaml', 'contest.yml', 'contest.json'], warnings);
+  if (contestFile === null) throw new ContestError('contest.yaml', 'missing (a contest folder needs contest.yaml or contest.json)');
+  const settings = parseContestFile(contestFile, warnings);
+
+  const [problemsFile, teamsFile, accountsFile] = await Promise.all([
+    readFirst(abs, listing, ['problems.yaml', 'problems.yml', 'problems.json', 'problemset.yaml'], warnings),
+    readFirst(abs, listing, ['teams.yaml', 'teams.yml', 'teams.json'], warnings),
+    readFirst(abs, listing, ['accounts.yaml', 'accounts.yml', 'accounts.json'], warnings),
+  ]);
+  if (problemsFile === null) throw new ContestError('problems.yaml', 'missing (a contest folder needs problems.yaml or problems.json)');
+
+  const problems = await parseProblems(abs, listing, problemsFile, warnings);
+
+  let teams: ContestTeam[] = [];
+  if (teamsFile === null) {
+    for (const tsv of ['teams.tsv', 'teams2.tsv']) {
+      if (listing.entries.has(tsv)) warnings.push(`${tsv}: not supported (use teams.json or teams.yaml)`);
+    }
+    warnings.push('no teams.json or teams.yaml: the contest has no teams');
+  } else {
+    teams = parseTeams(teamsFile);
+  }
+
+  let accounts: ContestAccount[] = [];
+  const teamIds = new Set(teams.map((t) => t.id));
+  if (accountsFile === null) {
+    if (listing.entries.has('accounts.tsv')) warnings.push('accounts.tsv: not supported (use accounts.json or accounts.yaml)');
+    warnings.push('no accounts.json or accounts.yaml: nobody can log in until accounts are added');
+  } else {
+    accounts = parseAccounts(accountsFile, teamIds, teamsFile?.file ?? null, warnings);
+    const withAccount = new Set<string>();
+    for (const a of accounts) if (a.type === 'team' && a.teamId !== null) withAccount.add(a.teamId);
+    const without = teams.filter((t) => !withAccount.has(t.id));
+    for (const t of without.slice(0, MAX_LISTED_WARNINGS)) {
+      warnings.push(`${teamsFile?.file}: team ${JSON.stringify(t.id)} has no team account in ${accountsFile.file}`);
+    }
+    if (without.length > MAX_LISTED_WARNINGS) {
+      warnings.push(`${teamsFile?.file}: ${without.length - MAX_LISTED_WARNINGS} more teams have no team account in ${accountsFile.file}`);
+    }
+  }
+
+  const id = settings.id ?? path.basename(abs);
+  const name = settings.name ?? settings.formalName ?? id;
+  return {
+    id,
+    name,
+    formalName: settings.formalName ?? name,
+    startTime: settings.startTime,
+    durationMs: settings.durationMs,
+    freezeMs: settings.freezeMs,
+    penaltyMinutes: settings.penaltyMinutes,
+    problems,
+    teams,
+    accounts,
+    dir: abs,
+    warnings,
+  };
+}

@@ -1,0 +1,88 @@
+// The contest's problem packages, read lazily and once: opening a contest never waits for them.
+// All are read in the background right after start; a request for one not yet read waits for
+// that one only. A broken package is reported (judging its submissions gives JE) and the rest go on.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_TIME_LIMIT_MS } from '../judge/engine.ts';
+import { readPackage } from '../judge/package/readPackage.ts';
+import type { ProblemPackage } from '../judge/types.ts';
+import type { ContestProblem } from './model.ts';
+
+export type ProblemStatus = { state: 'loading' } | { state: 'ready'; timeLimitMs: number; testCases: number } | { state: 'broken'; error: string };
+
+export class ProblemCatalogue {
+  private readonly problems: Map<string, ContestProblem>;
+  private readonly loads = new Map<string, Promise<ProblemPackage>>();
+  private readonly statuses = new Map<string, ProblemStatus>();
+  private readonly onReady: (problem: ContestProblem, pkg: ProblemPackage) => void;
+
+  constructor(problems: readonly ContestProblem[], onReady: (problem: ContestProblem, pkg: ProblemPackage) => void = () => {}) {
+    this.problems = new Map(problems.map((p) => [p.id, p]));
+    this.onReady = onReady;
+    for (const p of problems) this.statuses.set(p.id, { state: 'loading' });
+  }
+
+  /** Starts reading every package (one at a time, so start-up I/O stays gentle). */
+  async preloadAll(): Promise<void> {
+    for (const id of this.problems.keys()) await this.get(id).catch(() => {});
+  }
+
+  get(problemId: string): Promise<ProblemPackage> {
+    let load = this.loads.get(problemId);
+    if (!load) {
+      const problem = this.problems.get(problemId);
+      if (!problem) return Promise.reject(new Error(`unknown problem '${problemId}'`));
+      load = readPackage(problem.packagePath).then(
+        (pkg) => {
+          this.statuses.set(problemId, { state: 'ready', timeLimitMs: timeLimitOf(pkg), testCases: pkg.testCases.length });
+          this.onReady(problem, pkg);
+          return pkg;
+        },
+        (error: Error) => {
+          this.statuses.set(problemId, { state: 'broken', error: error.message });
+          throw error;
+        },
+      );
+      this.loads.set(problemId, load);
+    }
+    return load;
+  }
+
+  status(problemId: string): ProblemStatus | null {
+    return this.statuses.get(problemId) ?? null;
+  }
+
+  /** How many packages are still being read (for "still preparing" messages). */
+  loading(): number {
+    return [...this.statuses.values()].filter((s) => s.state === 'loading').length;
+  }
+
+  dispose(): void {
+    for (const load of this.loads.values()) load.then((pkg) => pkg.dispose(), () => {});
+  }
+}
+
+export function timeLimitOf(pkg: ProblemPackage): number {
+  return pkg.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+}
+
+/** The statement file of a package: Markdown, HTML or PDF (2023-07 `statement/` or legacy `problem_statement/`). */
+export function findStatement(pkg: ProblemPackage): { path: string; kind: 'markdown' | 'html' | 'pdf' } | null {
+  const kinds: [RegExp, 'markdown' | 'html' | 'pdf'][] = [
+    [/^problem(\.en)?\.md$/, 'markdown'],
+    [/^problem(\.en)?\.html$/, 'html'],
+    [/^problem(\.en)?\.pdf$/, 'pdf'],
+    [/^problem\.\w+\.md$/, 'markdown'],
+    [/^problem\.\w+\.pdf$/, 'pdf'],
+  ];
+  for (const folder of ['statement', 'problem_statement']) {
+    const dir = join(pkg.dir, folder);
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir);
+    for (const [pattern, kind] of kinds) {
+      const file = files.find((f) => pattern.test(f));
+      if (file) return { path: join(dir, file), kind };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+// Scoreboards computed from the store and kept until a judgement or submission changes them:
+// 200 requests per second for the scoreboard cost one computation per change, not 200.
+import type { Store } from '../store/store.ts';
+import { contestPhase } from './clock.ts';
+import { computeScoreboard, type ScoreboardRow } from './scoreboard.ts';
+
+export interface ScoreboardSnapshot {
+  /** Results after the freeze are hidden (the public view during the freeze). */
+  frozen: boolean;
+  rows: ScoreboardRow[];
+  /** Changes whenever the rows may have changed: an ETag for HTTP caching. */
+  version: number;
+}
+
+export class ScoreboardService {
+  private readonly store: Store;
+  private version = 1;
+  private readonly cache = new Map<string, ScoreboardSnapshot>();
+  /** Set by the judges after the contest to show final results to everyone. */
+  thawed = false;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  /** Call when submissions, judgements, teams or problems changed. */
+  invalidate(): void {
+    this.version++;
+    this.cache.clear();
+  }
+
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  /** The judges' view (everything) or the public one (frozen during and after the freeze until thawed). */
+  snapshot(view: 'judges' | 'public', now = Date.now()): ScoreboardSnapshot {
+    const contest = this.store.getContest();
+    const phase = contest ? contestPhase(contest, now) : null;
+    const frozen = view === 'public' && !this.thawed && phase !== null && phase.frozen;
+    const key = `${view}:${frozen}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const rows = computeScoreboard({
+      problems: this.store.listProblems(),
+      teams: this.store.listTeams(),
+      submissions: this.store.listSubmissions().map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
+      penaltyMinutes: contest?.penaltyMinutes ?? 20,
+      freezeAtMs: frozen ? phase!.freezeAtMs : null,
+      includeHidden: view === 'judges',
+    });
+    const snapshot = { frozen, rows, version: this.version };
+    this.cache.set(key, snapshot);
+    return snapshot;
+  }
+}

@@ -1,0 +1,100 @@
+// Who is asking: a session cookie (the portal and the browser console) or HTTP Basic (tools).
+// State-changing requests must be JSON (a cross-site form cannot send it without a CORS preflight,
+// which this server never grants) and, with a cookie, carry the session's CSRF token.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../store/store.ts';
+import type { AccountDirectory, AuthenticatedAccount } from './accounts.ts';
+import { sameSecret } from './passwords.ts';
+
+export const SESSION_COOKIE = 'verdict_session';
+export const CSRF_HEADER = 'x-csrf-token';
+/** A contest day and some: sessions outlive a 5-hour contest with reloads. */
+export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface Caller {
+  account: AuthenticatedAccount;
+  via: 'session' | 'basic';
+  csrfToken: string | null;
+}
+
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function parseBasic(header: string | undefined): { username: string; password: string } | null {
+  if (!header?.startsWith('Basic ')) return null;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export class Authenticator {
+  private readonly store: Store;
+  private readonly accounts: AccountDirectory;
+
+  constructor(store: Store, accounts: AccountDirectory) {
+    this.store = store;
+    this.accounts = accounts;
+  }
+
+  /** The caller, or null when anonymous. A wrong Basic credential is a 401, not anonymity. */
+  async identify(request: FastifyRequest): Promise<Caller | null> {
+    const basic = parseBasic(request.headers.authorization);
+    if (basic) {
+      const account = await this.accounts.verify(basic.username, basic.password);
+      if (!account) throw new HttpError(401, 'wrong username or password');
+      return { account, via: 'basic', csrfToken: null };
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return null;
+    const session = this.store.getSession(token);
+    if (!session) return null;
+    const account = this.store.getAccountById(session.accountId);
+    if (!account) return null;
+    return { account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId }, via: 'session', csrfToken: session.csrfToken };
+  }
+
+  /** Refuses state changes that a cross-site page could forge. */
+  checkStateChange(request: FastifyRequest, caller: Caller | null): void {
+    const type = request.headers['content-type'] ?? '';
+    if (!type.startsWith('application/json')) throw new HttpError(415, 'send JSON (Content-Type: application/json)');
+    if (caller?.via === 'session') {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !caller.csrfToken || !sameSecret(sent, caller.csrfToken)) throw new HttpError(403, 'missing or wrong CSRF token (X-CSRF-Token)');
+    }
+  }
+
+  async login(username: string, password: string, reply: FastifyReply, secure: boolean): Promise<{ account: AuthenticatedAccount; csrfToken: string }> {
+    const account = await this.accounts.verify(username, password);
+    if (!account) throw new HttpError(401, 'wrong username or password');
+    const session = this.store.createSession(account.id, SESSION_TTL_MS);
+    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', path: '/', secure, expires: new Date(session.expiresAt) });
+    return { account, csrfToken: session.csrfToken };
+  }
+
+  logout(request: FastifyRequest, reply: FastifyReply): void {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) this.store.deleteSession(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+}
+
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller) throw new HttpError(401, 'log in first');
+  return caller;
+}
+
+export function requireJudge(caller: Caller | null): Caller {
+  const c = requireCaller(caller);
+  if (c.account.type === 'team') throw new HttpError(403, 'judges only');
+  return c;
+}
+
+export function isJudge(caller: Caller | null): boolean {
+  return caller !== null && caller.account.type !== 'team';
+}

@@ -1,0 +1,174 @@
+// The CLICS Contest API under /api/contests/{id}/, for ICPC tools and submit clients.
+// Teams see only their own submissions, judgements and clarifications; judges see everything.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { clarificationObject, contestObject, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
+import type { EventRow } from '../store/store.ts';
+import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
+import type { ServerContext } from './context.ts';
+import { eventAudience, teamMaySee } from './eventAudience.ts';
+import { acceptSubmission } from './portalRoutes.ts';
+import { sourceFromZip } from './submissionFiles.ts';
+import { scoreboardToClics } from '../contest/scoreboard.ts';
+
+/** Events sent per database read while streaming the feed. */
+const FEED_PAGE = 500;
+
+export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
+  const { store } = ctx;
+  const contestId = () => store.getContest()!.id;
+  const startTime = () => store.getContest()!.startTime;
+  const base = '/api/contests/:cid';
+
+  app.addHook('preHandler', async (request) => {
+    const cid = (request.params as { cid?: string }).cid;
+    if (cid !== undefined && cid !== contestId()) throw new HttpError(404, `no contest '${cid}'`);
+  });
+
+  /** The team whose data the caller may see (null = all, for judges). */
+  const scope = async (request: FastifyRequest): Promise<string | null> => {
+    const caller = requireCaller(await identify(request));
+    return isJudge(caller) ? null : caller.account.teamId!;
+  };
+
+  const findOr404 = <T>(item: T | undefined | null, what: string): T => {
+    if (item === undefined || item === null) throw new HttpError(404, `no ${what}`);
+    return item;
+  };
+
+  app.get('/api', async () => ({ version: '2023-06', version_url: 'https://ccs-specs.icpc.io/2023-06/contest_api', name: 'Verdict' }));
+  app.get('/api/contests', async () => [contestObject(store.getContest()!)]);
+  app.get(base, async () => contestObject(store.getContest()!));
+  app.get(`${base}/state`, async () => store.getState(ctx.now()));
+
+  app.get(`${base}/problems`, async () => store.listProblems().map(problemObject));
+  app.get(`${base}/problems/:id`, async (request) => problemObject(findOr404(store.listProblems().find((p) => p.id === (request.params as { id: string }).id), 'such problem')));
+
+  app.get(`${base}/languages`, async () =>
+    ctx.engine.languages.filter((l) => l.available).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions, entry_point_required: false })),
+  );
+
+  app.get(`${base}/teams`, async () => store.listTeams().filter((t) => !t.hidden).map(teamObject));
+  app.get(`${base}/teams/:id`, async (request) => teamObject(findOr404(store.listTeams().find((t) => t.id === (request.params as { id: string }).id && !t.hidden), 'such team')));
+
+  app.get(`${base}/submissions`, async (request) => {
+    const team = await scope(request);
+    return store.listSubmissions(team ? { teamId: team } : {}).map((s) => submissionObject(s, contestId()));
+  });
+  app.get(`${base}/submissions/:id`, async (request) => {
+    const team = await scope(request);
+    const s = store.getSubmission((request.params as { id: string }).id);
+    // Another team's submission is "not found", never "forbidden": ids reveal nothing.
+    if (!s || (team && s.teamId !== team)) throw new HttpError(404, 'no such submission');
+    return submissionObject(s, contestId());
+  });
+  app.get(`${base}/submissions/:id/files`, async (request, reply) => {
+    requireJudge(await identify(request));
+    const source = findOr404(store.getSubmissionSource((request.params as { id: string }).id), 'such submission');
+    return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${source.fileName}"`).send(source.source);
+  });
+
+  app.post(`${base}/submissions`, async (request, reply) => {
+    const caller = requireCaller(await identify(request));
+    ctx.auth.checkStateChange(request, caller);
+    const body = request.body as { problem_id?: unknown; language_id?: unknown; team_id?: unknown; files?: { data?: unknown }[] } | undefined;
+    if (!body || typeof body.problem_id !== 'string' || typeof body.language_id !== 'string' || !Array.isArray(body.files) || typeof body.files[0]?.data !== 'string') {
+      throw new HttpError(400, 'send {"problem_id", "language_id", "files": [{"data": "<base64 zip>"}]}');
+    }
+    let teamId: string;
+    if (caller.account.type === 'team') {
+      if (body.team_id !== undefined && body.team_id !== caller.account.teamId) throw new HttpError(403, 'a team submits for itself only');
+      teamId = caller.account.teamId!;
+    } else {
+      if (typeof body.team_id !== 'string' || !store.listTeams().some((t) => t.id === body.team_id)) throw new HttpError(400, 'judges submitting must name an existing team_id');
+      teamId = body.team_id;
+    }
+    const file = await sourceFromZip(body.files[0].data as string);
+    const submission = acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source });
+    reply.code(202);
+    return submissionObject(submission, contestId());
+  });
+
+  app.get(`${base}/judgements`, async (request) => {
+    const team = await scope(request);
+    return store.listJudgements(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime()));
+  });
+  app.get(`${base}/judgements/:id`, async (request) => {
+    const team = await scope(request);
+    const j = store.getJudgement((request.params as { id: string }).id);
+    if (!j || (team && store.getSubmission(j.submissionId)?.teamId !== team)) throw new HttpError(404, 'no such judgement');
+    return judgementObject(j, startTime());
+  });
+
+  // Per-test results reveal how many tests there are and which failed: judges only.
+  app.get(`${base}/runs`, async (request) => {
+    requireJudge(await identify(request));
+    const judgementId = (request.query as { judgement_id?: string }).judgement_id;
+    const judgements = judgementId ? [findOr404(store.getJudgement(judgementId), 'such judgement')] : store.listJudgements();
+    return judgements.flatMap((j) => store.listRuns(j.id).map((r) => runObject(r, startTime())));
+  });
+
+  app.get(`${base}/scoreboard`, async (request) => {
+    const caller = await identify(request);
+    const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', ctx.now());
+    return { ...scoreboardToClics(snapshot.rows, store.listProblems()), state: store.getState(ctx.now()) };
+  });
+
+  app.get(`${base}/clarifications`, async (request) => {
+    const team = await scope(request);
+    return store.listClarifications(team ? { teamId: team } : {}).map(clarificationObject);
+  });
+  app.post(`${base}/clarifications`, async (request, reply) => {
+    const caller = requireCaller(await identify(request));
+    ctx.auth.checkStateChange(request, caller);
+    const body = request.body as { text?: unknown; problem_id?: unknown; to_team_id?: unknown; reply_to_id?: unknown } | undefined;
+    if (!body || typeof body.text !== 'string' || !body.text.trim()) throw new HttpError(400, 'send {"text": ..., "problem_id": ...}');
+    const problemId = typeof body.problem_id === 'string' ? body.problem_id : null;
+    const judge = isJudge(caller);
+    if (!judge) {
+      const wait = ctx.limits.clarifications.take(caller.account.teamId!);
+      if (wait) throw new HttpError(429, `too many questions: wait ${Math.ceil(wait / 1000)} s`);
+    }
+    const row = store.addClarification({
+      fromTeamId: judge ? null : caller.account.teamId,
+      toTeamId: judge && typeof body.to_team_id === 'string' ? body.to_team_id : null,
+      problemId,
+      text: body.text.trim().slice(0, 4000),
+      replyToId: typeof body.reply_to_id === 'string' ? body.reply_to_id : null,
+      time: ctx.now(),
+    });
+    reply.code(201);
+    return clarificationObject(row);
+  });
+
+  // NDJSON event feed: everything since `since_token`, then live until the client leaves.
+  app.get(`${base}/event-feed`, async (request, reply) => {
+    const team = await scope(request);
+    const query = request.query as { since_token?: string; stream?: string };
+    const raw = reply.raw;
+    reply.hijack();
+    raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+    const teamOfSubmission = (id: string) => store.getSubmission(id)?.teamId ?? null;
+    const visible = (e: EventRow) => team === null || teamMaySee(eventAudience(e, teamOfSubmission), team);
+    const line = (e: EventRow) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: e.token })}\n`;
+    let token = query.since_token ?? null;
+    for (;;) {
+      const page = store.eventsSince(token, FEED_PAGE);
+      if (page.length === 0) break;
+      raw.write(page.filter(visible).map(line).join(''));
+      token = page[page.length - 1].token;
+    }
+    if (query.stream === 'false') {
+      raw.end();
+      return;
+    }
+    const unsubscribe = store.onEvent((e) => {
+      if (visible(e)) raw.write(line(e));
+    });
+    const keepalive = setInterval(() => raw.write('\n'), 120_000);
+    raw.on('close', () => {
+      unsubscribe();
+      clearInterval(keepalive);
+    });
+  });
+}
+

@@ -1,0 +1,138 @@
+// A running contest: contest folder + store + judging + HTTP. What `verdict serve` and the desktop
+// app start, and what the server tests start on a loopback port.
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { JudgingService } from '../contest/judgingService.ts';
+import { loadContest } from '../contest/loadContest.ts';
+import type { ContestDefinition } from '../contest/model.ts';
+import { ProblemCatalogue } from '../contest/problemCatalogue.ts';
+import { ScoreboardService } from '../contest/scoreboardService.ts';
+import { JudgeEngine } from '../judge/engine.ts';
+import { projectRoot } from '../paths.ts';
+import { Store } from '../store/store.ts';
+import { AccountDirectory } from './accounts.ts';
+import { Authenticator } from './auth.ts';
+import type { ServerContext } from './context.ts';
+import { createHttpServer } from './httpServer.ts';
+import { LiveHub } from './liveHub.ts';
+import { RateLimiter } from './rateLimit.ts';
+
+export interface ContestServerOptions {
+  contestDir: string;
+  /** Folder for the database; default: per user, per contest. */
+  dataDir?: string;
+  host?: string;
+  port?: number;
+  workers?: number;
+  /** Start the contest now when contest.yaml sets no start time (the sample contest). Default true. */
+  startUnscheduled?: boolean;
+  now?: () => number;
+}
+
+export interface ContestServer {
+  url: string;
+  context: ServerContext;
+  http: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Per-team submission rate: a burst of 10, then 20 a minute (a team rarely needs more). */
+const SUBMISSIONS_BURST = 10;
+const SUBMISSIONS_PER_MINUTE = 20;
+const CLARIFICATIONS_BURST = 5;
+const CLARIFICATIONS_PER_MINUTE = 6;
+/** Login attempts per address: a whole lab behind one NAT still logs in, a guesser does not get far. */
+const LOGINS_BURST = 200;
+const LOGINS_PER_MINUTE = 120;
+/** How often the contest state (started, frozen, ended) is re-checked for the event feed. */
+const STATE_TICK_MS = 1000;
+/** The scoreboard-changed signal is sent at most this often (1000 clients refetch on it). */
+const SCOREBOARD_SIGNAL_MS = 250;
+
+export function defaultDataDir(contestId: string): string {
+  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'verdict', contestId);
+}
+
+export function builtRendererDir(): string | null {
+  const dir = join(projectRoot, 'out', 'renderer');
+  return existsSync(join(dir, 'portal', 'index.html')) ? dir : null;
+}
+
+export async function startContestServer(options: ContestServerOptions): Promise<ContestServer> {
+  const now = options.now ?? Date.now;
+  const contest: ContestDefinition = await loadContest(options.contestDir);
+  const dataDir = options.dataDir ?? defaultDataDir(contest.id);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const store = Store.open(join(dataDir, 'verdict.db'));
+  // Passwords are hashed in the background by the AccountDirectory: opening never waits for them.
+  store.importContest(contest, { hashPasswords: false });
+  if (store.getContest()!.startTime === null && options.startUnscheduled !== false) store.setContestTimes({ startTime: now() });
+
+  const problems = new ProblemCatalogue(contest.problems, (problem, pkg) =>
+    store.setProblemInfo(problem.id, { timeLimitMs: pkg.timeLimitMs ?? 1000, testDataCount: pkg.testCases.length }),
+  );
+  const engine = await JudgeEngine.start({ workers: options.workers });
+  const judging = new JudgingService(store, engine, problems);
+  const scoreboard = new ScoreboardService(store);
+  const accounts = new AccountDirectory(store, contest.accounts);
+  const live = new LiveHub((id) => store.getSubmission(id)?.teamId ?? null);
+
+  const context: ServerContext = {
+    store,
+    contest,
+    engine,
+    judging,
+    problems,
+    scoreboard,
+    accounts,
+    auth: new Authenticator(store, accounts),
+    live,
+    limits: {
+      submissions: new RateLimiter(SUBMISSIONS_BURST, SUBMISSIONS_PER_MINUTE),
+      clarifications: new RateLimiter(CLARIFICATIONS_BURST, CLARIFICATIONS_PER_MINUTE),
+      logins: new RateLimiter(LOGINS_BURST, LOGINS_PER_MINUTE),
+    },
+    rendererDir: builtRendererDir(),
+    now,
+  };
+
+  // Store events drive everything live: the streams, the scoreboard, the judging pump.
+  let scoreboardSignal: NodeJS.Timeout | null = null;
+  const unsubscribe = store.onEvent((event) => {
+    live.publish(event);
+    if (event.type === 'submissions' || event.type === 'judgements' || event.type === 'teams' || event.type === 'problems') {
+      scoreboard.invalidate();
+      scoreboardSignal ??= setTimeout(() => {
+        scoreboardSignal = null;
+        live.publishToAll('scoreboard', { version: scoreboard.currentVersion });
+      }, SCOREBOARD_SIGNAL_MS);
+    }
+  });
+  const stateTick = setInterval(() => store.refreshState(now()), STATE_TICK_MS);
+  stateTick.unref();
+
+  judging.start();
+  void problems.preloadAll();
+  const http = await createHttpServer(context);
+  const address = await http.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 7800 });
+
+  return {
+    url: address.replace('[::1]', 'localhost'),
+    context,
+    http,
+    async close() {
+      clearInterval(stateTick);
+      if (scoreboardSignal) clearTimeout(scoreboardSignal);
+      unsubscribe();
+      live.close();
+      await http.close();
+      judging.stop();
+      await engine.close();
+      problems.dispose();
+      store.close();
+    },
+  };
+}

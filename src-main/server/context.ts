@@ -1,0 +1,27 @@
+// Everything the HTTP routes need, built once by `verdict serve` (or the desktop app).
+import type { ContestDefinition } from '../contest/model.ts';
+import type { JudgingService } from '../contest/judgingService.ts';
+import type { ProblemCatalogue } from '../contest/problemCatalogue.ts';
+import type { ScoreboardService } from '../contest/scoreboardService.ts';
+import type { JudgeEngine } from '../judge/engine.ts';
+import type { Store } from '../store/store.ts';
+import type { AccountDirectory } from './accounts.ts';
+import type { Authenticator } from './auth.ts';
+import type { LiveHub } from './liveHub.ts';
+import type { RateLimiter } from './rateLimit.ts';
+
+export interface ServerContext {
+  store: Store;
+  contest: ContestDefinition;
+  engine: JudgeEngine;
+  judging: JudgingService;
+  problems: ProblemCatalogue;
+  scoreboard: ScoreboardService;
+  accounts: AccountDirectory;
+  auth: Authenticator;
+  live: LiveHub;
+  limits: { submissions: RateLimiter; clarifications: RateLimiter; logins: RateLimiter };
+  /** Folder with the built renderer (portal/, console/, assets/), or null when not built. */
+  rendererDir: string | null;
+  now: () => number;
+}

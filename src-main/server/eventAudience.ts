@@ -1,0 +1,32 @@
+// Who may see a store event: the rule the portal stream and the CLICS event feed share.
+import type { EventRow } from '../store/store.ts';
+
+/**
+ * null: everyone; a team id: that team (and judges); undefined: judges only.
+ * `teamOfSubmission` resolves the team of a submission id (judgements name only the submission).
+ */
+export function eventAudience(event: EventRow, teamOfSubmission: (submissionId: string) => string | null): string | null | undefined {
+  const data = event.data as Record<string, unknown> | null;
+  switch (event.type) {
+    case 'submissions':
+      return (data?.team_id as string | undefined) ?? (event.id ? teamOfSubmission(event.id) : null) ?? undefined;
+    case 'judgements':
+      return data ? (teamOfSubmission(String(data.submission_id)) ?? undefined) : undefined;
+    case 'runs':
+      // Per-test results reveal how many tests there are and which failed.
+      return undefined;
+    case 'clarifications':
+      if (!data) return undefined;
+      if (data.to_team_id) return String(data.to_team_id);
+      if (data.from_team_id) return String(data.from_team_id);
+      return null; // a broadcast from the judges
+    case 'teams':
+      return data?.hidden === true ? undefined : null;
+    default:
+      return null; // contest, problems, languages, state
+  }
+}
+
+export function teamMaySee(audience: string | null | undefined, team: string): boolean {
+  return audience === null || audience === team;
+}

@@ -1,0 +1,89 @@
+// The core's HTTP server: the contestants' portal, the judges' console in a browser, the CLICS
+// Contest API, Server-Sent Events and /health. Nothing on a request path waits for judging.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { HttpError, type Caller } from './auth.ts';
+import { registerClicsRoutes } from './clicsRoutes.ts';
+import type { ServerContext } from './context.ts';
+import { registerPortalRoutes } from './portalRoutes.ts';
+import { MAX_SOURCE_BYTES } from './submissionFiles.ts';
+
+/** A base64 zip of the largest source, plus JSON around it. */
+const BODY_LIMIT_BYTES = Math.ceil(MAX_SOURCE_BYTES * 1.4) + 64 * 1024;
+/** Slow-loris protection: a request must arrive within this time. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const MAX_HEADER_BYTES = 16 * 1024;
+
+export async function createHttpServer(ctx: ServerContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    routerOptions: { maxParamLength: 200 },
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    logger: false,
+    // Many keep-alive connections from one LAN: never let an idle socket hold a slot forever.
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+  });
+  await app.register(fastifyCookie);
+
+  // One identification per request, memoised: Basic credentials are checked once per request
+  // (and, thanks to the credential cache, one scrypt per credential overall).
+  const identities = new WeakMap<FastifyRequest, Promise<Caller | null>>();
+  const identify = (request: FastifyRequest): Promise<Caller | null> => {
+    let identity = identities.get(request);
+    if (!identity) {
+      identity = ctx.auth.identify(request);
+      identities.set(request, identity);
+    }
+    return identity;
+  };
+
+  app.setErrorHandler((error, _request, reply) => {
+    const err = error as Error & { statusCode?: number; code?: string };
+    if (err instanceof HttpError) return reply.code(err.status).send({ error: err.message });
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: `request body too large (limit ${BODY_LIMIT_BYTES} bytes)` });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.code(err.statusCode).send({ error: err.message });
+    reply.code(500).send({ error: 'internal error' });
+    console.error('verdict: internal error while serving a request:', err);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+    // Unknown pages fall back to the portal (a single-page app with its own views).
+    if (ctx.rendererDir) return reply.sendFile('portal/index.html', ctx.rendererDir);
+    return reply.code(404).type('text/plain').send('the portal is not built: run npm run build');
+  });
+
+  app.get('/health', async () => {
+    const stats = ctx.store.queueStats(ctx.now());
+    const pool = ctx.engine.pool;
+    return {
+      ok: true,
+      queued: stats.queued,
+      judging: stats.judging,
+      oldestQueuedAgeMs: stats.oldestQueuedAgeMs,
+      workers: pool.workers,
+      workersBusy: pool.busy,
+      paused: pool.isPaused,
+      liveClients: ctx.live.size,
+      sandbox: ctx.engine.host.sandbox.level,
+    };
+  });
+
+  registerPortalRoutes(app, ctx, identify);
+  registerClicsRoutes(app, ctx, identify);
+
+  if (ctx.rendererDir && existsSync(ctx.rendererDir)) {
+    await app.register(fastifyStatic, { root: ctx.rendererDir, prefix: '/', index: false, wildcard: false, serve: false });
+    app.get('/', (_request, reply) => reply.sendFile('portal/index.html', ctx.rendererDir!));
+    app.get('/assets/*', (request, reply) => {
+      const file = (request.params as { '*': string })['*'];
+      return reply.sendFile(join('assets', file), ctx.rendererDir!, { maxAge: '1y', immutable: true });
+    });
+    app.get('/portal/*', (_request, reply) => reply.sendFile('portal/index.html', ctx.rendererDir!));
+  }
+  return app;
+}

@@ -1,0 +1,102 @@
+// Server-Sent Events to portals and consoles. Each store event goes to the clients allowed to
+// see it; writes are coalesced per client and flushed once per tick, so a burst of events costs
+// one write per client and 1000 open clients are all reached within milliseconds.
+import type { ServerResponse } from 'node:http';
+import type { EventRow } from '../store/store.ts';
+import { eventAudience, teamMaySee } from './eventAudience.ts';
+
+/** Comment lines keep idle connections (and proxies) from timing out. */
+const KEEPALIVE_MS = 15_000;
+/** A client whose socket buffers this much is too slow to follow: it is dropped and reconnects. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export interface LiveClient {
+  /** null: a judge (sees everything). */
+  teamId: string | null;
+  response: ServerResponse;
+  pending: string[];
+}
+
+export class LiveHub {
+  private readonly clients = new Set<LiveClient>();
+  /** The team a submission belongs to (judgement events name only the submission). */
+  private readonly teamOfSubmission: (submissionId: string) => string | null;
+  private flushScheduled = false;
+  private readonly keepalive: NodeJS.Timeout;
+
+  constructor(teamOfSubmission: (submissionId: string) => string | null) {
+    this.teamOfSubmission = teamOfSubmission;
+    this.keepalive = setInterval(() => this.broadcastRaw(': keepalive\n\n'), KEEPALIVE_MS);
+    this.keepalive.unref();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Takes over an HTTP response as an event stream. */
+  add(response: ServerResponse, teamId: string | null, lastEventToken: string | null): LiveClient {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const client: LiveClient = { teamId, response, pending: [`retry: 2000\n: connected ${lastEventToken ?? ''}\n\n`] };
+    this.clients.add(client);
+    response.on('close', () => this.clients.delete(client));
+    this.scheduleFlush();
+    return client;
+  }
+
+  /** A store event, to every client allowed to see it. */
+  publish(event: EventRow): void {
+    const audience = eventAudience(event, this.teamOfSubmission);
+    const frame = `id: ${event.token}\nevent: ${event.type}\ndata: ${JSON.stringify({ id: event.id, op: event.op, data: event.data })}\n\n`;
+    for (const client of this.clients) {
+      if (client.teamId === null || teamMaySee(audience, client.teamId)) client.pending.push(frame);
+    }
+    this.scheduleFlush();
+  }
+
+  /** Judges-only events, e.g. worker and queue state for consoles. */
+  publishToJudges(type: string, data: unknown): void {
+    const frame = `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const client of this.clients) if (client.teamId === null) client.pending.push(frame);
+    this.scheduleFlush();
+  }
+
+  /** An event every client gets (e.g. "the scoreboard changed"). */
+  publishToAll(type: string, data: unknown): void {
+    this.broadcastRaw(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  close(): void {
+    clearInterval(this.keepalive);
+    for (const client of this.clients) client.response.end();
+    this.clients.clear();
+  }
+
+  private broadcastRaw(frame: string): void {
+    for (const client of this.clients) client.pending.push(frame);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      for (const client of this.clients) {
+        if (client.pending.length === 0) continue;
+        if (client.response.writableLength > MAX_BUFFERED_BYTES) {
+          client.response.destroy();
+          this.clients.delete(client);
+          continue;
+        }
+        client.response.write(client.pending.join(''));
+        client.pending = [];
+      }
+    });
+  }
+}

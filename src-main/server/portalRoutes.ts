@@ -1,0 +1,242 @@
+// The contestants' portal API (contract: src-main/shared/portalApi.ts).
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { contestPhase, submissionClosedReason } from '../contest/clock.ts';
+import { findStatement } from '../contest/problemCatalogue.ts';
+import { languageForFile } from '../judge/languages.ts';
+import type { AskRequest, LoginRequest, Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView, SubmitRequest } from '../shared/portalApi.ts';
+import type { ClarificationRow, SubmissionRow } from '../store/store.ts';
+import { HttpError, requireCaller, type Caller } from './auth.ts';
+import type { ServerContext } from './context.ts';
+import { checkFileName, checkSourceSize } from './submissionFiles.ts';
+
+/** Samples shown inline on a problem page are cut here (large samples are rare and unreadable). */
+const SAMPLE_SHOWN_BYTES = 64 * 1024;
+const MAX_CLARIFICATION_CHARS = 4000;
+
+type Caller_ = Caller | null;
+
+export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller_>): void {
+  const { store, auth } = ctx;
+
+  app.post('/api/login', async (request, reply) => {
+    const wait = ctx.limits.logins.take(request.ip);
+    if (wait) throw new HttpError(429, `too many login attempts: wait ${Math.ceil(wait / 1000)} s`);
+    const body = request.body as Partial<LoginRequest> | undefined;
+    if (typeof body?.username !== 'string' || typeof body.password !== 'string') throw new HttpError(400, 'send {"username": ..., "password": ...}');
+    const { account, csrfToken } = await auth.login(body.username, body.password, reply, request.protocol === 'https');
+    return me(ctx, account, csrfToken);
+  });
+
+  app.post('/api/logout', async (request, reply) => {
+    auth.logout(request, reply);
+    return {};
+  });
+
+  app.get('/api/me', async (request) => {
+    const caller = requireCaller(await identify(request));
+    return me(ctx, caller.account, caller.csrfToken ?? '');
+  });
+
+  app.get('/api/portal/overview', async (): Promise<PortalOverview> => {
+    const contest = store.getContest()!;
+    const now = ctx.now();
+    const phase = contestPhase(contest, now);
+    const preparing: string[] = [];
+    const { hashed, total } = ctx.accounts.progress();
+    if (hashed < total) preparing.push(`preparing accounts: ${hashed} of ${total}`);
+    const loading = ctx.problems.loading();
+    if (loading > 0) preparing.push(`reading problem packages: ${loading} left`);
+    return {
+      contest: { id: contest.id, name: contest.name, formalName: contest.formalName, startTime: contest.startTime, durationMs: contest.durationMs, freezeMs: contest.freezeMs, penaltyMinutes: contest.penaltyMinutes },
+      serverTime: now,
+      phase: { started: phase.started, ended: phase.ended, frozen: phase.frozen, contestTimeMs: phase.contestTimeMs, remainingMs: phase.remainingMs },
+      problems: await Promise.all(ctx.contest.problems.map((p) => portalProblem(ctx, p.id))),
+      languages: ctx.engine.languages.filter((l) => l.available).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions })),
+      preparing,
+    };
+  });
+
+  app.get('/api/portal/problems/:id/statement', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    if (!ctx.contest.problems.some((p) => p.id === id)) throw new HttpError(404, `no problem '${id}'`);
+    const pkg = await ctx.problems.get(id).catch(() => null);
+    const statement = pkg && findStatement(pkg);
+    if (!statement) throw new HttpError(404, 'this problem has no statement file');
+    const type = { markdown: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf' }[statement.kind];
+    // Statements are judge-provided but shown in a page: no scripts, ever.
+    reply.header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
+    return reply.type(type).send(readFileSync(statement.path));
+  });
+
+  app.get('/api/portal/submissions', async (request): Promise<PortalSubmission[]> => {
+    const team = teamOf(await identify(request));
+    return portalSubmissions(ctx, store.listSubmissions({ teamId: team }).reverse());
+  });
+
+  app.post('/api/portal/submissions', async (request, reply) => {
+    const caller = await identify(request);
+    auth.checkStateChange(request, caller);
+    const teamId = teamOf(caller);
+    const body = request.body as Partial<SubmitRequest> | undefined;
+    if (!body || typeof body.problemId !== 'string' || typeof body.languageId !== 'string' || typeof body.fileName !== 'string' || typeof body.source !== 'string') {
+      throw new HttpError(400, 'send {"problemId", "languageId", "fileName", "source"}');
+    }
+    const source = Buffer.from(body.source, 'utf8');
+    const submission = acceptSubmission(ctx, request, {
+      teamId,
+      problemId: body.problemId,
+      languageId: body.languageId,
+      fileName: checkFileName(body.fileName),
+      source,
+    });
+    reply.code(202);
+    return (await portalSubmissions(ctx, [submission]))[0];
+  });
+
+  app.get('/api/portal/scoreboard', async (request, reply): Promise<ScoreboardView | undefined> => {
+    const caller = await identify(request);
+    const view = caller && caller.account.type !== 'team' ? 'judges' : 'public';
+    const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
+    const etag = `"sb-${view}-${snapshot.version}-${snapshot.frozen}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (request.headers['if-none-match'] === etag) {
+      reply.code(304).send();
+      return;
+    }
+    const teams = new Map(store.listTeams().map((t) => [t.id, t]));
+    return {
+      frozen: snapshot.frozen,
+      problems: store.listProblems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb })),
+      rows: snapshot.rows.map((r) => ({ rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, problems: r.problems })),
+    };
+  });
+
+  app.get('/api/portal/clarifications', async (request): Promise<PortalClarification[]> => {
+    const caller = requireCaller(await identify(request));
+    const rows = caller.account.type === 'team' ? store.listClarifications({ teamId: caller.account.teamId! }) : store.listClarifications();
+    return rows.map(portalClarification);
+  });
+
+  app.post('/api/portal/clarifications', async (request, reply) => {
+    const caller = await identify(request);
+    auth.checkStateChange(request, caller);
+    const teamId = teamOf(caller);
+    const wait = ctx.limits.clarifications.take(teamId);
+    if (wait) throw new HttpError(429, `too many questions: wait ${Math.ceil(wait / 1000)} s`);
+    const body = request.body as Partial<AskRequest> | undefined;
+    if (!body || typeof body.text !== 'string' || !body.text.trim()) throw new HttpError(400, 'send {"problemId": ... or null, "text": "..."}');
+    if (body.text.length > MAX_CLARIFICATION_CHARS) throw new HttpError(413, `question too long (limit ${MAX_CLARIFICATION_CHARS} characters)`);
+    const problemId = body.problemId ?? null;
+    if (problemId !== null && !ctx.contest.problems.some((p) => p.id === problemId)) throw new HttpError(400, `no problem '${problemId}'`);
+    const row = store.addClarification({ fromTeamId: teamId, toTeamId: null, problemId, text: body.text.trim(), replyToId: null, time: ctx.now() });
+    reply.code(201);
+    return portalClarification(row);
+  });
+
+  app.get('/api/portal/stream', async (request, reply) => {
+    const caller = requireCaller(await identify(request));
+    reply.hijack();
+    ctx.live.add(reply.raw, caller.account.type === 'team' ? caller.account.teamId : null, store.lastEventToken());
+  });
+}
+
+function teamOf(caller: Caller | null): string {
+  const c = requireCaller(caller);
+  if (c.account.type !== 'team' || !c.account.teamId) throw new HttpError(403, 'only team accounts submit; judges use the console');
+  return c.account.teamId;
+}
+
+function me(ctx: ServerContext, account: Caller['account'], csrfToken: string): Me {
+  const team = account.teamId ? ctx.store.listTeams().find((t) => t.id === account.teamId) : undefined;
+  return {
+    account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId },
+    team: team ? { id: team.id, name: team.name, displayName: team.displayName } : null,
+    csrfToken,
+  };
+}
+
+/**
+ * Validates and stores a submission (durable before this returns) and wakes the judging service.
+ * Shared by the portal and the CLICS API. Never waits for judging.
+ */
+export function acceptSubmission(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  s: { teamId: string; problemId: string; languageId: string; fileName: string; source: Buffer },
+): SubmissionRow {
+  const contest = ctx.store.getContest()!;
+  const now = ctx.now();
+  const closed = submissionClosedReason(contest, now);
+  if (closed) throw new HttpError(409, closed);
+  checkSourceSize(s.source.length);
+  if (!ctx.contest.problems.some((p) => p.id === s.problemId)) throw new HttpError(400, `no problem '${s.problemId}'`);
+  const language = ctx.engine.languages.find((l) => l.id === s.languageId);
+  if (!language) throw new HttpError(400, `no language '${s.languageId}'`);
+  if (!language.available) throw new HttpError(400, `language '${s.languageId}' is not available on this judge`);
+  if (!languageForFile([language], s.fileName) && language.id !== 'java') {
+    // Keeps the saved file's extension truthful for the compiler (Java names its file by class).
+    s = { ...s, fileName: `${s.fileName}.${language.extensions[0]}` };
+  }
+  const key = request.headers['idempotency-key'];
+  const idempotencyKey = typeof key === 'string' && key.length > 0 ? key.slice(0, 200) : null;
+  // A retried POST with the same key is not a new submission and must not be rate limited.
+  const existing = idempotencyKey ? ctx.store.findSubmissionByKey(s.teamId, idempotencyKey) : null;
+  if (existing) return existing;
+  const wait = ctx.limits.submissions.take(s.teamId, now);
+  if (wait) throw new HttpError(429, `too many submissions: wait ${Math.ceil(wait / 1000)} s`);
+  const { submission } = ctx.store.addSubmission({ ...s, submittedAt: now, idempotencyKey });
+  ctx.judging.pump();
+  return submission;
+}
+
+async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProblem> {
+  const problem = ctx.contest.problems.find((p) => p.id === id)!;
+  const status = ctx.problems.status(id);
+  const base = { id, label: problem.label, name: problem.name, rgb: problem.rgb, color: problem.color };
+  if (status?.state !== 'ready') return { ...base, timeLimitMs: null, statementKind: null, samples: [] };
+  const pkg = await ctx.problems.get(id);
+  const cut = (path: string) => {
+    const data = readFileSync(path);
+    return data.subarray(0, SAMPLE_SHOWN_BYTES).toString('utf8');
+  };
+  return {
+    ...base,
+    timeLimitMs: status.timeLimitMs,
+    statementKind: findStatement(pkg)?.kind ?? null,
+    samples: pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: cut(t.inputPath), answer: cut(t.answerPath) })),
+  };
+}
+
+export async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Promise<PortalSubmission[]> {
+  const queue = ctx.store.queuedSubmissions();
+  const position = new Map(queue.map((s, i) => [s.id, i + 1]));
+  const running = new Map(ctx.judging.running().map((l) => [l.submissionId, l]));
+  const perSubmissionMs = ctx.judging.averageJudgingMs();
+  const workers = Math.max(1, ctx.engine.pool.workers);
+  return rows.map((s) => {
+    const place = position.get(s.id) ?? null;
+    const progress = running.get(s.id)?.progress;
+    const testsTotal = progress && progress.phase !== 'compiling' ? progress.testCount : null;
+    const testsDone = progress && progress.phase !== 'compiling' ? progress.testIndex + (progress.phase === 'tested' ? 1 : 0) : null;
+    return {
+      id: s.id,
+      problemId: s.problemId,
+      languageId: s.languageId,
+      fileName: s.fileName,
+      submittedAt: s.submittedAt,
+      contestTimeMs: s.contestTimeMs,
+      status: s.verdict === 'JE' ? 'judging' : s.status,
+      verdict: s.verdict === 'JE' ? null : s.verdict,
+      queuePosition: place,
+      estimatedWaitMs: place === null ? null : Math.round((Math.ceil(place / workers) * perSubmissionMs)),
+      testsDone,
+      testsTotal,
+      timeMs: s.verdict === 'JE' ? null : s.timeMs,
+    };
+  });
+}
+
+function portalClarification(row: ClarificationRow): PortalClarification {
+  return { id: row.id, fromTeamId: row.fromTeamId, toTeamId: row.toTeamId, problemId: row.problemId, replyToId: row.replyToId, text: row.text, time: row.time };
+}

@@ -1,0 +1,130 @@
+// The contestants' portal API: the one place its requests and answers are typed. The server
+// (src-main/server) and the portal page (src-renderer/portal) both follow it.
+//
+// All JSON. Authentication: the session cookie set by POST /api/login. Every POST sends
+// `Content-Type: application/json` and the header `X-CSRF-Token: <csrfToken from Me>`.
+// Errors: an HTTP status >= 400 with `ApiError` as the body.
+//
+//   POST /api/login                      LoginRequest -> Me           (401 on a wrong password)
+//   POST /api/logout                     {} -> {}
+//   GET  /api/me                         -> Me                        (401 when not logged in)
+//   GET  /api/portal/overview            -> PortalOverview            (no login needed)
+//   GET  /api/portal/problems/:id/statement -> the statement file (text/markdown, text/html or application/pdf)
+//   GET  /api/portal/submissions         -> PortalSubmission[]        (the caller's team's, newest first)
+//   POST /api/portal/submissions         SubmitRequest -> 202 PortalSubmission
+//                                        header `Idempotency-Key: <any unique string>`: a retried POST
+//                                        with the same key returns the same submission
+//                                        413 source too large, 429 too many submissions, 409 contest closed
+//   GET  /api/portal/scoreboard          -> ScoreboardView            (frozen for teams during the freeze)
+//   GET  /api/portal/clarifications      -> PortalClarification[]     (the team's own, answers to it, broadcasts)
+//   POST /api/portal/clarifications      AskRequest -> 201 PortalClarification
+//   GET  /api/portal/stream              Server-Sent Events; each event says what changed, the page then
+//                                        re-fetches: `submissions`, `judgements` (own team's), `scoreboard`,
+//                                        `clarifications`, `contests`/`state` (clock changes). Reconnects on
+//                                        its own; where EventSource fails, poll every 10 s instead.
+
+import type { Verdict } from '../judge/types.ts';
+
+export interface ApiError {
+  error: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface Me {
+  account: { id: string; username: string; type: 'team' | 'judge' | 'admin'; teamId: string | null };
+  team: { id: string; name: string; displayName: string } | null;
+  csrfToken: string;
+}
+
+export interface PortalPhase {
+  started: boolean;
+  ended: boolean;
+  frozen: boolean;
+  contestTimeMs: number | null;
+  remainingMs: number | null;
+}
+
+export interface PortalProblem {
+  id: string;
+  label: string;
+  name: string;
+  rgb: string;
+  color: string;
+  /** Null until the package has been read. */
+  timeLimitMs: number | null;
+  statementKind: 'markdown' | 'html' | 'pdf' | null;
+  samples: { name: string; input: string; answer: string }[];
+}
+
+export interface PortalOverview {
+  contest: { id: string; name: string; formalName: string; startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes: number };
+  /** The server's clock when answering (epoch ms): the page corrects its own clock with it. */
+  serverTime: number;
+  phase: PortalPhase;
+  problems: PortalProblem[];
+  languages: { id: string; name: string; extensions: string[] }[];
+  /** Background work still running, in words ("hashing passwords: 120 of 1000"); empty when ready. */
+  preparing: string[];
+}
+
+export interface PortalSubmission {
+  id: string;
+  problemId: string;
+  languageId: string;
+  fileName: string;
+  /** Epoch ms. */
+  submittedAt: number;
+  contestTimeMs: number;
+  status: 'queued' | 'judging' | 'judged';
+  /** The verdict once judged; JE is shown to teams as still judging (never their fault). */
+  verdict: Verdict | null;
+  /** 1-based place in the judging queue while queued. */
+  queuePosition: number | null;
+  /** Rough wait until judging starts, from recent judging times and the number of workers. */
+  estimatedWaitMs: number | null;
+  /** While judging: tests done and total. */
+  testsDone: number | null;
+  testsTotal: number | null;
+  timeMs: number | null;
+}
+
+export interface SubmitRequest {
+  problemId: string;
+  languageId: string;
+  fileName: string;
+  /** The source text (UTF-8). */
+  source: string;
+}
+
+export interface ScoreboardView {
+  frozen: boolean;
+  problems: { id: string; label: string; rgb: string }[];
+  rows: {
+    rank: number;
+    teamId: string;
+    teamName: string;
+    solved: number;
+    penalty: number;
+    problems: { problemId: string; attempts: number; pending: number; solved: boolean; timeMinutes: number | null; firstToSolve: boolean }[];
+  }[];
+}
+
+export interface PortalClarification {
+  id: string;
+  fromTeamId: string | null;
+  toTeamId: string | null;
+  problemId: string | null;
+  replyToId: string | null;
+  text: string;
+  /** Epoch ms. */
+  time: number;
+}
+
+export interface AskRequest {
+  problemId: string | null;
+  text: string;
+}

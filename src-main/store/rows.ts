@@ -1,0 +1,170 @@
+// What the store hands out: plain rows, camelCase, times as epoch ms, ids of generated objects as decimal strings.
+import type { AccountType } from '../contest/model.ts';
+import type { Verdict } from '../judge/types.ts';
+
+export const VERDICTS: readonly Verdict[] = ['AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE'];
+
+export interface ContestRow {
+  id: string;
+  name: string;
+  formalName: string;
+  /** Epoch ms, or null while the start is not scheduled. */
+  startTime: number | null;
+  durationMs: number;
+  freezeMs: number;
+  penaltyMinutes: number;
+}
+
+export interface ProblemRow {
+  id: string;
+  label: string;
+  name: string;
+  ordinal: number;
+  color: string;
+  rgb: string;
+  packagePath: string;
+  /** Null until the package has been read (setProblemInfo). */
+  timeLimitMs: number | null;
+  testDataCount: number | null;
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  displayName: string;
+  organizationId: string | null;
+  groupIds: string[];
+  hidden: boolean;
+}
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  type: AccountType;
+  teamId: string | null;
+  /** Format of password.ts (`scrypt$N$r$p$salt$key`), or a hash given by the contest folder; null = no password set. */
+  passwordHash: string | null;
+}
+
+export interface SessionRow {
+  accountId: string;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+export type SubmissionStatus = 'queued' | 'judging' | 'judged';
+
+export interface SubmissionRow {
+  /** Decimal string of an integer sequence. */
+  id: string;
+  teamId: string;
+  problemId: string;
+  languageId: string;
+  fileName: string;
+  submittedAt: number;
+  contestTimeMs: number;
+  status: SubmissionStatus;
+  /** Verdict of the current (valid) judgement, null while there is none or it has not ended. */
+  verdict: Verdict | null;
+  /** True when that verdict was set by a judge (overrideVerdict). */
+  overridden: boolean;
+  judgementId: string | null;
+  timeMs: number | null;
+  memoryKb: number | null;
+}
+
+export interface JudgementRow {
+  id: string;
+  submissionId: string;
+  judgehost: string;
+  /** False once a rejudge or crash recovery replaced it. */
+  valid: boolean;
+  startTime: number;
+  endTime: number | null;
+  /** The verdict that counts (after any override). */
+  verdict: Verdict | null;
+  /** The verdict judging produced. */
+  judgedVerdict: Verdict | null;
+  overridden: boolean;
+  timeMs: number | null;
+  memoryKb: number | null;
+  compileOk: boolean | null;
+  compileOutput: string | null;
+  compileTimeMs: number | null;
+  /** For JE: what went wrong on the judge's side. */
+  error: string | null;
+}
+
+export interface RunRow {
+  id: string;
+  judgementId: string;
+  /** 1-based position of the test case. */
+  ordinal: number;
+  testName: string;
+  verdict: Verdict;
+  timeMs: number;
+  memoryKb: number;
+  wallMs: number;
+  exitCode: number;
+  signal: number;
+  message: string;
+  /** When the run was recorded (epoch ms). */
+  time: number;
+}
+
+export interface OverrideRow {
+  id: string;
+  submissionId: string;
+  judgementId: string;
+  oldVerdict: Verdict;
+  newVerdict: Verdict;
+  reason: string;
+  by: string;
+  time: number;
+}
+
+export interface ClarificationRow {
+  id: string;
+  /** Null: from the judges. */
+  fromTeamId: string | null;
+  /** Null: to the judges (when from a team) or to everyone (when from the judges). */
+  toTeamId: string | null;
+  replyToId: string | null;
+  problemId: string | null;
+  text: string;
+  time: number;
+  contestTimeMs: number;
+}
+
+export type EventType = 'contests' | 'problems' | 'teams' | 'submissions' | 'judgements' | 'runs' | 'clarifications' | 'state';
+export type EventOp = 'create' | 'update' | 'delete';
+
+export interface EventRow {
+  /** Decimal string, strictly increasing in commit order. */
+  token: string;
+  type: EventType;
+  /** Id of the object; null for the singleton `state`. */
+  id: string | null;
+  op: EventOp;
+  /** The CLICS object after the change; null for deletions. */
+  data: Record<string, unknown> | null;
+  /** Epoch ms. */
+  time: number;
+}
+
+export interface QueueStats {
+  queued: number;
+  judging: number;
+  /** Age of the submission waiting longest (since it was last queued), null when the queue is empty. */
+  oldestQueuedAgeMs: number | null;
+}
+
+/** A request the store refuses: `code` lets a server map it to a status (not_found 404, conflict 409, invalid 400). */
+export class StoreError extends Error {
+  readonly code: 'not_found' | 'conflict' | 'invalid';
+  constructor(code: 'not_found' | 'conflict' | 'invalid', message: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,232 @@
+// Schema migrations: PRAGMA user_version is the number of the last step applied. Steps are append-only:
+// never edit a released step, add a new one. Each step runs in its own transaction together with the
+// user_version bump, so a failing step leaves the database exactly at the previous version.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  /** 1, 2, 3, ... in order, no gaps. */
+  version: number;
+  description: string;
+  /**
+   * Set for steps that rebuild tables (SQLite's 12-step ALTER): foreign keys are switched off around the
+   * step (the pragma is a no-op inside a transaction) and `PRAGMA foreign_key_check` must pass before commit.
+   */
+  foreignKeysOff?: boolean;
+  up(db: Database.Database): void;
+}
+
+const V1 = `
+-- Key/value facts about this database (e.g. the fingerprint of the last imported accounts).
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- The one contest this database holds.
+CREATE TABLE contest (
+  singleton         INTEGER PRIMARY KEY CHECK (singleton = 1),
+  id                TEXT NOT NULL,
+  name              TEXT NOT NULL,
+  formal_name       TEXT NOT NULL,
+  start_time        INTEGER,                                   -- epoch ms, NULL = not scheduled
+  duration_ms       INTEGER NOT NULL CHECK (duration_ms >= 0),
+  freeze_ms         INTEGER NOT NULL CHECK (freeze_ms >= 0),
+  penalty_minutes   INTEGER NOT NULL CHECK (penalty_minutes >= 0),
+  imported          TEXT,      -- JSON of the schedule as the contest folder last gave it
+  thawed_at         INTEGER,
+  finalized_at      INTEGER,
+  end_of_updates_at INTEGER,
+  state_json        TEXT       -- the state object last announced (a 'state' event is appended when it changes)
+);
+
+CREATE TABLE problems (
+  id              TEXT PRIMARY KEY,
+  label           TEXT NOT NULL,
+  name            TEXT NOT NULL,
+  ordinal         INTEGER NOT NULL,
+  color           TEXT NOT NULL DEFAULT '',
+  rgb             TEXT NOT NULL DEFAULT '',
+  package_path    TEXT NOT NULL,
+  time_limit_ms   INTEGER,                                     -- NULL until the package is read
+  test_data_count INTEGER,
+  deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))  -- gone from the contest folder; kept for its submissions
+) WITHOUT ROWID;
+
+CREATE TABLE teams (
+  id              TEXT PRIMARY KEY,
+  name            TEXT NOT NULL,
+  display_name    TEXT NOT NULL,
+  organization_id TEXT,
+  group_ids       TEXT NOT NULL DEFAULT '[]',                  -- JSON array of ids
+  hidden          INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+  deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+) WITHOUT ROWID;
+
+CREATE TABLE accounts (
+  id            TEXT PRIMARY KEY,
+  username      TEXT NOT NULL UNIQUE,
+  type          TEXT NOT NULL CHECK (type IN ('team', 'judge', 'admin')),
+  team_id       TEXT REFERENCES teams(id),
+  password_hash TEXT,          -- never a plain password
+  imported_hash TEXT           -- hash of the password the contest folder last gave (a runtime change survives re-import)
+) WITHOUT ROWID;
+CREATE INDEX accounts_team ON accounts(team_id);
+
+-- Only the SHA-256 of a session token is kept: a copy of the database does not let anyone log in.
+CREATE TABLE sessions (
+  token_hash BLOB PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE INDEX sessions_account ON sessions(account_id);
+
+CREATE TABLE submissions (
+  id              INTEGER PRIMARY KEY,                         -- the public id (never reused: rows are never deleted)
+  team_id         TEXT NOT NULL REFERENCES teams(id),
+  problem_id      TEXT NOT NULL REFERENCES problems(id),
+  language_id     TEXT NOT NULL,
+  file_name       TEXT NOT NULL,
+  submitted_at    INTEGER NOT NULL,
+  contest_time_ms INTEGER NOT NULL,
+  idempotency_key TEXT,
+  status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'judging', 'judged')),
+  priority        INTEGER NOT NULL DEFAULT 0,                  -- higher is judged first
+  queued_at       INTEGER NOT NULL                             -- last time it entered the queue
+);
+CREATE UNIQUE INDEX submissions_idempotency ON submissions(team_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE INDEX submissions_team ON submissions(team_id, id);
+CREATE INDEX submissions_problem ON submissions(problem_id, id);
+CREATE INDEX submissions_queue ON submissions(priority DESC, id) WHERE status = 'queued';
+CREATE INDEX submissions_judging ON submissions(id) WHERE status = 'judging';
+
+-- Sources apart, so that listing submissions never reads them.
+CREATE TABLE submission_sources (
+  submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+  source        BLOB NOT NULL
+);
+
+CREATE TABLE judgements (
+  id              INTEGER PRIMARY KEY,
+  submission_id   INTEGER NOT NULL REFERENCES submissions(id),
+  judgehost       TEXT NOT NULL,
+  valid           INTEGER NOT NULL DEFAULT 1 CHECK (valid IN (0, 1)),
+  start_time      INTEGER NOT NULL,
+  end_time        INTEGER,
+  verdict         TEXT CHECK (verdict IN ('AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE')),        -- what counts
+  judged_verdict  TEXT CHECK (judged_verdict IN ('AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE')), -- what judging said
+  overridden      INTEGER NOT NULL DEFAULT 0 CHECK (overridden IN (0, 1)),
+  max_time_ms     INTEGER,
+  max_memory_kb   INTEGER,
+  compile_ok      INTEGER,
+  compile_output  TEXT,
+  compile_time_ms INTEGER,
+  error           TEXT,
+  invalidated_at  INTEGER,
+  invalidated_why TEXT                                          -- 'rejudge' | 'recovery'
+);
+CREATE INDEX judgements_submission ON judgements(submission_id, id);
+CREATE UNIQUE INDEX judgements_current ON judgements(submission_id) WHERE valid = 1;
+CREATE INDEX judgements_in_flight ON judgements(id) WHERE valid = 1 AND end_time IS NULL;
+
+CREATE TABLE runs (
+  id           INTEGER PRIMARY KEY,
+  judgement_id INTEGER NOT NULL REFERENCES judgements(id),
+  ordinal      INTEGER NOT NULL,
+  test_name    TEXT NOT NULL,
+  verdict      TEXT NOT NULL CHECK (verdict IN ('AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE')),
+  time_ms      INTEGER NOT NULL,
+  memory_kb    INTEGER NOT NULL,
+  wall_ms      INTEGER NOT NULL,
+  exit_code    INTEGER NOT NULL,
+  signal       INTEGER NOT NULL,
+  message      TEXT NOT NULL,
+  time         INTEGER NOT NULL,
+  UNIQUE (judgement_id, ordinal)
+);
+
+-- Audit trail of verdicts set by hand.
+CREATE TABLE overrides (
+  id            INTEGER PRIMARY KEY,
+  submission_id INTEGER NOT NULL REFERENCES submissions(id),
+  judgement_id  INTEGER NOT NULL REFERENCES judgements(id),
+  old_verdict   TEXT NOT NULL,
+  new_verdict   TEXT NOT NULL,
+  reason        TEXT NOT NULL,
+  by_user       TEXT NOT NULL,
+  time          INTEGER NOT NULL
+);
+CREATE INDEX overrides_submission ON overrides(submission_id);
+
+CREATE TABLE clarifications (
+  id              INTEGER PRIMARY KEY,
+  from_team_id    TEXT REFERENCES teams(id),                   -- NULL: from the judges
+  to_team_id      TEXT REFERENCES teams(id),                   -- NULL: to the judges, or (from the judges) to everyone
+  reply_to_id     INTEGER REFERENCES clarifications(id),
+  problem_id      TEXT REFERENCES problems(id),
+  text            TEXT NOT NULL,
+  time            INTEGER NOT NULL,
+  contest_time_ms INTEGER NOT NULL
+);
+CREATE INDEX clarifications_from ON clarifications(from_team_id);
+CREATE INDEX clarifications_to ON clarifications(to_team_id);
+
+-- Append-only change log: live updates, the CLICS event feed and recovery read it. AUTOINCREMENT so a
+-- token is never handed out twice, whatever happens to the rows.
+CREATE TABLE events (
+  token  INTEGER PRIMARY KEY AUTOINCREMENT,
+  type   TEXT NOT NULL,
+  obj_id TEXT,
+  op     TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+  data   TEXT,                                                  -- JSON of the CLICS object, NULL for a delete
+  time   INTEGER NOT NULL
+);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'contest, problems, teams, accounts, sessions, submissions, judgements, runs, overrides, clarifications, events',
+    up: (db) => db.exec(V1),
+  },
+];
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+}
+
+/** Brings the database to the last version; returns it. Refuses a database written by a newer Verdict. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration #${i + 1} has version ${m.version}: versions must be 1, 2, 3, ...`);
+  });
+  const latest = latestVersion(migrations);
+  let current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new Error(`the database has schema version ${current}, newer than this Verdict knows (${latest}): use a newer Verdict`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    const fkWasOn = (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+    if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${m.version} (${m.description}) breaks ${broken.length} foreign key(s)`);
+        }
+        // user_version is in the database header: it commits or rolls back with the step.
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } catch (e) {
+      throw new Error(`migration ${m.version} (${m.description}) failed: ${(e as Error).message}`, { cause: e });
+    } finally {
+      if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
+    }
+    current = m.version;
+  }
+  return current;
+}

@@ -1,0 +1,679 @@
+// The contest store on real SQLite files in temporary folders.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { contestObject, judgementObject, parseRelTime, problemObject, relTime, stateObject } from './clics.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { latestVersion, migrate, MIGRATIONS, type Migration } from './schema.ts';
+import { Store, StoreError, type EventRow } from './store.ts';
+import { contestDefinition, HOUR, judgeResult, source, START, tempStore } from './testFixtures.ts';
+
+function submit(store: Store, teamId: string, text: string, extra: { problemId?: string; key?: string | null; at?: number } = {}) {
+  return store.addSubmission({
+    teamId,
+    problemId: extra.problemId ?? 'hello',
+    languageId: 'python',
+    fileName: 'main.py',
+    source: source(text),
+    submittedAt: extra.at ?? START + 60_000,
+    idempotencyKey: extra.key ?? null,
+  });
+}
+
+function eventsAfter(store: Store, token: string | null): EventRow[] {
+  return store.eventsSince(token, 100_000);
+}
+
+function tableNames(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+  } finally {
+    db.close();
+  }
+}
+
+/** The database file and its WAL, as bytes (what someone copying the data folder would get). */
+function fileBytes(file: string): Buffer {
+  return Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
+}
+
+test('migrations create the schema with WAL, FULL sync and foreign keys; reopening keeps data and version', () => {
+  const t = tempStore();
+  try {
+    assert.equal(t.store.schemaVersion, latestVersion());
+    assert.equal(t.store.schemaVersion, MIGRATIONS.length);
+    const d = t.store.diagnostics();
+    assert.deepEqual([d.journalMode, d.synchronous, d.foreignKeys, d.schemaVersion], ['wal', 2, true, MIGRATIONS.length]);
+    assert.ok(d.walAutocheckpoint > 0);
+    for (const name of ['contest', 'problems', 'teams', 'accounts', 'sessions', 'submissions', 'submission_sources', 'judgements', 'runs', 'overrides', 'clarifications', 'events']) {
+      assert.ok(tableNames(t.file).includes(name), `table ${name}`);
+    }
+    const { submission } = submit(t.store, 't1', 'print("hi")');
+    const tokens = t.store.lastEventToken();
+    const store = t.reopen();
+    assert.equal(store.schemaVersion, MIGRATIONS.length);
+    assert.deepEqual(store.getSubmission(submission.id), submission);
+    assert.equal(store.getSubmissionSource(submission.id)?.source.toString(), 'print("hi")');
+    assert.equal(store.lastEventToken(), tokens);
+    assert.equal(store.getContest()?.id, 'demo');
+    // Reopening runs no step again and appends nothing.
+    assert.equal(store.eventsSince(tokens).length, 0);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('a failing migration step leaves the database at the previous version; a newer database is refused', () => {
+  const t = tempStore({ imported: false });
+  try {
+    t.store.close();
+    const db = new Database(t.file);
+    const failing: Migration = {
+      version: MIGRATIONS.length + 1,
+      description: 'half done',
+      up: (d) => {
+        d.exec('CREATE TABLE half_done (x INTEGER)');
+        throw new Error('disk on fire');
+      },
+    };
+    assert.throws(() => migrate(db, [...MIGRATIONS, failing]), /migration \d+ \(half done\) failed: disk on fire/);
+    assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get(), 0);
+    const added: Migration = { version: MIGRATIONS.length + 1, description: 'add', up: (d) => d.exec('CREATE TABLE added (x INTEGER)') };
+    assert.equal(migrate(db, [...MIGRATIONS, added]), MIGRATIONS.length + 1);
+    db.pragma('user_version = 999');
+    db.close();
+    assert.throws(() => Store.open(t.file), /schema version 999, newer than this Verdict knows/);
+    t.store = Store.open(':memory:'); // for dispose()
+  } finally {
+    t.dispose();
+  }
+});
+
+test('importContest twice emits events once; a changed team name is one update; removal and return are delete and create', () => {
+  const t = tempStore({ imported: false });
+  try {
+    const def = contestDefinition();
+    t.store.importContest(def, { hashPasswords: false, now: START - HOUR });
+    const first = eventsAfter(t.store, null);
+    assert.deepEqual(
+      first.map((e) => `${e.type}/${e.op}/${e.id}`),
+      ['contests/create/demo', 'problems/create/hello', 'problems/create/sum', 'teams/create/t1', 'teams/create/t2', 'teams/create/t3', 'state/create/null'],
+    );
+    assert.deepEqual(first[0]!.data, {
+      id: 'demo',
+      name: 'Demo',
+      formal_name: 'Demo Contest 2030',
+      start_time: '2030-01-01T10:00:00.000Z',
+      duration: '5:00:00.000',
+      scoreboard_freeze_duration: '1:00:00.000',
+      penalty_time: '0:20:00.000',
+    });
+    assert.deepEqual(first[1]!.data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', test_data_count: 0 });
+    assert.deepEqual(first[3]!.data, { id: 't1', name: 'Team 1', display_name: 'Team One', organization_id: null, group_ids: ['participants'], hidden: false });
+
+    const last = t.store.lastEventToken();
+    t.store.importContest(def, { hashPasswords: false });
+    assert.equal(t.store.lastEventToken(), last, 'an unchanged folder appends nothing');
+    t.reopen().importContest(def, { hashPasswords: false });
+    assert.equal(t.store.lastEventToken(), last, 'nor after a restart');
+
+    def.teams[1]!.name = 'Team 2 (renamed)';
+    t.store.importContest(def, { hashPasswords: false });
+    const renamed = eventsAfter(t.store, last);
+    assert.deepEqual(renamed.map((e) => `${e.type}/${e.op}/${e.id}`), ['teams/update/t2']);
+    assert.equal(renamed[0]!.data!.name, 'Team 2 (renamed)');
+    assert.equal(t.store.listTeams().find((x) => x.id === 't2')?.name, 'Team 2 (renamed)');
+
+    const before = t.store.lastEventToken();
+    const sum = def.problems.pop()!;
+    t.store.importContest(def, { hashPasswords: false });
+    assert.deepEqual(eventsAfter(t.store, before).map((e) => `${e.type}/${e.op}/${e.id}/${JSON.stringify(e.data)}`), ['problems/delete/sum/null']);
+    assert.deepEqual(t.store.listProblems().map((p) => p.id), ['hello']);
+    const afterDelete = t.store.lastEventToken();
+    def.problems.push(sum);
+    t.store.importContest(def, { hashPasswords: false });
+    assert.deepEqual(eventsAfter(t.store, afterDelete).map((e) => `${e.type}/${e.op}/${e.id}`), ['problems/create/sum']);
+
+    assert.throws(() => t.store.importContest({ ...def, id: 'other' }), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('schedule changes: setContestTimes emits a contests update; a runtime change survives re-import of an unchanged folder', () => {
+  const t = tempStore();
+  try {
+    const last = t.store.lastEventToken();
+    t.store.setContestTimes({ startTime: START + HOUR, durationMs: 4 * HOUR }, START);
+    const events = eventsAfter(t.store, last);
+    assert.deepEqual(events.map((e) => `${e.type}/${e.op}`), ['contests/update']);
+    assert.equal(events[0]!.data!.start_time, '2030-01-01T11:00:00.000Z');
+    assert.equal(events[0]!.data!.duration, '4:00:00.000');
+    t.reopen().importContest(contestDefinition(), { hashPasswords: false });
+    assert.equal(t.store.getContest()?.startTime, START + HOUR, 'the folder did not change: the judges\' start time stays');
+    assert.throws(() => t.store.setContestTimes({ startTime: START, freezeMs: 9 * HOUR }), /do not fit/);
+
+    // The state follows the clock once refreshed; the judges' marks are added by markState.
+    const s0 = t.store.lastEventToken();
+    t.store.refreshState(START + 2 * HOUR);
+    t.store.refreshState(START + 2 * HOUR + 1); // same state: nothing appended
+    const started = eventsAfter(t.store, s0);
+    assert.deepEqual(started.map((e) => `${e.type}/${e.op}/${e.id}`), ['state/update/null']);
+    assert.deepEqual(started[0]!.data, { started: '2030-01-01T11:00:00.000Z', frozen: null, ended: null, thawed: null, finalized: null, end_of_updates: null });
+    const ended = t.store.markState({ thawed: START + 6 * HOUR }, START + 6 * HOUR);
+    assert.equal(ended.frozen, '2030-01-01T14:00:00.000Z');
+    assert.equal(ended.ended, '2030-01-01T15:00:00.000Z');
+    assert.equal(ended.thawed, '2030-01-01T16:00:00.000Z');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('setProblemInfo fills the time limit and test count once: a problems update only when they change', () => {
+  const t = tempStore();
+  try {
+    const last = t.store.lastEventToken();
+    t.store.setProblemInfo('hello', { timeLimitMs: 1500, testDataCount: 12 });
+    t.store.setProblemInfo('hello', { timeLimitMs: 1500, testDataCount: 12 });
+    const events = eventsAfter(t.store, last);
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0]!.data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', time_limit: 1.5, test_data_count: 12 });
+    assert.equal(t.store.listProblems()[0]!.timeLimitMs, 1500);
+    assert.throws(() => t.store.setProblemInfo('nope', { timeLimitMs: 1, testDataCount: 1 }), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    // A new package path forgets what the old package said.
+    const def = contestDefinition();
+    def.problems[0]!.packagePath = '/contest/hello-v2';
+    t.store.importContest(def, { hashPasswords: false });
+    assert.equal(t.store.listProblems()[0]!.timeLimitMs, null);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('accounts: plain passwords are stored only as scrypt hashes; unchanged folders are not re-hashed; runtime changes survive', () => {
+  const t = tempStore({ imported: false });
+  try {
+    const def = contestDefinition();
+    t.store.importContest(def);
+    const team1 = t.store.getAccountByUsername('team1')!;
+    assert.deepEqual({ ...team1, passwordHash: null }, { id: 'acc-t1', username: 'team1', type: 'team', teamId: 't1', passwordHash: null });
+    assert.match(team1.passwordHash!, /^scrypt\$16384\$8\$1\$/);
+    assert.ok(verifyPassword('plain-secret-one', team1.passwordHash!));
+    assert.ok(!verifyPassword('plain-secret-two', team1.passwordHash!));
+    assert.equal(t.store.getAccountByUsername('judge')?.passwordHash, 'scrypt$16384$8$1$c2FsdA$a2V5', 'a given hash is stored as given');
+    assert.deepEqual(t.store.getAccountById('acc-t2')?.username, 'team2');
+    assert.equal(t.store.getAccountByUsername('nobody'), null);
+
+    t.store.importContest(def);
+    assert.equal(t.store.getAccountByUsername('team1')?.passwordHash, team1.passwordHash, 'same folder: same hash (no re-hash)');
+
+    const changed = hashPassword('changed-by-judges');
+    t.store.setPasswordHash('acc-t1', changed);
+    t.reopen().importContest(def);
+    assert.equal(t.store.getAccountByUsername('team1')?.passwordHash, changed, 'a runtime change survives an unchanged folder');
+
+    def.accounts[0]!.password = 'new-in-folder';
+    def.accounts[1]!.username = 'team-two';
+    t.store.importContest(def);
+    assert.ok(verifyPassword('new-in-folder', t.store.getAccountByUsername('team1')!.passwordHash!), 'the folder changed it: the folder wins');
+    assert.equal(t.store.getAccountByUsername('team2'), null);
+    assert.equal(t.store.getAccountByUsername('team-two')?.id, 'acc-t2');
+
+    t.store.close();
+    const bytes = fileBytes(t.file);
+    for (const plain of ['plain-secret-one', 'plain-secret-two', 'new-in-folder']) assert.equal(bytes.includes(plain), false, `${plain} is not in the file`);
+    t.store = Store.open(t.file);
+    assert.throws(() => t.store.setPasswordHash('ghost', 'x'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('sessions: only the SHA-256 of the token is stored; expiry; delete', () => {
+  const t = tempStore();
+  try {
+    const now = START;
+    const s = t.store.createSession('acc-t1', 60_000, now);
+    assert.match(s.token, /^[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(s.token, s.csrfToken);
+    assert.equal(s.expiresAt, now + 60_000);
+    assert.deepEqual(t.store.getSession(s.token, now + 1), { accountId: 'acc-t1', csrfToken: s.csrfToken, expiresAt: now + 60_000 });
+    assert.equal(t.store.getSession(s.token, now + 60_000), null, 'expired');
+    assert.equal(t.store.getSession('not-a-token', now), null);
+
+    t.store.close();
+    const db = new Database(t.file, { readonly: true });
+    const stored = db.prepare('SELECT token_hash FROM sessions').pluck().all() as Buffer[];
+    db.close();
+    assert.deepEqual(stored, [createHash('sha256').update(s.token).digest()]);
+    assert.equal(fileBytes(t.file).includes(s.token), false, 'the raw token is nowhere in the database files');
+
+    const store = t.reopen();
+    assert.equal(store.getSession(s.token, now + 1)?.accountId, 'acc-t1', 'sessions survive a restart');
+    store.deleteSession(s.token);
+    assert.equal(store.getSession(s.token, now + 1), null);
+    // Expired sessions are purged when new ones are made.
+    const old = store.createSession('acc-t2', 10, now);
+    store.createSession('acc-t2', 10, now + 1000);
+    assert.equal(store.getSession(old.token, now), null);
+    assert.throws(() => store.createSession('ghost', 1000), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('addSubmission: a row, its source and one CLICS create event; idempotency per team', () => {
+  const t = tempStore();
+  try {
+    const last = t.store.lastEventToken();
+    const a = submit(t.store, 't1', 'print(1)', { key: 'k-1', at: START + 83_034 });
+    assert.equal(a.created, true);
+    assert.deepEqual(a.submission, {
+      id: a.submission.id,
+      teamId: 't1',
+      problemId: 'hello',
+      languageId: 'python',
+      fileName: 'main.py',
+      submittedAt: START + 83_034,
+      contestTimeMs: 83_034,
+      status: 'queued',
+      verdict: null,
+      overridden: false,
+      judgementId: null,
+      timeMs: null,
+      memoryKb: null,
+    });
+    assert.match(a.submission.id, /^[0-9]+$/);
+    const again = submit(t.store, 't1', 'print(1) but different', { key: 'k-1' });
+    assert.equal(again.created, false);
+    assert.equal(again.submission.id, a.submission.id);
+    assert.equal(t.store.getSubmissionSource(a.submission.id)?.source.toString(), 'print(1)', 'the first source stays');
+    const other = submit(t.store, 't2', 'print(2)', { key: 'k-1' });
+    assert.equal(other.created, true);
+    assert.notEqual(other.submission.id, a.submission.id);
+    const noKey1 = submit(t.store, 't1', 'x');
+    const noKey2 = submit(t.store, 't1', 'x');
+    assert.notEqual(noKey1.submission.id, noKey2.submission.id, 'without a key every call is a new submission');
+    assert.equal(t.store.findSubmissionByKey('t1', 'k-1')?.id, a.submission.id);
+    assert.equal(t.store.findSubmissionByKey('t3', 'k-1'), null);
+
+    const events = eventsAfter(t.store, last);
+    assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), [a, other, noKey1, noKey2].map((x) => `submissions/create/${x.submission.id}`));
+    assert.deepEqual(events[0]!.data, {
+      id: a.submission.id,
+      language_id: 'python',
+      problem_id: 'hello',
+      team_id: 't1',
+      time: '2030-01-01T10:01:23.034Z',
+      contest_time: '0:01:23.034',
+      files: [{ href: `contests/demo/submissions/${a.submission.id}/files`, filename: 'files.zip', mime: 'application/zip' }],
+    });
+    // Before the start, contest time is negative.
+    assert.equal(submit(t.store, 't1', 'early', { at: START - 1500 }).submission.contestTimeMs, -1500);
+
+    const count = t.store.listSubmissions().length;
+    const tokenBefore = t.store.lastEventToken();
+    assert.throws(() => submit(t.store, 'nobody', 'x'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    assert.throws(() => submit(t.store, 't1', 'x', { problemId: 'nope' }), /unknown problem nope/);
+    assert.equal(t.store.listSubmissions().length, count);
+    assert.equal(t.store.lastEventToken(), tokenBefore);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('listSubmissions filters by team and problem and pages by id', () => {
+  const t = tempStore();
+  try {
+    const ids = [
+      submit(t.store, 't1', '1').submission.id,
+      submit(t.store, 't2', '2').submission.id,
+      submit(t.store, 't1', '3', { problemId: 'sum' }).submission.id,
+      submit(t.store, 't1', '4').submission.id,
+    ];
+    assert.deepEqual(t.store.listSubmissions().map((s) => s.id), ids);
+    assert.deepEqual(t.store.listSubmissions({ teamId: 't1' }).map((s) => s.id), [ids[0], ids[2], ids[3]]);
+    assert.deepEqual(t.store.listSubmissions({ problemId: 'sum' }).map((s) => s.id), [ids[2]]);
+    assert.deepEqual(t.store.listSubmissions({ teamId: 't1', problemId: 'hello' }).map((s) => s.id), [ids[0], ids[3]]);
+    assert.deepEqual(t.store.listSubmissions({ afterId: ids[0], limit: 2 }).map((s) => s.id), [ids[1], ids[2]]);
+    assert.deepEqual(t.store.listSubmissions({ teamId: 't1', afterId: ids[2] }).map((s) => s.id), [ids[3]]);
+    assert.equal(t.store.getSubmission('999999'), null);
+    assert.equal(t.store.getSubmission('abc'), null);
+    assert.throws(() => t.store.listSubmissions({ afterId: 'x' }), (e: unknown) => e instanceof StoreError && e.code === 'invalid');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('the queue is FIFO by id, prioritised submissions first; queueStats counts and ages it', () => {
+  const t = tempStore();
+  try {
+    const ids = [1, 2, 3, 4].map((i) => submit(t.store, 't1', `s${i}`, { at: START + i * 1000 }).submission.id);
+    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), ids);
+    t.store.prioritise(ids[2]!);
+    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[2], ids[0], ids[1], ids[3]]);
+    t.store.prioritise(ids[3]!);
+    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[3], ids[2], ids[0], ids[1]], 'the latest prioritised is next');
+    assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [ids[3], ids[2]]);
+    assert.throws(() => t.store.prioritise('424242'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+
+    const j = t.store.startJudgement(ids[3]!, 'host-1', START + 10_000);
+    assert.deepEqual(t.store.queueStats(START + 11_000), { queued: 3, judging: 1, oldestQueuedAgeMs: 10_000 });
+    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[2], ids[0], ids[1]]);
+    assert.throws(() => t.store.startJudgement(ids[3]!, 'host-2'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+    t.store.finishJudgement(j, judgeResult('AC', [['secret/1', 'AC', 5]]));
+    for (const id of ids.slice(0, 3)) t.store.finishJudgement(t.store.startJudgement(id, 'host-1'), judgeResult('WA', [['secret/1', 'WA', 5]]));
+    assert.deepEqual(t.store.queueStats(START), { queued: 0, judging: 0, oldestQueuedAgeMs: null });
+  } finally {
+    t.dispose();
+  }
+});
+
+test('start and finish a judgement: runs, verdict, and events in order', () => {
+  const t = tempStore();
+  try {
+    const sid = submit(t.store, 't1', 'print(1)', { at: START + 60_000 }).submission.id;
+    const last = t.store.lastEventToken();
+    const jid = t.store.startJudgement(sid, 'host-1', START + 61_000);
+    const judging = t.store.getSubmission(sid)!;
+    assert.deepEqual([judging.status, judging.judgementId, judging.verdict], ['judging', jid, null]);
+    const result = judgeResult('WA', [['sample/1', 'AC', 12], ['secret/01', 'AC', 250], ['secret/02', 'WA', 31]]);
+    result.error = undefined;
+    assert.equal(t.store.finishJudgement(jid, result, START + 62_500), true);
+
+    const s = t.store.getSubmission(sid)!;
+    assert.deepEqual([s.status, s.verdict, s.judgementId, s.timeMs, s.memoryKb, s.overridden], ['judged', 'WA', jid, 250, 2298, false]);
+    const j = t.store.getJudgement(jid)!;
+    assert.deepEqual([j.valid, j.verdict, j.judgedVerdict, j.startTime, j.endTime, j.compileOk, j.compileTimeMs, j.judgehost], [true, 'WA', 'WA', START + 61_000, START + 62_500, true, 300, 'host-1']);
+    const runs = t.store.listRuns(jid);
+    assert.deepEqual(runs.map((r) => [r.ordinal, r.testName, r.verdict, r.timeMs, r.wallMs]), [[1, 'sample/1', 'AC', 12, 17], [2, 'secret/01', 'AC', 250, 255], [3, 'secret/02', 'WA', 31, 36]]);
+    assert.equal(runs[2]!.message, 'WA on secret/02');
+
+    const events = eventsAfter(t.store, last);
+    assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), [
+      `judgements/create/${jid}`,
+      `judgements/update/${jid}`,
+      ...runs.map((r) => `runs/create/${r.id}`),
+    ]);
+    assert.deepEqual(events[0]!.data, {
+      id: jid,
+      submission_id: sid,
+      judgement_type_id: null,
+      current: true,
+      start_time: '2030-01-01T10:01:01.000Z',
+      start_contest_time: '0:01:01.000',
+      end_time: null,
+      end_contest_time: null,
+      max_run_time: null,
+    });
+    assert.deepEqual(events[1]!.data, {
+      id: jid,
+      submission_id: sid,
+      judgement_type_id: 'WA',
+      current: true,
+      start_time: '2030-01-01T10:01:01.000Z',
+      start_contest_time: '0:01:01.000',
+      end_time: '2030-01-01T10:01:02.500Z',
+      end_contest_time: '0:01:02.500',
+      max_run_time: 0.25,
+    });
+    assert.deepEqual(events[2]!.data, { id: runs[0]!.id, judgement_id: jid, ordinal: 1, judgement_type_id: 'AC', time: '2030-01-01T10:01:02.500Z', contest_time: '0:01:02.500', run_time: 0.012 });
+    assert.equal(t.store.finishJudgement(jid, result), false, 'finishing twice changes nothing');
+    assert.equal(t.store.listRuns(jid).length, 3);
+    assert.throws(() => t.store.finishJudgement('777', result), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    assert.throws(() => t.store.finishJudgement(jid, { ...result, verdict: 'XX' as never }), /unknown verdict/);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('a compile error and a judging error are recorded with their output', () => {
+  const t = tempStore();
+  try {
+    const sid = submit(t.store, 't1', 'bad').submission.id;
+    const jid = t.store.startJudgement(sid, 'h');
+    t.store.finishJudgement(jid, judgeResult('CE', []));
+    const j = t.store.getJudgement(jid)!;
+    assert.deepEqual([j.verdict, j.compileOk, j.compileOutput, t.store.listRuns(jid).length], ['CE', false, 'error: expected ;', 0]);
+    const sid2 = submit(t.store, 't1', 'x').submission.id;
+    const jid2 = t.store.startJudgement(sid2, 'h');
+    t.store.finishJudgement(jid2, { ...judgeResult('JE', []), error: 'validator crashed' });
+    assert.equal(t.store.getJudgement(jid2)?.error, 'validator crashed');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('finishing an invalidated judgement is a no-op; rejudge re-queues with a new judgement', () => {
+  const t = tempStore();
+  try {
+    const sid = submit(t.store, 't1', 'x').submission.id;
+    const j1 = t.store.startJudgement(sid, 'host-1');
+    const last = t.store.lastEventToken();
+    t.store.rejudge(sid, START + 5000);
+    const afterRejudge = eventsAfter(t.store, last);
+    assert.deepEqual(afterRejudge.map((e) => `${e.type}/${e.op}/${e.id}/${e.data!.current}`), [`judgements/update/${j1}/false`]);
+    const s = t.store.getSubmission(sid)!;
+    assert.deepEqual([s.status, s.judgementId, s.verdict], ['queued', null, null]);
+
+    const token = t.store.lastEventToken();
+    assert.equal(t.store.finishJudgement(j1, judgeResult('AC', [['1', 'AC', 1]])), false);
+    assert.equal(t.store.lastEventToken(), token, 'no event');
+    assert.equal(t.store.listRuns(j1).length, 0, 'no runs');
+    assert.equal(t.store.getSubmission(sid)?.status, 'queued');
+
+    const j2 = t.store.startJudgement(sid, 'host-2');
+    t.store.finishJudgement(j2, judgeResult('AC', [['1', 'AC', 1]]));
+    t.store.rejudge(sid);
+    assert.equal(t.store.getSubmission(sid)?.status, 'queued');
+    const j3 = t.store.startJudgement(sid, 'host-1');
+    t.store.finishJudgement(j3, judgeResult('TLE', [['1', 'TLE', 1000]]));
+    assert.deepEqual(t.store.listJudgements({ submissionId: sid }).map((j) => [j.id, j.valid, j.verdict]), [[j1, false, null], [j2, false, 'AC'], [j3, true, 'TLE']]);
+    assert.equal(t.store.getSubmission(sid)?.verdict, 'TLE');
+    t.store.rejudge(t.store.getSubmission(sid)!.id);
+    const tokenQueued = t.store.lastEventToken();
+    t.store.rejudge(sid);
+    assert.equal(t.store.lastEventToken(), tokenQueued, 'rejudging a queued submission changes nothing');
+    assert.throws(() => t.store.rejudge('31337'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('recoverInFlight invalidates judgements that never ended and re-queues their submissions', () => {
+  const t = tempStore();
+  try {
+    const a = submit(t.store, 't1', 'a').submission.id;
+    const b = submit(t.store, 't1', 'b').submission.id;
+    const c = submit(t.store, 't2', 'c').submission.id;
+    const ja = t.store.startJudgement(a, 'h');
+    t.store.finishJudgement(ja, judgeResult('AC', [['1', 'AC', 1]]));
+    const jb = t.store.startJudgement(b, 'h');
+    const store = t.reopen(); // as after a crash
+    const last = store.lastEventToken();
+    assert.equal(store.recoverInFlight(START), 1);
+    assert.deepEqual([a, b, c].map((id) => store.getSubmission(id)!.status), ['judged', 'queued', 'queued']);
+    assert.equal(store.getJudgement(jb)?.valid, false);
+    assert.deepEqual(store.queuedSubmissions().map((s) => s.id), [b, c], 'back in its place by id');
+    assert.deepEqual(eventsAfter(store, last).map((e) => `${e.type}/${e.op}/${e.id}`), [`judgements/update/${jb}`]);
+    assert.equal(store.recoverInFlight(START), 0, 'nothing left');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('overrideVerdict is audited, shown as overridden, and announced', () => {
+  const t = tempStore();
+  try {
+    const sid = submit(t.store, 't1', 'x').submission.id;
+    assert.throws(() => t.store.overrideVerdict(sid, 'AC', 'no judgement yet', 'judge'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+    const jid = t.store.startJudgement(sid, 'h');
+    t.store.finishJudgement(jid, judgeResult('WA', [['1', 'WA', 3]]));
+    const last = t.store.lastEventToken();
+    t.store.overrideVerdict(sid, 'AC', 'validator bug on test 1', 'judge', START + 7200_000);
+    const s = t.store.getSubmission(sid)!;
+    assert.deepEqual([s.verdict, s.overridden], ['AC', true]);
+    const j = t.store.getJudgement(jid)!;
+    assert.deepEqual([j.verdict, j.judgedVerdict, j.overridden], ['AC', 'WA', true]);
+    assert.deepEqual(t.store.listOverrides(sid), [{ id: t.store.listOverrides()[0]!.id, submissionId: sid, judgementId: jid, oldVerdict: 'WA', newVerdict: 'AC', reason: 'validator bug on test 1', by: 'judge', time: START + 7200_000 }]);
+    const events = eventsAfter(t.store, last);
+    assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}/${e.data!.judgement_type_id}`), [`judgements/update/${jid}/AC`]);
+    assert.throws(() => t.store.overrideVerdict(sid, 'OK' as never, 'r', 'judge'), /unknown verdict/);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('clarifications: a team sees its own, replies to it and broadcasts, never another team\'s', () => {
+  const t = tempStore();
+  try {
+    const at = START + 30 * 60_000;
+    const q1 = t.store.addClarification({ fromTeamId: 't1', toTeamId: null, problemId: 'hello', text: 'Is n < 10?', replyToId: null, time: at });
+    const q2 = t.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'private question of t2', replyToId: null, time: at + 1 });
+    const r2 = t.store.addClarification({ fromTeamId: null, toTeamId: 't2', problemId: null, text: 'private answer to t2', replyToId: q2.id, time: at + 2 });
+    const r1 = t.store.addClarification({ fromTeamId: null, toTeamId: 't1', problemId: 'hello', text: 'Yes.', replyToId: q1.id, time: at + 3 });
+    const all = t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'Broadcast: 1 hour left', replyToId: null, time: at + 4 });
+    assert.deepEqual(t.store.listClarifications({ teamId: 't1' }).map((c) => c.id), [q1.id, r1.id, all.id]);
+    assert.deepEqual(t.store.listClarifications({ teamId: 't2' }).map((c) => c.id), [q2.id, r2.id, all.id]);
+    assert.deepEqual(t.store.listClarifications({ teamId: 't3' }).map((c) => c.id), [all.id]);
+    assert.equal(t.store.listClarifications().length, 5);
+    assert.deepEqual(r1, { id: r1.id, fromTeamId: null, toTeamId: 't1', replyToId: q1.id, problemId: 'hello', text: 'Yes.', time: at + 3, contestTimeMs: 30 * 60_000 + 3 });
+    const ev = t.store.eventsSince(null, 100_000).filter((e) => e.type === 'clarifications');
+    assert.equal(ev.length, 5);
+    assert.deepEqual(ev[3]!.data, { id: r1.id, from_team_id: null, to_team_id: 't1', reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
+    assert.throws(() => t.store.addClarification({ fromTeamId: 'ghost', toTeamId: null, problemId: null, text: 'x', replyToId: null, time: at }), /unknown team ghost/);
+    assert.throws(() => t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'x', replyToId: '9999', time: at }), /unknown clarification/);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('eventsSince pages through strictly increasing tokens', () => {
+  const t = tempStore();
+  try {
+    for (let i = 0; i < 25; i++) submit(t.store, i % 2 ? 't1' : 't2', `s${i}`);
+    const all = t.store.eventsSince(null, 100_000);
+    assert.ok(all.length >= 25 + 7);
+    const tokens = all.map((e) => BigInt(e.token));
+    for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i]! > tokens[i - 1]!, 'strictly increasing');
+    assert.equal(t.store.lastEventToken(), all[all.length - 1]!.token);
+
+    const paged: EventRow[] = [];
+    let token: string | null = null;
+    for (;;) {
+      const page = t.store.eventsSince(token, 7);
+      if (page.length === 0) break;
+      assert.ok(page.length <= 7);
+      paged.push(...page);
+      token = page[page.length - 1]!.token;
+    }
+    assert.deepEqual(paged, all);
+    assert.deepEqual(t.store.eventsSince(t.store.lastEventToken()), []);
+    assert.throws(() => t.store.eventsSince('abc'), (e: unknown) => e instanceof StoreError && e.code === 'invalid');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('onEvent fires after commit only, in token order, and never for a rolled-back transaction', () => {
+  const t = tempStore();
+  try {
+    const seen: EventRow[] = [];
+    const unsubscribe = t.store.onEvent((e) => seen.push(e));
+    const clar = { fromTeamId: 't1', toTeamId: null, problemId: null, text: 'q', replyToId: null, time: START };
+
+    assert.throws(() =>
+      t.store.transaction(() => {
+        t.store.addClarification(clar);
+        submit(t.store, 't1', 'inside');
+        assert.equal(seen.length, 0, 'nothing is delivered before the commit');
+        throw new Error('changed my mind');
+      }),
+    /changed my mind/);
+    assert.equal(seen.length, 0, 'a rolled-back transaction delivers nothing');
+    assert.equal(t.store.listClarifications().length, 0, 'and stores nothing');
+    assert.equal(t.store.listSubmissions().length, 0);
+
+    const result = t.store.transaction(() => {
+      const c = t.store.addClarification(clar);
+      // A failing inner step (savepoint) drops only its own events.
+      assert.throws(() => t.store.transaction(() => { submit(t.store, 't1', 'inner'); throw new Error('inner'); }));
+      const s = submit(t.store, 't1', 'kept');
+      assert.equal(seen.length, 0);
+      return [c, s] as const;
+    });
+    assert.deepEqual(seen.map((e) => `${e.type}/${e.id}`), [`clarifications/${result[0].id}`, `submissions/${result[1].submission.id}`]);
+    assert.deepEqual(seen, t.store.eventsSince(null, 100_000).slice(-2), 'listeners get what the log holds');
+
+    // A listener that writes: its events are delivered after the current one, to everyone, in order.
+    const order: string[] = [];
+    const stop2 = t.store.onEvent((e) => {
+      order.push(e.type);
+      if (e.type === 'submissions') t.store.addClarification(clar);
+    });
+    const stop3 = t.store.onEvent(() => {
+      throw new Error('a broken listener does not break the store');
+    });
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      submit(t.store, 't2', 'x');
+    } finally {
+      console.error = originalError;
+    }
+    assert.deepEqual(order, ['submissions', 'clarifications']);
+    assert.deepEqual(seen.slice(-2).map((e) => e.type), ['submissions', 'clarifications']);
+    stop2();
+    stop3();
+    unsubscribe();
+    submit(t.store, 't2', 'y');
+    assert.equal(seen.length, 4, 'unsubscribed');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('CLICS formats: RELTIME, times, problems without package info, state', () => {
+  assert.equal(relTime(0), '0:00:00.000');
+  assert.equal(relTime(83_034), '0:01:23.034');
+  assert.equal(relTime(-1500), '-0:00:01.500');
+  assert.equal(relTime(26 * HOUR + 61_001), '26:01:01.001');
+  for (const ms of [0, 1, -1, 83_034, 5 * HOUR, -26 * HOUR - 59_999]) assert.equal(parseRelTime(relTime(ms)), ms);
+  assert.equal(parseRelTime('1:30:00'), 90 * 60_000);
+  assert.throws(() => parseRelTime('1:99:00'));
+  const c = { id: 'x', name: 'X', formalName: 'X', startTime: null, durationMs: HOUR, freezeMs: 0, penaltyMinutes: 20 };
+  assert.deepEqual(contestObject(c), { id: 'x', name: 'X', formal_name: 'X', start_time: null, duration: '1:00:00.000', scoreboard_freeze_duration: '0:00:00.000', penalty_time: '0:20:00.000' });
+  assert.deepEqual(problemObject({ id: 'p', label: 'A', name: 'P', ordinal: 1, color: '', rgb: 'bad', packagePath: '/p', timeLimitMs: null, testDataCount: null }), { id: 'p', label: 'A', name: 'P', ordinal: 1, test_data_count: 0 });
+  const marks = { thawed: null, finalized: null, endOfUpdates: null };
+  assert.deepEqual(stateObject(null, marks, START), { started: null, frozen: null, ended: null, thawed: null, finalized: null, end_of_updates: null });
+  const running = { ...c, startTime: START, durationMs: 5 * HOUR, freezeMs: HOUR };
+  assert.equal(stateObject(running, marks, START - 1).started, null);
+  assert.equal(stateObject(running, marks, START + 4 * HOUR - 1).frozen, null);
+  assert.equal(stateObject(running, marks, START + 4 * HOUR).frozen, '2030-01-01T14:00:00.000Z');
+  assert.equal(stateObject(running, marks, START + 5 * HOUR).ended, '2030-01-01T15:00:00.000Z');
+  const j = { id: '1', submissionId: '2', judgehost: 'h', valid: false, startTime: START - 1000, endTime: null, verdict: null, judgedVerdict: null, overridden: false, timeMs: null, memoryKb: null, compileOk: null, compileOutput: null, compileTimeMs: null, error: null };
+  assert.deepEqual(judgementObject(j, START), { id: '1', submission_id: '2', judgement_type_id: null, current: false, start_time: '2030-01-01T09:59:59.000Z', start_contest_time: '-0:00:01.000', end_time: null, end_contest_time: null, max_run_time: null });
+});
+
+test('addSubmission costs well under a millisecond of CPU (without the fsync)', () => {
+  const store = Store.open(':memory:');
+  try {
+    store.importContest(contestDefinition(), { hashPasswords: false });
+    const body = Buffer.alloc(2000, 'x');
+    const n = 1000;
+    const started = process.cpuUsage();
+    for (let i = 0; i < n; i++) {
+      store.addSubmission({ teamId: i % 2 ? 't1' : 't2', problemId: 'hello', languageId: 'cpp', fileName: 'a.cpp', source: body, submittedAt: START + i, idempotencyKey: `k${i}` });
+    }
+    const used = process.cpuUsage(started);
+    const perCallUs = (used.user + used.system) / n;
+    assert.ok(perCallUs < 1000, `addSubmission took ${perCallUs.toFixed(1)} µs of CPU per call`);
+    assert.equal(store.listSubmissions().length, n);
+  } finally {
+    store.close();
+  }
+});
