@@ -22,6 +22,7 @@ export class AccountDirectory {
   /** Imported plain-text passwords not yet hashed, by username. */
   private readonly pending = new Map<string, string>();
   private hashed = 0;
+  private stopped = false;
   private total = 0;
   readonly ready: Promise<void>;
 
@@ -52,15 +53,22 @@ export class AccountDirectory {
     return toAccount(row);
   }
 
+  /** Stops the background hashing (the store is about to close). */
+  stop(): void {
+    this.stopped = true;
+  }
+
   private async hashInBackground(): Promise<void> {
     const queue = [...this.pending.entries()];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
+      for (let next = queue.shift(); next && !this.stopped; next = queue.shift()) {
         const [username, password] = next;
         const row = this.store.getAccountByUsername(username);
         // Re-hash only when the stored hash does not already match the imported password.
         if (row && !(row.passwordHash && (await verifyPasswordAsync(password, row.passwordHash)))) {
-          this.store.setPasswordHash(row.id, await hashPasswordAsync(password));
+          const hash = await hashPasswordAsync(password);
+          if (this.stopped) return;
+          this.store.setPasswordHash(row.id, hash);
         }
         this.pending.delete(username);
         this.hashed++;

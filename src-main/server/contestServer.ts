@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { JudgingService } from '../contest/judgingService.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
-import { ProblemCatalogue } from '../contest/problemCatalogue.ts';
+import { ProblemCatalogue, timeLimitOf } from '../contest/problemCatalogue.ts';
 import { ScoreboardService } from '../contest/scoreboardService.ts';
 import { JudgeEngine } from '../judge/engine.ts';
 import { projectRoot } from '../paths.ts';
@@ -71,9 +71,10 @@ export async function startContestServer(options: ContestServerOptions): Promise
   store.importContest(contest, { hashPasswords: false });
   if (store.getContest()!.startTime === null && options.startUnscheduled !== false) store.setContestTimes({ startTime: now() });
 
-  const problems = new ProblemCatalogue(contest.problems, (problem, pkg) =>
-    store.setProblemInfo(problem.id, { timeLimitMs: pkg.timeLimitMs ?? 1000, testDataCount: pkg.testCases.length }),
-  );
+  let closed = false;
+  const problems = new ProblemCatalogue(contest.problems, (problem, pkg) => {
+    if (!closed) store.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length });
+  });
   const engine = await JudgeEngine.start({ workers: options.workers });
   const judging = new JudgingService(store, engine, problems);
   const scoreboard = new ScoreboardService(store);
@@ -124,6 +125,8 @@ export async function startContestServer(options: ContestServerOptions): Promise
     context,
     http,
     async close() {
+      closed = true;
+      accounts.stop();
       clearInterval(stateTick);
       if (scoreboardSignal) clearTimeout(scoreboardSignal);
       unsubscribe();

@@ -1,0 +1,243 @@
+// The contest server over real HTTP on loopback: the portal flow, the CLICS API, and the attacks
+// a contest LAN sees (wrong passwords, other teams' data, oversized and malformed bodies, zip-slip,
+// CSRF, floods).
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { Me, PortalSubmission } from '../shared/portalApi.ts';
+import { buildZip } from '../judge/package/testUtil.ts';
+import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
+
+let server: Awaited<ReturnType<typeof testServer>>;
+let team1: PortalClient;
+let team2: PortalClient;
+const HELLO = 'print("Hello, World!")\n';
+
+before(async () => {
+  server = await testServer();
+  team1 = new PortalClient(server.url);
+  team2 = new PortalClient(server.url);
+  assert.equal((await team1.login('team1', 'team1-pass')).status, 200);
+  assert.equal((await team2.login('team2', 'team2-pass')).status, 200);
+});
+after(() => server.close());
+
+function submit(client: PortalClient, source: string, key?: string, problemId = 'hello') {
+  return client.post<PortalSubmission>('/api/portal/submissions', { problemId, languageId: 'python', fileName: 'a.py', source }, key ? { 'idempotency-key': key } : {});
+}
+
+async function verdictOf(client: PortalClient, id: string): Promise<string> {
+  return eventually(async () => {
+    const list = await client.get<PortalSubmission[]>('/api/portal/submissions');
+    const s = list.body.find((x) => x.id === id);
+    return s?.verdict ?? undefined;
+  }, 30_000, `the verdict of submission ${id}`);
+}
+
+describe('portal flow', () => {
+  test('log in, submit (202 at once), and the verdict arrives', async () => {
+    const me = await team1.get<Me>('/api/me');
+    assert.equal(me.body.team?.id, 'team1');
+    const answer = await submit(team1, HELLO, 'flow-1');
+    assert.equal(answer.status, 202);
+    assert.equal(answer.body.status, 'queued');
+    assert.equal(await verdictOf(team1, answer.body.id), 'AC');
+    const wrong = await submit(team1, 'print("bye")\n');
+    assert.equal(await verdictOf(team1, wrong.body.id), 'WA');
+  });
+
+  test('a retried POST with the same idempotency key returns the same submission', async () => {
+    const first = await submit(team1, HELLO, 'retry-key');
+    const again = await submit(team1, HELLO, 'retry-key');
+    assert.equal(again.status, 202);
+    assert.equal(again.body.id, first.body.id);
+    const list = await team1.get<PortalSubmission[]>('/api/portal/submissions');
+    assert.equal(list.body.filter((s) => s.id === first.body.id).length, 1);
+    // The same key from another team is another submission.
+    const other = await submit(team2, HELLO, 'retry-key');
+    assert.notEqual(other.body.id, first.body.id);
+  });
+
+  test('the session cookie is HttpOnly and SameSite=Strict', async () => {
+    const client = new PortalClient(server.url);
+    const answer = await client.login('team3', 'team3-pass');
+    const cookie = answer.headers.get('set-cookie') ?? '';
+    assert.match(cookie, /HttpOnly/i);
+    assert.match(cookie, /SameSite=Strict/i);
+  });
+
+  test('the scoreboard shows the accepted team first', async () => {
+    const board = await eventually(async () => {
+      const answer = await team2.get<{ rows: { teamId: string; solved: number }[] }>('/api/portal/scoreboard');
+      return answer.body.rows[0]?.solved ? answer.body : undefined;
+    }, 10_000, 'a solved problem on the scoreboard');
+    assert.equal(board.rows[0].teamId, 'team1');
+  });
+
+  test('the live stream tells a team about its own judgements only', async () => {
+    const seen = { team1: [] as string[], team2: [] as string[] };
+    const controllers: AbortController[] = [];
+    const listen = async (client: PortalClient, into: string[]) => {
+      const controller = new AbortController();
+      controllers.push(controller);
+      const response = await fetch(`${server.url}/api/portal/stream`, { headers: { cookie: (client as unknown as { cookie: string }).cookie }, signal: controller.signal });
+      assert.equal(response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+      void (async () => {
+        const decoder = new TextDecoder();
+        try {
+          for await (const chunk of response.body!) into.push(decoder.decode(chunk));
+        } catch {
+          /* aborted */
+        }
+      })();
+    };
+    await listen(team1, seen.team1);
+    await listen(team2, seen.team2);
+    const answer = await submit(team1, HELLO);
+    await verdictOf(team1, answer.body.id);
+    await eventually(async () => (seen.team1.join('').includes(`"submission_id":"${answer.body.id}"`) ? true : undefined), 5000, 'the judgement event on team1\'s stream');
+    for (const c of controllers) c.abort();
+    assert.ok(!seen.team2.join('').includes(`"submission_id":"${answer.body.id}"`), 'team2 saw team1\'s judgement');
+    assert.ok(!seen.team1.join('').includes('event: runs'), 'per-test runs are for judges only');
+  });
+});
+
+describe('attacks', () => {
+  test('a wrong password is refused, over the portal and over Basic auth', async () => {
+    const client = new PortalClient(server.url);
+    assert.equal((await client.login('team1', 'nope')).status, 401);
+    assert.equal((await client.login('nobody', 'nope')).status, 401);
+    const basicWrong = await client.get('/api/contests/sample/submissions', basic('team1', 'wrong'));
+    assert.equal(basicWrong.status, 401);
+  });
+
+  test('another team\'s submission, judgements, runs and source stay hidden', async () => {
+    const mine = await submit(team1, HELLO);
+    await verdictOf(team1, mine.body.id);
+    const asTeam2 = basic('team2', 'team2-pass');
+    assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}`, asTeam2)).status, 404);
+    const list = await team2.get<{ team_id: string }[]>('/api/contests/sample/submissions', asTeam2);
+    assert.ok(list.body.every((s) => s.team_id === 'team2'));
+    const judgements = await team2.get<{ submission_id: string }[]>('/api/contests/sample/judgements', asTeam2);
+    assert.ok(judgements.body.every((j) => j.submission_id !== mine.body.id));
+    assert.equal((await team2.get('/api/contests/sample/runs', asTeam2)).status, 403);
+    assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}/files`, asTeam2)).status, 403);
+    const feed = await team2.get<string>('/api/contests/sample/event-feed?stream=false', asTeam2);
+    assert.ok(!String(feed.body).includes('"type":"runs"'));
+    assert.ok(!String(feed.body).includes('"team_id":"team1"'));
+    // Judges see it all.
+    const judge = basic('judge', 'judge-pass');
+    assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}`, judge)).status, 200);
+    assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}/files`, judge)).body, HELLO);
+  });
+
+  test('state changes without the CSRF token, or not as JSON, are refused', async () => {
+    const noToken = await team1.post('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'a.py', source: HELLO }, { 'x-csrf-token': '' });
+    assert.equal(noToken.status, 403);
+    const form = await team1.request('POST', '/api/portal/submissions', 'problemId=hello', { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': team1.csrf });
+    assert.equal(form.status, 415);
+  });
+
+  test('oversized, malformed and incomplete bodies get clear 4xx answers', async () => {
+    const big = await submit(team1, 'x'.repeat(300 * 1024));
+    assert.equal(big.status, 413);
+    assert.match((big.body as unknown as { error: string }).error, /too large/);
+    const huge = await team1.request('POST', '/api/portal/submissions', 'x'.repeat(2 * 1024 * 1024), { 'content-type': 'application/json', 'x-csrf-token': team1.csrf });
+    assert.equal(huge.status, 413);
+    const malformed = await team1.request('POST', '/api/portal/submissions', '{"problemId": ', { 'content-type': 'application/json', 'x-csrf-token': team1.csrf });
+    assert.equal(malformed.status, 400);
+    const missing = await team1.post('/api/portal/submissions', { problemId: 'hello' });
+    assert.equal(missing.status, 400);
+    const badName = await team1.post('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: '../../etc/passwd', source: HELLO });
+    assert.equal(badName.status, 400);
+    const badProblem = await team1.post('/api/portal/submissions', { problemId: 'nope', languageId: 'python', fileName: 'a.py', source: HELLO });
+    assert.equal(badProblem.status, 400);
+  });
+
+  test('headers over the limit are refused', async () => {
+    const status = await new Promise<number>((resolve) => {
+      const url = new URL(server.url);
+      const req = httpRequest({ host: url.hostname, port: url.port, path: '/health', headers: { 'x-big': 'a'.repeat(64 * 1024) } }, (res) => resolve(res.statusCode ?? 0));
+      req.on('error', () => resolve(-1));
+      req.end();
+    });
+    assert.ok(status === 431 || status === -1, `status ${status}`);
+  });
+
+  test('a zip-slip upload through the CLICS API is refused and nothing is stored', async () => {
+    const auth = { ...basic('team3', 'team3-pass'), 'content-type': 'application/json' };
+    const before = await team1.get<unknown[]>('/api/contests/sample/submissions', basic('team3', 'team3-pass'));
+    for (const name of ['../evil.py', '/abs.py', 'dir/nested.py']) {
+      const zip = buildZip([{ name, data: HELLO }]).toString('base64');
+      const answer = await team1.request<{ error: string }>('POST', '/api/contests/sample/submissions', JSON.stringify({ problem_id: 'hello', language_id: 'python', files: [{ data: zip }] }), auth);
+      assert.equal(answer.status, 400, name);
+    }
+    const after = await team1.get<unknown[]>('/api/contests/sample/submissions', basic('team3', 'team3-pass'));
+    assert.equal(after.body.length, before.body.length);
+    // A proper zip works, and a team cannot submit for another team.
+    const good = buildZip([{ name: 'hello.py', data: HELLO }]).toString('base64');
+    const ok = await team1.request<{ id: string }>('POST', '/api/contests/sample/submissions', JSON.stringify({ problem_id: 'hello', language_id: 'python', files: [{ data: good }] }), auth);
+    assert.equal(ok.status, 202);
+    const spoof = await team1.request('POST', '/api/contests/sample/submissions', JSON.stringify({ problem_id: 'hello', language_id: 'python', team_id: 'team1', files: [{ data: good }] }), auth);
+    assert.equal(spoof.status, 403);
+  });
+
+  test('a flood from one team is rate limited (429) without hurting another team', async () => {
+    const flooder = new PortalClient(server.url);
+    await flooder.login('team4', 'team4-pass');
+    const answers = await Promise.all(Array.from({ length: 25 }, () => submit(flooder, HELLO)));
+    const statuses = answers.map((a) => a.status);
+    assert.ok(statuses.filter((s) => s === 202).length <= 11, `accepted ${statuses.filter((s) => s === 202).length}`);
+    assert.ok(statuses.includes(429));
+    assert.match((answers.find((a) => a.status === 429)!.body as unknown as { error: string }).error, /too many submissions/);
+    const other = new PortalClient(server.url);
+    await other.login('team5', 'team5-pass');
+    assert.equal((await submit(other, HELLO)).status, 202);
+  });
+
+  test('judge-only endpoints refuse team credentials; paths cannot escape', async () => {
+    const team = basic('team1', 'team1-pass');
+    assert.equal((await team1.get('/api/contests/sample/runs', team)).status, 403);
+    const traversal = await team1.get('/api/portal/problems/..%2F..%2F..%2Fpackage.json/statement');
+    assert.equal(traversal.status, 404);
+    const asset = await team1.get<string>('/assets/..%2F..%2F..%2Fpackage.json');
+    assert.ok(!String(asset.body).includes('"name": "verdict"'), 'package.json leaked');
+  });
+
+  test('/health reports the queue and workers', async () => {
+    const health = await team1.get<{ ok: boolean; workers: number; queued: number; oldestQueuedAgeMs: number | null }>('/health');
+    assert.equal(health.body.ok, true);
+    assert.equal(health.body.workers, 1);
+    assert.equal(typeof health.body.queued, 'number');
+  });
+});
+
+describe('the contest clock', () => {
+  test('no submissions before the contest is scheduled', async () => {
+    const closed = await testServer({ startUnscheduled: false });
+    try {
+      const client = new PortalClient(closed.url);
+      await client.login('team1', 'team1-pass');
+      const answer = await submit(client, HELLO);
+      assert.equal(answer.status, 409);
+      assert.match((answer.body as unknown as { error: string }).error, /not been scheduled/);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  test('no submissions after the end', async () => {
+    const ended = await testServer({ now: () => Date.now() + 6 * 3_600_000 });
+    try {
+      const client = new PortalClient(ended.url);
+      await client.login('team1', 'team1-pass');
+      // The sample contest started "now" by the server's clock: its clock then says 6 h later.
+      ended.context.store.setContestTimes({ startTime: Date.now() });
+      const answer = await submit(client, HELLO);
+      assert.equal(answer.status, 409);
+      assert.match((answer.body as unknown as { error: string }).error, /over/);
+    } finally {
+      await ended.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+// Test helpers for the contest server: a server on a loopback port with a private data folder, and
+// a small client that keeps a session cookie like a browser does.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resourcePath } from '../paths.ts';
+import { startContestServer, type ContestServer, type ContestServerOptions } from '../server/contestServer.ts';
+
+export async function testServer(options: Partial<ContestServerOptions> = {}): Promise<ContestServer & { dataDir: string }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verdict-server-test-'));
+  const server = await startContestServer({ contestDir: resourcePath('sample-contest'), dataDir, host: '127.0.0.1', port: 0, workers: 1, ...options });
+  return {
+    ...server,
+    dataDir,
+    async close() {
+      await server.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Answer<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like client: keeps the session cookie, sends the CSRF token it was given. */
+export class PortalClient {
+  readonly base: string;
+  private cookie = '';
+  csrf = '';
+
+  constructor(base: string) {
+    this.base = base;
+  }
+
+  async login(username: string, password: string): Promise<Answer> {
+    const answer = await this.post('/api/login', { username, password });
+    if (answer.status === 200) this.csrf = (answer.body as { csrfToken: string }).csrfToken;
+    return answer;
+  }
+
+  get<T = unknown>(path: string, headers: Record<string, string> = {}): Promise<Answer<T>> {
+    return this.request<T>('GET', path, undefined, headers);
+  }
+
+  post<T = unknown>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+    return this.request<T>('POST', path, JSON.stringify(body), { 'content-type': 'application/json', 'x-csrf-token': this.csrf, ...headers });
+  }
+
+  async request<T>(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer<T>> {
+    const response = await fetch(this.base + path, { method, body, headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers }, redirect: 'manual' });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+}
+
+export function basic(username: string, password: string): Record<string, string> {
+  return { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
