@@ -10,6 +10,7 @@ const USAGE = `usage:
   verdict judge --problem <dir|zip> [--lang <id>] [--json] [--all] [--time-limit <seconds>] <source>
   verdict verify <dir|zip> [--json] [--workers <n>]
   verdict serve [--contest <dir>] [--host 127.0.0.1] [--port 7800] [--workers <n>] [--data <dir>]
+  verdict loadtest --url <url> --teams <n> --submissions <m> [--contest <dir>] [--json]
   verdict languages [--json]
 
 Exit status: 0 when judging happened (whatever the verdict); 1 when verify found a mismatch
@@ -31,6 +32,12 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '7800' },
       data: { type: 'string' },
+      url: { type: 'string' },
+      teams: { type: 'string', default: '10' },
+      submissions: { type: 'string', default: '50' },
+      'user-pattern': { type: 'string', default: 'team{n}' },
+      'password-pattern': { type: 'string', default: 'team{n}-pass' },
+      timeout: { type: 'string', default: '300' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -63,6 +70,25 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got '${values.port}'`);
       const { serveCommand } = await import('./serveCommand.ts');
       return serveCommand({ contest: values.contest, host: values.host!, port, workers, data: values.data });
+    }
+    case 'loadtest': {
+      if (!values.url) throw new UsageError('loadtest needs --url <server url>');
+      const count = (name: 'teams' | 'submissions' | 'timeout', max: number) => {
+        const n = Number(values[name]);
+        if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
+        return n;
+      };
+      const { loadtestCommand } = await import('./loadtestCommand.ts');
+      return loadtestCommand({
+        url: values.url,
+        teams: count('teams', 5000),
+        submissions: count('submissions', 20_000),
+        contest: values.contest,
+        json: values.json,
+        userPattern: values['user-pattern']!,
+        passwordPattern: values['password-pattern']!,
+        timeoutSeconds: count('timeout', 3600),
+      });
     }
     case 'languages': {
       const { languagesCommand } = await import('./languagesCommand.ts');

@@ -1,9 +1,13 @@
 // The core's handle on a judgehost child process: starts it, sends it jobs, routes its events.
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../judge/results.ts';
 import type { SandboxInfo } from '../judge/runner/sandbox.ts';
 import type { FromHost, HostStats, JudgeJob, LanguageInfo, ToHost } from './protocol.ts';
+
+/** Scheduling priority of the judgehost and everything it runs (0 normal, 19 lowest). */
+const JUDGEHOST_NICENESS = 10;
 
 export interface JobListener {
   onProgress?: (progress: JudgeProgress) => void;
@@ -56,6 +60,15 @@ export class JudgehostClient {
       gid: options.gid,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // Judging yields the CPU to the process serving people: a long queue must never make the
+    // portal or the console slow. (Niceness does not change the CPU time a program is charged.)
+    if (child.pid) {
+      try {
+        setPriority(child.pid, JUDGEHOST_NICENESS);
+      } catch {
+        /* not permitted: judging then competes on equal terms */
+      }
+    }
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`judgehost exited during start-up (code ${code})`));
       child.once('exit', onExit);

@@ -83,7 +83,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       teamId = body.team_id;
     }
     const file = await sourceFromZip(body.files[0].data as string);
-    const submission = acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source });
+    const submission = await acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source });
     reply.code(202);
     return submissionObject(submission, contestId());
   });

@@ -18,6 +18,7 @@ import type { ServerContext } from './context.ts';
 import { createHttpServer } from './httpServer.ts';
 import { LiveHub } from './liveHub.ts';
 import { RateLimiter } from './rateLimit.ts';
+import { SubmissionCommitter } from './submissionCommitter.ts';
 
 export interface ContestServerOptions {
   contestDir: string;
@@ -91,6 +92,7 @@ export async function startContestServer(options: ContestServerOptions): Promise
     accounts,
     auth: new Authenticator(store, accounts),
     live,
+    submissions: new SubmissionCommitter(store, () => judging.pump()),
     limits: {
       submissions: new RateLimiter(SUBMISSIONS_BURST, SUBMISSIONS_PER_MINUTE),
       clarifications: new RateLimiter(CLARIFICATIONS_BURST, CLARIFICATIONS_PER_MINUTE),

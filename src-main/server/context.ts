@@ -9,6 +9,7 @@ import type { AccountDirectory } from './accounts.ts';
 import type { Authenticator } from './auth.ts';
 import type { LiveHub } from './liveHub.ts';
 import type { RateLimiter } from './rateLimit.ts';
+import type { SubmissionCommitter } from './submissionCommitter.ts';
 
 export interface ServerContext {
   store: Store;
@@ -20,6 +21,8 @@ export interface ServerContext {
   accounts: AccountDirectory;
   auth: Authenticator;
   live: LiveHub;
+  /** Writes submissions with group commit (durable before the 202). */
+  submissions: SubmissionCommitter;
   limits: { submissions: RateLimiter; clarifications: RateLimiter; logins: RateLimiter };
   /** Folder with the built renderer (portal/, console/, assets/), or null when not built. */
   rendererDir: string | null;

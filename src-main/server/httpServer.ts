@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { StoreError } from '../store/store.ts';
 import { HttpError, type Caller } from './auth.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
 import type { ServerContext } from './context.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
 import { MAX_SOURCE_BYTES } from './submissionFiles.ts';
+
+const STORE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 
 /** A base64 zip of the largest source, plus JSON around it. */
 const BODY_LIMIT_BYTES = Math.ceil(MAX_SOURCE_BYTES * 1.4) + 64 * 1024;
@@ -45,6 +48,7 @@ export async function createHttpServer(ctx: ServerContext): Promise<FastifyInsta
   app.setErrorHandler((error, _request, reply) => {
     const err = error as Error & { statusCode?: number; code?: string };
     if (err instanceof HttpError) return reply.code(err.status).send({ error: err.message });
+    if (err instanceof StoreError) return reply.code(STORE_ERROR_STATUS[err.code]).send({ error: err.message });
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: `request body too large (limit ${BODY_LIMIT_BYTES} bytes)` });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.code(err.statusCode).send({ error: err.message });
     reply.code(500).send({ error: 'internal error' });

@@ -83,7 +83,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
       throw new HttpError(400, 'send {"problemId", "languageId", "fileName", "source"}');
     }
     const source = Buffer.from(body.source, 'utf8');
-    const submission = acceptSubmission(ctx, request, {
+    const submission = await acceptSubmission(ctx, request, {
       teamId,
       problemId: body.problemId,
       languageId: body.languageId,
@@ -160,11 +160,11 @@ function me(ctx: ServerContext, account: Caller['account'], csrfToken: string): 
  * Validates and stores a submission (durable before this returns) and wakes the judging service.
  * Shared by the portal and the CLICS API. Never waits for judging.
  */
-export function acceptSubmission(
+export async function acceptSubmission(
   ctx: ServerContext,
   request: FastifyRequest,
   s: { teamId: string; problemId: string; languageId: string; fileName: string; source: Buffer },
-): SubmissionRow {
+): Promise<SubmissionRow> {
   const contest = ctx.store.getContest()!;
   const now = ctx.now();
   const closed = submissionClosedReason(contest, now);
@@ -185,9 +185,7 @@ export function acceptSubmission(
   if (existing) return existing;
   const wait = ctx.limits.submissions.take(s.teamId, now);
   if (wait) throw new HttpError(429, `too many submissions: wait ${Math.ceil(wait / 1000)} s`);
-  const { submission } = ctx.store.addSubmission({ ...s, submittedAt: now, idempotencyKey });
-  ctx.judging.pump();
-  return submission;
+  return ctx.submissions.add({ ...s, submittedAt: now, idempotencyKey });
 }
 
 async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProblem> {
@@ -209,13 +207,11 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
 }
 
 export async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Promise<PortalSubmission[]> {
-  const queue = ctx.store.queuedSubmissions();
-  const position = new Map(queue.map((s, i) => [s.id, i + 1]));
   const running = new Map(ctx.judging.running().map((l) => [l.submissionId, l]));
   const perSubmissionMs = ctx.judging.averageJudgingMs();
   const workers = Math.max(1, ctx.engine.pool.workers);
   return rows.map((s) => {
-    const place = position.get(s.id) ?? null;
+    const place = s.status === 'queued' ? ctx.store.queuePosition(s.id) : null;
     const progress = running.get(s.id)?.progress;
     const testsTotal = progress && progress.phase !== 'compiling' ? progress.testCount : null;
     const testsDone = progress && progress.phase !== 'compiling' ? progress.testIndex + (progress.phase === 'tested' ? 1 : 0) : null;

@@ -359,9 +359,12 @@ test('the queue is FIFO by id, prioritised submissions first; queueStats counts 
     t.store.prioritise(ids[3]!);
     assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[3], ids[2], ids[0], ids[1]], 'the latest prioritised is next');
     assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [ids[3], ids[2]]);
+    assert.deepEqual(ids.map((id) => t.store.queuePosition(id!)), [3, 4, 2, 1], 'positions follow the judging order');
     assert.throws(() => t.store.prioritise('424242'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
 
     const j = t.store.startJudgement(ids[3]!, 'host-1', START + 10_000);
+    assert.equal(t.store.queuePosition(ids[3]!), null, 'a judging submission has no queue position');
+    assert.equal(t.store.queuePosition(ids[0]!), 2);
     assert.deepEqual(t.store.queueStats(START + 11_000), { queued: 3, judging: 1, oldestQueuedAgeMs: 10_000 });
     assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[2], ids[0], ids[1]]);
     assert.throws(() => t.store.startJudgement(ids[3]!, 'host-2'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');

@@ -592,6 +592,23 @@ export class Store {
     });
   }
 
+  /**
+   * Several submissions in ONE transaction (one fsync): group commit for bursts. Each item is its
+   * own savepoint, so one bad item fails alone; the answers are in the order given.
+   */
+  addSubmissions(batch: readonly NewSubmission[]): ({ submission: SubmissionRow; created: boolean } | { error: StoreError })[] {
+    return this.transaction(() =>
+      batch.map((item) => {
+        try {
+          return this.addSubmission(item);
+        } catch (e) {
+          if (e instanceof StoreError) return { error: e };
+          throw e;
+        }
+      }),
+    );
+  }
+
   /** The submission a team made with this idempotency key, or null. */
   findSubmissionByKey(teamId: string, idempotencyKey: string): SubmissionRow | null {
     const id = this.s.findIdempotent.pluck().get(teamId, idempotencyKey) as string | undefined;
@@ -629,6 +646,14 @@ export class Store {
   /** Waiting submissions in judging order: higher priority first, then FIFO by id. */
   queuedSubmissions(limit: number = DEFAULT_QUEUE_LIMIT): SubmissionRow[] {
     return (this.s.queued.all(limit) as RawSubmission[]).map(mapSubmission);
+  }
+
+  /** 1-based place of a submission in the judging order, or null when it is not queued (an indexed count). */
+  queuePosition(submissionId: string): number | null {
+    const n = intId(submissionId);
+    if (n === null) return null;
+    const { n: place } = this.s.queuePosition.get(n) as { n: number };
+    return place > 0 ? place : null;
   }
 
   /** Moves a submission to the head of the queue (above every queued one). */
@@ -891,6 +916,10 @@ function prepareStatements(db: Database.Database) {
     setStatus: p('UPDATE submissions SET status = ? WHERE id = ?'),
     requeue: p("UPDATE submissions SET status = 'queued', queued_at = ? WHERE id = ?"),
     queued: p(`${SUBMISSION_SELECT} WHERE s.status = 'queued' ORDER BY s.priority DESC, s.id LIMIT ?`),
+    queuePosition: p(
+      `SELECT count(*) AS n FROM submissions q, submissions s WHERE s.id = ? AND s.status = 'queued' AND q.status = 'queued'
+         AND (q.priority > s.priority OR (q.priority = s.priority AND q.id <= s.id))`,
+    ),
     prioritise: p(`UPDATE submissions SET priority = (SELECT coalesce(max(priority), 0) + 1 FROM submissions WHERE status = 'queued') WHERE id = ?`),
     queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
                           (SELECT count(*) FROM submissions WHERE status = 'judging') AS judging,
