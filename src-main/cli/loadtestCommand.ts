@@ -1,6 +1,6 @@
 // `verdict loadtest --url <url> --teams N --submissions M`: load a running contest server.
 import { resourcePath } from '../paths.ts';
-import { checkTarget, runLoad, sourcesFromContest } from '../load/loadtest.ts';
+import { checkTarget, loginTeams, runLoad, sourcesFromContest } from '../load/loadtest.ts';
 
 export interface LoadtestOptions {
   url: string;
@@ -17,11 +17,12 @@ export interface LoadtestOptions {
 export async function loadtestCommand(options: LoadtestOptions): Promise<number> {
   checkTarget(options.url);
   const fill = (pattern: string, n: number) => pattern.replaceAll('{n}', String(n));
+  const url = options.url.replace(/\/$/, '');
+  const sessions = await loginTeams(url, options.teams, (n) => ({ username: fill(options.userPattern, n), password: fill(options.passwordPattern, n) }));
   const report = await runLoad({
-    url: options.url.replace(/\/$/, ''),
-    teams: options.teams,
+    url,
+    sessions,
     submissions: options.submissions,
-    credentials: (n) => ({ username: fill(options.userPattern, n), password: fill(options.passwordPattern, n) }),
     sources: sourcesFromContest(options.contest ?? resourcePath('sample-contest')),
     verdictTimeoutMs: options.timeoutSeconds * 1000,
     waitForVerdicts: true,

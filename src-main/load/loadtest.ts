@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Me, PortalSubmission } from '../shared/portalApi.ts';
 
+let loadRuns = 0;
+
 /** How often the load generator asks for verdicts it is still waiting for. */
 const VERDICT_POLL_MS = 250;
 
@@ -18,10 +20,9 @@ export interface LoadSource {
 
 export interface LoadOptions {
   url: string;
-  teams: number;
+  /** Logged-in teams (see loginTeams); submissions are spread over them round-robin. */
+  sessions: Session[];
   submissions: number;
-  /** Username and password of team n (1-based). */
-  credentials: (n: number) => { username: string; password: string };
   sources: LoadSource[];
   /** Give up waiting for verdicts after this long. */
   verdictTimeoutMs: number;
@@ -88,12 +89,22 @@ export function sourcesFromContest(contestDir: string): LoadSource[] {
   return sources;
 }
 
-interface Session {
+export interface Session {
   cookie: string;
   csrf: string;
 }
 
-async function login(url: string, username: string, password: string): Promise<Session> {
+/** Logs teams 1..n in, 50 at a time. */
+export async function loginTeams(url: string, n: number, credentials: (n: number) => { username: string; password: string }): Promise<Session[]> {
+  const sessions: Session[] = [];
+  for (let start = 1; start <= n; start += 50) {
+    const batch = Array.from({ length: Math.min(50, n - start + 1) }, (_, i) => start + i);
+    sessions.push(...(await Promise.all(batch.map((k) => login(url, credentials(k).username, credentials(k).password)))));
+  }
+  return sessions;
+}
+
+export async function login(url: string, username: string, password: string): Promise<Session> {
   const response = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${await response.text()}`);
   const me = (await response.json()) as Me;
@@ -101,12 +112,9 @@ async function login(url: string, username: string, password: string): Promise<S
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const sessions: Session[] = [];
-  for (let start = 1; start <= options.teams; start += 50) {
-    const batch = Array.from({ length: Math.min(50, options.teams - start + 1) }, (_, i) => start + i);
-    sessions.push(...(await Promise.all(batch.map((n) => login(options.url, options.credentials(n).username, options.credentials(n).password)))));
-  }
+  const sessions = options.sessions;
 
+  const loadRun = ++loadRuns;
   const errors: LoadReport['errors'] = [];
   const ackTimes: number[] = [];
   const acked = new Map<string, { session: Session; expected: LoadSource['expected'] }>();
@@ -119,7 +127,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       try {
         const response = await fetch(`${options.url}/api/portal/submissions`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': `load-${process.pid}-${i}` },
+          headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': `load-${process.pid}-${loadRun}-${i}` },
           body: JSON.stringify({ problemId: source.problemId, languageId: source.languageId, fileName: source.fileName, source: source.source }),
         });
         const body = (await response.json()) as PortalSubmission & { error?: string };

@@ -44,9 +44,9 @@ const SUBMISSIONS_BURST = 10;
 const SUBMISSIONS_PER_MINUTE = 20;
 const CLARIFICATIONS_BURST = 5;
 const CLARIFICATIONS_PER_MINUTE = 6;
-/** Login attempts per address: a whole lab behind one NAT still logs in, a guesser does not get far. */
-const LOGINS_BURST = 200;
-const LOGINS_PER_MINUTE = 120;
+/** Failed logins per address: typos are fine, guessing is slowed to a crawl. */
+const FAILED_LOGINS_BURST = 20;
+const FAILED_LOGINS_PER_MINUTE = 10;
 /** How often the contest state (started, frozen, ended) is re-checked for the event feed. */
 const STATE_TICK_MS = 1000;
 /** The scoreboard-changed signal is sent at most this often (1000 clients refetch on it). */
@@ -96,22 +96,30 @@ export async function startContestServer(options: ContestServerOptions): Promise
     limits: {
       submissions: new RateLimiter(SUBMISSIONS_BURST, SUBMISSIONS_PER_MINUTE),
       clarifications: new RateLimiter(CLARIFICATIONS_BURST, CLARIFICATIONS_PER_MINUTE),
-      logins: new RateLimiter(LOGINS_BURST, LOGINS_PER_MINUTE),
+      failedLogins: new RateLimiter(FAILED_LOGINS_BURST, FAILED_LOGINS_PER_MINUTE),
     },
     rendererDir: builtRendererDir(),
     now,
   };
 
   // Store events drive everything live: the streams, the scoreboard, the judging pump.
+  // The scoreboard signal goes out at once, then at most every SCOREBOARD_SIGNAL_MS (1000 open
+  // portals re-fetch on it): a change is announced within milliseconds, a burst costs one refetch.
+  let lastSignal = 0;
   let scoreboardSignal: NodeJS.Timeout | null = null;
+  const signalScoreboard = () => {
+    scoreboardSignal = null;
+    lastSignal = Date.now();
+    live.publishToAll('scoreboard', { version: scoreboard.currentVersion, changedAt: lastSignal });
+  };
   const unsubscribe = store.onEvent((event) => {
     live.publish(event);
     if (event.type === 'submissions' || event.type === 'judgements' || event.type === 'teams' || event.type === 'problems') {
       scoreboard.invalidate();
-      scoreboardSignal ??= setTimeout(() => {
-        scoreboardSignal = null;
-        live.publishToAll('scoreboard', { version: scoreboard.currentVersion });
-      }, SCOREBOARD_SIGNAL_MS);
+      if (scoreboardSignal) return;
+      const wait = lastSignal + SCOREBOARD_SIGNAL_MS - Date.now();
+      if (wait <= 0) signalScoreboard();
+      else scoreboardSignal = setTimeout(signalScoreboard, wait);
     }
   });
   const stateTick = setInterval(() => store.refreshState(now()), STATE_TICK_MS);

@@ -20,12 +20,18 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   const { store, auth } = ctx;
 
   app.post('/api/login', async (request, reply) => {
-    const wait = ctx.limits.logins.take(request.ip);
-    if (wait) throw new HttpError(429, `too many login attempts: wait ${Math.ceil(wait / 1000)} s`);
+    // Only failed attempts count: a whole lab behind one address logs in at once, a guesser is slowed.
+    const wait = ctx.limits.failedLogins.peek(request.ip);
+    if (wait) throw new HttpError(429, `too many failed login attempts: wait ${Math.ceil(wait / 1000)} s`);
     const body = request.body as Partial<LoginRequest> | undefined;
     if (typeof body?.username !== 'string' || typeof body.password !== 'string') throw new HttpError(400, 'send {"username": ..., "password": ...}');
-    const { account, csrfToken } = await auth.login(body.username, body.password, reply, request.protocol === 'https');
-    return me(ctx, account, csrfToken);
+    try {
+      const { account, csrfToken } = await auth.login(body.username, body.password, reply, request.protocol === 'https');
+      return me(ctx, account, csrfToken);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) ctx.limits.failedLogins.take(request.ip);
+      throw error;
+    }
   });
 
   app.post('/api/logout', async (request, reply) => {

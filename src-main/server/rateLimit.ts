@@ -13,6 +13,13 @@ export class RateLimiter {
 
   /** Takes a token; returns 0 when allowed, else the ms to wait before the next one. */
   take(key: string, now = Date.now()): number {
+    const wait = this.peek(key, now);
+    if (wait === 0) this.buckets.get(key)!.tokens -= 1;
+    return wait;
+  }
+
+  /** Like take, without taking: 0 when a token is available. */
+  peek(key: string, now = Date.now()): number {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       if (this.buckets.size > 100_000) this.buckets.clear(); // bounded memory under a spray of keys
@@ -21,10 +28,6 @@ export class RateLimiter {
     }
     bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.updated) * this.refillPerMs);
     bucket.updated = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - bucket.tokens) / this.refillPerMs);
+    return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / this.refillPerMs);
   }
 }

@@ -1,0 +1,180 @@
+// `npm run bench`, part 2: the contest server under load, with the load generator in this process
+// and `verdict serve` in its own, both on this machine, loopback only. A report, not a test: the
+// exit code is non-zero only when a submission is lost or the server fails outright.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bigContest } from '../load/bigContest.ts';
+import { distribution, loginTeams, runLoad, sourcesFromContest, type Distribution, type Session } from '../load/loadtest.ts';
+import { resourcePath } from '../paths.ts';
+
+const TEAMS = 1000;
+const STEADY_RATE_PER_S = 200;
+const STEADY_SECONDS = 10;
+const SSE_CLIENTS = 1000;
+
+const log = (line = ''): void => void process.stdout.write(`${line}\n`);
+const phase = (what: string): void => void process.stderr.write(`bench: ${what}...\n`);
+const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
+
+function serve(contestDir: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'serve', '--contest', contestDir, '--data', dataDir, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const match = /portal\s+(http:\/\/\S+)\//.exec(out);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`verdict serve exited (${code}): ${out}`)));
+  });
+}
+
+/** Mixed portal traffic at a fixed rate: what 1000 browsers do between submissions. */
+async function steadyTraffic(url: string, sessions: Session[]): Promise<{ latency: Distribution; errors: number; sent: number }> {
+  const paths = ['/api/portal/overview', '/api/portal/submissions', '/api/portal/scoreboard', '/api/portal/clarifications', '/api/me'];
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = STEADY_RATE_PER_S * STEADY_SECONDS;
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / STEADY_RATE_PER_S;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const session = sessions[i % sessions.length];
+    const sent = performance.now();
+    inFlight.push(
+      fetch(url + paths[i % paths.length], { headers: { cookie: session.cookie } }).then(
+        async (response) => {
+          await response.arrayBuffer();
+          latencies.push(performance.now() - sent);
+          if (response.status >= 400) errors++;
+        },
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return { latency: distribution(latencies), errors, sent: total };
+}
+
+/** Opens SSE streams for `sessions`, makes one scoreboard change, and times its arrival at each. */
+async function scoreboardFanOut(url: string, sessions: Session[], trigger: () => Promise<void>): Promise<{ clients: number; received: number; delay: Distribution }> {
+  const target = new URL(url);
+  const arrivals: number[] = [];
+  const sockets: ReturnType<typeof request>[] = [];
+  let connected = 0;
+  let armed = false;
+  await new Promise<void>((resolve, reject) => {
+    for (const session of sessions) {
+      const req = request({ host: target.hostname, port: target.port, path: '/api/portal/stream', headers: { cookie: session.cookie }, agent: false }, (res) => {
+        res.setEncoding('utf8');
+        let buffer = '';
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          if (!armed) return void (buffer = '');
+          const match = /event: scoreboard\ndata: (\{[^\n]*\})/.exec(buffer);
+          if (match) {
+            arrivals.push(Date.now() - (JSON.parse(match[1]) as { changedAt: number }).changedAt);
+            buffer = '';
+            armed = arrivals.length < sessions.length;
+          }
+        });
+        if (++connected === sessions.length) resolve();
+      });
+      req.on('error', reject);
+      req.end();
+      sockets.push(req);
+    }
+  });
+  // Let the welcome frames and any earlier signals pass, then make one change.
+  await new Promise((r) => setTimeout(r, 1500));
+  armed = true;
+  await trigger();
+  const deadline = Date.now() + 5000;
+  while (arrivals.length < sessions.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  for (const s of sockets) s.destroy();
+  return { clients: connected, received: arrivals.length, delay: distribution(arrivals) };
+}
+
+function verdictLine(name: string, ok: boolean, detail: string): string {
+  return `   ${ok ? 'PASS' : 'MISS'}  ${name}: ${detail}`;
+}
+
+async function main(): Promise<number> {
+  const contestDir = bigContest(TEAMS);
+  const dataDir = mkdtempSync(join(tmpdir(), 'verdict-bench-data-'));
+  let server: { child: ChildProcess; url: string } | null = null;
+  try {
+    phase(`starting verdict serve with ${TEAMS} teams`);
+    const opened = performance.now();
+    server = await serve(contestDir, dataDir);
+    const healthMs = Math.round(performance.now() - opened);
+    const url = server.url;
+    const credentials = (n: number) => ({ username: `team${n}`, password: `team${n}-pass` });
+    const sources = sourcesFromContest(resourcePath('sample-contest'));
+
+    // A contest machine is up before the contest starts: the bursts come once the background
+    // preparation (hashing 1000 imported passwords, reading packages) is done.
+    phase('waiting for the background preparation');
+    let preparedMs = 0;
+    for (;;) {
+      const overview = (await (await fetch(`${url}/api/portal/overview`)).json()) as { preparing: string[] };
+      if (overview.preparing.length === 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    preparedMs = Math.round(performance.now() - opened);
+
+    phase(`logging ${TEAMS} teams in`);
+    const loginStart = performance.now();
+    const sessions = await loginTeams(url, TEAMS, credentials);
+    const loginMs = Math.round(performance.now() - loginStart);
+
+    phase('burst of 200 submissions at once (waiting for every verdict)');
+    const burst200 = await runLoad({ url, sessions: sessions.slice(0, 200), submissions: 200, sources, verdictTimeoutMs: 180_000, waitForVerdicts: true });
+
+    phase('burst of 1000 submissions at once');
+    const burst1000 = await runLoad({ url, sessions, submissions: 1000, sources, verdictTimeoutMs: 0, waitForVerdicts: false });
+
+    phase(`steady portal traffic, ${STEADY_RATE_PER_S} requests/s for ${STEADY_SECONDS} s, while the queue is long`);
+    const steady = await steadyTraffic(url, sessions);
+
+    phase(`scoreboard change pushed to ${SSE_CLIENTS} open streams`);
+    const judgeSession = sessions[0];
+    const fanOut = await scoreboardFanOut(url, sessions.slice(0, SSE_CLIENTS), async () => {
+      await fetch(`${url}/api/portal/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: judgeSession.cookie, 'x-csrf-token': judgeSession.csrf },
+        body: JSON.stringify({ problemId: 'hello', languageId: 'python', fileName: 'fan.py', source: 'print("Hello, World!")\n' }),
+      });
+    });
+    const health = (await (await fetch(`${url}/health`)).json()) as { queued: number; oldestQueuedAgeMs: number | null };
+
+    log('Verdict contest-server benchmark (load generator and server on this machine, loopback)');
+    log(`   server up and answering /health ${healthMs} ms after start (${TEAMS} teams and accounts); background preparation done after ${preparedMs} ms; ${TEAMS} logins took ${loginMs} ms`);
+    log(`   burst 200: ${burst200.acknowledged}/200 acknowledged, ${burst200.errors.length} errors, ${burst200.lost} lost; ack ms p50 ${burst200.ackMs.p50} p95 ${burst200.ackMs.p95} p99 ${burst200.ackMs.p99} max ${burst200.ackMs.max}; verdicts ${burst200.verdicts}/200, last after ${burst200.lastVerdictMs} ms`);
+    log(`   burst 1000: ${burst1000.acknowledged}/1000 acknowledged, ${burst1000.errors.length} errors, ${burst1000.lost} lost; ack ms p50 ${burst1000.ackMs.p50} p95 ${burst1000.ackMs.p95} p99 ${burst1000.ackMs.p99} max ${burst1000.ackMs.max}`);
+    log(`   steady: ${steady.sent} requests at ${STEADY_RATE_PER_S}/s, ${steady.errors} errors; latency ms p50 ${steady.latency.p50} p95 ${steady.latency.p95} p99 ${steady.latency.p99} max ${steady.latency.max} (queue then: ${health.queued}, oldest waiting ${Math.round((health.oldestQueuedAgeMs ?? 0) / 1000)} s)`);
+    log(`   scoreboard fan-out: ${fanOut.received}/${fanOut.clients} streams got the change; delay ms p50 ${fanOut.delay.p50} p99 ${fanOut.delay.p99} max ${fanOut.delay.max}`);
+    log();
+    log('Targets');
+    log(verdictLine('burst 200: all acknowledged, p99 ack <= 250 ms, every verdict, none lost', burst200.acknowledged === 200 && burst200.ackMs.p99 <= 250 && burst200.allVerdictsArrived, `p99 ${burst200.ackMs.p99} ms`));
+    log(verdictLine('burst 1000: p99 ack <= 1 s, 0 errors, none lost', burst1000.ackMs.p99 <= 1000 && burst1000.errors.length === 0 && burst1000.lost === 0, `p99 ${burst1000.ackMs.p99} ms`));
+    log(verdictLine('steady 200 requests/s of portal traffic: p99 <= 50 ms', steady.latency.p99 <= 50 && steady.errors === 0, `p99 ${steady.latency.p99} ms`));
+    log(verdictLine('scoreboard change reaches 1000 open streams within 100 ms', fanOut.received === SSE_CLIENTS && fanOut.delay.max <= 100, `max ${fanOut.delay.max} ms`));
+    log('--- json ---');
+    log(JSON.stringify({ healthMs, preparedMs, loginMs, burst200, burst1000, steady, fanOut }));
+    return burst200.lost || burst1000.lost ? 1 : 0;
+  } finally {
+    server?.child.kill('SIGTERM');
+    if (server) await new Promise((r) => server!.child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(contestDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,69 @@
+// Which contest language a file name means, and which editor highlighting a language gets.
+import type { PortalOverview } from '../../src-main/shared/portalApi.ts';
+
+type Language = PortalOverview['languages'][number];
+
+/** The editor modes there are highlighters for (see Editor.tsx); null is plain text. */
+export type EditorMode = 'cpp' | 'java' | 'python' | 'javascript' | 'typescript' | 'rust' | null;
+
+const normalise = (extension: string): string => extension.trim().replace(/^\./, '').toLowerCase();
+
+export function extensionOf(fileName: string): string | null {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot + 1).toLowerCase() : null;
+}
+
+/**
+ * The language a file name points to. When several languages share the extension (".py" for
+ * Python 3 and PyPy, ".h"), the current choice wins if it is among them.
+ */
+export function languageForFile(fileName: string, languages: readonly Language[], current: string | null): string | null {
+  const dot = fileName.lastIndexOf('.');
+  if (dot <= 0 || dot === fileName.length - 1) return null;
+  const extension = fileName.slice(dot + 1);
+  // Case matters first (".C" is C++ to gcc, ".c" is C), then any case.
+  const exact = languages.filter((language) => language.extensions.some((e) => e.trim().replace(/^\./, '') === extension));
+  const matches = exact.length > 0 ? exact : languages.filter((language) => language.extensions.some((e) => normalise(e) === extension.toLowerCase()));
+  if (matches.length === 0) return null;
+  return matches.some((l) => l.id === current) ? current : matches[0]!.id;
+}
+
+/** A file name for a new source in a language: "a.cpp", and "Main.java" for Java's class rule. */
+export function defaultFileName(language: Language | undefined, problemLabel: string | undefined): string {
+  const extension = language?.extensions[0] ? normalise(language.extensions[0]) : 'txt';
+  if (extension === 'java' || extension === 'kt') return `Main.${extension}`;
+  return `${(problemLabel || 'solution').toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'solution'}.${extension}`;
+}
+
+const MODE_BY_EXTENSION: Record<string, EditorMode> = {
+  c: 'cpp', h: 'cpp', cc: 'cpp', cpp: 'cpp', cxx: 'cpp', 'c++': 'cpp', hpp: 'cpp', hh: 'cpp',
+  java: 'java',
+  py: 'python', py3: 'python',
+  js: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  ts: 'typescript',
+  rs: 'rust',
+};
+
+const MODE_BY_ID: Record<string, EditorMode> = {
+  c: 'cpp', cpp: 'cpp', 'c++': 'cpp', cplusplus: 'cpp', gcc: 'cpp', 'g++': 'cpp',
+  java: 'java',
+  python: 'python', python3: 'python', pypy: 'python', pypy3: 'python', py3: 'python',
+  javascript: 'javascript', js: 'javascript', node: 'javascript', nodejs: 'javascript',
+  typescript: 'typescript', ts: 'typescript',
+  rust: 'rust',
+};
+
+/** The highlighter for a language: by its id, else by its first known extension. */
+export function editorMode(language: Language | undefined, fileName = ''): EditorMode {
+  if (language) {
+    const byId = MODE_BY_ID[language.id.toLowerCase()];
+    if (byId !== undefined) return byId;
+    for (const extension of language.extensions) {
+      const mode = MODE_BY_EXTENSION[normalise(extension)];
+      if (mode !== undefined) return mode;
+    }
+    return null;
+  }
+  const extension = extensionOf(fileName);
+  return (extension && MODE_BY_EXTENSION[extension]) || null;
+}

@@ -1,0 +1,68 @@
+// A problem statement: Markdown rendered by marked, HTML as given, both through DOMPurify
+// before they touch the page; a PDF embedded, with a link to open it on its own.
+import { useEffect, useState } from 'react';
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+import type { PortalProblem } from '../../../src-main/shared/portalApi.ts';
+import { HttpError, NetworkError } from '../api.ts';
+import { Loading, Notice } from './common.tsx';
+
+const statementUrl = (problemId: string): string => `/api/portal/problems/${encodeURIComponent(problemId)}/statement`;
+
+/** Statement markup must not bring scripts, forms or page-wide styles. */
+function sanitize(html: string): string {
+  return DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+    FORBID_ATTR: ['id', 'name'],
+  });
+}
+
+async function loadStatement(problemId: string, kind: 'markdown' | 'html'): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(statementUrl(problemId), { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) throw new HttpError(response.status, response.status === 404 ? 'the statement is not available' : `the server answered ${response.status}`);
+  const text = await response.text();
+  return sanitize(kind === 'markdown' ? await marked.parse(text, { gfm: true }) : text);
+}
+
+export default function Statement({ problemId, kind }: { problemId: string; kind: NonNullable<PortalProblem['statementKind']> }) {
+  const [html, setHtml] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (kind === 'pdf') return;
+    let current = true;
+    setHtml(null);
+    setError(null);
+    loadStatement(problemId, kind).then(
+      (result) => current && setHtml(result),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [problemId, kind]);
+
+  if (kind === 'pdf') {
+    const url = statementUrl(problemId);
+    return (
+      <div className="statement-pdf">
+        <p>
+          <a href={url} target="_blank" rel="noopener">
+            Open the statement (PDF)
+          </a>
+        </p>
+        <object data={url} type="application/pdf" aria-label="Problem statement (PDF)">
+          <p className="muted">This browser does not show PDFs in the page: use the link above.</p>
+        </object>
+      </div>
+    );
+  }
+  if (error) return <Notice tone="error">Could not load the statement: {error}.</Notice>;
+  if (html === null) return <Loading what="the statement" />;
+  return <div className="statement" dangerouslySetInnerHTML={{ __html: html }} />;
+}

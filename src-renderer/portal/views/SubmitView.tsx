@@ -1,0 +1,196 @@
+// Submitting: problem, language (guessed from the file name, changeable), file name, the source in
+// a CodeMirror editor (typed, pasted, or read from a file), and the Submit button.
+import { lazy, Suspense, useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatBytes } from '../../shared/format.ts';
+import { HttpError, messageOf } from '../api.ts';
+import { defaultFileName, editorMode, languageForFile } from '../languages.ts';
+import { navigate } from '../route.ts';
+import { selectLanguages, selectProblems, setFlash, submit, SUBMIT_RETRIES, updateDraft, usePortal } from '../store.ts';
+import { useSubmitBlocker } from '../useClock.ts';
+import { Field, Notice } from './common.tsx';
+
+// CodeMirror loads when the submit view is first opened.
+const Editor = lazy(() => import('../Editor.tsx'));
+
+/** The largest source the page sends (the server has its own limit and answers 413 above it). */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+
+const byteLength = (text: string): number => new TextEncoder().encode(text).length;
+
+function explain(error: unknown): string {
+  if (error instanceof HttpError) {
+    switch (error.status) {
+      case 413:
+        return `Too large: ${error.message}`;
+      case 429:
+        return `Too many submissions: ${error.message}`;
+      case 409:
+        return `Not accepted now: ${error.message}`;
+      case 401:
+        return 'Your session has ended: log in again.';
+      default:
+        return `The server refused the submission: ${error.message}`;
+    }
+  }
+  return `The submission could not be sent: ${messageOf(error)}. Nothing was lost; try again.`;
+}
+
+export function SubmitView({ problemId }: { problemId: string | null }) {
+  const { problems, languages, draft } = usePortal(
+    useShallow((s) => ({ problems: selectProblems(s), languages: selectLanguages(s), draft: s.draft })),
+  );
+  const blocker = useSubmitBlocker();
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hintId = useId();
+
+  // Arriving from a problem's page (#/submit/<id>) picks that problem.
+  useEffect(() => {
+    if (problemId && problems.some((p) => p.id === problemId) && usePortal.getState().draft.problemId !== problemId) {
+      updateDraft({ problemId });
+    }
+  }, [problemId, problems]);
+
+  const problem = problems.find((p) => p.id === draft.problemId);
+  const language = languages.find((l) => l.id === draft.languageId);
+  const size = byteLength(draft.source);
+
+  const onFileName = (fileName: string): void => {
+    const guessed = languageForFile(fileName, languages, draft.languageId || null);
+    updateDraft({ fileName, ...(guessed ? { languageId: guessed } : {}) });
+  };
+
+  const onLanguage = (languageId: string): void => {
+    const next = languages.find((l) => l.id === languageId);
+    // A file name that does not fit the new language is replaced by one that does.
+    const fits = draft.fileName !== '' && languageForFile(draft.fileName, next ? [next] : [], null) !== null;
+    updateDraft({ languageId, ...(fits ? {} : { fileName: defaultFileName(next, problem?.label) }) });
+  };
+
+  const onUpload = (event: ChangeEvent<HTMLInputElement>): void => {
+    const file = event.target.files?.[0];
+    event.target.value = ''; // choosing the same file again still fires
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_SOURCE_BYTES) {
+      setError(`${file.name} is ${formatBytes(file.size)}: sources over ${formatBytes(MAX_SOURCE_BYTES)} are not accepted.`);
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      const text = String(reader.result ?? '');
+      if (text.includes('\u0000')) {
+        setError(`${file.name} is not a text file.`);
+        return;
+      }
+      const guessed = languageForFile(file.name, languages, draft.languageId || null);
+      updateDraft({ source: text, fileName: file.name, ...(guessed ? { languageId: guessed } : {}) });
+      setStatus(`Read ${file.name} (${formatBytes(file.size)}).`);
+    };
+    reader.onerror = () => setError(`Could not read ${file.name}.`);
+    reader.readAsText(file);
+  };
+
+  const onSubmit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (busy || blocker) return;
+    setError(null);
+    const missing = !draft.problemId ? 'Choose a problem.' : !draft.languageId ? 'Choose a language.' : !draft.fileName.trim() ? 'Enter a file name.' : !draft.source.trim() ? 'The source is empty: type, paste or upload it.' : null;
+    if (missing) {
+      setError(missing);
+      return;
+    }
+    if (size > MAX_SOURCE_BYTES) {
+      setError(`The source is ${formatBytes(size)}: sources over ${formatBytes(MAX_SOURCE_BYTES)} are not accepted.`);
+      return;
+    }
+    setBusy(true);
+    setStatus('Submitting…');
+    try {
+      const submission = await submit(
+        { problemId: draft.problemId, languageId: draft.languageId, fileName: draft.fileName.trim(), source: draft.source },
+        (retry) => setStatus(`The network hiccupped: trying again (${retry} of ${SUBMIT_RETRIES})…`),
+      );
+      const label = problems.find((p) => p.id === submission.problemId)?.label ?? submission.problemId;
+      setFlash(`Submitted ${submission.fileName} for problem ${label}.`);
+      navigate({ view: 'submissions' });
+    } catch (e) {
+      setStatus(null);
+      setError(explain(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="submit-title" className="submit-view">
+      <h1 id="submit-title">Submit</h1>
+      {blocker && !blocker.shownEverywhere && <Notice tone="warning">{blocker.reason}</Notice>}
+      <form onSubmit={onSubmit} className="submit-form" noValidate>
+        <div className="submit-fields">
+          <Field label="Problem">
+            {(id) => (
+              <select id={id} value={draft.problemId} onChange={(e) => updateDraft({ problemId: e.target.value })}>
+                <option value="">Choose…</option>
+                {problems.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label} — {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Language">
+            {(id) => (
+              <select id={id} value={draft.languageId} onChange={(e) => onLanguage(e.target.value)}>
+                <option value="">Choose…</option>
+                {languages.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="File name">
+            {(id) => (
+              <input id={id} value={draft.fileName} onChange={(e) => onFileName(e.target.value)} spellCheck={false} autoCapitalize="none" autoComplete="off" placeholder="e.g. a.cpp" />
+            )}
+          </Field>
+        </div>
+
+        <div className="editor-frame">
+          <Suspense fallback={<div className="editor editor-loading muted">Loading the editor…</div>}>
+            <Editor value={draft.source} onChange={(source) => updateDraft({ source })} mode={editorMode(language, draft.fileName)} label="Source code" describedBy={hintId} />
+          </Suspense>
+        </div>
+        <p className="muted small-print" id={hintId}>
+          Tab indents; press Esc then Tab to leave the editor. {formatBytes(size)} of {formatBytes(MAX_SOURCE_BYTES)}.
+        </p>
+
+        {error && (
+          <Notice tone="error" role="alert">
+            {error}
+          </Notice>
+        )}
+        {status && !error && (
+          <p className="muted" role="status">
+            {status}
+          </p>
+        )}
+
+        <div className="submit-actions">
+          <label className="button upload">
+            Upload file
+            <input type="file" className="visually-hidden" onChange={onUpload} />
+          </label>
+          <button type="submit" className="primary" disabled={busy || blocker !== null} title={blocker?.reason}>
+            {busy ? 'Submitting…' : 'Submit'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// Small formatting helpers for clocks, contest times and sizes (shared by the portal and the console).
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** A duration as "h:mm:ss" (negative durations count as 0). */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return `${h}:${pad2(m)}:${pad2(total % 60)}`;
+}
+
+/** A long wait in words for the countdown before a start: "2 d 3:04:05" or "3:04:05". */
+export function formatCountdown(ms: number): string {
+  const days = Math.floor(Math.max(0, ms) / 86_400_000);
+  return days > 0 ? `${days} d ${formatClock(ms - days * 86_400_000)}` : formatClock(ms);
+}
+
+/** Contest time as "h:mm" (minutes rounded down), the way scoreboards count. */
+export function formatContestTime(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  return `${Math.floor(minutes / 60)}:${pad2(minutes % 60)}`;
+}
+
+/** Wall-clock time of day, "14:03:27", in the browser's time zone. */
+export function formatTimeOfDay(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+}
+
+/** A rough wait: "~5 s", "~2 min". */
+export function formatWait(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  return s < 90 ? `~${s} s` : `~${Math.round(s / 60)} min`;
+}
+
+/** A time limit: "1 s", "0.5 s", "2.25 s". */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(2))} s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** A problem colour from problems.yaml ("#ff0000", "ff0000", "") as a CSS colour, or null. */
+export function cssColour(rgb: string | null | undefined): string | null {
+  if (!rgb) return null;
+  const value = rgb.trim();
+  if (/^#?[0-9a-f]{3}([0-9a-f]{3})?$/i.test(value)) return value.startsWith('#') ? value : `#${value}`;
+  return null;
+}
