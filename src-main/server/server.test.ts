@@ -2,10 +2,13 @@
 // a contest LAN sees (wrong passwords, other teams' data, oversized and malformed bodies, zip-slip,
 // CSRF, floods).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Me, PortalSubmission } from '../shared/portalApi.ts';
 import { buildZip } from '../judge/package/testUtil.ts';
+import { resourcePath } from '../paths.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 
 let server: Awaited<ReturnType<typeof testServer>>;
@@ -238,6 +241,62 @@ describe('the contest clock', () => {
       assert.match((answer.body as unknown as { error: string }).error, /over/);
     } finally {
       await ended.close();
+    }
+  });
+});
+
+describe('clarifications, freeze and the event feed', () => {
+  test('a private answer reaches only the asking team; a broadcast reaches everyone', async () => {
+    const asked = await team1.post<{ id: string }>('/api/portal/clarifications', { problemId: 'hello', text: 'Is the comma required?' });
+    assert.equal(asked.status, 201);
+    const judge = { ...basic('judge', 'judge-pass'), 'content-type': 'application/json' };
+    const reply = await team1.request('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'Yes.', to_team_id: 'team1', reply_to_id: asked.body.id, problem_id: 'hello' }), judge);
+    assert.equal(reply.status, 201);
+    const broadcast = await team1.request('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'Problem B has been clarified.' }), judge);
+    assert.equal(broadcast.status, 201);
+    const seen1 = (await team1.get<{ text: string }[]>('/api/portal/clarifications')).body.map((c) => c.text);
+    const seen2 = (await team2.get<{ text: string }[]>('/api/portal/clarifications')).body.map((c) => c.text);
+    assert.ok(seen1.includes('Is the comma required?') && seen1.includes('Yes.') && seen1.includes('Problem B has been clarified.'));
+    assert.ok(!seen2.includes('Is the comma required?') && !seen2.includes('Yes.'), 'team2 saw team1\'s private clarification');
+    assert.ok(seen2.includes('Problem B has been clarified.'));
+    // A team cannot address other teams.
+    const sneaky = await team2.post('/api/portal/clarifications', { problemId: null, text: '' });
+    assert.equal(sneaky.status, 400);
+  });
+
+  test('the event feed resumes after since_token with only newer events', async () => {
+    const judge = basic('judge', 'judge-pass');
+    const all = String((await team1.get<string>('/api/contests/sample/event-feed?stream=false', judge)).body).trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(all.length > 5);
+    const tokens = all.map((e) => Number(e.token));
+    assert.deepEqual(tokens, [...tokens].sort((a, b) => a - b), 'tokens increase');
+    const middle = all[Math.floor(all.length / 2)].token;
+    const rest = String((await team1.get<string>(`/api/contests/sample/event-feed?stream=false&since_token=${middle}`, judge)).body).trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(rest.map((e) => e.token), all.filter((e) => Number(e.token) > Number(middle)).map((e) => e.token));
+    assert.ok(all.some((e) => e.type === 'contests') && all.some((e) => e.type === 'problems') && all.some((e) => e.type === 'judgements'));
+  });
+
+  test('during the freeze teams see a frozen scoreboard and judges the live one', async () => {
+    const contest = server.context.store.getContest()!;
+    // Move the start back so that "now" falls inside the last hour (the freeze).
+    server.context.store.setContestTimes({ startTime: Date.now() - (contest.durationMs - contest.freezeMs) - 60_000 });
+    try {
+      const team3 = new PortalClient(server.url);
+      await team3.login('team3', 'team3-pass');
+      const sumSource = readFileSync(join(resourcePath('sample-contest'), 'sum', 'submissions', 'accepted', 'sum.py'), 'utf8');
+      const late = await submit(team3, sumSource, undefined, 'sum');
+      assert.equal(late.status, 202);
+      await eventually(async () => (server.context.store.getSubmission(late.body.id)?.verdict ? true : undefined), 30_000, 'the late verdict');
+      const publicBoard = await team2.get<{ frozen: boolean; rows: { teamId: string; problems: { pending: number; solved: boolean }[] }[] }>('/api/portal/scoreboard');
+      assert.equal(publicBoard.body.frozen, true);
+      const team3Row = publicBoard.body.rows.find((r) => r.teamId === 'team3')!;
+      assert.equal(team3Row.problems[1].solved, false, 'a solve during the freeze is hidden');
+      assert.ok(team3Row.problems[1].pending > 0, 'and shown as pending');
+      const judgeBoard = await team2.get<{ frozen: boolean; rows: { teamId: string; problems: { solved: boolean }[] }[] }>('/api/portal/scoreboard', basic('judge', 'judge-pass'));
+      assert.equal(judgeBoard.body.frozen, false);
+      assert.equal(judgeBoard.body.rows.find((r) => r.teamId === 'team3')!.problems[1].solved, true);
+    } finally {
+      server.context.store.setContestTimes({ startTime: contest.startTime });
     }
   });
 });
