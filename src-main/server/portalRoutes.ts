@@ -1,5 +1,6 @@
 // The contestants' portal API (contract: src-main/shared/portalApi.ts).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contestPhase, submissionClosedReason } from '../contest/clock.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
@@ -13,6 +14,15 @@ import { checkFileName, checkSourceSize } from './submissionFiles.ts';
 /** Samples shown inline on a problem page are cut here (large samples are rare and unreadable). */
 const SAMPLE_SHOWN_BYTES = 64 * 1024;
 const MAX_CLARIFICATION_CHARS = 4000;
+/** Files a statement may show, by extension. */
+const STATEMENT_FILE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+};
 
 type Caller_ = Caller | null;
 
@@ -73,6 +83,19 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     // Statements are judge-provided but shown in a page: no scripts, ever.
     reply.header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
     return reply.type(type).send(readFileSync(statement.path));
+  });
+
+  // Images and other files a statement refers to, from the statement's own folder only.
+  app.get('/api/portal/problems/:id/statement-files/:name', async (request, reply) => {
+    const { id, name } = request.params as { id: string; name: string };
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || !STATEMENT_FILE_TYPES[extname(name).toLowerCase()]) throw new HttpError(404, 'no such statement file');
+    if (!ctx.contest.problems.some((p) => p.id === id)) throw new HttpError(404, `no problem '${id}'`);
+    const pkg = await ctx.problems.get(id).catch(() => null);
+    const statement = pkg && findStatement(pkg);
+    const file = statement && join(dirname(statement.path), name);
+    if (!file || !existsSync(file)) throw new HttpError(404, 'no such statement file');
+    reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return reply.type(STATEMENT_FILE_TYPES[extname(name).toLowerCase()]).send(readFileSync(file));
   });
 
   app.get('/api/portal/submissions', async (request): Promise<PortalSubmission[]> => {

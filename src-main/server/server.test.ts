@@ -207,6 +207,16 @@ describe('attacks', () => {
     assert.ok(!String(asset.body).includes('"name": "verdict"'), 'package.json leaked');
   });
 
+  test('statement images are served from the statement folder only', async () => {
+    const image = await team1.get('/api/portal/problems/sum/statement-files/plus.svg');
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/svg+xml');
+    assert.match(image.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    for (const name of ['problem.en.md', '..%2F..%2Fproblem.yaml', '..%2F..%2Fdata%2Fsecret%2F1.ans', 'missing.png']) {
+      assert.equal((await team1.get(`/api/portal/problems/sum/statement-files/${name}`)).status, 404, name);
+    }
+  });
+
   test('/health reports the queue and workers', async () => {
     const health = await team1.get<{ ok: boolean; workers: number; queued: number; oldestQueuedAgeMs: number | null }>('/health');
     assert.equal(health.body.ok, true);

@@ -17,6 +17,17 @@ function sanitize(html: string): string {
   });
 }
 
+/** Relative image links point into the statement's folder on the server. */
+function rewriteImages(html: string, problemId: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const img of template.content.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? '';
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(src)) img.setAttribute('src', `/api/portal/problems/${encodeURIComponent(problemId)}/statement-files/${src}`);
+  }
+  return template.innerHTML;
+}
+
 async function loadStatement(problemId: string, kind: 'markdown' | 'html'): Promise<string> {
   let response: Response;
   try {
@@ -26,7 +37,7 @@ async function loadStatement(problemId: string, kind: 'markdown' | 'html'): Prom
   }
   if (!response.ok) throw new HttpError(response.status, response.status === 404 ? 'the statement is not available' : `the server answered ${response.status}`);
   const text = await response.text();
-  return sanitize(kind === 'markdown' ? await marked.parse(text, { gfm: true }) : text);
+  return rewriteImages(sanitize(kind === 'markdown' ? await marked.parse(text, { gfm: true }) : text), problemId);
 }
 
 export default function Statement({ problemId, kind }: { problemId: string; kind: NonNullable<PortalProblem['statementKind']> }) {
