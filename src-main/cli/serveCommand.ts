@@ -17,7 +17,6 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const contest = context.store.getContest()!;
   console.log(`verdict: ${contest.name} (${context.contest.problems.length} problems, ${context.contest.teams.length} teams)`);
   console.log(`verdict: contestants' portal  ${server.url}/`);
-  console.log(`verdict: judges' console      ${server.url}/console   (judge accounts from the contest's accounts file)`);
   console.log(`verdict: contest API          ${server.url}/api/contests/${contest.id}`);
   console.log(`verdict: ${context.engine.pool.workers} workers, sandbox: ${context.engine.host.sandbox.description}`);
   if (!context.rendererDir) console.log('verdict: the portal pages are not built: run `npm run build` to serve them');
