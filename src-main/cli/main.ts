@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { judgeCommand } from './judgeCommand.ts';
 import { InputError, UsageError } from './output.ts';
 import { verifyCommand } from './verifyCommand.ts';
-import { PackageError } from '../judge/types.ts';
-import { ContestError } from '../contest/model.ts';
+import { FileError } from '../errors.ts';
 
 const USAGE = `usage:
   verdict judge --problem <dir|zip> [--lang <id>] [--json] [--all] [--time-limit <seconds>] <source>
@@ -105,7 +104,7 @@ try {
   if (error instanceof UsageError) {
     console.error(`verdict: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (error instanceof PackageError || error instanceof InputError || error instanceof ContestError) {
+  } else if (error instanceof FileError || error instanceof InputError) {
     console.error(`verdict: ${error.message}`);
     process.exitCode = 2;
   } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,4 +1,5 @@
 // A contest as read from a contest folder (CLICS contest package layout). Plain data.
+import { FileError } from '../errors.ts';
 
 export interface ContestProblem {
   /** Problem id: the package folder's (or zip's) name. */
@@ -58,11 +59,9 @@ export interface ContestDefinition {
 }
 
 /** A contest folder that cannot be used: one clear message naming the file. */
-export class ContestError extends Error {
-  readonly file: string;
+export class ContestError extends FileError {
   constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
+    super(file, message);
     this.name = 'ContestError';
-    this.file = file;
   }
 }

@@ -1,4 +1,5 @@
 // Shared vocabulary of the judging engine. Plain data only: no behaviour lives here.
+import { FileError } from '../errors.ts';
 
 /** Verdicts (contract in DESIGN.md). JE is never the contestant's fault. */
 export type Verdict = 'AC' | 'WA' | 'TLE' | 'MLE' | 'RTE' | 'OLE' | 'CE' | 'JE';
@@ -76,12 +77,10 @@ export interface ProblemPackage {
   dispose(): void;
 }
 
-/** A package that cannot be used: one clear message naming the file. */
-export class PackageError extends Error {
-  readonly file: string;
+/** A problem package that cannot be used: one clear message naming the file. */
+export class PackageError extends FileError {
   constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
+    super(file, message);
     this.name = 'PackageError';
-    this.file = file;
   }
 }

@@ -5,7 +5,7 @@ import type { PortalClarification, PortalProblem } from '../../../src-main/share
 import { formatTimeOfDay } from '../../shared/format.ts';
 import { messageOf } from '../api.ts';
 import { ask, isIncoming, markClarificationsSeen, selectProblems, usePortal } from '../store.ts';
-import { Field, Loading, Notice, ProblemTag } from './common.tsx';
+import { Field, Loading, Notice, ProblemTag, ProblemOptions } from './common.tsx';
 
 interface Thread {
   root: PortalClarification;
@@ -142,11 +142,7 @@ function AskForm() {
         {(id) => (
           <select id={id} value={problemId} onChange={(e) => setProblemId(e.target.value)}>
             <option value="">General</option>
-            {problems.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label} — {p.name}
-              </option>
-            ))}
+            <ProblemOptions problems={problems} />
           </select>
         )}
       </Field>

@@ -8,7 +8,7 @@ import { defaultFileName, editorMode, languageForFile } from '../languages.ts';
 import { navigate } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, submit, SUBMIT_RETRIES, updateDraft, usePortal } from '../store.ts';
 import { useSubmitBlocker } from '../useClock.ts';
-import { Field, Notice } from './common.tsx';
+import { Field, Notice, ProblemOptions } from './common.tsx';
 
 // CodeMirror loads when the submit view is first opened.
 const Editor = lazy(() => import('../Editor.tsx'));
@@ -134,11 +134,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
             {(id) => (
               <select id={id} value={draft.problemId} onChange={(e) => updateDraft({ problemId: e.target.value })}>
                 <option value="">Choose…</option>
-                {problems.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label} — {p.name}
-                  </option>
-                ))}
+                <ProblemOptions problems={problems} />
               </select>
             )}
           </Field>

@@ -62,3 +62,16 @@ export function Field({ label, children }: { label: string; children: (id: strin
     </div>
   );
 }
+
+/** The options of a problem select: "A — Hello, World!", in contest order. */
+export function ProblemOptions({ problems }: { problems: readonly { id: string; label: string; name: string }[] }) {
+  return (
+    <>
+      {problems.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.label} — {p.name}
+        </option>
+      ))}
+    </>
+  );
+}
