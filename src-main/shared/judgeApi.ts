@@ -1,0 +1,268 @@
+// The judges' console contract: every request, event and payload between the console (React,
+// src-renderer/console) and the judge core. One file is the source of truth: the Electron preload
+// and IPC handlers and the browser's HTTP + Server-Sent Events client all follow it, and the
+// console talks only to `JudgeApi`, never knowing which transport is behind it.
+//
+// Transports:
+//   Electron: window.verdictJudge (preload) — invoke(channel, ...args) for requests, and
+//             subscribe/watchOutput for events; channel names are the JudgeApi method names.
+//   Browser:  POST /api/console/<method> with a JSON array of the arguments -> JSON result;
+//             GET /api/console/stream (SSE): `batch` events carrying ConsoleEvent[];
+//             GET /api/console/output/<submissionId> (SSE): `output` events {data}, flow controlled
+//             by POST /api/console/ackOutput [submissionId, chars].
+//   Both require a judge or admin account (session cookie + CSRF token in the browser).
+
+import type { Verdict } from '../judge/types.ts';
+import type { ScoreboardView } from './portalApi.ts';
+
+export type { ScoreboardView };
+
+/** Flow control of a live terminal: the core pauses sending above HIGH and resumes below LOW
+ *  unacknowledged characters (acknowledged after the terminal has parsed them). */
+export const OUTPUT_HIGH_WATERMARK_CHARS = 100_000;
+export const OUTPUT_LOW_WATERMARK_CHARS = 5_000;
+/** Events are batched: the console never redraws more often than this (about 30 times a second). */
+export const EVENT_BATCH_INTERVAL_MS = 33;
+
+export interface ConsoleClock {
+  /** Epoch ms of the contest start, or null when unscheduled. */
+  startTime: number | null;
+  durationMs: number;
+  freezeMs: number;
+  penaltyMinutes: number;
+  /** The core's clock when the snapshot was taken (the console corrects its own with it). */
+  serverTime: number;
+  started: boolean;
+  frozen: boolean;
+  ended: boolean;
+  /** Judges released the final scoreboard. */
+  thawed: boolean;
+}
+
+export type WorkerActivity =
+  | { state: 'idle' }
+  | { state: 'compiling'; submissionId: string; startedAt: number }
+  | { state: 'running'; submissionId: string; startedAt: number; testIndex: number; testCount: number; testName: string; timeLimitMs: number };
+
+export interface WorkerView {
+  slot: number;
+  activity: WorkerActivity;
+}
+
+export interface QueueEntry {
+  submissionId: string;
+  teamId: string;
+  problemId: string;
+  languageId: string;
+  /** 1-based. */
+  position: number;
+  /** Epoch ms it entered the queue. */
+  queuedAt: number;
+  /** Rough epoch ms when judging should start. */
+  estimatedStart: number | null;
+}
+
+export interface PoolView {
+  workers: number;
+  busy: number;
+  paused: boolean;
+  queued: number;
+  sandbox: string;
+}
+
+/** Submissions judged per minute and queue length, sampled once a minute for the last minutes. */
+export interface ThroughputSample {
+  at: number;
+  judgedPerMinute: number;
+  queueLength: number;
+}
+
+export interface ConsoleSubmission {
+  id: string;
+  teamId: string;
+  problemId: string;
+  languageId: string;
+  fileName: string;
+  submittedAt: number;
+  contestTimeMs: number;
+  status: 'queued' | 'judging' | 'judged';
+  verdict: Verdict | null;
+  /** The verdict was set by a judge (see SubmissionDetail.overrides). */
+  overridden: boolean;
+  timeMs: number | null;
+  memoryKb: number | null;
+}
+
+export interface ConsoleRun {
+  ordinal: number;
+  testName: string;
+  verdict: Verdict;
+  timeMs: number;
+  memoryKb: number;
+  wallMs: number;
+  message: string;
+}
+
+export interface FailingTest {
+  testName: string;
+  /** Truncated to a readable size; `truncated` says so. */
+  input: string;
+  expected: string;
+  output: string;
+  truncated: boolean;
+  /** The validator's message (judgemessage.txt or the default validator's first difference). */
+  message: string;
+}
+
+export interface OverrideEntry {
+  verdict: Verdict;
+  previous: Verdict | null;
+  reason: string;
+  by: string;
+  at: number;
+}
+
+export interface SubmissionDetail {
+  submission: ConsoleSubmission;
+  source: string;
+  compileOutput: string;
+  judgeError: string | null;
+  runs: ConsoleRun[];
+  /** Input, expected answer and program output of the first failing test, when there is one. */
+  failing: FailingTest | null;
+  overrides: OverrideEntry[];
+}
+
+export interface ConsoleProblem {
+  id: string;
+  label: string;
+  name: string;
+  rgb: string;
+  state: 'loading' | 'ready' | 'broken';
+  error: string | null;
+  timeLimitMs: number | null;
+  memoryLimitMb: number | null;
+  outputLimitMb: number | null;
+  testCases: number | null;
+  samples: { name: string; input: string; answer: string }[];
+  validation: 'default' | 'custom' | null;
+}
+
+export interface ConsoleTeam {
+  id: string;
+  name: string;
+  displayName: string;
+  hidden: boolean;
+  username: string | null;
+}
+
+export interface ConsoleClarification {
+  id: string;
+  fromTeamId: string | null;
+  toTeamId: string | null;
+  problemId: string | null;
+  replyToId: string | null;
+  text: string;
+  time: number;
+}
+
+export interface ConsoleLanguage {
+  id: string;
+  name: string;
+  available: boolean;
+  enabled: boolean;
+  detail: string;
+}
+
+export interface ConsoleSnapshot {
+  contest: { id: string; name: string };
+  clock: ConsoleClock;
+  pool: PoolView;
+  workers: WorkerView[];
+  queue: QueueEntry[];
+  throughput: ThroughputSample[];
+  languages: ConsoleLanguage[];
+  /** Background work still running, in words. */
+  preparing: string[];
+}
+
+/** What changed, pushed in batches (at most one batch every EVENT_BATCH_INTERVAL_MS). */
+export type ConsoleEvent =
+  | { type: 'pool'; pool: PoolView }
+  | { type: 'workers'; workers: WorkerView[] }
+  | { type: 'queue'; queue: QueueEntry[] }
+  | { type: 'submission'; submission: ConsoleSubmission }
+  | { type: 'clock'; clock: ConsoleClock }
+  | { type: 'clarification'; clarification: ConsoleClarification }
+  | { type: 'scoreboard' }
+  | { type: 'throughput'; throughput: ThroughputSample[] }
+  | { type: 'problems' };
+
+export interface AnswerRequest {
+  /** The question answered, or null for a new announcement. */
+  replyToId: string | null;
+  /** null: to everyone. */
+  toTeamId: string | null;
+  problemId: string | null;
+  text: string;
+}
+
+export interface JudgeApi {
+  getSnapshot(): Promise<ConsoleSnapshot>;
+  /** All submissions, oldest first; `afterId` pages. */
+  listSubmissions(afterId?: string | null, limit?: number): Promise<ConsoleSubmission[]>;
+  getSubmission(id: string): Promise<SubmissionDetail>;
+  getScoreboard(view: 'judges' | 'public'): Promise<ScoreboardView>;
+  listProblems(): Promise<ConsoleProblem[]>;
+  listTeams(): Promise<ConsoleTeam[]>;
+  listClarifications(): Promise<ConsoleClarification[]>;
+
+  pauseJudging(): Promise<void>;
+  resumeJudging(): Promise<void>;
+  setWorkers(workers: number): Promise<void>;
+  prioritise(submissionId: string): Promise<void>;
+  rejudgeSubmission(submissionId: string): Promise<void>;
+  /** Rejudges every submission of a problem; returns how many. */
+  rejudgeProblem(problemId: string): Promise<number>;
+  overrideVerdict(submissionId: string, verdict: Verdict, reason: string): Promise<void>;
+  /** Stops the run in progress (the submission goes back to the queue unless paused). */
+  killRun(submissionId: string): Promise<void>;
+  answerClarification(answer: AnswerRequest): Promise<ConsoleClarification>;
+  setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number }): Promise<void>;
+  setLanguageEnabled(languageId: string, enabled: boolean): Promise<void>;
+  /** Releases (or re-freezes) the public scoreboard after the contest. */
+  setThawed(thawed: boolean): Promise<void>;
+
+  /** Batched events; returns an unsubscribe function. */
+  subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
+  /**
+   * The live output (pty stream) of a submission being judged. `onData` gets chunks to write into a
+   * terminal; call `ack(chars)` once the terminal has parsed them. Returns a stop function.
+   */
+  watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void): () => void;
+}
+
+/** The request methods (everything but the two subscriptions), by name: the IPC channels and HTTP routes. */
+export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput'>;
+
+export const JUDGE_REQUESTS: readonly JudgeRequestName[] = [
+  'getSnapshot',
+  'listSubmissions',
+  'getSubmission',
+  'getScoreboard',
+  'listProblems',
+  'listTeams',
+  'listClarifications',
+  'pauseJudging',
+  'resumeJudging',
+  'setWorkers',
+  'prioritise',
+  'rejudgeSubmission',
+  'rejudgeProblem',
+  'overrideVerdict',
+  'killRun',
+  'answerClarification',
+  'setContestTimes',
+  'setLanguageEnabled',
+  'setThawed',
+];
