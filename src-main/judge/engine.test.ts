@@ -120,7 +120,11 @@ for (const [languageId, { file, cases }] of Object.entries(programs)) {
           assert.equal(result.tests.length, 0, 'nothing runs after a compile error');
         }
         if (expected === 'TLE') assert.ok(result.tests[0].timeMs >= 900 || result.tests[0].wallMs >= 2000, 'ran until a limit');
-        if (expected !== 'AC' && expected !== 'CE') assert.equal(result.tests.length, 1, 'the first failing test decides and judging stops');
+        if (expected !== 'AC' && expected !== 'CE') {
+          assert.equal(result.tests.length, 1, 'the first failing test decides and judging stops');
+          assert.equal(result.firstFailure?.testName, result.tests[0].name, 'the failing test\'s output is kept for the judges');
+        }
+        if (expected === 'WA') assert.notEqual(result.firstFailure!.output.trim(), '3', 'what the program printed, not the answer');
       });
     }
   });

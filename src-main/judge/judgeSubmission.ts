@@ -1,6 +1,6 @@
 // Judges one submission: compile once in a private folder, run each test in a clean folder,
 // check the output, and let the first failing test decide. Everything is removed afterwards.
-import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyRun, type RunLimits } from './classify.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
@@ -21,6 +21,8 @@ export function wallBackstopMs(timeLimitMs: number): number {
   return timeLimitMs * 2 + 1000;
 }
 const STDERR_TAIL_BYTES = 8 * 1024;
+/** How much of a failing test's output is kept for the judges' side-by-side view. */
+const FAILING_OUTPUT_KEPT_BYTES = 64 * 1024;
 /** Scratch space a test run may write in /box (a tmpfs, gone after the run). */
 export const BOX_TMPFS_KB = 64 * 1024;
 
@@ -60,6 +62,20 @@ function readTail(path: string, bytes: number): string {
   try {
     const data = readFileSync(path);
     return data.subarray(Math.max(0, data.length - bytes)).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+function readHead(path: string, bytes: number): string {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return '';
   }
@@ -181,6 +197,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   const binds: Bind[] = [...toolchainBinds(language), { src: compileDir, dst: '/prog' }];
   const tests: TestResult[] = [];
   let verdict: Verdict = 'AC';
+  let firstFailure: JudgeResult['firstFailure'];
   const total = problem.testCases.length;
   for (const [index, test] of problem.testCases.entries()) {
     env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
@@ -240,6 +257,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     env.onProgress?.({ phase: 'tested', testIndex: index, testCount: total, result });
     if (testVerdict !== 'AC' && verdict === 'AC') {
       verdict = testVerdict;
+      firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
       if (!input.runAllTests) break;
     }
   }
@@ -249,6 +267,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     compile,
     timeMs: Math.max(0, ...tests.map((t) => t.timeMs)),
     memoryKb: Math.max(0, ...tests.map((t) => t.memoryKb)),
+    ...(firstFailure ? { firstFailure } : {}),
   };
 }
 

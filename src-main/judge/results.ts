@@ -28,6 +28,8 @@ export interface JudgeResult {
   memoryKb: number;
   /** For JE: what went wrong on the judge's side. */
   error?: string;
+  /** The program's output on the first failing test (its start, bounded), for the judges' diff view. */
+  firstFailure?: { testName: string; output: string; truncated: boolean };
 }
 
 export type JudgeProgress =

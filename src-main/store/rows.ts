@@ -93,6 +93,8 @@ export interface JudgementRow {
   compileTimeMs: number | null;
   /** For JE: what went wrong on the judge's side. */
   error: string | null;
+  /** The program's output on the first failing test (bounded), or null. */
+  failingOutput: string | null;
 }
 
 export interface RunRow {

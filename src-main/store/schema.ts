@@ -191,6 +191,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'contest, problems, teams, accounts, sessions, submissions, judgements, runs, overrides, clarifications, events',
     up: (db) => db.exec(V1),
   },
+  {
+    version: 2,
+    description: "the program's output on the first failing test, for the judges' diff view",
+    up: (db) => db.exec('ALTER TABLE judgements ADD COLUMN failing_output TEXT'),
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -658,7 +658,7 @@ test('CLICS formats: RELTIME, times, problems without package info, state', () =
   assert.equal(stateObject(running, marks, START + 4 * HOUR - 1).frozen, null);
   assert.equal(stateObject(running, marks, START + 4 * HOUR).frozen, '2030-01-01T14:00:00.000Z');
   assert.equal(stateObject(running, marks, START + 5 * HOUR).ended, '2030-01-01T15:00:00.000Z');
-  const j = { id: '1', submissionId: '2', judgehost: 'h', valid: false, startTime: START - 1000, endTime: null, verdict: null, judgedVerdict: null, overridden: false, timeMs: null, memoryKb: null, compileOk: null, compileOutput: null, compileTimeMs: null, error: null };
+  const j = { id: '1', submissionId: '2', judgehost: 'h', valid: false, startTime: START - 1000, endTime: null, verdict: null, judgedVerdict: null, overridden: false, timeMs: null, memoryKb: null, compileOk: null, compileOutput: null, compileTimeMs: null, error: null, failingOutput: null };
   assert.deepEqual(judgementObject(j, START), { id: '1', submission_id: '2', judgement_type_id: null, current: false, start_time: '2030-01-01T09:59:59.000Z', start_contest_time: '-0:00:01.000', end_time: null, end_contest_time: null, max_run_time: null });
 });
 
@@ -678,5 +678,21 @@ test('addSubmission costs well under a millisecond of CPU (without the fsync)', 
     assert.equal(store.listSubmissions().length, n);
   } finally {
     store.close();
+  }
+});
+
+test('judges\' settings persist across reopening, and a failing test\'s output is kept with its judgement', () => {
+  const t = tempStore();
+  try {
+    assert.equal(t.store.getSetting('disabled-languages'), null);
+    t.store.setSetting('disabled-languages', '["java"]');
+    const { submission } = submit(t.store, 't1', 'print(1)');
+    const j = t.store.startJudgement(submission.id, 'h');
+    t.store.finishJudgement(j, { ...judgeResult('WA', [['secret/1', 'WA', 3]]), firstFailure: { testName: 'secret/1', output: '1\n', truncated: false } });
+    const store = t.reopen();
+    assert.equal(store.getSetting('disabled-languages'), '["java"]');
+    assert.equal(store.getJudgement(j)!.failingOutput, '1\n');
+  } finally {
+    t.dispose();
   }
 });

@@ -102,7 +102,7 @@ const JUDGEMENT_COLUMNS = `
   CAST(j.id AS TEXT) AS id, CAST(j.submission_id AS TEXT) AS submissionId, j.judgehost AS judgehost, j.valid AS valid,
   j.start_time AS startTime, j.end_time AS endTime, j.verdict AS verdict, j.judged_verdict AS judgedVerdict,
   j.overridden AS overridden, j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb, j.compile_ok AS compileOk,
-  j.compile_output AS compileOutput, j.compile_time_ms AS compileTimeMs, j.error AS error`;
+  j.compile_output AS compileOutput, j.compile_time_ms AS compileTimeMs, j.error AS error, j.failing_output AS failingOutput`;
 
 const RUN_SELECT = `
   SELECT CAST(id AS TEXT) AS id, CAST(judgement_id AS TEXT) AS judgementId, ordinal, test_name AS testName, verdict,
@@ -648,6 +648,15 @@ export class Store {
     return (this.s.queued.all(limit) as RawSubmission[]).map(mapSubmission);
   }
 
+  /** A judges' setting kept with the contest (e.g. disabled languages), or null. */
+  getSetting(key: string): string | null {
+    return (this.s.getMeta.pluck().get(`setting:${key}`) as string | undefined) ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.s.setMeta.run(`setting:${key}`, value);
+  }
+
   /** 1-based place of a submission in the judging order, or null when it is not queued (an indexed count). */
   queuePosition(submissionId: string): number | null {
     const n = intId(submissionId);
@@ -690,7 +699,7 @@ export class Store {
       const state = n === null ? undefined : (this.s.getJudgementState.get(n) as { valid: number; endTime: number | null; submissionId: number } | undefined);
       if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
       if (state.valid !== 1 || state.endTime !== null) return false;
-      this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, n);
+      this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, result.firstFailure?.output ?? null, n);
       const runIds: number[] = [];
       result.tests.forEach((t, i) => {
         runIds.push(Number(this.s.insertRun.run(n, i + 1, t.name, t.verdict, t.timeMs, t.memoryKb, t.wallMs, t.exitCode, t.signal, t.message, now).lastInsertRowid));
@@ -930,7 +939,7 @@ function prepareStatements(db: Database.Database) {
     getJudgementState: p('SELECT valid, end_time AS endTime, submission_id AS submissionId FROM judgements WHERE id = ?'),
     currentJudgementId: p('SELECT id FROM judgements WHERE submission_id = ? AND valid = 1'),
     finishJudgement: p(`UPDATE judgements SET end_time = ?, verdict = ?, judged_verdict = ?, max_time_ms = ?, max_memory_kb = ?,
-                          compile_ok = ?, compile_output = ?, compile_time_ms = ?, error = ? WHERE id = ?`),
+                          compile_ok = ?, compile_output = ?, compile_time_ms = ?, error = ?, failing_output = ? WHERE id = ?`),
     invalidateJudgement: p('UPDATE judgements SET valid = 0, invalidated_at = ?, invalidated_why = ? WHERE id = ?'),
     inFlightSubmissions: p('SELECT submission_id FROM judgements WHERE valid = 1 AND end_time IS NULL ORDER BY id'),
     judgingSubmissions: p("SELECT id FROM submissions WHERE status = 'judging' ORDER BY id"),
