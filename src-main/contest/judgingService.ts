@@ -14,6 +14,11 @@ const INITIAL_JUDGING_ESTIMATE_MS = 2000;
 /** Weight of the newest judging time in the moving average. */
 const AVERAGE_WEIGHT = 0.2;
 
+/** The worker pool's job id for a judgement (the console maps workers back to submissions by it). */
+export function jobIdOf(judgementId: string): string {
+  return `j${judgementId}`;
+}
+
 export interface LiveJudging {
   submissionId: string;
   judgementId: string;
@@ -26,6 +31,7 @@ export class JudgingService {
   private readonly problems: ProblemCatalogue;
   private readonly sourceDir: string;
   private readonly live = new Map<string, LiveJudging>();
+  private readonly killed = new Set<string>();
   private pumping = false;
   /** Moving average of how long a submission takes to judge, for queue wait estimates. */
   private averageMs = INITIAL_JUDGING_ESTIMATE_MS;
@@ -68,6 +74,15 @@ export class JudgingService {
     return this.averageMs;
   }
 
+  /** Stops the judging of a submission now: it ends as JE ("killed by a judge"), rejudge to retry. */
+  kill(submissionId: string): boolean {
+    const live = this.live.get(submissionId);
+    if (!live) return false;
+    this.killed.add(live.judgementId);
+    this.engine.pool.cancel(jobIdOf(live.judgementId));
+    return true;
+  }
+
   running(): LiveJudging[] {
     return [...this.live.values()];
   }
@@ -98,7 +113,7 @@ export class JudgingService {
       mkdirSync(dir, { recursive: true });
       const sourcePath = join(dir, source.fileName);
       writeFileSync(sourcePath, source.source);
-      const job = { ...jobFor(pkg, sourcePath, languageId, { timeLimitMs: timeLimitOf(pkg) }), id: `j${live.judgementId}` };
+      const job = { ...jobFor(pkg, sourcePath, languageId, { timeLimitMs: timeLimitOf(pkg) }), id: jobIdOf(live.judgementId) };
       result = await this.engine.judge(job, {
         onProgress: (progress) => {
           live.progress = progress;
@@ -112,6 +127,7 @@ export class JudgingService {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    if (this.killed.delete(live.judgementId)) result = judgeErrorResult('the run was killed by a judge');
     this.averageMs += AVERAGE_WEIGHT * (Date.now() - started - this.averageMs);
     if (!this.stopped) this.store.finishJudgement(live.judgementId, result);
   }

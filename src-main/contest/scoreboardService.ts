@@ -16,8 +16,6 @@ export class ScoreboardService {
   private readonly store: Store;
   private version = 1;
   private readonly cache = new Map<string, ScoreboardSnapshot>();
-  /** Set by the judges after the contest to show final results to everyone. */
-  thawed = false;
 
   constructor(store: Store) {
     this.store = store;
@@ -33,11 +31,13 @@ export class ScoreboardService {
     return this.version;
   }
 
-  /** The judges' view (everything) or the public one (frozen during and after the freeze until thawed). */
+  /** The judges' view (everything) or the public one (frozen from the freeze on, until thawed). */
   snapshot(view: 'judges' | 'public', now = Date.now()): ScoreboardSnapshot {
     const contest = this.store.getContest();
     const phase = contest ? contestPhase(contest, now) : null;
-    const frozen = view === 'public' && !this.thawed && phase !== null && phase.frozen;
+    // Judges release the final results after the contest by thawing the scoreboard.
+    const thawed = this.store.getState(now).thawed !== null;
+    const frozen = view === 'public' && !thawed && phase !== null && phase.frozen;
     const key = `${view}:${frozen}`;
     const cached = this.cache.get(key);
     if (cached) return cached;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { ConsoleService } from '../console/consoleService.ts';
 import { JudgingService } from '../contest/judgingService.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
@@ -35,6 +36,8 @@ export interface ContestServerOptions {
 export interface ContestServer {
   url: string;
   context: ServerContext;
+  /** The judges' console requests and events (served over HTTP; the desktop app calls it over IPC). */
+  console: ConsoleService;
   http: FastifyInstance;
   close(): Promise<void>;
 }
@@ -125,14 +128,16 @@ export async function startContestServer(options: ContestServerOptions): Promise
   const stateTick = setInterval(() => store.refreshState(now()), STATE_TICK_MS);
   stateTick.unref();
 
+  const consoleService = new ConsoleService(context);
   judging.start();
   void problems.preloadAll();
-  const http = await createHttpServer(context);
+  const http = await createHttpServer(context, consoleService);
   const address = await http.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 7800 });
 
   return {
     url: address.replace('[::1]', 'localhost'),
     context,
+    console: consoleService,
     http,
     async close() {
       closed = true;
@@ -140,6 +145,7 @@ export async function startContestServer(options: ContestServerOptions): Promise
       clearInterval(stateTick);
       if (scoreboardSignal) clearTimeout(scoreboardSignal);
       unsubscribe();
+      consoleService.close();
       live.close();
       await http.close();
       judging.stop();

@@ -7,7 +7,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { StoreError } from '../store/store.ts';
 import { HttpError, type Caller } from './auth.ts';
+import type { ConsoleService } from '../console/consoleService.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
+import { registerConsoleRoutes } from './consoleRoutes.ts';
 import type { ServerContext } from './context.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
 import { MAX_SOURCE_BYTES } from './submissionFiles.ts';
@@ -20,7 +22,7 @@ const BODY_LIMIT_BYTES = Math.ceil(MAX_SOURCE_BYTES * 1.4) + 64 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export async function createHttpServer(ctx: ServerContext): Promise<FastifyInstance> {
+export async function createHttpServer(ctx: ServerContext, console: ConsoleService): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
@@ -52,7 +54,7 @@ export async function createHttpServer(ctx: ServerContext): Promise<FastifyInsta
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: `request body too large (limit ${BODY_LIMIT_BYTES} bytes)` });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.code(err.statusCode).send({ error: err.message });
     reply.code(500).send({ error: 'internal error' });
-    console.error('verdict: internal error while serving a request:', err);
+    process.stderr.write(`verdict: internal error while serving a request: ${err.stack ?? err}\n`);
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` });
@@ -79,6 +81,7 @@ export async function createHttpServer(ctx: ServerContext): Promise<FastifyInsta
 
   registerPortalRoutes(app, ctx, identify);
   registerClicsRoutes(app, ctx, identify);
+  registerConsoleRoutes(app, ctx, console, identify);
 
   if (ctx.rendererDir && existsSync(ctx.rendererDir)) {
     await app.register(fastifyStatic, { root: ctx.rendererDir, prefix: '/', index: false, wildcard: false, serve: false });
@@ -88,6 +91,9 @@ export async function createHttpServer(ctx: ServerContext): Promise<FastifyInsta
       return reply.sendFile(join('assets', file), ctx.rendererDir!, { maxAge: '1y', immutable: true });
     });
     app.get('/portal/*', (_request, reply) => reply.sendFile('portal/index.html', ctx.rendererDir!));
+    // The judges' console: the same page as the desktop app's; its API needs a judge login.
+    app.get('/console', (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
+    app.get('/console/', (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
   }
   return app;
 }

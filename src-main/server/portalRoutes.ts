@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contestPhase, submissionClosedReason } from '../contest/clock.ts';
+import { disabledLanguages } from '../contest/languageSettings.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
 import { languageForFile } from '../judge/languages.ts';
 import type { AskRequest, LoginRequest, Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView, SubmitRequest } from '../shared/portalApi.ts';
@@ -58,6 +59,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     const contest = store.getContest()!;
     const now = ctx.now();
     const phase = contestPhase(contest, now);
+    const disabled = disabledLanguages(store);
     const preparing: string[] = [];
     const { hashed, total } = ctx.accounts.progress();
     if (hashed < total) preparing.push(`preparing accounts: ${hashed} of ${total}`);
@@ -68,7 +70,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
       serverTime: now,
       phase: { started: phase.started, ended: phase.ended, frozen: phase.frozen, contestTimeMs: phase.contestTimeMs, remainingMs: phase.remainingMs },
       problems: await Promise.all(ctx.contest.problems.map((p) => portalProblem(ctx, p.id))),
-      languages: ctx.engine.languages.filter((l) => l.available).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions })),
+      languages: ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions })),
       preparing,
     };
   });
@@ -133,12 +135,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
       reply.code(304).send();
       return;
     }
-    const teams = new Map(store.listTeams().map((t) => [t.id, t]));
-    return {
-      frozen: snapshot.frozen,
-      problems: store.listProblems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb })),
-      rows: snapshot.rows.map((r) => ({ rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, problems: r.problems })),
-    };
+    return portalScoreboard(ctx, view);
   });
 
   app.get('/api/portal/clarifications', async (request): Promise<PortalClarification[]> => {
@@ -168,6 +165,17 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     reply.hijack();
     ctx.live.add(reply.raw, caller.account.type === 'team' ? caller.account.teamId : null, store.lastEventToken());
   });
+}
+
+/** The scoreboard as the portal and the console show it: judges' (live) or public (frozen in the freeze). */
+export function portalScoreboard(ctx: ServerContext, view: 'judges' | 'public'): ScoreboardView {
+  const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
+  const teams = new Map(ctx.store.listTeams().map((t) => [t.id, t]));
+  return {
+    frozen: snapshot.frozen,
+    problems: ctx.store.listProblems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb })),
+    rows: snapshot.rows.map((r) => ({ rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, problems: r.problems })),
+  };
 }
 
 function teamOf(caller: Caller | null): string {
@@ -203,6 +211,7 @@ export async function acceptSubmission(
   const language = ctx.engine.languages.find((l) => l.id === s.languageId);
   if (!language) throw new HttpError(400, `no language '${s.languageId}'`);
   if (!language.available) throw new HttpError(400, `language '${s.languageId}' is not available on this judge`);
+  if (disabledLanguages(ctx.store).has(language.id)) throw new HttpError(400, `language '${s.languageId}' is switched off for this contest`);
   if (!languageForFile([language], s.fileName) && language.id !== 'java') {
     // Keeps the saved file's extension truthful for the compiler (Java names its file by class).
     s = { ...s, fileName: `${s.fileName}.${language.extensions[0]}` };
@@ -262,6 +271,6 @@ export async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[
   });
 }
 
-function portalClarification(row: ClarificationRow): PortalClarification {
+export function portalClarification(row: ClarificationRow): PortalClarification {
   return { id: row.id, fromTeamId: row.fromTeamId, toTeamId: row.toTeamId, problemId: row.problemId, replyToId: row.replyToId, text: row.text, time: row.time };
 }

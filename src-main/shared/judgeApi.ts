@@ -13,7 +13,7 @@
 //   Both require a judge or admin account (session cookie + CSRF token in the browser).
 
 import type { Verdict } from '../judge/types.ts';
-import type { ScoreboardView } from './portalApi.ts';
+import type { PortalClarification, ScoreboardView } from './portalApi.ts';
 
 export type { ScoreboardView };
 
@@ -156,15 +156,8 @@ export interface ConsoleTeam {
   username: string | null;
 }
 
-export interface ConsoleClarification {
-  id: string;
-  fromTeamId: string | null;
-  toTeamId: string | null;
-  problemId: string | null;
-  replyToId: string | null;
-  text: string;
-  time: number;
-}
+/** The same shape the portal uses. */
+export type ConsoleClarification = PortalClarification;
 
 export interface ConsoleLanguage {
   id: string;

@@ -1,0 +1,417 @@
+// The judges' console on the core side: every JudgeApi request, and the batched event stream.
+// The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
+import { readFileSync } from 'node:fs';
+import { contestPhase } from '../contest/clock.ts';
+import { jobIdOf } from '../contest/judgingService.ts';
+import type { Verdict } from '../judge/types.ts';
+import { VERDICTS } from '../store/rows.ts';
+import type { SubmissionRow } from '../store/store.ts';
+import type { ServerContext } from '../server/context.ts';
+import { HttpError } from '../server/auth.ts';
+import type {
+  AnswerRequest,
+  ConsoleClarification,
+  ConsoleClock,
+  ConsoleEvent,
+  ConsoleLanguage,
+  ConsoleProblem,
+  ConsoleSnapshot,
+  ConsoleSubmission,
+  ConsoleTeam,
+  JudgeApi,
+  PoolView,
+  QueueEntry,
+  SubmissionDetail,
+  ThroughputSample,
+  WorkerView,
+} from '../shared/judgeApi.ts';
+import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
+import { OutputHub } from './outputHub.ts';
+import { portalClarification, portalScoreboard } from '../server/portalRoutes.ts';
+import { disabledLanguages, setLanguageDisabled } from '../contest/languageSettings.ts';
+
+/** The queue shown on the dashboard (the rest is counted). */
+const QUEUE_SHOWN = 200;
+/** Throughput history: one sample a minute, this many minutes. */
+const THROUGHPUT_MINUTES = 30;
+const SAMPLE_INTERVAL_MS = 60_000;
+/** Test input/answer/output shown side by side is cut here. */
+const DIFF_SHOWN_CHARS = 64 * 1024;
+const LIST_PAGE = 5000;
+
+export type ConsoleRequests = Omit<JudgeApi, 'subscribe' | 'watchOutput'>;
+
+export class ConsoleService implements ConsoleRequests {
+  private readonly ctx: ServerContext;
+  readonly output = new OutputHub();
+  private readonly listeners = new Set<(events: ConsoleEvent[]) => void>();
+  private pending: ConsoleEvent[] = [];
+  private dirty = { pool: false, workers: false, queue: false };
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly throughput: ThroughputSample[] = [];
+  private judgedThisMinute = 0;
+  private readonly sampler: NodeJS.Timeout;
+  private readonly unsubscribers: (() => void)[] = [];
+
+  constructor(ctx: ServerContext) {
+    this.ctx = ctx;
+    const { judging, engine, store } = ctx;
+    judging.onOutput = (submissionId, data) => this.output.append(submissionId, data);
+    judging.onProgress = () => this.markDirty('workers');
+    this.unsubscribers.push(engine.pool.onChange(() => this.markDirty('pool', 'workers', 'queue')));
+    this.unsubscribers.push(
+      store.onEvent((event) => {
+        switch (event.type) {
+          case 'submissions':
+            this.pushSubmission(event.id!);
+            this.markDirty('queue');
+            break;
+          case 'judgements': {
+            const data = event.data as { submission_id: string; end_time: string | null } | null;
+            if (!data) break;
+            this.pushSubmission(data.submission_id);
+            this.markDirty('queue', 'workers');
+            if (data.end_time) {
+              this.judgedThisMinute++;
+              this.output.finish(data.submission_id);
+            } else this.output.restart(data.submission_id);
+            this.queue({ type: 'scoreboard' });
+            break;
+          }
+          case 'clarifications':
+            this.queue({ type: 'clarification', clarification: portalClarification(store.listClarifications().find((c) => c.id === event.id)!) });
+            break;
+          case 'contests':
+          case 'state':
+            this.queue({ type: 'clock', clock: this.clock() });
+            this.queue({ type: 'scoreboard' });
+            break;
+          case 'problems':
+            this.queue({ type: 'problems' });
+            break;
+        }
+      }),
+    );
+    this.sampler = setInterval(() => this.sample(), SAMPLE_INTERVAL_MS);
+    this.sampler.unref();
+  }
+
+  close(): void {
+    clearInterval(this.sampler);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.listeners.clear();
+  }
+
+  // ---------------------------------------------------------------- events
+
+  subscribe(listener: (events: ConsoleEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private queue(event: ConsoleEvent): void {
+    this.pending.push(event);
+    this.scheduleFlush();
+  }
+
+  private markDirty(...parts: (keyof ConsoleService['dirty'])[]): void {
+    for (const part of parts) this.dirty[part] = true;
+    this.scheduleFlush();
+  }
+
+  private pushSubmission(id: string): void {
+    const row = this.ctx.store.getSubmission(id);
+    if (row) this.queue({ type: 'submission', submission: submissionView(row) });
+  }
+
+  /** One batch per EVENT_BATCH_INTERVAL_MS at most; pool, workers and queue are sent as their latest state. */
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.listeners.size === 0) {
+      if (this.listeners.size === 0) this.pending = [];
+      return;
+    }
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      const events = this.pending;
+      this.pending = [];
+      if (this.dirty.pool) events.push({ type: 'pool', pool: this.pool() });
+      if (this.dirty.workers) events.push({ type: 'workers', workers: this.workers() });
+      if (this.dirty.queue) events.push({ type: 'queue', queue: this.queueEntries() });
+      this.dirty = { pool: false, workers: false, queue: false };
+      if (events.length === 0) return;
+      for (const listener of this.listeners) listener(events);
+    }, EVENT_BATCH_INTERVAL_MS);
+  }
+
+  private sample(): void {
+    this.throughput.push({ at: this.ctx.now(), judgedPerMinute: this.judgedThisMinute, queueLength: this.ctx.store.queueStats(this.ctx.now()).queued });
+    if (this.throughput.length > THROUGHPUT_MINUTES) this.throughput.shift();
+    this.judgedThisMinute = 0;
+    this.queue({ type: 'throughput', throughput: [...this.throughput] });
+  }
+
+  // ---------------------------------------------------------------- views
+
+  private clock(): ConsoleClock {
+    const contest = this.ctx.store.getContest()!;
+    const now = this.ctx.now();
+    const phase = contestPhase(contest, now);
+    return {
+      startTime: contest.startTime,
+      durationMs: contest.durationMs,
+      freezeMs: contest.freezeMs,
+      penaltyMinutes: contest.penaltyMinutes,
+      serverTime: now,
+      started: phase.started,
+      frozen: phase.frozen,
+      ended: phase.ended,
+      thawed: this.ctx.store.getState(now).thawed !== null,
+    };
+  }
+
+  private pool(): PoolView {
+    const { pool, host } = this.ctx.engine;
+    return { workers: pool.workers, busy: pool.busy, paused: pool.isPaused, queued: this.ctx.store.queueStats(this.ctx.now()).queued, sandbox: host.sandbox.level };
+  }
+
+  private workers(): WorkerView[] {
+    const live = new Map(this.ctx.judging.running().map((l) => [jobIdOf(l.judgementId), l]));
+    return this.ctx.engine.pool.workerStates().map((w) => {
+      const judging = w.jobId ? live.get(w.jobId) : undefined;
+      if (!judging || w.startedAt === null) return { slot: w.slot, activity: { state: 'idle' } };
+      const progress = judging.progress;
+      if (!progress || progress.phase === 'compiling') return { slot: w.slot, activity: { state: 'compiling', submissionId: judging.submissionId, startedAt: w.startedAt } };
+      const submission = this.ctx.store.getSubmission(judging.submissionId);
+      const status = submission ? this.ctx.problems.status(submission.problemId) : null;
+      return {
+        slot: w.slot,
+        activity: {
+          state: 'running',
+          submissionId: judging.submissionId,
+          startedAt: w.startedAt,
+          testIndex: progress.testIndex,
+          testCount: progress.testCount,
+          testName: progress.phase === 'running' ? progress.testName : progress.result.name,
+          timeLimitMs: status?.state === 'ready' ? status.timeLimitMs : 0,
+        },
+      };
+    });
+  }
+
+  private queueEntries(): QueueEntry[] {
+    const { pool } = this.ctx.engine;
+    const perSubmission = this.ctx.judging.averageJudgingMs();
+    const now = this.ctx.now();
+    return this.ctx.store.queuedSubmissions(QUEUE_SHOWN).map((s, i) => ({
+      submissionId: s.id,
+      teamId: s.teamId,
+      problemId: s.problemId,
+      languageId: s.languageId,
+      position: i + 1,
+      queuedAt: s.submittedAt,
+      estimatedStart: pool.isPaused ? null : now + Math.floor(i / Math.max(1, pool.workers)) * perSubmission,
+    }));
+  }
+
+  private languages(): ConsoleLanguage[] {
+    const disabled = disabledLanguages(this.ctx.store);
+    return this.ctx.engine.languages.map((l) => ({ id: l.id, name: l.name, available: l.available, enabled: !disabled.has(l.id), detail: l.detail }));
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  async getSnapshot(): Promise<ConsoleSnapshot> {
+    const contest = this.ctx.store.getContest()!;
+    const preparing: string[] = [];
+    const { hashed, total } = this.ctx.accounts.progress();
+    if (hashed < total) preparing.push(`preparing accounts: ${hashed} of ${total}`);
+    const loading = this.ctx.problems.loading();
+    if (loading > 0) preparing.push(`reading problem packages: ${loading} left`);
+    return {
+      contest: { id: contest.id, name: contest.name },
+      clock: this.clock(),
+      pool: this.pool(),
+      workers: this.workers(),
+      queue: this.queueEntries(),
+      throughput: [...this.throughput],
+      languages: this.languages(),
+      preparing,
+    };
+  }
+
+  async listSubmissions(afterId?: string | null, limit = LIST_PAGE): Promise<ConsoleSubmission[]> {
+    return this.ctx.store.listSubmissions({ afterId: afterId ?? undefined, limit: Math.min(Math.max(1, limit), LIST_PAGE) }).map(submissionView);
+  }
+
+  async getSubmission(id: string): Promise<SubmissionDetail> {
+    const { store } = this.ctx;
+    const row = store.getSubmission(String(id));
+    if (!row) throw new HttpError(404, `no submission ${id}`);
+    const source = store.getSubmissionSource(row.id)!;
+    const judgement = row.judgementId ? store.getJudgement(row.judgementId) : null;
+    const runs = judgement ? store.listRuns(judgement.id) : [];
+    const failingRun = runs.find((r) => r.verdict !== 'AC');
+    let failing: SubmissionDetail['failing'] = null;
+    if (failingRun && judgement) {
+      const pkg = await this.ctx.problems.get(row.problemId).catch(() => null);
+      const test = pkg?.testCases.find((t) => t.name === failingRun.testName);
+      const read = (path: string | undefined) => (path ? readFileSync(path, 'utf8') : '');
+      const input = read(test?.inputPath);
+      const expected = read(test?.answerPath);
+      const output = judgement.failingOutput ?? '';
+      failing = {
+        testName: failingRun.testName,
+        input: input.slice(0, DIFF_SHOWN_CHARS),
+        expected: expected.slice(0, DIFF_SHOWN_CHARS),
+        output: output.slice(0, DIFF_SHOWN_CHARS),
+        truncated: Math.max(input.length, expected.length, output.length) > DIFF_SHOWN_CHARS,
+        message: failingRun.message,
+      };
+    }
+    return {
+      submission: submissionView(row),
+      source: source.source.toString('utf8'),
+      compileOutput: judgement?.compileOutput ?? '',
+      judgeError: judgement?.error ?? null,
+      runs: runs.map((r) => ({ ordinal: r.ordinal, testName: r.testName, verdict: r.verdict, timeMs: r.timeMs, memoryKb: r.memoryKb, wallMs: r.wallMs, message: r.message })),
+      failing,
+      overrides: store.listOverrides(row.id).map((o) => ({ verdict: o.newVerdict, previous: o.oldVerdict, reason: o.reason, by: o.by, at: o.time })),
+    };
+  }
+
+  async getScoreboard(view: 'judges' | 'public') {
+    return portalScoreboard(this.ctx, view === 'public' ? 'public' : 'judges');
+  }
+
+  async listProblems(): Promise<ConsoleProblem[]> {
+    return Promise.all(
+      this.ctx.contest.problems.map(async (p) => {
+        const status = this.ctx.problems.status(p.id);
+        const base = { id: p.id, label: p.label, name: p.name, rgb: p.rgb };
+        if (status?.state !== 'ready') {
+          return { ...base, state: status?.state ?? 'loading', error: status?.state === 'broken' ? status.error : null, timeLimitMs: null, memoryLimitMb: null, outputLimitMb: null, testCases: null, samples: [], validation: null };
+        }
+        const pkg = await this.ctx.problems.get(p.id);
+        return {
+          ...base,
+          state: 'ready' as const,
+          error: null,
+          timeLimitMs: status.timeLimitMs,
+          memoryLimitMb: pkg.memoryLimitMb,
+          outputLimitMb: pkg.outputLimitMb,
+          testCases: pkg.testCases.length,
+          samples: pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: readFileSync(t.inputPath, 'utf8').slice(0, DIFF_SHOWN_CHARS), answer: readFileSync(t.answerPath, 'utf8').slice(0, DIFF_SHOWN_CHARS) })),
+          validation: pkg.validation,
+        };
+      }),
+    );
+  }
+
+  async listTeams(): Promise<ConsoleTeam[]> {
+    const usernames = new Map(this.ctx.contest.accounts.filter((a) => a.teamId).map((a) => [a.teamId!, a.username]));
+    return this.ctx.store.listTeams().map((t) => ({ id: t.id, name: t.name, displayName: t.displayName, hidden: t.hidden, username: usernames.get(t.id) ?? null }));
+  }
+
+  async listClarifications(): Promise<ConsoleClarification[]> {
+    return this.ctx.store.listClarifications().map(portalClarification);
+  }
+
+  async pauseJudging(): Promise<void> {
+    this.ctx.engine.pool.pause();
+  }
+
+  async resumeJudging(): Promise<void> {
+    this.ctx.engine.pool.resume();
+    this.ctx.judging.pump();
+  }
+
+  async setWorkers(workers: number): Promise<void> {
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new HttpError(400, 'workers must be a whole number from 1 to 64');
+    this.ctx.engine.pool.setWorkers(workers);
+    this.ctx.judging.pump();
+  }
+
+  async prioritise(submissionId: string): Promise<void> {
+    this.ctx.store.prioritise(String(submissionId));
+    this.markDirty('queue');
+  }
+
+  async rejudgeSubmission(submissionId: string): Promise<void> {
+    const id = String(submissionId);
+    if (!this.ctx.store.getSubmission(id)) throw new HttpError(404, `no submission ${id}`);
+    this.ctx.judging.kill(id);
+    this.ctx.store.rejudge(id);
+    this.ctx.judging.pump();
+  }
+
+  async rejudgeProblem(problemId: string): Promise<number> {
+    const rows = this.ctx.store.listSubmissions({ problemId: String(problemId) });
+    this.ctx.store.transaction(() => {
+      for (const row of rows) {
+        this.ctx.judging.kill(row.id);
+        this.ctx.store.rejudge(row.id);
+      }
+    });
+    this.ctx.judging.pump();
+    return rows.length;
+  }
+
+  async overrideVerdict(submissionId: string, verdict: Verdict, reason: string, by = 'judge'): Promise<void> {
+    if (!VERDICTS.includes(verdict)) throw new HttpError(400, `not a verdict: ${String(verdict)}`);
+    if (typeof reason !== 'string' || !reason.trim()) throw new HttpError(400, 'an override needs a reason');
+    this.ctx.store.overrideVerdict(String(submissionId), verdict, reason.trim(), by);
+  }
+
+  async killRun(submissionId: string): Promise<void> {
+    if (!this.ctx.judging.kill(String(submissionId))) throw new HttpError(409, `submission ${submissionId} is not being judged`);
+  }
+
+  async answerClarification(answer: AnswerRequest): Promise<ConsoleClarification> {
+    if (!answer || typeof answer.text !== 'string' || !answer.text.trim()) throw new HttpError(400, 'an answer needs text');
+    const row = this.ctx.store.addClarification({
+      fromTeamId: null,
+      toTeamId: answer.toTeamId ?? null,
+      problemId: answer.problemId ?? null,
+      replyToId: answer.replyToId ?? null,
+      text: answer.text.trim(),
+      time: this.ctx.now(),
+    });
+    return portalClarification(row);
+  }
+
+  async setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number }): Promise<void> {
+    const { startTime, durationMs, freezeMs } = times ?? ({} as never);
+    if (startTime !== null && !Number.isFinite(startTime)) throw new HttpError(400, 'startTime must be epoch ms or null');
+    if (!(durationMs > 0) || !(freezeMs >= 0) || freezeMs > durationMs) throw new HttpError(400, 'need 0 < durationMs and 0 <= freezeMs <= durationMs');
+    this.ctx.store.setContestTimes({ startTime, durationMs, freezeMs });
+  }
+
+  async setLanguageEnabled(languageId: string, enabled: boolean): Promise<void> {
+    if (!this.ctx.engine.languages.some((l) => l.id === languageId)) throw new HttpError(404, `no language '${languageId}'`);
+    setLanguageDisabled(this.ctx.store, String(languageId), !enabled);
+    this.queue({ type: 'clock', clock: this.clock() });
+  }
+
+  async setThawed(thawed: boolean): Promise<void> {
+    this.ctx.store.markState({ thawed: thawed ? this.ctx.now() : null });
+    this.ctx.scoreboard.invalidate();
+  }
+}
+
+export function submissionView(row: SubmissionRow): ConsoleSubmission {
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    problemId: row.problemId,
+    languageId: row.languageId,
+    fileName: row.fileName,
+    submittedAt: row.submittedAt,
+    contestTimeMs: row.contestTimeMs,
+    status: row.status,
+    verdict: row.verdict,
+    overridden: row.overridden,
+    timeMs: row.timeMs,
+    memoryKb: row.memoryKb,
+  };
+}

@@ -1,0 +1,160 @@
+// The judges' console API over real HTTP: judge-only access, the queue and workers, pause and
+// resume, worker count, detail with the first failing test, override, rejudge, kill, live output
+// with acknowledgements, languages on/off, clarifications.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { ConsoleEvent, ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
+import type { PortalOverview, PortalSubmission } from '../shared/portalApi.ts';
+import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
+
+let server: Awaited<ReturnType<typeof testServer>>;
+let judge: PortalClient;
+let team: PortalClient;
+
+before(async () => {
+  server = await testServer({ workers: 1 });
+  judge = new PortalClient(server.url);
+  team = new PortalClient(server.url);
+  assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
+  assert.equal((await team.login('team1', 'team1-pass')).status, 200);
+});
+after(() => server.close());
+
+const call = <T>(method: string, ...args: unknown[]) => judge.post<T>(`/api/console/${method}`, args);
+
+function submit(source: string, languageId = 'python', fileName = 'a.py') {
+  return team.post<PortalSubmission>('/api/portal/submissions', { problemId: 'hello', languageId, fileName, source });
+}
+
+const judged = (id: string) =>
+  eventually(async () => {
+    const s = server.context.store.getSubmission(id);
+    return s?.status === 'judged' ? s : undefined;
+  }, 30_000, `submission ${id} judged`);
+
+/** Reads a Server-Sent Events stream in the background, collecting frames. */
+async function stream(client: PortalClient, path: string): Promise<{ frames: string[]; close: () => void }> {
+  const controller = new AbortController();
+  const response = await fetch(client.base + path, { headers: { cookie: (client as unknown as { cookie: string }).cookie }, signal: controller.signal });
+  assert.equal(response.status, 200);
+  const frames: string[] = [];
+  void (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body!) frames.push(decoder.decode(chunk));
+    } catch {
+      /* closed */
+    }
+  })();
+  return { frames, close: () => controller.abort() };
+}
+
+describe('access', () => {
+  test('teams and anonymous callers are refused', async () => {
+    assert.equal((await team.post('/api/console/getSnapshot', [])).status, 403);
+    assert.equal((await new PortalClient(server.url).post('/api/console/getSnapshot', [])).status, 401);
+    assert.equal((await team.get('/api/console/stream')).status, 403);
+    assert.equal((await judge.post('/api/console/dropDatabase', [])).status, 404);
+    assert.equal((await judge.post('/api/console/getSnapshot', [], { 'x-csrf-token': 'forged' })).status, 403);
+    // Tools may use Basic auth.
+    assert.equal((await team.request('POST', '/api/console/getSnapshot', '[]', { ...basic('judge', 'judge-pass'), 'content-type': 'application/json' })).status, 200);
+  });
+});
+
+describe('steering judging', () => {
+  test('pause holds new submissions in the queue, resume judges them; the worker count changes live', async () => {
+    const events: ConsoleEvent[][] = [];
+    const sse = await stream(judge, '/api/console/stream');
+    assert.equal((await call('pauseJudging')).status, 200);
+    const waiting = await submit('print("Hello, World!")\n');
+    const snapshot = await eventually(async () => {
+      const s = (await call<ConsoleSnapshot>('getSnapshot')).body;
+      return s.queue.some((q) => q.submissionId === waiting.body.id) ? s : undefined;
+    }, 5000, 'the submission in the queue');
+    assert.equal(snapshot.pool.paused, true);
+    assert.equal(snapshot.queue[0].estimatedStart, null, 'no estimate while paused');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(server.context.store.getSubmission(waiting.body.id)!.status, 'queued', 'nothing is judged while paused');
+    await call('resumeJudging');
+    assert.equal((await judged(waiting.body.id)).verdict, 'AC');
+    await call('setWorkers', 2);
+    assert.equal((await call<ConsoleSnapshot>('getSnapshot')).body.pool.workers, 2);
+    assert.equal((await call('setWorkers', 0)).status, 400);
+    await call('setWorkers', 1);
+    sse.close();
+    const text = sse.frames.join('');
+    for (const frame of text.split('\n\n')) if (frame.startsWith('event: batch')) events.push(JSON.parse(frame.slice(frame.indexOf('data: ') + 6)));
+    const flat = events.flat();
+    assert.ok(flat.some((e) => e.type === 'pool' && e.pool.paused), 'a pool event said paused');
+    assert.ok(flat.some((e) => e.type === 'submission' && e.submission.id === waiting.body.id && e.submission.verdict === 'AC'), 'the verdict arrived as an event');
+    assert.ok(flat.some((e) => e.type === 'queue' && e.queue.some((q) => q.submissionId === waiting.body.id)), 'the queue was pushed');
+  });
+
+  test('the detail shows the first failing test side by side; override is audited; rejudge judges again', async () => {
+    const wrong = await submit('print("Hello World")\n');
+    await judged(wrong.body.id);
+    const detail = (await call<SubmissionDetail>('getSubmission', wrong.body.id)).body;
+    assert.equal(detail.submission.verdict, 'WA');
+    assert.equal(detail.source, 'print("Hello World")\n');
+    assert.equal(detail.failing?.output, 'Hello World\n');
+    assert.equal(detail.failing?.expected, 'Hello, World!\n');
+    assert.match(detail.failing?.message ?? '', /expected/);
+    assert.ok(detail.runs.length >= 1);
+
+    assert.equal((await call('overrideVerdict', wrong.body.id, 'AC', '')).status, 400, 'a reason is required');
+    assert.equal((await call('overrideVerdict', wrong.body.id, 'AC', 'the comma is optional')).status, 200);
+    const overridden = (await call<SubmissionDetail>('getSubmission', wrong.body.id)).body;
+    assert.equal(overridden.submission.verdict, 'AC');
+    assert.equal(overridden.submission.overridden, true);
+    assert.deepEqual(overridden.overrides.map((o) => [o.previous, o.verdict, o.reason, o.by]), [['WA', 'AC', 'the comma is optional', 'judge']]);
+
+    await call('rejudgeSubmission', wrong.body.id);
+    const again = await judged(wrong.body.id);
+    assert.equal(again.verdict, 'WA', 'a rejudge judges anew');
+    assert.equal((await call<number>('rejudgeProblem', 'hello')).body >= 2, true);
+  });
+
+  test('live output streams to a watcher with acknowledgements, and a run can be killed', async () => {
+    const chatty = await submit('import sys, time\nfor i in range(200):\n    print("line", i, flush=True)\n    sys.stderr.write("progress %d\\n" % i)\n    time.sleep(0.05)\n');
+    const sse = await eventually(async () => (server.context.judging.running().some((l) => l.submissionId === chatty.body.id) ? stream(judge, `/api/console/output/${chatty.body.id}`) : undefined), 10_000, 'judging to start');
+    await eventually(async () => (sse.frames.join('').includes('event: output') ? true : undefined), 10_000, 'output on the stream');
+    assert.equal((await judge.post('/api/console/ackOutput', [chatty.body.id, 10])).status, 200);
+    assert.equal((await call('killRun', chatty.body.id)).status, 200);
+    const killed = await judged(chatty.body.id);
+    assert.equal(killed.verdict, 'JE');
+    const detail = (await call<SubmissionDetail>('getSubmission', chatty.body.id)).body;
+    assert.match(detail.judgeError ?? '', /killed by a judge/);
+    sse.close();
+    assert.match(sse.frames.join(''), /line|progress/, 'the program\'s output reached the console');
+    assert.equal((await call('killRun', chatty.body.id)).status, 409, 'nothing left to kill');
+  });
+
+  test('a language switched off disappears from the portal and is refused', async () => {
+    await call('setLanguageEnabled', 'javascript', false);
+    const overview = (await team.get<PortalOverview>('/api/portal/overview')).body;
+    assert.ok(!overview.languages.some((l) => l.id === 'javascript'));
+    const refused = await submit('console.log("Hello, World!")', 'javascript', 'a.js');
+    assert.equal(refused.status, 400);
+    assert.match((refused.body as unknown as { error: string }).error, /switched off/);
+    await call('setLanguageEnabled', 'javascript', true);
+    assert.equal((await submit('console.log("Hello, World!")', 'javascript', 'a.js')).status, 202);
+    const snapshot = (await call<ConsoleSnapshot>('getSnapshot')).body;
+    assert.equal(snapshot.languages.find((l) => l.id === 'javascript')?.enabled, true);
+  });
+
+  test('answers and announcements, contest times, thawing', async () => {
+    const question = await team.post<{ id: string }>('/api/portal/clarifications', { problemId: 'hello', text: 'Trailing newline?' });
+    const answer = await call<{ id: string; toTeamId: string }>('answerClarification', { replyToId: question.body.id, toTeamId: 'team1', problemId: 'hello', text: 'Either is fine.' });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.toTeamId, 'team1');
+    const seen = (await team.get<{ text: string }[]>('/api/portal/clarifications')).body.map((c) => c.text);
+    assert.ok(seen.includes('Either is fine.'));
+
+    const contest = server.context.store.getContest()!;
+    assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 1000, freezeMs: 5000 })).status, 400);
+    assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 6 * 3_600_000, freezeMs: 3_600_000 })).status, 200);
+    assert.equal(server.context.store.getContest()!.durationMs, 6 * 3_600_000);
+    await call('setThawed', true);
+    assert.equal((await call<ConsoleSnapshot>('getSnapshot')).body.clock.thawed, true);
+  });
+});

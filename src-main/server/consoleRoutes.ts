@@ -1,0 +1,65 @@
+// The judges' console over HTTP + Server-Sent Events (the browser transport of JudgeApi,
+// contract in src-main/shared/judgeApi.ts). Judges and admins only.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ConsoleService } from '../console/consoleService.ts';
+import { JUDGE_REQUESTS, type JudgeRequestName } from '../shared/judgeApi.ts';
+import { HttpError, requireJudge, type Caller } from './auth.ts';
+import type { ServerContext } from './context.ts';
+
+export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, console: ConsoleService, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
+  /** Acknowledgers of open output streams, by judge account and submission. */
+  const acks = new Map<string, (chars: number) => void>();
+
+  app.post('/api/console/ackOutput', async (request) => {
+    const caller = requireJudge(await identify(request));
+    ctx.auth.checkStateChange(request, caller);
+    const [submissionId, chars] = (Array.isArray(request.body) ? request.body : []) as [unknown, unknown];
+    if (typeof submissionId !== 'string' || typeof chars !== 'number' || !(chars >= 0)) throw new HttpError(400, 'send [submissionId, chars]');
+    acks.get(`${caller.account.id}:${submissionId}`)?.(chars);
+    return null;
+  });
+
+  app.post('/api/console/:method', async (request) => {
+    const caller = requireJudge(await identify(request));
+    ctx.auth.checkStateChange(request, caller);
+    const method = (request.params as { method: string }).method as JudgeRequestName;
+    if (!JUDGE_REQUESTS.includes(method)) throw new HttpError(404, `no console request '${method}'`);
+    if (!Array.isArray(request.body)) throw new HttpError(400, 'send the arguments as a JSON array');
+    const args = request.body as unknown[];
+    // Overrides are audited with the judge who made them.
+    if (method === 'overrideVerdict') return (await console.overrideVerdict(args[0] as string, args[1] as never, args[2] as string, caller.account.username)) ?? null;
+    const handler = console[method] as (...a: unknown[]) => Promise<unknown>;
+    return (await handler.apply(console, args)) ?? null;
+  });
+
+  app.get('/api/console/stream', async (request, reply) => {
+    requireJudge(await identify(request));
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    raw.write('retry: 2000\n: connected\n\n');
+    const unsubscribe = console.subscribe((events) => raw.write(`event: batch\ndata: ${JSON.stringify(events)}\n\n`));
+    const keepalive = setInterval(() => raw.write(': keepalive\n\n'), 15_000);
+    raw.on('close', () => {
+      unsubscribe();
+      clearInterval(keepalive);
+    });
+  });
+
+  app.get('/api/console/output/:id', async (request, reply) => {
+    const caller = requireJudge(await identify(request));
+    const submissionId = (request.params as { id: string }).id;
+    if (!ctx.store.getSubmission(submissionId)) throw new HttpError(404, `no submission ${submissionId}`);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    raw.write('retry: 2000\n\n');
+    const key = `${caller.account.id}:${submissionId}`;
+    const watch = console.output.watch(submissionId, (data) => raw.write(`event: output\ndata: ${JSON.stringify({ data })}\n\n`));
+    acks.set(key, watch.ack);
+    raw.on('close', () => {
+      watch.stop();
+      if (acks.get(key) === watch.ack) acks.delete(key);
+    });
+  });
+}
