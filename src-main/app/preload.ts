@@ -1,7 +1,10 @@
-// The sandboxed preload: the renderer's only way into the main process. It hands the page a small
-// typed object as `window.verdict` and never ipcRenderer itself.
-import { contextBridge } from 'electron';
+// The sandboxed preload: the renderer's only way into the main process. It hands the page two small
+// typed objects, `window.verdict` (facts) and `window.verdictJudge` (the JudgeApi transport),
+// generated from the contract in src-main/shared/judgeApi.ts; it never exposes ipcRenderer itself
+// and never forwards an IpcRendererEvent.
+import { contextBridge, ipcRenderer } from 'electron';
 import type { VerdictBridge } from '../shared/bridge.ts';
+import { IPC, JUDGE_REQUESTS, type ConsoleEvent, type JudgeBridge, type JudgeRequestName } from '../shared/judgeApi.ts';
 
 /** Replaced at build time with package.json's version (electron.vite.config.ts). */
 declare const __VERDICT_VERSION__: string;
@@ -11,4 +14,32 @@ const bridge: VerdictBridge = {
   platform: process.platform,
 };
 
+let watchCount = 0;
+
+const judge: JudgeBridge = {
+  invoke(method: JudgeRequestName, ...args: unknown[]) {
+    if (!JUDGE_REQUESTS.includes(method)) return Promise.reject(new Error(`no console request '${String(method)}'`));
+    return ipcRenderer.invoke(IPC.request(method), ...args);
+  },
+  subscribe(listener: (events: ConsoleEvent[]) => void) {
+    const handler = (_event: unknown, events: ConsoleEvent[]) => listener(events);
+    ipcRenderer.on(IPC.events, handler);
+    return () => void ipcRenderer.removeListener(IPC.events, handler);
+  },
+  watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void) {
+    // The page names the watch, so output sent before any reply is never dropped.
+    const watchId = ++watchCount;
+    const handler = (_event: unknown, id: number, data: string) => {
+      if (id === watchId) onData(data, () => ipcRenderer.send(IPC.ackOutput, id, data.length));
+    };
+    ipcRenderer.on(IPC.output, handler);
+    ipcRenderer.send(IPC.watchOutput, watchId, submissionId);
+    return () => {
+      ipcRenderer.removeListener(IPC.output, handler);
+      ipcRenderer.send(IPC.stopOutput, watchId);
+    };
+  },
+};
+
 contextBridge.exposeInMainWorld('verdict', bridge);
+contextBridge.exposeInMainWorld('verdictJudge', judge);

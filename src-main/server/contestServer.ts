@@ -11,6 +11,7 @@ import type { ContestDefinition } from '../contest/model.ts';
 import { ProblemCatalogue, timeLimitOf } from '../contest/problemCatalogue.ts';
 import { ScoreboardService } from '../contest/scoreboardService.ts';
 import { JudgeEngine } from '../judge/engine.ts';
+import type { JudgehostOptions } from '../judgehost/client.ts';
 import { projectRoot } from '../paths.ts';
 import { Store } from '../store/store.ts';
 import { AccountDirectory } from './accounts.ts';
@@ -28,6 +29,8 @@ export interface ContestServerOptions {
   host?: string;
   port?: number;
   workers?: number;
+  /** How to start the judgehost (the desktop app runs the bundled one with Electron's own Node). */
+  judgehost?: JudgehostOptions;
   /** Start the contest now when contest.yaml sets no start time (the sample contest). Default true. */
   startUnscheduled?: boolean;
   now?: () => number;
@@ -79,7 +82,7 @@ export async function startContestServer(options: ContestServerOptions): Promise
   const problems = new ProblemCatalogue(contest.problems, (problem, pkg) => {
     if (!closed) store.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length });
   });
-  const engine = await JudgeEngine.start({ workers: options.workers });
+  const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost });
   const judging = new JudgingService(store, engine, problems);
   const scoreboard = new ScoreboardService(store);
   const accounts = new AccountDirectory(store, contest.accounts);

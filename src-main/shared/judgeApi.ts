@@ -259,3 +259,20 @@ export const JUDGE_REQUESTS: readonly JudgeRequestName[] = [
   'setLanguageEnabled',
   'setThawed',
 ];
+
+/** What the Electron preload exposes as `window.verdictJudge` (absent in a browser). */
+export interface JudgeBridge {
+  invoke(method: JudgeRequestName, ...args: unknown[]): Promise<unknown>;
+  subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
+  watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void): () => void;
+}
+
+/** IPC channel names, shared by the preload and the main process's handlers. */
+export const IPC = {
+  request: (method: JudgeRequestName) => `judge:${method}`,
+  events: 'judge:events',
+  watchOutput: 'judge:watch-output',
+  output: 'judge:output',
+  ackOutput: 'judge:ack-output',
+  stopOutput: 'judge:stop-output',
+} as const;

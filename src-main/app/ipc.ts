@@ -1,0 +1,42 @@
+// The main process's side of the console's IPC: every JudgeApi request goes to the ConsoleService,
+// event batches and live output go to the window. Channels and payloads: src-main/shared/judgeApi.ts.
+import { ipcMain, type WebContents } from 'electron';
+import type { ConsoleService } from '../console/consoleService.ts';
+import { IPC, JUDGE_REQUESTS } from '../shared/judgeApi.ts';
+
+/** Registers the handlers; returns a function that removes them (when the core is replaced). */
+export function registerJudgeIpc(service: ConsoleService, contents: WebContents): () => void {
+  const cleanups: (() => void)[] = [];
+  for (const method of JUDGE_REQUESTS) {
+    ipcMain.handle(IPC.request(method), (event, ...args: unknown[]) => {
+      // Only the console window may steer judging.
+      if (event.sender !== contents) throw new Error('not the console window');
+      const handler = service[method] as (...a: unknown[]) => Promise<unknown>;
+      return handler.apply(service, args);
+    });
+    cleanups.push(() => ipcMain.removeHandler(IPC.request(method)));
+  }
+
+  const unsubscribe = service.subscribe((events) => {
+    if (!contents.isDestroyed()) contents.send(IPC.events, events);
+  });
+  cleanups.push(unsubscribe);
+
+  const watches = new Map<number, { ack: (chars: number) => void; stop: () => void }>();
+  ipcMain.on(IPC.watchOutput, (event, id: unknown, submissionId: unknown) => {
+    if (event.sender !== contents || typeof id !== 'number' || typeof submissionId !== 'string' || watches.has(id)) return;
+    watches.set(id, service.output.watch(submissionId, (data) => !contents.isDestroyed() && contents.send(IPC.output, id, data)));
+  });
+  ipcMain.on(IPC.ackOutput, (_event, id: number, chars: number) => watches.get(id)?.ack(chars));
+  ipcMain.on(IPC.stopOutput, (_event, id: number) => {
+    watches.get(id)?.stop();
+    watches.delete(id);
+  });
+  cleanups.push(() => {
+    ipcMain.removeAllListeners(IPC.watchOutput);
+    ipcMain.removeAllListeners(IPC.ackOutput);
+    ipcMain.removeAllListeners(IPC.stopOutput);
+    for (const watch of watches.values()) watch.stop();
+  });
+  return () => cleanups.forEach((cleanup) => cleanup());
+}
