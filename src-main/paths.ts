@@ -1,6 +1,6 @@
 // Where the project's files are, whether running from source (Node) or bundled (Electron).
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root: the folder that holds package.json, resources/ and build/. */
@@ -17,10 +17,12 @@ function findRoot(start: string): string {
 }
 
 export function resourcePath(...parts: string[]): string {
-  return join(projectRoot, 'resources', ...parts);
+  // Unpacked in a packaged app: contest folders and packages are read with plain fs and by judges' programs.
+  return join(projectRoot, 'resources', ...parts).replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
 }
 
-/** The native runner built at install (scripts/build-runner.js). */
+/** The native runner built at install (scripts/build-runner.js). In a packaged app it is unpacked
+ *  beside the asar archive, since a program inside an archive cannot be executed. */
 export function runnerBinaryPath(): string {
-  return process.env.VERDICT_RUNNER ?? join(projectRoot, 'build', 'verdict-runner');
+  return process.env.VERDICT_RUNNER ?? join(projectRoot, 'build', 'verdict-runner').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
 }
