@@ -230,7 +230,7 @@ export interface JudgeApi {
   subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
   /**
    * The live output (pty stream) of a submission being judged. `onData` gets chunks to write into a
-   * terminal; call `ack(chars)` once the terminal has parsed them. Returns a stop function.
+   * terminal; call `ack()` once the terminal has parsed that chunk. Returns a stop function.
    */
   watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void): () => void;
 }
@@ -238,7 +238,7 @@ export interface JudgeApi {
 /** The request methods (everything but the two subscriptions), by name: the IPC channels and HTTP routes. */
 export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput'>;
 
-export const JUDGE_REQUESTS: readonly JudgeRequestName[] = [
+export const JUDGE_REQUESTS = [
   'getSnapshot',
   'listSubmissions',
   'getSubmission',
@@ -258,7 +258,12 @@ export const JUDGE_REQUESTS: readonly JudgeRequestName[] = [
   'setContestTimes',
   'setLanguageEnabled',
   'setThawed',
-];
+] as const satisfies readonly JudgeRequestName[];
+
+// Every request method is listed (a missing one fails to compile here).
+type Missing = Exclude<JudgeRequestName, (typeof JUDGE_REQUESTS)[number]>;
+const allListed: [Missing] extends [never] ? true : Missing = true;
+void allListed;
 
 /** What the Electron preload exposes as `window.verdictJudge` (absent in a browser). */
 export interface JudgeBridge {

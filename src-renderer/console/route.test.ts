@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { href, parseHash, submissionHref, VIEWS, viewHref } from './route.ts';
+
+test('every view parses from its own link', () => {
+  for (const { view } of VIEWS) assert.equal(parseHash(viewHref(view)).view, view);
+});
+
+test('a submission detail, and unknown hashes fall back to the dashboard', () => {
+  assert.deepEqual(parseHash(submissionHref('42')), { view: 'submissions', submissionId: '42' });
+  assert.deepEqual(parseHash('#/submissions'), { view: 'submissions', submissionId: null });
+  assert.deepEqual(parseHash(''), { view: 'dashboard' });
+  assert.deepEqual(parseHash('#/nowhere'), { view: 'dashboard' });
+  assert.equal(href({ view: 'submissions', submissionId: 'a/b' }), '#/submissions/a%2Fb');
+  assert.deepEqual(parseHash('#/submissions/a%2Fb'), { view: 'submissions', submissionId: 'a/b' });
+});

@@ -1,0 +1,43 @@
+// The console's views live in the URL's hash (#/submissions/42, #/scoreboard): a reload keeps the
+// view and the back button works, in the Electron window as in a browser.
+
+export type View = 'dashboard' | 'submissions' | 'scoreboard' | 'problems' | 'teams' | 'clarifications' | 'contest';
+
+export type Route = { view: Exclude<View, 'submissions'> } | { view: 'submissions'; submissionId: string | null };
+
+export const VIEWS: readonly { view: View; label: string }[] = [
+  { view: 'dashboard', label: 'Dashboard' },
+  { view: 'submissions', label: 'Submissions' },
+  { view: 'scoreboard', label: 'Scoreboard' },
+  { view: 'problems', label: 'Problems' },
+  { view: 'teams', label: 'Teams' },
+  { view: 'clarifications', label: 'Clarifications' },
+  { view: 'contest', label: 'Contest' },
+];
+
+const NAMES = new Set<string>(VIEWS.map((v) => v.view));
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  const view = parts[0] ?? 'dashboard';
+  if (view === 'submissions') return { view, submissionId: parts[1] ?? null };
+  if (NAMES.has(view)) return { view: view as Exclude<View, 'submissions'> };
+  return { view: 'dashboard' };
+}
+
+export function href(route: Route): string {
+  if (route.view === 'submissions' && route.submissionId !== null) return `#/submissions/${encodeURIComponent(route.submissionId)}`;
+  return `#/${route.view}`;
+}
+
+export const viewHref = (view: View): string => (view === 'submissions' ? href({ view, submissionId: null }) : href({ view }));
+
+export const submissionHref = (submissionId: string): string => href({ view: 'submissions', submissionId });

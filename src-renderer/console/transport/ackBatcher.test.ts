@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAckBatcher, type Timers } from './ackBatcher.ts';
+
+/** Timers run by hand. */
+function manualTimers() {
+  let now = 0;
+  const pending = new Map<number, { at: number; run: () => void }>();
+  let next = 1;
+  const timers: Timers = {
+    setTimeout(run, ms) {
+      const id = next++;
+      pending.set(id, { at: now + ms, run });
+      return id;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle as number);
+    },
+  };
+  return {
+    timers,
+    now: () => now,
+    pendingCount: () => pending.size,
+    advance(ms: number) {
+      now += ms;
+      for (;;) {
+        const due = [...pending.entries()].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        pending.delete(due[0]);
+        due[1].run();
+      }
+    },
+  };
+}
+
+test('acknowledgements go out once enough characters are parsed', () => {
+  const clock = manualTimers();
+  const sent: number[] = [];
+  const acks = createAckBatcher((n) => sent.push(n), { maxChars: 5000, maxDelayMs: 100, timers: clock.timers });
+  acks.add(3000);
+  assert.deepEqual(sent, []);
+  acks.add(2500);
+  assert.deepEqual(sent, [5500]);
+  assert.equal(clock.pendingCount(), 0, 'the timer went with the flush');
+});
+
+test('a trickle is acknowledged after the delay, in one request', () => {
+  const clock = manualTimers();
+  const sent: number[] = [];
+  const acks = createAckBatcher((n) => sent.push(n), { maxChars: 5000, maxDelayMs: 100, timers: clock.timers });
+  acks.add(10);
+  clock.advance(50);
+  acks.add(20);
+  assert.deepEqual(sent, []);
+  clock.advance(50);
+  assert.deepEqual(sent, [30]);
+  clock.advance(500);
+  assert.deepEqual(sent, [30], 'nothing more to send');
+});
+
+test('cancel drops what is pending and ignores later acknowledgements', () => {
+  const clock = manualTimers();
+  const sent: number[] = [];
+  const acks = createAckBatcher((n) => sent.push(n), { timers: clock.timers });
+  acks.add(100);
+  acks.cancel();
+  acks.add(10_000);
+  clock.advance(1000);
+  assert.deepEqual(sent, []);
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { JUDGE_REQUESTS, type ConsoleEvent } from '../../../src-main/shared/judgeApi.ts';
+import { createIpcJudgeApi, ipcErrorMessage, type JudgeBridge } from './ipc.ts';
+import { requestMethods } from './requests.ts';
+
+test('requestMethods makes one method per JUDGE_REQUESTS name, forwarding name and arguments', async () => {
+  const calls: [string, unknown[]][] = [];
+  const methods = requestMethods(async (method, args) => {
+    calls.push([method, args]);
+    return `${method}!`;
+  });
+  for (const name of JUDGE_REQUESTS) assert.equal(typeof methods[name], 'function', name);
+  assert.equal(await methods.setWorkers(4), 'setWorkers!');
+  await methods.overrideVerdict('12', 'AC', 'validator bug');
+  await methods.listSubmissions();
+  await methods.listSubmissions('40', 100);
+  await methods.listSubmissions(undefined, 100);
+  assert.deepEqual(calls, [
+    ['setWorkers', [4]],
+    ['overrideVerdict', ['12', 'AC', 'validator bug']],
+    ['listSubmissions', []],
+    ['listSubmissions', ['40', 100]],
+    ['listSubmissions', [undefined, 100]],
+  ]);
+});
+
+function fakeBridge() {
+  const invoked: unknown[][] = [];
+  const listeners = new Set<(events: ConsoleEvent[]) => void>();
+  const watchers = new Map<string, (data: string, ack: () => void) => void>();
+  const bridge: JudgeBridge = {
+    async invoke(method, ...args) {
+      invoked.push([method, ...args]);
+      if (method === 'killRun') throw new Error("Error invoking remote method 'killRun': Error: submission 9 is not being judged");
+      return method === 'rejudgeProblem' ? 7 : undefined;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    watchOutput(id, onData) {
+      watchers.set(id, onData);
+      return () => watchers.delete(id);
+    },
+  };
+  return { bridge, invoked, listeners, watchers };
+}
+
+test('the IPC adapter invokes the preload by method name and passes subscriptions through', async () => {
+  const { bridge, invoked, listeners, watchers } = fakeBridge();
+  const api = createIpcJudgeApi(bridge);
+  assert.equal(await api.rejudgeProblem('hello'), 7);
+  await api.setContestTimes({ startTime: null, durationMs: 1, freezeMs: 0 });
+  assert.deepEqual(invoked, [
+    ['rejudgeProblem', 'hello'],
+    ['setContestTimes', { startTime: null, durationMs: 1, freezeMs: 0 }],
+  ]);
+
+  const got: ConsoleEvent[][] = [];
+  const stop = api.subscribe((events) => got.push(events));
+  for (const l of listeners) l([{ type: 'scoreboard' }]);
+  stop();
+  assert.equal(listeners.size, 0);
+  assert.deepEqual(got, [[{ type: 'scoreboard' }]]);
+
+  const chunks: string[] = [];
+  let acks = 0;
+  const unwatch = api.watchOutput('5', (data, ack) => {
+    chunks.push(data);
+    ack();
+  });
+  watchers.get('5')!('hello\r\n', () => acks++);
+  assert.deepEqual(chunks, ['hello\r\n']);
+  assert.equal(acks, 1);
+  unwatch();
+  assert.equal(watchers.size, 0);
+});
+
+test('IPC errors reach the judge without Electron’s wrapping', async () => {
+  const { bridge } = fakeBridge();
+  await assert.rejects(createIpcJudgeApi(bridge).killRun('9'), { message: 'submission 9 is not being judged' });
+  assert.equal(ipcErrorMessage(new Error("Error invoking remote method 'x': TypeError: bad")), 'bad');
+  assert.equal(ipcErrorMessage(new Error('plain')), 'plain');
+  assert.equal(ipcErrorMessage('text'), 'text');
+});

@@ -1,0 +1,32 @@
+// JudgeApi over Electron IPC: the preload exposes `window.verdictJudge` (the contract's JudgeBridge) and this
+// adapts it. The request methods are generated from the contract (requests.ts); the two
+// subscriptions pass straight through, so the preload keeps all listener bookkeeping.
+import type { JudgeApi, JudgeBridge } from '../../../src-main/shared/judgeApi.ts';
+import { requestMethods } from './requests.ts';
+
+export type { JudgeBridge };
+
+/**
+ * ipcRenderer.invoke rejects with "Error invoking remote method 'setWorkers': Error: <message>":
+ * the judge wants to read only <message>.
+ */
+export function ipcErrorMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const match = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?([\s\S]*)$/.exec(raw);
+  return match ? match[1]! : raw;
+}
+
+export function createIpcJudgeApi(bridge: JudgeBridge): JudgeApi {
+  const requests = requestMethods(async (method, args) => {
+    try {
+      return await bridge.invoke(method, ...args);
+    } catch (error) {
+      throw new Error(ipcErrorMessage(error));
+    }
+  });
+  return {
+    ...requests,
+    subscribe: (listener) => bridge.subscribe(listener),
+    watchOutput: (submissionId, onData) => bridge.watchOutput(submissionId, onData),
+  };
+}

@@ -1,0 +1,260 @@
+// Clarifications: teams' questions (unanswered first) with a way to answer each, privately or to
+// all teams; new announcements; and everything the judges have sent.
+import { useMemo, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AnswerRequest, ConsoleClarification } from '../../../src-main/shared/judgeApi.ts';
+import { formatTimeOfDay } from '../../shared/format.ts';
+import { judge } from '../api.ts';
+import { perform } from '../loaders.ts';
+import { answeredIds, isQuestion } from '../store/clarifications.ts';
+import { useConsole } from '../store/index.ts';
+import { Field, Loading, Notice, ProblemOptions, ProblemTag, useNames, type Names } from './common.tsx';
+
+export function Clarifications() {
+  const { list, loaded, error } = useConsole(useShallow((s) => ({ list: s.clarifications, loaded: s.clarificationsLoaded, error: s.clarificationsError })));
+  const names = useNames();
+
+  const { open, done, sent, repliesTo } = useMemo(() => {
+    const answered = answeredIds(list);
+    const replies = new Map<string, ConsoleClarification[]>();
+    for (const c of list) {
+      if (isQuestion(c) || c.replyToId === null) continue;
+      const group = replies.get(c.replyToId) ?? [];
+      group.push(c);
+      replies.set(c.replyToId, group);
+    }
+    const questions = list.filter(isQuestion);
+    return {
+      open: questions.filter((q) => !answered.has(q.id)).reverse(),
+      done: questions.filter((q) => answered.has(q.id)).reverse(),
+      sent: list.filter((c) => !isQuestion(c)).reverse(),
+      repliesTo: replies,
+    };
+  }, [list]);
+
+  return (
+    <section className="clarifications">
+      <h1 id="clar-title">Clarifications</h1>
+      {error && <Notice tone="error">Could not load the clarifications: {error}.</Notice>}
+      {!loaded ? (
+        !error && <Loading what="the clarifications" />
+      ) : (
+        <div className="clar-columns">
+          <div>
+            <section>
+              <h2 id="questions-title">
+                Questions {open.length > 0 && <span className="badge badge-unread">{open.length} unanswered</span>}
+              </h2>
+              {open.length === 0 && done.length === 0 && <p className="muted">No questions from teams yet.</p>}
+              <ol className="clar-list">
+                {[...open, ...done].map((q) => (
+                  <li key={q.id}>
+                    <Question question={q} replies={repliesTo.get(q.id) ?? []} names={names} />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </div>
+          <div>
+            <AnnouncementForm />
+            <section>
+              <h2 id="sent-title">Sent by the judges</h2>
+              {sent.length === 0 ? (
+                <p className="muted">Nothing sent yet.</p>
+              ) : (
+                <ol className="clar-list">
+                  {sent.map((c) => (
+                    <li key={c.id}>
+                      <Message clarification={c} names={names} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Topic({ problemId, names }: { problemId: string | null; names: Names }) {
+  return <span className="clar-topic">{problemId ? <ProblemTag problem={names.problemById.get(problemId)} fallback={problemId} /> : 'General'}</span>;
+}
+
+function audience(c: ConsoleClarification, names: Names): string {
+  if (c.toTeamId === null) return c.replyToId ? 'Answer to all teams' : 'Announcement to all teams';
+  return `${c.replyToId ? 'Answer' : 'Message'} to ${names.team(c.toTeamId)}`;
+}
+
+function Message({ clarification: c, names }: { clarification: ConsoleClarification; names: Names }) {
+  return (
+    <article className={`clar ${c.toTeamId === null ? 'clar-broadcast' : 'clar-answer'}`} data-clarification-id={c.id}>
+      <header>
+        <strong>{audience(c, names)}</strong>
+        <Topic problemId={c.problemId} names={names} />
+        <time className="muted" dateTime={new Date(c.time).toISOString()}>
+          {formatTimeOfDay(c.time)}
+        </time>
+      </header>
+      <p className="clar-text">{c.text}</p>
+    </article>
+  );
+}
+
+function Question({ question: q, replies, names }: { question: ConsoleClarification; replies: readonly ConsoleClarification[]; names: Names }) {
+  const [answering, setAnswering] = useState(false);
+  const answered = replies.length > 0;
+  const team = q.fromTeamId ? names.team(q.fromTeamId) : '?';
+  return (
+    <div className={`clar-thread${answered ? '' : ' clar-open'}`} aria-label={`Question from ${team}`} role="group">
+      <article className="clar clar-question" data-clarification-id={q.id}>
+        <header>
+          <strong>{team}</strong>
+          <Topic problemId={q.problemId} names={names} />
+          {!answered && <span className="chip chip-new">unanswered</span>}
+          <time className="muted" dateTime={new Date(q.time).toISOString()}>
+            {formatTimeOfDay(q.time)}
+          </time>
+        </header>
+        <p className="clar-text">{q.text}</p>
+      </article>
+      {replies.map((r) => (
+        <div key={r.id} className="clar-reply">
+          <Message clarification={r} names={names} />
+        </div>
+      ))}
+      <div className="clar-actions">
+        {answering ? (
+          <AnswerForm question={q} teamName={team} onDone={() => setAnswering(false)} />
+        ) : (
+          <button type="button" className="small" onClick={() => setAnswering(true)}>
+            Answer
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function AnswerForm({ question: q, teamName, onDone }: { question: ConsoleClarification; teamName: string; onDone(): void }) {
+  const [text, setText] = useState('');
+  const [toAll, setToAll] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const addClarification = useConsole((s) => s.addClarification);
+
+  const send = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setProblem('Write the answer first.');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    const request: AnswerRequest = { replyToId: q.id, toTeamId: toAll ? null : q.fromTeamId, problemId: q.problemId, text: text.trim() };
+    const answer = await perform('Could not send the answer', () => judge.answerClarification(request));
+    setBusy(false);
+    if (answer) {
+      addClarification(answer);
+      onDone();
+    }
+  };
+
+  return (
+    <form className="answer-form" onSubmit={send} noValidate>
+      <Field label="Answer text">
+        {(id) => <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={10_000} autoFocus />}
+      </Field>
+      <label className="toggle">
+        <input type="checkbox" checked={toAll} onChange={(e) => setToAll(e.target.checked)} />
+        Answer to all
+      </label>
+      <span className="muted small">{toAll ? 'Every team sees the question’s topic and this answer.' : `Only ${teamName} sees this answer.`}</span>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy}>
+          Send answer
+        </button>
+        <button type="button" onClick={onDone} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AnnouncementForm() {
+  const { problems, teams } = useConsole(useShallow((s) => ({ problems: s.problems, teams: s.teams })));
+  const addClarification = useConsole((s) => s.addClarification);
+  const notify = useConsole((s) => s.notify);
+  const [problemId, setProblemId] = useState('');
+  const [toTeamId, setToTeamId] = useState('');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const send = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setProblem('Write the announcement first.');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    const sent = await perform('Could not send the announcement', () =>
+      judge.answerClarification({ replyToId: null, toTeamId: toTeamId || null, problemId: problemId || null, text: text.trim() }),
+    );
+    setBusy(false);
+    if (sent) {
+      addClarification(sent);
+      setText('');
+      notify('success', toTeamId ? 'Message sent.' : 'Announcement sent to all teams.');
+    }
+  };
+
+  return (
+    <form className="card ask-form" onSubmit={send} noValidate>
+      <h2 id="announce-title">New announcement</h2>
+      <div className="form-row">
+        <Field label="Problem">
+          {(id) => (
+            <select id={id} value={problemId} onChange={(e) => setProblemId(e.target.value)}>
+              <option value="">General</option>
+              <ProblemOptions problems={problems} />
+            </select>
+          )}
+        </Field>
+        <Field label="To">
+          {(id) => (
+            <select id={id} value={toTeamId} onChange={(e) => setToTeamId(e.target.value)}>
+              <option value="">All teams</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.displayName || t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Announcement">
+        {(id) => <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={10_000} />}
+      </Field>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={busy}>
+          Send announcement
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+// The contest's settings: start, length and freeze; which languages teams may use; and releasing
+// the final scoreboard after the contest.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConsoleLanguage } from '../../../src-main/shared/judgeApi.ts';
+import { judge } from '../api.ts';
+import { formatHoursMinutes, fromDatetimeLocal, parseHoursMinutes, toDatetimeLocal } from '../format.ts';
+import { perform, refreshSnapshot } from '../loaders.ts';
+import { useConsole } from '../store/index.ts';
+import { Field, Loading, Notice } from './common.tsx';
+
+export function Contest() {
+  const { clock, name } = useConsole(useShallow((s) => ({ clock: s.clock, name: s.contest?.name ?? null })));
+  return (
+    <section className="contest-view">
+      <h1 id="contest-title">Contest{name ? `: ${name}` : ''}</h1>
+      {!clock ? (
+        <Loading what="the contest" />
+      ) : (
+        <>
+          <TimesForm />
+          <Languages />
+          <Release />
+        </>
+      )}
+    </section>
+  );
+}
+
+interface TimesDraft {
+  start: string;
+  duration: string;
+  freeze: string;
+}
+
+function TimesForm() {
+  const clock = useConsole((s) => s.clock)!;
+  const current: TimesDraft = { start: toDatetimeLocal(clock.startTime), duration: formatHoursMinutes(clock.durationMs), freeze: formatHoursMinutes(clock.freezeMs) };
+  const [draft, setDraft] = useState<TimesDraft>(current);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const notify = useConsole((s) => s.notify);
+
+  // Follow changes made elsewhere while the judge is not editing.
+  useEffect(() => {
+    if (!dirty) setDraft({ start: toDatetimeLocal(clock.startTime), duration: formatHoursMinutes(clock.durationMs), freeze: formatHoursMinutes(clock.freezeMs) });
+  }, [clock.startTime, clock.durationMs, clock.freezeMs, dirty]);
+
+  const edit = (patch: Partial<TimesDraft>): void => {
+    setDirty(true);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    // An untouched start is sent as it was (to the millisecond), not as the field rounds it.
+    const startTime = draft.start === toDatetimeLocal(clock.startTime) ? clock.startTime : fromDatetimeLocal(draft.start);
+    const durationMs = parseHoursMinutes(draft.duration);
+    const freezeMs = parseHoursMinutes(draft.freeze);
+    const why =
+      startTime === undefined
+        ? 'The start time is not a date and time.'
+        : durationMs === null || durationMs <= 0
+          ? 'Give the duration as h:mm, e.g. 5:00.'
+          : freezeMs === null
+            ? 'Give the freeze as h:mm, e.g. 1:00 (0:00 for none).'
+            : freezeMs > durationMs
+              ? 'The freeze cannot be longer than the contest.'
+              : null;
+    if (why) {
+      setProblem(why);
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    const ok = await perform('Could not save the contest times', async () => {
+      await judge.setContestTimes({ startTime: startTime ?? null, durationMs: durationMs!, freezeMs: freezeMs! });
+      return true;
+    });
+    await refreshSnapshot();
+    setBusy(false);
+    if (ok) {
+      setDirty(false);
+      notify('success', 'Contest times saved.');
+    }
+  };
+
+  return (
+    <form className="card times-form" onSubmit={save} noValidate>
+      <h2 id="times-title">Times</h2>
+      <div className="form-row">
+        <Field label="Start time">
+          {(id) => <input id={id} type="datetime-local" step={1} value={draft.start} onChange={(e) => edit({ start: e.target.value })} />}
+        </Field>
+        <Field label="Duration" className="field-narrow">
+          {(id) => <input id={id} value={draft.duration} onChange={(e) => edit({ duration: e.target.value })} placeholder="5:00" inputMode="numeric" />}
+        </Field>
+        <Field label="Freeze" className="field-narrow">
+          {(id) => <input id={id} value={draft.freeze} onChange={(e) => edit({ freeze: e.target.value })} placeholder="1:00" inputMode="numeric" />}
+        </Field>
+      </div>
+      <p className="muted small">
+        Duration and freeze as h:mm; the freeze covers the last part of the contest (0:00: no freeze). An empty start leaves the contest unscheduled. Times are in this
+        computer’s time zone.
+      </p>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy}>
+          Save times
+        </button>
+        {dirty && (
+          <button type="button" onClick={() => setDirty(false)} disabled={busy}>
+            Discard changes
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function Languages() {
+  const languages = useConsole((s) => s.languages);
+  return (
+    <section className="card">
+      <h2 id="languages-title">Languages</h2>
+      {languages.length === 0 ? (
+        <p className="muted">No languages are configured.</p>
+      ) : (
+        <ul className="languages">
+          {languages.map((l) => (
+            <LanguageItem key={l.id} language={l} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LanguageItem({ language: l }: { language: ConsoleLanguage }) {
+  // The box shows the judge's choice while it is being saved, then the core's answer.
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const busy = wanted !== null;
+  const toggle = async (enabled: boolean): Promise<void> => {
+    setWanted(enabled);
+    await perform(`Could not ${enabled ? 'enable' : 'disable'} ${l.name}`, () => judge.setLanguageEnabled(l.id, enabled));
+    // No event carries languages: read them again.
+    await refreshSnapshot();
+    setWanted(null);
+  };
+  return (
+    <li className="language" data-language-id={l.id}>
+      <label className="toggle">
+        <input type="checkbox" checked={wanted ?? l.enabled} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        {l.name}
+      </label>
+      {!l.available && <span className="chip chip-warn">not installed</span>}
+      <span className="muted small mono">{l.detail}</span>
+    </li>
+  );
+}
+
+function Release() {
+  const { thawed, ended } = useConsole(useShallow((s) => ({ thawed: s.clock?.thawed ?? false, ended: s.clock?.ended ?? false })));
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const busy = wanted !== null;
+  const toggle = async (next: boolean): Promise<void> => {
+    setWanted(next);
+    await perform(next ? 'Could not release the final scoreboard' : 'Could not freeze the scoreboard again', () => judge.setThawed(next));
+    await refreshSnapshot();
+    setWanted(null);
+  };
+  return (
+    <section className="card">
+      <h2 id="release-title">Final scoreboard</h2>
+      {!ended && !thawed && <Notice tone="info">The contest is not over yet: releasing now shows every result to teams at once.</Notice>}
+      <label className="toggle">
+        <input type="checkbox" checked={wanted ?? thawed} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        Release final scoreboard
+      </label>
+      <p className="muted small">{thawed ? 'Released: teams and the public see every result.' : 'Not released: after the freeze, teams see the frozen scoreboard.'}</p>
+    </section>
+  );
+}

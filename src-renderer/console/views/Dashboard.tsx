@@ -1,0 +1,322 @@
+// The dashboard: contest clock, the judging pool and its controls, what every worker does now,
+// the queue, and the last minutes' throughput and queue length.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { QueueEntry, WorkerView } from '../../../src-main/shared/judgeApi.ts';
+import { formatClock, formatCountdown, formatTimeOfDay } from '../../shared/format.ts';
+import type { ClockReading } from '../clock.ts';
+import { formatElapsed, formatHoursMinutes, formatSpan } from '../format.ts';
+import { judge } from '../api.ts';
+import { useClockValue, useServerNow } from '../hooks.ts';
+import type { WorkerActivity } from '../../../src-main/shared/judgeApi.ts';
+import { perform, refreshSnapshot } from '../loaders.ts';
+import { submissionHref } from '../route.ts';
+import { nextTestClock, testNumber, type TestClock } from '../workers.ts';
+import { useConsole } from '../store/index.ts';
+import { Field, Loading, Notice, ProblemTag, useNames } from './common.tsx';
+import { Sparkline } from './Sparkline.tsx';
+
+export function Dashboard() {
+  const { hasSnapshot, error, preparing } = useConsole(useShallow((s) => ({ hasSnapshot: s.pool !== null, error: s.snapshotError, preparing: s.preparing })));
+  return (
+    <section className="dashboard">
+      <h1 id="dashboard-title">Dashboard</h1>
+      {preparing.length > 0 && (
+        <Notice tone="warning" role="status">
+          <strong>Still preparing:</strong>
+          <ul>
+            {preparing.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {!hasSnapshot ? (
+        error ? <Notice tone="error">Could not load the judging state: {error}.</Notice> : <Loading what="the judging state" />
+      ) : (
+        <>
+          <div className="dash-grid">
+            <ClockCard />
+            <PoolCard />
+            <ChartsCard />
+          </div>
+          <WorkersList />
+          <QueueTable />
+        </>
+      )}
+    </section>
+  );
+}
+
+function phaseText(r: ClockReading | null): string {
+  if (!r) return '';
+  switch (r.phase) {
+    case 'unscheduled':
+      return 'Not scheduled';
+    case 'before':
+      return `Starts in ${formatCountdown(r.countdownMs ?? 0)}`;
+    case 'running':
+      return `Running: ${formatClock(r.countdownMs ?? 0)} left`;
+    case 'over':
+      return 'Contest over';
+  }
+}
+
+function ClockCard() {
+  const { clock, name } = useConsole(useShallow((s) => ({ clock: s.clock, name: s.contest?.name ?? '' })));
+  const phase = useClockValue((r) => r?.phase ?? null);
+  const text = useClockValue(phaseText);
+  const elapsed = useClockValue((r) => (r && r.contestTimeMs !== null && r.contestTimeMs >= 0 ? formatClock(r.contestTimeMs) : null));
+  const frozen = useClockValue((r) => r?.frozen ?? false);
+  if (!clock) return null;
+  return (
+    <div className="card dash-card">
+      <h2>Contest</h2>
+      <p className="dash-contest-name">{name}</p>
+      <p className={`dash-clock clock-${phase ?? 'unknown'}`} role="timer" aria-label="Contest clock">
+        {text}
+      </p>
+      <dl className="facts">
+        <dt>Contest time</dt>
+        <dd className="mono">{elapsed ?? '—'}</dd>
+        <dt>Start</dt>
+        <dd>{clock.startTime === null ? 'not set' : `${new Date(clock.startTime).toLocaleDateString()} ${formatTimeOfDay(clock.startTime)}`}</dd>
+        <dt>Length</dt>
+        <dd className="mono">
+          {formatHoursMinutes(clock.durationMs)}
+          {clock.freezeMs > 0 && <span className="muted small sans"> (frozen for the last {formatHoursMinutes(clock.freezeMs)})</span>}
+        </dd>
+        <dt>Scoreboard</dt>
+        <dd>
+          {frozen ? <span className="chip chip-frozen">frozen</span> : clock.thawed ? <span className="chip chip-ok">released</span> : 'live'}
+        </dd>
+      </dl>
+    </div>
+  );
+}
+
+function PoolCard() {
+  const pool = useConsole((s) => s.pool);
+  const [workers, setWorkers] = useState(() => String(pool?.workers ?? 1));
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  // Follow changes made elsewhere (another judge, the CLI) unless the judge is typing.
+  useEffect(() => {
+    if (!editing && pool) setWorkers(String(pool.workers));
+  }, [pool?.workers, editing]);
+
+  if (!pool) return null;
+
+  const apply = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const n = Number(workers);
+    if (!Number.isInteger(n) || n < 1) {
+      useConsole.getState().notify('error', 'Workers: enter a whole number, 1 or more.');
+      return;
+    }
+    setBusy(true);
+    await perform('Could not change the number of workers', () => judge.setWorkers(n));
+    await refreshSnapshot();
+    setEditing(false);
+    setBusy(false);
+  };
+
+  const togglePause = async (): Promise<void> => {
+    setBusy(true);
+    if (pool.paused) await perform('Could not resume judging', () => judge.resumeJudging());
+    else await perform('Could not pause judging', () => judge.pauseJudging());
+    await refreshSnapshot();
+    setBusy(false);
+  };
+
+  return (
+    <div className="card dash-card">
+      <h2>Judging</h2>
+      <p className="pool-state">
+        {pool.paused ? <span className="chip chip-paused">paused</span> : <span className="chip chip-ok">judging</span>}
+        <span>
+          {pool.busy} of {pool.workers} busy, {pool.queued} queued
+        </span>
+      </p>
+      <form className="inline-form" onSubmit={apply}>
+        <Field label="Workers" className="field-narrow">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={1}
+              max={64}
+              step={1}
+              value={workers}
+              onChange={(e) => {
+                setEditing(true);
+                setWorkers(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={busy}>
+          Apply
+        </button>
+      </form>
+      <p>
+        <button type="button" className={pool.paused ? 'primary' : 'danger'} onClick={togglePause} disabled={busy}>
+          {pool.paused ? 'Resume judging' : 'Pause judging'}
+        </button>
+      </p>
+      <dl className="facts">
+        <dt>Sandbox</dt>
+        <dd>{pool.sandbox}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function ChartsCard() {
+  const throughput = useConsole((s) => s.throughput);
+  return (
+    <div className="card dash-card">
+      <h2>Last minutes</h2>
+      <div className="sparks">
+        <Sparkline title="Judged per minute" unit="per minute" values={throughput.map((t) => t.judgedPerMinute)} />
+        <Sparkline title="Queue length" unit="waiting" values={throughput.map((t) => t.queueLength)} />
+      </div>
+    </div>
+  );
+}
+
+function WorkersList() {
+  const workers = useConsole((s) => s.workers);
+  return (
+    <section className="dash-section">
+      <h2 id="workers-title">Workers</h2>
+      {workers.length === 0 ? (
+        <p className="muted">No workers: set their number above.</p>
+      ) : (
+        <ul className="workers">
+          {workers.map((w) => (
+            <WorkerItem key={w.slot} worker={w} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function WorkerItem({ worker }: { worker: WorkerView }) {
+  const a = worker.activity;
+  const submission = useConsole((s) => (a.state === 'idle' ? undefined : s.submissions.get(a.submissionId)));
+  const names = useNames();
+  return (
+    <li className={`worker worker-${a.state}`} data-worker={worker.slot}>
+      <span className="worker-slot">Worker {worker.slot}</span>
+      {a.state === 'idle' ? (
+        <span className="muted">idle</span>
+      ) : (
+        <>
+          <span className="worker-what">
+            {a.state === 'compiling' ? 'compiling' : `running test ${testNumber(a.testIndex)} of ${a.testCount}`}{' '}
+            <a href={submissionHref(a.submissionId)}>#{a.submissionId}</a>
+            {submission && (
+              <span className="muted">
+                {' '}
+                {names.team(submission.teamId)}, <ProblemTag problem={names.problemById.get(submission.problemId)} fallback={submission.problemId} />
+              </span>
+            )}
+            {a.state === 'running' && a.testName && <span className="muted mono"> {a.testName}</span>}
+          </span>
+          <Elapsed activity={a} />
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Time in the current phase or test, against the test's time limit as a bar while running. */
+function Elapsed({ activity }: { activity: WorkerActivity }) {
+  const now = useServerNow(250);
+  // Information from earlier renders (React's documented pattern): the clock moves on with the test.
+  const [clock, setClock] = useState<TestClock | null>(null);
+  const current = nextTestClock(clock, activity, now);
+  if (current !== clock) setClock(current);
+  const elapsed = Math.max(0, now - (current?.since ?? now));
+  const limitMs = activity.state === 'running' ? activity.timeLimitMs : 0;
+  if (limitMs <= 0) return <span className="worker-time mono">{formatElapsed(elapsed)}</span>;
+  const share = Math.min(1, elapsed / limitMs);
+  return (
+    <span className="worker-time">
+      <span
+        className={`bar${elapsed > limitMs ? ' bar-over' : ''}`}
+        role="progressbar"
+        aria-label="Test time against the limit"
+        aria-valuemin={0}
+        aria-valuemax={limitMs}
+        aria-valuenow={Math.min(elapsed, limitMs)}
+      >
+        <span className="bar-fill" style={{ width: `${share * 100}%` }} />
+      </span>
+      <span className="mono">
+        {formatElapsed(elapsed)} / {formatElapsed(limitMs)}
+      </span>
+    </span>
+  );
+}
+
+function QueueTable() {
+  const queue = useConsole((s) => s.queue);
+  const total = useConsole((s) => s.pool?.queued ?? 0);
+  const names = useNames();
+  const now = useServerNow(1000);
+  return (
+    <section className="dash-section">
+      <h2 id="queue-title">Queue {total > 0 && <span className="badge badge-pending">{total}</span>}</h2>
+      {queue.length === 0 ? (
+        <p className="muted">Nothing waiting.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="queue" aria-label="Queue">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  #
+                </th>
+                <th scope="col">Submission</th>
+                <th scope="col">Team</th>
+                <th scope="col">Problem</th>
+                <th scope="col">Language</th>
+                <th scope="col">Waiting</th>
+                <th scope="col">Estimated start</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.map((q) => (
+                <QueueRow key={q.submissionId} entry={q} now={now} names={names} />
+              ))}
+            </tbody>
+          </table>
+          {total > queue.length && <p className="muted empty">…and {total - queue.length} more, not listed here.</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function QueueRow({ entry: q, now, names }: { entry: QueueEntry; now: number; names: ReturnType<typeof useNames> }) {
+  const eta = q.estimatedStart === null ? '—' : q.estimatedStart <= now ? 'any moment' : `in ${formatSpan(q.estimatedStart - now)} (${formatTimeOfDay(q.estimatedStart)})`;
+  return (
+    <tr data-submission-id={q.submissionId}>
+      <td className="num">{q.position}</td>
+      <td>
+        <a href={submissionHref(q.submissionId)}>#{q.submissionId}</a>
+      </td>
+      <td>{names.team(q.teamId)}</td>
+      <td>
+        <ProblemTag problem={names.problemById.get(q.problemId)} fallback={q.problemId} />
+      </td>
+      <td>{names.language(q.languageId)}</td>
+      <td className="mono">{formatSpan(now - q.queuedAt)}</td>
+      <td>{eta}</td>
+    </tr>
+  );
+}

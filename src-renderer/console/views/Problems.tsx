@@ -1,0 +1,128 @@
+// The contest's problems as the core has loaded them: state (and why one is broken), limits, tests,
+// validation, samples; and rejudging all submissions of one (after a confirmation).
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConsoleProblem } from '../../../src-main/shared/judgeApi.ts';
+import { coalesce } from '../../shared/coalesce.ts';
+import { formatSeconds } from '../../shared/format.ts';
+import { judge } from '../api.ts';
+import { perform, refreshProblems } from '../loaders.ts';
+import { onSignal } from '../signals.ts';
+import { useConsole } from '../store/index.ts';
+import { Loading, Notice, ProblemDot } from './common.tsx';
+
+export function Problems() {
+  const { problems, loaded, error } = useConsole(useShallow((s) => ({ problems: s.problems, loaded: s.problemsLoaded, error: s.problemsError })));
+
+  useEffect(() => {
+    void refreshProblems();
+    const refresh = coalesce(refreshProblems, 300);
+    const stop = onSignal('problems', refresh);
+    return () => {
+      stop();
+      refresh.cancel();
+    };
+  }, []);
+
+  return (
+    <section>
+      <h1 id="problems-title">Problems</h1>
+      {error && <Notice tone="error">Could not load the problems: {error}.</Notice>}
+      {!loaded ? (
+        !error && <Loading what="the problems" />
+      ) : problems.length === 0 ? (
+        <p className="muted">The contest has no problems.</p>
+      ) : (
+        <ul className="problem-cards">
+          {problems.map((p) => (
+            <ProblemCard key={p.id} problem={p} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const STATE_TEXT: Record<ConsoleProblem['state'], string> = { loading: 'loading', ready: 'ready', broken: 'broken' };
+
+function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const notify = useConsole((s) => s.notify);
+  const titleId = `problem-${p.id}-title`;
+
+  const rejudge = async (): Promise<void> => {
+    setBusy(true);
+    const count = await perform(`Could not rejudge problem ${p.label}`, () => judge.rejudgeProblem(p.id));
+    setBusy(false);
+    setConfirming(false);
+    if (count !== undefined) notify('success', `Rejudging ${count} submission${count === 1 ? '' : 's'} of problem ${p.label}.`);
+  };
+
+  return (
+    <li className="card problem-card" aria-labelledby={titleId} data-problem-id={p.id}>
+      <header className="problem-card-head">
+        <h2 id={titleId}>
+          <ProblemDot rgb={p.rgb} />
+          <span className="problem-label">{p.label}</span> {p.name}
+        </h2>
+        <span className={`chip chip-state-${p.state}`}>{STATE_TEXT[p.state]}</span>
+      </header>
+      {p.error && (
+        <Notice tone={p.state === 'broken' ? 'error' : 'warning'}>
+          <span className="pre-line">{p.error}</span>
+        </Notice>
+      )}
+      <dl className="facts facts-row">
+        <dt>Time limit</dt>
+        <dd>{p.timeLimitMs === null ? '—' : formatSeconds(p.timeLimitMs)}</dd>
+        <dt>Memory</dt>
+        <dd>{p.memoryLimitMb === null ? '—' : `${p.memoryLimitMb} MiB`}</dd>
+        <dt>Output</dt>
+        <dd>{p.outputLimitMb === null ? '—' : `${p.outputLimitMb} MiB`}</dd>
+        <dt>Tests</dt>
+        <dd>{p.testCases ?? '—'}</dd>
+        <dt>Validation</dt>
+        <dd>{p.validation ?? '—'}</dd>
+        <dt>Id</dt>
+        <dd className="mono">{p.id}</dd>
+      </dl>
+      {p.samples.length > 0 && (
+        <details className="samples">
+          <summary>
+            {p.samples.length} sample{p.samples.length === 1 ? '' : 's'}
+          </summary>
+          {p.samples.map((s) => (
+            <div key={s.name} className="sample-pair">
+              <figure className="pane">
+                <figcaption>{s.name}: input</figcaption>
+                <pre className="pane-text">{s.input}</pre>
+              </figure>
+              <figure className="pane">
+                <figcaption>{s.name}: answer</figcaption>
+                <pre className="pane-text">{s.answer}</pre>
+              </figure>
+            </div>
+          ))}
+        </details>
+      )}
+      <div className="button-row">
+        {!confirming ? (
+          <button type="button" onClick={() => setConfirming(true)} disabled={busy}>
+            Rejudge problem
+          </button>
+        ) : (
+          <div className="confirm" role="group" aria-label={`Confirm rejudging problem ${p.label}`}>
+            <span>Rejudge every submission of {p.label}? Verdicts may change on the scoreboard.</span>
+            <button type="button" className="danger" onClick={rejudge} disabled={busy}>
+              Yes, rejudge {p.label}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,400 @@
+// One submission for the judges: what it is and how it did, its source, the compiler's output,
+// every test run, the live terminal while it is judged, the first failing test side by side, and
+// the judges' actions (rejudge, prioritise, kill, override).
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConsoleSubmission, FailingTest, SubmissionDetail as Detail } from '../../../src-main/shared/judgeApi.ts';
+import type { Verdict } from '../../../src-main/judge/types.ts';
+import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
+import { VERDICT_NAMES } from '../../shared/verdicts.ts';
+import { judge } from '../api.ts';
+import { firstDifference, type Difference } from '../diff.ts';
+import { formatMemoryKb, formatRunTime } from '../format.ts';
+import { perform, refreshDetail } from '../loaders.ts';
+import { viewHref } from '../route.ts';
+import { sourceMode } from '../sourceMode.ts';
+import { useConsole } from '../store/index.ts';
+import { Field, Loading, Notice, ProblemTag, RunVerdict, useNames, VERDICTS, VerdictBadge } from './common.tsx';
+
+// CodeMirror and xterm.js load with the first detail, not with the console.
+const SourceView = lazy(() => import('../SourceView.tsx'));
+const LiveTerminal = lazy(() => import('../Terminal.tsx'));
+
+export function SubmissionDetail({ id }: { id: string }) {
+  const { detail, error, current } = useConsole(
+    useShallow((s) => ({
+      detail: s.detailId === id ? s.detail : null,
+      error: s.detailId === id ? s.detailError : null,
+      // The table's copy is the newest (events update it first).
+      current: s.submissions.get(id),
+    })),
+  );
+
+  useEffect(() => {
+    const store = useConsole.getState();
+    store.openDetail(id);
+    void refreshDetail();
+    return () => {
+      if (useConsole.getState().detailId === id) useConsole.getState().openDetail(null);
+    };
+  }, [id]);
+
+  const submission = current ?? detail?.submission;
+
+  return (
+    <article className="detail">
+      <p className="back">
+        <a href={viewHref('submissions')}>← Back to the list</a>
+      </p>
+      <h1 id="detail-title">Submission #{id}</h1>
+      {error && <Notice tone="error">Could not load submission {id}: {error}.</Notice>}
+      {!submission ? (
+        !error && <Loading what={`submission ${id}`} />
+      ) : (
+        <>
+          <Header submission={submission} />
+          <Actions submission={submission} />
+          <Progress id={id} />
+          <LiveOutput submission={submission} />
+          {detail ? <Body detail={detail} /> : !error && <Loading what="the source and the runs" />}
+        </>
+      )}
+    </article>
+  );
+}
+
+function Header({ submission: s }: { submission: ConsoleSubmission }) {
+  const names = useNames();
+  return (
+    <dl className="detail-head card">
+      <div>
+        <dt>Team</dt>
+        <dd>{names.team(s.teamId)}</dd>
+      </div>
+      <div>
+        <dt>Problem</dt>
+        <dd>
+          <ProblemTag problem={names.problemById.get(s.problemId)} fallback={s.problemId} /> <span className="muted">{names.problemById.get(s.problemId)?.name}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Language</dt>
+        <dd>
+          {names.language(s.languageId)} <span className="muted mono">{s.fileName}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Verdict</dt>
+        <dd>
+          <VerdictBadge submission={s} long />
+        </dd>
+      </div>
+      <div>
+        <dt>Time</dt>
+        <dd className="mono">{formatRunTime(s.timeMs)}</dd>
+      </div>
+      <div>
+        <dt>Memory</dt>
+        <dd className="mono">{formatMemoryKb(s.memoryKb)}</dd>
+      </div>
+      <div>
+        <dt>Submitted</dt>
+        <dd className="mono">
+          {formatContestTime(s.contestTimeMs)} <span className="muted">({formatTimeOfDay(s.submittedAt)})</span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Which test the open submission is on, from the workers' state. */
+function Progress({ id }: { id: string }) {
+  const text = useConsole((s) => {
+    for (const w of s.workers) {
+      const a = w.activity;
+      if (a.state === 'idle' || a.submissionId !== id) continue;
+      return a.state === 'compiling' ? `Compiling on worker ${w.slot}` : `Running test ${a.testIndex + 1} of ${a.testCount} (${a.testName}) on worker ${w.slot}`;
+    }
+    return null;
+  });
+  const position = useConsole((s) => s.queue.find((q) => q.submissionId === id)?.position ?? null);
+  if (text) return <p className="progress-line" role="status">{text}</p>;
+  if (position !== null) return <p className="progress-line" role="status">Queued: position {position}</p>;
+  return null;
+}
+
+function Actions({ submission: s }: { submission: ConsoleSubmission }) {
+  const [busy, setBusy] = useState(false);
+  const [overriding, setOverriding] = useState(false);
+  const notify = useConsole((state) => state.notify);
+
+  const act = async (what: string, run: () => Promise<void>, done: string): Promise<void> => {
+    setBusy(true);
+    const ok = await perform(what, async () => {
+      await run();
+      return true;
+    });
+    setBusy(false);
+    if (ok) {
+      notify('success', done);
+      void refreshDetail();
+    }
+  };
+
+  return (
+    <div className="detail-actions">
+      <div className="button-row">
+        <button type="button" disabled={busy} onClick={() => act(`Could not rejudge #${s.id}`, () => judge.rejudgeSubmission(s.id), `Submission #${s.id} is queued for rejudging.`)}>
+          Rejudge
+        </button>
+        {s.status === 'queued' && (
+          <button type="button" disabled={busy} onClick={() => act(`Could not prioritise #${s.id}`, () => judge.prioritise(s.id), `Submission #${s.id} moved to the front of the queue.`)}>
+            Prioritise
+          </button>
+        )}
+        {s.status === 'judging' && (
+          <button type="button" className="danger" disabled={busy} onClick={() => act(`Could not kill the run of #${s.id}`, () => judge.killRun(s.id), `The run of #${s.id} was stopped.`)}>
+            Kill run
+          </button>
+        )}
+        {!overriding && (
+          <button type="button" disabled={busy} onClick={() => setOverriding(true)}>
+            Override verdict
+          </button>
+        )}
+      </div>
+      {overriding && <OverrideForm submission={s} onDone={() => setOverriding(false)} />}
+    </div>
+  );
+}
+
+function OverrideForm({ submission: s, onDone }: { submission: ConsoleSubmission; onDone(): void }) {
+  const [verdict, setVerdict] = useState<Verdict>(s.verdict ?? 'AC');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const notify = useConsole((state) => state.notify);
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setProblem('Give a reason: it is kept with the override.');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    const ok = await perform(`Could not override the verdict of #${s.id}`, async () => {
+      await judge.overrideVerdict(s.id, verdict, reason.trim());
+      return true;
+    });
+    setBusy(false);
+    if (ok) {
+      notify('success', `Submission #${s.id} is now ${VERDICT_NAMES[verdict]}.`);
+      void refreshDetail();
+      onDone();
+    }
+  };
+
+  return (
+    <form className="card override-form" onSubmit={save} noValidate>
+      <Field label="Verdict">
+        {(id) => (
+          <select id={id} value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)}>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {v} — {VERDICT_NAMES[v]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Reason" className="field-grow">
+        {(id) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoFocus />}
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy}>
+          Save override
+        </button>
+        <button type="button" onClick={onDone} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The terminal appears when the submission is judged while open, and keeps its text afterwards. */
+function LiveOutput({ submission: s }: { submission: ConsoleSubmission }) {
+  const judging = s.status === 'judging';
+  const [shown, setShown] = useState(judging);
+  useEffect(() => {
+    if (judging) setShown(true);
+  }, [judging]);
+  if (!shown) return null;
+  return (
+    <section className="detail-section">
+      <h2 id="live-title">
+        Live output {judging ? <span className="chip chip-live">live</span> : <span className="chip">finished</span>}
+      </h2>
+      <Suspense fallback={<Loading what="the terminal" />}>
+        <LiveTerminal submissionId={s.id} watching={judging} />
+      </Suspense>
+    </section>
+  );
+}
+
+function Body({ detail }: { detail: Detail }) {
+  const s = detail.submission;
+  return (
+    <>
+      {detail.judgeError && (
+        <Notice tone="error">
+          <strong>Judging error:</strong> <span className="pre-line">{detail.judgeError}</span>
+        </Notice>
+      )}
+      {detail.failing && <FailingTestView failing={detail.failing} />}
+      <section className="detail-section">
+        <h2 id="runs-title">Tests</h2>
+        {detail.runs.length === 0 ? (
+          <p className="muted">{s.status === 'judged' ? 'No test was run.' : 'No test has run yet.'}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="runs" aria-label="Test runs">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    #
+                  </th>
+                  <th scope="col">Test</th>
+                  <th scope="col">Verdict</th>
+                  <th scope="col" className="num">
+                    CPU time
+                  </th>
+                  <th scope="col" className="num">
+                    Wall
+                  </th>
+                  <th scope="col" className="num">
+                    Memory
+                  </th>
+                  <th scope="col">Message</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.runs.map((r) => (
+                  <tr key={r.ordinal} data-verdict={r.verdict}>
+                    <td className="num">{r.ordinal}</td>
+                    <td className="mono">{r.testName}</td>
+                    <td>
+                      <RunVerdict verdict={r.verdict} />
+                    </td>
+                    <td className="num mono">{formatRunTime(r.timeMs)}</td>
+                    <td className="num mono muted">{formatRunTime(r.wallMs)}</td>
+                    <td className="num mono">{formatMemoryKb(r.memoryKb)}</td>
+                    <td className="message-cell">{r.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {detail.compileOutput && (
+        <section className="detail-section">
+          <h2 id="compile-title">Compiler output</h2>
+          <pre className="output-block">{detail.compileOutput}</pre>
+        </section>
+      )}
+      <section className="detail-section">
+        <h2 id="source-title">
+          Source <span className="muted mono small">{s.fileName}</span>
+        </h2>
+        <div className="source-frame">
+          <Suspense fallback={<pre className="output-block">{detail.source}</pre>}>
+            <SourceView source={detail.source} mode={sourceMode(s.languageId, s.fileName)} label={`Source of submission ${s.id}`} />
+          </Suspense>
+        </div>
+      </section>
+      <section className="detail-section">
+        <h2 id="overrides-title">Overrides</h2>
+        {detail.overrides.length === 0 ? (
+          <p className="muted">The verdict has not been overridden.</p>
+        ) : (
+          <ul className="overrides">
+            {detail.overrides.map((o, i) => (
+              <li key={i}>
+                <span className="mono">{formatTimeOfDay(o.at)}</span> <strong>{o.by}</strong>: {o.previous ?? 'pending'} → <strong>{o.verdict}</strong>
+                <span className="muted"> — {o.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function FailingTestView({ failing }: { failing: FailingTest }) {
+  const difference = firstDifference(failing.expected, failing.output);
+  return (
+    <section className="detail-section">
+      <h2 id="failing-title">
+        First failing test: <span className="mono">{failing.testName}</span>
+      </h2>
+      {failing.message && (
+        <div className="validator-message">
+          <strong>Validator:</strong> <span className="pre-line">{failing.message}</span>
+        </div>
+      )}
+      <p className="muted small" role="note">
+        {difference
+          ? `First difference on line ${difference.line}, column ${difference.column + 1}.`
+          : 'Output and expected answer read the same (apart from trailing spaces): see the validator’s message.'}
+        {failing.truncated && ' The texts are cut short: the difference may lie further on.'}
+      </p>
+      <div className="compare">
+        <TextPane title="Input" text={failing.input} difference={null} />
+        <TextPane title="Expected answer" text={failing.expected} difference={difference} />
+        <TextPane title="Program output" text={failing.output} difference={difference} />
+      </div>
+    </section>
+  );
+}
+
+/** A text with line numbers; the first differing line marked. */
+function TextPane({ title, text, difference }: { title: string; text: string; difference: Difference | null }) {
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return (
+    <figure className="pane" aria-label={title}>
+      <figcaption>{title}</figcaption>
+      <pre className="pane-text">
+        {lines.map((line, i) => {
+          const differs = difference !== null && difference.line === i + 1;
+          return (
+            <span key={i} className={differs ? 'line line-diff' : 'line'} data-line={i + 1} aria-current={differs ? 'true' : undefined}>
+              <span className="line-no" aria-hidden="true">
+                {i + 1}
+              </span>
+              {line || ' '}
+              {'\n'}
+            </span>
+          );
+        })}
+        {difference !== null && difference.line > lines.length && (
+          <span className="line line-diff line-missing" aria-current="true">
+            <span className="line-no" aria-hidden="true">
+              {difference.line}
+            </span>
+            (nothing)
+            {'\n'}
+          </span>
+        )}
+      </pre>
+    </figure>
+  );
+}
