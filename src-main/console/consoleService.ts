@@ -19,9 +19,11 @@ import type {
   ConsoleSubmission,
   ConsoleTeam,
   JudgeApi,
+  PasswordSheetEntry,
   PoolView,
   QueueEntry,
   SubmissionDetail,
+  TeamImportSummary,
   ThroughputSample,
   WorkerView,
 } from '../shared/judgeApi.ts';
@@ -29,6 +31,9 @@ import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
 import { OutputHub } from './outputHub.ts';
 import { portalClarification, portalScoreboard } from '../server/portalRoutes.ts';
 import { disabledLanguages, setLanguageDisabled } from '../contest/languageSettings.ts';
+import { loadContest } from '../contest/loadContest.ts';
+import { importTeamsIntoFolder, parseTeamList } from '../contest/teamImport.ts';
+import { FileError } from '../errors.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
 const QUEUE_SHOWN = 200;
@@ -391,6 +396,33 @@ export class ConsoleService implements ConsoleRequests {
     if (!this.ctx.engine.languages.some((l) => l.id === languageId)) throw new HttpError(404, `no language '${languageId}'`);
     setLanguageDisabled(this.ctx.store, String(languageId), !enabled);
     this.queue({ type: 'clock', clock: this.clock() });
+  }
+
+  async importTeams(list: string): Promise<TeamImportSummary> {
+    if (typeof list !== 'string') throw new HttpError(400, 'send the team list as text');
+    let result;
+    try {
+      result = importTeamsIntoFolder(this.ctx.contest.dir, parseTeamList(list));
+    } catch (error) {
+      if (error instanceof FileError) throw new HttpError(400, error.message);
+      throw error;
+    }
+    // The folder is the source of truth: read it back and bring the store and logins up to date.
+    const contest = await loadContest(this.ctx.contest.dir);
+    this.ctx.store.importContest(contest, { hashPasswords: false });
+    this.ctx.contest = contest;
+    this.ctx.accounts.add(contest.accounts.filter((a) => result.accounts.some((n) => n.username === a.username)));
+    this.ctx.scoreboard.invalidate();
+    this.queue({ type: 'scoreboard' });
+    return { added: result.added, updated: result.updated, newAccounts: result.accounts.length };
+  }
+
+  async getPasswordSheet(): Promise<PasswordSheetEntry[]> {
+    const teams = new Map(this.ctx.store.listTeams().map((t) => [t.id, t]));
+    return this.ctx.contest.accounts
+      .filter((a) => a.type === 'team' && a.teamId)
+      .map((a) => ({ teamId: a.teamId!, teamName: teams.get(a.teamId!)?.displayName ?? a.teamId!, username: a.username, password: a.password }))
+      .sort((a, b) => a.teamId.localeCompare(b.teamId, undefined, { numeric: true }));
   }
 
   async setThawed(thawed: boolean): Promise<void> {

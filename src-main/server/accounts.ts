@@ -21,16 +21,28 @@ export class AccountDirectory {
   private readonly cache = new CredentialCache();
   /** Imported plain-text passwords not yet hashed, by username. */
   private readonly pending = new Map<string, string>();
+  /** Usernames waiting for the background hasher, in order. */
+  private readonly queue: string[] = [];
   private hashed = 0;
   private stopped = false;
   private total = 0;
-  readonly ready: Promise<void>;
+  private workers = 0;
 
   constructor(store: Store, accounts: readonly ContestAccount[]) {
     this.store = store;
-    for (const account of accounts) if (account.password !== null) this.pending.set(account.username, account.password);
-    this.total = this.pending.size;
-    this.ready = this.hashInBackground();
+    this.add(accounts);
+  }
+
+  /** Accounts imported (again): their plain-text passwords are hashed in the background. */
+  add(accounts: readonly ContestAccount[]): void {
+    for (const account of accounts) {
+      if (account.password === null) continue;
+      this.queue.push(account.username);
+      this.pending.set(account.username, account.password);
+      this.total++;
+    }
+    this.cache.clear(); // a password may have changed
+    while (this.workers < HASH_CONCURRENCY && this.queue.length > 0) void this.hashWorker();
   }
 
   /** Background work still to do, for "still preparing" in the UI and /health. */
@@ -58,23 +70,25 @@ export class AccountDirectory {
     this.stopped = true;
   }
 
-  private async hashInBackground(): Promise<void> {
-    const queue = [...this.pending.entries()];
-    const worker = async () => {
-      for (let next = queue.shift(); next && !this.stopped; next = queue.shift()) {
-        const [username, password] = next;
+  private async hashWorker(): Promise<void> {
+    this.workers++;
+    try {
+      for (let username = this.queue.shift(); username !== undefined && !this.stopped; username = this.queue.shift()) {
+        const password = this.pending.get(username);
         const row = this.store.getAccountByUsername(username);
         // Re-hash only when the stored hash does not already match the imported password.
-        if (row && !(row.passwordHash && (await verifyPasswordAsync(password, row.passwordHash)))) {
+        if (password !== undefined && row && !(row.passwordHash && (await verifyPasswordAsync(password, row.passwordHash)))) {
           const hash = await hashPasswordAsync(password);
           if (this.stopped) return;
           this.store.setPasswordHash(row.id, hash);
         }
-        this.pending.delete(username);
+        // A newer password for the same account may have arrived meanwhile: it is in the queue again.
+        if (this.pending.get(username) === password) this.pending.delete(username);
         this.hashed++;
       }
-    };
-    await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));
+    } finally {
+      this.workers--;
+    }
   }
 }
 

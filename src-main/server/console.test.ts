@@ -2,7 +2,11 @@
 // resume, worker count, detail with the first failing test, override, rejudge, kill, live output
 // with acknowledgements, languages on/off, clarifications.
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { resourcePath } from '../paths.ts';
 import type { ConsoleEvent, ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
 import type { PortalOverview, PortalSubmission } from '../shared/portalApi.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
@@ -11,14 +15,21 @@ let server: Awaited<ReturnType<typeof testServer>>;
 let judge: PortalClient;
 let team: PortalClient;
 
+// Team import writes into the contest folder: the tests work on a copy of the sample contest.
+const contestCopy = mkdtempSync(join(tmpdir(), 'verdict-console-contest-'));
+cpSync(resourcePath('sample-contest'), contestCopy, { recursive: true });
+
 before(async () => {
-  server = await testServer({ workers: 1 });
+  server = await testServer({ workers: 1, contestDir: contestCopy });
   judge = new PortalClient(server.url);
   team = new PortalClient(server.url);
   assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
   assert.equal((await team.login('team1', 'team1-pass')).status, 200);
 });
-after(() => server.close());
+after(async () => {
+  await server.close();
+  rmSync(contestCopy, { recursive: true, force: true });
+});
 
 const call = <T>(method: string, ...args: unknown[]) => judge.post<T>(`/api/console/${method}`, args);
 
@@ -156,5 +167,23 @@ describe('steering judging', () => {
     assert.equal(server.context.store.getContest()!.durationMs, 6 * 3_600_000);
     await call('setThawed', true);
     assert.equal((await call<ConsoleSnapshot>('getSnapshot')).body.clock.thawed, true);
+  });
+});
+
+describe('teams', () => {
+  test('imported teams get accounts with generated passwords that log in at once; the sheet lists them', async () => {
+    const summary = await call<{ added: number; updated: number; newAccounts: number }>('importTeams', 'id,name\nteam6,Six Pack\nteam1,Segfault Society\n');
+    assert.deepEqual(summary.body, { added: 1, updated: 1, newAccounts: 1 });
+    const sheet = (await call<{ teamId: string; username: string; password: string | null }[]>('getPasswordSheet')).body;
+    const six = sheet.find((e) => e.teamId === 'team6')!;
+    assert.equal(six.username, 'team6');
+    assert.match(six.password ?? '', /^\w{10}$/);
+    const newcomer = new PortalClient(server.url);
+    assert.equal((await newcomer.login('team6', six.password!)).status, 200);
+    assert.equal((await newcomer.post('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'a.py', source: 'print("Hello, World!")' })).status, 202);
+    const bad = await call('importTeams', 'id,name\n../evil,x\n');
+    assert.equal(bad.status, 400);
+    assert.match((bad.body as { error: string }).error, /bad team id/);
+    assert.equal((await team.post('/api/console/getPasswordSheet', [])).status, 403, 'teams never see the sheet');
   });
 });

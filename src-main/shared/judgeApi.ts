@@ -191,6 +191,21 @@ export type ConsoleEvent =
   | { type: 'throughput'; throughput: ThroughputSample[] }
   | { type: 'problems' };
 
+export interface TeamImportSummary {
+  added: number;
+  updated: number;
+  /** New accounts created for teams that had none. */
+  newAccounts: number;
+}
+
+export interface PasswordSheetEntry {
+  teamId: string;
+  teamName: string;
+  username: string;
+  /** Null for an account imported with a hash only (its password is not known). */
+  password: string | null;
+}
+
 export interface AnswerRequest {
   /** The question answered, or null for a new announcement. */
   replyToId: string | null;
@@ -225,6 +240,14 @@ export interface JudgeApi {
   setLanguageEnabled(languageId: string, enabled: boolean): Promise<void>;
   /** Releases (or re-freezes) the public scoreboard after the contest. */
   setThawed(thawed: boolean): Promise<void>;
+  /**
+   * Adds or updates teams from a list (CSV/TSV with a header naming at least `id` and `name`, and
+   * optionally `display_name`, `organization`, `username`; DOMjudge's teams.tsv; or CLICS teams JSON).
+   * New teams get an account with a generated password. Written into the contest folder.
+   */
+  importTeams(list: string): Promise<TeamImportSummary>;
+  /** Every team account with its password, for the printable sheet. */
+  getPasswordSheet(): Promise<PasswordSheetEntry[]>;
 
   /** Batched events; returns an unsubscribe function. */
   subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
@@ -258,6 +281,8 @@ export const JUDGE_REQUESTS = [
   'setContestTimes',
   'setLanguageEnabled',
   'setThawed',
+  'importTeams',
+  'getPasswordSheet',
 ] as const satisfies readonly JudgeRequestName[];
 
 // Every request method is listed (a missing one fails to compile here).

@@ -1,0 +1,78 @@
+// Team lists in the formats contest people have, merged into a real contest folder.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { resourcePath } from '../paths.ts';
+import { loadContest } from './loadContest.ts';
+import { ContestError } from './model.ts';
+import { generatePassword, importTeamsIntoFolder, parseTeamList } from './teamImport.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'verdict-team-import-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function sampleCopy(): string {
+  const dir = mkdtempSync(join(scratch, 'contest-'));
+  cpSync(resourcePath('sample-contest'), dir, { recursive: true });
+  return dir;
+}
+
+test('CSV with a header, quotes and optional columns', () => {
+  const teams = parseTeamList('id,name,display_name,organization\nt10,"Byte, Me",Byte Me,uni-a\nt11,Lambda Llamas,,\n');
+  assert.deepEqual(teams, [
+    { id: 't10', name: 'Byte, Me', displayName: 'Byte Me', organization: 'uni-a', username: undefined },
+    { id: 't11', name: 'Lambda Llamas', displayName: undefined, organization: undefined, username: undefined },
+  ]);
+});
+
+test('TSV with a header, DOMjudge teams.tsv, and CLICS JSON', () => {
+  assert.equal(parseTeamList('id\tname\tusername\nt1\tOne\tone-login\n')[0].username, 'one-login');
+  const domjudge = parseTeamList('teams\t1\n42\text-42\t3\tForty Two\tSome University\tSU\tNLD\n');
+  assert.deepEqual(domjudge, [{ id: '42', name: 'Forty Two', organization: 'Some University' }]);
+  assert.equal(parseTeamList('[{"id": "a", "name": "A Team", "display_name": "The A Team"}]')[0].displayName, 'The A Team');
+});
+
+test('bad lists are refused with the entry at fault', () => {
+  const refuses = (text: string, message: RegExp) => assert.throws(() => parseTeamList(text), (e: unknown) => e instanceof ContestError && message.test(e.message));
+  refuses('', /empty/);
+  refuses('id,name\n,x\n', /entry 1: bad team id ""/);
+  refuses('id,name\nok,Fine\n../x,Evil\n', /entry 2: bad team id/);
+  refuses('id,name\na,One\na,Two\n', /entry 2: duplicate team id "a"/);
+  refuses('id,name\na,\n', /entry 1 \(id "a"\): no name/);
+  refuses('team,title\n1,x\n', /at least "id" and "name"/);
+  refuses('[{"id": "a", ', /not valid JSON/);
+});
+
+test('generated passwords are long enough and unambiguous', () => {
+  const passwords = new Set(Array.from({ length: 200 }, generatePassword));
+  assert.equal(passwords.size, 200);
+  for (const p of passwords) assert.match(p, /^[a-km-zA-HJ-NP-Z2-9]{10}$/);
+});
+
+test('merging into a contest folder: new teams get accounts, existing ones are updated, the folder still loads', async () => {
+  const dir = sampleCopy();
+  const result = importTeamsIntoFolder(dir, parseTeamList('id,name\nteam1,Segfault Society Reloaded\nteam6,Six Pack\nteam7,Seven Seas\n'));
+  assert.deepEqual([result.added, result.updated, result.accounts.length], [2, 1, 2]);
+  assert.deepEqual(result.accounts.map((a) => a.username), ['team6', 'team7']);
+  const contest = await loadContest(dir);
+  assert.equal(contest.teams.find((t) => t.id === 'team1')?.name, 'Segfault Society Reloaded');
+  const six = contest.accounts.find((a) => a.username === 'team6');
+  assert.equal(six?.teamId, 'team6');
+  assert.equal(six?.password, result.accounts[0].password);
+  assert.equal(contest.accounts.filter((a) => a.teamId === 'team1').length, 1, 'team1 keeps its one account');
+  assert.equal(statSync(join(dir, 'accounts.json')).mode & 0o077, 0, 'the accounts file (passwords) is private');
+  // A taken username gets a suffix.
+  const again = importTeamsIntoFolder(dir, parseTeamList('id,name,username\nteam8,Eight,team6\n'));
+  assert.equal(again.accounts[0].username, 'team6-2');
+});
+
+test('a YAML teams file stays YAML', async () => {
+  const dir = sampleCopy();
+  const teams = JSON.parse(readFileSync(join(dir, 'teams.json'), 'utf8')) as { id: string; name: string }[];
+  rmSync(join(dir, 'teams.json'));
+  writeFileSync(join(dir, 'teams.yaml'), teams.map((t) => `- id: ${t.id}\n  name: "${t.name}"\n`).join(''));
+  importTeamsIntoFolder(dir, parseTeamList('id,name\nteam9,Nine\n'));
+  assert.match(readFileSync(join(dir, 'teams.yaml'), 'utf8'), /team9/);
+  assert.equal((await loadContest(dir)).teams.length, 6);
+});
