@@ -63,6 +63,22 @@ async function chooseContest(): Promise<void> {
   }
 }
 
+async function importProblem(kind: 'zip' | 'folder'): Promise<void> {
+  if (!core) return;
+  const choice = await dialog.showOpenDialog(window!, {
+    title: kind === 'zip' ? 'Import a problem package (zip)' : 'Import a problem package folder',
+    properties: [kind === 'zip' ? 'openFile' : 'openDirectory'],
+    filters: kind === 'zip' ? [{ name: 'Problem packages', extensions: ['zip', 'kpp'] }] : undefined,
+  });
+  if (choice.canceled || !choice.filePaths[0]) return;
+  try {
+    const added = await core.server.console.addProblemFrom(choice.filePaths[0]);
+    void dialog.showMessageBox(window!, { message: `Problem ${added.label} (${added.name}) added to the contest.` });
+  } catch (error) {
+    dialog.showErrorBox('This package cannot be imported', (error as Error).message);
+  }
+}
+
 function buildMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
@@ -70,6 +86,8 @@ function buildMenu(): void {
         label: 'File',
         submenu: [
           { label: 'Open contest folder…', accelerator: 'CmdOrCtrl+O', click: () => void chooseContest() },
+          { label: 'Import problem package (zip)…', click: () => void importProblem('zip') },
+          { label: 'Import problem package folder…', click: () => void importProblem('folder') },
           { type: 'separator' },
           { role: 'quit' },
         ],

@@ -1,6 +1,8 @@
 // The judges' console on the core side: every JudgeApi request, and the batched event stream.
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contestPhase } from '../contest/clock.ts';
 import { jobIdOf } from '../contest/judgingService.ts';
 import type { Verdict } from '../judge/types.ts';
@@ -33,6 +35,7 @@ import { portalClarification, portalScoreboard } from '../server/portalRoutes.ts
 import { disabledLanguages, setLanguageDisabled } from '../contest/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import { importTeamsIntoFolder, parseTeamList } from '../contest/teamImport.ts';
+import { addProblemPackage, problemIdFor } from '../contest/problemImport.ts';
 import { FileError } from '../errors.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
@@ -423,6 +426,32 @@ export class ConsoleService implements ConsoleRequests {
       .filter((a) => a.type === 'team' && a.teamId)
       .map((a) => ({ teamId: a.teamId!, teamName: teams.get(a.teamId!)?.displayName ?? a.teamId!, username: a.username, password: a.password }))
       .sort((a, b) => a.teamId.localeCompare(b.teamId, undefined, { numeric: true }));
+  }
+
+  async importProblem(fileName: string, zipBase64: string): Promise<{ id: string; label: string; name: string }> {
+    if (typeof fileName !== 'string' || typeof zipBase64 !== 'string') throw new HttpError(400, 'send [fileName, zipBase64]');
+    const temp = mkdtempSync(join(tmpdir(), 'verdict-import-'));
+    try {
+      const path = join(temp, `${problemIdFor(fileName)}.zip`);
+      writeFileSync(path, Buffer.from(zipBase64, 'base64'));
+      return await this.addProblemFrom(path);
+    } catch (error) {
+      if (error instanceof FileError) throw new HttpError(400, error.message);
+      throw error;
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }
+
+  /** Adds a package (folder or zip on this machine) to the running contest. The desktop menu calls it with a path. */
+  async addProblemFrom(path: string): Promise<{ id: string; label: string; name: string }> {
+    const added = await addProblemPackage(this.ctx.contest.dir, path);
+    const contest = await loadContest(this.ctx.contest.dir);
+    this.ctx.store.importContest(contest, { hashPasswords: false });
+    this.ctx.contest = contest;
+    this.ctx.problems.add(contest.problems.find((p) => p.id === added.id)!);
+    this.ctx.scoreboard.invalidate();
+    return added;
   }
 
   async setThawed(thawed: boolean): Promise<void> {

@@ -393,7 +393,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
 // ---------------------------------------------------------------------------------------------- problems
 
 /** "A".."Z", "AA", "AB", ... for 0, 1, ... */
-function letterFor(index: number): string {
+export function letterFor(index: number): string {
   let s = '';
   let n = index;
   do {

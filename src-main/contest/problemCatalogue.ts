@@ -22,6 +22,13 @@ export class ProblemCatalogue {
     for (const p of problems) this.statuses.set(p.id, { state: 'loading' });
   }
 
+  /** A problem added while the contest runs (imported package): read in the background. */
+  add(problem: ContestProblem): void {
+    this.problems.set(problem.id, problem);
+    this.statuses.set(problem.id, { state: 'loading' });
+    void this.get(problem.id).catch(() => {});
+  }
+
   /** Starts reading every package (one at a time, so start-up I/O stays gentle). */
   async preloadAll(): Promise<void> {
     for (const id of this.problems.keys()) await this.get(id).catch(() => {});

@@ -3,9 +3,7 @@
 // files, and every new team gets an account with a generated password. The folder stays the one
 // source of truth: files are rewritten atomically, in the format they already had.
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { readList, writeList } from './contestFiles.ts';
 import { ContestError } from './model.ts';
 
 export interface ImportedTeam {
@@ -105,31 +103,6 @@ export function parseTeamList(text: string, label = 'team list'): ImportedTeam[]
   return teams;
 }
 
-interface ListFile {
-  path: string;
-  format: 'json' | 'yaml';
-  entries: Record<string, unknown>[];
-}
-
-/** teams/accounts file of a contest folder: the YAML one if present (as loadContest reads it), else JSON. */
-function readList(dir: string, base: string): ListFile {
-  for (const [name, format] of [[`${base}.yaml`, 'yaml'], [`${base}.yml`, 'yaml'], [`${base}.json`, 'json']] as const) {
-    const path = join(dir, name);
-    if (!existsSync(path)) continue;
-    const text = readFileSync(path, 'utf8');
-    const parsed = format === 'json' ? JSON.parse(text) : parseYaml(text);
-    return { path, format, entries: Array.isArray(parsed) ? parsed : [] };
-  }
-  return { path: join(dir, `${base}.json`), format: 'json', entries: [] };
-}
-
-function writeAtomically(file: ListFile): void {
-  const text = file.format === 'json' ? `${JSON.stringify(file.entries, null, 2)}\n` : toYaml(file.entries);
-  const temp = `${file.path}.tmp-${process.pid}`;
-  writeFileSync(temp, text, { mode: 0o600 });
-  renameSync(temp, file.path);
-}
-
 /** Merges teams into a contest folder's teams and accounts files. */
 export function importTeamsIntoFolder(contestDir: string, teams: readonly ImportedTeam[]): TeamImportResult {
   const teamFile = readList(contestDir, 'teams');
@@ -159,7 +132,7 @@ export function importTeamsIntoFolder(contestDir: string, teams: readonly Import
     result.accounts.push({ teamId: team.id, username, password });
   }
   // Teams first: accounts refer to them.
-  writeAtomically(teamFile);
-  writeAtomically(accountFile);
+  writeList(teamFile);
+  writeList(accountFile);
   return result;
 }

@@ -2,11 +2,12 @@
 // resume, worker count, detail with the first failing test, override, rejudge, kill, live output
 // with acknowledgements, languages on/off, clarifications.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { resourcePath } from '../paths.ts';
+import { buildZip, zipEntries } from '../judge/package/testUtil.ts';
 import type { ConsoleEvent, ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
 import type { PortalOverview, PortalSubmission } from '../shared/portalApi.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
@@ -185,5 +186,34 @@ describe('teams', () => {
     assert.equal(bad.status, 400);
     assert.match((bad.body as { error: string }).error, /bad team id/);
     assert.equal((await team.post('/api/console/getPasswordSheet', [])).status, 403, 'teams never see the sheet');
+  });
+});
+
+describe('problems', () => {
+  test('a problem package uploaded from the console joins the contest with the next label and is judged', async () => {
+    const dir = join(resourcePath('sample-contest'), 'hello');
+    const files: Record<string, string> = { 'problem.yaml': readFileSync(join(dir, 'problem.yaml'), 'utf8') };
+    for (const group of ['sample', 'secret']) {
+      for (const name of readdirSync(join(dir, 'data', group))) files[`data/${group}/${name}`] = readFileSync(join(dir, 'data', group, name), 'utf8');
+    }
+    const zip = buildZip(zipEntries(files)).toString('base64');
+    const added = await call<{ id: string; label: string }>('importProblem', 'greeting.zip', zip);
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+    assert.deepEqual(added.body, { id: 'greeting', label: 'D', name: 'Hello, World!' });
+    assert.ok(existsSync(join(contestCopy, 'greeting.zip')));
+    const overview = (await team.get<PortalOverview>('/api/portal/overview')).body;
+    assert.ok(overview.problems.some((p) => p.id === 'greeting' && p.label === 'D'));
+    const answer = await team.post<PortalSubmission>('/api/portal/submissions', { problemId: 'greeting', languageId: 'python', fileName: 'g.py', source: 'print("Hello, World!")\n' });
+    assert.equal(answer.status, 202);
+    assert.equal((await judged(answer.body.id)).verdict, 'AC');
+
+    const again = await call('importProblem', 'greeting.zip', zip);
+    assert.equal(again.status, 400);
+    assert.match((again.body as { error: string }).error, /already has a problem "greeting"/);
+    const broken = await call('importProblem', 'broken.zip', Buffer.from('not a zip').toString('base64'));
+    assert.equal(broken.status, 400);
+    assert.match((broken.body as { error: string }).error, /not a zip/);
+    assert.ok(!existsSync(join(contestCopy, 'broken.zip')), 'nothing half-imported is left');
+    assert.equal((await team.request('POST', '/api/console/importProblem', JSON.stringify(['x.zip', 'x'.repeat(1024)]), { 'content-type': 'application/json', 'x-csrf-token': team.csrf })).status, 403);
   });
 });

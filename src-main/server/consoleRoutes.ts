@@ -6,7 +6,16 @@ import { JUDGE_REQUESTS, type JudgeRequestName } from '../shared/judgeApi.ts';
 import { HttpError, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
 
+/** A problem package uploaded from the console, base64 (test data can be tens of megabytes). */
+const CONSOLE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+
 export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, console: ConsoleService, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
+  // Judges only, checked before a body is read: console requests may carry large problem packages,
+  // and nobody else may make the server buffer those.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/console/')) requireJudge(await identify(request));
+  });
+
   /** Acknowledgers of open output streams, by judge account and submission. */
   const acks = new Map<string, (chars: number) => void>();
 
@@ -19,7 +28,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     return null;
   });
 
-  app.post('/api/console/:method', async (request) => {
+  app.post('/api/console/:method', { bodyLimit: CONSOLE_BODY_LIMIT_BYTES }, async (request) => {
     const caller = requireJudge(await identify(request));
     ctx.auth.checkStateChange(request, caller);
     const method = (request.params as { method: string }).method as JudgeRequestName;

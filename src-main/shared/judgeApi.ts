@@ -248,6 +248,12 @@ export interface JudgeApi {
   importTeams(list: string): Promise<TeamImportSummary>;
   /** Every team account with its password, for the printable sheet. */
   getPasswordSheet(): Promise<PasswordSheetEntry[]>;
+  /**
+   * Adds a problem package (a zip, base64) to the contest: checked, copied into the contest folder
+   * as `<id>.zip` (id from the file name) and listed with the next free label. The desktop app also
+   * imports folders from its File menu.
+   */
+  importProblem(fileName: string, zipBase64: string): Promise<{ id: string; label: string; name: string }>;
 
   /** Batched events; returns an unsubscribe function. */
   subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
@@ -283,6 +289,7 @@ export const JUDGE_REQUESTS = [
   'setThawed',
   'importTeams',
   'getPasswordSheet',
+  'importProblem',
 ] as const satisfies readonly JudgeRequestName[];
 
 // Every request method is listed (a missing one fails to compile here).

@@ -1,0 +1,59 @@
+// Adding a problem package to a contest folder (console upload, desktop menu, drag and drop): the
+// package is checked by reading it, copied into the folder as `<id>/` or `<id>.zip`, and listed in
+// problems.yaml with the next free label. A package that does not read is refused with its message.
+import { cpSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readPackage } from '../judge/package/readPackage.ts';
+import { readList, writeList } from './contestFiles.ts';
+import { letterFor } from './loadContest.ts';
+import { ContestError } from './model.ts';
+
+const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+export interface AddedProblem {
+  id: string;
+  label: string;
+  name: string;
+}
+
+/** The problem id a package file or folder name gives: its base name without .zip/.kpp. */
+export function problemIdFor(fileName: string): string {
+  const id = basename(fileName).replace(/\.(zip|kpp)$/i, '');
+  if (!ID_RE.test(id)) throw new ContestError(basename(fileName), 'a problem id (the package\'s name) may hold letters, digits, \'_\', \'.\' and \'-\'');
+  return id;
+}
+
+/**
+ * Copies the package at `source` (a folder or a zip) into the contest folder and lists it.
+ * `id` defaults to the source's name. Throws PackageError or ContestError with one clear message.
+ */
+export async function addProblemPackage(contestDir: string, source: string, id = problemIdFor(source)): Promise<AddedProblem> {
+  const problems = readList(contestDir, 'problems');
+  if (problems.entries.some((p) => String(p.id ?? p['short-name'] ?? p.short_name) === id)) {
+    throw new ContestError(basename(problems.path), `the contest already has a problem "${id}"`);
+  }
+  const pkg = await readPackage(source);
+  try {
+    const isZip = statSync(source).isFile();
+    const target = join(contestDir, isZip ? `${id}.zip` : id);
+    if (existsSync(target)) throw new ContestError(basename(target), 'already exists in the contest folder');
+    // Copy beside the target, then rename: a half-copied package is never visible.
+    const temp = `${target}.importing-${process.pid}`;
+    cpSync(source, temp, { recursive: true });
+    renameSync(temp, target);
+    const labels = new Set(problems.entries.map((p) => String(p.label ?? p.letter ?? '')));
+    let index = problems.entries.length;
+    while (labels.has(letterFor(index))) index++;
+    const added = { id, label: letterFor(index), name: pkg.name };
+    problems.entries.push({ id: added.id, label: added.label, name: added.name });
+    try {
+      writeList(problems);
+    } catch (error) {
+      rmSync(target, { recursive: true, force: true });
+      throw error;
+    }
+    return added;
+  } finally {
+    pkg.dispose();
+  }
+}
