@@ -7,6 +7,9 @@ import { eventAudience, teamMaySee } from './eventAudience.ts';
 
 /** Comment lines keep idle connections (and proxies) from timing out. */
 const KEEPALIVE_MS = 15_000;
+/** Open streams per team: a few tabs per contestant is plenty; more is a way to exhaust the server. */
+export const MAX_STREAMS_PER_TEAM = 12;
+
 /** A client whose socket buffers this much is too slow to follow: it is dropped and reconnects. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
@@ -32,6 +35,13 @@ export class LiveHub {
 
   get size(): number {
     return this.clients.size;
+  }
+
+  /** How many streams a team has open (judges are not limited). */
+  streamsOf(teamId: string): number {
+    let n = 0;
+    for (const client of this.clients) if (client.teamId === teamId) n++;
+    return n;
   }
 
   /** Takes over an HTTP response as an event stream. */

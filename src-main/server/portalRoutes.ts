@@ -9,6 +9,7 @@ import { languageForFile } from '../judge/languages.ts';
 import type { AskRequest, LoginRequest, Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView, SubmitRequest } from '../shared/portalApi.ts';
 import type { ClarificationRow, SubmissionRow } from '../store/store.ts';
 import { HttpError, requireCaller, type Caller } from './auth.ts';
+import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
 import { checkFileName, checkSourceSize } from './submissionFiles.ts';
 
@@ -162,8 +163,10 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
 
   app.get('/api/portal/stream', async (request, reply) => {
     const caller = requireCaller(await identify(request));
+    const teamId = caller.account.type === 'team' ? caller.account.teamId : null;
+    if (teamId && ctx.live.streamsOf(teamId) >= MAX_STREAMS_PER_TEAM) throw new HttpError(429, `too many open live streams for this team (limit ${MAX_STREAMS_PER_TEAM}): close some tabs`);
     reply.hijack();
-    ctx.live.add(reply.raw, caller.account.type === 'team' ? caller.account.teamId : null, store.lastEventToken());
+    ctx.live.add(reply.raw, teamId, store.lastEventToken());
   });
 }
 

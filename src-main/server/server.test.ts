@@ -217,6 +217,20 @@ describe('attacks', () => {
     }
   });
 
+  test('a team cannot open live streams without limit', async () => {
+    const opened: AbortController[] = [];
+    let refused = 0;
+    for (let i = 0; i < 15; i++) {
+      const controller = new AbortController();
+      const response = await fetch(`${server.url}/api/portal/stream`, { headers: { cookie: (team2 as unknown as { cookie: string }).cookie }, signal: controller.signal });
+      if (response.status === 429) refused++;
+      else opened.push(controller);
+    }
+    for (const c of opened) c.abort();
+    assert.equal(opened.length, 12);
+    assert.equal(refused, 3);
+  });
+
   test('/health reports the queue and workers', async () => {
     const health = await team1.get<{ ok: boolean; workers: number; queued: number; oldestQueuedAgeMs: number | null }>('/health');
     assert.equal(health.body.ok, true);
