@@ -6,6 +6,7 @@ import type { EventRow } from '../store/store.ts';
 import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
 import { eventAudience, teamMaySee } from './eventAudience.ts';
+import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from './submissionFiles.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
@@ -141,9 +142,13 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   });
 
   // NDJSON event feed: everything since `since_token`, then live until the client leaves.
+  const feedsOpen = new Map<string, number>();
   app.get(`${base}/event-feed`, async (request, reply) => {
     const team = await scope(request);
     const query = request.query as { since_token?: string; stream?: string };
+    if (team && query.stream !== 'false' && (feedsOpen.get(team) ?? 0) >= MAX_STREAMS_PER_TEAM) {
+      throw new HttpError(429, `too many open event feeds for this team (limit ${MAX_STREAMS_PER_TEAM})`);
+    }
     const raw = reply.raw;
     reply.hijack();
     raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
@@ -165,9 +170,11 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       if (visible(e)) raw.write(line(e));
     });
     const keepalive = setInterval(() => raw.write('\n'), 120_000);
+    if (team) feedsOpen.set(team, (feedsOpen.get(team) ?? 0) + 1);
     raw.on('close', () => {
       unsubscribe();
       clearInterval(keepalive);
+      if (team) feedsOpen.set(team, (feedsOpen.get(team) ?? 1) - 1);
     });
   });
 }
