@@ -11,9 +11,13 @@ const USAGE = `usage:
   verdict serve [--contest <dir>] [--host 127.0.0.1] [--port 7800] [--workers <n>] [--data <dir>]
   verdict loadtest --url <url> --teams <n> --submissions <m> [--contest <dir>] [--json]
   verdict languages [--json]
+  verdict export --contest <dir> [--data <dir>] --out <dir> [--gold N] [--silver N] [--bronze N] [--honors] [--force]
+  verdict backup --contest <dir> [--data <dir>] --out <dir> [--force]
+  verdict restore --backup <dir> --data <dir> [--force]
 
 Exit status: 0 when judging happened (whatever the verdict); 1 when verify found a mismatch
-or judging hit a judge error; 2 when the input could not be used (bad package, unknown language).`;
+or judging hit a judge error; 2 when the input could not be used (bad package, unknown language).
+export, backup, restore: 0 when written; 1 when writing failed; 2 on bad input (nothing is left half-written).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,6 +41,13 @@ async function main(argv: string[]): Promise<number> {
       'user-pattern': { type: 'string', default: 'team{n}' },
       'password-pattern': { type: 'string', default: 'team{n}-pass' },
       timeout: { type: 'string', default: '300' },
+      out: { type: 'string', short: 'o' },
+      backup: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      gold: { type: 'string' },
+      silver: { type: 'string' },
+      bronze: { type: 'string' },
+      honors: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -88,6 +99,33 @@ async function main(argv: string[]): Promise<number> {
         passwordPattern: values['password-pattern']!,
         timeoutSeconds: count('timeout', 3600),
       });
+    }
+    case 'export': {
+      const medals = (name: 'gold' | 'silver' | 'bronze') => {
+        if (values[name] === undefined) return undefined;
+        const n = Number(values[name]);
+        if (!/^\d+$/.test(values[name]!) || n > 1000) throw new UsageError(`--${name} must be a whole number from 0 to 1000, got '${values[name]}'`);
+        return n;
+      };
+      const { exportCommand } = await import('./exportCommand.ts');
+      return exportCommand({
+        contest: values.contest,
+        data: values.data,
+        out: values.out,
+        gold: medals('gold'),
+        silver: medals('silver'),
+        bronze: medals('bronze'),
+        honors: values.honors!,
+        force: values.force!,
+      });
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./exportCommand.ts');
+      return backupCommand({ contest: values.contest, data: values.data, out: values.out, force: values.force! });
+    }
+    case 'restore': {
+      const { restoreCommand } = await import('./exportCommand.ts');
+      return restoreCommand({ backup: values.backup, data: values.data, force: values.force! });
     }
     case 'languages': {
       const { languagesCommand } = await import('./languagesCommand.ts');

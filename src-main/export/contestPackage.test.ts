@@ -1,0 +1,323 @@
+// The CLICS contest package written from a real store: every file's field names and types (CLICS
+// Contest API 2023-06 / contest package), the submission zips, the manifest, atomicity, the HTML page,
+// and the round trip export → backup → restore → export.
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import yauzl from 'yauzl';
+import { Store } from '../store/store.ts';
+import { backup, restore } from './backup.ts';
+import { exportContestPackage, JUDGEMENT_TYPES, type ExportResult } from './contestPackage.ts';
+import { readGroupsFile, type GroupDef } from './groups.ts';
+import { MANIFEST, verifyManifest } from './manifest.ts';
+import { backupDatabase } from './storeBackup.ts';
+import { AFTER_END, makeContest, SUBMISSIONS, type TestContest } from './testContest.ts';
+
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+const RELTIME = /^-?\d+:\d{2}:\d{2}(\.\d{3})?$/;
+const ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+type Kind = 'string' | 'id' | 'id?' | 'string?' | 'time' | 'time?' | 'reltime' | 'reltime?' | 'integer' | 'number' | 'number?' | 'boolean' | 'ids' | 'strings' | 'object' | 'array';
+
+/** Checks an object has exactly the required keys (plus allowed optional ones) with the CLICS types. */
+function checkObject(what: string, o: Record<string, unknown>, required: Record<string, Kind>, optional: Record<string, Kind> = {}): void {
+  assert.ok(o !== null && typeof o === 'object' && !Array.isArray(o), `${what}: an object`);
+  for (const key of Object.keys(o)) assert.ok(key in required || key in optional, `${what}: unexpected key ${key}`);
+  for (const key of Object.keys(required)) assert.ok(key in o, `${what}: missing ${key}`);
+  for (const [key, kind] of Object.entries({ ...required, ...optional })) {
+    if (!(key in o)) continue;
+    const v = o[key];
+    const where = `${what}.${key} = ${JSON.stringify(v)}`;
+    const nullable = kind.endsWith('?');
+    if (nullable && v === null) continue;
+    switch (kind.replace('?', '')) {
+      case 'string':
+        assert.equal(typeof v, 'string', where);
+        break;
+      case 'id':
+        assert.match(String(v), ID, where);
+        assert.equal(typeof v, 'string', where);
+        break;
+      case 'time':
+        assert.match(String(v), TIME, where);
+        break;
+      case 'reltime':
+        assert.match(String(v), RELTIME, where);
+        break;
+      case 'integer':
+        assert.ok(Number.isInteger(v), where);
+        break;
+      case 'number':
+        assert.equal(typeof v, 'number', where);
+        break;
+      case 'boolean':
+        assert.equal(typeof v, 'boolean', where);
+        break;
+      case 'ids':
+        assert.ok(Array.isArray(v) && v.every((x) => typeof x === 'string' && ID.test(x)), where);
+        break;
+      case 'strings':
+        assert.ok(Array.isArray(v) && v.every((x) => typeof x === 'string'), where);
+        break;
+      case 'object':
+        assert.ok(v !== null && typeof v === 'object' && !Array.isArray(v), where);
+        break;
+      case 'array':
+        assert.ok(Array.isArray(v), where);
+        break;
+    }
+  }
+}
+
+function readEntries(file: string): Promise<{ name: string; data: Buffer }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const out: { name: string; data: Buffer }[] = [];
+      zip.on('entry', (entry: yauzl.Entry) =>
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        }),
+      );
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'verdict-package-test-'));
+let c: TestContest;
+let groups: GroupDef[];
+let out: string;
+let result: ExportResult;
+const read = (name: string) => readFileSync(join(out, name), 'utf8');
+const json = (name: string) => JSON.parse(read(name));
+
+before(async () => {
+  c = await makeContest(join(scratch, 'live'));
+  groups = readGroupsFile(c.contestDir);
+  out = join(scratch, 'exports', 'export-test');
+  result = await exportContestPackage(c.store, out, { groups, now: AFTER_END });
+});
+after(() => {
+  c.store.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the contest package', () => {
+  test('holds every file, and says what it wrote', () => {
+    const top = readdirSync(out).sort();
+    assert.deepEqual(top, [
+      'api.json', 'awards.json', 'clarifications.json', 'contest.json', 'event-feed.ndjson', 'groups.json', 'judgement-types.json', 'judgements.json',
+      'languages.json', MANIFEST, 'problems.json', 'results.tsv', 'runs.json', 'scoreboard.csv', 'scoreboard.json', 'standings.html', 'state.json',
+      'submissions', 'submissions.json', 'teams.json',
+    ]);
+    assert.equal(result.path, out);
+    assert.equal(result.files.filter((f) => f.startsWith('submissions/')).length, SUBMISSIONS.length);
+    assert.deepEqual(result.counts, { teams: 11, problems: 3, submissions: SUBMISSIONS.length, judgements: SUBMISSIONS.length, runs: SUBMISSIONS.length, clarifications: 2, events: result.counts.events });
+    assert.ok(result.counts.events > 100);
+    assert.deepEqual(result.warnings, []);
+    assert.deepEqual(readdirSync(join(scratch, 'exports')), ['export-test'], 'no temporary folder left beside it');
+  });
+
+  test('the manifest covers every file and verifies', async () => {
+    const listed = read(MANIFEST).trimEnd().split('\n').map((l) => l.slice(66));
+    assert.deepEqual(listed, result.files.filter((f) => f !== MANIFEST));
+    for (const line of read(MANIFEST).trimEnd().split('\n')) assert.match(line, /^[0-9a-f]{64} {2}\S/);
+    assert.deepEqual(await verifyManifest(out), { ok: true, changed: [], missing: [], unlisted: [] });
+  });
+
+  test('api.json, contest.json, state.json', () => {
+    checkObject('api', json('api.json'), { version: 'string', version_url: 'string', name: 'string' });
+    const contest = json('contest.json');
+    checkObject('contest', contest, { id: 'id', name: 'string', formal_name: 'string', start_time: 'time?', duration: 'reltime', scoreboard_freeze_duration: 'reltime', penalty_time: 'reltime', scoreboard_type: 'string' });
+    assert.deepEqual(contest, {
+      id: 'export-test', name: 'Export Test', formal_name: 'Export Test Contest 2030', start_time: '2030-01-01T10:00:00.000Z', duration: '5:00:00.000',
+      scoreboard_freeze_duration: '1:00:00.000', penalty_time: '0:20:00.000', scoreboard_type: 'pass-fail',
+    });
+    checkObject('state', json('state.json'), { started: 'time?', frozen: 'time?', ended: 'time?', thawed: 'time?', finalized: 'time?', end_of_updates: 'time?' });
+    assert.equal(json('state.json').ended, '2030-01-01T15:00:00.000Z');
+  });
+
+  test('problems, languages, judgement types, groups, teams', () => {
+    const problems = json('problems.json');
+    assert.deepEqual(problems.map((p: { id: string }) => p.id), ['apple', 'banana', 'cherry']);
+    for (const p of problems) checkObject('problem', p, { id: 'id', label: 'string', name: 'string', ordinal: 'integer', test_data_count: 'integer' }, { rgb: 'string', color: 'string', time_limit: 'number' });
+    assert.equal(problems[0].time_limit, 2);
+    assert.match(problems[0].rgb, /^#[0-9a-f]{6}$/);
+    const languages = json('languages.json');
+    assert.ok(languages.some((l: { id: string }) => l.id === 'c'), 'the language submitted in is listed');
+    for (const l of languages) checkObject('language', l, { id: 'id', name: 'string', entry_point_required: 'boolean', extensions: 'strings' });
+    for (const t of json('judgement-types.json')) checkObject('judgement type', t, { id: 'id', name: 'string', penalty: 'boolean', solved: 'boolean' });
+    assert.deepEqual(json('groups.json'), [{ id: 'rookies', name: 'rookies' }, { id: 'school', name: 'High Schools' }, { id: 'univ', name: 'Universities' }]);
+    const teams = json('teams.json');
+    assert.equal(teams.length, 11);
+    for (const t of teams) checkObject('team', t, { id: 'id', name: 'string', display_name: 'string', organization_id: 'id?', group_ids: 'ids', hidden: 'boolean' });
+    assert.equal(teams.find((t: { id: string }) => t.id === 't11').hidden, true);
+  });
+
+  test('submissions, with each source as submissions/<id>/files.zip readable by yauzl', async () => {
+    const submissions = json('submissions.json');
+    assert.equal(submissions.length, SUBMISSIONS.length);
+    for (const s of submissions) {
+      checkObject('submission', s, { id: 'id', language_id: 'id', problem_id: 'id', team_id: 'id', time: 'time', contest_time: 'reltime', files: 'array' });
+      assert.equal(s.files.length, 1);
+      checkObject('file', s.files[0], { href: 'string', filename: 'string', mime: 'string' });
+      assert.equal(s.files[0].filename, 'files.zip');
+      assert.equal(s.files[0].mime, 'application/zip');
+      const entries = await readEntries(join(out, 'submissions', s.id, s.files[0].filename));
+      assert.equal(entries.length, 1);
+      assert.equal(entries[0].name, 'main.c');
+      assert.ok(entries[0].data.equals(c.store.getSubmissionSource(s.id)!.source), `source of ${s.id}`);
+    }
+    assert.deepEqual(readdirSync(join(out, 'submissions')).sort(), submissions.map((s: { id: string }) => s.id).sort());
+  });
+
+  test('judgements, runs, clarifications', () => {
+    const types = new Set(JUDGEMENT_TYPES.map((t) => t.id));
+    const judgements = json('judgements.json');
+    assert.equal(judgements.length, SUBMISSIONS.length);
+    for (const j of judgements) {
+      checkObject('judgement', j, { id: 'id', submission_id: 'id', judgement_type_id: 'id?', current: 'boolean', start_time: 'time', start_contest_time: 'reltime', end_time: 'time?', end_contest_time: 'reltime?', max_run_time: 'number?' });
+      assert.ok(types.has(j.judgement_type_id), j.judgement_type_id);
+    }
+    const runs = json('runs.json');
+    assert.equal(runs.length, SUBMISSIONS.length);
+    for (const r of runs) checkObject('run', r, { id: 'id', judgement_id: 'id', ordinal: 'integer', judgement_type_id: 'id', time: 'time', contest_time: 'reltime', run_time: 'number' });
+    const clarifications = json('clarifications.json');
+    assert.equal(clarifications.length, 2);
+    for (const q of clarifications) checkObject('clarification', q, { id: 'id', from_team_id: 'id?', to_team_id: 'id?', reply_to_id: 'id?', problem_id: 'id?', text: 'string', time: 'time', contest_time: 'reltime' });
+    assert.equal(clarifications[1].reply_to_id, clarifications[0].id);
+  });
+
+  test('awards.json and scoreboard.json', () => {
+    const awards = json('awards.json');
+    for (const a of awards) checkObject('award', a, { id: 'id', citation: 'string', team_ids: 'ids' });
+    assert.deepEqual(awards.find((a: { id: string }) => a.id === 'gold-medal').team_ids, ['t1', 't2', 't4', 't3']);
+    const board = json('scoreboard.json');
+    checkObject('scoreboard', board, { time: 'time', contest_time: 'reltime', state: 'object', rows: 'array' });
+    for (const row of board.rows) {
+      checkObject('row', row, { rank: 'integer', team_id: 'id', score: 'object', problems: 'array' });
+      checkObject('score', row.score, { num_solved: 'integer', total_time: 'integer' });
+      for (const p of row.problems) checkObject('problem data', p, { problem_id: 'id', num_judged: 'integer', num_pending: 'integer', solved: 'boolean' }, { time: 'integer', first_to_solve: 'boolean' });
+    }
+    assert.ok(!board.rows.some((r: { team_id: string }) => r.team_id === 't11'), 'hidden team left out');
+  });
+
+  test('event-feed.ndjson: every event of the store, in order, {type, id, data, token}', () => {
+    const lines = read('event-feed.ndjson').split('\n');
+    assert.equal(lines.pop(), '');
+    const events = c.store.eventsSince(null, 100_000);
+    assert.equal(lines.length, events.length);
+    lines.forEach((line, i) => {
+      const e = JSON.parse(line);
+      assert.deepEqual(Object.keys(e), ['type', 'id', 'data', 'token']);
+      assert.deepEqual(e, { type: events[i].type, id: events[i].id, data: events[i].data, token: events[i].token });
+    });
+    const tokens = lines.map((l) => BigInt(JSON.parse(l).token));
+    for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i] > tokens[i - 1]);
+  });
+
+  test('standings.html: every shown team, escaped, no script, print CSS', () => {
+    const html = read('standings.html');
+    assert.match(html, /^<!DOCTYPE html>/);
+    for (const name of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliett']) assert.ok(html.includes(`>${name}<`), name);
+    assert.ok(!html.includes('Zulu'), 'hidden team left out');
+    assert.ok(html.includes('Hotel &lt;&amp;&gt; &quot;Quotes&quot;'), 'names are escaped');
+    assert.ok(!/<script/i.test(html) && !/\son[a-z]+=/i.test(html), 'no scripts or handlers');
+    assert.ok(!/(src|href)=/i.test(html), 'no external resources');
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+    assert.match(html, /@page\{size:landscape/);
+    assert.match(html, /break-inside:avoid/);
+    assert.equal((html.match(/<tr/g) ?? []).length, 1 + 10 + 1, 'header, 10 teams, footer');
+    assert.equal((html.match(/class="gold"/g) ?? []).length, 4);
+    assert.equal((html.match(/cell solved first/g) ?? []).length, 3, 'one first-to-solve per problem');
+    // Balanced tags (valid-ish): every opened table element is closed.
+    for (const tag of ['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']) {
+      assert.equal((html.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, (html.match(new RegExp(`</${tag}>`, 'g')) ?? []).length, tag);
+    }
+  });
+});
+
+describe('atomicity', () => {
+  test('a failure mid-way (after some submission files) leaves nothing behind', async () => {
+    const parent = join(scratch, 'atomic-1');
+    let written = 0;
+    await assert.rejects(
+      exportContestPackage(c.store, join(parent, 'pkg'), {
+        groups,
+        now: AFTER_END,
+        onFile: (rel) => {
+          if (rel.startsWith('submissions/') && ++written === 5) throw new Error('the USB stick was pulled out');
+        },
+      }),
+      /USB stick/,
+    );
+    assert.deepEqual(readdirSync(parent), []);
+  });
+
+  test('a real failure from the data (a source missing from the store) leaves nothing behind', async () => {
+    const dir = join(scratch, 'atomic-2');
+    const copy = join(dir, 'broken.db');
+    mkdirSync(dir);
+    await backupDatabase(c.dbFile, copy);
+    const db = new Database(copy);
+    db.prepare('DELETE FROM submission_sources WHERE submission_id = 7').run();
+    db.close();
+    const broken = Store.open(copy);
+    try {
+      await assert.rejects(exportContestPackage(broken, join(dir, 'pkg'), { groups, now: AFTER_END }), /submission 7: its source is missing/);
+    } finally {
+      broken.close();
+    }
+    assert.deepEqual(readdirSync(dir).filter((f) => !f.startsWith('broken.db')), []);
+  });
+
+  test('an unwritable target fails cleanly; an existing package is kept unless --force', async () => {
+    const file = join(scratch, 'atomic-3-file');
+    writeFileSync(file, 'x');
+    await assert.rejects(exportContestPackage(c.store, join(file, 'pkg'), { groups, now: AFTER_END }), /not a folder/);
+    await assert.rejects(exportContestPackage(c.store, out, { groups, now: AFTER_END }), /already exists and is not empty/);
+    assert.deepEqual(await verifyManifest(out), { ok: true, changed: [], missing: [], unlisted: [] });
+    const again = await exportContestPackage(c.store, out, { groups, now: AFTER_END, force: true });
+    assert.equal(again.files.length, result.files.length);
+    assert.deepEqual(readdirSync(join(scratch, 'exports')), ['export-test']);
+  });
+});
+
+describe('round trip', () => {
+  test('export, back up, restore into a fresh data folder, export again: identical results and event feed', async () => {
+    const backupDir = join(scratch, 'round', 'backup');
+    const made = await backup(c.store, c.contestDir, backupDir, { now: AFTER_END });
+    assert.equal(made.info.contest_id, 'export-test');
+    assert.equal(made.info.last_event_token, c.store.lastEventToken());
+    const restored = await restore(backupDir, join(scratch, 'round', 'elsewhere', 'data'));
+    assert.ok(existsSync(join(restored.contestDir, 'contest.yaml')));
+    assert.ok(existsSync(join(restored.contestDir, 'apple', 'data', 'secret', '1.ans')));
+    const again = Store.open(restored.dbFile);
+    try {
+      const second = join(scratch, 'round', 'second');
+      await exportContestPackage(again, second, { groups: readGroupsFile(restored.contestDir), now: AFTER_END });
+      for (const name of ['scoreboard.json', 'results.tsv', 'event-feed.ndjson', 'awards.json', 'scoreboard.csv', 'standings.html', 'submissions.json', 'judgements.json', 'runs.json', 'teams.json']) {
+        assert.equal(readFileSync(join(second, name), 'utf8'), read(name), name);
+      }
+      assert.ok(readFileSync(join(second, 'submissions/3/files.zip')).equals(readFileSync(join(out, 'submissions/3/files.zip'))), 'zips are byte-identical');
+      // The restored store goes on: the next submission gets the next id and token.
+      const next = again.addSubmission({ teamId: 't10', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('x'), submittedAt: AFTER_END - 3_600_000 * 2 });
+      assert.equal(next.submission.id, String(SUBMISSIONS.length + 1));
+      assert.equal(BigInt(again.lastEventToken()!), BigInt(c.store.lastEventToken()!) + 1n);
+    } finally {
+      again.close();
+    }
+  });
+});

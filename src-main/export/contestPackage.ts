@@ -1,0 +1,197 @@
+// The results and the CLICS contest package, built from the store.
+//
+// Package layout (https://ccs-specs.icpc.io contest package: `<endpoint>.json` per Contest API endpoint,
+// referenced files under `<endpoint>/<id>/<filename>`):
+//   api.json contest.json state.json problems.json languages.json judgement-types.json groups.json
+//   teams.json submissions.json submissions/<id>/files.zip judgements.json runs.json clarifications.json
+//   awards.json scoreboard.json event-feed.ndjson
+//   results.tsv scoreboard.csv standings.html manifest.sha256
+// It is the judges' view: hidden teams and their submissions are in it (teams.json marks them hidden);
+// the scoreboard, awards and results leave hidden teams out. No accounts or passwords.
+import { disabledLanguages } from '../contest/languageSettings.ts';
+import { loadLanguageDefinitions } from '../judge/languages.ts';
+import { clarificationObject, contestObject, judgementObject, problemObject, runObject, submissionObject, teamObject, type ClicsState } from '../store/clics.ts';
+import type { Store } from '../store/store.ts';
+import { inPool, writeFolderAtomically } from './atomicFolder.ts';
+import { computeAwards, type Awards, type MedalCounts } from './awards.ts';
+import { contestGroups, type GroupDef } from './groups.ts';
+import { resultRows, resultsTsv, type ResultRow } from './resultsTsv.ts';
+import { scoreboardCsv, scoreboardJson, type ClicsScoreboardFile } from './scoreboardFiles.ts';
+import { finalStandings, standingsWarnings, type Standings } from './standings.ts';
+import { standingsHtml } from './standingsHtml.ts';
+import { storedZip } from './zip.ts';
+
+/** The Contest API version whose shapes the package follows (as the server's /api says). */
+const API_INFO = { version: '2023-06', version_url: 'https://ccs-specs.icpc.io/2023-06/contest_api', name: 'Verdict' };
+
+/** Verdict's verdicts as CLICS judgement types. */
+export const JUDGEMENT_TYPES = [
+  { id: 'AC', name: 'Accepted', penalty: false, solved: true },
+  { id: 'WA', name: 'Wrong Answer', penalty: true, solved: false },
+  { id: 'TLE', name: 'Time Limit Exceeded', penalty: true, solved: false },
+  { id: 'MLE', name: 'Memory Limit Exceeded', penalty: true, solved: false },
+  { id: 'RTE', name: 'Run-Time Error', penalty: true, solved: false },
+  { id: 'OLE', name: 'Output Limit Exceeded', penalty: true, solved: false },
+  { id: 'CE', name: 'Compilation Error', penalty: false, solved: false },
+  { id: 'JE', name: 'Judging Error', penalty: false, solved: false },
+];
+
+/** Submission files written at once. */
+const WRITE_CONCURRENCY = 16;
+/** Events read per query while writing the feed. */
+const FEED_PAGE = 1000;
+
+export interface ResultsOptions {
+  medals?: Partial<MedalCounts>;
+  /** results.tsv: DOMjudge's "Highest Honors"/"High Honors"/"Honors" instead of "Ranked". */
+  honors?: boolean;
+  /** Groups as the contest folder defines them (names, hidden); see groups.ts. */
+  groups?: readonly GroupDef[];
+  /** The moment the state is computed for (default now). */
+  now?: number;
+}
+
+export interface Results {
+  standings: Standings;
+  awards: Awards;
+  state: ClicsState;
+  scoreboard: ClicsScoreboardFile;
+  results: ResultRow[];
+  /** Why these are not final results; empty when they are. */
+  warnings: string[];
+  /** The derived files by name. */
+  files: { 'scoreboard.json': string; 'scoreboard.csv': string; 'results.tsv': string; 'awards.json': string; 'standings.html': string };
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Standings, awards and every results file, from the store (nothing is written). */
+export function buildResults(store: Store, options: ResultsOptions = {}): Results {
+  const now = options.now ?? Date.now();
+  const standings = finalStandings(store);
+  const groups = contestGroups(standings.teams, options.groups ?? []);
+  const awards = computeAwards(standings, { medals: options.medals, groups });
+  const state = store.getState(now);
+  const scoreboard = scoreboardJson(standings, state);
+  const results = resultRows(standings, awards, { honors: options.honors });
+  const warnings = standingsWarnings(standings, now);
+  return {
+    standings,
+    awards,
+    state,
+    scoreboard,
+    results,
+    warnings,
+    files: {
+      'scoreboard.json': json(scoreboard),
+      'scoreboard.csv': scoreboardCsv(standings),
+      'results.tsv': resultsTsv(results),
+      'awards.json': json(awards.list),
+      'standings.html': standingsHtml(standings, awards, { warnings }),
+    },
+  };
+}
+
+/** The languages of the contest: Verdict's definitions not switched off, plus any a submission used. */
+function languageObjects(store: Store, usedIds: ReadonlySet<string>): { id: string; name: string; extensions: string[]; entry_point_required: boolean }[] {
+  const disabled = disabledLanguages(store);
+  const defined = loadLanguageDefinitions();
+  const out = defined.filter((l) => !disabled.has(l.id) || usedIds.has(l.id)).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions, entry_point_required: false }));
+  for (const id of [...usedIds].sort()) if (!out.some((l) => l.id === id)) out.push({ id, name: id, extensions: [], entry_point_required: false });
+  return out;
+}
+
+/** The event log as NDJSON, one `{type, id, data, token}` per line, in token order. */
+export function eventFeed(store: Store): Buffer {
+  const chunks: Buffer[] = [];
+  let token: string | null = null;
+  for (;;) {
+    const page = store.eventsSince(token, FEED_PAGE);
+    if (page.length === 0) break;
+    chunks.push(Buffer.from(page.map((e) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: e.token })}\n`).join(''), 'utf8'));
+    token = page[page.length - 1].token;
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface ExportOptions extends ResultsOptions {
+  /** Replace an existing, non-empty output folder. */
+  force?: boolean;
+  /** Called after each file is written (progress); a throw aborts the export and nothing is left behind. */
+  onFile?: (relPath: string) => void;
+}
+
+export interface ExportResult {
+  path: string;
+  /** Relative paths of every file written, manifest.sha256 included. */
+  files: string[];
+  warnings: string[];
+  counts: { teams: number; problems: number; submissions: number; judgements: number; runs: number; clarifications: number; events: number };
+}
+
+/**
+ * Writes the contest package into `outDir` atomically (a temporary folder beside it, renamed into place;
+ * removed on any failure). The store's data is read in one synchronous pass before any file is written,
+ * so it is one consistent moment of the contest (sources are read later: they never change).
+ */
+export async function exportContestPackage(store: Store, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const results = buildResults(store, options);
+  const contest = results.standings.contest;
+  const startTime = contest.startTime;
+  const submissions = store.listSubmissions();
+  const judgements = store.listJudgements();
+  const runs = judgements.flatMap((j) => store.listRuns(j.id).map((r) => runObject(r, startTime)));
+  const clarifications = store.listClarifications();
+  const groups = results.awards.groups;
+  const feed = eventFeed(store);
+  const events = feed.length === 0 ? 0 : feed.toString('utf8').split('\n').length - 1;
+  const top: [string, string | Buffer][] = [
+    ['api.json', json(API_INFO)],
+    ['contest.json', json({ ...contestObject(contest), scoreboard_type: 'pass-fail' })],
+    ['state.json', json(results.state)],
+    ['problems.json', json(results.standings.problems.map(problemObject))],
+    ['languages.json', json(languageObjects(store, new Set(submissions.map((s) => s.languageId))))],
+    ['judgement-types.json', json(JUDGEMENT_TYPES)],
+    ['groups.json', json(groups.map((g) => ({ id: g.id, name: g.name })))],
+    ['teams.json', json(results.standings.teams.map(teamObject))],
+    ['submissions.json', json(submissions.map((s) => submissionObject(s, contest.id)))],
+    ['judgements.json', json(judgements.map((j) => judgementObject(j, startTime)))],
+    ['runs.json', json(runs)],
+    ['clarifications.json', json(clarifications.map(clarificationObject))],
+    ['awards.json', results.files['awards.json']],
+    ['scoreboard.json', results.files['scoreboard.json']],
+    ['event-feed.ndjson', feed],
+    ['results.tsv', results.files['results.tsv']],
+    ['scoreboard.csv', results.files['scoreboard.csv']],
+    ['standings.html', results.files['standings.html']],
+  ];
+
+  const written = await writeFolderAtomically(
+    outDir,
+    async (w) => {
+      for (const [name, data] of top) await w.write(name, data);
+      await inPool(submissions, WRITE_CONCURRENCY, async (s) => {
+        const source = store.getSubmissionSource(s.id);
+        if (!source) throw new Error(`submission ${s.id}: its source is missing from the store`);
+        await w.write(`submissions/${s.id}/files.zip`, storedZip([{ name: source.fileName, data: source.source, mtime: s.submittedAt }]));
+      });
+    },
+    { force: options.force, onFile: options.onFile },
+  );
+  return {
+    path: written.path,
+    files: written.files,
+    warnings: results.warnings,
+    counts: {
+      teams: results.standings.teams.length,
+      problems: results.standings.problems.length,
+      submissions: submissions.length,
+      judgements: judgements.length,
+      runs: runs.length,
+      clarifications: clarifications.length,
+      events,
+    },
+  };
+}
