@@ -1,13 +1,13 @@
 // The judges' console. In the Electron window the preload's API is the judge's and it starts at
 // once; in a browser it first restores or asks for a judge's login. The URL's hash picks the view.
 import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from '../shared/http.ts';
 import { desktop, http, setCsrfToken } from './api.ts';
 import { useRoute } from './hooks.ts';
 import type { Route } from './route.ts';
 import { login, logout, restore } from './session.ts';
 import { useConsole } from './store/index.ts';
 import { startConsole } from './sync.ts';
-import { messageOf } from './transport/httpClient.ts';
 import { Nav, Notices, TopBar } from './views/Chrome.tsx';
 import { Clarifications } from './views/Clarifications.tsx';
 import { Contest } from './views/Contest.tsx';

@@ -1,38 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createThrottle } from './batcher.ts';
-import type { Timers } from './transport/ackBatcher.ts';
-
-function manualClock() {
-  let now = 0;
-  const pending = new Map<number, { at: number; run: () => void }>();
-  let next = 1;
-  const timers: Timers = {
-    setTimeout(run, ms) {
-      const id = next++;
-      pending.set(id, { at: now + ms, run });
-      return id;
-    },
-    clearTimeout(handle) {
-      pending.delete(handle as number);
-    },
-  };
-  return {
-    timers,
-    now: () => now,
-    advance(ms: number) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...pending.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        now = due[1].at;
-        pending.delete(due[0]);
-        due[1].run();
-      }
-      now = end;
-    },
-  };
-}
+import { manualClock } from './manualClock.ts';
 
 test('batches are folded into at most one delivery per interval, in order', () => {
   const clock = manualClock();

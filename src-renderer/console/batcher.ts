@@ -1,7 +1,7 @@
 // Folds event batches into at most one store update per interval: the core already batches every
 // EVENT_BATCH_INTERVAL_MS, but batches can queue up behind a busy main thread (or arrive in bursts
 // after a reconnect), and each store update may redraw.
-import type { Timers } from './transport/ackBatcher.ts';
+import { realTimers, type Timers } from './timers.ts';
 
 export interface Throttle<T> {
   push(items: readonly T[]): void;
@@ -16,10 +16,7 @@ export function createThrottle<T>(
   options: { now?: () => number; timers?: Timers } = {},
 ): Throttle<T> {
   const now = options.now ?? (() => Date.now());
-  const timers: Timers = options.timers ?? {
-    setTimeout: (run, ms) => setTimeout(run, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  };
+  const timers = options.timers ?? realTimers;
   let waiting: T[] = [];
   let timer: unknown = null;
   let last = -Infinity;

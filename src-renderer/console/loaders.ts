@@ -1,10 +1,10 @@
 // Fetching from the JudgeApi into the store. Every failure is stored where its view shows it and
 // raised as a notice: nothing is swallowed.
+import { clockOffset } from '../shared/clock.ts';
+import { messageOf } from '../shared/http.ts';
 import { judge } from './api.ts';
-import { clockOffset } from './clock.ts';
 import { fetchAllSubmissions } from './paging.ts';
 import { useConsole } from './store/index.ts';
-import { messageOf } from './transport/httpClient.ts';
 
 const store = useConsole.getState;
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Me } from '../../src-main/shared/portalApi.ts';
+import { HttpError } from '../shared/http.ts';
 import { isJudgeAccount, login, NOT_A_JUDGE, NotAJudgeError, restore } from './session.ts';
-import { createHttpClient, HttpError } from './transport/httpClient.ts';
+import { createHttpClient } from './transport/httpClient.ts';
 
 const me = (type: Me['account']['type']): Me => ({
   account: { id: '1', username: type === 'team' ? 'team1' : 'judge', type, teamId: type === 'team' ? 't1' : null },

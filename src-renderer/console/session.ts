@@ -1,7 +1,8 @@
 // Logging in (browser only): the same /api/login and /api/me as the portal, but only judge and
 // admin accounts may use the console. In Electron there is no login: the window is the judge's.
 import type { Me } from '../../src-main/shared/portalApi.ts';
-import { HttpError, type HttpClient } from './transport/httpClient.ts';
+import { HttpError } from '../shared/http.ts';
+import type { HttpClient } from './transport/httpClient.ts';
 
 export const NOT_A_JUDGE = 'This is a team account: the judges’ console needs a judge or admin account.';
 

@@ -2,25 +2,16 @@
 // swapped through a Compartment; `value` from outside (an uploaded file) replaces the text only
 // when it differs from what the editor itself last reported, so typing never rebuilds anything.
 import { useEffect, useRef } from 'react';
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { HIGHLIGHTERS } from '../shared/codemirror.ts';
+import type { SourceMode } from '../shared/sourceModes.ts';
 import { editorBasics } from './editorSetup.ts';
-import type { EditorMode } from './languages.ts';
-
-/** Highlighters load on first use, each in its own small chunk. */
-const LOADERS: Record<Exclude<EditorMode, null>, () => Promise<Extension>> = {
-  cpp: () => import('@codemirror/lang-cpp').then((m) => m.cpp()),
-  java: () => import('@codemirror/lang-java').then((m) => m.java()),
-  python: () => import('@codemirror/lang-python').then((m) => m.python()),
-  javascript: () => import('@codemirror/lang-javascript').then((m) => m.javascript()),
-  typescript: () => import('@codemirror/lang-javascript').then((m) => m.javascript({ typescript: true })),
-  rust: () => import('@codemirror/lang-rust').then((m) => m.rust()),
-};
 
 export interface EditorProps {
   value: string;
   onChange(value: string): void;
-  mode: EditorMode;
+  mode: SourceMode;
   /** The accessible name of the editing area. */
   label: string;
   /** The id of an element describing the editor (e.g. keyboard hints). */
@@ -81,7 +72,7 @@ export default function Editor({ value, onChange, mode, label, describedBy }: Ed
       editor.dispatch({ effects: language.current.reconfigure([]) });
       return;
     }
-    LOADERS[mode]()
+    HIGHLIGHTERS[mode]()
       .then((extension) => {
         if (current && view.current === editor) editor.dispatch({ effects: language.current.reconfigure(extension) });
       })

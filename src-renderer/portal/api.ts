@@ -1,24 +1,6 @@
-// The portal's HTTP client: JSON in and out, the session cookie, the CSRF header on every POST,
-// errors thrown with the server's own message, and a retry helper for flaky LANs.
-import type { ApiError as ApiErrorBody } from '../../src-main/shared/portalApi.ts';
-
-/** The server answered with an error status. */
-export class HttpError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.name = 'HttpError';
-    this.status = status;
-  }
-}
-
-/** No answer at all: the network is down, the server restarts, or the request timed out. */
-export class NetworkError extends Error {
-  constructor(message = 'cannot reach the judge’s server') {
-    super(message);
-    this.name = 'NetworkError';
-  }
-}
+// The portal's HTTP client: JSON in and out over shared/http.ts (the session cookie, the CSRF
+// header on every POST, errors thrown with the server's own message), and a retry helper for flaky LANs.
+import { HttpError, NetworkError, send, type ErrorTexts } from '../shared/http.ts';
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
@@ -48,74 +30,45 @@ export function post<T>(path: string, body: unknown, options: RequestOptions = {
   return request<T>('POST', path, { ...options, body });
 }
 
+const ERROR_TEXTS: ErrorTexts = {
+  byStatus: {
+    401: 'not logged in',
+    403: 'not allowed',
+    404: 'not found',
+    409: 'the contest is not running',
+    413: 'the source is too large',
+    429: 'too many requests: wait a little and try again',
+    500: 'the server failed',
+    502: 'the server is unavailable',
+    503: 'the server is busy',
+    504: 'the server did not answer in time',
+  },
+  // Fastify's own `{ message }` (it comes with a statusCode), else our `{ error }`.
+  fromBody: (body) =>
+    typeof body.message === 'string' && typeof body.statusCode === 'number' && body.message
+      ? body.message
+      : typeof body.error === 'string' && body.error
+        ? body.error
+        : undefined,
+};
+
 async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (method === 'POST') {
-    headers['Content-Type'] = 'application/json';
-    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? TIMEOUT_MS);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
-      credentials: 'same-origin',
-      // GETs revalidate: where the server sends an ETag (the scoreboard) an unchanged answer is a 304.
-      cache: method === 'GET' ? 'no-cache' : 'no-store',
-      signal: controller.signal,
-    });
-  } catch {
-    throw new NetworkError(controller.signal.aborted ? 'the judge’s server did not answer in time' : undefined);
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!response.ok) {
-    const message = await errorMessage(response);
-    if (response.status === 401 && path !== '/api/login' && path !== '/api/me') onUnauthorized?.();
-    throw new HttpError(response.status, message);
-  }
+  const response = await send(method, path, {
+    body: options.body,
+    headers: options.headers,
+    csrfToken,
+    timeoutMs: options.timeoutMs ?? TIMEOUT_MS,
+    // GETs revalidate: where the server sends an ETag (the scoreboard) an unchanged answer is a 304.
+    cache: method === 'GET' ? 'no-cache' : 'no-store',
+    onUnauthorized: () => onUnauthorized?.(),
+    errorTexts: ERROR_TEXTS,
+  });
   if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch {
     throw new HttpError(response.status, 'the server sent an answer this page cannot read');
   }
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  401: 'not logged in',
-  403: 'not allowed',
-  404: 'not found',
-  409: 'the contest is not running',
-  413: 'the source is too large',
-  429: 'too many requests: wait a little and try again',
-  500: 'the server failed',
-  502: 'the server is unavailable',
-  503: 'the server is busy',
-  504: 'the server did not answer in time',
-};
-
-/** The server's `{ error }` message, else Fastify's `{ message }`, else a short text for the status. */
-async function errorMessage(response: Response): Promise<string> {
-  const fallback = STATUS_TEXT[response.status] ?? `the server answered ${response.status}`;
-  let text = '';
-  try {
-    text = await response.text();
-  } catch {
-    return fallback;
-  }
-  try {
-    const body = JSON.parse(text) as Partial<ApiErrorBody> & { message?: unknown; statusCode?: unknown };
-    if (typeof body.message === 'string' && typeof body.statusCode === 'number' && body.message) return body.message;
-    if (typeof body.error === 'string' && body.error) return body.error;
-  } catch {
-    // Not JSON: a proxy's or a bare text page.
-  }
-  const plain = text.trim();
-  return plain && plain.length < 300 && !plain.startsWith('<') ? plain : fallback;
 }
 
 /** Whether repeating the same request may succeed: no answer, or a gateway/overload status. */
@@ -143,10 +96,4 @@ export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOpti
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-}
-
-/** A readable message for anything thrown. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

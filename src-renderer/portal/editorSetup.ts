@@ -4,7 +4,8 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+import { drawSelection, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+import { sourceTheme } from '../shared/codemirror.ts';
 
 export function editorBasics(): Extension {
   return [
@@ -21,11 +22,6 @@ export function editorBasics(): Extension {
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     EditorState.tabSize.of(4),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-    EditorView.theme({
-      '&': { height: '100%', fontSize: '14px', backgroundColor: '#fff' },
-      '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
-      '.cm-gutters': { backgroundColor: '#f4f5f7', color: '#7a8494', borderRight: '1px solid #e1e4e8' },
-      '&.cm-focused': { outline: 'none' },
-    }),
+    sourceTheme({ editor: { height: '100%', fontSize: '14px' } }),
   ];
 }

@@ -1,10 +1,8 @@
 // Which contest language a file name means, and which editor highlighting a language gets.
 import type { PortalOverview } from '../../src-main/shared/portalApi.ts';
+import { MODE_BY_EXTENSION, MODE_BY_LANGUAGE, type SourceMode } from '../shared/sourceModes.ts';
 
 type Language = PortalOverview['languages'][number];
-
-/** The editor modes there are highlighters for (see Editor.tsx); null is plain text. */
-export type EditorMode = 'cpp' | 'java' | 'python' | 'javascript' | 'typescript' | 'rust' | null;
 
 const normalise = (extension: string): string => extension.trim().replace(/^\./, '').toLowerCase();
 
@@ -35,28 +33,10 @@ export function defaultFileName(language: Language | undefined, problemLabel: st
   return `${(problemLabel || 'solution').toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'solution'}.${extension}`;
 }
 
-const MODE_BY_EXTENSION: Record<string, EditorMode> = {
-  c: 'cpp', h: 'cpp', cc: 'cpp', cpp: 'cpp', cxx: 'cpp', 'c++': 'cpp', hpp: 'cpp', hh: 'cpp',
-  java: 'java',
-  py: 'python', py3: 'python',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript',
-  ts: 'typescript',
-  rs: 'rust',
-};
-
-const MODE_BY_ID: Record<string, EditorMode> = {
-  c: 'cpp', cpp: 'cpp', 'c++': 'cpp', cplusplus: 'cpp', gcc: 'cpp', 'g++': 'cpp',
-  java: 'java',
-  python: 'python', python3: 'python', pypy: 'python', pypy3: 'python', py3: 'python',
-  javascript: 'javascript', js: 'javascript', node: 'javascript', nodejs: 'javascript',
-  typescript: 'typescript', ts: 'typescript',
-  rust: 'rust',
-};
-
 /** The highlighter for a language: by its id, else by its first known extension. */
-export function editorMode(language: Language | undefined, fileName = ''): EditorMode {
+export function editorMode(language: Language | undefined, fileName = ''): SourceMode {
   if (language) {
-    const byId = MODE_BY_ID[language.id.toLowerCase()];
+    const byId = MODE_BY_LANGUAGE[language.id.toLowerCase()];
     if (byId !== undefined) return byId;
     for (const extension of language.extensions) {
       const mode = MODE_BY_EXTENSION[normalise(extension)];

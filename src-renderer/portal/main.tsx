@@ -1,13 +1,7 @@
-// Entry of the contestants' portal: mounts <App /> into #root.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+// Entry of the contestants' portal: mounts <App /> into #root, over the look it shares with the console.
+import { mount } from '../shared/mount.tsx';
 import { App } from './App.tsx';
+import '../shared/base.css';
 import './styles.css';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mount(App);

@@ -1,6 +1,6 @@
 // Views live in the URL's hash (#/problems/abc, #/submissions, ...): any static server can serve
 // the page, a reload keeps the view, and the browser's back button works.
-import { useMemo, useSyncExternalStore } from 'react';
+import { useHashRoute } from '../shared/useHashRoute.ts';
 
 export type Route =
   | { view: 'problems' }
@@ -57,14 +57,8 @@ function safeDecode(part: string): string {
   }
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return useMemo(() => parseHash(hash), [hash]);
+  return useHashRoute(parseHash);
 }
 
 /** Where a tab leads. */

@@ -12,9 +12,10 @@ import type {
   ScoreboardView,
   SubmitRequest,
 } from '../../src-main/shared/portalApi.ts';
-import { get, HttpError, messageOf, post, setCsrfToken, setUnauthorizedHandler, withRetry } from './api.ts';
-import { clockOffset } from './clock.ts';
+import { get, post, setCsrfToken, setUnauthorizedHandler, withRetry } from './api.ts';
 import type { LiveMode } from './live.ts';
+import { clockOffset } from '../shared/clock.ts';
+import { HttpError, messageOf } from '../shared/http.ts';
 import { randomId } from '../shared/uuid.ts';
 
 export interface Draft {

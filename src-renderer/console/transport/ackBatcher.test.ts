@@ -1,40 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createAckBatcher, type Timers } from './ackBatcher.ts';
-
-/** Timers run by hand. */
-function manualTimers() {
-  let now = 0;
-  const pending = new Map<number, { at: number; run: () => void }>();
-  let next = 1;
-  const timers: Timers = {
-    setTimeout(run, ms) {
-      const id = next++;
-      pending.set(id, { at: now + ms, run });
-      return id;
-    },
-    clearTimeout(handle) {
-      pending.delete(handle as number);
-    },
-  };
-  return {
-    timers,
-    now: () => now,
-    pendingCount: () => pending.size,
-    advance(ms: number) {
-      now += ms;
-      for (;;) {
-        const due = [...pending.entries()].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        pending.delete(due[0]);
-        due[1].run();
-      }
-    },
-  };
-}
+import { manualClock } from '../manualClock.ts';
+import { createAckBatcher } from './ackBatcher.ts';
 
 test('acknowledgements go out once enough characters are parsed', () => {
-  const clock = manualTimers();
+  const clock = manualClock();
   const sent: number[] = [];
   const acks = createAckBatcher((n) => sent.push(n), { maxChars: 5000, maxDelayMs: 100, timers: clock.timers });
   acks.add(3000);
@@ -45,7 +15,7 @@ test('acknowledgements go out once enough characters are parsed', () => {
 });
 
 test('a trickle is acknowledged after the delay, in one request', () => {
-  const clock = manualTimers();
+  const clock = manualClock();
   const sent: number[] = [];
   const acks = createAckBatcher((n) => sent.push(n), { maxChars: 5000, maxDelayMs: 100, timers: clock.timers });
   acks.add(10);
@@ -59,7 +29,7 @@ test('a trickle is acknowledged after the delay, in one request', () => {
 });
 
 test('cancel drops what is pending and ignores later acknowledgements', () => {
-  const clock = manualTimers();
+  const clock = manualClock();
   const sent: number[] = [];
   const acks = createAckBatcher((n) => sent.push(n), { timers: clock.timers });
   acks.add(100);

@@ -1,21 +1,12 @@
 // Acknowledges live output in batches: the terminal acknowledges each chunk once parsed, and the
 // core only needs to hear about it now and then (it pauses above OUTPUT_HIGH_WATERMARK_CHARS
 // unacknowledged characters). One request per ACK_BATCH_CHARS or per ACK_BATCH_MS, whichever first.
+import { realTimers, type Timers } from '../timers.ts';
 
 /** Well under the core's low watermark (5,000), so a paused stream resumes after one acknowledgement. */
 export const ACK_BATCH_CHARS = 5_000;
 /** A trickle of output is still acknowledged promptly. */
 export const ACK_BATCH_MS = 100;
-
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export interface AckBatcher {
   /** `chars` more characters have been parsed by the terminal. */

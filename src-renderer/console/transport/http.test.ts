@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConsoleEvent } from '../../../src-main/shared/judgeApi.ts';
-import type { Timers } from './ackBatcher.ts';
-import { createHttpClient, HttpError, NetworkError } from './httpClient.ts';
+import { HttpError, NetworkError } from '../../shared/http.ts';
+import type { Timers } from '../timers.ts';
+import { createHttpClient } from './httpClient.ts';
 import { createHttpJudgeApi, TERMINAL_RESET, type EventSourceLike, type LinkStatus } from './http.ts';
 
 // ---- fakes: fetch, EventSource and timers, all in memory ----

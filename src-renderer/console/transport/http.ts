@@ -3,8 +3,10 @@
 // batches shared by all subscribers, and one stream per watched terminal, acknowledged in batches
 // after the terminal has parsed the output.
 import type { ConsoleEvent, JudgeApi } from '../../../src-main/shared/judgeApi.ts';
-import { createAckBatcher, type Timers } from './ackBatcher.ts';
-import { messageOf, type HttpClient } from './httpClient.ts';
+import { messageOf } from '../../shared/http.ts';
+import { realTimers, type Timers } from '../timers.ts';
+import { createAckBatcher } from './ackBatcher.ts';
+import type { HttpClient } from './httpClient.ts';
 import { requestMethods } from './requests.ts';
 
 /** How the live link is doing, for the top bar. */
@@ -49,10 +51,7 @@ export const consolePath = (method: string): string => `/api/console/${method}`;
 export function createHttpJudgeApi(options: HttpJudgeOptions): JudgeApi {
   const { client } = options;
   const open = options.openEventSource ?? defaultOpen;
-  const timers: Timers = options.timers ?? {
-    setTimeout: (run, ms) => setTimeout(run, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  };
+  const timers = options.timers ?? realTimers;
   const report = (message: string): void => options.onError?.(message);
 
   const requests = requestMethods((method, args) => client.post(consolePath(method), args));

@@ -2,8 +2,8 @@
 // and the notices (errors from the API stay until dismissed).
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatClock, formatCountdown } from '../../shared/format.ts';
-import type { ClockReading } from '../clock.ts';
+import { clockText, type ContestReading } from '../../shared/clock.ts';
+import { formatClock } from '../../shared/format.ts';
 import { useClockValue } from '../hooks.ts';
 import { VIEWS, viewHref, type View } from '../route.ts';
 import { unansweredCount } from '../store/clarifications.ts';
@@ -11,19 +11,7 @@ import type { ConsoleNotice } from '../store/connection.ts';
 import { useConsole } from '../store/index.ts';
 import type { LinkStatus } from '../transport/http.ts';
 
-function clockText(r: ClockReading | null): string {
-  if (!r) return '';
-  switch (r.phase) {
-    case 'unscheduled':
-      return 'Not scheduled';
-    case 'before':
-      return `Starts in ${formatCountdown(r.countdownMs ?? 0)}`;
-    case 'running':
-      return `${formatClock(r.contestTimeMs ?? 0)} · ${formatClock(r.countdownMs ?? 0)} left`;
-    case 'over':
-      return 'Contest over';
-  }
-}
+const topBarClock = (reading: ContestReading | null): string => clockText(reading, (r) => `${formatClock(r.contestTimeMs ?? 0)} · ${formatClock(r.countdownMs ?? 0)} left`);
 
 const LINK_TEXT: Record<LinkStatus, string> = { connecting: 'connecting', live: 'live', reconnecting: 'reconnecting', offline: 'offline' };
 const LINK_TITLE: Record<LinkStatus, string> = {
@@ -37,7 +25,7 @@ export function TopBar({ onLogout }: { onLogout: (() => void) | null }) {
   const { contestName, link, user } = useConsole(
     useShallow((s) => ({ contestName: s.contest?.name ?? 'Verdict', link: s.link, user: s.me?.account.username ?? null })),
   );
-  const text = useClockValue(clockText);
+  const text = useClockValue(topBarClock);
   const phase = useClockValue((r) => r?.phase ?? null);
   const frozen = useClockValue((r) => r?.frozen ?? false);
   const paused = useConsole((s) => s.pool?.paused ?? false);

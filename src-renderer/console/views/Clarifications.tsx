@@ -4,11 +4,13 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AnswerRequest, ConsoleClarification } from '../../../src-main/shared/judgeApi.ts';
 import { formatTimeOfDay } from '../../shared/format.ts';
+import { TopicField } from '../../shared/problems.tsx';
+import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { perform } from '../loaders.ts';
 import { answeredIds, isQuestion } from '../store/clarifications.ts';
 import { useConsole } from '../store/index.ts';
-import { Field, Loading, Notice, ProblemOptions, ProblemTag, useNames, type Names } from './common.tsx';
+import { ProblemTag, TeamOptions, useNames, type Names } from './common.tsx';
 
 export function Clarifications() {
   const { list, loaded, error } = useConsole(useShallow((s) => ({ list: s.clarifications, loaded: s.clarificationsLoaded, error: s.clarificationsError })));
@@ -171,11 +173,7 @@ function AnswerForm({ question: q, teamName, onDone }: { question: ConsoleClarif
         Answer to all
       </label>
       <span className="muted small">{toAll ? 'Every team sees the question’s topic and this answer.' : `Only ${teamName} sees this answer.`}</span>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
           Send answer
@@ -221,23 +219,12 @@ function AnnouncementForm() {
     <form className="card ask-form" onSubmit={send} noValidate>
       <h2 id="announce-title">New announcement</h2>
       <div className="form-row">
-        <Field label="Problem">
-          {(id) => (
-            <select id={id} value={problemId} onChange={(e) => setProblemId(e.target.value)}>
-              <option value="">General</option>
-              <ProblemOptions problems={problems} />
-            </select>
-          )}
-        </Field>
+        <TopicField problems={problems} value={problemId} onChange={setProblemId} />
         <Field label="To">
           {(id) => (
             <select id={id} value={toTeamId} onChange={(e) => setToTeamId(e.target.value)}>
               <option value="">All teams</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.displayName || t.name}
-                </option>
-              ))}
+              <TeamOptions teams={teams} />
             </select>
           )}
         </Field>
@@ -245,11 +232,7 @@ function AnnouncementForm() {
       <Field label="Announcement">
         {(id) => <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={10_000} />}
       </Field>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <div>
         <button type="submit" className="primary" disabled={busy}>
           Send announcement

@@ -3,11 +3,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleLanguage } from '../../../src-main/shared/judgeApi.ts';
+import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { formatHoursMinutes, fromDatetimeLocal, parseHoursMinutes, toDatetimeLocal } from '../format.ts';
 import { perform, refreshSnapshot } from '../loaders.ts';
 import { useConsole } from '../store/index.ts';
-import { Field, Loading, Notice } from './common.tsx';
 
 export function Contest() {
   const { clock, name } = useConsole(useShallow((s) => ({ clock: s.clock, name: s.contest?.name ?? null })));
@@ -104,11 +104,7 @@ function TimesForm() {
         Duration and freeze as h:mm; the freeze covers the last part of the contest (0:00: no freeze). An empty start leaves the contest unscheduled. Times are in this
         computer’s time zone.
       </p>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
           Save times

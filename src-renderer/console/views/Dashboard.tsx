@@ -3,7 +3,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { QueueEntry, WorkerView } from '../../../src-main/shared/judgeApi.ts';
-import { formatClock, formatCountdown, formatTimeOfDay } from '../../shared/format.ts';
+import { clockText } from '../../shared/clock.ts';
+import { formatClock, formatTimeOfDay } from '../../shared/format.ts';
+import { Field, Loading, Notice } from '../../shared/ui.tsx';
 import type { ClockReading } from '../clock.ts';
 import { formatElapsed, formatHoursMinutes, formatSpan } from '../format.ts';
 import { judge } from '../api.ts';
@@ -13,7 +15,7 @@ import { perform, refreshSnapshot } from '../loaders.ts';
 import { submissionHref } from '../route.ts';
 import { nextTestClock, testNumber, type TestClock } from '../workers.ts';
 import { useConsole } from '../store/index.ts';
-import { Field, Loading, Notice, ProblemTag, useNames } from './common.tsx';
+import { ProblemTag, useNames } from './common.tsx';
 import { Sparkline } from './Sparkline.tsx';
 
 export function Dashboard() {
@@ -48,19 +50,7 @@ export function Dashboard() {
   );
 }
 
-function phaseText(r: ClockReading | null): string {
-  if (!r) return '';
-  switch (r.phase) {
-    case 'unscheduled':
-      return 'Not scheduled';
-    case 'before':
-      return `Starts in ${formatCountdown(r.countdownMs ?? 0)}`;
-    case 'running':
-      return `Running: ${formatClock(r.countdownMs ?? 0)} left`;
-    case 'over':
-      return 'Contest over';
-  }
-}
+const phaseText = (reading: ClockReading | null): string => clockText(reading, (r) => `Running: ${formatClock(r.countdownMs ?? 0)} left`);
 
 function ClockCard() {
   const { clock, name } = useConsole(useShallow((s) => ({ clock: s.clock, name: s.contest?.name ?? '' })));

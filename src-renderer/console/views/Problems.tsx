@@ -5,11 +5,12 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleProblem } from '../../../src-main/shared/judgeApi.ts';
 import { coalesce } from '../../shared/coalesce.ts';
 import { formatSeconds } from '../../shared/format.ts';
+import { ProblemDot } from '../../shared/problems.tsx';
+import { Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { perform, refreshProblems } from '../loaders.ts';
 import { onSignal } from '../signals.ts';
 import { useConsole } from '../store/index.ts';
-import { Loading, Notice, ProblemDot } from './common.tsx';
 
 export function Problems() {
   const { problems, loaded, error } = useConsole(useShallow((s) => ({ problems: s.problems, loaded: s.problemsLoaded, error: s.problemsError })));

@@ -3,13 +3,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScoreboardView } from '../../../src-main/shared/judgeApi.ts';
 import { coalesce } from '../../shared/coalesce.ts';
+import { messageOf } from '../../shared/http.ts';
+import { ScoreboardTable } from '../../shared/ScoreboardTable.tsx';
+import { Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { onSignal } from '../signals.ts';
 import { useConsole } from '../store/index.ts';
-import { messageOf } from '../transport/httpClient.ts';
-import { Loading, Notice, ProblemDot } from './common.tsx';
-
-type Cell = ScoreboardView['rows'][number]['problems'][number];
 
 /** Scoreboard events come with every judged submission: one refetch per quarter second at most. */
 const REFRESH_MS = 250;
@@ -70,69 +69,10 @@ export function Scoreboard() {
         !error && <Loading what="the scoreboard" />
       ) : (
         <div className="table-wrap">
-          <table className="scoreboard" aria-label={publicView ? 'Public scoreboard' : 'Judges’ scoreboard'}>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Rank
-                </th>
-                <th scope="col" className="team-col">
-                  Team
-                </th>
-                <th scope="col" className="num">
-                  Solved
-                </th>
-                <th scope="col" className="num">
-                  Time
-                </th>
-                {board.problems.map((p) => (
-                  <th scope="col" key={p.id} className="problem-col">
-                    <ProblemDot rgb={p.rgb} />
-                    <span>{p.label}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {board.rows.map((row) => (
-                <tr key={row.teamId} data-team-id={row.teamId}>
-                  <td className="num">{row.rank}</td>
-                  <th scope="row" className="team-col">
-                    {row.teamName}
-                  </th>
-                  <td className="num strong">{row.solved}</td>
-                  <td className="num">{row.penalty}</td>
-                  {board.problems.map((p) => (
-                    <ProblemCell key={p.id} label={p.label} cell={row.problems.find((c) => c.problemId === p.id)} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScoreboardTable board={board} label={publicView ? 'Public scoreboard' : 'Judges’ scoreboard'} />
           {board.rows.length === 0 && <p className="muted empty">No teams on the scoreboard yet.</p>}
         </div>
       )}
     </section>
-  );
-}
-
-const tries = (n: number): string => `${n} ${n === 1 ? 'try' : 'tries'}`;
-
-function ProblemCell({ cell, label }: { cell: Cell | undefined; label: string }) {
-  if (!cell || (cell.attempts === 0 && cell.pending === 0)) return <td className="cell cell-empty" />;
-  const state = cell.solved ? (cell.firstToSolve ? 'first' : 'solved') : cell.pending > 0 ? 'pending' : 'failed';
-  const description = cell.solved
-    ? `${label}: solved at ${cell.timeMinutes ?? '?'} min, ${tries(cell.attempts)}${cell.firstToSolve ? ', first to solve' : ''}`
-    : cell.pending > 0
-      ? `${label}: ${tries(cell.attempts)}, ${cell.pending} pending`
-      : `${label}: not solved, ${tries(cell.attempts)}`;
-  return (
-    <td className={`cell cell-${state}`} title={description} data-cell={state}>
-      <span className="visually-hidden">{description}</span>
-      <span aria-hidden="true">
-        <span className="cell-main">{cell.solved ? (cell.timeMinutes ?? '✓') : cell.pending > 0 ? '?' : '−'}</span>
-        <span className="cell-sub">{cell.pending > 0 && !cell.solved ? (cell.attempts > 0 ? `${cell.attempts}+${cell.pending} tries` : `${cell.pending} pending`) : tries(cell.attempts)}</span>
-      </span>
-    </td>
   );
 }

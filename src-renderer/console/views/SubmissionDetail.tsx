@@ -6,15 +6,16 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleSubmission, FailingTest, SubmissionDetail as Detail } from '../../../src-main/shared/judgeApi.ts';
 import type { Verdict } from '../../../src-main/judge/types.ts';
 import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
+import { sourceMode } from '../../shared/sourceModes.ts';
+import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES } from '../../shared/verdicts.ts';
 import { judge } from '../api.ts';
 import { firstDifference, type Difference } from '../diff.ts';
 import { formatMemoryKb, formatRunTime } from '../format.ts';
 import { perform, refreshDetail } from '../loaders.ts';
 import { viewHref } from '../route.ts';
-import { sourceMode } from '../sourceMode.ts';
 import { useConsole } from '../store/index.ts';
-import { Field, Loading, Notice, ProblemTag, RunVerdict, useNames, VERDICTS, VerdictBadge } from './common.tsx';
+import { ProblemTag, RunVerdict, useNames, VerdictBadge, VerdictOptions } from './common.tsx';
 
 // CodeMirror and xterm.js load with the first detail, not with the console.
 const SourceView = lazy(() => import('../SourceView.tsx'));
@@ -200,11 +201,7 @@ function OverrideForm({ submission: s, onDone }: { submission: ConsoleSubmission
       <Field label="Verdict">
         {(id) => (
           <select id={id} value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)}>
-            {VERDICTS.map((v) => (
-              <option key={v} value={v}>
-                {v} — {VERDICT_NAMES[v]}
-              </option>
-            ))}
+            <VerdictOptions />
           </select>
         )}
       </Field>
@@ -219,11 +216,7 @@ function OverrideForm({ submission: s, onDone }: { submission: ConsoleSubmission
           Cancel
         </button>
       </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
     </form>
   );
 }

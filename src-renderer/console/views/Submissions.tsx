@@ -5,12 +5,13 @@ import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
-import { VERDICT_NAMES } from '../../shared/verdicts.ts';
+import { ProblemOptions } from '../../shared/problems.tsx';
+import { Field, Loading, Notice } from '../../shared/ui.tsx';
 import { filterIds, isEmptyFilter, NO_FILTER } from '../filters.ts';
 import { formatRunTime } from '../format.ts';
 import { submissionHref } from '../route.ts';
 import { useConsole } from '../store/index.ts';
-import { Field, Loading, Notice, ProblemOptions, ProblemTag, useNames, VERDICTS, VerdictBadge, type Names } from './common.tsx';
+import { ProblemTag, TeamOptions, useNames, VerdictBadge, VerdictOptions, type Names } from './common.tsx';
 
 /** Every row is exactly this tall (CSS .subs-row matches): the virtualizer needs no measuring. */
 export const ROW_HEIGHT_PX = 36;
@@ -41,11 +42,7 @@ export function Submissions() {
           {(id) => (
             <select id={id} value={filter.teamId} onChange={(e) => setFilter({ teamId: e.target.value })}>
               <option value="">All teams</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.displayName || t.name}
-                </option>
-              ))}
+              <TeamOptions teams={teams} />
             </select>
           )}
         </Field>
@@ -63,11 +60,7 @@ export function Submissions() {
               <option value="">All verdicts</option>
               <option value="pending">Pending (queued or judging)</option>
               <option value="overridden">Overridden</option>
-              {VERDICTS.map((v) => (
-                <option key={v} value={v}>
-                  {v} — {VERDICT_NAMES[v]}
-                </option>
-              ))}
+              <VerdictOptions />
             </select>
           )}
         </Field>

@@ -1,9 +1,9 @@
 // The teams: id, name, account, hidden (hidden teams are left off the public scoreboard).
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { Loading, Notice } from '../../shared/ui.tsx';
 import { refreshTeams } from '../loaders.ts';
 import { useConsole } from '../store/index.ts';
-import { Loading, Notice } from './common.tsx';
 
 export function Teams() {
   const { teams, loaded, error } = useConsole(useShallow((s) => ({ teams: s.teams, loaded: s.teamsLoaded, error: s.teamsError })));

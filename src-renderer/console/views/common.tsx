@@ -1,44 +1,12 @@
-// Small pieces the console's views share (the portal's look: notices, fields, problem dots, verdicts).
-import { useId, useMemo, type ReactNode } from 'react';
+// Small pieces the console's views share (the ones both pages use are in shared/ui.tsx and shared/problems.tsx).
+import { useMemo } from 'react';
 import type { ConsoleLanguage, ConsoleProblem, ConsoleSubmission, ConsoleTeam } from '../../../src-main/shared/judgeApi.ts';
 import type { Verdict } from '../../../src-main/judge/types.ts';
-import { cssColour } from '../../shared/format.ts';
+import { ProblemDot } from '../../shared/problems.tsx';
 import { VERDICT_NAMES, verdictTone } from '../../shared/verdicts.ts';
 import { useConsole } from '../store/index.ts';
 
-export const VERDICTS = Object.keys(VERDICT_NAMES) as Verdict[];
-
-export function Notice({ tone = 'info', children, role }: { tone?: 'info' | 'warning' | 'error' | 'success'; children: ReactNode; role?: 'alert' | 'status' }) {
-  return (
-    <div className={`notice notice-${tone}`} role={role}>
-      {children}
-    </div>
-  );
-}
-
-export function Loading({ what }: { what: string }) {
-  return (
-    <p className="muted" role="status">
-      Loading {what}…
-    </p>
-  );
-}
-
-/** A labelled form field; the <label> points at the control by id, so its accessible name is exactly `label`. */
-export function Field({ label, children, className }: { label: string; children: (id: string) => ReactNode; className?: string }) {
-  const id = useId();
-  return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-}
-
-export function ProblemDot({ rgb }: { rgb: string | null | undefined }) {
-  const colour = cssColour(rgb);
-  return <span className={colour ? 'dot' : 'dot dot-none'} style={colour ? { backgroundColor: colour } : undefined} aria-hidden="true" />;
-}
+const VERDICTS = Object.keys(VERDICT_NAMES) as Verdict[];
 
 export function ProblemTag({ problem, fallback }: { problem: Pick<ConsoleProblem, 'label' | 'rgb' | 'name'> | undefined; fallback?: string }) {
   if (!problem) return <span className="problem-tag">{fallback ?? '?'}</span>;
@@ -107,13 +75,26 @@ export function useNames(): Names {
   }, [teams, problems, languages]);
 }
 
-/** The options of a problem select: "A — Hello", in contest order. */
-export function ProblemOptions({ problems }: { problems: readonly { id: string; label: string; name: string }[] }) {
+/** The options of a team select: each team by its display name, in the list's order. */
+export function TeamOptions({ teams }: { teams: readonly Pick<ConsoleTeam, 'id' | 'name' | 'displayName'>[] }) {
   return (
     <>
-      {problems.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.label} — {p.name}
+      {teams.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.displayName || t.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** One option per verdict: "WA — Wrong answer". */
+export function VerdictOptions() {
+  return (
+    <>
+      {VERDICTS.map((v) => (
+        <option key={v} value={v}>
+          {v} — {VERDICT_NAMES[v]}
         </option>
       ))}
     </>

@@ -3,9 +3,11 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PortalClarification, PortalProblem } from '../../../src-main/shared/portalApi.ts';
 import { formatTimeOfDay } from '../../shared/format.ts';
-import { messageOf } from '../api.ts';
+import { messageOf } from '../../shared/http.ts';
+import { TopicField } from '../../shared/problems.tsx';
+import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { ask, isIncoming, markClarificationsSeen, selectProblems, usePortal } from '../store.ts';
-import { Field, Loading, Notice, ProblemTag, ProblemOptions } from './common.tsx';
+import { ProblemTag } from './common.tsx';
 
 interface Thread {
   root: PortalClarification;
@@ -138,24 +140,13 @@ function AskForm() {
   return (
     <form className="card ask-form" onSubmit={onSubmit} noValidate>
       <h2>Ask the judges</h2>
-      <Field label="Problem">
-        {(id) => (
-          <select id={id} value={problemId} onChange={(e) => setProblemId(e.target.value)}>
-            <option value="">General</option>
-            <ProblemOptions problems={problems} />
-          </select>
-        )}
-      </Field>
+      <TopicField problems={problems} value={problemId} onChange={setProblemId} />
       <Field label="Question">
         {(id) => (
           <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={10_000} />
         )}
       </Field>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {sent && (
         <p className="form-ok" role="status">
           Sent. The answer will appear below.

@@ -1,16 +1,16 @@
 // Notices above every view: the server still preparing, the contest not started or over, lost contact.
 import { useShallow } from 'zustand/react/shallow';
 import { formatCountdown } from '../../shared/format.ts';
+import { Notice } from '../../shared/ui.tsx';
 import { selectPreparing, usePortal } from '../store.ts';
 import { useClockValue } from '../useClock.ts';
-import { Notice } from './common.tsx';
 
 export function ContestNotices() {
   const { preparing, overviewError, hasOverview } = usePortal(
     useShallow((s) => ({ preparing: selectPreparing(s), overviewError: s.overviewError, hasOverview: s.overview !== null })),
   );
-  const state = useClockValue((c) => c?.state ?? null);
-  const startsIn = useClockValue((c) => (c?.state === 'before' ? formatCountdown(c.countdownMs ?? 0) : null));
+  const phase = useClockValue((c) => c?.phase ?? null);
+  const startsIn = useClockValue((c) => (c?.phase === 'before' ? formatCountdown(c.countdownMs ?? 0) : null));
 
   return (
     <div className="notices">
@@ -19,17 +19,17 @@ export function ContestNotices() {
           {hasOverview ? 'Lost contact with the judge’s server' : 'Cannot reach the judge’s server'} ({overviewError}). The page keeps trying.
         </Notice>
       )}
-      {state === 'before' && (
+      {phase === 'before' && (
         <Notice tone="info" role="status">
           <strong>The contest has not started yet.</strong> It starts in <span className="mono">{startsIn}</span>; submitting opens then.
         </Notice>
       )}
-      {state === 'unscheduled' && (
+      {phase === 'unscheduled' && (
         <Notice tone="info" role="status">
           <strong>The contest has not been scheduled yet.</strong> Submitting opens when it starts.
         </Notice>
       )}
-      {state === 'over' && (
+      {phase === 'over' && (
         <Notice tone="warning" role="status">
           <strong>The contest is over.</strong> Submissions are closed.
         </Notice>

@@ -1,9 +1,11 @@
 // One problem: its statement, its samples (with copy buttons) and the way to submit.
 import { lazy, Suspense } from 'react';
 import { formatSeconds } from '../../shared/format.ts';
+import { ProblemDot } from '../../shared/problems.tsx';
+import { Loading } from '../../shared/ui.tsx';
 import { href, navigate } from '../route.ts';
 import { usePortal } from '../store.ts';
-import { CopyButton, Loading, ProblemDot } from './common.tsx';
+import { CopyButton } from './common.tsx';
 
 // marked and DOMPurify load with the first statement, not with the page.
 const Statement = lazy(() => import('./Statement.tsx'));

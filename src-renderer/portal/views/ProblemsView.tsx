@@ -1,8 +1,9 @@
 // The problem list.
 import { formatSeconds } from '../../shared/format.ts';
+import { ProblemDot } from '../../shared/problems.tsx';
+import { Loading } from '../../shared/ui.tsx';
 import { href } from '../route.ts';
 import { usePortal } from '../store.ts';
-import { Loading, ProblemDot } from './common.tsx';
 
 export function ProblemsView() {
   const problems = usePortal((s) => s.overview?.problems ?? null);

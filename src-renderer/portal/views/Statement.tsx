@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 import type { PortalProblem } from '../../../src-main/shared/portalApi.ts';
-import { HttpError, NetworkError } from '../api.ts';
-import { Loading, Notice } from './common.tsx';
+import { HttpError, NetworkError } from '../../shared/http.ts';
+import { Loading, Notice } from '../../shared/ui.tsx';
 
 const statementUrl = (problemId: string): string => `/api/portal/problems/${encodeURIComponent(problemId)}/statement`;
 

@@ -3,11 +3,12 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PortalSubmission } from '../../../src-main/shared/portalApi.ts';
 import { formatContestTime, formatSeconds, formatTimeOfDay, formatWait } from '../../shared/format.ts';
+import { useNow } from '../../shared/ticker.ts';
+import { Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES, verdictTone } from '../../shared/verdicts.ts';
 import { href } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, usePortal } from '../store.ts';
-import { useNow } from '../useClock.ts';
-import { Loading, Notice, ProblemTag } from './common.tsx';
+import { ProblemTag } from './common.tsx';
 
 export function SubmissionsView() {
   const { submissions, error, problems, languages, flash } = usePortal(

@@ -3,12 +3,13 @@
 import { lazy, Suspense, useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatBytes } from '../../shared/format.ts';
-import { HttpError, messageOf } from '../api.ts';
+import { HttpError, messageOf } from '../../shared/http.ts';
+import { ProblemOptions } from '../../shared/problems.tsx';
+import { Field, Notice } from '../../shared/ui.tsx';
 import { defaultFileName, editorMode, languageForFile } from '../languages.ts';
 import { navigate } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, submit, SUBMIT_RETRIES, updateDraft, usePortal } from '../store.ts';
 import { useSubmitBlocker } from '../useClock.ts';
-import { Field, Notice, ProblemOptions } from './common.tsx';
 
 // CodeMirror loads when the submit view is first opened.
 const Editor = lazy(() => import('../Editor.tsx'));

@@ -1,24 +1,12 @@
 // The bar on every page: contest name, time left, team, live/polling state, log out.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatClock, formatCountdown } from '../../shared/format.ts';
+import { clockText, type ContestReading } from '../../shared/clock.ts';
+import { formatClock } from '../../shared/format.ts';
 import { logout, usePortal, type Connection } from '../store.ts';
 import { useClockValue } from '../useClock.ts';
-import type { ContestClock } from '../clock.ts';
 
-function clockText(clock: ContestClock | null): string {
-  if (!clock) return '';
-  switch (clock.state) {
-    case 'unscheduled':
-      return 'Not scheduled';
-    case 'before':
-      return `Starts in ${formatCountdown(clock.countdownMs ?? 0)}`;
-    case 'running':
-      return `${formatClock(clock.countdownMs ?? 0)} left`;
-    case 'over':
-      return 'Contest over';
-  }
-}
+const topBarClock = (clock: ContestReading | null): string => clockText(clock, (c) => `${formatClock(c.countdownMs ?? 0)} left`);
 
 const CONNECTION_TEXT: Record<Connection, string> = {
   offline: '',
@@ -45,15 +33,15 @@ export function TopBar() {
       connection: s.connection,
     })),
   );
-  const clock = useClockValue(clockText);
-  const state = useClockValue((c) => c?.state ?? null);
-  const frozen = useClockValue((c) => c?.state === 'running' && c.frozen);
+  const clock = useClockValue(topBarClock);
+  const phase = useClockValue((c) => c?.phase ?? null);
+  const frozen = useClockValue((c) => c?.phase === 'running' && c.frozen);
   const [leaving, setLeaving] = useState(false);
 
   return (
     <header className="topbar">
       <div className="topbar-title">{contestName}</div>
-      <div className={`topbar-clock clock-${state ?? 'unknown'}`} role="timer" aria-live="off" aria-label="Contest clock">
+      <div className={`topbar-clock clock-${phase ?? 'unknown'}`} role="timer" aria-live="off" aria-label="Contest clock">
         {clock}
         {frozen && <span className="chip chip-frozen">frozen</span>}
       </div>

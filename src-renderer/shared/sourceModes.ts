@@ -1,8 +1,9 @@
-// Which CodeMirror highlighter a submission's source gets: by its language id, else by its file's extension.
+// Which CodeMirror highlighter a source gets (shared/codemirror.ts loads them): by its language's
+// id, else by its file's extension; null is plain text.
 
 export type SourceMode = 'cpp' | 'java' | 'python' | 'javascript' | 'typescript' | 'rust' | null;
 
-const BY_EXTENSION: Record<string, Exclude<SourceMode, null>> = {
+export const MODE_BY_EXTENSION: Readonly<Record<string, Exclude<SourceMode, null>>> = {
   c: 'cpp', h: 'cpp', cc: 'cpp', cpp: 'cpp', cxx: 'cpp', 'c++': 'cpp', hpp: 'cpp', hh: 'cpp',
   java: 'java',
   py: 'python', py3: 'python',
@@ -11,7 +12,7 @@ const BY_EXTENSION: Record<string, Exclude<SourceMode, null>> = {
   rs: 'rust',
 };
 
-const BY_LANGUAGE: Record<string, Exclude<SourceMode, null>> = {
+export const MODE_BY_LANGUAGE: Readonly<Record<string, Exclude<SourceMode, null>>> = {
   c: 'cpp', cpp: 'cpp', 'c++': 'cpp', cplusplus: 'cpp', gcc: 'cpp', 'g++': 'cpp',
   java: 'java',
   python: 'python', python3: 'python', pypy: 'python', pypy3: 'python', py3: 'python',
@@ -20,9 +21,10 @@ const BY_LANGUAGE: Record<string, Exclude<SourceMode, null>> = {
   rust: 'rust',
 };
 
+/** A submitted source's highlighter, from its language id and file name. */
 export function sourceMode(languageId: string, fileName: string): SourceMode {
-  const byLanguage = BY_LANGUAGE[languageId.toLowerCase()];
+  const byLanguage = MODE_BY_LANGUAGE[languageId.toLowerCase()];
   if (byLanguage) return byLanguage;
   const dot = fileName.lastIndexOf('.');
-  return dot > 0 ? (BY_EXTENSION[fileName.slice(dot + 1).toLowerCase()] ?? null) : null;
+  return dot > 0 ? (MODE_BY_EXTENSION[fileName.slice(dot + 1).toLowerCase()] ?? null) : null;
 }
