@@ -3,11 +3,12 @@
 // a wrong answer, pauses the queue and sees new submissions wait, resizes the pool, rejudges and
 // overrides. Screenshots of the main views go to e2e-results/ for review.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildZip, zipEntries } from '../src-main/judge/package/testUtil.ts';
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, serve, type Served } from './support.ts';
 
 const skip = !existsSync(CHROMIUM)
@@ -20,6 +21,8 @@ let served: Served;
 let browser: Browser;
 let page: Page;
 const dataDir = mkdtempSync(join(tmpdir(), 'verdict-console-e2e-'));
+// Team and package imports write into the contest folder: the test works on a copy.
+const contestDir = join(dataDir, 'contest');
 
 /** A team submitting through the portal API, as its browser would. */
 async function teamSession(username: string) {
@@ -41,9 +44,12 @@ const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `consol
 
 before(async () => {
   if (skip) return;
-  served = await serve(dataDir, ['--workers', '1']);
+  cpSync(join(import.meta.dirname, '..', 'resources', 'sample-contest'), contestDir, { recursive: true });
+  served = await serve(join(dataDir, 'data'), ['--workers', '1', '--contest', contestDir]);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+  // Test-only: the print dialog of "Print passwords" is not opened in a headless browser.
+  await page.addInitScript('window.print = () => {};');
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 after(async () => {
@@ -112,4 +118,28 @@ test('a judge follows, inspects and steers judging from the browser console', { 
   await page.getByRole('link', { name: 'Scoreboard' }).click();
   await page.getByRole('table', { name: /scoreboard/i }).waitFor();
   await shot('scoreboard');
+
+  // Teams: import a list, then print the passwords; the new team logs in with its password.
+  await page.getByRole('link', { name: 'Teams' }).click();
+  await page.locator('summary', { hasText: 'Import teams' }).click();
+  await page.getByLabel('Team list').fill('id,name\nteam6,Six Pack\n');
+  await page.getByRole('button', { name: 'Import teams' }).click();
+  await page.locator('tr[data-team-id="team6"]').waitFor();
+  await page.getByRole('button', { name: 'Print passwords' }).click();
+  const slip = page.getByRole('region', { name: 'Password sheet' }).locator('.password-slip', { hasText: 'Six Pack' });
+  const password = (await slip.locator('code').nth(1).innerText()).trim();
+  assert.match(password, /^\w{10}$/);
+  await shot('teams-passwords');
+  const login = await fetch(`${served.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'team6', password }) });
+  assert.equal(login.status, 200);
+
+  // Problems: a package dropped into the contest (here chosen with the file input).
+  await page.getByRole('link', { name: 'Problems' }).click();
+  const files: Record<string, string> = { 'problem.yaml': readFileSync(join(contestDir, 'hello', 'problem.yaml'), 'utf8') };
+  for (const group of ['sample', 'secret']) {
+    for (const name of readdirSync(join(contestDir, 'hello', 'data', group))) files[`data/${group}/${name}`] = readFileSync(join(contestDir, 'hello', 'data', group, name), 'utf8');
+  }
+  await page.getByLabel('Problem package (zip)').setInputFiles({ name: 'greeting.zip', mimeType: 'application/zip', buffer: buildZip(zipEntries(files)) });
+  await page.getByText('Problem D (Hello, World!) added to the contest.').waitFor({ timeout: 30_000 });
+  await shot('problems');
 });

@@ -28,6 +28,7 @@ export function Problems() {
   return (
     <section>
       <h1 id="problems-title">Problems</h1>
+      <ImportPackage />
       {error && <Notice tone="error">Could not load the problems: {error}.</Notice>}
       {!loaded ? (
         !error && <Loading what="the problems" />
@@ -125,5 +126,59 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
         )}
       </div>
     </li>
+  );
+}
+
+/** A package file as base64 (what importProblem takes). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Adds a problem package (a zip) to the running contest: chosen, or dropped on the area. */
+function ImportPackage() {
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const notify = useConsole((s) => s.notify);
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (!/\.(zip|kpp)$/i.test(file.name)) {
+      notify('error', `${file.name}: drop a problem package as a .zip file`);
+      return;
+    }
+    setBusy(true);
+    const added = await perform(`Could not import ${file.name}`, async () => judge.importProblem(file.name, await base64Of(file)));
+    setBusy(false);
+    if (added) {
+      notify('success', `Problem ${added.label} (${added.name}) added to the contest.`);
+      void refreshProblems();
+    }
+  };
+
+  return (
+    <div
+      className={`card drop-zone${over ? ' drop-over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void importFile(e.dataTransfer.files[0]);
+      }}
+    >
+      <p>Drop a problem package (.zip) here to add it to the contest, or</p>
+      <label className="button">
+        {busy ? 'Importing…' : 'Choose a package…'}
+        <input type="file" className="visually-hidden" accept=".zip,.kpp" aria-label="Problem package (zip)" disabled={busy} onChange={(e) => void importFile(e.target.files?.[0])} />
+      </label>
+    </div>
   );
 }

@@ -1,8 +1,10 @@
 // The teams: id, name, account, hidden (hidden teams are left off the public scoreboard).
-import { useEffect } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PasswordSheetEntry } from '../../../src-main/shared/judgeApi.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { Loading, Notice } from '../../shared/ui.tsx';
-import { refreshTeams } from '../loaders.ts';
+import { judge } from '../api.ts';
+import { perform, refreshTeams } from '../loaders.ts';
 import { useConsole } from '../store/index.ts';
 
 export function Teams() {
@@ -16,6 +18,8 @@ export function Teams() {
   return (
     <section>
       <h1 id="teams-title">Teams</h1>
+      <ImportTeams />
+      <PasswordSheet />
       {error && <Notice tone="error">Could not load the teams: {error}.</Notice>}
       {!loaded ? (
         !error && <Loading what="the teams" />
@@ -48,5 +52,94 @@ export function Teams() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Adds or updates teams from a pasted or chosen list; new teams get generated passwords. */
+function ImportTeams() {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const notify = useConsole((s) => s.notify);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const summary = await perform('Could not import the teams', () => judge.importTeams(text));
+    setBusy(false);
+    if (!summary) return;
+    notify('success', `Teams imported: ${summary.added} added, ${summary.updated} updated, ${summary.newAccounts} new accounts.`);
+    setText('');
+    void refreshTeams();
+  };
+
+  return (
+    <details className="card import-teams">
+      <summary>Import teams</summary>
+      <form onSubmit={submit}>
+        <p className="muted small">
+          CSV or TSV with a first line naming the columns (at least <code>id</code> and <code>name</code>; also <code>display_name</code>, <code>organization</code>,{' '}
+          <code>username</code>), DOMjudge&apos;s teams.tsv, or CLICS teams JSON. New teams get an account with a generated password.
+        </p>
+        <label className="field">
+          <span>Team list</span>
+          <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        </label>
+        <div className="button-row">
+          <label className="button">
+            Choose a file…
+            <input
+              type="file"
+              className="visually-hidden"
+              accept=".csv,.tsv,.txt,.json"
+              onChange={(e) => void e.target.files?.[0]?.text().then(setText)}
+            />
+          </label>
+          <button type="submit" className="primary" disabled={busy || !text.trim()}>
+            Import teams
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** Every team's login on one printable page (cut into slips and handed out). */
+function PasswordSheet() {
+  const [sheet, setSheet] = useState<PasswordSheetEntry[] | null>(null);
+
+  const open = async () => {
+    const entries = await perform('Could not load the passwords', () => judge.getPasswordSheet());
+    if (entries) setSheet(entries);
+  };
+  useEffect(() => {
+    if (sheet) window.print();
+  }, [sheet]);
+
+  return (
+    <>
+      <div className="button-row">
+        <button type="button" onClick={() => void open()}>
+          Print passwords
+        </button>
+        {sheet && (
+          <button type="button" onClick={() => setSheet(null)}>
+            Hide passwords
+          </button>
+        )}
+      </div>
+      {sheet && (
+        <div className="password-sheet" role="region" aria-label="Password sheet">
+          {sheet.map((entry) => (
+            <div key={entry.username} className="password-slip">
+              <strong>{entry.teamName}</strong>
+              <span>
+                user <code>{entry.username}</code>
+              </span>
+              <span>password {entry.password ? <code>{entry.password}</code> : <em>set elsewhere</em>}</span>
+            </div>
+          ))}
+        </div>
+      )}
+    </>
   );
 }
