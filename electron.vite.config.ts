@@ -24,6 +24,8 @@ export default defineConfig({
           index: from('src-main/app/main.ts'),
           // Electron starts it again as a plain Node process (ELECTRON_RUN_AS_NODE=1).
           judgehost: from('src-main/judgehost/main.ts'),
+          // Exports run in a worker thread of the main process.
+          exportWorker: from('src-main/export/exportWorker.ts'),
         },
       },
     },

@@ -142,4 +142,16 @@ test('a judge follows, inspects and steers judging from the browser console', { 
   await page.getByLabel('Problem package (zip)').setInputFiles({ name: 'greeting.zip', mimeType: 'application/zip', buffer: buildZip(zipEntries(files)) });
   await page.getByText('Problem D (Hello, World!) added to the contest.').waitFor({ timeout: 30_000 });
   await shot('problems');
+
+  // Export the results in the background; the finished export's files open in the browser.
+  await page.getByRole('link', { name: 'Contest' }).click();
+  await page.getByRole('button', { name: 'Export results' }).click();
+  await page.locator('[data-export-state="done"]').waitFor({ timeout: 60_000 });
+  const standings = page.locator('[data-export-state="done"]').getByRole('link', { name: 'standings.html' });
+  const href = await standings.getAttribute('href');
+  const cookies = await page.context().cookies();
+  const html = await fetch(`${served.url}${href}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
+  assert.equal(html.status, 200);
+  assert.match(await html.text(), /Six Pack/);
+  await shot('contest-export');
 });

@@ -46,6 +46,7 @@ async function openContest(contestDir: string): Promise<void> {
     port: LAN_PORT,
     // The judgehost is the bundled entry beside this file, run by Electron's own Node.
     judgehost: { entry: join(import.meta.dirname, 'judgehost.js'), execPath: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+    exportWorker: join(import.meta.dirname, 'exportWorker.js'),
   });
   core = { server, unregister: registerJudgeIpc(server.console, window!.webContents) };
   writeSettings({ ...readSettings(), lastContestDir: contestDir });
@@ -79,6 +80,17 @@ async function importProblem(kind: 'zip' | 'folder'): Promise<void> {
   }
 }
 
+async function exportResults(): Promise<void> {
+  if (!core) return;
+  const choice = await dialog.showOpenDialog(window!, { title: 'Export the results into a folder', properties: ['openDirectory', 'createDirectory'] });
+  if (choice.canceled || !choice.filePaths[0]) return;
+  const target = join(choice.filePaths[0], `verdict-${core.server.context.contest.id}-results-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`);
+  const { finished } = core.server.console.exports.start({ dbFile: join(core.server.context.dataDir, 'verdict.db'), contestDir: core.server.context.contest.dir, exportsDir: choice.filePaths[0], outDir: target });
+  const job = await finished;
+  if (job.state === 'done') void dialog.showMessageBox(window!, { message: `Results exported to ${job.path}${job.message ? ` (${job.message})` : ''}.` });
+  else dialog.showErrorBox('The export failed', job.message);
+}
+
 function buildMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
@@ -88,6 +100,7 @@ function buildMenu(): void {
           { label: 'Open contest folder…', accelerator: 'CmdOrCtrl+O', click: () => void chooseContest() },
           { label: 'Import problem package (zip)…', click: () => void importProblem('zip') },
           { label: 'Import problem package folder…', click: () => void importProblem('folder') },
+          { label: 'Export results…', accelerator: 'CmdOrCtrl+E', click: () => void exportResults() },
           { type: 'separator' },
           { role: 'quit' },
         ],

@@ -20,6 +20,7 @@ import type {
   ConsoleSnapshot,
   ConsoleSubmission,
   ConsoleTeam,
+  ExportJob,
   JudgeApi,
   PasswordSheetEntry,
   PoolView,
@@ -31,6 +32,7 @@ import type {
 } from '../shared/judgeApi.ts';
 import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
 import { OutputHub } from './outputHub.ts';
+import { ExportService } from '../export/exportService.ts';
 import { portalClarification, portalScoreboard } from '../server/portalRoutes.ts';
 import { disabledLanguages, setLanguageDisabled } from '../contest/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
@@ -61,8 +63,11 @@ export class ConsoleService implements ConsoleRequests {
   private readonly sampler: NodeJS.Timeout;
   private readonly unsubscribers: (() => void)[] = [];
 
-  constructor(ctx: ServerContext) {
+  readonly exports: ExportService;
+
+  constructor(ctx: ServerContext, exportWorker?: string) {
     this.ctx = ctx;
+    this.exports = new ExportService((job) => this.queue({ type: 'export', job }), exportWorker);
     const { judging, engine, store } = ctx;
     judging.onOutput = (submissionId, data) => this.output.append(submissionId, data);
     judging.onProgress = () => this.markDirty('workers');
@@ -452,6 +457,20 @@ export class ConsoleService implements ConsoleRequests {
     this.ctx.problems.add(contest.problems.find((p) => p.id === added.id)!);
     this.ctx.scoreboard.invalidate();
     return added;
+  }
+
+  async startExport(): Promise<ExportJob> {
+    return this.exportTo();
+  }
+
+  /** An export into `outDir` (the desktop menu's chosen folder), or a new folder under the data folder. */
+  exportTo(outDir?: string): ExportJob {
+    const { job } = this.exports.start({ dbFile: join(this.ctx.dataDir, 'verdict.db'), contestDir: this.ctx.contest.dir, exportsDir: join(this.ctx.dataDir, 'exports'), outDir });
+    return job;
+  }
+
+  async listExports(): Promise<ExportJob[]> {
+    return this.exports.list();
   }
 
   async setThawed(thawed: boolean): Promise<void> {

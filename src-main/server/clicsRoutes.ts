@@ -10,6 +10,8 @@ import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from './submissionFiles.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
+import { buildResults } from '../export/contestPackage.ts';
+import { readGroupsFile } from '../export/groups.ts';
 
 /** Events sent per database read while streaming the feed. */
 const FEED_PAGE = 500;
@@ -112,6 +114,13 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     const caller = await identify(request);
     const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', ctx.now());
     return { ...scoreboardToClics(snapshot.rows, store.listProblems()), state: store.getState(ctx.now()) };
+  });
+
+  // Awards as CLICS defines them: judges always; everyone else once the judges released the results.
+  app.get(`${base}/awards`, async (request) => {
+    const caller = await identify(request);
+    if (!isJudge(caller) && store.getState(ctx.now()).thawed === null) throw new HttpError(403, 'awards are published when the judges release the final results');
+    return buildResults(store, { groups: readGroupsFile(ctx.contest.dir), now: ctx.now() }).awards.list;
   });
 
   app.get(`${base}/clarifications`, async (request) => {

@@ -93,6 +93,8 @@ describe('steering judging', () => {
     assert.equal((await call<ConsoleSnapshot>('getSnapshot')).body.pool.workers, 2);
     assert.equal((await call('setWorkers', 0)).status, 400);
     await call('setWorkers', 1);
+    // Events are batched (at most every 33 ms): wait for the batch with the verdict before closing.
+    await eventually(async () => (sse.frames.join('').includes(`"id":"${waiting.body.id}"`) && sse.frames.join('').includes('"verdict":"AC"') ? true : undefined), 5000, 'the verdict event');
     sse.close();
     const text = sse.frames.join('');
     for (const frame of text.split('\n\n')) if (frame.startsWith('event: batch')) events.push(JSON.parse(frame.slice(frame.indexOf('data: ') + 6)));
@@ -215,5 +217,39 @@ describe('problems', () => {
     assert.match((broken.body as { error: string }).error, /not a zip/);
     assert.ok(!existsSync(join(contestCopy, 'broken.zip')), 'nothing half-imported is left');
     assert.equal((await team.request('POST', '/api/console/importProblem', JSON.stringify(['x.zip', 'x'.repeat(1024)]), { 'content-type': 'application/json', 'x-csrf-token': team.csrf })).status, 403);
+  });
+});
+
+describe('exports', () => {
+  test('an export runs in the background and its files can be opened', async () => {
+    const started = await call<{ id: string; state: string }>('startExport');
+    assert.equal(started.status, 200);
+    assert.equal(started.body.state, 'running');
+    // The portal keeps answering while the export runs.
+    assert.equal((await team.get('/api/portal/overview')).status, 200);
+    const job = await eventually(async () => {
+      const jobs = (await call<{ id: string; state: string; message: string; filesWritten: number }[]>('listExports')).body;
+      const found = jobs.find((j) => j.id === started.body.id);
+      return found && found.state !== 'running' ? found : undefined;
+    }, 60_000, 'the export to finish');
+    assert.equal(job.state, 'done', job.message);
+    assert.ok(job.filesWritten > 10);
+    const results = await judge.get<string>(`/api/console/exports/${job.id}/results.tsv`);
+    assert.equal(results.status, 200);
+    assert.match(String(results.body), /^results\t1\n/);
+    const html = await judge.get<string>(`/api/console/exports/${job.id}/standings.html`);
+    assert.match(String(html.body), /Segfault Society/);
+    assert.equal((await judge.get(`/api/console/exports/${job.id}/..%2F..%2Fverdict.db`)).status, 404);
+    assert.equal((await team.get(`/api/console/exports/${job.id}/results.tsv`)).status, 403);
+  });
+
+  test('the CLICS awards endpoint: judges always, teams once the results are released', async () => {
+    const awards = await judge.get<{ id: string; team_ids: string[] }[]>('/api/contests/sample/awards');
+    assert.equal(awards.status, 200);
+    assert.ok(awards.body.some((a) => a.id === 'winner'));
+    await call('setThawed', false);
+    assert.equal((await team.get('/api/contests/sample/awards')).status, 403);
+    await call('setThawed', true);
+    assert.equal((await team.get('/api/contests/sample/awards')).status, 200);
   });
 });

@@ -2,7 +2,9 @@
 // contract in src-main/shared/judgeApi.ts). Judges and admins only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConsoleService } from '../console/consoleService.ts';
-import { JUDGE_REQUESTS, type JudgeRequestName } from '../shared/judgeApi.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXPORT_FILES, JUDGE_REQUESTS, type JudgeRequestName } from '../shared/judgeApi.ts';
 import { HttpError, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
 
@@ -39,6 +41,18 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     if (method === 'overrideVerdict') return (await console.overrideVerdict(args[0] as string, args[1] as never, args[2] as string, caller.account.username)) ?? null;
     const handler = console[method] as (...a: unknown[]) => Promise<unknown>;
     return (await handler.apply(console, args)) ?? null;
+  });
+
+  // The files of a finished export (judges open standings.html or download results.tsv from here).
+  app.get('/api/console/exports/:id/:file', async (request, reply) => {
+    const { id, file } = request.params as { id: string; file: string };
+    const job = console.exports.get(id);
+    if (!job || job.state !== 'done') throw new HttpError(404, `no finished export ${id}`);
+    if (!(EXPORT_FILES as readonly string[]).includes(file)) throw new HttpError(404, `an export has no file '${file}'`);
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8';
+    reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    if (!file.endsWith('.html')) reply.header('content-disposition', `attachment; filename="${file}"`);
+    return reply.type(type).send(readFileSync(join(job.path, file)));
   });
 
   app.get('/api/console/stream', async (request, reply) => {

@@ -29,6 +29,8 @@ export interface ContestServerOptions {
   host?: string;
   port?: number;
   workers?: number;
+  /** The export worker's entry (the desktop app's bundled one); default: beside the export service. */
+  exportWorker?: string;
   /** How to start the judgehost (the desktop app runs the bundled one with Electron's own Node). */
   judgehost?: JudgehostOptions;
   /** Start the contest now when contest.yaml sets no start time (the sample contest). Default true. */
@@ -104,6 +106,7 @@ export async function startContestServer(options: ContestServerOptions): Promise
       clarifications: new RateLimiter(CLARIFICATIONS_BURST, CLARIFICATIONS_PER_MINUTE),
       failedLogins: new RateLimiter(FAILED_LOGINS_BURST, FAILED_LOGINS_PER_MINUTE),
     },
+    dataDir,
     rendererDir: builtRendererDir(),
     now,
   };
@@ -131,7 +134,7 @@ export async function startContestServer(options: ContestServerOptions): Promise
   const stateTick = setInterval(() => store.refreshState(now()), STATE_TICK_MS);
   stateTick.unref();
 
-  const consoleService = new ConsoleService(context);
+  const consoleService = new ConsoleService(context, options.exportWorker);
   judging.start();
   void problems.preloadAll();
   const http = await createHttpServer(context, consoleService);

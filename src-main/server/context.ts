@@ -24,6 +24,8 @@ export interface ServerContext {
   /** Writes submissions with group commit (durable before the 202). */
   submissions: SubmissionCommitter;
   limits: { submissions: RateLimiter; clarifications: RateLimiter; failedLogins: RateLimiter };
+  /** The data folder (verdict.db; exports are written under exports/). */
+  dataDir: string;
   /** Folder with the built renderer (portal/, console/, assets/), or null when not built. */
   rendererDir: string | null;
   now: () => number;

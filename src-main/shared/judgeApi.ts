@@ -189,7 +189,8 @@ export type ConsoleEvent =
   | { type: 'clarification'; clarification: ConsoleClarification }
   | { type: 'scoreboard' }
   | { type: 'throughput'; throughput: ThroughputSample[] }
-  | { type: 'problems' };
+  | { type: 'problems' }
+  | { type: 'export'; job: ExportJob };
 
 export interface TeamImportSummary {
   added: number;
@@ -205,6 +206,21 @@ export interface PasswordSheetEntry {
   /** Null for an account imported with a hash only (its password is not known). */
   password: string | null;
 }
+
+export interface ExportJob {
+  id: string;
+  startedAt: number;
+  endedAt?: number;
+  state: 'running' | 'done' | 'failed';
+  /** The export folder on the judge's machine. */
+  path: string;
+  filesWritten: number;
+  /** Why it failed, or what is not final about the results. */
+  message: string;
+}
+
+/** Files of a finished export that the console offers to open or download. */
+export const EXPORT_FILES = ['standings.html', 'results.tsv', 'scoreboard.csv', 'scoreboard.json', 'awards.json', 'event-feed.ndjson', 'manifest.sha256'] as const;
 
 export interface AnswerRequest {
   /** The question answered, or null for a new announcement. */
@@ -254,6 +270,13 @@ export interface JudgeApi {
    * imports folders from its File menu.
    */
   importProblem(fileName: string, zipBase64: string): Promise<{ id: string; label: string; name: string }>;
+  /**
+   * Starts exporting the results (CLICS package, results.tsv, awards, CSV, printable HTML) into a new
+   * folder of the data folder, in the background; progress arrives as `export` events. In a browser
+   * the files of a finished export are at /api/console/exports/<id>/<file> (EXPORT_FILES).
+   */
+  startExport(): Promise<ExportJob>;
+  listExports(): Promise<ExportJob[]>;
 
   /** Batched events; returns an unsubscribe function. */
   subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
@@ -290,6 +313,8 @@ export const JUDGE_REQUESTS = [
   'importTeams',
   'getPasswordSheet',
   'importProblem',
+  'startExport',
+  'listExports',
 ] as const satisfies readonly JudgeRequestName[];
 
 // Every request method is listed (a missing one fails to compile here).

@@ -48,15 +48,18 @@ export interface EventEffects {
   scoreboard: boolean;
   /** Problems changed (loaded, broken): refetch the list. */
   problems: boolean;
+  /** An export started, progressed or ended. */
+  exports: boolean;
   /** The open submission changed: refetch its detail (runs, failing test, overrides). */
   detail: boolean;
 }
 
 export function eventEffects(events: readonly ConsoleEvent[], detailId: string | null): EventEffects {
-  const effects: EventEffects = { scoreboard: false, problems: false, detail: false };
+  const effects: EventEffects = { scoreboard: false, problems: false, exports: false, detail: false };
   for (const event of events) {
     if (event.type === 'scoreboard') effects.scoreboard = true;
     else if (event.type === 'problems') effects.problems = true;
+    else if (event.type === 'export') effects.exports = true;
     else if (event.type === 'submission' && event.submission.id === detailId) effects.detail = true;
   }
   return effects;

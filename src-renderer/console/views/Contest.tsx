@@ -1,12 +1,13 @@
 // The contest's settings: start, length and freeze; which languages teams may use; and releasing
-// the final scoreboard after the contest.
+// the final scoreboard after the contest; exporting the results.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ConsoleLanguage } from '../../../src-main/shared/judgeApi.ts';
+import { EXPORT_FILES, type ConsoleLanguage, type ExportJob } from '../../../src-main/shared/judgeApi.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { formatHoursMinutes, fromDatetimeLocal, parseHoursMinutes, toDatetimeLocal } from '../format.ts';
 import { perform, refreshSnapshot } from '../loaders.ts';
+import { onSignal } from '../signals.ts';
 import { useConsole } from '../store/index.ts';
 
 export function Contest() {
@@ -21,6 +22,7 @@ export function Contest() {
           <TimesForm />
           <Languages />
           <Release />
+          <Exports />
         </>
       )}
     </section>
@@ -179,6 +181,59 @@ function Release() {
         Release final scoreboard
       </label>
       <p className="muted small">{thawed ? 'Released: teams and the public see every result.' : 'Not released: after the freeze, teams see the frozen scoreboard.'}</p>
+    </section>
+  );
+}
+
+/** Exporting the results: started here, built in the background, progress live; files to open in a browser. */
+function Exports() {
+  const [jobs, setJobs] = useState<ExportJob[]>([]);
+  const [busy, setBusy] = useState(false);
+  const refresh = async () => {
+    const list = await perform('Could not list the exports', () => judge.listExports());
+    if (list) setJobs(list);
+  };
+  useEffect(() => {
+    void refresh();
+    return onSignal('exports', () => void refresh());
+  }, []);
+  const start = async () => {
+    setBusy(true);
+    await perform('Could not start the export', () => judge.startExport());
+    setBusy(false);
+    void refresh();
+  };
+  // In a browser the files are served by the judge; in the desktop app the folder is on this machine.
+  const served = !('verdictJudge' in window);
+  return (
+    <section className="card">
+      <h2>Results</h2>
+      <p className="muted small">
+        The CLICS contest package, results.tsv and awards, the scoreboard as CSV and JSON, and a printable standings page, written in the background into a new folder.
+      </p>
+      <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
+        Export results
+      </button>
+      {jobs.length > 0 && (
+        <ul className="export-jobs">
+          {jobs.map((job) => (
+            <li key={job.id} data-export-state={job.state}>
+              <strong>{job.state === 'running' ? `Exporting… ${job.filesWritten} files` : job.state === 'done' ? 'Exported' : 'Export failed'}</strong>{' '}
+              <span className="mono small">{job.path}</span>
+              {job.message && <span className="muted small"> — {job.message}</span>}
+              {job.state === 'done' && served && (
+                <span className="export-files">
+                  {EXPORT_FILES.map((file) => (
+                    <a key={file} href={`/api/console/exports/${encodeURIComponent(job.id)}/${file}`} target="_blank" rel="noopener">
+                      {file}
+                    </a>
+                  ))}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
