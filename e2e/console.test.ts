@@ -143,8 +143,15 @@ test('a judge follows, inspects and steers judging from the browser console', { 
   await page.getByText('Problem D (Hello, World!) added to the contest.').waitFor({ timeout: 30_000 });
   await shot('problems');
 
-  // Export the results in the background; the finished export's files open in the browser.
+  // The penalty per rejected submission is a contest setting.
   await page.getByRole('link', { name: 'Contest' }).click();
+  await page.getByLabel('Penalty (minutes)').fill('15');
+  await page.getByRole('button', { name: 'Save times' }).click();
+  await page.getByText('Contest times saved.').waitFor();
+  const contest = (await (await fetch(`${served.url}/api/contests/sample`)).json()) as { penalty_time: string };
+  assert.match(contest.penalty_time, /^0:15:00/);
+
+  // Export the results in the background; the finished export's files open in the browser.
   await page.getByRole('button', { name: 'Export results' }).click();
   await page.locator('[data-export-state="done"]').waitFor({ timeout: 60_000 });
   const standings = page.locator('[data-export-state="done"]').getByRole('link', { name: 'standings.html' });

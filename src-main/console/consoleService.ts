@@ -393,11 +393,13 @@ export class ConsoleService implements ConsoleRequests {
     return portalClarification(row);
   }
 
-  async setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number }): Promise<void> {
-    const { startTime, durationMs, freezeMs } = times ?? ({} as never);
+  async setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void> {
+    const { startTime, durationMs, freezeMs, penaltyMinutes } = times ?? ({} as never);
     if (startTime !== null && !Number.isFinite(startTime)) throw new HttpError(400, 'startTime must be epoch ms or null');
     if (!(durationMs > 0) || !(freezeMs >= 0) || freezeMs > durationMs) throw new HttpError(400, 'need 0 < durationMs and 0 <= freezeMs <= durationMs');
-    this.ctx.store.setContestTimes({ startTime, durationMs, freezeMs });
+    if (penaltyMinutes !== undefined && !(Number.isInteger(penaltyMinutes) && penaltyMinutes >= 0 && penaltyMinutes <= 1000)) throw new HttpError(400, 'penaltyMinutes must be whole minutes from 0 to 1000');
+    this.ctx.store.setContestTimes({ startTime, durationMs, freezeMs, penaltyMinutes });
+    this.ctx.scoreboard.invalidate();
   }
 
   async setLanguageEnabled(languageId: string, enabled: boolean): Promise<void> {

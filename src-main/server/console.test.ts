@@ -166,8 +166,10 @@ describe('steering judging', () => {
 
     const contest = server.context.store.getContest()!;
     assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 1000, freezeMs: 5000 })).status, 400);
-    assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 6 * 3_600_000, freezeMs: 3_600_000 })).status, 200);
+    assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 6 * 3_600_000, freezeMs: 3_600_000, penaltyMinutes: 15 })).status, 200);
     assert.equal(server.context.store.getContest()!.durationMs, 6 * 3_600_000);
+    assert.equal(server.context.store.getContest()!.penaltyMinutes, 15);
+    assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 6 * 3_600_000, freezeMs: 3_600_000, penaltyMinutes: -1 })).status, 400);
     await call('setThawed', true);
     assert.equal((await call<ConsoleSnapshot>('getSnapshot')).body.clock.thawed, true);
   });

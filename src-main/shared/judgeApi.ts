@@ -252,7 +252,8 @@ export interface JudgeApi {
   /** Stops the run in progress (the submission goes back to the queue unless paused). */
   killRun(submissionId: string): Promise<void>;
   answerClarification(answer: AnswerRequest): Promise<ConsoleClarification>;
-  setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number }): Promise<void>;
+  /** The schedule and the penalty per rejected submission (minutes; optional, kept when absent). */
+  setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void>;
   setLanguageEnabled(languageId: string, enabled: boolean): Promise<void>;
   /** Releases (or re-freezes) the public scoreboard after the contest. */
   setThawed(thawed: boolean): Promise<void>;

@@ -433,16 +433,18 @@ export class Store {
   }
 
   /** Changes the schedule (start, and optionally duration and freeze): a 'contests' update and, if it changed, a 'state' one. */
-  setContestTimes(t: { startTime: number | null; durationMs?: number; freezeMs?: number }, now: number = Date.now()): void {
+  setContestTimes(t: { startTime: number | null; durationMs?: number; freezeMs?: number; penaltyMinutes?: number }, now: number = Date.now()): void {
     this.transaction(() => {
       const before = this.contest();
       if (!before) throw new StoreError('not_found', 'no contest has been imported');
       const durationMs = t.durationMs ?? before.durationMs;
       const freezeMs = t.freezeMs ?? before.freezeMs;
+      const penaltyMinutes = t.penaltyMinutes ?? before.penaltyMinutes;
       if (!(durationMs >= 0) || !(freezeMs >= 0) || freezeMs > durationMs) {
         throw new StoreError('invalid', `duration ${durationMs} ms and freeze ${freezeMs} ms do not fit`);
       }
-      this.s.setContestTimes.run(t.startTime, durationMs, freezeMs);
+      if (!Number.isInteger(penaltyMinutes) || penaltyMinutes < 0) throw new StoreError('invalid', `penalty must be whole minutes, got ${penaltyMinutes}`);
+      this.s.setContestTimes.run(t.startTime, durationMs, freezeMs, penaltyMinutes);
       this.contestCache = undefined;
       const after = this.contest()!;
       if (!sameJson(contestObject(before), contestObject(after))) this.emit('contests', after.id, 'update', contestObject(after), now);
@@ -867,7 +869,7 @@ function prepareStatements(db: Database.Database) {
                       ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, name = excluded.name, formal_name = excluded.formal_name,
                         start_time = excluded.start_time, duration_ms = excluded.duration_ms, freeze_ms = excluded.freeze_ms,
                         penalty_minutes = excluded.penalty_minutes, imported = excluded.imported`),
-    setContestTimes: p('UPDATE contest SET start_time = ?, duration_ms = ?, freeze_ms = ? WHERE singleton = 1'),
+    setContestTimes: p('UPDATE contest SET start_time = ?, duration_ms = ?, freeze_ms = ?, penalty_minutes = ? WHERE singleton = 1'),
     getStateMarks: p('SELECT thawed_at AS thawed, finalized_at AS finalized, end_of_updates_at AS endOfUpdates FROM contest WHERE singleton = 1'),
     setStateMarks: p('UPDATE contest SET thawed_at = ?, finalized_at = ?, end_of_updates_at = ? WHERE singleton = 1'),
     getStateJson: p('SELECT state_json FROM contest WHERE singleton = 1'),

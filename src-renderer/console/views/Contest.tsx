@@ -33,12 +33,16 @@ interface TimesDraft {
   start: string;
   duration: string;
   freeze: string;
+  penalty: string;
+}
+
+function draftOf(clock: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes: number }): TimesDraft {
+  return { start: toDatetimeLocal(clock.startTime), duration: formatHoursMinutes(clock.durationMs), freeze: formatHoursMinutes(clock.freezeMs), penalty: String(clock.penaltyMinutes) };
 }
 
 function TimesForm() {
   const clock = useConsole((s) => s.clock)!;
-  const current: TimesDraft = { start: toDatetimeLocal(clock.startTime), duration: formatHoursMinutes(clock.durationMs), freeze: formatHoursMinutes(clock.freezeMs) };
-  const [draft, setDraft] = useState<TimesDraft>(current);
+  const [draft, setDraft] = useState<TimesDraft>(() => draftOf(clock));
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -46,8 +50,8 @@ function TimesForm() {
 
   // Follow changes made elsewhere while the judge is not editing.
   useEffect(() => {
-    if (!dirty) setDraft({ start: toDatetimeLocal(clock.startTime), duration: formatHoursMinutes(clock.durationMs), freeze: formatHoursMinutes(clock.freezeMs) });
-  }, [clock.startTime, clock.durationMs, clock.freezeMs, dirty]);
+    if (!dirty) setDraft(draftOf(clock));
+  }, [clock.startTime, clock.durationMs, clock.freezeMs, clock.penaltyMinutes, dirty]);
 
   const edit = (patch: Partial<TimesDraft>): void => {
     setDirty(true);
@@ -60,6 +64,7 @@ function TimesForm() {
     const startTime = draft.start === toDatetimeLocal(clock.startTime) ? clock.startTime : fromDatetimeLocal(draft.start);
     const durationMs = parseHoursMinutes(draft.duration);
     const freezeMs = parseHoursMinutes(draft.freeze);
+    const penaltyMinutes = /^\d{1,4}$/.test(draft.penalty.trim()) ? Number(draft.penalty.trim()) : null;
     const why =
       startTime === undefined
         ? 'The start time is not a date and time.'
@@ -69,7 +74,9 @@ function TimesForm() {
             ? 'Give the freeze as h:mm, e.g. 1:00 (0:00 for none).'
             : freezeMs > durationMs
               ? 'The freeze cannot be longer than the contest.'
-              : null;
+              : penaltyMinutes === null
+                ? 'Give the penalty as whole minutes, e.g. 20.'
+                : null;
     if (why) {
       setProblem(why);
       return;
@@ -77,7 +84,7 @@ function TimesForm() {
     setProblem(null);
     setBusy(true);
     const ok = await perform('Could not save the contest times', async () => {
-      await judge.setContestTimes({ startTime: startTime ?? null, durationMs: durationMs!, freezeMs: freezeMs! });
+      await judge.setContestTimes({ startTime: startTime ?? null, durationMs: durationMs!, freezeMs: freezeMs!, penaltyMinutes: penaltyMinutes! });
       return true;
     });
     await refreshSnapshot();
@@ -90,7 +97,7 @@ function TimesForm() {
 
   return (
     <form className="card times-form" onSubmit={save} noValidate>
-      <h2 id="times-title">Times</h2>
+      <h2 id="times-title">Times and penalty</h2>
       <div className="form-row">
         <Field label="Start time">
           {(id) => <input id={id} type="datetime-local" step={1} value={draft.start} onChange={(e) => edit({ start: e.target.value })} />}
@@ -100,6 +107,9 @@ function TimesForm() {
         </Field>
         <Field label="Freeze" className="field-narrow">
           {(id) => <input id={id} value={draft.freeze} onChange={(e) => edit({ freeze: e.target.value })} placeholder="1:00" inputMode="numeric" />}
+        </Field>
+        <Field label="Penalty (minutes)" className="field-narrow">
+          {(id) => <input id={id} value={draft.penalty} onChange={(e) => edit({ penalty: e.target.value })} placeholder="20" inputMode="numeric" />}
         </Field>
       </div>
       <p className="muted small">
