@@ -1,29 +1,19 @@
 // The `verdict` CLI as a user runs it: real processes, real packages, exit codes and output.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildZip, zipEntries } from '../judge/package/testUtil.ts';
+import { runVerdict } from '../test-support/cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 const acceptance = fileURLToPath(new URL('../../../shared/acceptance/', import.meta.url));
 const hello = join(acceptance, 'hello');
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-cli-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function verdict(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const verdict = runVerdict;
 
 /** A writable copy of an acceptance package, optionally changed. */
 function copyPackage(name: string, change?: (dir: string) => void): string {

@@ -1,15 +1,13 @@
 // `verdict export`, `verdict backup`, `verdict restore` as a user runs them: real processes, exit codes,
 // one-line errors. The store stays open in this process meanwhile, as a running server's would.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { makeContest, type TestContest } from './testContest.ts';
+import { EXPECTED_RESULTS_TSV, makeContest, type TestContest } from './testContest.ts';
+import { runVerdict } from '../test-support/cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-export-cli-'));
 let c: TestContest;
 before(async () => {
@@ -20,31 +18,7 @@ after(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function verdict(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-const EXPECTED_RESULTS = [
-  'results\t1',
-  't1\t1\tGold Medal\t3\t110\t50\tUniversities',
-  't2\t2\tSilver Medal\t3\t110\t70\t',
-  't4\t3\tBronze Medal\t2\t45\t25\tHigh Schools',
-  't3\t4\tRanked\t2\t45\t40\t',
-  't5\t4\tRanked\t2\t70\t40\t',
-  't6\t4\tRanked\t2\t70\t40\t',
-  't7\t\tHonorable\t1\t60\t60\t',
-  't8\t\tHonorable\t1\t140\t100\t',
-  't9\t\tHonorable\t0\t0\t0\t',
-  't10\t\tHonorable\t0\t0\t0\t',
-  '',
-].join('\n');
+const verdict = runVerdict;
 
 describe('verdict export', () => {
   test('writes the package from a running contest\'s data and prints what it wrote', async () => {
@@ -57,7 +31,7 @@ describe('verdict export', () => {
     assert.match(r.stdout, /submissions\/\*\/files\.zip +22 files/);
     assert.match(r.stdout, /11 teams, 3 problems, 22 submissions/);
     assert.match(r.stdout, /warning: not final: the contest has not ended/, 'the test contest is in 2030');
-    assert.equal(readFileSync(join(out, 'results.tsv'), 'utf8'), EXPECTED_RESULTS);
+    assert.equal(readFileSync(join(out, 'results.tsv'), 'utf8'), EXPECTED_RESULTS_TSV);
     assert.equal(c.store.lastEventToken(), before, 'the data folder was only read');
     assert.deepEqual(readdirSync(join(scratch, 'out')), ['pkg']);
 
@@ -122,6 +96,6 @@ describe('verdict backup and restore', () => {
     const out = join(scratch, 'machine-2', 'results');
     const e = await verdict('export', '--contest', join(data, 'contest'), '--data', data, '--out', out, '--gold', '1', '--silver', '1', '--bronze', '1');
     assert.equal(e.code, 0, e.stderr);
-    assert.equal(readFileSync(join(out, 'results.tsv'), 'utf8'), EXPECTED_RESULTS);
+    assert.equal(readFileSync(join(out, 'results.tsv'), 'utf8'), EXPECTED_RESULTS_TSV);
   });
 });

@@ -11,7 +11,7 @@ import { contestGroups, readGroupsFile, type GroupDef } from './groups.ts';
 import { resultRows, resultsTsv, tsvField } from './resultsTsv.ts';
 import { csvField } from './scoreboardFiles.ts';
 import { finalStandings, standingsWarnings } from './standings.ts';
-import { AFTER_END, START, makeContest, type TestContest } from './testContest.ts';
+import { AFTER_END, START, makeContest, type TestContest, EXPECTED_RESULTS_TSV } from './testContest.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-results-test-'));
 let c: TestContest;
@@ -72,25 +72,7 @@ describe('results.tsv', () => {
   test('DOMjudge format, line by line (gold 1, silver 1, bronze 1)', () => {
     const s = finalStandings(c.store);
     const awards = computeAwards(s, { medals: { gold: 1, silver: 1, bronze: 1 }, groups: contestGroups(s.teams, groups) });
-    assert.equal(
-      resultsTsv(resultRows(s, awards)),
-      [
-        'results\t1',
-        't1\t1\tGold Medal\t3\t110\t50\tUniversities',
-        't2\t2\tSilver Medal\t3\t110\t70\t',
-        't4\t3\tBronze Medal\t2\t45\t25\tHigh Schools',
-        // Median team (position 6 of 10) solved 2: teams with 2 are Ranked, all at the rank of the first of them.
-        't3\t4\tRanked\t2\t45\t40\t',
-        't5\t4\tRanked\t2\t70\t40\t',
-        't6\t4\tRanked\t2\t70\t40\t',
-        // Fewer than the median, or nothing: Honorable, no rank, sorted by name.
-        't7\t\tHonorable\t1\t60\t60\t',
-        't8\t\tHonorable\t1\t140\t100\t',
-        't9\t\tHonorable\t0\t0\t0\t',
-        't10\t\tHonorable\t0\t0\t0\t',
-        '',
-      ].join('\n'),
-    );
+    assert.equal(resultsTsv(resultRows(s, awards)), EXPECTED_RESULTS_TSV);
   });
 
   test('default medals (4/4/4): a team that solved nothing gets none; group winners as names', () => {

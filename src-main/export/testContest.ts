@@ -136,3 +136,21 @@ export async function makeContest(root: string, extra: Sub[] = []): Promise<Test
   fillStore(store, extra);
   return { contestDir, dataDir, dbFile, def, store };
 }
+
+/** results.tsv of the test contest with one gold, one silver and one bronze medal. */
+export const EXPECTED_RESULTS_TSV = [
+  'results\t1',
+  't1\t1\tGold Medal\t3\t110\t50\tUniversities',
+  't2\t2\tSilver Medal\t3\t110\t70\t',
+  't4\t3\tBronze Medal\t2\t45\t25\tHigh Schools',
+  // Median team (position 6 of 10) solved 2: teams with 2 are Ranked, all at the rank of the first of them.
+  't3\t4\tRanked\t2\t45\t40\t',
+  't5\t4\tRanked\t2\t70\t40\t',
+  't6\t4\tRanked\t2\t70\t40\t',
+  // Fewer than the median, or nothing: Honorable, no rank, sorted by name.
+  't7\t\tHonorable\t1\t60\t60\t',
+  't8\t\tHonorable\t1\t140\t100\t',
+  't9\t\tHonorable\t0\t0\t0\t',
+  't10\t\tHonorable\t0\t0\t0\t',
+  '',
+].join('\n');
