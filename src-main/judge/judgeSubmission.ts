@@ -1,8 +1,9 @@
 // Judges one submission: compile once in a private folder, run each test in a clean folder,
 // check the output, and let the first failing test decide. Everything is removed afterwards.
-import { chownSync, closeSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyRun, type RunLimits } from './classify.ts';
+import { readHead, readTail } from './fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
 import { RunnerError, runInPty, type Bind, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
 import { judgeErrorResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from './results.ts';
@@ -56,29 +57,6 @@ export interface JudgeEnvironment {
   /** Live output of the compiler and the program (display only). */
   onOutput?: (chunk: string) => void;
   signal?: AbortSignal;
-}
-
-function readTail(path: string, bytes: number): string {
-  try {
-    const data = readFileSync(path);
-    return data.subarray(Math.max(0, data.length - bytes)).toString('utf8');
-  } catch {
-    return '';
-  }
-}
-
-function readHead(path: string, bytes: number): string {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(bytes);
-      return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
 }
 
 function sizeOf(path: string): number {

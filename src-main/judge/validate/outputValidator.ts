@@ -1,8 +1,9 @@
 // A problem's own output validator: built once, then called per test as
 //   validator input answer feedback_dir [flags] < team_output
 // exit 42 = accepted, 43 = wrong answer, anything else = judging error.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTail } from '../fileSlices.ts';
 import { findExecutable } from '../languages.ts';
 import { RunnerError, runInPty } from '../runner/runInPty.ts';
 import type { OutputValidatorSource } from '../types.ts';
@@ -33,12 +34,6 @@ export interface ValidatorOutcome {
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile()).sort();
-}
-
-function readTail(path: string, bytes: number): string {
-  if (!existsSync(path)) return '';
-  const data = readFileSync(path);
-  return data.subarray(Math.max(0, data.length - bytes)).toString('utf8');
 }
 
 async function runTrusted(command: string[], cwd: string, workDir: string, limitMs: number, stdinPath?: string) {
