@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { jobFor, type JudgeEngine } from '../judge/engine.ts';
 import { judgeErrorResult, type JudgeProgress } from '../judge/results.ts';
 import type { Store } from '../store/store.ts';
-import { timeLimitOf, type ProblemCatalogue } from './problemCatalogue.ts';
+import type { ProblemCatalogue } from './problemCatalogue.ts';
 
 /** Before anything has been judged, assume a submission takes this long (compile + a few tests). */
 const INITIAL_JUDGING_ESTIMATE_MS = 2000;
@@ -113,7 +113,7 @@ export class JudgingService {
       mkdirSync(dir, { recursive: true });
       const sourcePath = join(dir, source.fileName);
       writeFileSync(sourcePath, source.source);
-      const job = { ...jobFor(pkg, sourcePath, languageId, { timeLimitMs: timeLimitOf(pkg) }), id: jobIdOf(live.judgementId) };
+      const job = { ...jobFor(pkg, sourcePath, languageId), id: jobIdOf(live.judgementId) };
       result = await this.engine.judge(job, {
         onProgress: (progress) => {
           live.progress = progress;
