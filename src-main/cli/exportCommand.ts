@@ -1,5 +1,5 @@
-// `verdict export`, `verdict backup`, `verdict restore`: results out of a contest's data folder, and the
-// whole contest onto another machine. None of them writes to the data folder they read: export works
+// `verdict export`, `verdict backup`, `verdict restore`, `verdict import`: results out of a contest's data
+// folder, the whole contest onto another machine, and an exported contest package back into a data folder. None of them writes to the data folder they read: export works
 // on an online snapshot of the database, so it can run while `verdict serve` is running.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import type { ContestDefinition } from '../contest/model.ts';
 import { TargetExistsError } from '../export/atomicFolder.ts';
 import { backupFiles, restore } from '../export/backup.ts';
 import { exportContestPackage } from '../export/contestPackage.ts';
+import { importContestPackage } from '../export/packageImport.ts';
 import { readGroupsFile } from '../export/groups.ts';
 import { backupDatabase, readSnapshotInfo } from '../export/storeBackup.ts';
 import { Store } from '../store/store.ts';
@@ -29,6 +30,13 @@ export interface BackupCommandOptions {
   contest?: string;
   data?: string;
   out?: string;
+  force: boolean;
+}
+
+export interface ImportCommandOptions {
+  package?: string;
+  contest?: string;
+  data?: string;
   force: boolean;
 }
 
@@ -58,6 +66,12 @@ async function contestAndData(contest: string | undefined, data: string | undefi
   const dbFile = join(dataDir, DB_NAME);
   if (!existsSync(dbFile)) throw new InputError(`${dataDir}: no contest data here (no ${DB_NAME}); give the --data folder the contest was served with`);
   return { def, dataDir, dbFile };
+}
+
+/** A path as the user would type it: relative to the working folder when inside it. */
+function shown(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel.startsWith('..') ? p : rel || '.';
 }
 
 /** Errors of writing the output: a taken folder is the user's input (2), the rest is the machine (1). */
@@ -145,7 +159,24 @@ export async function restoreCommand(options: RestoreCommandOptions): Promise<nu
   const { info } = result;
   console.log(`verdict: restored ${info.contest_name ?? info.contest_id} (backup of ${info.created}: ${info.events} events, ${info.submissions} submissions) into ${result.dataDir}`);
   if (result.replaced) console.log(`verdict: the data folder it replaced is kept at ${result.replaced}`);
-  const rel = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p) || '.');
-  console.log(`verdict: continue the contest with: verdict serve --contest ${rel(result.contestDir)} --data ${rel(result.dataDir)}`);
+  console.log(`verdict: continue the contest with: verdict serve --contest ${shown(result.contestDir)} --data ${shown(result.dataDir)}`);
+  return 0;
+}
+
+export async function importCommand(options: ImportCommandOptions): Promise<number> {
+  if (!options.package) throw new UsageError('import needs --package <dir> (a contest package written by verdict export)');
+  if (!options.contest) throw new UsageError('import needs --contest <dir> (the contest folder: problem packages and accounts)');
+  if (!options.data) throw new UsageError('import needs --data <dir> (the data folder to create)');
+  const def = await loadContest(options.contest);
+  let result;
+  try {
+    result = await importContestPackage(options.package, def, options.data, { force: options.force });
+  } catch (error) {
+    return writeFailure(error, options.data);
+  }
+  const c = result.counts;
+  console.log(`verdict: imported ${def.name} into ${result.dataDir}: ${c.teams} teams, ${c.problems} problems, ${c.submissions} submissions, ${c.judgements} judgements, ${c.clarifications} clarifications, ${c.events} events`);
+  if (result.replaced) console.log(`verdict: the data folder it replaced is kept at ${result.replaced}`);
+  console.log(`verdict: serve it with: verdict serve --contest ${shown(def.dir)} --data ${shown(result.dataDir)}`);
   return 0;
 }

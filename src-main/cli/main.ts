@@ -1,4 +1,4 @@
-// `verdict` command line: judge, verify (and, later, serve). Contract in DESIGN.md.
+// `verdict` command line. Contract in DESIGN.md.
 import { parseArgs } from 'node:util';
 import { judgeCommand } from './judgeCommand.ts';
 import { InputError, UsageError } from './output.ts';
@@ -14,10 +14,11 @@ const USAGE = `usage:
   verdict export --contest <dir> [--data <dir>] --out <dir> [--gold N] [--silver N] [--bronze N] [--honors] [--force]
   verdict backup --contest <dir> [--data <dir>] --out <dir> [--force]
   verdict restore --backup <dir> --data <dir> [--force]
+  verdict import --package <dir> --contest <dir> --data <dir> [--force]
 
 Exit status: 0 when judging happened (whatever the verdict); 1 when verify found a mismatch
 or judging hit a judge error; 2 when the input could not be used (bad package, unknown language).
-export, backup, restore: 0 when written; 1 when writing failed; 2 on bad input (nothing is left half-written).`;
+export, backup, restore, import: 0 when written; 1 when writing failed; 2 on bad input (nothing is left half-written).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       timeout: { type: 'string', default: '300' },
       out: { type: 'string', short: 'o' },
       backup: { type: 'string' },
+      package: { type: 'string' },
       force: { type: 'boolean', default: false },
       gold: { type: 'string' },
       silver: { type: 'string' },
@@ -126,6 +128,10 @@ async function main(argv: string[]): Promise<number> {
     case 'restore': {
       const { restoreCommand } = await import('./exportCommand.ts');
       return restoreCommand({ backup: values.backup, data: values.data, force: values.force! });
+    }
+    case 'import': {
+      const { importCommand } = await import('./exportCommand.ts');
+      return importCommand({ package: values.package, contest: values.contest, data: values.data, force: values.force! });
     }
     case 'languages': {
       const { languagesCommand } = await import('./languagesCommand.ts');

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MANIFEST, manifestText, sha256File, sha256Hex } from './manifest.ts';
@@ -214,4 +214,21 @@ export async function inPool<T>(items: readonly T[], limit: number, fn: (item: T
   const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw (failure as PromiseRejectedResult).reason;
+}
+
+/** Whether `child` is `parent` or inside it. */
+export function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * Where a data folder that a forced write replaces is kept (`<dir>.replaced-<time>`), or null when
+ * nothing is replaced (not forced, or the folder is absent or empty).
+ */
+export async function replacedFolderPath(dir: string, force: boolean | undefined, now: number): Promise<string | null> {
+  if (!force) return null;
+  const target = await stat(dir).catch(() => null);
+  if (!target?.isDirectory() || (await readdir(dir)).length === 0) return null;
+  return `${dir}.replaced-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
 }

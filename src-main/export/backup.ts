@@ -12,10 +12,10 @@
 // refuses a data folder that exists and is not empty unless forced, and then keeps the old one aside
 // as `<data>.replaced-<time>`. Afterwards: `verdict serve --contest <data>/contest --data <data>`.
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { FileError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
-import { writeFolderAtomically, type FolderWriter } from './atomicFolder.ts';
+import { isInside, replacedFolderPath, writeFolderAtomically, type FolderWriter } from './atomicFolder.ts';
 import { describeCheck, verifyManifest } from './manifest.ts';
 import { backupDatabase, readSnapshotInfo, storeFile, type SnapshotInfo } from './storeBackup.ts';
 
@@ -53,11 +53,6 @@ export interface BackupResult {
   path: string;
   files: string[];
   info: BackupInfo;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** Copies a folder tree into the writer under `prefix`, following symbolic links (a loop is refused). */
@@ -169,11 +164,7 @@ export async function restore(backupDir: string, dataDir: string, options: Resto
   const to = resolve(dataDir);
   const info = await checkBackup(from);
   if (isInside(to, from) || isInside(from, to)) throw new FileError(to, 'the data folder and the backup folder must not contain each other');
-  const stamp = new Date(options.now ?? Date.now()).toISOString().replace(/[:.]/g, '-');
-  const replacedTo = `${to}.replaced-${stamp}`;
-  let replaced: string | null = null;
-  const target = await stat(to).catch(() => null);
-  if (target?.isDirectory() && options.force && (await readdir(to)).length > 0) replaced = replacedTo;
+  const replaced = await replacedFolderPath(to, options.force, options.now ?? Date.now());
   await writeFolderAtomically(
     to,
     async (w) => {

@@ -60,6 +60,9 @@ describe('verdict export', () => {
       [['restore', '--backup', c.contestDir], /restore needs --data <dir>/],
       [['backup', '--contest', c.contestDir, '--data', c.dataDir], /backup needs --out <dir>/],
       [['backup', '--contest', other.contestDir, '--data', c.dataDir, '--out', join(scratch, 'x')], /holds contest "export-test", not "another"/],
+      [['import', '--contest', c.contestDir, '--data', join(scratch, 'x')], /import needs --package <dir>/],
+      [['import', '--package', c.contestDir, '--contest', c.contestDir], /import needs --data <dir>/],
+      [['import', '--package', c.contestDir, '--contest', c.contestDir, '--data', join(scratch, 'x')], /not a contest package exported by Verdict \(no manifest\.sha256\)/],
     ];
     for (const [args, message] of cases) {
       const r = await verdict(...args);
@@ -97,5 +100,27 @@ describe('verdict backup and restore', () => {
     const e = await verdict('export', '--contest', join(data, 'contest'), '--data', data, '--out', out, '--gold', '1', '--silver', '1', '--bronze', '1');
     assert.equal(e.code, 0, e.stderr);
     assert.equal(readFileSync(join(out, 'results.tsv'), 'utf8'), EXPECTED_RESULTS_TSV);
+  });
+});
+
+describe('verdict import', () => {
+  test('export, import into a fresh data folder with the contest folder, export again: the same scoreboard and event feed', async () => {
+    const first = join(scratch, 'archive', 'first');
+    assert.equal((await verdict('export', '--contest', c.contestDir, '--data', c.dataDir, '--out', first)).code, 0);
+    const data = join(scratch, 'archive', 'data');
+    const i = await verdict('import', '--package', first, '--contest', c.contestDir, '--data', data);
+    assert.equal(i.code, 0, i.stderr);
+    assert.match(i.stdout, /^verdict: imported Export Test into .*archive\/data: 11 teams, 3 problems, 22 submissions, 22 judgements, 2 clarifications, \d+ events$/m);
+    assert.match(i.stdout, /serve it with: verdict serve --contest .* --data .*archive\/data$/m);
+    const again = await verdict('import', '--package', first, '--contest', c.contestDir, '--data', data);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already exists and is not empty/);
+
+    const second = join(scratch, 'archive', 'second');
+    const e = await verdict('export', '--contest', c.contestDir, '--data', data, '--out', second);
+    assert.equal(e.code, 0, e.stderr);
+    for (const f of ['scoreboard.json', 'scoreboard.csv', 'results.tsv', 'awards.json', 'event-feed.ndjson', 'standings.html']) {
+      assert.equal(readFileSync(join(second, f), 'utf8'), readFileSync(join(first, f), 'utf8'), f);
+    }
   });
 });

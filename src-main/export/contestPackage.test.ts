@@ -120,7 +120,7 @@ describe('the contest package', () => {
     assert.deepEqual(top, [
       'api.json', 'awards.json', 'clarifications.json', 'contest.json', 'event-feed.ndjson', 'groups.json', 'judgement-types.json', 'judgements.json',
       'languages.json', MANIFEST, 'problems.json', 'results.tsv', 'runs.json', 'scoreboard.csv', 'scoreboard.json', 'standings.html', 'state.json',
-      'submissions', 'submissions.json', 'teams.json',
+      'submissions', 'submissions.json', 'teams.json', 'verdict.json',
     ]);
     assert.equal(result.path, out);
     assert.equal(result.files.filter((f) => f.startsWith('submissions/')).length, SUBMISSIONS.length);
@@ -128,6 +128,25 @@ describe('the contest package', () => {
     assert.ok(result.counts.events > 100);
     assert.deepEqual(result.warnings, []);
     assert.deepEqual(readdirSync(join(scratch, 'exports')), ['export-test'], 'no temporary folder left beside it');
+  });
+
+  test('verdict.json: one time per event of the feed, judging details, settings', () => {
+    const extras = JSON.parse(read('verdict.json'));
+    assert.equal(extras.format, 'verdict-contest-package');
+    assert.equal(extras.version, 1);
+    assert.equal(extras.contest_id, 'export-test');
+    const feed = read('event-feed.ndjson').trimEnd().split('\n');
+    assert.equal(extras.event_times.length, feed.length);
+    const last = c.store.eventsSince(null, 100_000).at(-1)!;
+    assert.equal(extras.event_times.at(-1), last.time);
+    assert.deepEqual(Object.keys(extras.judgements).length, SUBMISSIONS.length);
+    const ce = c.store.listJudgements().find((j) => j.verdict === 'CE')!;
+    assert.equal(extras.judgements[ce.id].compile_output, 'error: expected ;');
+    assert.equal(extras.judgements[ce.id].compile_ok, false);
+    const run = c.store.listRuns('1')[0]!;
+    assert.deepEqual(extras.runs[run.id], { test_name: 'secret/1', memory_kb: run.memoryKb, wall_ms: run.wallMs, exit_code: 0, signal: 0, message: '' });
+    assert.deepEqual(extras.overrides, []);
+    assert.equal(typeof extras.settings, 'object');
   });
 
   test('the manifest covers every file and verifies', async () => {

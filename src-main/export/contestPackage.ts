@@ -5,7 +5,7 @@
 //   api.json contest.json state.json problems.json languages.json judgement-types.json groups.json
 //   teams.json submissions.json submissions/<id>/files.zip judgements.json runs.json clarifications.json
 //   awards.json scoreboard.json event-feed.ndjson
-//   results.tsv scoreboard.csv standings.html manifest.sha256
+//   results.tsv scoreboard.csv standings.html verdict.json (packageExtras.ts) manifest.sha256
 // It is the judges' view: hidden teams and their submissions are in it (teams.json marks them hidden);
 // the scoreboard, awards and results leave hidden teams out. No accounts or passwords.
 import { disabledLanguages } from '../contest/languageSettings.ts';
@@ -16,6 +16,7 @@ import { inPool, writeFolderAtomically } from './atomicFolder.ts';
 import { computeAwards, type Awards, type MedalCounts } from './awards.ts';
 import { contestGroups, type GroupDef } from './groups.ts';
 import { resultRows, resultsTsv, type ResultRow } from './resultsTsv.ts';
+import { EXTRAS_FILE, packageExtras } from './packageExtras.ts';
 import { scoreboardCsv, scoreboardJson, type ClicsScoreboardFile } from './scoreboardFiles.ts';
 import { finalStandings, standingsWarnings, type Standings } from './standings.ts';
 import { standingsHtml } from './standingsHtml.ts';
@@ -103,17 +104,19 @@ function languageObjects(store: Store, usedIds: ReadonlySet<string>): { id: stri
   return out;
 }
 
-/** The event log as NDJSON, one `{type, id, data, token}` per line, in token order. */
-export function eventFeed(store: Store): Buffer {
+/** The event log as NDJSON, one `{type, id, data, token}` per line in token order, and each event's time. */
+export function eventFeed(store: Store): { feed: Buffer; times: number[] } {
   const chunks: Buffer[] = [];
+  const times: number[] = [];
   let token: string | null = null;
   for (;;) {
     const page = store.eventsSince(token, FEED_PAGE);
     if (page.length === 0) break;
     chunks.push(Buffer.from(page.map((e) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: e.token })}\n`).join(''), 'utf8'));
+    for (const e of page) times.push(e.time);
     token = page[page.length - 1].token;
   }
-  return Buffer.concat(chunks);
+  return { feed: Buffer.concat(chunks), times };
 }
 
 export interface ExportOptions extends ResultsOptions {
@@ -142,11 +145,12 @@ export async function exportContestPackage(store: Store, outDir: string, options
   const startTime = contest.startTime;
   const submissions = store.listSubmissions();
   const judgements = store.listJudgements();
-  const runs = judgements.flatMap((j) => store.listRuns(j.id).map((r) => runObject(r, startTime)));
+  const runRows = judgements.flatMap((j) => store.listRuns(j.id));
+  const runs = runRows.map((r) => runObject(r, startTime));
   const clarifications = store.listClarifications();
   const groups = results.awards.groups;
-  const feed = eventFeed(store);
-  const events = feed.length === 0 ? 0 : feed.toString('utf8').split('\n').length - 1;
+  const { feed, times } = eventFeed(store);
+  const extras = packageExtras(store, contest.id, { judgements, runs: runRows, eventTimes: times });
   const top: [string, string | Buffer][] = [
     ['api.json', json(API_INFO)],
     ['contest.json', json({ ...contestObject(contest), scoreboard_type: 'pass-fail' })],
@@ -166,6 +170,7 @@ export async function exportContestPackage(store: Store, outDir: string, options
     ['results.tsv', results.files['results.tsv']],
     ['scoreboard.csv', results.files['scoreboard.csv']],
     ['standings.html', results.files['standings.html']],
+    [EXTRAS_FILE, json(extras)],
   ];
 
   const written = await writeFolderAtomically(
@@ -191,7 +196,7 @@ export async function exportContestPackage(store: Store, outDir: string, options
       judgements: judgements.length,
       runs: runs.length,
       clarifications: clarifications.length,
-      events,
+      events: times.length,
     },
   };
 }

@@ -25,9 +25,16 @@ export function checkSourceSize(bytes: number): void {
 export function sourceFromZip(base64: string): Promise<SourceFile> {
   const zip = Buffer.from(base64, 'base64');
   if (zip.length === 0) return Promise.reject(new HttpError(400, 'files[0].data is empty or not base64'));
+  return sourceFromZipFile(zip).catch((e: unknown) => {
+    throw e instanceof HttpError ? new HttpError(e.status, `files[0].data: ${e.message}`) : e;
+  });
+}
+
+/** The one source file of a submission's zip (as the CLICS files endpoint serves it and an export holds it). */
+export function sourceFromZipFile(zip: Buffer): Promise<SourceFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true, validateEntrySizes: true }, (error, archive) => {
-      if (error || !archive) return reject(new HttpError(400, `files[0].data is not a zip file`));
+      if (error || !archive) return reject(new HttpError(400, 'not a zip file'));
       const files: SourceFile[] = [];
       let entries = 0;
       const fail = (e: HttpError) => {
@@ -67,7 +74,7 @@ export function sourceFromZip(base64: string): Promise<SourceFile> {
         if (files.length !== 1) reject(new HttpError(400, files.length === 0 ? 'the zip holds no file' : 'submit exactly one source file'));
         else resolve(files[0]);
       });
-      archive.on('error', () => reject(new HttpError(400, 'files[0].data is a corrupt zip file')));
+      archive.on('error', () => reject(new HttpError(400, 'a corrupt zip file')));
       archive.readEntry();
     });
   });

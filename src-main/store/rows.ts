@@ -95,6 +95,9 @@ export interface JudgementRow {
   error: string | null;
   /** The program's output on the first failing test (bounded), or null. */
   failingOutput: string | null;
+  /** When a rejudge or crash recovery replaced it, and which; null while current. */
+  invalidatedAt: number | null;
+  invalidatedWhy: 'rejudge' | 'recovery' | null;
 }
 
 export interface RunRow {

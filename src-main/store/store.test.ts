@@ -658,7 +658,7 @@ test('CLICS formats: RELTIME, times, problems without package info, state', () =
   assert.equal(stateObject(running, marks, START + 4 * HOUR - 1).frozen, null);
   assert.equal(stateObject(running, marks, START + 4 * HOUR).frozen, '2030-01-01T14:00:00.000Z');
   assert.equal(stateObject(running, marks, START + 5 * HOUR).ended, '2030-01-01T15:00:00.000Z');
-  const j = { id: '1', submissionId: '2', judgehost: 'h', valid: false, startTime: START - 1000, endTime: null, verdict: null, judgedVerdict: null, overridden: false, timeMs: null, memoryKb: null, compileOk: null, compileOutput: null, compileTimeMs: null, error: null, failingOutput: null };
+  const j = { id: '1', submissionId: '2', judgehost: 'h', valid: false, startTime: START - 1000, endTime: null, verdict: null, judgedVerdict: null, overridden: false, timeMs: null, memoryKb: null, compileOk: null, compileOutput: null, compileTimeMs: null, error: null, failingOutput: null, invalidatedAt: null, invalidatedWhy: null };
   assert.deepEqual(judgementObject(j, START), { id: '1', submission_id: '2', judgement_type_id: null, current: false, start_time: '2030-01-01T09:59:59.000Z', start_contest_time: '-0:00:01.000', end_time: null, end_contest_time: null, max_run_time: null });
 });
 

@@ -21,6 +21,7 @@ import {
   type ClicsState,
   type StateMarks,
 } from './clics.ts';
+import type { ContestHistory } from './history.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import {
   StoreError,
@@ -58,6 +59,8 @@ const DEFAULT_EVENTS_LIMIT = 1000;
 const TOKEN_BYTES = 32;
 /** meta key: salted scrypt of the accounts as last imported, so an unchanged folder costs one scrypt, not one per account. */
 const META_ACCOUNTS_FINGERPRINT = 'accounts_fingerprint';
+/** meta keys of the judges' settings. */
+const SETTING_PREFIX = 'setting:';
 
 export interface NewSubmission {
   teamId: string;
@@ -102,7 +105,8 @@ const JUDGEMENT_COLUMNS = `
   CAST(j.id AS TEXT) AS id, CAST(j.submission_id AS TEXT) AS submissionId, j.judgehost AS judgehost, j.valid AS valid,
   j.start_time AS startTime, j.end_time AS endTime, j.verdict AS verdict, j.judged_verdict AS judgedVerdict,
   j.overridden AS overridden, j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb, j.compile_ok AS compileOk,
-  j.compile_output AS compileOutput, j.compile_time_ms AS compileTimeMs, j.error AS error, j.failing_output AS failingOutput`;
+  j.compile_output AS compileOutput, j.compile_time_ms AS compileTimeMs, j.error AS error, j.failing_output AS failingOutput,
+  j.invalidated_at AS invalidatedAt, j.invalidated_why AS invalidatedWhy`;
 
 const RUN_SELECT = `
   SELECT CAST(id AS TEXT) AS id, CAST(judgement_id AS TEXT) AS judgementId, ordinal, test_name AS testName, verdict,
@@ -181,6 +185,11 @@ function checkVerdict(v: string): Verdict {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The contest folder's schedule as kept in contest.imported: a runtime change survives until the folder changes it. */
+export function importedSchedule(def: ContestDefinition): string {
+  return JSON.stringify([def.name, def.formalName, def.startTime, def.durationMs, def.freezeMs, def.penaltyMinutes]);
 }
 
 export class Store {
@@ -337,7 +346,7 @@ export class Store {
   }
 
   private importSchedule(def: ContestDefinition, now: number): void {
-    const imported = JSON.stringify([def.name, def.formalName, def.startTime, def.durationMs, def.freezeMs, def.penaltyMinutes]);
+    const imported = importedSchedule(def);
     const before = this.contest();
     if (before && this.s.getContestImported.pluck().get() === imported) return; // folder unchanged since the last import
     if (def.durationMs < 0 || def.freezeMs < 0 || def.freezeMs > def.durationMs) {
@@ -652,11 +661,11 @@ export class Store {
 
   /** A judges' setting kept with the contest (e.g. disabled languages), or null. */
   getSetting(key: string): string | null {
-    return (this.s.getMeta.pluck().get(`setting:${key}`) as string | undefined) ?? null;
+    return (this.s.getMeta.pluck().get(`${SETTING_PREFIX}${key}`) as string | undefined) ?? null;
   }
 
   setSetting(key: string, value: string): void {
-    this.s.setMeta.run(`setting:${key}`, value);
+    this.s.setMeta.run(`${SETTING_PREFIX}${key}`, value);
   }
 
   /** 1-based place of a submission in the judging order, or null when it is not queued (an indexed count). */
@@ -844,6 +853,56 @@ export class Store {
     };
   }
 
+  // ---------------------------------------------------------------- history
+
+  /**
+   * Loads a whole contest history into this empty store as it was: ids, times and the event log kept,
+   * no event appended (`verdict import`). One transaction: all of it or nothing.
+   */
+  loadHistory(h: ContestHistory): void {
+    this.transaction(() => {
+      if (this.contest() !== null || this.lastEventToken() !== null) throw new StoreError('conflict', 'a history can only be loaded into an empty store');
+      const c = h.contest;
+      this.s.upsertContest.run(c.id, c.name, c.formalName, c.startTime, c.durationMs, c.freezeMs, c.penaltyMinutes, h.importedSchedule);
+      this.s.setStateMarks.run(h.marks.thawed, h.marks.finalized, h.marks.endOfUpdates);
+      const lastState = h.events.findLast((e) => e.type === 'state' && e.data !== null);
+      this.s.setStateJson.run(lastState ? JSON.stringify(lastState.data) : null);
+      for (const p of h.problems) {
+        this.s.insertProblem.run(p.id, p.label, p.name, p.ordinal, p.color, p.rgb, p.packagePath);
+        this.s.setProblemInfo.run(p.timeLimitMs, p.testDataCount, p.id);
+        if (p.deleted) this.s.deleteProblem.run(p.id);
+      }
+      for (const t of h.teams) {
+        this.s.upsertTeam.run(t.id, t.name, t.displayName, t.organizationId, JSON.stringify(t.groupIds), t.hidden ? 1 : 0);
+        if (t.deleted) this.s.deleteTeam.run(t.id);
+      }
+      for (const s of h.submissions) {
+        this.s.loadSubmission.run(Number(s.id), s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, s.contestTimeMs, s.status, s.submittedAt);
+        this.s.insertSource.run(Number(s.id), s.source);
+      }
+      for (const j of h.judgements) {
+        this.s.loadJudgement.run(Number(j.id), Number(j.submissionId), j.judgehost, j.valid ? 1 : 0, j.startTime, j.endTime, j.verdict, j.judgedVerdict, j.overridden ? 1 : 0,
+          j.timeMs, j.memoryKb, j.compileOk === null ? null : j.compileOk ? 1 : 0, j.compileOutput, j.compileTimeMs, j.error, j.failingOutput, j.invalidatedAt, j.invalidatedWhy);
+      }
+      for (const r of h.runs) {
+        this.s.loadRun.run(Number(r.id), Number(r.judgementId), r.ordinal, r.testName, r.verdict, r.timeMs, r.memoryKb, r.wallMs, r.exitCode, r.signal, r.message, r.time);
+      }
+      for (const o of h.overrides) this.s.insertOverride.run(Number(o.submissionId), Number(o.judgementId), o.oldVerdict, o.newVerdict, o.reason, o.by, o.time);
+      for (const c of h.clarifications) {
+        this.s.loadClarification.run(Number(c.id), c.fromTeamId, c.toTeamId, c.replyToId === null ? null : Number(c.replyToId), c.problemId, c.text, c.time, c.contestTimeMs);
+      }
+      for (const e of h.events) this.s.loadEvent.run(Number(e.token), e.type, e.id, e.op, e.data === null ? null : JSON.stringify(e.data), e.time);
+      for (const [key, value] of Object.entries(h.settings)) this.setSetting(key, value);
+      this.contestCache = undefined;
+    });
+  }
+
+  /** The judges' settings kept with the contest, by key. */
+  listSettings(): Record<string, string> {
+    const rows = this.s.listSettings.all() as { key: string; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.key.slice(SETTING_PREFIX.length), r.value]));
+  }
+
   // ---------------------------------------------------------------- monitoring
 
   queueStats(now: number): QueueStats {
@@ -861,6 +920,8 @@ function prepareStatements(db: Database.Database) {
     lastEventToken: p('SELECT CAST(max(token) AS TEXT) FROM events'),
     getMeta: p('SELECT value FROM meta WHERE key = ?'),
     setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    listSettings: p(`SELECT key, value FROM meta WHERE key GLOB '${SETTING_PREFIX}*' ORDER BY key`),
+    loadEvent: p('INSERT INTO events (token, type, obj_id, op, data, time) VALUES (?, ?, ?, ?, ?, ?)'),
 
     getContest: p(CONTEST_SELECT),
     getContestImported: p('SELECT imported FROM contest WHERE singleton = 1'),
@@ -916,6 +977,8 @@ function prepareStatements(db: Database.Database) {
     checkSubmitRefs: p('SELECT (SELECT deleted FROM teams WHERE id = ?) AS team, (SELECT deleted FROM problems WHERE id = ?) AS problem'),
     insertSubmission: p(`INSERT INTO submissions (team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, idempotency_key, status, queued_at)
                          VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)`),
+    loadSubmission: p(`INSERT INTO submissions (id, team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, status, queued_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSource: p('INSERT INTO submission_sources (submission_id, source) VALUES (?, ?)'),
     getSubmission: p(`${SUBMISSION_SELECT} WHERE s.id = ?`),
     getSource: p('SELECT s.file_name AS fileName, src.source AS source FROM submissions s JOIN submission_sources src ON src.submission_id = s.id WHERE s.id = ?'),
@@ -951,6 +1014,11 @@ function prepareStatements(db: Database.Database) {
                                      WHERE j.submission_id = ? AND s.team_id = ? ORDER BY j.id`),
     listJudgementsTeam: p(`SELECT ${JUDGEMENT_COLUMNS} FROM submissions s JOIN judgements j ON j.submission_id = s.id
                            WHERE s.team_id = ? ORDER BY j.id`),
+    loadJudgement: p(`INSERT INTO judgements (id, submission_id, judgehost, valid, start_time, end_time, verdict, judged_verdict, overridden,
+                         max_time_ms, max_memory_kb, compile_ok, compile_output, compile_time_ms, error, failing_output, invalidated_at, invalidated_why)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    loadRun: p(`INSERT INTO runs (id, judgement_id, ordinal, test_name, verdict, time_ms, memory_kb, wall_ms, exit_code, signal, message, time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertRun: p(`INSERT INTO runs (judgement_id, ordinal, test_name, verdict, time_ms, memory_kb, wall_ms, exit_code, signal, message, time)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     listRuns: p(`${RUN_SELECT} WHERE judgement_id = ? ORDER BY ordinal`),
@@ -962,6 +1030,7 @@ function prepareStatements(db: Database.Database) {
                                        old_verdict AS oldVerdict, new_verdict AS newVerdict, reason, by_user AS "by", time
                                   FROM overrides o WHERE o.submission_id = ? ORDER BY o.id`),
 
+    loadClarification: p('INSERT INTO clarifications (id, from_team_id, to_team_id, reply_to_id, problem_id, text, time, contest_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     insertClarification: p('INSERT INTO clarifications (from_team_id, to_team_id, reply_to_id, problem_id, text, time, contest_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     clarificationExists: p('SELECT 1 FROM clarifications WHERE id = ?'),
     listClarifications: p(`${CLARIFICATION_SELECT} ORDER BY c.id`),
