@@ -1,18 +1,15 @@
 // `verdict export`, `verdict backup`, `verdict restore`, `verdict import`: results out of a contest's data
 // folder, the whole contest onto another machine, and an exported contest package back into a data folder. None of them writes to the data folder they read: export works
 // on an online snapshot of the database, so it can run while `verdict serve` is running.
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
 import { TargetExistsError } from '../export/atomicFolder.ts';
 import { backupFiles, restore } from '../export/backup.ts';
-import { exportContestPackage } from '../export/contestPackage.ts';
+import { exportFromDataFolder } from '../export/exportSnapshot.ts';
 import { importContestPackage } from '../export/packageImport.ts';
-import { readGroupsFile } from '../export/groups.ts';
-import { backupDatabase, readSnapshotInfo } from '../export/storeBackup.ts';
-import { Store } from '../store/store.ts';
+import { readSnapshotInfo } from '../export/storeBackup.ts';
 import { InputError, UsageError } from './output.ts';
 
 export interface ExportCommandOptions {
@@ -91,39 +88,29 @@ function writeFailure(error: unknown, out: string): number {
 export async function exportCommand(options: ExportCommandOptions): Promise<number> {
   if (!options.out) throw new UsageError('export needs --out <dir>');
   const { def, dataDir, dbFile } = await contestAndData(options.contest, options.data, 'export');
-  const groups = readGroupsFile(def.dir);
-  // A consistent snapshot, taken online: the running server is not disturbed and its data never written.
-  const scratch = mkdtempSync(join(tmpdir(), 'verdict-export-'));
-  let store: Store | null = null;
+  let result;
   try {
-    await backupDatabase(dbFile, join(scratch, DB_NAME));
-    store = Store.open(join(scratch, DB_NAME));
-    const held = store.getContest()?.id ?? null;
-    if (held !== def.id) throw new InputError(`${dataDir} holds ${held === null ? 'no contest' : `contest "${held}"`}, not "${def.id}" of ${def.dir}`);
-    let result;
-    try {
-      result = await exportContestPackage(store, options.out, {
-        medals: { gold: options.gold, silver: options.silver, bronze: options.bronze },
-        honors: options.honors,
-        groups,
-        force: options.force,
-      });
-    } catch (error) {
-      return writeFailure(error, options.out);
-    }
-    const top = result.files.filter((f) => !f.includes('/'));
-    const zips = result.files.length - top.length;
-    console.log(`verdict: exported ${def.name} to ${result.path}`);
-    for (const f of top) console.log(`  ${f.padEnd(24)} ${size(statSync(join(result.path, f)).size)}`);
-    if (zips > 0) console.log(`  ${'submissions/*/files.zip'.padEnd(24)} ${zips} file${zips === 1 ? '' : 's'}`);
-    const c = result.counts;
-    console.log(`verdict: ${c.teams} teams, ${c.problems} problems, ${c.submissions} submissions, ${c.judgements} judgements, ${c.clarifications} clarifications, ${c.events} events`);
-    for (const w of result.warnings) console.log(`verdict: warning: not final: ${w}`);
-    return 0;
-  } finally {
-    store?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    result = await exportFromDataFolder(dbFile, def.dir, options.out, {
+      medals: { gold: options.gold, silver: options.silver, bronze: options.bronze },
+      honors: options.honors,
+      force: options.force,
+      check: (snapshot) => {
+        const held = snapshot.getContest()?.id ?? null;
+        if (held !== def.id) throw new InputError(`${dataDir} holds ${held === null ? 'no contest' : `contest "${held}"`}, not "${def.id}" of ${def.dir}`);
+      },
+    });
+  } catch (error) {
+    return writeFailure(error, options.out);
   }
+  const top = result.files.filter((f) => !f.includes('/'));
+  const zips = result.files.length - top.length;
+  console.log(`verdict: exported ${def.name} to ${result.path}`);
+  for (const f of top) console.log(`  ${f.padEnd(24)} ${size(statSync(join(result.path, f)).size)}`);
+  if (zips > 0) console.log(`  ${'submissions/*/files.zip'.padEnd(24)} ${zips} file${zips === 1 ? '' : 's'}`);
+  const c = result.counts;
+  console.log(`verdict: ${c.teams} teams, ${c.problems} problems, ${c.submissions} submissions, ${c.judgements} judgements, ${c.clarifications} clarifications, ${c.events} events`);
+  for (const w of result.warnings) console.log(`verdict: warning: not final: ${w}`);
+  return 0;
 }
 
 export async function backupCommand(options: BackupCommandOptions): Promise<number> {

@@ -38,7 +38,7 @@ function dump(file: string): unknown {
 describe('backup', () => {
   test('the database, the contest folder, backup.json and a manifest; private', () => {
     assert.deepEqual(readdirSync(backupDir).sort(), ['backup.json', 'contest', MANIFEST, 'verdict.db']);
-    assert.deepEqual(readdirSync(join(backupDir, 'contest')).sort(), ['accounts.json', 'apple', 'banana', 'cherry', 'contest.yaml', 'groups.json', 'problems.yaml', 'teams.json']);
+    assert.deepEqual(readdirSync(join(backupDir, 'contest')).sort(), ['accounts.json', 'apple', 'banana', 'cherry', 'contest.yaml', 'groups.json', 'organizations.yaml', 'problems.yaml', 'teams.json']);
     assert.equal(statSync(backupDir).mode & 0o777, 0o700);
     assert.equal(statSync(join(backupDir, 'verdict.db')).mode & 0o777, 0o600);
     const info = JSON.parse(readFileSync(join(backupDir, 'backup.json'), 'utf8'));

@@ -11,6 +11,7 @@ import yauzl from 'yauzl';
 import { Store } from '../store/store.ts';
 import { backup, restore } from './backup.ts';
 import { exportContestPackage, JUDGEMENT_TYPES, type ExportResult } from './contestPackage.ts';
+import { exportFromDataFolder } from './exportSnapshot.ts';
 import { readGroupsFile, type GroupDef } from './groups.ts';
 import { MANIFEST, verifyManifest } from './manifest.ts';
 import { backupDatabase } from './storeBackup.ts';
@@ -107,7 +108,8 @@ before(async () => {
   c = await makeContest(join(scratch, 'live'));
   groups = readGroupsFile(c.contestDir);
   out = join(scratch, 'exports', 'export-test');
-  result = await exportContestPackage(c.store, out, { groups, now: AFTER_END });
+  // As the CLI and the console export: from an online snapshot of the data folder in use.
+  result = await exportFromDataFolder(c.dbFile, c.contestDir, out, { now: AFTER_END });
 });
 after(() => {
   c.store.close();
@@ -119,7 +121,7 @@ describe('the contest package', () => {
     const top = readdirSync(out).sort();
     assert.deepEqual(top, [
       'api.json', 'awards.json', 'clarifications.json', 'contest.json', 'event-feed.ndjson', 'groups.json', 'judgement-types.json', 'judgements.json',
-      'languages.json', MANIFEST, 'problems.json', 'results.tsv', 'runs.json', 'scoreboard.csv', 'scoreboard.json', 'standings.html', 'state.json',
+      'languages.json', MANIFEST, 'organizations.json', 'problems.json', 'results.tsv', 'runs.json', 'scoreboard.csv', 'scoreboard.json', 'standings.html', 'state.json',
       'submissions', 'submissions.json', 'teams.json', 'verdict.json',
     ]);
     assert.equal(result.path, out);
@@ -179,6 +181,14 @@ describe('the contest package', () => {
     for (const l of languages) checkObject('language', l, { id: 'id', name: 'string', entry_point_required: 'boolean', extensions: 'strings' });
     for (const t of json('judgement-types.json')) checkObject('judgement type', t, { id: 'id', name: 'string', penalty: 'boolean', solved: 'boolean' });
     assert.deepEqual(json('groups.json'), [{ id: 'rookies', name: 'rookies' }, { id: 'school', name: 'High Schools' }, { id: 'univ', name: 'Universities' }]);
+    // Defined in organizations.yaml, or (lyceum) only named by a team; every team's organization resolves.
+    assert.deepEqual(json('organizations.json'), [
+      { id: 'delft', name: 'TU Delft', formal_name: 'Delft University of Technology', country: 'NLD' },
+      { id: 'lyceum', name: 'lyceum', formal_name: 'lyceum' },
+      { id: 'unused', name: 'Unused', formal_name: 'Unused' },
+    ]);
+    const orgIds = new Set(json('organizations.json').map((o: { id: string }) => o.id));
+    for (const t of json('teams.json')) assert.ok(t.organization_id === null || orgIds.has(t.organization_id), t.id);
     const teams = json('teams.json');
     assert.equal(teams.length, 11);
     for (const t of teams) checkObject('team', t, { id: 'id', name: 'string', display_name: 'string', organization_id: 'id?', group_ids: 'ids', hidden: 'boolean' });

@@ -3,7 +3,7 @@
 // Package layout (https://ccs-specs.icpc.io contest package: `<endpoint>.json` per Contest API endpoint,
 // referenced files under `<endpoint>/<id>/<filename>`):
 //   api.json contest.json state.json problems.json languages.json judgement-types.json groups.json
-//   teams.json submissions.json submissions/<id>/files.zip judgements.json runs.json clarifications.json
+//   organizations.json teams.json submissions.json submissions/<id>/files.zip judgements.json runs.json clarifications.json
 //   awards.json scoreboard.json event-feed.ndjson
 //   results.tsv scoreboard.csv standings.html verdict.json (packageExtras.ts) manifest.sha256
 // It is the judges' view: hidden teams and their submissions are in it (teams.json marks them hidden);
@@ -16,6 +16,7 @@ import { inPool, writeFolderAtomically } from './atomicFolder.ts';
 import { computeAwards, type Awards, type MedalCounts } from './awards.ts';
 import { contestGroups, type GroupDef } from './groups.ts';
 import { resultRows, resultsTsv, type ResultRow } from './resultsTsv.ts';
+import { contestOrganizations, type ClicsOrganization } from './organizations.ts';
 import { EXTRAS_FILE, packageExtras } from './packageExtras.ts';
 import { scoreboardCsv, scoreboardJson, type ClicsScoreboardFile } from './scoreboardFiles.ts';
 import { finalStandings, standingsWarnings, type Standings } from './standings.ts';
@@ -120,6 +121,8 @@ export function eventFeed(store: Store): { feed: Buffer; times: number[] } {
 }
 
 export interface ExportOptions extends ResultsOptions {
+  /** Organizations as the contest folder defines them (organizations.ts). */
+  organizations?: readonly ClicsOrganization[];
   /** Replace an existing, non-empty output folder. */
   force?: boolean;
   /** Called after each file is written (progress); a throw aborts the export and nothing is left behind. */
@@ -159,6 +162,7 @@ export async function exportContestPackage(store: Store, outDir: string, options
     ['languages.json', json(languageObjects(store, new Set(submissions.map((s) => s.languageId))))],
     ['judgement-types.json', json(JUDGEMENT_TYPES)],
     ['groups.json', json(groups.map((g) => ({ id: g.id, name: g.name })))],
+    ['organizations.json', json(contestOrganizations(results.standings.teams, options.organizations))],
     ['teams.json', json(results.standings.teams.map(teamObject))],
     ['submissions.json', json(submissions.map((s) => submissionObject(s, contest.id)))],
     ['judgements.json', json(judgements.map((j) => judgementObject(j, startTime)))],

@@ -1,13 +1,15 @@
 // The results of the hand-computed contest in testContest.ts: results.tsv line by line, awards,
 // the CSV columns, the CLICS scoreboard.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ContestError } from '../contest/model.ts';
 import { computeAwards } from './awards.ts';
 import { buildResults } from './contestPackage.ts';
 import { contestGroups, readGroupsFile, type GroupDef } from './groups.ts';
+import { readOrganizationsFile } from './organizations.ts';
 import { resultRows, resultsTsv, tsvField } from './resultsTsv.ts';
 import { csvField } from './scoreboardFiles.ts';
 import { finalStandings, standingsWarnings } from './standings.ts';
@@ -181,6 +183,14 @@ describe('scoreboard files', () => {
     assert.equal(csvField('a,"b"'), '"a,""b"""');
   });
 
+  test('CSV: a team name a spreadsheet would run as a formula stays text', () => {
+    assert.equal(csvField('=HYPERLINK("http://x","win")'), `"'=HYPERLINK(""http://x"",""win"")"`);
+    for (const name of ['+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd']) assert.ok(csvField(name).replace(/^"/, '').startsWith(`'${name[0]}`), JSON.stringify(name));
+    assert.equal(csvField('Team =1'), 'Team =1', 'only a leading sign matters');
+    assert.equal(csvField(-3), '-3', 'numbers are numbers');
+    assert.equal(csvField(null), '');
+  });
+
   test('CLICS scoreboard.json: time of the last event, state, rows with the spec\'s fields', () => {
     const r = buildResults(c.store, { groups, now: AFTER_END });
     const board = JSON.parse(r.files['scoreboard.json']);
@@ -201,5 +211,29 @@ describe('scoreboard files', () => {
       ],
     });
     assert.deepEqual(board.rows[8].problems[1], { problem_id: 'banana', num_judged: 1, num_pending: 0, solved: false });
+  });
+});
+
+describe('groups and organizations files', () => {
+  test('YAML or JSON, a list or a map holding the list; a malformed file is one clear error', () => {
+    const dir = join(scratch, 'lists');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'organizations.json'), JSON.stringify({ organizations: [{ id: 7, name: 'Seven' }, { id: 'x', name: ' ', country: 'DEU' }] }));
+    assert.deepEqual(readOrganizationsFile(dir), [{ id: '7', name: 'Seven', formal_name: 'Seven' }, { id: 'x', name: 'x', formal_name: 'x', country: 'DEU' }]);
+    const cases: [string, string, RegExp][] = [
+      ['organizations.json', '[{"id": "a", "country": "Netherlands"}]', /organization #1 \(id "a"\): country must be an ISO 3166-1 alpha-3 code/],
+      ['organizations.json', '{"id": "a"}', /expected a list of organizations/],
+      ['organizations.json', '[{"name": "no id"}]', /organization #1: id missing/],
+      ['organizations.json', '[{"id": "a",', /not valid JSON/],
+      ['groups.yaml', '- {id: g, hidden: maybe}', /group #1 \(id "g"\): hidden must be true or false/],
+      ['groups.yaml', '- {id: g, name: [1, 2]}', /group #1 \(id "g"\): name must be text/],
+    ];
+    for (const [file, text, message] of cases) {
+      rmSync(join(dir, 'organizations.json'), { force: true });
+      writeFileSync(join(dir, file), text);
+      assert.throws(() => (file.startsWith('groups') ? readGroupsFile(dir) : readOrganizationsFile(dir)), (e: Error) => e instanceof ContestError && message.test(e.message), `${file}: ${text}`);
+      rmSync(join(dir, file));
+    }
+    assert.deepEqual(readOrganizationsFile(dir), [], 'no file: none defined');
   });
 });

@@ -24,9 +24,14 @@ export function scoreboardJson(standings: Standings, state: ClicsState): ClicsSc
   };
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break. Text that a spreadsheet
+ * would run as a formula (starting with =, +, -, @, tab or carriage return: a team named
+ * `=HYPERLINK(...)`) gets a leading apostrophe, as OWASP advises, so it shows as the text it is.
+ */
 export function csvField(value: string | number | null): string {
-  const s = String(value ?? '');
+  let s = String(value ?? '');
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -27,9 +27,9 @@ export { HOUR, START };
 export const AFTER_END = START + 6 * HOUR;
 
 const TEAMS = [
-  { id: 't1', name: 'Alpha', group_ids: ['univ'] },
-  { id: 't2', name: 'Bravo', group_ids: ['univ'] },
-  { id: 't3', name: 'Charlie', group_ids: ['school'] },
+  { id: 't1', name: 'Alpha', group_ids: ['univ'], organization_id: 'delft' },
+  { id: 't2', name: 'Bravo', group_ids: ['univ'], organization_id: 'delft' },
+  { id: 't3', name: 'Charlie', group_ids: ['school'], organization_id: 'lyceum' },
   { id: 't4', name: 'Delta', group_ids: ['school'] },
   { id: 't5', name: 'Echo', group_ids: ['univ'] },
   { id: 't6', name: 'Foxtrot', group_ids: ['univ'] },
@@ -66,7 +66,7 @@ export const SUBMISSIONS: Sub[] = [
   ['t8', 'apple', 100, 0, 'AC'],
 ];
 
-/** Writes the contest folder: contest.yaml, problems.yaml, three package folders, teams, groups, accounts. */
+/** Writes the contest folder: contest.yaml, problems.yaml, three package folders, teams, groups, organizations, accounts. */
 export function writeContestFolder(dir: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -97,6 +97,8 @@ export function writeContestFolder(dir: string): void {
     join(dir, 'groups.json'),
     `${JSON.stringify([{ id: 'univ', name: 'Universities' }, { id: 'school', name: 'High Schools' }, { id: 'staff', name: 'Staff', hidden: true }], null, 2)}\n`,
   );
+  // 'lyceum' (of t3) is left out on purpose: the package names it by its id.
+  writeFileSync(join(dir, 'organizations.yaml'), '- {id: delft, name: TU Delft, formal_name: Delft University of Technology, country: NLD}\n- {id: unused, name: Unused}\n');
   const accounts = [...TEAMS.map((t) => ({ id: `acc-${t.id}`, username: t.id, password: `${t.id}-pass`, type: 'team', team_id: t.id })), { id: 'judge', username: 'judge', password: 'judge-pass', type: 'judge' }];
   writeFileSync(join(dir, 'accounts.json'), `${JSON.stringify(accounts, null, 2)}\n`);
 }

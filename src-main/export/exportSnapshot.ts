@@ -1,0 +1,31 @@
+// An export from a data folder that may be in use: an online snapshot of its database (the running
+// server is neither disturbed nor written), groups and organizations from the contest folder.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../store/store.ts';
+import { exportContestPackage, type ExportOptions, type ExportResult } from './contestPackage.ts';
+import { readGroupsFile } from './groups.ts';
+import { readOrganizationsFile } from './organizations.ts';
+import { backupDatabase } from './storeBackup.ts';
+
+export interface SnapshotExportOptions extends Omit<ExportOptions, 'groups' | 'organizations'> {
+  /** Called with the snapshot before anything is written (e.g. to check it holds the expected contest); a throw stops the export. */
+  check?: (store: Store) => void;
+}
+
+export async function exportFromDataFolder(dbFile: string, contestDir: string, outDir: string, options: SnapshotExportOptions = {}): Promise<ExportResult> {
+  const groups = readGroupsFile(contestDir);
+  const organizations = readOrganizationsFile(contestDir);
+  const scratch = await mkdtemp(join(tmpdir(), 'verdict-export-'));
+  let store: Store | null = null;
+  try {
+    await backupDatabase(dbFile, join(scratch, 'verdict.db'));
+    store = Store.open(join(scratch, 'verdict.db'));
+    options.check?.(store);
+    return await exportContestPackage(store, outDir, { ...options, groups, organizations });
+  } finally {
+    store?.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
