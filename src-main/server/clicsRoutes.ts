@@ -11,7 +11,8 @@ import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from './submissionFiles.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
 import { buildResults } from '../export/contestPackage.ts';
-import { readGroupsFile } from '../export/groups.ts';
+import { contestGroups, readGroupsFile } from '../export/groups.ts';
+import { contestOrganizations, readOrganizationsFile } from '../export/organizations.ts';
 
 /** Events sent per database read while streaming the feed. */
 const FEED_PAGE = 500;
@@ -50,8 +51,13 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     ctx.engine.languages.filter((l) => l.available).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions, entry_point_required: false })),
   );
 
-  app.get(`${base}/teams`, async () => store.listTeams().filter((t) => !t.hidden).map(teamObject));
+  const shownTeams = () => store.listTeams().filter((t) => !t.hidden);
+  app.get(`${base}/teams`, async () => shownTeams().map(teamObject));
   app.get(`${base}/teams/:id`, async (request) => teamObject(findOr404(store.listTeams().find((t) => t.id === (request.params as { id: string }).id && !t.hidden), 'such team')));
+
+  // What the shown teams' group_ids and organization_id refer to, named by the contest folder's files.
+  app.get(`${base}/groups`, async () => contestGroups(shownTeams(), readGroupsFile(ctx.contest.dir)).map((g) => ({ id: g.id, name: g.name })));
+  app.get(`${base}/organizations`, async () => contestOrganizations(shownTeams(), readOrganizationsFile(ctx.contest.dir)));
 
   app.get(`${base}/submissions`, async (request) => {
     const team = await scope(request);

@@ -103,6 +103,20 @@ describe('portal flow', () => {
     assert.ok(!seen.team2.join('').includes(`"submission_id":"${answer.body.id}"`), 'team2 saw team1\'s judgement');
     assert.ok(!seen.team1.join('').includes('event: runs'), 'per-test runs are for judges only');
   });
+
+  test('CLICS groups and organizations: every team\'s group_ids and organization_id resolve, named by the contest folder', async () => {
+    const teams = (await team1.get<{ organization_id: string | null; group_ids: string[] }[]>('/api/contests/sample/teams')).body;
+    const groups = (await team1.get<{ id: string; name: string }[]>('/api/contests/sample/groups')).body;
+    const organizations = (await team1.get<{ id: string; name: string; formal_name: string }[]>('/api/contests/sample/organizations')).body;
+    assert.deepEqual(groups, [{ id: 'participants', name: 'Participants' }]);
+    assert.deepEqual(organizations.map((o) => o.id), ['east', 'north', 'south']);
+    assert.equal(organizations.find((o) => o.id === 'north')?.formal_name, 'Northern Institute of Technology');
+    assert.equal(teams.length, 5);
+    for (const t of teams) {
+      assert.ok(organizations.some((o) => o.id === t.organization_id), `organization ${t.organization_id}`);
+      for (const g of t.group_ids) assert.ok(groups.some((x) => x.id === g), `group ${g}`);
+    }
+  });
 });
 
 describe('attacks', () => {
