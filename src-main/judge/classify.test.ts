@@ -5,7 +5,7 @@ import { classifyRun, type RunLimits } from './classify.ts';
 import type { RunMeasurement } from './runner/runInPty.ts';
 
 const limits: RunLimits = { timeLimitMs: 1000, memoryLimitKb: 256 * 1024, outputLimitBytes: 8 << 20, memoryMode: 'rlimit' };
-const clean: RunMeasurement = { exitCode: 0, signal: 0, cpuMs: 10, wallMs: 12, memoryKb: 2048, wallTimeout: false, sandbox: 'full' };
+const clean: RunMeasurement = { exitCode: 0, signal: 0, cpuMs: 10, wallMs: 12, memoryKb: 2048, wallTimeout: false, sandbox: 'full', memoryKilled: false, groupMemoryKb: 0 };
 
 function verdictOf(m: Partial<RunMeasurement>, extra: { outputBytes?: number; stderrTail?: string; limits?: Partial<RunLimits> } = {}) {
   return classifyRun({ measurement: { ...clean, ...m }, outputBytes: extra.outputBytes ?? 10, stderrTail: extra.stderrTail ?? '' }, { ...limits, ...extra.limits })?.verdict ?? null;
@@ -45,4 +45,10 @@ test('memory: over the limit, a runtime saying so, or a crash near the rlimit', 
   assert.equal(verdictOf({ signal: 11, memoryKb: 0.85 * 256 * 1024 }, { limits: { memoryMode: 'heap' } }), 'RTE', 'near-limit crashes count only under an rlimit');
   assert.equal(verdictOf({ memoryKb: 300 * 1024 }, { limits: { memoryMode: 'heap' } }), null, 'JVM/Node overhead above the heap is allowed');
   assert.equal(verdictOf({ memoryKb: 400 * 1024 }, { limits: { memoryMode: 'heap' } }), 'MLE');
+});
+
+test('memory: a kill by the run\'s memory cgroup is MLE, whatever the exit status or the CPU used', () => {
+  assert.equal(verdictOf({ memoryKilled: true, groupMemoryKb: 300 * 1024 }), 'MLE', 'a child was killed, the parent exited 0');
+  assert.equal(verdictOf({ memoryKilled: true, signal: 9, cpuMs: 1000, memoryKb: 10 * 1024 }), 'MLE', 'not mistaken for a kill at the time limit');
+  assert.equal(verdictOf({ memoryKilled: true, signal: 25 }), 'OLE', 'the output limit still comes first');
 });

@@ -7,7 +7,6 @@ const SIGKILL = 9;
 const SIGXCPU = 24;
 const SIGXFSZ = 25;
 
-/** What runtimes print when their own heap limit (JVM -Xmx, Node's old space) or malloc gives out. */
 /** Runtimes told their heap size (JVM -Xmx) use more than the heap: code, metaspace, thread stacks. */
 const RUNTIME_OVERHEAD_KB = 128 * 1024;
 
@@ -16,6 +15,7 @@ const RUNTIME_OVERHEAD_KB = 128 * 1024;
  *  fraction of the limit or above is taken as memory exhaustion. */
 const NEAR_LIMIT_FRACTION = 0.8;
 
+/** What runtimes print when their own heap limit (JVM -Xmx, Node's old space) or malloc gives out. */
 const OUT_OF_MEMORY_MARKERS = [
   'java.lang.OutOfMemoryError',
   'JavaScript heap out of memory',
@@ -30,6 +30,11 @@ export interface RunLimits {
   memoryLimitKb: number;
   outputLimitBytes: number;
   memoryMode: MemoryMode;
+}
+
+/** The memory a run may use, KiB: the limit, plus the runtime's own overhead for heap-limited runtimes. */
+export function memoryAllowanceKb(limits: Pick<RunLimits, 'memoryLimitKb' | 'memoryMode'>): number {
+  return limits.memoryLimitKb + (limits.memoryMode === 'heap' ? RUNTIME_OVERHEAD_KB : 0);
 }
 
 export interface RunFacts {
@@ -49,13 +54,15 @@ export function classifyRun({ measurement: m, outputBytes, stderrTail }: RunFact
   if (m.signal === SIGXFSZ || outputBytes >= limits.outputLimitBytes) {
     return { verdict: 'OLE', reason: `output reached the limit of ${limits.outputLimitBytes} bytes` };
   }
+  if (m.memoryKilled) {
+    return { verdict: 'MLE', reason: `memory limit of ${Math.round(limits.memoryLimitKb / 1024)} MiB exceeded by the run's processes together (peak ${Math.round(m.groupMemoryKb / 1024)} MiB)` };
+  }
   const killedForTime = m.wallTimeout || m.signal === SIGXCPU || (m.signal === SIGKILL && m.cpuMs >= limits.timeLimitMs);
   if (killedForTime) {
     return { verdict: 'TLE', reason: m.wallTimeout ? `wall-clock backstop reached after ${m.wallMs} ms` : `CPU time limit reached (${m.cpuMs} ms)` };
   }
   const crashed = m.signal !== 0 || m.exitCode !== 0;
-  const allowedKb = limits.memoryLimitKb + (limits.memoryMode === 'heap' ? RUNTIME_OVERHEAD_KB : 0);
-  const overMemory = m.memoryKb > allowedKb;
+  const overMemory = m.memoryKb > memoryAllowanceKb(limits);
   const saysOutOfMemory = OUT_OF_MEMORY_MARKERS.some((marker) => stderrTail.includes(marker));
   if (overMemory || (crashed && saysOutOfMemory)) {
     return { verdict: 'MLE', reason: `memory limit of ${Math.round(limits.memoryLimitKb / 1024)} MiB exceeded (peak ${Math.round(m.memoryKb / 1024)} MiB)` };

@@ -382,6 +382,35 @@ int main(void) {
     await assertCleanAndHealthy();
   });
 
+  test('forking memory hog (six children of 200 MiB, each under the 256 MiB limit): MLE, the machine never sees 1.2 GiB', async (t) => {
+    if (!engine.host.sandbox.memoryCgroup) {
+      t.skip(`no memory cgroup on this machine (${engine.host.sandbox.description}): a forking program can use NPROC times the limit`);
+      return;
+    }
+    const source = String.raw`#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  for (int i = 0; i < 6; i++) {
+    if (fork() == 0) {
+      volatile char *p = malloc(200L << 20);
+      if (!p) return 1;
+      for (long k = 0; k < (200L << 20); k += 4096) p[k] = 1;
+      sleep(1);
+      return 0;
+    }
+  }
+  while (wait(NULL) > 0) {}
+  puts("ok");
+  return 0;
+}
+`;
+    const { result } = await judgeExpecting(problem.job('main.c', source, 'c', { memoryLimitMb: 256 }), 'MLE');
+    assert.match(result.tests[0].message, /processes together/);
+    await assertCleanAndHealthy();
+  });
+
   test('Python allocating 1 GiB at a 64 MiB limit: MLE (MemoryError)', async () => {
     await judgeExpecting(problem.job('main.py', 'data = bytearray(1 << 30)\nprint("ok")\n', 'python', { memoryLimitMb: 64 }), 'MLE');
     await assertCleanAndHealthy();

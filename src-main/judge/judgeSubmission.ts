@@ -2,7 +2,7 @@
 // check the output, and let the first failing test decide. Everything is removed afterwards.
 import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyRun, type RunLimits } from './classify.ts';
+import { classifyRun, memoryAllowanceKb, type RunLimits } from './classify.ts';
 import { readHead, readTail } from './fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
 import { RunnerError, runInPty, type Bind, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
@@ -17,6 +17,11 @@ export const COMPILE_WALL_MS = 60_000;
 const COMPILE_OUTPUT_SHOWN_BYTES = 64 * 1024;
 const COMPILE_FILE_SIZE_BYTES = 256 * 1024 * 1024;
 const COMPILE_PROCESSES = 256;
+/** Memory of a compilation's processes together (where the sandbox has a memory cgroup). */
+export const COMPILE_GROUP_MEM_KB = 4 * 1024 * 1024;
+/** A test run's processes together may use the memory limit, plus what its output and /box hold
+ *  (tmpfs and page cache count in a memory cgroup), plus this for the sandbox's own init. */
+const GROUP_SLACK_KB = 16 * 1024;
 /** Wall-clock backstop for a test: twice the time limit plus a second (sleeping programs use no CPU). */
 export function wallBackstopMs(timeLimitMs: number): number {
   return timeLimitMs * 2 + 1000;
@@ -151,6 +156,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         memKb: 0,
         fileSizeBytes: COMPILE_FILE_SIZE_BYTES,
         processes: COMPILE_PROCESSES,
+        groupMemKb: COMPILE_GROUP_MEM_KB,
         ...sharedSpec,
       },
       env.onOutput,
@@ -161,10 +167,14 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     throw error;
   }
   const compileOutput = readTail(compileOut, COMPILE_OUTPUT_SHOWN_BYTES);
-  const compileOk = compileRun.exitCode === 0 && compileRun.signal === 0 && !compileRun.wallTimeout;
+  const compileOk = compileRun.exitCode === 0 && compileRun.signal === 0 && !compileRun.wallTimeout && !compileRun.memoryKilled;
   const compile: CompileResult = {
     ok: compileOk,
-    output: compileRun.wallTimeout || compileRun.signal === 24 ? `${compileOutput}\ncompilation exceeded the time limit` : compileOutput,
+    output: compileRun.memoryKilled
+      ? `${compileOutput}\ncompilation exceeded the memory limit of ${COMPILE_GROUP_MEM_KB / 1024} MiB`
+      : compileRun.wallTimeout || compileRun.signal === 24
+        ? `${compileOutput}\ncompilation exceeded the time limit`
+        : compileOutput,
     timeMs: compileRun.cpuMs,
   };
   if (!compileOk) return { verdict: 'CE', tests: [], compile, timeMs: 0, memoryKb: 0 };
@@ -200,6 +210,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
           memKb: language.memory === 'rlimit' ? memoryLimitKb : 0,
           fileSizeBytes: limits.outputLimitBytes,
           processes: language.processes ?? DEFAULT_PROCESSES,
+          groupMemKb: memoryAllowanceKb(limits) + Math.ceil(limits.outputLimitBytes / 1024) + BOX_TMPFS_KB + GROUP_SLACK_KB,
           ...sharedSpec,
         },
         env.onOutput,

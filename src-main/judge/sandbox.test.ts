@@ -3,7 +3,7 @@
 // A last group checks that judged submissions get the same sandbox.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
 import { RunnerError } from './runner/runInPty.ts';
@@ -141,6 +141,27 @@ int main(void) {
   }
   char cwd[256];
   printf("cwd=%s\n", getcwd(cwd, sizeof cwd) ? cwd : "?");
+  return 0;
+}
+`,
+  // Six children each touch 200 MiB (under the 256 MiB per-process limit): 1.2 GiB together.
+  forkhog: String.raw`#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  for (int i = 0; i < 6; i++) {
+    if (fork() == 0) {
+      volatile char *p = malloc(200L << 20);
+      if (!p) return 3;
+      for (long k = 0; k < (200L << 20); k += 4096) p[k] = 1;
+      sleep(1);
+      return 0;
+    }
+  }
+  int status, killed = 0;
+  while (wait(&status) > 0) if (WIFSIGNALED(status)) killed++;
+  printf("killed=%d\n", killed);
   return 0;
 }
 `,
@@ -384,6 +405,25 @@ describe('sandbox: runs through the native runner', () => {
     const env = ['PATH=/usr/bin:/bin', 'HOME=/box', 'ONLY_THIS=1'];
     const { stdout } = await runner.run([prog.env], { env });
     assert.deepEqual(stdout.toString().split('\n').filter(Boolean).sort(), [...env].sort());
+  });
+
+  test('a memory cgroup caps the run\'s processes together: six children of 200 MiB under a 300 MiB cap', async (t) => {
+    if (!runner.sandbox.info.memoryCgroup) {
+      t.skip(`no memory cgroup here (${runner.sandbox.info.description}): memory is capped per process only`);
+      return;
+    }
+    const capped = await runner.run([prog.forkhog], { groupMemKb: 300 * 1024, wallMs: 10_000 });
+    assert.equal(capped.measurement.memoryKilled, true, JSON.stringify(capped.measurement));
+    assert.ok(Number(keyValues(capped.stdout).killed) >= 4, capped.stdout.toString());
+    assert.ok(capped.measurement.groupMemoryKb <= 300 * 1024, `group peak ${capped.measurement.groupMemoryKb} KiB`);
+    // The same program under a cap that fits: nothing killed, the peak is the children's sum.
+    const fits = await runner.run([prog.forkhog], { groupMemKb: 1536 * 1024, wallMs: 10_000 });
+    assert.equal(fits.measurement.memoryKilled, false, JSON.stringify(fits.measurement));
+    assert.equal(keyValues(fits.stdout).killed, '0');
+    assert.ok(fits.measurement.groupMemoryKb >= 6 * 200 * 1024, `group peak ${fits.measurement.groupMemoryKb} KiB`);
+    await assertNoLeftovers();
+    const cgroup = runner.sandbox.placement(SLOT)!.cgroupDir!;
+    assert.deepEqual(readdirSync(cgroup).filter((f) => f.startsWith('run-')), [], 'each run removes its cgroup');
   });
 
   test('aborting a run kills it and everything it started', async () => {

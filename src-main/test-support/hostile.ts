@@ -166,6 +166,8 @@ export interface DirectRunOptions {
   fileSizeBytes?: number;
   processes?: number;
   stackKb?: number;
+  /** Memory of the run's processes together (a memory cgroup, where the sandbox has one). */
+  groupMemKb?: number;
   env?: string[];
   signal?: AbortSignal;
 }
@@ -239,6 +241,7 @@ export class DirectRunner {
       fileSizeBytes: options.fileSizeBytes ?? 8 * 1024 * 1024,
       processes: options.processes ?? 32,
       stackKb: options.stackKb ?? 0,
+      groupMemKb: options.groupMemKb,
       env: options.env ?? ['PATH=/usr/bin:/bin', 'LANG=C.UTF-8', 'HOME=/box', 'TMPDIR=/box'],
       sandbox: placement,
     };

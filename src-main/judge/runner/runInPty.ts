@@ -1,5 +1,5 @@
 // Runs one program through the native runner, under node-pty, and returns what the runner measured.
-import { rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import pty from 'node-pty';
 import { runnerBinaryPath } from '../../paths.ts';
@@ -36,6 +36,8 @@ export interface RunSpec {
   stackKb?: number;
   /** Bytes of output forwarded live to the pty at most. */
   tailBytes?: number;
+  /** Memory of all the run's processes together, in KiB: enforced where the placement has a memory cgroup. */
+  groupMemKb?: number;
   sandbox: SandboxPlacement | null;
 }
 
@@ -44,6 +46,8 @@ export interface SandboxPlacement {
   rootDir: string;
   netnsPath: string | null;
   uid: number | null;
+  /** The judgehost's memory cgroup (v1), in which each run gets its own; null where there is none. */
+  cgroupDir: string | null;
 }
 
 export interface RunMeasurement {
@@ -54,6 +58,10 @@ export interface RunMeasurement {
   memoryKb: number;
   wallTimeout: boolean;
   sandbox: 'full' | 'userns' | 'none';
+  /** The kernel killed a process of the run because their memory together reached groupMemKb. */
+  memoryKilled: boolean;
+  /** Peak memory of the run's processes together (memory cgroup), KiB; 0 without one. */
+  groupMemoryKb: number;
 }
 
 /** The runner could not set the run up (a judge-side failure: JE, never the contestant's fault). */
@@ -96,6 +104,7 @@ function runnerArgs(spec: RunSpec): string[] {
     else if (spec.box) args.push('--box', spec.box);
     if (spec.sandbox.netnsPath) args.push('--netns', spec.sandbox.netnsPath);
     if (spec.sandbox.uid !== null) args.push('--uid', String(spec.sandbox.uid), '--gid', String(spec.sandbox.uid));
+    if (spec.sandbox.cgroupDir && spec.groupMemKb) args.push('--cgroup', spec.sandbox.cgroupDir, '--cgroup-mem-kb', String(spec.groupMemKb));
     for (const bind of spec.binds ?? []) args.push('--bind', `${bind.src}:${bind.dst}${bind.writable ? ':rw' : ''}`);
   } else {
     args.push('--sandbox', 'none');
@@ -136,6 +145,14 @@ export function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal
     signal?.addEventListener('abort', abort, { once: true });
     child.onExit(({ exitCode, signal: sig }) => {
       signal?.removeEventListener('abort', abort);
+      // A runner killed (cancel) cannot remove its cgroup; an empty one is removed here.
+      if (spec.sandbox?.cgroupDir && spec.groupMemKb) {
+        try {
+          rmdirSync(`${spec.sandbox.cgroupDir}/run-${child.pid}`);
+        } catch {
+          /* removed by the runner, as it should be */
+        }
+      }
       if (signal?.aborted) {
         reject(new RunnerError('run cancelled'));
         return;

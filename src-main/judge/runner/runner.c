@@ -22,6 +22,11 @@
  *                   minimal root alone.
  *   none:           rlimits and a process group only (used for trusted judge programs such as
  *                   output validators, and where namespaces are unavailable).
+ *
+ * Memory cgroup (--cgroup, root with a cgroup v1 memory hierarchy): RLIMIT_AS bounds each process,
+ * so a program that forks could use NPROC times the limit. With --cgroup the runner creates
+ * <dir>/run-<pid>, caps the memory of every process of the run together at --cgroup-mem-kb, puts
+ * init in it before the program starts, and reports whether the kernel had to kill for memory.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -59,6 +64,7 @@ static struct {
   long cpu_ms, wall_ms, mem_kb, fsize_bytes, nproc, stack_kb;
   const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root, *netns;
   const char *box;
+  const char *cgroup; long cgroup_mem_kb; /* parent memory cgroup, and the run's cap in it */
   long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
   int sandbox; /* 0 none, 1 full */
   int uid, gid;
@@ -123,7 +129,8 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F] [--uid N] [--gid N] [--env K=V] -- prog args");
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F] [--uid N] [--gid N] [--env K=V] "
+            "[--cgroup D --cgroup-mem-kb N] -- prog args");
 }
 
 static void parse_args(int argc, char **argv) {
@@ -149,6 +156,8 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--box")) opt.box = v;
     else if (!strcmp(a, "--box-tmpfs-kb")) opt.box_tmpfs_kb = parse_long(v, a);
     else if (!strcmp(a, "--netns")) opt.netns = v;
+    else if (!strcmp(a, "--cgroup")) opt.cgroup = v;
+    else if (!strcmp(a, "--cgroup-mem-kb")) opt.cgroup_mem_kb = parse_long(v, a);
     else if (!strcmp(a, "--uid")) opt.uid = (int)parse_long(v, a);
     else if (!strcmp(a, "--gid")) opt.gid = (int)parse_long(v, a);
     else if (!strcmp(a, "--sandbox")) {
@@ -173,6 +182,61 @@ static void parse_args(int argc, char **argv) {
   opt.argv = argv + i;
   opt.env[opt.nenv] = NULL;
   if (!opt.wall_ms) opt.wall_ms = opt.cpu_ms * 2 + 1000;
+  if (opt.cgroup && opt.cgroup_mem_kb <= 0) die_setup("--cgroup needs --cgroup-mem-kb");
+}
+
+/* ---------- the run's memory cgroup (cgroup v1 memory controller) ---------- */
+
+static char cg_dir[512];
+
+static void cg_write(const char *file, const char *value, int optional) {
+  char path[600]; snprintf(path, sizeof path, "%s/%s", cg_dir, file);
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0 && optional && errno == ENOENT) return;
+  if (fd < 0 || write(fd, value, strlen(value)) < 0) {
+    int e = errno;
+    if (fd >= 0) close(fd);
+    rmdir(cg_dir);
+    die_setup("memory cgroup %s: %s", path, strerror(e));
+  }
+  close(fd);
+}
+
+static long cg_read_number(const char *file, const char *key) {
+  char path[600]; snprintf(path, sizeof path, "%s/%s", cg_dir, file);
+  char buf[1024]; int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  ssize_t n = read(fd, buf, sizeof buf - 1); close(fd);
+  if (n <= 0) return -1;
+  buf[n] = 0;
+  if (!key) return strtol(buf, NULL, 10);
+  size_t klen = strlen(key);
+  char *line = buf;
+  while (line) {
+    if (!strncmp(line, key, klen) && line[klen] == ' ') return strtol(line + klen + 1, NULL, 10);
+    line = strchr(line, '\n');
+    if (line) line++;
+  }
+  return -1;
+}
+
+/* Creates <cgroup>/run-<pid> with the memory cap (swap included where the kernel accounts it). */
+static void cg_create(void) {
+  snprintf(cg_dir, sizeof cg_dir, "%s/run-%d", opt.cgroup, (int)getpid());
+  if (mkdir(cg_dir, 0700) < 0 && errno != EEXIST) { int e = errno; cg_dir[0] = 0; die_setup("memory cgroup %s: %s", opt.cgroup, strerror(e)); }
+  char bytes[32]; snprintf(bytes, sizeof bytes, "%ld", opt.cgroup_mem_kb * 1024L);
+  cg_write("memory.limit_in_bytes", bytes, 0);
+  cg_write("memory.memsw.limit_in_bytes", bytes, 1);
+}
+
+/* After the run: whether the kernel killed for memory, the peak (KiB); then the cgroup goes. */
+static void cg_finish(int *oom_killed, long *peak_kb) {
+  long kills = cg_read_number("memory.oom_control", "oom_kill");
+  long peak = cg_read_number("memory.max_usage_in_bytes", NULL);
+  *oom_killed = kills > 0;
+  *peak_kb = peak > 0 ? peak / 1024 : 0;
+  /* Every process is gone (init reaped them); the kernel may still be tearing the last one down. */
+  for (int i = 0; i < 200 && rmdir(cg_dir) < 0 && errno == EBUSY; i++) usleep(1000);
 }
 
 /* ---------- sandbox construction (runs in init, pid 1 of the new namespace) ---------- */
@@ -303,12 +367,13 @@ static void exec_program(int in_fd, int out_fd, int errf_fd) {
 }
 
 /* pid 1 of the namespace: build the root, start the program, forward its status, exit. */
-static int init_main(int in_fd, int out_fd, int errf_fd, int uid_map_fd) {
+static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   close(err_pipe[0]); close(status_pipe[0]);
-  if (uid_map_fd >= 0) {
-    /* Wait until the runner has written our uid/gid maps (non-root mode). */
-    char c; if (read(uid_map_fd, &c, 1) != 1) child_fail("user namespace setup failed");
-    close(uid_map_fd);
+  if (setup_fd >= 0) {
+    /* Wait until the runner has written our uid/gid maps (non-root mode) or put us in the memory
+       cgroup: the program must not start before. */
+    char c; if (read(setup_fd, &c, 1) != 1) child_fail("the runner's setup failed");
+    close(setup_fd);
   }
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   /* The runner may have died before PDEATHSIG was set (getppid() is 0 in a new PID namespace,
@@ -426,23 +491,38 @@ int main(int argc, char **argv) {
   /* The network namespace is joined before cloning so that init and the program inherit it. */
   if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0) die_setup("setns net: %s", strerror(errno));
 
+  if (opt.cgroup) cg_create();
   int sync_pipe[2] = { -1, -1 };
-  if (flags & CLONE_NEWUSER) { if (pipe2(sync_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno)); }
+  if ((flags & CLONE_NEWUSER) || opt.cgroup) { if (pipe2(sync_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno)); }
 
   uid_t ruid = getuid(); gid_t rgid = getgid();
   long start = now_ms();
   pid_t init_pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, NULL);
-  if (init_pid < 0) die_setup("clone (namespaces): %s", strerror(errno));
+  if (init_pid < 0) { if (cg_dir[0]) rmdir(cg_dir); die_setup("clone (namespaces): %s", strerror(errno)); }
   if (init_pid == 0) {
     if (sync_pipe[1] >= 0) close(sync_pipe[1]);
     return init_main(in_fd, out_fd, errf_fd, sync_pipe[0]);
   }
-  if (flags & CLONE_NEWUSER) {
-    char map[64];
+  if (sync_pipe[1] >= 0) {
     close(sync_pipe[0]);
-    write_map(init_pid, "setgroups", "deny");
-    snprintf(map, sizeof map, "%u %u 1\n", ruid, ruid); write_map(init_pid, "uid_map", map);
-    snprintf(map, sizeof map, "%u %u 1\n", rgid, rgid); write_map(init_pid, "gid_map", map);
+    if (flags & CLONE_NEWUSER) {
+      char map[64];
+      write_map(init_pid, "setgroups", "deny");
+      snprintf(map, sizeof map, "%u %u 1\n", ruid, ruid); write_map(init_pid, "uid_map", map);
+      snprintf(map, sizeof map, "%u %u 1\n", rgid, rgid); write_map(init_pid, "gid_map", map);
+    }
+    if (opt.cgroup) {
+      /* init's children (the program and all it starts) are born in the cgroup. */
+      char pid[32]; snprintf(pid, sizeof pid, "%d\n", (int)init_pid);
+      char path[600]; snprintf(path, sizeof path, "%s/cgroup.procs", cg_dir);
+      int fd = open(path, O_WRONLY | O_CLOEXEC);
+      if (fd < 0 || write(fd, pid, strlen(pid)) < 0) {
+        int e = errno;
+        kill(init_pid, SIGKILL); waitpid(init_pid, NULL, __WALL); rmdir(cg_dir);
+        die_setup("memory cgroup %s: %s", path, strerror(e));
+      }
+      close(fd);
+    }
     ssize_t w = write(sync_pipe[1], "x", 1); (void)w;
     close(sync_pipe[1]);
   }
@@ -475,6 +555,8 @@ int main(int argc, char **argv) {
   while (wait4(init_pid, &init_status, __WALL, &ru) < 0 && errno == EINTR) {}
   long wall = now_ms() - start;
   if (!opt.sandbox) kill(-init_pid, SIGKILL); /* stragglers of an unsandboxed run */
+  int memory_killed = 0; long group_peak_kb = 0;
+  if (cg_dir[0]) cg_finish(&memory_killed, &group_peak_kb);
   tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
 
   char errbuf[512] = { 0 };
@@ -496,9 +578,9 @@ int main(int argc, char **argv) {
   FILE *f = opt.result_path ? fopen(opt.result_path, "w") : stdout;
   if (!f) return 3;
   fprintf(f, "{\"exitCode\":%d,\"signal\":%d,\"cpuMs\":%ld,\"wallMs\":%ld,\"memoryKb\":%ld,"
-             "\"wallTimeout\":%s,\"sandbox\":\"%s\"}\n",
+             "\"wallTimeout\":%s,\"sandbox\":\"%s\",\"memoryKilled\":%s,\"groupMemoryKb\":%ld}\n",
           exit_code, sig, cpu_ms, wall, ru.ru_maxrss, wall_killed ? "true" : "false",
-          opt.sandbox ? (as_root ? "full" : "userns") : "none");
+          opt.sandbox ? (as_root ? "full" : "userns") : "none", memory_killed ? "true" : "false", group_peak_kb);
   if (f != stdout) fclose(f);
   return 0;
 }

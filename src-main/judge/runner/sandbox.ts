@@ -1,7 +1,8 @@
 // The judgehost's sandbox environment: a private workspace, the empty mount point every run's
-// root is built on, one long-lived empty network namespace, and a uid per worker slot.
+// root is built on, one long-lived empty network namespace, a uid per worker slot, and (where the
+// machine has a cgroup v1 memory controller) a memory cgroup under which each run gets its own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
@@ -57,6 +58,8 @@ export type SandboxLevel = 'full' | 'userns' | 'none';
 
 export interface SandboxInfo {
   level: SandboxLevel;
+  /** The memory of a run's processes together is capped (a memory cgroup per run), not only each process's. */
+  memoryCgroup: boolean;
   /** One line for humans: which protections hold. */
   description: string;
 }
@@ -67,13 +70,15 @@ export class Sandbox {
   readonly info: SandboxInfo;
   private readonly netnsHolder: ChildProcess | null;
   private readonly uidBlock: { block: number; release: () => void } | null;
+  private readonly cgroupDir: string | null;
 
-  private constructor(workspace: string, info: SandboxInfo, netnsHolder: ChildProcess | null, uidBlock: { block: number; release: () => void } | null) {
+  private constructor(workspace: string, info: SandboxInfo, netnsHolder: ChildProcess | null, uidBlock: { block: number; release: () => void } | null, cgroupDir: string | null) {
     this.workspace = workspace;
     this.rootDir = join(workspace, 'root');
     this.info = info;
     this.netnsHolder = netnsHolder;
     this.uidBlock = uidBlock;
+    this.cgroupDir = cgroupDir;
   }
 
   /** Prepares the workspace and probes which isolation this machine allows. */
@@ -84,17 +89,18 @@ export class Sandbox {
     mkdirSync(join(workspace, 'root'), { mode: 0o755 });
     const isRoot = process.getuid?.() === 0;
     if (options.disable) {
-      return new Sandbox(workspace, { level: 'none', description: 'sandbox disabled: rlimits and a process group only' }, null, null);
+      return new Sandbox(workspace, { level: 'none', memoryCgroup: false, description: 'sandbox disabled: rlimits and a process group only' }, null, null, null);
     }
     let holder: ChildProcess | null = null;
     if (isRoot) holder = await startNetnsHolder();
     const level: SandboxLevel = isRoot ? 'full' : probeUserNamespaces(workspace) ? 'userns' : 'none';
+    const cgroupDir = level === 'full' ? createMemoryCgroup() : null;
     const description = {
-      full: 'PID, mount and network namespaces, minimal read-only root, unprivileged uid per worker, rlimits',
-      userns: 'user, PID, mount and network namespaces, minimal read-only root, rlimits (programs keep the judge\'s uid)',
+      full: `PID, mount and network namespaces, minimal read-only root, unprivileged uid per worker, rlimits${cgroupDir ? ', a memory cgroup per run' : ' (no memory cgroup: memory is capped per process)'}`,
+      userns: 'user, PID, mount and network namespaces, minimal read-only root, rlimits (programs keep the judge\'s uid; memory is capped per process)',
       none: 'rlimits and a process group only: user namespaces are unavailable and the judge is not root',
     }[level];
-    return new Sandbox(workspace, { level, description }, holder, level === 'full' ? claimUidBlock() : null);
+    return new Sandbox(workspace, { level, memoryCgroup: cgroupDir !== null, description }, holder, level === 'full' ? claimUidBlock() : null, cgroupDir);
   }
 
   /** Placement of a run for worker slot `slot`, or null when runs are not sandboxed. */
@@ -104,6 +110,7 @@ export class Sandbox {
       rootDir: this.rootDir,
       netnsPath: this.netnsHolder?.pid ? `/proc/${this.netnsHolder.pid}/ns/net` : null,
       uid: this.uidFor(slot),
+      cgroupDir: this.cgroupDir,
     };
   }
 
@@ -115,6 +122,7 @@ export class Sandbox {
   }
 
   dispose(): void {
+    if (this.cgroupDir) removeCgroup(this.cgroupDir);
     this.netnsHolder?.kill('SIGKILL');
     this.uidBlock?.release();
     rmSync(this.workspace, { recursive: true, force: true });
@@ -146,4 +154,70 @@ function probeUserNamespaces(workspace: string): boolean {
     { encoding: 'utf8' },
   );
   return probe.status === 0;
+}
+
+/** Memory cgroups this process made (several sandboxes may live in one process: tests). */
+let cgroupsCreated = 0;
+
+/** Where the cgroup v1 memory controller is mounted, or null (cgroup v2 only, or none). */
+function memoryHierarchy(): string | null {
+  for (const line of readFileOrEmpty('/proc/self/mounts').split('\n')) {
+    const [, mountPoint, type, options] = line.split(' ');
+    if (type === 'cgroup' && options?.split(',').includes('memory')) return mountPoint!;
+  }
+  return null;
+}
+
+/**
+ * A memory cgroup of this judgehost's own (`verdict-<pid>-<n>` under the cgroup it runs in), checked by
+ * creating a child and capping it as the runner will; null where that cannot be done. Groups left by
+ * judgehosts that died are removed on the way.
+ */
+function createMemoryCgroup(): string | null {
+  const mount = memoryHierarchy();
+  const line = readFileOrEmpty('/proc/self/cgroup').split('\n').find((l) => l.split(':')[1]?.split(',').includes('memory'));
+  if (!mount || !line) return null;
+  const parent = join(mount, line.split(':').slice(2).join(':'));
+  for (const name of readdirOrEmpty(parent)) {
+    const owner = /^verdict-(\d+)-\d+$/.exec(name);
+    if (owner && !isAlive(Number(owner[1]))) removeCgroup(join(parent, name));
+  }
+  const dir = join(parent, `verdict-${process.pid}-${++cgroupsCreated}`);
+  try {
+    mkdirSync(dir);
+    const probe = join(dir, 'probe');
+    mkdirSync(probe);
+    writeFileSync(join(probe, 'memory.limit_in_bytes'), String(64 * 1024 * 1024));
+    rmdirSync(probe);
+    return dir;
+  } catch {
+    removeCgroup(dir);
+    return null;
+  }
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Removes a (no longer used) cgroup and its child groups: cgroups go with rmdir, never unlink. */
+function removeCgroup(dir: string): void {
+  for (const name of readdirOrEmpty(dir)) {
+    if (name.startsWith('run-') || name === 'probe') {
+      try {
+        rmdirSync(join(dir, name));
+      } catch {
+        /* a run still going, or gone */
+      }
+    }
+  }
+  try {
+    rmdirSync(dir);
+  } catch {
+    /* not there, or still in use */
+  }
 }
