@@ -65,6 +65,7 @@ export class InProcessJudge {
             memoryLimitMb: p.memoryLimitMb,
             outputLimitMb: p.outputLimitMb,
             validator: { kind: 'default', flags: parseValidatorFlags(p.validatorFlags, 'problem.yaml') },
+            interactive: false,
           },
           runAllTests: job.runAllTests,
         },

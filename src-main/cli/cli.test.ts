@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildZip, zipEntries } from '../judge/package/testUtil.ts';
+import { resourcePath } from '../paths.ts';
 import { runVerdict } from '../test-support/cli.ts';
 
 const acceptance = fileURLToPath(new URL('../../../shared/acceptance/', import.meta.url));
@@ -106,6 +107,28 @@ describe('verdict verify', () => {
     // The accepted programs take milliseconds: x2, rounded up to whole seconds, is 1 s.
     assert.equal(report.timeLimitMs, 1000);
     assert.ok(report.submissions.some((s: { verdict: string }) => s.verdict === 'TLE'));
+  });
+
+  test('an interactive problem: the interactor talks with each example submission, and every verdict matches', async () => {
+    const guess = resourcePath('example-problems', 'guess');
+    const { code, stdout } = await verdict('verify', '--json', guess);
+    assert.equal(code, 0, stdout);
+    const report = JSON.parse(stdout);
+    const byFile = Object.fromEntries(report.submissions.map((s: { path: string; verdict: string }) => [s.path, s.verdict]));
+    assert.deepEqual(byFile, {
+      'submissions/accepted/binary.c': 'AC',
+      'submissions/accepted/binary.py': 'AC',
+      // Crashed before guessing: the interactor then saw end-of-file and rejected, but the crash came first.
+      'submissions/run_time_error/crash.py': 'RTE',
+      'submissions/time_limit_exceeded/waits.py': 'TLE',
+      // Rejected after ten guesses; the program then crashed reading from the gone interactor: WA, not RTE.
+      'submissions/wrong_answer/linear.py': 'WA',
+      'submissions/wrong_answer/no_flush.c': 'WA',
+    });
+    const judged = await verdict('judge', '--json', '--problem', guess, join(guess, 'submissions/wrong_answer/linear.py'));
+    const result = JSON.parse(judged.stdout);
+    assert.equal(result.verdict, 'WA');
+    assert.match(result.tests[0].message, /10 guesses without finding 42/, 'the interactor\'s judgemessage.txt');
   });
 
   test('reads a zipped package', async () => {

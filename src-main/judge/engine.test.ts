@@ -193,3 +193,45 @@ int main(int argc, char** argv){
     assert.equal(strict.verdict, 'WA');
   });
 });
+
+describe('interactive problems: the interactor\'s failures are the judges\' (JE), the program\'s stay the team\'s', () => {
+  function interactorDir(name: string, source: string): string {
+    const dir = join(sum.dir, 'interactors', name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'interactor.py'), source);
+    return dir;
+  }
+  const interactive = (dir: string) => ({ validation: 'custom' as const, interactive: true, outputValidator: { dir, layout: 'output_validator' as const } });
+  // Sends the two numbers of the input, expects their sum back.
+  const adder = 'import sys\na, b = open(sys.argv[1]).read().split()\nprint(a, b, flush=True)\nreply = sys.stdin.readline().strip()\nsys.exit(42 if reply == str(int(a) + int(b)) else 43)\n';
+  const echoSum = 'a, b = map(int, input().split())\nprint(a + b, flush=True)\n';
+
+  test('the program gets its input from the interactor, not from the input file', async () => {
+    const dir = interactorDir('adder', adder);
+    const ok = await engine.judge(sum.job('i-ok.py', echoSum, 'python', interactive(dir)));
+    assert.equal(ok.verdict, 'AC', JSON.stringify(ok));
+    assert.equal((await engine.judge(sum.job('i-wa.py', 'input()\nprint(0, flush=True)\n', 'python', interactive(dir)))).verdict, 'WA');
+  });
+
+  test('an interactor that crashes is JE; one that never ends after the program did is stopped: JE', async () => {
+    const crash = interactorDir('crash', 'import sys\nprint("1 2", flush=True)\nsys.stdin.readline()\nraise RuntimeError("interactor bug")\n');
+    const crashed = await engine.judge(sum.job('i-je.py', echoSum, 'python', interactive(crash)));
+    assert.equal(crashed.verdict, 'JE');
+    assert.match(crashed.tests[0].message, /the interactor exited with 1 .*interactor bug/s);
+
+    const hang = interactorDir('hang', 'import sys, time\nprint("1 2", flush=True)\nsys.stdin.readline()\ntime.sleep(60)\n');
+    const start = performance.now();
+    const hung = await engine.judge(sum.job('i-hang.py', echoSum, 'python', interactive(hang)));
+    assert.equal(hung.verdict, 'JE');
+    assert.match(hung.tests[0].message, /did not finish after the program ended/);
+    assert.ok(performance.now() - start < 8000, 'stopped at the wall-clock backstop, not after 60 s');
+  });
+
+  test('the program\'s own limits still hold: a spinning program is TLE, a crash before talking is RTE', async () => {
+    const dir = interactorDir('adder2', adder);
+    const spin = await engine.judge(sum.job('i-tle.py', 'input()\nwhile True: pass\n', 'python', interactive(dir)));
+    assert.equal(spin.verdict, 'TLE');
+    const crash = await engine.judge(sum.job('i-rte.c', 'int main(void){int *p=0;return *p;}', 'c', interactive(dir)));
+    assert.equal(crash.verdict, 'RTE');
+  });
+});

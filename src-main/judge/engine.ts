@@ -54,6 +54,7 @@ export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: stri
       memoryLimitMb: pkg.memoryLimitMb,
       outputLimitMb: pkg.outputLimitMb,
       validation: pkg.validation,
+      interactive: pkg.interactive,
       validatorFlags: pkg.validatorFlags,
       outputValidator: pkg.outputValidator,
     },

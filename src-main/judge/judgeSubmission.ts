@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { classifyRun, memoryAllowanceKb, type RunLimits } from './classify.ts';
 import { readHead, readTail } from './fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
-import { RunnerError, runInPty, type Bind, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
+import { RunnerError, runInPty, type Bind, type InteractorSpec, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
 import { judgeErrorResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from './results.ts';
 import type { TestCase, ValidatorFlags, Verdict } from './types.ts';
 import { validateDefault } from './validate/defaultValidator.ts';
+import { interactiveVerdict, interactorSpec } from './validate/interactor.ts';
 import { runOutputValidator, type PreparedValidator } from './validate/outputValidator.ts';
 
 /** Compilers get generous but finite limits: a compile bomb is a CE, never a hung worker. */
@@ -40,6 +41,8 @@ export interface JudgeProblem {
   outputLimitMb: number;
   /** Default validator flags, or a prepared custom validator with its raw flags. */
   validator: { kind: 'default'; flags: ValidatorFlags } | { kind: 'custom'; prepared: PreparedValidator; flags: string[] };
+  /** The custom validator is an interactor, talking with the program while it runs. */
+  interactive: boolean;
 }
 
 export interface JudgeSubmissionInput {
@@ -193,6 +196,14 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     if (!env.placement) makeOwnedDir(boxDir, env.uid);
     const stdoutPath = join(ioDir, 'test.out');
     const stderrPath = join(ioDir, 'test.err');
+    const feedbackDir = join(env.workDir, 'feedback', String(index));
+    // Interactive problems: the program talks with the interactor instead of reading and writing files.
+    let interactor: InteractorSpec | undefined;
+    if (problem.interactive) {
+      if (problem.validator.kind !== 'custom') return judgeErrorResult('an interactive problem without its interactor', compile, tests);
+      interactor = interactorSpec(problem.validator.prepared, { inputPath: test.inputPath, answerPath: test.answerPath, feedbackDir, workDir: join(env.workDir, 'validator'), flags: problem.validator.flags });
+      rmSync(stdoutPath, { force: true });
+    }
     let measurement: RunMeasurement;
     try {
       measurement = await runInPty(
@@ -201,7 +212,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
           cwd: env.placement ? '/box' : boxDir,
           ...(env.placement ? { boxTmpfsKb: BOX_TMPFS_KB } : { box: boxDir }),
           binds,
-          stdinPath: test.inputPath,
+          ...(interactor ? { interactor } : { stdinPath: test.inputPath }),
           stdoutPath,
           stderrPath,
           resultPath: join(ioDir, 'test.json'),
@@ -224,11 +235,13 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     const decided = classifyRun({ measurement, outputBytes, stderrTail: readTail(stderrPath, STDERR_TAIL_BYTES) }, limits);
     let testVerdict: Verdict;
     let message: string;
-    if (decided) {
+    if (interactor) {
+      ({ verdict: testVerdict, message } = interactiveVerdict(measurement, decided, interactor, feedbackDir));
+    } else if (decided) {
       testVerdict = decided.verdict;
       message = decided.reason;
     } else {
-      const checked = await checkOutput(problem, test, stdoutPath, env, index);
+      const checked = await checkOutput(problem, test, stdoutPath, feedbackDir, env);
       testVerdict = checked.verdict;
       message = checked.message;
     }
@@ -260,7 +273,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   };
 }
 
-async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: string, env: JudgeEnvironment, index: number): Promise<{ verdict: Verdict; message: string }> {
+async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: string, feedbackDir: string, env: JudgeEnvironment): Promise<{ verdict: Verdict; message: string }> {
   if (problem.validator.kind === 'default') {
     const result = validateDefault(readFileSync(stdoutPath), readFileSync(test.answerPath), problem.validator.flags);
     return { verdict: result.accepted ? 'AC' : 'WA', message: result.message };
@@ -269,7 +282,7 @@ async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: st
     inputPath: test.inputPath,
     answerPath: test.answerPath,
     teamOutputPath: stdoutPath,
-    feedbackDir: join(env.workDir, 'feedback', String(index)),
+    feedbackDir,
     workDir: join(env.workDir, 'validator'),
     flags: problem.validator.flags,
   });

@@ -66,6 +66,8 @@ export interface ProblemPackage {
   outputLimitMb: number;
   /** 'default' or 'custom' (the latter needs an output validator). */
   validation: 'default' | 'custom';
+  /** The output validator is an interactor: it talks with the program (validation is then 'custom'). */
+  interactive: boolean;
   /** Raw validator_flags, as an argv list (passed to custom validators; parsed for the default one). */
   validatorFlags: string[];
   outputValidator: OutputValidatorSource | null;

@@ -23,6 +23,8 @@ const languages: Language[] = await detectLanguages();
 const validators = new Map<string, Promise<PreparedValidator>>();
 const running = new Map<string, AbortController>();
 let jobCounter = 0;
+/** Validator builds so far: each gets a folder of its own (a failed one is retried in a new folder). */
+let validatorBuilds = 0;
 
 const output = new OutputBatcher((jobId, data) => send({ type: 'output', jobId, data }));
 
@@ -40,7 +42,7 @@ function validatorFor(job: JudgeJob): Promise<PreparedValidator> {
   const source = job.problem.outputValidator!;
   let prepared = validators.get(source.dir);
   if (!prepared) {
-    const buildDir = join(sandbox.workspace, `validator-${validators.size}`);
+    const buildDir = join(sandbox.workspace, `validator-${++validatorBuilds}`);
     prepared = prepareOutputValidator(source, buildDir);
     validators.set(source.dir, prepared);
     // A failed build is retried by the next submission rather than cached forever.
@@ -55,7 +57,7 @@ async function judgeProblem(job: JudgeJob): Promise<JudgeProblem> {
     p.validation === 'custom'
       ? { kind: 'custom', prepared: await validatorFor(job), flags: p.validatorFlags }
       : { kind: 'default', flags: parseValidatorFlags(p.validatorFlags, 'problem.yaml') };
-  return { id: p.id, testCases: p.testCases, timeLimitMs: p.timeLimitMs, memoryLimitMb: p.memoryLimitMb, outputLimitMb: p.outputLimitMb, validator };
+  return { id: p.id, testCases: p.testCases, timeLimitMs: p.timeLimitMs, memoryLimitMb: p.memoryLimitMb, outputLimitMb: p.outputLimitMb, validator, interactive: p.interactive };
 }
 
 async function judge(job: JudgeJob, slot: number): Promise<void> {

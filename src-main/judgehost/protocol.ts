@@ -26,6 +26,7 @@ export interface JudgeJob {
     memoryLimitMb: number;
     outputLimitMb: number;
     validation: 'default' | 'custom';
+    interactive: boolean;
     validatorFlags: string[];
     outputValidator: OutputValidatorSource | null;
   };

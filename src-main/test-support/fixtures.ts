@@ -62,6 +62,7 @@ export function tinyProblem(options: TinyProblemOptions = {}): TinyProblem {
           memoryLimitMb: options.memoryLimitMb ?? 256,
           outputLimitMb: options.outputLimitMb ?? 8,
           validation: 'default',
+          interactive: false,
           validatorFlags: options.validatorFlags ?? [],
           outputValidator: null,
           ...extra,

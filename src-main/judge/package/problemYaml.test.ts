@@ -169,13 +169,21 @@ describe('problem.yaml: errors', () => {
     rejects('- a\n- b\n', /top level/);
   });
 
-  it('non pass-fail problem types are not supported', () => {
-    rejects('type: interactive\n', /^problem\.yaml: type: interactive problems are not supported/);
+  it('interactive problems: type interactive (2023-07+) or validation custom interactive (legacy)', () => {
+    assert.equal(parseProblemYaml('problem_format_version: 2023-07\ntype: interactive\n').interactive, true);
+    assert.equal(parseProblemYaml('problem_format_version: 2023-07\ntype: [pass-fail, interactive]\n').interactive, true);
+    assert.equal(parseProblemYaml('validation: custom interactive\n').interactive, true);
+    assert.equal(parseProblemYaml('validation: custom interactive\n').validation, 'custom');
+    assert.equal(parseProblemYaml('validation: custom\n').interactive, false);
+    assert.equal(parseProblemYaml('').interactive, false);
+    rejects('validation: default interactive\n', /validation: an interactive problem needs "custom" validation/);
+  });
+
+  it('scoring, multi-pass and submit-answer problems are not supported', () => {
     rejects('type: scoring\n', /scoring problems are not supported/);
     rejects('type: [pass-fail, multi-pass]\n', /multi-pass problems are not supported/);
     rejects('type: submit-answer\n', /submit-answer problems are not supported/);
     rejects('type: quiz\n', /type: unknown problem type "quiz"/);
-    rejects('validation: custom interactive\n', /validation: interactive problems are not supported/);
     rejects('validation: custom multi-pass\n', /multi-pass problems are not supported/);
     rejects('validation: custom score\n', /scoring problems are not supported/);
     rejects('validation: sometimes\n', /validation: expected "default" or "custom"/);

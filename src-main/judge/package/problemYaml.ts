@@ -1,7 +1,7 @@
 // Parsing and validation of a problem package's problem.yaml (Kattis / ICPC problem package format).
 //
 // Accepts the keys of all supported versions (legacy, legacy-icpc, 2023-07(-draft), 2025-09(-draft), draft).
-// Only pass-fail problems are supported: scoring, interactive, multi-pass and submit-answer problems are
+// Pass-fail problems are supported, interactive or not: scoring, multi-pass and submit-answer problems are
 // refused with a PackageError. Every problem is one PackageError naming problem.yaml, the key and (where
 // known) the line and column.
 //
@@ -60,6 +60,8 @@ export interface ProblemSettings {
   allowFileWriting: boolean;
   /** `validation` as stated; null when problem.yaml does not say (2023-07+ packages never do). */
   validation: 'default' | 'custom' | null;
+  /** `type: interactive` (2023-07+) or `validation: custom interactive` (legacy): the output validator talks with the program. */
+  interactive: boolean;
   /** Raw validator_flags as an argv list. */
   validatorFlags: string[];
   limits: ProblemLimits;
@@ -214,6 +216,7 @@ export function parseProblemYaml(text: string, file: string = PROBLEM_YAML): Pro
     constants: {},
     allowFileWriting: false,
     validation: null,
+    interactive: false,
     validatorFlags: [],
     limits: {
       timeLimitSec: null,
@@ -252,7 +255,7 @@ export function parseProblemYaml(text: string, file: string = PROBLEM_YAML): Pro
         break;
       }
       case 'type':
-        checkType(r, value);
+        if (readType(r, value)) settings.interactive = true;
         break;
       case 'name':
         settings.name = readName(r, value);
@@ -297,7 +300,7 @@ export function parseProblemYaml(text: string, file: string = PROBLEM_YAML): Pro
         settings.allowFileWriting = r.boolean(key, value);
         break;
       case 'validation':
-        settings.validation = readValidation(r, value);
+        settings.validation = readValidation(r, value, settings);
         break;
       case 'validator_flags':
         settings.validatorFlags = readValidatorFlags(r, value);
@@ -310,7 +313,8 @@ export function parseProblemYaml(text: string, file: string = PROBLEM_YAML): Pro
   return settings;
 }
 
-function checkType(r: YamlReader, node: Node): void {
+/** Checks `type`; true when the problem is interactive. */
+function readType(r: YamlReader, node: Node): boolean {
   const key = 'type';
   const values = r.stringOrList(key, node);
   if (values.length === 0) r.fail(key, 'must not be an empty list', node);
@@ -322,10 +326,11 @@ function checkType(r: YamlReader, node: Node): void {
     if (seen.has(v)) r.fail(key, `${JSON.stringify(v)} is listed twice`, node);
     seen.add(v);
   }
-  const unsupported = values.find((v) => v !== 'pass-fail');
+  const unsupported = values.find((v) => v !== 'pass-fail' && v !== 'interactive');
   if (unsupported !== undefined) {
-    r.fail(key, `${unsupported} problems are not supported (only pass-fail)`, node);
+    r.fail(key, `${unsupported} problems are not supported (only pass-fail, interactive or not)`, node);
   }
+  return values.includes('interactive');
 }
 
 function readName(r: YamlReader, node: Node): string {
@@ -356,7 +361,7 @@ function readConstants(r: YamlReader, node: Node): Record<string, string | numbe
   return out;
 }
 
-function readValidation(r: YamlReader, node: Node): 'default' | 'custom' {
+function readValidation(r: YamlReader, node: Node, settings: ProblemSettings): 'default' | 'custom' {
   const key = 'validation';
   const raw = r.string(key, node);
   const words = raw.trim().split(/\s+/).filter((w) => w !== '');
@@ -365,7 +370,11 @@ function readValidation(r: YamlReader, node: Node): 'default' | 'custom' {
     r.fail(key, `expected "default" or "custom", got ${JSON.stringify(raw)}`, node);
   }
   for (const w of words.slice(1)) {
-    if (w === 'interactive') r.fail(key, 'interactive problems are not supported', node);
+    if (w === 'interactive') {
+      if (mode !== 'custom') r.fail(key, 'an interactive problem needs "custom" validation (its output validator is the interactor)', node);
+      settings.interactive = true;
+      continue;
+    }
     if (w === 'multi-pass' || w === 'multipass') r.fail(key, 'multi-pass problems are not supported', node);
     if (w === 'score' || w === 'scoring') r.fail(key, 'scoring problems are not supported', node);
     r.fail(key, `unknown option ${JSON.stringify(w)} in ${JSON.stringify(raw)}`, node);

@@ -196,8 +196,8 @@ describe('readPackage: folders', () => {
     await fails(makePackage('badyaml', minimalFiles({ 'problem.yaml': 'name: X\nlimits: [\n' })), 'problem.yaml', /line \d+, column \d+/);
     await fails(makePackage('unknownkey', minimalFiles({ 'problem.yaml': 'name: X\nbogus: 1\n' })), 'problem.yaml', /bogus: unknown key/);
     await fails(makePackage('wrongtype', minimalFiles({ 'problem.yaml': 'limits:\n  time_limit: fast\n' })), 'problem.yaml', /limits\.time_limit/);
-    await fails(makePackage('interactive', minimalFiles({ 'problem.yaml': 'validation: custom interactive\n', 'output_validators/v/v.cpp': '' })), 'problem.yaml', /not supported/);
-    await fails(makePackage('interactive2', minimalFiles({ 'problem.yaml': 'problem_format_version: 2025-09\ntype: interactive\n' })), 'problem.yaml', /not supported/);
+    await fails(makePackage('interactive', minimalFiles({ 'problem.yaml': 'problem_format_version: 2025-09\ntype: interactive\n' })), 'problem.yaml', /interactive but the package has no output validator/);
+    await fails(makePackage('scoring', minimalFiles({ 'problem.yaml': 'problem_format_version: 2025-09\ntype: scoring\n' })), 'problem.yaml', /not supported/);
   });
 
   it('custom validation without an output validator is an error', async () => {

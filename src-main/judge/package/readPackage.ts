@@ -340,7 +340,10 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
 
   let validation: 'default' | 'custom';
   let outputValidator: OutputValidatorSource | null = null;
-  if (settings.validation === 'custom') {
+  if (settings.interactive && found === null) {
+    throw new PackageError(PROBLEM_YAML, 'the problem is interactive but the package has no output validator to interact with (output_validators/<name>/ or output_validator/)');
+  }
+  if (settings.validation === 'custom' || settings.interactive) {
     if (found === null) {
       throw new PackageError(
         PROBLEM_YAML,
@@ -371,6 +374,7 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
     memoryLimitMb: settings.limits.memoryMb,
     outputLimitMb: settings.limits.outputMb,
     validation,
+    interactive: settings.interactive,
     validatorFlags: settings.validatorFlags,
     outputValidator,
     testCases,

@@ -38,7 +38,18 @@ export interface RunSpec {
   tailBytes?: number;
   /** Memory of all the run's processes together, in KiB: enforced where the placement has a memory cgroup. */
   groupMemKb?: number;
+  /** Interactive runs: the interactor (trusted, unsandboxed) is connected to the program's stdin and
+   *  stdout, which then do not go to files (stdinPath and stdoutPath are not used). */
+  interactor?: InteractorSpec;
   sandbox: SandboxPlacement | null;
+}
+
+export interface InteractorSpec {
+  /** Host command line (absolute executable path). */
+  argv: string[];
+  cwd: string;
+  stderrPath: string;
+  cpuMs: number;
 }
 
 /** Where a sandboxed run is placed: the empty mount point for its root, the shared network namespace, its uid. */
@@ -62,6 +73,8 @@ export interface RunMeasurement {
   memoryKilled: boolean;
   /** Peak memory of the run's processes together (memory cgroup), KiB; 0 without one. */
   groupMemoryKb: number;
+  /** Interactive runs: how the interactor ended, and whether it ended while the program still ran. */
+  interactor?: { exitCode: number; signal: number; cpuMs: number; exitedFirst: boolean; killed: boolean };
 }
 
 /** The runner could not set the run up (a judge-side failure: JE, never the contestant's fault). */
@@ -96,6 +109,12 @@ function runnerArgs(spec: RunSpec): string[] {
     '--tail-bytes', String(spec.tailBytes ?? 64 * 1024),
   ];
   if (spec.stdinPath) args.push('--stdin', spec.stdinPath);
+  if (spec.interactor) {
+    const [command, ...rest] = spec.interactor.argv;
+    args.push('--interactor', command!);
+    for (const arg of rest) args.push('--interactor-arg', arg);
+    args.push('--interactor-cwd', spec.interactor.cwd, '--interactor-stderr', spec.interactor.stderrPath, '--interactor-cpu-ms', String(spec.interactor.cpuMs));
+  }
   if (spec.stackKb !== undefined) args.push('--stack-kb', String(spec.stackKb));
   for (const entry of spec.env) args.push('--env', entry);
   if (spec.sandbox) {

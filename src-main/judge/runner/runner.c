@@ -23,6 +23,10 @@
  *   none:           rlimits and a process group only (used for trusted judge programs such as
  *                   output validators, and where namespaces are unavailable).
  *
+ * Interactive runs (--interactor): the runner also starts the problem's interactor (trusted judge
+ * code: no sandbox, a CPU limit, its own process group) with the program's stdout as its stdin and
+ * its stdout as the program's stdin, and reports its exit status and whether it ended first.
+ *
  * Memory cgroup (--cgroup, root with a cgroup v1 memory hierarchy): RLIMIT_AS bounds each process,
  * so a program that forks could use NPROC times the limit. With --cgroup the runner creates
  * <dir>/run-<pid>, caps the memory of every process of the run together at --cgroup-mem-kb, puts
@@ -53,6 +57,7 @@
 
 #define MAX_BINDS 32
 #define MAX_ENV 64
+#define MAX_INTERACTOR_ARGS 64
 /* How often the watchdog wakes to forward the live tail to the pty (ms). */
 #define TAIL_INTERVAL_MS 50
 /* How much of a run's output is forwarded to the pty at most: the live view is a preview. */
@@ -65,6 +70,8 @@ static struct {
   const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root, *netns;
   const char *box;
   const char *cgroup; long cgroup_mem_kb; /* parent memory cgroup, and the run's cap in it */
+  char *interactor[MAX_INTERACTOR_ARGS + 1]; int ninteractor; /* argv of the interactor, if any */
+  const char *interactor_cwd, *interactor_stderr; long interactor_cpu_ms;
   long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
   int sandbox; /* 0 none, 1 full */
   int uid, gid;
@@ -76,8 +83,22 @@ static struct {
           .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES };
 
 static int err_pipe[2] = { -1, -1 }; /* child -> runner: setup error text */
+/* Interactive runs: the interactor's ends of the two pipes (init must not hold them open, or the
+   program would never see end-of-file when the interactor exits). */
+static int interactor_in = -1, interactor_out = -1;
 static int life_pipe[2] = { -1, -1 }; /* only the runner holds the write end: init sees it die */
-static int status_pipe[2] = { -1, -1 }; /* init -> runner: program's wait status */
+static int status_pipe[2] = { -1, -1 }; /* init -> runner: how the program ended */
+static int report_pipe[2] = { -1, -1 }; /* interactor's monitor -> runner: how the interactor ended */
+
+/* How a process ended, told by the process that waited for it, with the moment it saw it. For the
+   interactor also whether the program's output had closed by then (the program ended, or at least
+   stopped talking, first): which of the two ended first decides an interactive verdict. Exit times
+   alone cannot tell: a program's output closes when it dies, but the process is seen to end only
+   after its teardown, and an interactor answering end-of-file can be gone before that. */
+struct end_report { int status; long long end_us; long cpu_ms; int output_watched; int output_closed_first; };
+/* Without a pidfd to watch the program's output: the interactor counts as first only this much
+   before the program was seen to end. */
+#define ENDED_FIRST_MARGIN_US 2000
 
 static void json_str(FILE *f, const char *s) {
   fputc('"', f);
@@ -114,6 +135,15 @@ static void child_fail(const char *fmt, ...) {
   _exit(127);
 }
 
+static long long now_us(void) {
+  struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+static long cpu_ms_of(const struct rusage *ru) {
+  return ru->ru_utime.tv_sec * 1000L + ru->ru_utime.tv_usec / 1000L + ru->ru_stime.tv_sec * 1000L + ru->ru_stime.tv_usec / 1000L;
+}
+
 static long now_ms(void) {
   struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts);
   return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
@@ -130,7 +160,8 @@ static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
             "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F] [--uid N] [--gid N] [--env K=V] "
-            "[--cgroup D --cgroup-mem-kb N] -- prog args");
+            "[--cgroup D --cgroup-mem-kb N] [--interactor P [--interactor-arg A]... --interactor-cwd D "
+            "--interactor-stderr F --interactor-cpu-ms N] -- prog args");
 }
 
 static void parse_args(int argc, char **argv) {
@@ -157,6 +188,15 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--box-tmpfs-kb")) opt.box_tmpfs_kb = parse_long(v, a);
     else if (!strcmp(a, "--netns")) opt.netns = v;
     else if (!strcmp(a, "--cgroup")) opt.cgroup = v;
+    else if (!strcmp(a, "--interactor") || !strcmp(a, "--interactor-arg")) {
+      if (opt.ninteractor >= MAX_INTERACTOR_ARGS) die_setup("too many interactor arguments");
+      if (!strcmp(a, "--interactor") && opt.ninteractor > 0) die_setup("--interactor given twice");
+      if (!strcmp(a, "--interactor-arg") && opt.ninteractor == 0) die_setup("--interactor-arg before --interactor");
+      opt.interactor[opt.ninteractor++] = (char *)v;
+    }
+    else if (!strcmp(a, "--interactor-cwd")) opt.interactor_cwd = v;
+    else if (!strcmp(a, "--interactor-stderr")) opt.interactor_stderr = v;
+    else if (!strcmp(a, "--interactor-cpu-ms")) opt.interactor_cpu_ms = parse_long(v, a);
     else if (!strcmp(a, "--cgroup-mem-kb")) opt.cgroup_mem_kb = parse_long(v, a);
     else if (!strcmp(a, "--uid")) opt.uid = (int)parse_long(v, a);
     else if (!strcmp(a, "--gid")) opt.gid = (int)parse_long(v, a);
@@ -181,6 +221,7 @@ static void parse_args(int argc, char **argv) {
   if (i >= argc) usage();
   opt.argv = argv + i;
   opt.env[opt.nenv] = NULL;
+  opt.interactor[opt.ninteractor] = NULL;
   if (!opt.wall_ms) opt.wall_ms = opt.cpu_ms * 2 + 1000;
   if (opt.cgroup && opt.cgroup_mem_kb <= 0) die_setup("--cgroup needs --cgroup-mem-kb");
 }
@@ -369,6 +410,8 @@ static void exec_program(int in_fd, int out_fd, int errf_fd) {
 /* pid 1 of the namespace: build the root, start the program, forward its status, exit. */
 static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   close(err_pipe[0]); close(status_pipe[0]);
+  if (interactor_in >= 0) close(interactor_in);
+  if (interactor_out >= 0) close(interactor_out);
   if (setup_fd >= 0) {
     /* Wait until the runner has written our uid/gid maps (non-root mode) or put us in the memory
        cgroup: the program must not start before. */
@@ -391,12 +434,13 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   if (in_fd >= 0) close(in_fd);
   if (out_fd >= 0) close(out_fd);
   if (errf_fd >= 0) close(errf_fd);
-  int status;
+  struct end_report end = { 0, 0, 0, 0, 0 };
   for (;;) {
-    pid_t w = waitpid(-1, &status, 0); /* reap adopted orphans too */
+    pid_t w = waitpid(-1, &end.status, 0); /* reap adopted orphans too */
     if (w == pid) break;
     if (w < 0 && errno != EINTR) _exit(126);
   }
+  end.end_us = now_us();
   if (opt.sandbox) {
     /* Kill and reap what the program left behind *before* reporting: a reaped process's CPU time
        is added to ours (and so to the runner's wait4), which makes CPU spent in detached workers
@@ -404,7 +448,7 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
     kill(-1, SIGKILL);
     while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR) {}
   }
-  ssize_t n = write(status_pipe[1], &status, sizeof status); (void)n;
+  ssize_t n = write(status_pipe[1], &end, sizeof end); (void)n;
   _exit(0);
 }
 
@@ -452,14 +496,84 @@ static int hold_netns(void) {
   return 0;
 }
 
+/* Starts the interactor under a monitor process (its own process group) that waits for it and
+   reports how and when it ended. The interactor's stdin/stdout are the pipes to the program, its
+   stderr a file; every other copy of the pipes is closed, so each side sees end-of-file when the
+   other one is gone. */
+static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
+  int err = open(opt.interactor_stderr ? opt.interactor_stderr : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (err < 0) die_setup("cannot open interactor stderr %s: %s", opt.interactor_stderr, strerror(errno));
+  if (pipe2(report_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno));
+  pid_t monitor = fork();
+  if (monitor < 0) die_setup("fork (interactor): %s", strerror(errno));
+  if (monitor == 0) {
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    close(report_pipe[0]); close(program_in); close(program_out); close(errf_fd);
+    pid_t child = fork();
+    if (child < 0) _exit(127);
+    if (child == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (dup2(interactor_in, 0) < 0 || dup2(interactor_out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+      if (opt.interactor_cwd && chdir(opt.interactor_cwd) < 0) _exit(127);
+      if (opt.interactor_cpu_ms > 0) {
+        rlim_t sec = (rlim_t)((opt.interactor_cpu_ms + 999) / 1000);
+        struct rlimit rl = { sec, sec + 1 }; setrlimit(RLIMIT_CPU, &rl);
+      }
+      signal(SIGPIPE, SIG_DFL); signal(SIGHUP, SIG_DFL);
+      execv(opt.interactor[0], opt.interactor);
+      _exit(127);
+    }
+    close(interactor_out); close(err);
+    /* Watch the program's output (our copy of the interactor's stdin: events 0, so only a hang-up,
+       never its data) until the interactor ends; then drop that copy at once, so that a program
+       writing to a gone interactor gets EPIPE as usual. */
+    struct end_report end = { 0, 0, 0, 0, 0 }; struct rusage ru;
+    /* Seen at once, whichever comes first: as root the monitor (which only waits) runs real-time,
+       so a busy program cannot delay its wake-up. */
+    struct sched_param realtime = { .sched_priority = 1 };
+    if (sched_setscheduler(0, SCHED_FIFO, &realtime) < 0) { int e = nice(-10); (void)e; }
+    int child_fd = pidfd_open_(child);
+    if (child_fd >= 0) {
+      end.output_watched = 1;
+      for (;;) {
+        struct pollfd p[2] = { { child_fd, POLLIN, 0 }, { end.output_closed_first ? -1 : interactor_in, 0, 0 } };
+        int r = poll(p, 2, -1);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) { end.output_watched = 0; break; }
+        if (p[1].revents & (POLLHUP | POLLERR)) end.output_closed_first = 1;
+        if (p[0].revents & POLLIN) break;
+      }
+    }
+    close(interactor_in);
+    while (wait4(child, &end.status, 0, &ru) < 0) if (errno != EINTR) _exit(126);
+    end.end_us = now_us();
+    end.cpu_ms = cpu_ms_of(&ru);
+    ssize_t w = write(report_pipe[1], &end, sizeof end); (void)w;
+    _exit(0);
+  }
+  close(err); close(report_pipe[1]);
+  return monitor;
+}
+
 int main(int argc, char **argv) {
   if (argc == 2 && !strcmp(argv[1], "--hold-netns")) return hold_netns();
   parse_args(argc, argv);
   signal(SIGPIPE, SIG_IGN);
   signal(SIGHUP, SIG_IGN); /* the pty closing must not kill the reporter before it reports */
 
-  int in_fd = opt.stdin_path ? open_or_die(opt.stdin_path, O_RDONLY, "stdin") : open_or_die("/dev/null", O_RDONLY, "stdin");
-  int out_fd = opt.stdout_path ? open_or_die(opt.stdout_path, O_WRONLY | O_CREAT | O_TRUNC, "stdout") : open_or_die("/dev/null", O_WRONLY, "stdout");
+  int in_fd, out_fd;
+  if (opt.ninteractor > 0) {
+    /* to_program: interactor -> program; from_program: program -> interactor. */
+    int to_program[2], from_program[2];
+    if (pipe2(to_program, O_CLOEXEC) < 0 || pipe2(from_program, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno));
+    in_fd = to_program[0]; interactor_out = to_program[1];
+    out_fd = from_program[1]; interactor_in = from_program[0];
+    opt.stdout_path = NULL; /* nothing to tail: the program talks to the interactor */
+  } else {
+    in_fd = opt.stdin_path ? open_or_die(opt.stdin_path, O_RDONLY, "stdin") : open_or_die("/dev/null", O_RDONLY, "stdin");
+    out_fd = opt.stdout_path ? open_or_die(opt.stdout_path, O_WRONLY | O_CREAT | O_TRUNC, "stdout") : open_or_die("/dev/null", O_WRONLY, "stdout");
+  }
   int errf_fd = opt.stderr_path ? open_or_die(opt.stderr_path, O_WRONLY | O_CREAT | O_TRUNC, "stderr") : open_or_die("/dev/null", O_WRONLY, "stderr");
   /* The program's fds must survive execve; the runner's own copies are closed in init. */
   fcntl(in_fd, F_SETFD, 0); fcntl(out_fd, F_SETFD, 0); fcntl(errf_fd, F_SETFD, 0);
@@ -527,6 +641,11 @@ int main(int argc, char **argv) {
     close(sync_pipe[1]);
   }
   if (!opt.sandbox) setpgid(init_pid, init_pid);
+  pid_t interactor_pid = -1;
+  if (opt.ninteractor > 0) {
+    interactor_pid = start_interactor(in_fd, out_fd, errf_fd);
+    close(interactor_in); close(interactor_out);
+  }
   close(err_pipe[1]); close(status_pipe[1]); close(life_pipe[0]);
   close(in_fd); close(out_fd); close(errf_fd);
 
@@ -534,15 +653,23 @@ int main(int argc, char **argv) {
   long deadline = start + opt.wall_ms;
   int wall_killed = 0;
   long budget = opt.tail_bytes;
+  /* The interactor's monitor: reaped when it ends (its report says how and when the interactor did). */
+  int monitor_fd = interactor_pid > 0 ? pidfd_open_(interactor_pid) : -1;
+  int monitor_done = 0;
+  long long killed_us = 0;
   for (;;) {
     long left = deadline - now_ms();
-    if (left <= 0) { kill(opt.sandbox ? init_pid : -init_pid, SIGKILL); wall_killed = 1; break; }
+    if (left <= 0) { kill(opt.sandbox ? init_pid : -init_pid, SIGKILL); wall_killed = 1; killed_us = now_us(); break; }
     int timeout = left < TAIL_INTERVAL_MS ? (int)left : TAIL_INTERVAL_MS;
     if (pidfd >= 0) {
-      struct pollfd p = { pidfd, POLLIN, 0 };
-      int r = poll(&p, 1, timeout);
+      struct pollfd p[2] = { { pidfd, POLLIN, 0 }, { monitor_done ? -1 : monitor_fd, POLLIN, 0 } };
+      int r = poll(p, monitor_fd >= 0 ? 2 : 1, timeout);
       tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
-      if (r > 0) break;
+      if (r > 0 && (p[1].revents & POLLIN) && !monitor_done) {
+        while (waitpid(interactor_pid, NULL, 0) < 0 && errno == EINTR) {}
+        monitor_done = 1;
+      }
+      if (r > 0 && (p[0].revents & POLLIN)) break;
     } else {
       int st; pid_t w = waitpid(init_pid, &st, WNOHANG | __WALL);
       (void)w;
@@ -554,6 +681,23 @@ int main(int argc, char **argv) {
   int init_status; struct rusage ru;
   while (wait4(init_pid, &init_status, __WALL, &ru) < 0 && errno == EINTR) {}
   long wall = now_ms() - start;
+  int interactor_killed = 0;
+  if (interactor_pid > 0 && !monitor_done) {
+    /* The program is gone, so the interactor reads end-of-file: give it until the deadline (and
+       at least a second) to decide, then stop it. */
+    long until = deadline > now_ms() + 1000 ? deadline : now_ms() + 1000;
+    for (;;) {
+      if (waitpid(interactor_pid, NULL, WNOHANG) == interactor_pid) break;
+      if (now_ms() >= until) {
+        kill(-interactor_pid, SIGKILL); interactor_killed = 1;
+        while (waitpid(interactor_pid, NULL, 0) < 0 && errno == EINTR) {}
+        break;
+      }
+      if (monitor_fd >= 0) { struct pollfd p = { monitor_fd, POLLIN, 0 }; poll(&p, 1, 20); }
+      else usleep(5000);
+    }
+  }
+  if (interactor_pid > 0) kill(-interactor_pid, SIGKILL); /* anything the interactor left behind */
   if (!opt.sandbox) kill(-init_pid, SIGKILL); /* stragglers of an unsandboxed run */
   int memory_killed = 0; long group_peak_kb = 0;
   if (cg_dir[0]) cg_finish(&memory_killed, &group_peak_kb);
@@ -562,12 +706,12 @@ int main(int argc, char **argv) {
   char errbuf[512] = { 0 };
   ssize_t en = read(err_pipe[0], errbuf, sizeof errbuf - 1);
   if (en > 0) { errbuf[en] = 0; write_result_error(errbuf); return 2; }
-  int prog_status = 0;
-  ssize_t sn = read(status_pipe[0], &prog_status, sizeof prog_status);
-  int have_status = sn == (ssize_t)sizeof prog_status;
+  struct end_report prog_end = { 0, 0, 0, 0, 0 };
+  ssize_t sn = read(status_pipe[0], &prog_end, sizeof prog_end);
+  int have_status = sn == (ssize_t)sizeof prog_end;
+  int prog_status = prog_end.status;
 
-  long cpu_ms = ru.ru_utime.tv_sec * 1000L + ru.ru_utime.tv_usec / 1000L +
-                ru.ru_stime.tv_sec * 1000L + ru.ru_stime.tv_usec / 1000L;
+  long cpu_ms = cpu_ms_of(&ru);
   int exit_code = -1, sig = 0;
   if (have_status) {
     if (WIFEXITED(prog_status)) exit_code = WEXITSTATUS(prog_status);
@@ -578,9 +722,21 @@ int main(int argc, char **argv) {
   FILE *f = opt.result_path ? fopen(opt.result_path, "w") : stdout;
   if (!f) return 3;
   fprintf(f, "{\"exitCode\":%d,\"signal\":%d,\"cpuMs\":%ld,\"wallMs\":%ld,\"memoryKb\":%ld,"
-             "\"wallTimeout\":%s,\"sandbox\":\"%s\",\"memoryKilled\":%s,\"groupMemoryKb\":%ld}\n",
+             "\"wallTimeout\":%s,\"sandbox\":\"%s\",\"memoryKilled\":%s,\"groupMemoryKb\":%ld",
           exit_code, sig, cpu_ms, wall, ru.ru_maxrss, wall_killed ? "true" : "false",
           opt.sandbox ? (as_root ? "full" : "userns") : "none", memory_killed ? "true" : "false", group_peak_kb);
+  if (interactor_pid > 0) {
+    struct end_report ie = { 0, 0, 0, 0, 0 };
+    int have_report = !interactor_killed && read(report_pipe[0], &ie, sizeof ie) == (ssize_t)sizeof ie;
+    /* The program ended when init saw it end, or when the watchdog killed it. */
+    long long program_end = have_status ? prog_end.end_us : killed_us;
+    int first = have_report && (ie.output_watched ? !ie.output_closed_first : program_end == 0 || ie.end_us + ENDED_FIRST_MARGIN_US <= program_end);
+    fprintf(f, ",\"interactor\":{\"exitCode\":%d,\"signal\":%d,\"cpuMs\":%ld,\"exitedFirst\":%s,\"killed\":%s}",
+            have_report && WIFEXITED(ie.status) ? WEXITSTATUS(ie.status) : -1,
+            have_report && WIFSIGNALED(ie.status) ? WTERMSIG(ie.status) : (have_report ? 0 : SIGKILL), ie.cpu_ms,
+            first ? "true" : "false", have_report ? "false" : "true");
+  }
+  fputs("}\n", f);
   if (f != stdout) fclose(f);
   return 0;
 }

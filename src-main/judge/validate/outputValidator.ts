@@ -10,8 +10,8 @@ import type { OutputValidatorSource } from '../types.ts';
 
 /** Validators are judge code, trusted but bounded: a hung validator becomes JE, not a hung judge. */
 const VALIDATOR_BUILD_LIMIT_MS = 120_000;
-const VALIDATOR_RUN_LIMIT_MS = 60_000;
-const FEEDBACK_SHOWN_BYTES = 4096;
+export const VALIDATOR_RUN_LIMIT_MS = 60_000;
+export const FEEDBACK_SHOWN_BYTES = 4096;
 
 export interface PreparedValidator {
   /** Command (host paths) to which input, answer, feedback dir and flags are appended. */
