@@ -315,7 +315,7 @@ export class ConsoleService implements ConsoleRequests {
           outputLimitMb: pkg.outputLimitMb,
           testCases: pkg.testCases.length,
           samples: pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: readFileSync(t.inputPath, 'utf8').slice(0, DIFF_SHOWN_CHARS), answer: readFileSync(t.answerPath, 'utf8').slice(0, DIFF_SHOWN_CHARS) })),
-          validation: pkg.validation,
+          validation: pkg.interactive ? ('interactive' as const) : pkg.validation,
         };
       }),
     );

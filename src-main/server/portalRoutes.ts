@@ -243,7 +243,9 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
     ...base,
     timeLimitMs: status.timeLimitMs,
     statementKind: findStatement(pkg)?.kind ?? null,
-    samples: pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: cut(t.inputPath), answer: cut(t.answerPath) })),
+    // An interactive problem's sample files are the interactor's, not what the program reads and
+    // writes: its statement describes the interaction instead.
+    samples: pkg.interactive ? [] : pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: cut(t.inputPath), answer: cut(t.answerPath) })),
   };
 }
 

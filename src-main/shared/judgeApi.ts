@@ -145,7 +145,8 @@ export interface ConsoleProblem {
   outputLimitMb: number | null;
   testCases: number | null;
   samples: { name: string; input: string; answer: string }[];
-  validation: 'default' | 'custom' | null;
+  /** How output is checked: the default validator, the package's own, or its interactor. */
+  validation: 'default' | 'custom' | 'interactive' | null;
 }
 
 export interface ConsoleTeam {
