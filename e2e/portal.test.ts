@@ -86,3 +86,39 @@ test('two teams submit and each sees only its own verdict arrive live, then the 
   await alice.close();
   await bob.close();
 });
+
+/** The statement's text outside typeset formulas (KaTeX keeps each formula's TeX in hidden MathML). */
+function textOutsideMath(statement: ReturnType<Page['locator']>): Promise<string> {
+  return statement.evaluate((el) => {
+    const copy = el.cloneNode(true) as typeof el;
+    for (const math of copy.querySelectorAll('.katex')) math.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+test('statements: Markdown with $...$ math and a problemtools LaTeX statement are typeset with KaTeX', { skip, timeout: 60_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await logIn(page, 'team3');
+
+  await page.goto(`${served.url}/#/problems/sum`);
+  const sum = page.locator('.statement');
+  await sum.locator('.katex').first().waitFor();
+  assert.ok((await sum.locator('.katex').count()) >= 3, 'the inline formulas of the Markdown statement');
+  assert.doesNotMatch(await textOutsideMath(sum), /[$\\]/, 'no TeX source left in the text');
+
+  await page.goto(`${served.url}/#/problems/mean`);
+  const mean = page.locator('.statement');
+  await mean.locator('h2', { hasText: 'Input' }).waitFor();
+  assert.equal(await mean.locator('h2').allInnerTexts().then((h) => h.join('|')), 'Input|Output');
+  await mean.locator('.tex-display .katex-display').waitFor();
+  assert.ok((await mean.locator('.katex').count()) >= 6);
+  const text = await textOutsideMath(mean);
+  assert.doesNotMatch(text, /[\\$%]/, 'no LaTeX commands, math source or comments shown');
+  assert.match(text, /The judges measured something/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'portal-latex-statement.png'), fullPage: true });
+  assert.deepEqual(errors.filter((e) => /font|Content Security Policy/i.test(e)), [], 'KaTeX fonts load under the page\'s policy');
+  await context.close();
+});

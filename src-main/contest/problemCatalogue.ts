@@ -73,14 +73,22 @@ export function timeLimitOf(pkg: ProblemPackage): number {
   return pkg.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
 }
 
-/** The statement file of a package: Markdown, HTML or PDF (2023-07 `statement/` or legacy `problem_statement/`). */
-export function findStatement(pkg: ProblemPackage): { path: string; kind: 'markdown' | 'html' | 'pdf' } | null {
-  const kinds: [RegExp, 'markdown' | 'html' | 'pdf'][] = [
+export type StatementKind = 'markdown' | 'html' | 'pdf' | 'latex';
+
+/**
+ * The statement file of a package (2023-07 `statement/` or legacy `problem_statement/`): Markdown,
+ * HTML, PDF, or LaTeX (shown converted: a built PDF beside it is preferred, being exact). English
+ * first, then any language.
+ */
+export function findStatement(pkg: ProblemPackage): { path: string; kind: StatementKind } | null {
+  const kinds: [RegExp, StatementKind][] = [
     [/^problem(\.en)?\.md$/, 'markdown'],
     [/^problem(\.en)?\.html$/, 'html'],
     [/^problem(\.en)?\.pdf$/, 'pdf'],
+    [/^problem(\.en)?\.tex$/, 'latex'],
     [/^problem\.\w+\.md$/, 'markdown'],
     [/^problem\.\w+\.pdf$/, 'pdf'],
+    [/^problem\.\w+\.tex$/, 'latex'],
   ];
   for (const folder of ['statement', 'problem_statement']) {
     const dir = join(pkg.dir, folder);

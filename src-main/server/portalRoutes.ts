@@ -4,6 +4,7 @@ import { dirname, extname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contestPhase, submissionClosedReason } from '../contest/clock.ts';
 import { disabledLanguages } from '../contest/languageSettings.ts';
+import { latexToHtml, type ImageLookup } from '../contest/latexStatement.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
 import { languageForFile } from '../judge/languages.ts';
 import type { AskRequest, LoginRequest, Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView, SubmitRequest } from '../shared/portalApi.ts';
@@ -27,6 +28,15 @@ const STATEMENT_FILE_TYPES: Record<string, string> = {
 };
 
 type Caller_ = Caller | null;
+
+/** LaTeX names images without their extension (\includegraphics{plot}): the file the page can show. */
+function statementImages(dir: string): ImageLookup {
+  return (name) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return null;
+    const candidates = extname(name) ? [name] : Object.keys(STATEMENT_FILE_TYPES).map((ext) => `${name}${ext}`);
+    return candidates.find((file) => STATEMENT_FILE_TYPES[extname(file).toLowerCase()] && existsSync(join(dir, file))) ?? null;
+  };
+}
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller_>): void {
   const { store, auth } = ctx;
@@ -82,9 +92,10 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     const pkg = await ctx.problems.get(id).catch(() => null);
     const statement = pkg && findStatement(pkg);
     if (!statement) throw new HttpError(404, 'this problem has no statement file');
-    const type = { markdown: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf' }[statement.kind];
+    const type = { markdown: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf', latex: 'text/html; charset=utf-8' }[statement.kind];
     // Statements are judge-provided but shown in a page: no scripts, ever.
     reply.header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
+    if (statement.kind === 'latex') return reply.type(type).send(latexToHtml(readFileSync(statement.path, 'utf8'), statementImages(dirname(statement.path))));
     return reply.type(type).send(readFileSync(statement.path));
   });
 

@@ -56,7 +56,8 @@ export interface PortalProblem {
   color: string;
   /** Null until the package has been read. */
   timeLimitMs: number | null;
-  statementKind: 'markdown' | 'html' | 'pdf' | null;
+  /** 'latex' arrives converted to HTML, its math as TeX for the page to typeset. */
+  statementKind: 'markdown' | 'html' | 'pdf' | 'latex' | null;
   samples: { name: string; input: string; answer: string }[];
 }
 

@@ -1,11 +1,19 @@
-// A problem statement: Markdown rendered by marked, HTML as given, both through DOMPurify
-// before they touch the page; a PDF embedded, with a link to open it on its own.
+// A problem statement: Markdown rendered by marked, HTML as given, LaTeX as the server converted it,
+// all through DOMPurify before they touch the page; math ($...$ in Markdown, TeX spans of a LaTeX
+// statement) typeset with KaTeX; a PDF embedded, with a link to open it on its own.
 import { useEffect, useState } from 'react';
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { Marked } from 'marked';
+import markedKatex from 'marked-katex-extension';
 import type { PortalProblem } from '../../../src-main/shared/portalApi.ts';
 import { HttpError, NetworkError } from '../../shared/http.ts';
 import { Loading, Notice } from '../../shared/ui.tsx';
+
+/** Markdown with $...$ and $$...$$ math (a statement's own instance: clarifications keep plain marked). */
+// nonStandard: math may touch punctuation, as in "($1 \le n$)"; statements write a literal dollar as \$.
+const markdown = new Marked({ gfm: true }, markedKatex({ throwOnError: false, nonStandard: true }));
 
 const statementUrl = (problemId: string): string => `/api/portal/problems/${encodeURIComponent(problemId)}/statement`;
 
@@ -17,18 +25,24 @@ function sanitize(html: string): string {
   });
 }
 
-/** Relative image links point into the statement's folder on the server. */
-function rewriteImages(html: string, problemId: string): string {
+/**
+ * After sanitizing: relative image links point into the statement's folder on the server, and the
+ * TeX of a LaTeX statement's math spans is typeset (KaTeX builds its markup from the text alone).
+ */
+function finish(html: string, problemId: string): string {
   const template = document.createElement('template');
   template.innerHTML = html;
   for (const img of template.content.querySelectorAll('img')) {
     const src = img.getAttribute('src') ?? '';
     if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(src)) img.setAttribute('src', `/api/portal/problems/${encodeURIComponent(problemId)}/statement-files/${src}`);
   }
+  for (const span of template.content.querySelectorAll<HTMLElement>('span.tex-math')) {
+    span.innerHTML = katex.renderToString(span.textContent ?? '', { displayMode: span.dataset.display === '1', throwOnError: false });
+  }
   return template.innerHTML;
 }
 
-async function loadStatement(problemId: string, kind: 'markdown' | 'html'): Promise<string> {
+async function loadStatement(problemId: string, kind: 'markdown' | 'html' | 'latex'): Promise<string> {
   let response: Response;
   try {
     response = await fetch(statementUrl(problemId), { credentials: 'same-origin', cache: 'no-store' });
@@ -37,7 +51,7 @@ async function loadStatement(problemId: string, kind: 'markdown' | 'html'): Prom
   }
   if (!response.ok) throw new HttpError(response.status, response.status === 404 ? 'the statement is not available' : `the server answered ${response.status}`);
   const text = await response.text();
-  return rewriteImages(sanitize(kind === 'markdown' ? await marked.parse(text, { gfm: true }) : text), problemId);
+  return finish(sanitize(kind === 'markdown' ? await markdown.parse(text) : text), problemId);
 }
 
 export default function Statement({ problemId, kind }: { problemId: string; kind: NonNullable<PortalProblem['statementKind']> }) {
