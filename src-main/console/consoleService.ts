@@ -70,7 +70,7 @@ export class ConsoleService implements ConsoleRequests {
     this.exports = new ExportService((job) => this.queue({ type: 'export', job }), exportWorker);
     const { judging, engine, store } = ctx;
     judging.onOutput = (submissionId, data) => this.output.append(submissionId, data);
-    judging.onProgress = () => this.markDirty('workers');
+    judging.addProgressListener(() => this.markDirty('workers'));
     this.unsubscribers.push(engine.pool.onChange(() => this.markDirty('pool', 'workers', 'queue')));
     this.unsubscribers.push(
       store.onEvent((event) => {

@@ -22,6 +22,7 @@ export function jobIdOf(judgementId: string): string {
 export interface LiveJudging {
   submissionId: string;
   judgementId: string;
+  teamId: string;
   progress: JudgeProgress | null;
 }
 
@@ -36,8 +37,9 @@ export class JudgingService {
   /** Moving average of how long a submission takes to judge, for queue wait estimates. */
   private averageMs = INITIAL_JUDGING_ESTIMATE_MS;
   private stopped = false;
-  /** Listeners for progress and live output of running judgings (console, portal "running test k/n"). */
-  onProgress: (live: LiveJudging) => void = () => {};
+  /** Who hears of each step of a running judging (the console's workers, the team's portal). */
+  private readonly progressListeners = new Set<(live: LiveJudging) => void>();
+  /** Live output of running judgings (the console's terminal). */
   onOutput: (submissionId: string, data: string) => void = () => {};
 
   constructor(store: Store, engine: JudgeEngine, problems: ProblemCatalogue) {
@@ -45,6 +47,12 @@ export class JudgingService {
     this.engine = engine;
     this.problems = problems;
     this.sourceDir = mkdtempSync(join(tmpdir(), 'verdict-sources-'));
+  }
+
+  /** Calls `listener` at each step of every running judging; returns the way to stop. */
+  addProgressListener(listener: (live: LiveJudging) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
   }
 
   /** Re-queues what was in flight when the judge last stopped, then starts judging. */
@@ -95,7 +103,7 @@ export class JudgingService {
   private judge(submissionId: string): void {
     const submission = this.store.getSubmission(submissionId)!;
     const judgementId = this.store.startJudgement(submissionId, `judgehost-${this.engine.host.pid}`);
-    const live: LiveJudging = { submissionId, judgementId, progress: null };
+    const live: LiveJudging = { submissionId, judgementId, teamId: submission.teamId, progress: null };
     this.live.set(submissionId, live);
     void this.run(submission.problemId, submission.languageId, live).finally(() => {
       this.live.delete(submissionId);
@@ -117,7 +125,7 @@ export class JudgingService {
       result = await this.engine.judge(job, {
         onProgress: (progress) => {
           live.progress = progress;
-          this.onProgress(live);
+          for (const listener of this.progressListeners) listener(live);
         },
         onOutput: (data) => this.onOutput(live.submissionId, data),
       });

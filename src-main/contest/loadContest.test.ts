@@ -97,7 +97,7 @@ describe('loadContest: the sample contest', () => {
         assert.ok(secret >= 3 && secret <= 6, `${p.id}: ${secret} secret tests`);
         const expected = new Set(pkg.submissions.map((s) => s.expected));
         for (const e of ['accepted', 'wrong_answer', 'time_limit_exceeded']) assert.ok(expected.has(e), `${p.id}: ${e}`);
-        assert.ok(fs.existsSync(path.join(p.packagePath, 'statement', 'problem.en.md')), `${p.id}: statement`);
+        assert.ok(['problem.en.md', 'problem.en.tex'].some((f) => fs.existsSync(path.join(p.packagePath, 'statement', f))), `${p.id}: statement`);
       } finally {
         pkg.dispose();
       }

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ConsoleService } from '../console/consoleService.ts';
-import { JudgingService } from '../contest/judgingService.ts';
+import { JudgingService, type LiveJudging } from '../contest/judgingService.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
 import { ProblemCatalogue, timeLimitOf } from '../contest/problemCatalogue.ts';
@@ -59,6 +59,8 @@ const FAILED_LOGINS_PER_MINUTE = 10;
 const STATE_TICK_MS = 1000;
 /** The scoreboard-changed signal is sent at most this often (1000 clients refetch on it). */
 const SCOREBOARD_SIGNAL_MS = 250;
+/** A team's portal is told of its judging's progress at most this often (it then re-reads its submissions). */
+const PROGRESS_SIGNAL_MS = 500;
 
 export function defaultDataDir(contestId: string): string {
   const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
@@ -130,6 +132,15 @@ export async function startContestServer(options: ContestServerOptions): Promise
       if (wait <= 0) signalScoreboard();
       else scoreboardSignal = setTimeout(signalScoreboard, wait);
     }
+  });
+  // A team hears when its own judging moves on (its portal shows "running test k/n" without
+  // polling), at most every PROGRESS_SIGNAL_MS per judging; the verdict follows as a store event.
+  const progressSent = new WeakMap<LiveJudging, number>();
+  judging.addProgressListener((running) => {
+    const at = Date.now();
+    if (at - (progressSent.get(running) ?? 0) < PROGRESS_SIGNAL_MS) return;
+    progressSent.set(running, at);
+    live.publishToTeam(running.teamId, 'progress', { submissionId: running.submissionId });
   });
   const stateTick = setInterval(() => store.refreshState(now()), STATE_TICK_MS);
   stateTick.unref();

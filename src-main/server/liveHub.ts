@@ -76,6 +76,13 @@ export class LiveHub {
     this.scheduleFlush();
   }
 
+  /** An event for one team's clients only. */
+  publishToTeam(teamId: string, type: string, data: unknown): void {
+    const frame = `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const client of this.clients) if (client.teamId === teamId) client.pending.push(frame);
+    this.scheduleFlush();
+  }
+
   /** An event every client gets (e.g. "the scoreboard changed"). */
   publishToAll(type: string, data: unknown): void {
     this.broadcastRaw(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);

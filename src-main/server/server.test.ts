@@ -99,6 +99,13 @@ describe('portal flow', () => {
     const answer = await submit(team1, HELLO);
     await verdictOf(team1, answer.body.id);
     await eventually(async () => (seen.team1.join('').includes(`"submission_id":"${answer.body.id}"`) ? true : undefined), 5000, 'the judgement event on team1\'s stream');
+    // A slow judging (8 tests of about 0.3 s): the team hears each step, at most twice a second.
+    const slow = await submit(team1, 'import time\na, b = map(int, input().split())\ntime.sleep(0.3)\nprint(a + b)\n', undefined, 'sum');
+    assert.equal(await verdictOf(team1, slow.body.id), 'AC');
+    const progress = (frames: string[]) => frames.join('').split('\n\n').filter((f) => f.startsWith('event: progress') && f.includes(`"submissionId":"${slow.body.id}"`)).length;
+    assert.ok(progress(seen.team1) >= 3, `${progress(seen.team1)} progress events`);
+    assert.ok(progress(seen.team1) <= 8, 'throttled');
+    assert.equal(progress(seen.team2), 0, 'team2 hears nothing of team1\'s judging');
     for (const c of controllers) c.abort();
     assert.ok(!seen.team2.join('').includes(`"submission_id":"${answer.body.id}"`), 'team2 saw team1\'s judgement');
     assert.ok(!seen.team1.join('').includes('event: runs'), 'per-test runs are for judges only');

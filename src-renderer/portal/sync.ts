@@ -60,7 +60,7 @@ export function startClockSync(): () => void {
   };
 }
 
-/** While queued or judging, the queue position and test count move without events for this team: look every few seconds. */
+/** While queued, the queue position moves without events for this team: look every few seconds. */
 const PENDING_POLL_MS = 5_000;
 /** A background tab keeps its stream this long, then polls this often until it is shown again. */
 const HIDDEN_GRACE_MS = 60_000;
@@ -81,9 +81,10 @@ export function startSession(): () => void {
   const openLive = (): (() => void) =>
     connectLive({
       url: '/api/portal/stream',
-      events: ['submissions', 'judgements', 'scoreboard', 'clarifications', 'contests', 'state', 'problems', 'languages'],
+      events: ['submissions', 'judgements', 'progress', 'scoreboard', 'clarifications', 'contests', 'state', 'problems', 'languages'],
       onEvent(type) {
-        if (type === 'submissions' || type === 'judgements') submissions();
+        // progress: one of this team's judgings moved on to its next test.
+        if (type === 'submissions' || type === 'judgements' || type === 'progress') submissions();
         else if (type === 'scoreboard') scoreboard();
         else if (type === 'clarifications') clarifications();
         else overview();
