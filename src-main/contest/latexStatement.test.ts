@@ -91,4 +91,6 @@ test('images: found without an extension, missing ones left out; broken input ne
     assert.equal(typeof latexToHtml(broken), 'string', broken);
   }
   assert.match(latexToHtml('\\begin{itemize} \\item unclosed'), /<ul><li>unclosed<\/li><\/ul>/);
+  const deep = `${'{'.repeat(100_000)}x${'}'.repeat(100_000)}`;
+  assert.match(latexToHtml(deep), /nests too deeply[\s\S]*<pre>\{\{\{/, 'no stack overflow: the source is shown');
 });

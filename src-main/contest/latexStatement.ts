@@ -39,8 +39,14 @@ const ITEM = '\u0003';
 /** Accent commands (\'e, \"{o}, ...) as combining marks. */
 const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '"': '\u0308', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307' };
 
+/** Groups and environments nest this deep at most (real statements: a handful); deeper is shown as source. */
+const MAX_NESTING = 100;
+
+class TooDeep extends Error {}
+
 class Converter {
   private pos = 0;
+  private depth = 0;
   private readonly src: string;
   private readonly images: ImageLookup;
   constructor(src: string, images: ImageLookup) {
@@ -50,6 +56,15 @@ class Converter {
 
   /** Converts from the current position to `stop` (a closing brace or \end{name}), or to the end. */
   run(stop: { brace?: boolean; end?: string } = {}): string {
+    if (++this.depth > MAX_NESTING) throw new TooDeep();
+    try {
+      return this.runGroup(stop);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private runGroup(stop: { brace?: boolean; end?: string }): string {
     let out = '';
     while (this.pos < this.src.length) {
       const c = this.src[this.pos]!;
@@ -357,5 +372,10 @@ function documentBody(source: string): string {
 /** A LaTeX problem statement as HTML (to be sanitized by the page like any other statement). */
 export function latexToHtml(source: string, images: ImageLookup = () => null): string {
   const body = documentBody(withoutComments(source.replace(/\r\n?/g, '\n')));
-  return paragraphs(new Converter(body, images).run()).split(ITEM).join('');
+  try {
+    return paragraphs(new Converter(body, images).run()).split(ITEM).join('');
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    return `<p><em>This statement nests too deeply to be shown converted; its LaTeX source follows.</em></p><pre>${escapeHtml(source)}</pre>`;
+  }
 }
