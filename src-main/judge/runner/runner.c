@@ -641,9 +641,9 @@ int main(int argc, char **argv) {
     close(sync_pipe[1]);
   }
   if (!opt.sandbox) setpgid(init_pid, init_pid);
-  pid_t interactor_pid = -1;
+  pid_t monitor_pid = -1;
   if (opt.ninteractor > 0) {
-    interactor_pid = start_interactor(in_fd, out_fd, errf_fd);
+    monitor_pid = start_interactor(in_fd, out_fd, errf_fd);
     close(interactor_in); close(interactor_out);
   }
   close(err_pipe[1]); close(status_pipe[1]); close(life_pipe[0]);
@@ -654,7 +654,7 @@ int main(int argc, char **argv) {
   int wall_killed = 0;
   long budget = opt.tail_bytes;
   /* The interactor's monitor: reaped when it ends (its report says how and when the interactor did). */
-  int monitor_fd = interactor_pid > 0 ? pidfd_open_(interactor_pid) : -1;
+  int monitor_fd = monitor_pid > 0 ? pidfd_open_(monitor_pid) : -1;
   int monitor_done = 0;
   long long killed_us = 0;
   for (;;) {
@@ -666,7 +666,7 @@ int main(int argc, char **argv) {
       int r = poll(p, monitor_fd >= 0 ? 2 : 1, timeout);
       tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
       if (r > 0 && (p[1].revents & POLLIN) && !monitor_done) {
-        while (waitpid(interactor_pid, NULL, 0) < 0 && errno == EINTR) {}
+        while (waitpid(monitor_pid, NULL, 0) < 0 && errno == EINTR) {}
         monitor_done = 1;
       }
       if (r > 0 && (p[0].revents & POLLIN)) break;
@@ -682,22 +682,22 @@ int main(int argc, char **argv) {
   while (wait4(init_pid, &init_status, __WALL, &ru) < 0 && errno == EINTR) {}
   long wall = now_ms() - start;
   int interactor_killed = 0;
-  if (interactor_pid > 0 && !monitor_done) {
+  if (monitor_pid > 0 && !monitor_done) {
     /* The program is gone, so the interactor reads end-of-file: give it until the deadline (and
        at least a second) to decide, then stop it. */
     long until = deadline > now_ms() + 1000 ? deadline : now_ms() + 1000;
     for (;;) {
-      if (waitpid(interactor_pid, NULL, WNOHANG) == interactor_pid) break;
+      if (waitpid(monitor_pid, NULL, WNOHANG) == monitor_pid) break;
       if (now_ms() >= until) {
-        kill(-interactor_pid, SIGKILL); interactor_killed = 1;
-        while (waitpid(interactor_pid, NULL, 0) < 0 && errno == EINTR) {}
+        kill(-monitor_pid, SIGKILL); interactor_killed = 1;
+        while (waitpid(monitor_pid, NULL, 0) < 0 && errno == EINTR) {}
         break;
       }
       if (monitor_fd >= 0) { struct pollfd p = { monitor_fd, POLLIN, 0 }; poll(&p, 1, 20); }
       else usleep(5000);
     }
   }
-  if (interactor_pid > 0) kill(-interactor_pid, SIGKILL); /* anything the interactor left behind */
+  if (monitor_pid > 0) kill(-monitor_pid, SIGKILL); /* anything the interactor left behind */
   if (!opt.sandbox) kill(-init_pid, SIGKILL); /* stragglers of an unsandboxed run */
   int memory_killed = 0; long group_peak_kb = 0;
   if (cg_dir[0]) cg_finish(&memory_killed, &group_peak_kb);
@@ -725,7 +725,7 @@ int main(int argc, char **argv) {
              "\"wallTimeout\":%s,\"sandbox\":\"%s\",\"memoryKilled\":%s,\"groupMemoryKb\":%ld",
           exit_code, sig, cpu_ms, wall, ru.ru_maxrss, wall_killed ? "true" : "false",
           opt.sandbox ? (as_root ? "full" : "userns") : "none", memory_killed ? "true" : "false", group_peak_kb);
-  if (interactor_pid > 0) {
+  if (monitor_pid > 0) {
     struct end_report ie = { 0, 0, 0, 0, 0 };
     int have_report = !interactor_killed && read(report_pipe[0], &ie, sizeof ie) == (ssize_t)sizeof ie;
     /* The program ended when init saw it end, or when the watchdog killed it. */
