@@ -3,7 +3,7 @@
 // A last group checks that judged submissions get the same sandbox.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
 import { RunnerError } from './runner/runInPty.ts';
@@ -422,8 +422,12 @@ describe('sandbox: runs through the native runner', () => {
     assert.equal(keyValues(fits.stdout).killed, '0');
     assert.ok(fits.measurement.groupMemoryKb >= 6 * 200 * 1024, `group peak ${fits.measurement.groupMemoryKb} KiB`);
     await assertNoLeftovers();
+    // The slot's group is reused run after run: empty between runs, its peak counted per run.
     const cgroup = runner.sandbox.placement(SLOT)!.cgroupDir!;
-    assert.deepEqual(readdirSync(cgroup).filter((f) => f.startsWith('run-')), [], 'each run removes its cgroup');
+    assert.equal(readFileSync(join(cgroup, 'cgroup.procs'), 'utf8'), '');
+    const small = await runner.run([prog.cpu, 'sleep'], { groupMemKb: 300 * 1024 });
+    assert.equal(small.measurement.memoryKilled, false, 'an earlier run\'s kill is not this one\'s');
+    assert.ok(small.measurement.groupMemoryKb < 100 * 1024, `peak ${small.measurement.groupMemoryKb} KiB: the earlier runs' peak is not this one's`);
   });
 
   test('aborting a run kills it and everything it started', async () => {

@@ -1,5 +1,5 @@
 // Runs one program through the native runner, under node-pty, and returns what the runner measured.
-import { rmdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import pty from 'node-pty';
 import { runnerBinaryPath } from '../../paths.ts';
@@ -57,7 +57,7 @@ export interface SandboxPlacement {
   rootDir: string;
   netnsPath: string | null;
   uid: number | null;
-  /** The judgehost's memory cgroup (v1), in which each run gets its own; null where there is none. */
+  /** The worker slot's memory cgroup (v1), which each of its runs uses in turn; null where there is none. */
   cgroupDir: string | null;
 }
 
@@ -164,14 +164,6 @@ export function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal
     signal?.addEventListener('abort', abort, { once: true });
     child.onExit(({ exitCode, signal: sig }) => {
       signal?.removeEventListener('abort', abort);
-      // A runner killed (cancel) cannot remove its cgroup; an empty one is removed here.
-      if (spec.sandbox?.cgroupDir && spec.groupMemKb) {
-        try {
-          rmdirSync(`${spec.sandbox.cgroupDir}/run-${child.pid}`);
-        } catch {
-          /* removed by the runner, as it should be */
-        }
-      }
       if (signal?.aborted) {
         reject(new RunnerError('run cancelled'));
         return;

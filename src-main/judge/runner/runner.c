@@ -28,8 +28,9 @@
  * its stdout as the program's stdin, and reports its exit status and whether it ended first.
  *
  * Memory cgroup (--cgroup, root with a cgroup v1 memory hierarchy): RLIMIT_AS bounds each process,
- * so a program that forks could use NPROC times the limit. With --cgroup the runner creates
- * <dir>/run-<pid>, caps the memory of every process of the run together at --cgroup-mem-kb, puts
+ * so a program that forks could use NPROC times the limit. With --cgroup (the worker slot's own
+ * group, empty between runs: creating one per run costs ~0.5 ms) the runner caps the memory of
+ * every process of the run together at --cgroup-mem-kb, puts
  * init in it before the program starts, and reports whether the kernel had to kill for memory.
  */
 #define _GNU_SOURCE
@@ -69,7 +70,7 @@ static struct {
   long cpu_ms, wall_ms, mem_kb, fsize_bytes, nproc, stack_kb;
   const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root, *netns;
   const char *box;
-  const char *cgroup; long cgroup_mem_kb; /* parent memory cgroup, and the run's cap in it */
+  const char *cgroup; long cgroup_mem_kb; /* the slot's memory cgroup, and the run's cap in it */
   char *interactor[MAX_INTERACTOR_ARGS + 1]; int ninteractor; /* argv of the interactor, if any */
   const char *interactor_cwd, *interactor_stderr; long interactor_cpu_ms;
   long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
@@ -228,7 +229,9 @@ static void parse_args(int argc, char **argv) {
 
 /* ---------- the run's memory cgroup (cgroup v1 memory controller) ---------- */
 
-static char cg_dir[512];
+static const char *cg_dir;
+/* The group's count of kernel memory kills before this run (a slot's group outlives its runs). */
+static long cg_kills_before;
 
 static void cg_write(const char *file, const char *value, int optional) {
   char path[600]; snprintf(path, sizeof path, "%s/%s", cg_dir, file);
@@ -237,7 +240,6 @@ static void cg_write(const char *file, const char *value, int optional) {
   if (fd < 0 || write(fd, value, strlen(value)) < 0) {
     int e = errno;
     if (fd >= 0) close(fd);
-    rmdir(cg_dir);
     die_setup("memory cgroup %s: %s", path, strerror(e));
   }
   close(fd);
@@ -261,23 +263,24 @@ static long cg_read_number(const char *file, const char *key) {
   return -1;
 }
 
-/* Creates <cgroup>/run-<pid> with the memory cap (swap included where the kernel accounts it). */
-static void cg_create(void) {
-  snprintf(cg_dir, sizeof cg_dir, "%s/run-%d", opt.cgroup, (int)getpid());
-  if (mkdir(cg_dir, 0700) < 0 && errno != EEXIST) { int e = errno; cg_dir[0] = 0; die_setup("memory cgroup %s: %s", opt.cgroup, strerror(e)); }
+/* Sets the run's memory cap (swap included where the kernel accounts it) and starts its peak anew. */
+static void cg_prepare(void) {
+  cg_dir = opt.cgroup;
   char bytes[32]; snprintf(bytes, sizeof bytes, "%ld", opt.cgroup_mem_kb * 1024L);
+  /* memsw must stay >= the limit: raise it first when growing, lower it last when shrinking. */
+  cg_write("memory.memsw.limit_in_bytes", "-1", 1);
   cg_write("memory.limit_in_bytes", bytes, 0);
   cg_write("memory.memsw.limit_in_bytes", bytes, 1);
+  cg_write("memory.max_usage_in_bytes", "0", 0);
+  cg_kills_before = cg_read_number("memory.oom_control", "oom_kill");
 }
 
-/* After the run: whether the kernel killed for memory, the peak (KiB); then the cgroup goes. */
+/* After the run: whether the kernel killed for memory during it, and the peak (KiB). */
 static void cg_finish(int *oom_killed, long *peak_kb) {
   long kills = cg_read_number("memory.oom_control", "oom_kill");
   long peak = cg_read_number("memory.max_usage_in_bytes", NULL);
-  *oom_killed = kills > 0;
+  *oom_killed = kills > cg_kills_before;
   *peak_kb = peak > 0 ? peak / 1024 : 0;
-  /* Every process is gone (init reaped them); the kernel may still be tearing the last one down. */
-  for (int i = 0; i < 200 && rmdir(cg_dir) < 0 && errno == EBUSY; i++) usleep(1000);
 }
 
 /* ---------- sandbox construction (runs in init, pid 1 of the new namespace) ---------- */
@@ -605,14 +608,14 @@ int main(int argc, char **argv) {
   /* The network namespace is joined before cloning so that init and the program inherit it. */
   if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0) die_setup("setns net: %s", strerror(errno));
 
-  if (opt.cgroup) cg_create();
+  if (opt.cgroup) cg_prepare();
   int sync_pipe[2] = { -1, -1 };
   if ((flags & CLONE_NEWUSER) || opt.cgroup) { if (pipe2(sync_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno)); }
 
   uid_t ruid = getuid(); gid_t rgid = getgid();
   long start = now_ms();
   pid_t init_pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, NULL);
-  if (init_pid < 0) { if (cg_dir[0]) rmdir(cg_dir); die_setup("clone (namespaces): %s", strerror(errno)); }
+  if (init_pid < 0) die_setup("clone (namespaces): %s", strerror(errno));
   if (init_pid == 0) {
     if (sync_pipe[1] >= 0) close(sync_pipe[1]);
     return init_main(in_fd, out_fd, errf_fd, sync_pipe[0]);
@@ -632,7 +635,7 @@ int main(int argc, char **argv) {
       int fd = open(path, O_WRONLY | O_CLOEXEC);
       if (fd < 0 || write(fd, pid, strlen(pid)) < 0) {
         int e = errno;
-        kill(init_pid, SIGKILL); waitpid(init_pid, NULL, __WALL); rmdir(cg_dir);
+        kill(init_pid, SIGKILL); waitpid(init_pid, NULL, __WALL);
         die_setup("memory cgroup %s: %s", path, strerror(e));
       }
       close(fd);
@@ -700,7 +703,7 @@ int main(int argc, char **argv) {
   if (monitor_pid > 0) kill(-monitor_pid, SIGKILL); /* anything the interactor left behind */
   if (!opt.sandbox) kill(-init_pid, SIGKILL); /* stragglers of an unsandboxed run */
   int memory_killed = 0; long group_peak_kb = 0;
-  if (cg_dir[0]) cg_finish(&memory_killed, &group_peak_kb);
+  if (cg_dir) cg_finish(&memory_killed, &group_peak_kb);
   tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
 
   char errbuf[512] = { 0 };

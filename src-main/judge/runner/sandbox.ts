@@ -1,6 +1,6 @@
 // The judgehost's sandbox environment: a private workspace, the empty mount point every run's
 // root is built on, one long-lived empty network namespace, a uid per worker slot, and (where the
-// machine has a cgroup v1 memory controller) a memory cgroup under which each run gets its own.
+// machine has a cgroup v1 memory controller) a memory cgroup per worker slot.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,8 +110,20 @@ export class Sandbox {
       rootDir: this.rootDir,
       netnsPath: this.netnsHolder?.pid ? `/proc/${this.netnsHolder.pid}/ns/net` : null,
       uid: this.uidFor(slot),
-      cgroupDir: this.cgroupDir,
+      cgroupDir: this.slotCgroup(slot),
     };
+  }
+
+  /** The slot's memory cgroup, made at its first run (a slot runs one program at a time). */
+  private slotCgroup(slot: number): string | null {
+    if (!this.cgroupDir) return null;
+    const dir = join(this.cgroupDir, `slot-${slot}`);
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    return dir;
   }
 
   /** The uid that owns a run's writable folders (null: the judge's own). */
@@ -207,11 +219,11 @@ function readdirOrEmpty(dir: string): string[] {
 /** Removes a (no longer used) cgroup and its child groups: cgroups go with rmdir, never unlink. */
 function removeCgroup(dir: string): void {
   for (const name of readdirOrEmpty(dir)) {
-    if (name.startsWith('run-') || name === 'probe') {
+    if (name.startsWith('slot-') || name === 'probe') {
       try {
         rmdirSync(join(dir, name));
       } catch {
-        /* a run still going, or gone */
+        /* a run still going (a killed judgehost's runs die with it), or gone */
       }
     }
   }
