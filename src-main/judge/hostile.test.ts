@@ -10,7 +10,7 @@ import type { JudgeResult } from './results.ts';
 import type { Verdict } from './types.ts';
 import type { JudgeJob } from '../judgehost/protocol.ts';
 import { tinyProblem, type TinyProblem } from '../test-support/fixtures.ts';
-import { AC_C, cString, isRoot, sampleProcesses, timed, tripwire, waitForNoLeftovers } from '../test-support/hostile.ts';
+import { AC_C, cString, FORKING_MEMORY_HOG_C, isRoot, sampleProcesses, timed, tripwire, waitForNoLeftovers } from '../test-support/hostile.ts';
 
 // Program uids (and so the leftover check) exist only when the judge runs as root. Never run these
 // programs unsandboxed: as root, a fork bomb or a file-writing program would hit the machine itself.
@@ -387,26 +387,7 @@ int main(void) {
       t.skip(`no memory cgroup on this machine (${engine.host.sandbox.description}): a forking program can use NPROC times the limit`);
       return;
     }
-    const source = String.raw`#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-int main(void) {
-  for (int i = 0; i < 6; i++) {
-    if (fork() == 0) {
-      volatile char *p = malloc(200L << 20);
-      if (!p) return 1;
-      for (long k = 0; k < (200L << 20); k += 4096) p[k] = 1;
-      sleep(1);
-      return 0;
-    }
-  }
-  while (wait(NULL) > 0) {}
-  puts("ok");
-  return 0;
-}
-`;
-    const { result } = await judgeExpecting(problem.job('main.c', source, 'c', { memoryLimitMb: 256 }), 'MLE');
+    const { result } = await judgeExpecting(problem.job('main.c', FORKING_MEMORY_HOG_C, 'c', { memoryLimitMb: 256 }), 'MLE');
     assert.match(result.tests[0].message, /processes together/);
     await assertCleanAndHealthy();
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
 import { RunnerError } from './runner/runInPty.ts';
 import { tinyProblem } from '../test-support/fixtures.ts';
-import { DirectRunner, isRoot, waitForNoLeftovers } from '../test-support/hostile.ts';
+import { DirectRunner, FORKING_MEMORY_HOG_C, isRoot, waitForNoLeftovers } from '../test-support/hostile.ts';
 
 /** Worker slot of the direct runs: away from the engines' slots 0 and 1 (RLIMIT_NPROC is per uid). */
 const SLOT = 7;
@@ -144,27 +144,7 @@ int main(void) {
   return 0;
 }
 `,
-  // Six children each touch 200 MiB (under the 256 MiB per-process limit): 1.2 GiB together.
-  forkhog: String.raw`#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-int main(void) {
-  for (int i = 0; i < 6; i++) {
-    if (fork() == 0) {
-      volatile char *p = malloc(200L << 20);
-      if (!p) return 3;
-      for (long k = 0; k < (200L << 20); k += 4096) p[k] = 1;
-      sleep(1);
-      return 0;
-    }
-  }
-  int status, killed = 0;
-  while (wait(&status) > 0) if (WIFSIGNALED(status)) killed++;
-  printf("killed=%d\n", killed);
-  return 0;
-}
-`,
+  forkhog: FORKING_MEMORY_HOG_C,
   nproc: String.raw`#include <errno.h>
 #include <stdio.h>
 #include <string.h>

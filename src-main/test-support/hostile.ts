@@ -149,6 +149,29 @@ export async function tripwire(): Promise<Tripwire> {
   };
 }
 
+/** Six children each touch 200 MiB (under a 256 MiB per-process limit): 1.2 GiB together. Prints
+ *  how many children were killed (by a memory cgroup). */
+export const FORKING_MEMORY_HOG_C = String.raw`#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  for (int i = 0; i < 6; i++) {
+    if (fork() == 0) {
+      volatile char *p = malloc(200L << 20);
+      if (!p) return 3;
+      for (long k = 0; k < (200L << 20); k += 4096) p[k] = 1;
+      sleep(1);
+      return 0;
+    }
+  }
+  int status, killed = 0;
+  while (wait(&status) > 0) if (WIFSIGNALED(status)) killed++;
+  printf("killed=%d\n", killed);
+  return 0;
+}
+`;
+
 /** A C string literal for `text` (ASCII paths). */
 export function cString(text: string): string {
   return JSON.stringify(text);
