@@ -201,6 +201,7 @@ describe('verdict import: what is refused', () => {
       ['feed-times', 'verdict.json', editJson((x) => x.event_times.pop()), /"event_times" must list one time \(epoch ms\) per line of event-feed\.ndjson/],
       ['format', 'verdict.json', editJson((x) => (x.format = 'something-else')), /not a Verdict contest package/],
       ['reply', 'clarifications.json', editJson((cl) => (cl[1].reply_to_id = '7')), /clarification 2 replies to 7, which is not an earlier clarification/],
+      ['run-ordinal', 'runs.json', editJson((r) => (r[1].judgement_id = r[0].judgement_id)), /inconsistent: UNIQUE constraint failed: runs\.judgement_id, runs\.ordinal/],
     ];
     for (const [name, file, change, message] of cases) await refused(name, await variant(name, file, change), message);
   });

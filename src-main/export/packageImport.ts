@@ -54,7 +54,14 @@ export async function importContestPackage(packageDir: string, def: ContestDefin
       await w.add(DB_NAME, async (path) => {
         const store = Store.open(path);
         try {
-          store.loadHistory(history);
+          try {
+            store.loadHistory(history);
+          } catch (error) {
+            // What the checks above do not name (e.g. two runs with one ordinal): the database's constraint says it.
+            const code = (error as { code?: unknown }).code;
+            if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) throw new FileError(from, `inconsistent: ${(error as Error).message}`);
+            throw error;
+          }
           // Accounts come from the contest folder (their passwords are hashed when the contest is served).
           store.importContest(def, { hashPasswords: false, now });
         } finally {
