@@ -244,7 +244,7 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
   const problem = ctx.contest.problems.find((p) => p.id === id)!;
   const status = ctx.problems.status(id);
   const base = { id, label: problem.label, name: problem.name, rgb: problem.rgb, color: problem.color };
-  if (status?.state !== 'ready') return { ...base, timeLimitMs: null, statementKind: null, samples: [] };
+  if (status?.state !== 'ready') return { ...base, timeLimitMs: null, statementKind: null, interactive: null, samples: [] };
   const pkg = await ctx.problems.get(id);
   const cut = (path: string) => {
     const data = readFileSync(path);
@@ -254,6 +254,7 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
     ...base,
     timeLimitMs: status.timeLimitMs,
     statementKind: findStatement(pkg)?.kind ?? null,
+    interactive: pkg.interactive,
     // An interactive problem's sample files are the interactor's, not what the program reads and
     // writes: its statement describes the interaction instead.
     samples: pkg.interactive ? [] : pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: cut(t.inputPath), answer: cut(t.answerPath) })),

@@ -58,6 +58,8 @@ export interface PortalProblem {
   timeLimitMs: number | null;
   /** 'latex' arrives converted to HTML, its math as TeX for the page to typeset. */
   statementKind: 'markdown' | 'html' | 'pdf' | 'latex' | null;
+  /** The program talks with the judges' interactor instead of reading a file (null until the package has been read). */
+  interactive: boolean | null;
   samples: { name: string; input: string; answer: string }[];
 }
 

@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { formatSeconds } from '../../shared/format.ts';
 import { ProblemDot } from '../../shared/problems.tsx';
-import { Loading } from '../../shared/ui.tsx';
+import { Loading, Notice } from '../../shared/ui.tsx';
 import { href, navigate } from '../route.ts';
 import { usePortal } from '../store.ts';
 import { CopyButton } from './common.tsx';
@@ -42,6 +42,13 @@ export function ProblemView({ problemId }: { problemId: string }) {
           Submit
         </button>
       </header>
+
+      {problem.interactive && (
+        <Notice>
+          <strong>Interactive problem.</strong> Your program talks with the judges' program: read what it sends on standard input, write
+          your answers to standard output, and flush the output after every line (or it waits forever for an answer still in your buffer).
+        </Notice>
+      )}
 
       <div className="card statement-card">
         {problem.statementKind === null ? (
