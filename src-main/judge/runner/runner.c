@@ -512,11 +512,12 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
   if (monitor == 0) {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    close(report_pipe[0]); close(program_in); close(program_out); close(errf_fd);
+    close(report_pipe[0]); close(program_out); close(errf_fd);
     pid_t child = fork();
     if (child < 0) _exit(127);
     if (child == 0) {
       prctl(PR_SET_PDEATHSIG, SIGKILL);
+      close(program_in);
       if (dup2(interactor_in, 0) < 0 || dup2(interactor_out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
       if (opt.interactor_cwd && chdir(opt.interactor_cwd) < 0) _exit(127);
       if (opt.interactor_cpu_ms > 0) {
@@ -528,26 +529,37 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
       _exit(127);
     }
     close(interactor_out); close(err);
-    /* Watch the program's output (our copy of the interactor's stdin: events 0, so only a hang-up,
-       never its data) until the interactor ends; then drop that copy at once, so that a program
-       writing to a gone interactor gets EPIPE as usual. */
+    /* Who stopped talking first: the program (its output closed: it ended, or crashed) or the
+       interactor (its output closed: it decided). The monitor holds a reader of each pipe and polls
+       them for a hang-up only (events 0: never their data). Exit times cannot tell: a dying
+       process closes its files before it is seen to end, and under load that gap is longer than a
+       program's crash after end-of-file. The reader of the interactor's output is dropped as soon
+       as the program is gone, the other when the interactor ends, so that a write to a gone peer
+       still fails with EPIPE. */
     struct end_report end = { 0, 0, 0, 0, 0 }; struct rusage ru;
-    /* Seen at once, whichever comes first: as root the monitor (which only waits) runs real-time,
-       so a busy program cannot delay its wake-up. */
+    /* Each hang-up seen at once: as root the monitor (which only waits) runs real-time, so busy
+       programs cannot delay its wake-up. */
     struct sched_param realtime = { .sched_priority = 1 };
     if (sched_setscheduler(0, SCHED_FIFO, &realtime) < 0) { int e = nice(-10); (void)e; }
     int child_fd = pidfd_open_(child);
+    int program_output = interactor_in, interactor_output = program_in;
     if (child_fd >= 0) {
       end.output_watched = 1;
+      int program_closed = 0, interactor_closed = 0;
       for (;;) {
-        struct pollfd p[2] = { { child_fd, POLLIN, 0 }, { end.output_closed_first ? -1 : interactor_in, 0, 0 } };
-        int r = poll(p, 2, -1);
+        struct pollfd p[3] = { { child_fd, POLLIN, 0 }, { program_closed ? -1 : program_output, 0, 0 }, { interactor_closed ? -1 : interactor_output, 0, 0 } };
+        int r = poll(p, 3, -1);
         if (r < 0 && errno == EINTR) continue;
         if (r < 0) { end.output_watched = 0; break; }
-        if (p[1].revents & (POLLHUP | POLLERR)) end.output_closed_first = 1;
+        int program_now = (p[1].revents & POLLHUP) != 0, interactor_now = (p[2].revents & POLLHUP) != 0;
+        /* Both in one wake-up: a tie, taken as the program first (its crash then counts). */
+        if (program_now && !interactor_closed) end.output_closed_first = 1;
+        if (program_now) { program_closed = 1; close(interactor_output); interactor_output = -1; }
+        if (interactor_now) interactor_closed = 1;
         if (p[0].revents & POLLIN) break;
       }
     }
+    if (interactor_output >= 0) close(interactor_output);
     close(interactor_in);
     while (wait4(child, &end.status, 0, &ru) < 0) if (errno != EINTR) _exit(126);
     end.end_us = now_us();
