@@ -210,7 +210,9 @@ describe('interactive problems: the interactor\'s failures are the judges\' (JE)
     const dir = interactorDir('adder', adder);
     const ok = await engine.judge(sum.job('i-ok.py', echoSum, 'python', interactive(dir)));
     assert.equal(ok.verdict, 'AC', JSON.stringify(ok));
-    assert.equal((await engine.judge(sum.job('i-wa.py', 'input()\nprint(0, flush=True)\n', 'python', interactive(dir)))).verdict, 'WA');
+    const wa = await engine.judge(sum.job('i-wa.py', 'input()\nprint(0, flush=True)\n', 'python', interactive(dir)));
+    assert.equal(wa.verdict, 'WA');
+    assert.equal(wa.firstFailure, undefined, 'no output file to show side by side: it went to the interactor');
   });
 
   test('an interactor that crashes is JE; one that never ends after the program did is stopped: JE', async () => {

@@ -259,7 +259,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     env.onProgress?.({ phase: 'tested', testIndex: index, testCount: total, result });
     if (testVerdict !== 'AC' && verdict === 'AC') {
       verdict = testVerdict;
-      firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
+      // An interactive program's output went to the interactor, not to a file: nothing to compare side by side.
+      if (!interactor) firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
       if (!input.runAllTests) break;
     }
   }
