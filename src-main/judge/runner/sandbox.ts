@@ -58,7 +58,7 @@ export type SandboxLevel = 'full' | 'userns' | 'none';
 
 export interface SandboxInfo {
   level: SandboxLevel;
-  /** The memory of a run's processes together is capped (a memory cgroup per run), not only each process's. */
+  /** The memory of a run's processes together is capped (a memory cgroup per worker slot), not only each process's. */
   memoryCgroup: boolean;
   /** One line for humans: which protections hold. */
   description: string;
@@ -71,6 +71,7 @@ export class Sandbox {
   private readonly netnsHolder: ChildProcess | null;
   private readonly uidBlock: { block: number; release: () => void } | null;
   private readonly cgroupDir: string | null;
+  private readonly slotCgroups = new Set<string>();
 
   private constructor(workspace: string, info: SandboxInfo, netnsHolder: ChildProcess | null, uidBlock: { block: number; release: () => void } | null, cgroupDir: string | null) {
     this.workspace = workspace;
@@ -96,7 +97,7 @@ export class Sandbox {
     const level: SandboxLevel = isRoot ? 'full' : probeUserNamespaces(workspace) ? 'userns' : 'none';
     const cgroupDir = level === 'full' ? createMemoryCgroup() : null;
     const description = {
-      full: `PID, mount and network namespaces, minimal read-only root, unprivileged uid per worker, rlimits${cgroupDir ? ', a memory cgroup per run' : ' (no memory cgroup: memory is capped per process)'}`,
+      full: `PID, mount and network namespaces, minimal read-only root, unprivileged uid per worker, rlimits${cgroupDir ? ', a memory cgroup per worker slot' : ' (no memory cgroup: memory is capped per process)'}`,
       userns: 'user, PID, mount and network namespaces, minimal read-only root, rlimits (programs keep the judge\'s uid; memory is capped per process)',
       none: 'rlimits and a process group only: user namespaces are unavailable and the judge is not root',
     }[level];
@@ -118,11 +119,13 @@ export class Sandbox {
   private slotCgroup(slot: number): string | null {
     if (!this.cgroupDir) return null;
     const dir = join(this.cgroupDir, `slot-${slot}`);
+    if (this.slotCgroups.has(dir)) return dir;
     try {
       mkdirSync(dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    this.slotCgroups.add(dir);
     return dir;
   }
 
