@@ -85,7 +85,7 @@ class Converter {
         this.pos++; // a stray closing brace
       } else if (c === '$') {
         out += this.dollarMath();
-      } else if (c === '\n' && /^\n[ \t]*\n/.test(this.src.slice(this.pos, this.pos + 80))) {
+      } else if (this.atParagraphBreak()) {
         this.pos = this.src.indexOf('\n', this.pos + 1) + 1;
         while (/[ \t\n]/.test(this.src[this.pos] ?? '')) this.pos++;
         out += PARAGRAPH_BREAK;
@@ -96,10 +96,15 @@ class Converter {
     return out;
   }
 
+  /** A blank line (a new paragraph) starts here. */
+  private atParagraphBreak(): boolean {
+    return this.src[this.pos] === '\n' && /^\n[ \t]*\n/.test(this.src.slice(this.pos, this.pos + 80));
+  }
+
   /** Plain text up to the next special character, with TeX's ligatures and quotes. */
   private text(): string {
     const start = this.pos;
-    while (this.pos < this.src.length && !'\\{}$'.includes(this.src[this.pos]!) && !(this.src[this.pos] === '\n' && /^\n[ \t]*\n/.test(this.src.slice(this.pos, this.pos + 80)))) this.pos++;
+    while (this.pos < this.src.length && !'\\{}$'.includes(this.src[this.pos]!) && !this.atParagraphBreak()) this.pos++;
     if (this.pos === start) this.pos++;
     const raw = this.src.slice(start, this.pos).replace(/\s+/g, ' ');
     return escapeHtml(raw)
