@@ -37,7 +37,7 @@ async function logIn(page: Page, username: string): Promise<void> {
 
 async function submit(page: Page, fileName: string, source: string): Promise<void> {
   await page.getByRole('link', { name: 'Submit' }).click();
-  await page.getByLabel('Problem').selectOption('hello');
+  await page.getByLabel('Problem', { exact: true }).selectOption('hello');
   await page.locator('input[type=file]').setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(source) });
   await page.getByLabel('File name').waitFor();
   assert.equal(await page.getByLabel('File name').inputValue(), fileName);
