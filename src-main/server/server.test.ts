@@ -104,7 +104,8 @@ describe('portal flow', () => {
     assert.equal(await verdictOf(team1, slow.body.id), 'AC');
     const progress = (frames: string[]) => frames.join('').split('\n\n').filter((f) => f.startsWith('event: progress') && f.includes(`"submissionId":"${slow.body.id}"`)).length;
     assert.ok(progress(seen.team1) >= 3, `${progress(seen.team1)} progress events`);
-    assert.ok(progress(seen.team1) <= 8, 'throttled');
+    // Judging steps: compiling, then running and tested for each of 8 tests (17); throttled, fewer reach the team.
+    assert.ok(progress(seen.team1) < 17, `throttled: ${progress(seen.team1)} events`);
     assert.equal(progress(seen.team2), 0, 'team2 hears nothing of team1\'s judging');
     for (const c of controllers) c.abort();
     assert.ok(!seen.team2.join('').includes(`"submission_id":"${answer.body.id}"`), 'team2 saw team1\'s judgement');
