@@ -263,6 +263,10 @@ describe('the contest package', () => {
     for (const name of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliett']) assert.ok(html.includes(`>${name}<`), name);
     assert.ok(!html.includes('Zulu'), 'hidden team left out');
     assert.ok(html.includes('Hotel &lt;&amp;&gt; &quot;Quotes&quot;'), 'names are escaped');
+    // Under a name: the organization (by its name from organizations.yaml, or its id), else the full team name.
+    assert.ok(html.includes('>Alpha<span class="org">TU Delft</span>'), 'organization name');
+    assert.ok(html.includes('>Charlie<span class="org">lyceum</span>'), 'an organization the file does not define');
+    assert.ok(html.includes('>Hotel<span class="org">Hotel &lt;&amp;&gt; &quot;Quotes&quot;</span>'), 'full team name');
     assert.ok(!/<script/i.test(html) && !/\son[a-z]+=/i.test(html), 'no scripts or handlers');
     assert.ok(!/(src|href)=/i.test(html), 'no external resources');
     assert.match(html, /Content-Security-Policy" content="default-src 'none'/);

@@ -49,6 +49,8 @@ export interface ResultsOptions {
   honors?: boolean;
   /** Groups as the contest folder defines them (names, hidden); see groups.ts. */
   groups?: readonly GroupDef[];
+  /** Organizations as the contest folder defines them (organizations.ts). */
+  organizations?: readonly ClicsOrganization[];
   /** The moment the state is computed for (default now). */
   now?: number;
 }
@@ -59,6 +61,8 @@ export interface Results {
   state: ClicsState;
   scoreboard: ClicsScoreboardFile;
   results: ResultRow[];
+  /** Those of the contest folder and those the teams name (organizations.json). */
+  organizations: ClicsOrganization[];
   /** Why these are not final results; empty when they are. */
   warnings: string[];
   /** The derived files by name. */
@@ -79,19 +83,21 @@ export function buildResults(store: Store, options: ResultsOptions = {}): Result
   const scoreboard = scoreboardJson(standings, state);
   const results = resultRows(standings, awards, { honors: options.honors });
   const warnings = standingsWarnings(standings, now);
+  const organizations = contestOrganizations(standings.teams, options.organizations);
   return {
     standings,
     awards,
     state,
     scoreboard,
     results,
+    organizations,
     warnings,
     files: {
       'scoreboard.json': json(scoreboard),
       'scoreboard.csv': scoreboardCsv(standings),
       'results.tsv': resultsTsv(results),
       'awards.json': json(awards.list),
-      'standings.html': standingsHtml(standings, awards, { warnings }),
+      'standings.html': standingsHtml(standings, awards, { warnings, organizations: new Map(organizations.map((o) => [o.id, o.name])) }),
     },
   };
 }
@@ -121,8 +127,6 @@ export function eventFeed(store: Store): { feed: Buffer; times: number[] } {
 }
 
 export interface ExportOptions extends ResultsOptions {
-  /** Organizations as the contest folder defines them (organizations.ts). */
-  organizations?: readonly ClicsOrganization[];
   /** Replace an existing, non-empty output folder. */
   force?: boolean;
   /** Called after each file is written (progress); a throw aborts the export and nothing is left behind. */
@@ -162,7 +166,7 @@ export async function exportContestPackage(store: Store, outDir: string, options
     ['languages.json', json(languageObjects(store, new Set(submissions.map((s) => s.languageId))))],
     ['judgement-types.json', json(JUDGEMENT_TYPES)],
     ['groups.json', json(groups.map((g) => ({ id: g.id, name: g.name })))],
-    ['organizations.json', json(contestOrganizations(results.standings.teams, options.organizations))],
+    ['organizations.json', json(results.organizations)],
     ['teams.json', json(results.standings.teams.map(teamObject))],
     ['submissions.json', json(submissions.map((s) => submissionObject(s, contest.id)))],
     ['judgements.json', json(judgements.map((j) => judgementObject(j, startTime)))],

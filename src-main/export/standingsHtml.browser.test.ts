@@ -11,6 +11,7 @@ import { after, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { buildResults } from './contestPackage.ts';
 import { readGroupsFile } from './groups.ts';
+import { readOrganizationsFile } from './organizations.ts';
 import { AFTER_END, makeContest } from './testContest.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,7 +31,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 describe('standings.html in Chromium', { skip }, () => {
   test('renders the table from a file, fetches nothing, prints landscape; screenshot', async () => {
     const c = await makeContest(join(scratch, 'contest'));
-    const results = buildResults(c.store, { groups: readGroupsFile(c.contestDir), now: AFTER_END });
+    const results = buildResults(c.store, { groups: readGroupsFile(c.contestDir), organizations: readOrganizationsFile(c.contestDir), now: AFTER_END });
     c.store.close();
     const file = join(scratch, 'standings.html');
     writeFileSync(file, results.files['standings.html']);
@@ -50,8 +51,8 @@ describe('standings.html in Chromium', { skip }, () => {
       assert.equal(await page.title(), 'Export Test Contest 2030 — standings');
       const rows = page.locator('table.standings tbody tr');
       assert.equal(await rows.count(), 10);
-      assert.deepEqual(await rows.first().locator('td').allInnerTexts().then((cells) => cells.slice(0, 4)), ['1', 'Alpha', '3', '110']);
-      assert.equal(await rows.nth(3).locator('td.team').innerText(), 'Charlie');
+      assert.deepEqual(await rows.first().locator('td').allInnerTexts().then((cells) => cells.slice(0, 4)), ['1', 'Alpha\nTU Delft', '3', '110']);
+      assert.equal(await rows.nth(3).locator('td.team').innerText(), 'Charlie\nlyceum', 'an organization the file does not name shows its id');
       const gold = await rows.first().locator('td.rank').evaluate((el) => (globalThis as unknown as Browser).getComputedStyle(el).backgroundColor);
       assert.equal(gold, 'rgb(245, 215, 110)', 'gold medal colour');
       const silver = await rows.nth(4).locator('td.rank').evaluate((el) => (globalThis as unknown as Browser).getComputedStyle(el).backgroundColor);

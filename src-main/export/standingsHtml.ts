@@ -71,6 +71,8 @@ tfoot td{background:#f4f4f4;font-size:11px;color:#333}
 export interface StandingsHtmlOptions {
   /** Why the results are not final (shown in a note at the top). */
   warnings?: readonly string[];
+  /** Organization names by id, shown under each team's name. */
+  organizations?: ReadonlyMap<string, string>;
 }
 
 export function standingsHtml(standings: Standings, awards: Awards, options: StandingsHtmlOptions = {}): string {
@@ -110,7 +112,10 @@ export function standingsHtml(standings: Standings, awards: Awards, options: Sta
           return `<td class="cell failed"><b>&minus;</b><small>${tries(c.attempts)}</small></td>`;
         })
         .join('');
-      const org = row.team.name !== row.team.displayName ? `<span class="org">${escapeHtml(row.team.name)}</span>` : '';
+      // Under the name: the team's organization, else its full name when the display name shortens it.
+      const orgName = row.team.organizationId !== null ? options.organizations?.get(row.team.organizationId) : undefined;
+      const below = orgName ?? (row.team.name !== row.team.displayName ? row.team.name : null);
+      const org = below ? `<span class="org">${escapeHtml(below)}</span>` : '';
       const medalTitle = medal ? ` title="${MEDAL_NAME[medal]}"` : '';
       return (
         `<tr${medal ? ` class="${medal}"` : ''}><td class="rank num narrow"${medalTitle}>${row.rank}</td>` +
