@@ -161,6 +161,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         processes: COMPILE_PROCESSES,
         groupMemKb: COMPILE_GROUP_MEM_KB,
         ...sharedSpec,
+        sandbox: env.placement && { ...env.placement, cgroupDir: env.placement.buildCgroupDir },
       },
       env.onOutput,
       env.signal,

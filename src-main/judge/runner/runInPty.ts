@@ -59,6 +59,9 @@ export interface SandboxPlacement {
   uid: number | null;
   /** The worker slot's memory cgroup (v1), which each of its runs uses in turn; null where there is none. */
   cgroupDir: string | null;
+  /** The slot's memory cgroup for compiles: what a compiler writes (a binary on a tmpfs /tmp) stays
+   *  charged to its group, and must not count against the tests' cap. */
+  buildCgroupDir: string | null;
 }
 
 export interface RunMeasurement {

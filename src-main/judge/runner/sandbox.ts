@@ -2,7 +2,7 @@
 // root is built on, one long-lived empty network namespace, a uid per worker slot, and (where the
 // machine has a cgroup v1 memory controller) a memory cgroup per worker slot.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
@@ -14,8 +14,9 @@ import type { SandboxPlacement } from './runInPty.ts';
 export const SANDBOX_UID_BASE = 62_000;
 export const UID_BLOCK_SIZE = 64;
 export const UID_BLOCKS = 15;
-/** Where judgehosts record which uid block they hold (one file per block, holding the owner's pid). */
-const UID_BLOCK_DIR = join(tmpdir(), 'verdict-uid-blocks');
+/** Where judgehosts record which uid block they hold (one file per block, holding the owner's pid).
+ *  One place for the whole machine, whatever a judgehost's TMPDIR: /run (blocks are only used as root). */
+const UID_BLOCK_DIR = existsSync('/run') ? '/run/verdict-uid-blocks' : join(tmpdir(), 'verdict-uid-blocks');
 
 /** Claims a free uid block (exclusive create of its file; a block whose owner died is taken over). */
 function claimUidBlock(): { block: number; release: () => void } {
@@ -111,14 +112,15 @@ export class Sandbox {
       rootDir: this.rootDir,
       netnsPath: this.netnsHolder?.pid ? `/proc/${this.netnsHolder.pid}/ns/net` : null,
       uid: this.uidFor(slot),
-      cgroupDir: this.slotCgroup(slot),
+      cgroupDir: this.slotCgroup(`slot-${slot}`),
+      buildCgroupDir: this.slotCgroup(`slot-${slot}-build`),
     };
   }
 
-  /** The slot's memory cgroup, made at its first run (a slot runs one program at a time). */
-  private slotCgroup(slot: number): string | null {
+  /** A memory cgroup of a slot, made at its first run (a slot runs one program at a time). */
+  private slotCgroup(name: string): string | null {
     if (!this.cgroupDir) return null;
-    const dir = join(this.cgroupDir, `slot-${slot}`);
+    const dir = join(this.cgroupDir, name);
     if (this.slotCgroups.has(dir)) return dir;
     try {
       mkdirSync(dir);
