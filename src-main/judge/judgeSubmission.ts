@@ -20,7 +20,7 @@ const COMPILE_FILE_SIZE_BYTES = 256 * 1024 * 1024;
 const COMPILE_PROCESSES = 256;
 /** Memory of a compilation's processes together (where the sandbox has a memory cgroup). */
 export const COMPILE_GROUP_MEM_KB = 4 * 1024 * 1024;
-/** A test run's processes together may use the memory limit, plus what its output and /box hold
+/** A test run's processes together may use the memory limit, plus what its outputs and /box hold
  *  (tmpfs and page cache count in a memory cgroup), plus this for the sandbox's own init. */
 const GROUP_SLACK_KB = 16 * 1024;
 /** Wall-clock backstop for a test: twice the time limit plus a second (sleeping programs use no CPU). */
@@ -222,7 +222,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
           memKb: language.memory === 'rlimit' ? memoryLimitKb : 0,
           fileSizeBytes: limits.outputLimitBytes,
           processes: language.processes ?? DEFAULT_PROCESSES,
-          groupMemKb: memoryAllowanceKb(limits) + Math.ceil(limits.outputLimitBytes / 1024) + BOX_TMPFS_KB + GROUP_SLACK_KB,
+          // stdout and stderr may each reach the output limit (RLIMIT_FSIZE is per file).
+          groupMemKb: memoryAllowanceKb(limits) + 2 * Math.ceil(limits.outputLimitBytes / 1024) + BOX_TMPFS_KB + GROUP_SLACK_KB,
           ...sharedSpec,
         },
         env.onOutput,
