@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { resourcePath } from '../paths.ts';
 import { startContestServer, type ContestServer } from '../server/contestServer.ts';
+import { storeFileIn } from '../store/store.ts';
 import { registerJudgeIpc } from './ipc.ts';
 
 /** Contestants reach the portal over the LAN: listen on every interface by default. */
@@ -85,7 +86,7 @@ async function exportResults(): Promise<void> {
   const choice = await dialog.showOpenDialog(window!, { title: 'Export the results into a folder', properties: ['openDirectory', 'createDirectory'] });
   if (choice.canceled || !choice.filePaths[0]) return;
   const target = join(choice.filePaths[0], `verdict-${core.server.context.contest.id}-results-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`);
-  const { finished } = core.server.console.exports.start({ dbFile: join(core.server.context.dataDir, 'verdict.db'), contestDir: core.server.context.contest.dir, exportsDir: choice.filePaths[0], outDir: target });
+  const { finished } = core.server.console.exports.start({ dbFile: storeFileIn(core.server.context.dataDir), contestDir: core.server.context.contest.dir, exportsDir: choice.filePaths[0], outDir: target });
   const job = await finished;
   if (job.state === 'done') void dialog.showMessageBox(window!, { message: `Results exported to ${job.path}${job.message ? ` (${job.message})` : ''}.` });
   else dialog.showErrorBox('The export failed', job.message);

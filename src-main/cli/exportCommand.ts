@@ -10,6 +10,7 @@ import { backupFiles, restore } from '../export/backup.ts';
 import { exportFromDataFolder } from '../export/exportSnapshot.ts';
 import { importContestPackage } from '../export/packageImport.ts';
 import { readSnapshotInfo } from '../export/storeBackup.ts';
+import { STORE_FILE_NAME, storeFileIn } from '../store/store.ts';
 import { InputError, UsageError } from './output.ts';
 
 export interface ExportCommandOptions {
@@ -43,7 +44,6 @@ export interface RestoreCommandOptions {
   force: boolean;
 }
 
-const DB_NAME = 'verdict.db';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -60,8 +60,8 @@ async function contestAndData(contest: string | undefined, data: string | undefi
     const { defaultDataDir } = await import('../server/contestServer.ts');
     dataDir = defaultDataDir(def.id);
   }
-  const dbFile = join(dataDir, DB_NAME);
-  if (!existsSync(dbFile)) throw new InputError(`${dataDir}: no contest data here (no ${DB_NAME}); give the --data folder the contest was served with`);
+  const dbFile = storeFileIn(dataDir);
+  if (!existsSync(dbFile)) throw new InputError(`${dataDir}: no contest data here (no ${STORE_FILE_NAME}); give the --data folder the contest was served with`);
   return { def, dataDir, dbFile };
 }
 
@@ -127,7 +127,7 @@ export async function backupCommand(options: BackupCommandOptions): Promise<numb
   const { info } = result;
   const contestFiles = result.files.filter((f) => f.startsWith('contest/')).length;
   console.log(`verdict: backed up ${def.name} to ${result.path}`);
-  console.log(`  ${DB_NAME.padEnd(16)} ${size(statSync(join(result.path, DB_NAME)).size)} (${info.events} events, last token ${info.last_event_token ?? '-'}, ${info.submissions} submissions)`);
+  console.log(`  ${STORE_FILE_NAME.padEnd(16)} ${size(statSync(join(result.path, STORE_FILE_NAME)).size)} (${info.events} events, last token ${info.last_event_token ?? '-'}, ${info.submissions} submissions)`);
   console.log(`  ${'contest/'.padEnd(16)} ${contestFiles} file${contestFiles === 1 ? '' : 's'}`);
   console.log(`  ${'backup.json'.padEnd(16)} manifest.sha256`);
   console.log(`verdict: restore with: verdict restore --backup ${result.path} --data <new data folder>`);

@@ -7,7 +7,7 @@ import { contestPhase } from '../contest/clock.ts';
 import { jobIdOf } from '../contest/judgingService.ts';
 import type { Verdict } from '../judge/types.ts';
 import { VERDICTS } from '../store/rows.ts';
-import type { SubmissionRow } from '../store/store.ts';
+import { storeFileIn, type SubmissionRow } from '../store/store.ts';
 import type { ServerContext } from '../server/context.ts';
 import { HttpError } from '../server/auth.ts';
 import type {
@@ -467,7 +467,7 @@ export class ConsoleService implements ConsoleRequests {
 
   /** An export into `outDir` (the desktop menu's chosen folder), or a new folder under the data folder. */
   exportTo(outDir?: string): ExportJob {
-    const { job } = this.exports.start({ dbFile: join(this.ctx.dataDir, 'verdict.db'), contestDir: this.ctx.contest.dir, exportsDir: join(this.ctx.dataDir, 'exports'), outDir });
+    const { job } = this.exports.start({ dbFile: storeFileIn(this.ctx.dataDir), contestDir: this.ctx.contest.dir, exportsDir: join(this.ctx.dataDir, 'exports'), outDir });
     return job;
   }
 

@@ -216,6 +216,9 @@ export async function inPool<T>(items: readonly T[], limit: number, fn: (item: T
   if (failure) throw (failure as PromiseRejectedResult).reason;
 }
 
+/** Modes of a folder that holds secrets (accounts, password hashes): the owner's only. */
+export const PRIVATE_MODES = { dirMode: 0o700, fileMode: 0o600 };
+
 /** Whether `child` is `parent` or inside it. */
 export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);

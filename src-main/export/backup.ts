@@ -14,17 +14,15 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FileError } from '../errors.ts';
-import type { Store } from '../store/store.ts';
-import { isInside, replacedFolderPath, writeFolderAtomically, type FolderWriter } from './atomicFolder.ts';
+import { STORE_FILE_NAME, storeFileIn, type Store } from '../store/store.ts';
+import { isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically, type FolderWriter } from './atomicFolder.ts';
 import { describeCheck, verifyManifest } from './manifest.ts';
 import { backupDatabase, readSnapshotInfo, storeFile, type SnapshotInfo } from './storeBackup.ts';
 
 export const BACKUP_FORMAT = 'verdict-backup';
 export const BACKUP_VERSION = 1;
-const DB_NAME = 'verdict.db';
 const CONTEST_FOLDER = 'contest';
 const INFO_FILE = 'backup.json';
-const PRIVATE = { dirMode: 0o700, fileMode: 0o600 };
 
 export interface BackupInfo {
   format: typeof BACKUP_FORMAT;
@@ -87,7 +85,7 @@ export async function backupFiles(dbFile: string, contestDir: string, outDir: st
     out,
     async (w) => {
       const taken: { snapshot?: SnapshotInfo } = {};
-      await w.add(DB_NAME, async (path) => {
+      await w.add(STORE_FILE_NAME, async (path) => {
         taken.snapshot = await backupDatabase(db, path);
       });
       await copyTree(w, contest, CONTEST_FOLDER);
@@ -102,14 +100,14 @@ export async function backupFiles(dbFile: string, contestDir: string, outDir: st
         last_event_token: s.lastEventToken,
         events: s.events,
         submissions: s.submissions,
-        database: DB_NAME,
+        database: STORE_FILE_NAME,
         contest_folder: CONTEST_FOLDER,
         source: { database: db, contest_folder: contest },
       };
       await w.write(INFO_FILE, `${JSON.stringify(info, null, 2)}\n`);
       return info;
     },
-    { ...PRIVATE, force: options.force, onFile: options.onFile },
+    { ...PRIVATE_MODES, force: options.force, onFile: options.onFile },
   );
   return { path: written.path, files: written.files, info: written.result };
 }
@@ -168,14 +166,14 @@ export async function restore(backupDir: string, dataDir: string, options: Resto
   await writeFolderAtomically(
     to,
     async (w) => {
-      await w.copy(join(from, info.database), DB_NAME);
+      await w.copy(join(from, info.database), STORE_FILE_NAME);
       await copyTree(w, join(from, info.contest_folder), CONTEST_FOLDER);
-      const restored = readSnapshotInfo(join(w.tempDir, DB_NAME));
+      const restored = readSnapshotInfo(join(w.tempDir, STORE_FILE_NAME));
       if (restored.lastEventToken !== info.last_event_token || restored.contestId !== info.contest_id) {
         throw new FileError(from, 'damaged: the database does not match backup.json');
       }
     },
-    { ...PRIVATE, force: options.force, onFile: options.onFile, manifest: false, replacedTo: replaced ?? undefined },
+    { ...PRIVATE_MODES, force: options.force, onFile: options.onFile, manifest: false, replacedTo: replaced ?? undefined },
   );
-  return { dataDir: to, dbFile: join(to, DB_NAME), contestDir: join(to, CONTEST_FOLDER), info, replaced };
+  return { dataDir: to, dbFile: storeFileIn(to), contestDir: join(to, CONTEST_FOLDER), info, replaced };
 }

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../store/store.ts';
+import { Store, storeFileIn } from '../store/store.ts';
 import { exportContestPackage, type ExportOptions, type ExportResult } from './contestPackage.ts';
 import { readGroupsFile } from './groups.ts';
 import { readOrganizationsFile } from './organizations.ts';
@@ -20,8 +20,8 @@ export async function exportFromDataFolder(dbFile: string, contestDir: string, o
   const scratch = await mkdtemp(join(tmpdir(), 'verdict-export-'));
   let store: Store | null = null;
   try {
-    await backupDatabase(dbFile, join(scratch, 'verdict.db'));
-    store = Store.open(join(scratch, 'verdict.db'));
+    await backupDatabase(dbFile, storeFileIn(scratch));
+    store = Store.open(storeFileIn(scratch));
     options.check?.(store);
     return await exportContestPackage(store, outDir, { ...options, groups, organizations });
   } finally {

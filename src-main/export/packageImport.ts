@@ -13,14 +13,12 @@ import { FileError } from '../errors.ts';
 import { sourceFromZipFile } from '../server/submissionFiles.ts';
 import type { StateMarks } from '../store/clics.ts';
 import type { ContestHistory, HistorySubmission } from '../store/history.ts';
-import { importedSchedule, Store, type ClarificationRow, type EventOp, type EventRow, type EventType, type JudgementRow, type OverrideRow, type ProblemRow, type RunRow, type SubmissionStatus, type TeamRow } from '../store/store.ts';
-import { inPool, isInside, replacedFolderPath, writeFolderAtomically } from './atomicFolder.ts';
+import { importedSchedule, Store, STORE_FILE_NAME, storeFileIn, type ClarificationRow, type EventOp, type EventRow, type EventType, type JudgementRow, type OverrideRow, type ProblemRow, type RunRow, type SubmissionStatus, type TeamRow } from '../store/store.ts';
+import { inPool, isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically } from './atomicFolder.ts';
 import { describeCheck, MANIFEST, verifyManifest } from './manifest.ts';
 import { EXTRAS_FILE, EXTRAS_FORMAT, EXTRAS_VERSION } from './packageExtras.ts';
 import { Fields, listItems } from './packageFields.ts';
 
-const DB_NAME = 'verdict.db';
-const PRIVATE = { dirMode: 0o700, fileMode: 0o600 };
 const EVENT_TYPES: readonly EventType[] = ['contests', 'problems', 'teams', 'submissions', 'judgements', 'runs', 'clarifications', 'state'];
 /** Source zips read at once. */
 const READ_CONCURRENCY = 16;
@@ -51,7 +49,7 @@ export async function importContestPackage(packageDir: string, def: ContestDefin
   await writeFolderAtomically(
     to,
     async (w) => {
-      await w.add(DB_NAME, async (path) => {
+      await w.add(STORE_FILE_NAME, async (path) => {
         const store = Store.open(path);
         try {
           try {
@@ -69,11 +67,11 @@ export async function importContestPackage(packageDir: string, def: ContestDefin
         }
       });
     },
-    { ...PRIVATE, force: options.force, manifest: false, replacedTo: replaced ?? undefined },
+    { ...PRIVATE_MODES, force: options.force, manifest: false, replacedTo: replaced ?? undefined },
   );
   return {
     dataDir: to,
-    dbFile: join(to, DB_NAME),
+    dbFile: storeFileIn(to),
     replaced,
     counts: {
       teams: history.teams.filter((t) => !t.deleted).length,

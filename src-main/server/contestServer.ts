@@ -13,7 +13,7 @@ import { ScoreboardService } from '../contest/scoreboardService.ts';
 import { JudgeEngine } from '../judge/engine.ts';
 import type { JudgehostOptions } from '../judgehost/client.ts';
 import { projectRoot } from '../paths.ts';
-import { Store } from '../store/store.ts';
+import { Store, storeFileIn } from '../store/store.ts';
 import { AccountDirectory } from './accounts.ts';
 import { Authenticator } from './auth.ts';
 import type { ServerContext } from './context.ts';
@@ -77,7 +77,7 @@ export async function startContestServer(options: ContestServerOptions): Promise
   const contest: ContestDefinition = await loadContest(options.contestDir);
   const dataDir = options.dataDir ?? defaultDataDir(contest.id);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const store = Store.open(join(dataDir, 'verdict.db'));
+  const store = Store.open(storeFileIn(dataDir));
   // Passwords are hashed in the background by the AccountDirectory: opening never waits for them.
   store.importContest(contest, { hashPasswords: false });
   if (store.getContest()!.startTime === null && options.startUnscheduled !== false) store.setContestTimes({ startTime: now() });

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ContestAccount, ContestDefinition } from '../contest/model.ts';
 import type { JudgeResult } from '../judge/results.ts';
 import type { Verdict } from '../judge/types.ts';
@@ -45,6 +45,14 @@ import {
 import { migrate } from './schema.ts';
 
 export * from './rows.ts';
+
+/** The database file of a data folder. */
+export const STORE_FILE_NAME = 'verdict.db';
+
+/** The database file in `dataDir`. */
+export function storeFileIn(dataDir: string): string {
+  return join(dataDir, STORE_FILE_NAME);
+}
 
 /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
