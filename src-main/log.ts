@@ -1,0 +1,47 @@
+// The core's structured log (pino): JSON lines to stderr, and, while a contest is served, to a
+// rotating file in its data folder. Components log through children made when they start
+// (`log.child({ component: 'judgehost' })`), never at import time, so `--log-level` reaches them.
+import { once } from 'node:events';
+import { join } from 'node:path';
+import pino, { type Level, type Logger } from 'pino';
+import pinoRoll from 'pino-roll';
+
+export const LOG_LEVELS: readonly Level[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
+/** A log file is rolled over at this size, and this many old ones are kept (about 50 MB in all). */
+const LOG_FILE_SIZE = '10m';
+const LOG_FILES_KEPT = 4;
+/** Under Node's test runner only warnings and errors reach stderr (the tests start hundreds of servers). */
+const DEFAULT_LEVEL: Level = process.env.NODE_TEST_CONTEXT ? 'warn' : 'info';
+
+const destinations = pino.multistream([{ level: 'trace', stream: process.stderr }]);
+
+export const log: Logger = pino(
+  { level: parseLevel(process.env.VERDICT_LOG_LEVEL) ?? DEFAULT_LEVEL, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+  destinations,
+);
+
+function parseLevel(value: string | undefined): Level | undefined {
+  return LOG_LEVELS.includes(value as Level) ? (value as Level) : undefined;
+}
+
+/** Sets the level of every logger made from now on (the CLI's `--log-level`); throws on an unknown name. */
+export function setLogLevel(value: string): void {
+  const level = parseLevel(value);
+  if (!level) throw new Error(`unknown log level '${value}' (one of ${LOG_LEVELS.join(', ')})`);
+  log.level = level;
+}
+
+/**
+ * Also writes the log to `<dir>/logs/verdict.N.log`, rolled over by size, until the returned
+ * function is called (it flushes and closes the file).
+ */
+export async function logToFolder(dir: string): Promise<() => void> {
+  const file = await pinoRoll({ file: join(dir, 'logs', 'verdict.log'), size: LOG_FILE_SIZE, limit: { count: LOG_FILES_KEPT }, mkdir: true, mode: 0o600 });
+  if (file.fd < 0) await once(file, 'ready');
+  const id = destinations.add({ level: 'trace', stream: file }).lastId;
+  return () => {
+    destinations.remove(id);
+    file.flushSync();
+    file.end();
+  };
+}
