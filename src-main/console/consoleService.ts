@@ -10,6 +10,7 @@ import { VERDICTS } from '../store/rows.ts';
 import { storeFileIn, type SubmissionRow } from '../store/store.ts';
 import type { ServerContext } from '../server/context.ts';
 import { HttpError } from '../server/auth.ts';
+import { healthProblems } from '../server/health.ts';
 import type {
   AnswerRequest,
   ConsoleClarification,
@@ -185,7 +186,16 @@ export class ConsoleService implements ConsoleRequests {
 
   private pool(): PoolView {
     const { pool, host } = this.ctx.engine;
-    return { workers: pool.workers, busy: pool.busy, paused: pool.isPaused, queued: this.ctx.store.queueStats(this.ctx.now()).queued, sandbox: host.sandbox.level };
+    const { status, restarts, lastFailure } = host.health();
+    return {
+      workers: pool.workers,
+      busy: pool.busy,
+      paused: pool.isPaused,
+      queued: this.ctx.store.queueStats(this.ctx.now()).queued,
+      sandbox: host.sandbox.level,
+      judgehost: { status, restarts, lastFailure },
+      problems: healthProblems(this.ctx),
+    };
   }
 
   private workers(): WorkerView[] {

@@ -1,9 +1,11 @@
 // The judging engine as the rest of the core sees it: a judgehost child process behind a worker pool.
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { JudgehostClient, type JobListener, type JudgehostOptions } from '../judgehost/client.ts';
+import type { JobListener, JudgehostOptions } from '../judgehost/client.ts';
+import { JudgehostSupervisor } from '../judgehost/supervisor.ts';
 import type { JudgeJob, LanguageInfo } from '../judgehost/protocol.ts';
 import { WorkerPool } from './dispatch/workerPool.ts';
+import { UnsandboxedError } from './runner/sandbox.ts';
 import type { JudgeResult } from './results.ts';
 import type { ProblemPackage } from './types.ts';
 
@@ -11,17 +13,25 @@ import type { ProblemPackage } from './types.ts';
 export const DEFAULT_TIME_LIMIT_MS = 1000;
 
 export class JudgeEngine {
-  readonly host: JudgehostClient;
+  readonly host: JudgehostSupervisor;
   readonly pool: WorkerPool;
 
-  private constructor(host: JudgehostClient, pool: WorkerPool) {
+  private constructor(host: JudgehostSupervisor, pool: WorkerPool) {
     this.host = host;
     this.pool = pool;
   }
 
-  /** Starts a judgehost with `workers` workers (default: one per core). */
-  static async start(options: { workers?: number; host?: JudgehostOptions } = {}): Promise<JudgeEngine> {
-    const host = await JudgehostClient.start(options.host);
+  /**
+   * Starts a judgehost with `workers` workers (default: one per core). Where no sandbox can be built,
+   * throws UnsandboxedError unless `allowUnsandboxed` (or VERDICT_SANDBOX=none, an explicit choice).
+   */
+  static async start(options: { workers?: number; host?: JudgehostOptions; allowUnsandboxed?: boolean } = {}): Promise<JudgeEngine> {
+    const host = await JudgehostSupervisor.start(options.host);
+    const env = options.host?.env ?? process.env;
+    if (host.sandbox.level === 'none' && !options.allowUnsandboxed && env.VERDICT_SANDBOX !== 'none') {
+      await host.close();
+      throw new UnsandboxedError(host.sandbox.description);
+    }
     return new JudgeEngine(host, new WorkerPool(host, { workers: options.workers ?? availableParallelism() }));
   }
 

@@ -6,7 +6,7 @@ import { classifyRun, memoryAllowanceKb, type RunLimits } from './classify.ts';
 import { readHead, readTail } from './fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
 import { RunnerError, runInPty, type Bind, type InteractorSpec, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
-import { judgeErrorResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from './results.ts';
+import { judgeErrorResult, judgeFaultResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from './results.ts';
 import type { TestCase, ValidatorFlags, Verdict } from './types.ts';
 import { validateDefault } from './validate/defaultValidator.ts';
 import { interactiveVerdict, interactorSpec } from './validate/interactor.ts';
@@ -167,7 +167,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
       env.signal,
     );
   } catch (error) {
-    if (error instanceof RunnerError) return judgeErrorResult(`compiler could not run: ${error.message}`, { ok: false, output: '', timeMs: 0 });
+    if (error instanceof RunnerError) return judgeFaultResult(`compiler could not run: ${error.message}`);
     throw error;
   }
   const compileOutput = readTail(compileOut, COMPILE_OUTPUT_SHOWN_BYTES);
@@ -230,7 +230,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         env.signal,
       );
     } catch (error) {
-      if (error instanceof RunnerError) return judgeErrorResult(`test ${test.name}: ${error.message}`, compile, tests);
+      if (error instanceof RunnerError) return judgeFaultResult(`test ${test.name}: ${error.message}`, compile, tests);
       throw error;
     }
     const outputBytes = sizeOf(stdoutPath);

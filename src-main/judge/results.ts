@@ -28,6 +28,9 @@ export interface JudgeResult {
   memoryKb: number;
   /** For JE: what went wrong on the judge's side. */
   error?: string;
+  /** The judging machinery itself failed (a judgehost or runner died, a sandbox could not be set
+   *  up): the verdict says nothing of the submission, which is judged again from the start. */
+  judgeFault?: true;
   /** The program's output on the first failing test (its start, bounded), for the judges' diff view. */
   firstFailure?: { testName: string; output: string; truncated: boolean };
 }
@@ -40,4 +43,9 @@ export type JudgeProgress =
 /** A judge-side failure: JE, with what went wrong for the judges. */
 export function judgeErrorResult(error: string, compile: CompileResult = { ok: false, output: '', timeMs: 0 }, tests: TestResult[] = []): JudgeResult {
   return { verdict: 'JE', tests, compile, timeMs: 0, memoryKb: 0, error };
+}
+
+/** A failure of the judging machinery, not of the package or the submission: judge again. */
+export function judgeFaultResult(error: string, compile?: CompileResult, tests?: TestResult[]): JudgeResult {
+  return { ...judgeErrorResult(error, compile, tests), judgeFault: true };
 }

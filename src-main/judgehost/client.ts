@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../judge/results.ts';
+import { judgeFaultResult, type JudgeProgress, type JudgeResult } from '../judge/results.ts';
 import type { SandboxInfo } from '../judge/runner/sandbox.ts';
 import type { FromHost, HostStats, JudgeJob, LanguageInfo, ToHost } from './protocol.ts';
 
@@ -29,6 +29,8 @@ export interface JudgehostOptions {
    *  its sandbox then uses user namespaces instead of a uid switch). */
   uid?: number;
   gid?: number;
+  /** A host not ready within this time is killed and the start fails. */
+  startTimeoutMs?: number;
 }
 
 export class JudgehostClient {
@@ -38,6 +40,12 @@ export class JudgehostClient {
   private readonly pending = new Map<string, PendingJob>();
   private statsWaiters: ((stats: HostStats) => void)[] = [];
   private exited = false;
+  /** Why the core killed this host, if it did (it stopped answering). */
+  private killReason: string | null = null;
+  private readonly exitListeners = new Set<(reason: string) => void>();
+  /** When the host last answered a heartbeat (or started). */
+  lastPongAt = Date.now();
+  private pingSeq = 0;
 
   private constructor(child: ChildProcess, ready: Extract<FromHost, { type: 'ready' }>) {
     this.child = child;
@@ -70,14 +78,24 @@ export class JudgehostClient {
       }
     }
     return new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`judgehost exited during start-up (code ${code})`));
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(error);
+      };
+      const timer = options.startTimeoutMs
+        ? setTimeout(() => fail(new Error(`the judgehost was not ready within ${options.startTimeoutMs! / 1000} s`)), options.startTimeoutMs)
+        : undefined;
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(new Error(`judgehost exited during start-up (code ${code}, signal ${signal})`));
       child.once('exit', onExit);
-      child.once('error', reject);
+      child.once('error', fail);
       child.on('message', function first(message: FromHost) {
-        if (message.type === 'fatal') reject(new Error(`judgehost failed to start: ${message.message}`));
+        if (message.type === 'fatal') fail(new Error(`judgehost failed to start: ${message.message}`));
         if (message.type !== 'ready') return;
+        clearTimeout(timer);
         child.off('message', first);
         child.off('exit', onExit);
+        child.off('error', fail);
         resolve(new JudgehostClient(child, message));
       });
     });
@@ -87,9 +105,13 @@ export class JudgehostClient {
     return this.child.pid;
   }
 
+  get running(): boolean {
+    return !this.exited;
+  }
+
   /** Judges one job in worker slot `slot`. Resolves with a result (JE for judge-side failures), never rejects. */
   judge(job: JudgeJob, slot: number, listener: JobListener = {}): Promise<JudgeResult> {
-    if (this.exited) return Promise.resolve(judgeErrorResult('the judgehost is not running'));
+    if (this.exited) return Promise.resolve(judgeFaultResult('the judgehost is not running'));
     return new Promise((resolve) => {
       this.pending.set(job.id, { listener, resolve });
       this.send({ type: 'judge', job, slot });
@@ -107,6 +129,23 @@ export class JudgehostClient {
     });
   }
 
+  /** Sends a heartbeat; the answer moves `lastPongAt`. */
+  ping(): void {
+    this.send({ type: 'ping', seq: ++this.pingSeq });
+  }
+
+  /** Kills the host at once (SIGKILL works on a stopped process too); its runs die with it. */
+  kill(reason: string): void {
+    if (this.exited) return;
+    this.killReason = reason;
+    this.child.kill('SIGKILL');
+  }
+
+  /** Calls `listener` with a reason when the host has exited, for whatever cause. */
+  whenExited(listener: (reason: string) => void): void {
+    this.exitListeners.add(listener);
+  }
+
   async close(): Promise<void> {
     if (this.exited) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
@@ -115,7 +154,8 @@ export class JudgehostClient {
   }
 
   private send(message: ToHost): void {
-    if (!this.exited) this.child.send(message);
+    // A send that fails means the host just died: its exit event follows and settles everything.
+    if (!this.exited && this.child.connected) this.child.send(message, () => {});
   }
 
   private onMessage(message: FromHost): void {
@@ -135,13 +175,19 @@ export class JudgehostClient {
       case 'stats':
         this.statsWaiters.shift()?.(message.stats);
         break;
+      case 'pong':
+        this.lastPongAt = Date.now();
+        break;
     }
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     this.exited = true;
-    // Jobs in flight when the host dies are the judge's failure, not the contestant's.
-    for (const job of this.pending.values()) job.resolve(judgeErrorResult(`the judgehost exited (code ${code}, signal ${signal})`));
+    const reason = this.killReason ?? (signal ? `the judgehost was killed by ${signal}` : `the judgehost exited with code ${code}`);
+    // Jobs in flight when the host dies are the judge's failure, not the contestant's: judged again.
+    for (const job of this.pending.values()) job.resolve(judgeFaultResult(reason));
     this.pending.clear();
+    for (const waiter of this.statsWaiters.splice(0)) waiter({ runs: 0, spawnBlockMsP50: 0, spawnBlockMsP99: 0, spawnBlockMsMax: 0 });
+    for (const listener of this.exitListeners) listener(reason);
   }
 }

@@ -86,12 +86,15 @@ async function judge(job: JudgeJob, slot: number): Promise<void> {
       },
     );
   } catch (error) {
-    // Anything that goes wrong on the judge's side is JE for this submission; the host goes on.
-    result = judgeErrorResult(controller.signal.aborted ? 'judging was cancelled' : (error as Error).message);
+    // Anything else that goes wrong on the judge's side (a broken package or validator) is JE for
+    // this submission; the host goes on.
+    result = judgeErrorResult((error as Error).message);
   } finally {
     running.delete(job.id);
     rmSync(workDir, { recursive: true, force: true });
   }
+  // A cancelled run ends however the runner saw its kill: the judges asked for it, so it is no fault.
+  if (controller.signal.aborted) result = judgeErrorResult('judging was cancelled');
   output.flush(job.id);
   send({ type: 'done', jobId: job.id, result });
 }
@@ -106,6 +109,9 @@ process.on('message', (message: ToHost) => {
       break;
     case 'stats':
       send({ type: 'stats', stats: spawnStats() });
+      break;
+    case 'ping':
+      send({ type: 'pong', seq: message.seq });
       break;
   }
 });

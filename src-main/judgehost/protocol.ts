@@ -44,7 +44,9 @@ export interface HostStats {
 export type ToHost =
   | { type: 'judge'; job: JudgeJob; slot: number }
   | { type: 'cancel'; jobId: string }
-  | { type: 'stats' };
+  | { type: 'stats' }
+  /** Heartbeat: a host that does not answer in time is taken for stopped and replaced. */
+  | { type: 'ping'; seq: number };
 
 export type FromHost =
   | { type: 'ready'; sandbox: SandboxInfo; languages: LanguageInfo[] }
@@ -52,4 +54,5 @@ export type FromHost =
   | { type: 'output'; jobId: string; data: string }
   | { type: 'done'; jobId: string; result: JudgeResult }
   | { type: 'stats'; stats: HostStats }
+  | { type: 'pong'; seq: number }
   | { type: 'fatal'; message: string };

@@ -6,11 +6,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { StoreError } from '../store/store.ts';
-import { HttpError, type Caller } from './auth.ts';
+import { HttpError, isJudge, type Caller } from './auth.ts';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
 import { registerConsoleRoutes } from './consoleRoutes.ts';
 import type { ServerContext } from './context.ts';
+import { healthProblems } from './health.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
 import { MAX_SOURCE_BYTES } from './submissionFiles.ts';
 
@@ -63,11 +64,18 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     return reply.code(404).type('text/plain').send('the portal is not built: run npm run build');
   });
 
-  app.get('/health', async () => {
+  // Honest health: not ok (503) whenever judging cannot proceed or submissions cannot be stored.
+  // Everyone sees whether it is ok and why not; judges also see the judgehost and the sandbox.
+  app.get('/health', async (request, reply) => {
     const stats = ctx.store.queueStats(ctx.now());
     const pool = ctx.engine.pool;
+    const judgehost = ctx.engine.host.health();
+    const problems = healthProblems(ctx);
+    reply.code(problems.length ? 503 : 200);
+    const judge = isJudge(await identify(request).catch(() => null));
     return {
-      ok: true,
+      ok: problems.length === 0,
+      ...(problems.length ? { reason: problems.join('; ') } : {}),
       queued: stats.queued,
       judging: stats.judging,
       oldestQueuedAgeMs: stats.oldestQueuedAgeMs,
@@ -75,7 +83,8 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
       workersBusy: pool.busy,
       paused: pool.isPaused,
       liveClients: ctx.live.size,
-      sandbox: ctx.engine.host.sandbox.level,
+      judgehost: judge ? judgehost : { status: judgehost.status, restarts: judgehost.restarts },
+      ...(judge ? { sandbox: ctx.engine.host.sandbox } : {}),
     };
   });
 
@@ -97,3 +106,4 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   }
   return app;
 }
+

@@ -68,6 +68,10 @@ export interface PoolView {
   paused: boolean;
   queued: number;
   sandbox: string;
+  /** The judgehost: running, restarting (after a failure), failed (keeps failing), and why. */
+  judgehost: { status: 'running' | 'restarting' | 'failed' | 'stopped'; restarts: number; lastFailure: { at: number; reason: string } | null };
+  /** What keeps the judge from working, for a red banner; empty when all is well. */
+  problems: string[];
 }
 
 /** Submissions judged per minute and queue length, sampled once a minute for the last minutes. */

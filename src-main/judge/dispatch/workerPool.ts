@@ -8,13 +8,22 @@ import { FifoQueue, type JudgeQueue } from './queue.ts';
 export interface JudgeBackend {
   judge(job: JudgeJob, slot: number, listener: JobListener): Promise<JudgeResult>;
   cancel(jobId: string): void;
+  /** False while the backend cannot judge (its judgehost is being replaced): jobs wait in the queue. */
+  readonly available?: boolean;
+  /** Tells when `available` may have changed. */
+  onChange?(listener: () => void): () => void;
 }
+
+/** A job whose judging fails on the judge's side this many times in a row ends as JE (with the causes). */
+export const MAX_JUDGING_ATTEMPTS = 3;
 
 interface QueuedJob {
   job: JudgeJob;
   listener: JobListener;
   resolve: (result: JudgeResult) => void;
   queuedAt: number;
+  /** Why earlier attempts failed on the judge's side (a judgehost or runner that died). */
+  faults: string[];
 }
 
 export interface WorkerState {
@@ -38,12 +47,16 @@ export class WorkerPool {
     this.backend = backend;
     this.size = options.workers;
     this.queue = options.queue ?? new FifoQueue<QueuedJob>();
+    backend.onChange?.(() => {
+      this.changed();
+      this.pump();
+    });
   }
 
   /** Queues a job; resolves with its result once judged (JE on judge-side failure; never rejects). */
   submit(job: JudgeJob, listener: JobListener = {}): Promise<JudgeResult> {
     return new Promise((resolve) => {
-      this.queue.push({ job, listener, resolve, queuedAt: Date.now() });
+      this.queue.push({ job, listener, resolve, queuedAt: Date.now(), faults: [] });
       this.changed();
       this.pump();
     });
@@ -130,7 +143,7 @@ export class WorkerPool {
   }
 
   private pump(): void {
-    while (!this.paused && this.queue.length > 0) {
+    while (!this.paused && this.backend.available !== false && this.queue.length > 0) {
       const slot = this.freeSlot();
       if (slot === null) return;
       const next = this.queue.shift()!;
@@ -154,7 +167,19 @@ export class WorkerPool {
 
   private finish(slot: number, job: QueuedJob, result: JudgeResult): void {
     this.slots.delete(slot);
-    job.resolve(result);
+    if (result.judgeFault) {
+      job.faults.push(result.error ?? 'unknown judge fault');
+      if (job.faults.length < MAX_JUDGING_ATTEMPTS) {
+        // Judged again from the start, ahead of the queue: a judge-side failure is never the verdict.
+        this.queue.push(job);
+        this.queue.prioritise((q) => q === job);
+      } else {
+        const { judgeFault: _, ...final } = result;
+        job.resolve({ ...final, error: `judging failed on the judge's side ${job.faults.length} times: ${job.faults.join('; ')}` });
+      }
+    } else {
+      job.resolve(result);
+    }
     this.changed();
     this.pump();
   }

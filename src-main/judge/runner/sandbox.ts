@@ -65,6 +65,24 @@ export interface SandboxInfo {
   description: string;
 }
 
+/** What a run lacks when there is no sandbox (level `none`), for the judge who must consent to it. */
+export const UNSANDBOXED_GAPS: readonly string[] = [
+  'programs can use the network',
+  'programs can read the answers, the validators, other submissions and the judge\'s files',
+  'programs can write anywhere the judge can',
+  'programs run as the judge\'s own user',
+  'a program that calls setsid can outlive its run',
+];
+
+/** Judging would run without a sandbox and the judge has not said that is acceptable. */
+export class UnsandboxedError extends Error {
+  readonly missing: readonly string[] = UNSANDBOXED_GAPS;
+  constructor(why: string) {
+    super(`no sandbox can be built here (${why}), so ${UNSANDBOXED_GAPS.join('; ')}. Judge anyway only with --allow-unsandboxed`);
+    this.name = 'UnsandboxedError';
+  }
+}
+
 export class Sandbox {
   readonly workspace: string;
   readonly rootDir: string;
@@ -85,7 +103,8 @@ export class Sandbox {
 
   /** Prepares the workspace and probes which isolation this machine allows. */
   static async create(options: { disable?: boolean } = {}): Promise<Sandbox> {
-    const workspace = mkdtempSync(join(tmpdir(), 'verdict-'));
+    sweepDeadWorkspaces();
+    const workspace = mkdtempSync(join(tmpdir(), `${WORKSPACE_PREFIX}${process.pid}-`));
     // Traversable (programs' uids must reach their bind-mounted box), but not listable.
     chmodSync(workspace, 0o711);
     mkdirSync(join(workspace, 'root'), { mode: 0o755 });
@@ -143,6 +162,21 @@ export class Sandbox {
     this.netnsHolder?.kill('SIGKILL');
     this.uidBlock?.release();
     rmSync(this.workspace, { recursive: true, force: true });
+  }
+}
+
+/** A judgehost's workspace is `<tmp>/verdict-host-<pid>-XXXXXX`: the pid tells whether its owner still lives. */
+const WORKSPACE_PREFIX = 'verdict-host-';
+
+/** Removes the workspaces of judgehosts that died without cleaning up (killed, or gone with their server). */
+function sweepDeadWorkspaces(): void {
+  for (const name of readdirOrEmpty(tmpdir())) {
+    const owner = new RegExp(`^${WORKSPACE_PREFIX}(\\d+)-`).exec(name);
+    if (owner && !isAlive(Number(owner[1]))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  for (const block of readdirOrEmpty(UID_BLOCK_DIR)) {
+    const owner = Number(readFileOrEmpty(join(UID_BLOCK_DIR, block)));
+    if (owner && !isAlive(owner)) rmSync(join(UID_BLOCK_DIR, block), { force: true });
   }
 }
 

@@ -25,7 +25,16 @@ function submission(id: number, patch: Partial<ConsoleSubmission> = {}): Console
   };
 }
 
-const pool = (patch: Partial<PoolView> = {}): PoolView => ({ workers: 2, busy: 0, paused: false, queued: 0, sandbox: 'namespaces', ...patch });
+const pool = (patch: Partial<PoolView> = {}): PoolView => ({
+  workers: 2,
+  busy: 0,
+  paused: false,
+  queued: 0,
+  sandbox: 'namespaces',
+  judgehost: { status: 'running', restarts: 0, lastFailure: null },
+  problems: [],
+  ...patch,
+});
 
 const clar = (id: string, time: number, patch: Partial<ConsoleClarification> = {}): ConsoleClarification => ({
   id,

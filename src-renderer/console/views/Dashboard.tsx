@@ -19,10 +19,22 @@ import { ProblemTag, useNames } from './common.tsx';
 import { Sparkline } from './Sparkline.tsx';
 
 export function Dashboard() {
-  const { hasSnapshot, error, preparing } = useConsole(useShallow((s) => ({ hasSnapshot: s.pool !== null, error: s.snapshotError, preparing: s.preparing })));
+  const { hasSnapshot, error, preparing, problems } = useConsole(
+    useShallow((s) => ({ hasSnapshot: s.pool !== null, error: s.snapshotError, preparing: s.preparing, problems: s.pool?.problems ?? [] })),
+  );
   return (
     <section className="dashboard">
       <h1 id="dashboard-title">Dashboard</h1>
+      {problems.length > 0 && (
+        <Notice tone="error" role="alert">
+          <strong>The judge is not in working order:</strong>
+          <ul>
+            {problems.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       {preparing.length > 0 && (
         <Notice tone="warning" role="status">
           <strong>Still preparing:</strong>
@@ -158,6 +170,11 @@ function PoolCard() {
       <dl className="facts">
         <dt>Sandbox</dt>
         <dd>{pool.sandbox}</dd>
+        <dt>Judgehost</dt>
+        <dd>
+          {pool.judgehost.status}
+          {pool.judgehost.restarts > 0 && `, restarted ${pool.judgehost.restarts} time${pool.judgehost.restarts === 1 ? '' : 's'}`}
+        </dd>
       </dl>
     </div>
   );

@@ -1,0 +1,224 @@
+// Fault injection on a served contest: the judgehost killed, stopped, a runner killed mid-test. Every
+// submission still gets its own verdict (a judge fault is never the contestant's), nothing the dead
+// judgehost ran survives it, and /health tells the truth meanwhile.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { PortalSubmission } from '../shared/portalApi.ts';
+import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
+
+const HELLO_AC = 'print("Hello, World!")\n';
+const HELLO_WA = 'print("Hello World")\n';
+/** Slow enough that a judging is in flight whenever the test strikes. */
+const HELLO_SLOW_AC = 'import time\ntime.sleep(0.3)\nprint("Hello, World!")\n';
+
+interface Health {
+  ok: boolean;
+  reason?: string;
+  judging: number;
+  judgehost: { status: string; restarts: number; pid: number | null; lastFailure: { reason: string } | null };
+}
+
+/** Every process below `pid` (children through /proc, recursively). */
+function descendants(pid: number): number[] {
+  const found: number[] = [];
+  const visit = (p: number) => {
+    for (const tid of readdirOrEmpty(`/proc/${p}/task`)) {
+      const children = readOrEmpty(`/proc/${p}/task/${tid}/children`).split(' ').filter(Boolean).map(Number);
+      for (const child of children) {
+        found.push(child);
+        visit(child);
+      }
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readOrEmpty(`/proc/${pid}/status`));
+
+/** Left behind by a judgehost that is gone: its workspace, its memory cgroups. */
+function leftoversOf(pid: number): string[] {
+  const workspaces = readdirOrEmpty(tmpdir()).filter((name) => name.startsWith(`verdict-host-${pid}-`));
+  const cgroupParent = readOrEmpty('/proc/self/cgroup')
+    .split('\n')
+    .find((l) => l.split(':')[1]?.split(',').includes('memory'))
+    ?.split(':')
+    .slice(2)
+    .join(':');
+  const cgroups = cgroupParent === undefined ? [] : readdirOrEmpty(join('/sys/fs/cgroup/memory', cgroupParent)).filter((name) => name.startsWith(`verdict-${pid}-`));
+  return [...workspaces, ...cgroups];
+}
+
+async function submitAll(url: string, sources: string[]): Promise<{ id: string; source: string }[]> {
+  const submitted: { id: string; source: string }[] = [];
+  for (const [i, source] of sources.entries()) {
+    // Five teams share the load: each stays within its own submission rate limit.
+    const team = `team${(i % 5) + 1}`;
+    const client = new PortalClient(url);
+    const answer = await client.post<PortalSubmission>('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'a.py', source }, basic(team, `${team}-pass`));
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    submitted.push({ id: answer.body.id, source });
+  }
+  return submitted;
+}
+
+async function verdictsOf(url: string, count: number): Promise<Map<string, string>> {
+  const judge = new PortalClient(url);
+  const list = await eventually(
+    async () => {
+      const all = (await judge.get<{ id: string; judgement_type_id: string | null; submission_id: string; current?: boolean }[]>('/api/contests/sample/judgements', basic('judge', 'judge-pass'))).body;
+      const done = all.filter((j) => j.judgement_type_id !== null && j.current !== false);
+      return done.length >= count ? done : undefined;
+    },
+    120_000,
+    `${count} judgements`,
+  );
+  return new Map(list.map((j) => [j.submission_id, j.judgement_type_id!]));
+}
+
+const expected = (source: string) => (source === HELLO_WA ? 'WA' : 'AC');
+
+test('kill -9 of the judgehost three times during 30 submissions: every verdict right, none JE, nothing left running', { timeout: 240_000 }, async () => {
+  const server = await testServer({ workers: 2 });
+  try {
+    const judge = new PortalClient(server.url);
+    const health = async () => (await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body;
+    const sources = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? HELLO_WA : i % 3 === 1 ? HELLO_SLOW_AC : HELLO_AC));
+    const submitted = await submitAll(server.url, sources);
+    const killed: { pid: number; children: number[] }[] = [];
+    // Each kill strikes other submissions than the last (three strikes on one submission are JE by design).
+    const struck = new Set<string>();
+    for (let kill = 1; kill <= 3; kill++) {
+      const before = await eventually(async () => {
+        const h = await health();
+        const running = server.context.judging.running().map((l) => l.submissionId);
+        if (h.judgehost.status !== 'running' || running.length === 0 || running.some((id) => struck.has(id))) return undefined;
+        for (const id of running) struck.add(id);
+        return h;
+      }, 60_000, 'a judging in flight');
+      const pid = before.judgehost.pid!;
+      const children = descendants(pid);
+      process.kill(pid, 'SIGKILL');
+      killed.push({ pid, children });
+      const after = await eventually(async () => {
+        const h = await health();
+        return h.judgehost.restarts === kill && h.judgehost.status === 'running' ? h : undefined;
+      }, 30_000, `restart ${kill}`);
+      assert.notEqual(after.judgehost.pid, pid);
+      assert.match(after.judgehost.lastFailure!.reason, /SIGKILL/);
+    }
+    const verdicts = await verdictsOf(server.url, submitted.length);
+    for (const s of submitted) assert.equal(verdicts.get(s.id), expected(s.source), `submission ${s.id}`);
+    // Nothing the killed judgehosts ran survives them.
+    for (const { pid, children } of killed) {
+      await eventually(async () => (children.every((c) => !alive(c)) ? true : undefined), 10_000, `the processes of judgehost ${pid} to be gone`);
+      assert.deepEqual(leftoversOf(pid), [], `leftovers of judgehost ${pid}`);
+    }
+    const final = await health();
+    assert.equal(final.ok, true);
+    assert.equal(final.judgehost.restarts, 3);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a stopped judgehost (SIGSTOP) is noticed within 5 s, replaced, and its judging done again', { timeout: 120_000 }, async () => {
+  const server = await testServer({ workers: 1 });
+  try {
+    const judge = new PortalClient(server.url);
+    const health = async () => judge.get<Health>('/health', basic('judge', 'judge-pass'));
+    const submitted = await submitAll(server.url, [HELLO_SLOW_AC, HELLO_WA, HELLO_AC]);
+    const inFlight = await eventually(async () => {
+      const h = (await health()).body;
+      return h.judging > 0 ? h : undefined;
+    }, 60_000, 'a judging in flight');
+    const pid = inFlight.judgehost.pid!;
+    process.kill(pid, 'SIGSTOP');
+    const stoppedAt = Date.now();
+    // While no judgehost answers, /health says so.
+    const down = await eventually(async () => {
+      const answer = await health();
+      return answer.status === 503 ? answer.body : undefined;
+    }, 10_000, '/health to report the stopped judgehost');
+    assert.equal(down.ok, false);
+    assert.match(down.reason!, /judgehost/);
+    const replaced = await eventually(async () => {
+      const h = (await health()).body;
+      return h.judgehost.restarts === 1 && h.judgehost.status === 'running' ? h : undefined;
+    }, 20_000, 'the stopped judgehost to be replaced');
+    assert.match(replaced.judgehost.lastFailure!.reason, /stopped answering/);
+    assert.ok(!alive(pid), 'the stopped judgehost is killed');
+    const noticedMs = Date.now() - stoppedAt;
+    assert.ok(noticedMs < 15_000, `replaced after ${noticedMs} ms`);
+    const verdicts = await verdictsOf(server.url, submitted.length);
+    for (const s of submitted) assert.equal(verdicts.get(s.id), expected(s.source), `submission ${s.id}`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a runner killed in the middle of a test: the submission is judged again, not blamed', { timeout: 120_000 }, async () => {
+  const server = await testServer({ workers: 1 });
+  try {
+    const judge = new PortalClient(server.url);
+    const [submission] = await submitAll(server.url, [HELLO_SLOW_AC]);
+    const hostPid = server.context.engine.host.pid!;
+    // The runner of the test in progress: a child of the judgehost running the runner binary.
+    const runner = await eventually(async () => {
+      for (const pid of descendants(hostPid)) {
+        const cmdline = readOrEmpty(`/proc/${pid}/cmdline`);
+        if (cmdline.includes('verdict-runner') && cmdline.includes('/prog/main.py')) return pid;
+      }
+      return undefined;
+    }, 60_000, 'a test run in progress');
+    process.kill(runner, 'SIGKILL');
+    const verdicts = await verdictsOf(server.url, 1);
+    assert.equal(verdicts.get(submission!.id), 'AC');
+    // The same judgehost judged it again: a runner's death is not the judgehost's.
+    assert.equal((await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body.judgehost.restarts, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a submission whose judging fails on the judge side three times is JE, with the causes kept for the judges', { timeout: 120_000 }, async () => {
+  const server = await testServer({ workers: 1 });
+  try {
+    const slow = 'import time\ntime.sleep(5)\nprint("Hello, World!")\n';
+    const [submission] = await submitAll(server.url, [slow]);
+    for (let strike = 1; strike <= 3; strike++) {
+      const pid = await eventually(async () => {
+        const running = server.context.judging.running().some((l) => l.submissionId === submission!.id);
+        return running && server.context.engine.host.health().status === 'running' ? server.context.engine.host.pid : undefined;
+      }, 60_000, `judging attempt ${strike}`);
+      process.kill(pid!, 'SIGKILL');
+      await eventually(async () => (server.context.engine.host.health().restarts === strike ? true : undefined), 30_000, `restart ${strike}`);
+    }
+    const verdicts = await verdictsOf(server.url, 1);
+    assert.equal(verdicts.get(submission!.id), 'JE');
+    const row = server.context.store.getSubmission(submission!.id)!;
+    const judgement = server.context.store.getJudgement(row.judgementId!)!;
+    assert.match(judgement.error ?? '', /3 times.*SIGKILL.*SIGKILL.*SIGKILL/);
+  } finally {
+    await server.close();
+  }
+});
