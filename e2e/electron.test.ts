@@ -2,6 +2,7 @@
 // console fed by the core over IPC. Runs where an Electron binary is installed; elsewhere it
 // reports itself skipped with the reason (here: the binary cannot be downloaded).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -43,7 +44,26 @@ test('the desktop app opens the console on the sample contest', { skip: 'reason'
     // The console talks to the core through the preload, not HTTP.
     const snapshot = await window.evaluate(() => (window as unknown as { verdictJudge: { invoke(m: string): Promise<{ pool: { workers: number } }> } }).verdictJudge.invoke('getSnapshot'));
     assert.ok(snapshot.pool.workers >= 1);
+    // The packaged sample is read-only: the app opened its own copy.
+    assert.ok(existsSync(join(userData, 'contests', 'sample', 'contest.yaml')), 'the sample contest was copied into the user data folder');
     await window.screenshot({ path: join(root, 'e2e-results', 'electron-console.png') });
+
+    // A second launch on the same user data quits at once; the first one keeps running.
+    const second = spawn((found as { path: string }).path, [root, `--user-data-dir=${userData}`], { env: { ...process.env, VERDICT_HOST: '127.0.0.1', VERDICT_PORT: '0' }, stdio: 'ignore' });
+    const SECOND_LAUNCH_TIMEOUT_MS = 20_000;
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        second.kill();
+        reject(new Error(`the second launch was still running after ${SECOND_LAUNCH_TIMEOUT_MS} ms`));
+      }, SECOND_LAUNCH_TIMEOUT_MS);
+      second.once('error', reject);
+      second.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    assert.equal(exitCode, 0);
+    assert.match(await window.title(), /Verdict/, 'the first window is still there');
   } finally {
     await app.close();
     rmSync(userData, { recursive: true, force: true });
