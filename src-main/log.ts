@@ -37,8 +37,10 @@ export function setLogLevel(value: string): void {
  */
 export async function logToFolder(dir: string): Promise<() => void> {
   const file = await pinoRoll({ file: join(dir, 'logs', 'verdict.log'), size: LOG_FILE_SIZE, limit: { count: LOG_FILES_KEPT }, mkdir: true, mode: 0o600 });
-  if (file.fd < 0) await once(file, 'ready');
-  const id = destinations.add({ level: 'trace', stream: file }).lastId;
+  if ((file as unknown as { fd: number }).fd < 0) await once(file, 'ready');
+  destinations.add({ level: 'trace', stream: file });
+  // pino's types leave out the id that add() gives each stream: remove() needs it.
+  const id = (destinations as unknown as { lastId: number }).lastId;
   return () => {
     destinations.remove(id);
     file.flushSync();

@@ -91,9 +91,8 @@ async function openContest(requestedDir: string): Promise<boolean> {
   const contestDir = resolve(await writableContestDir(requestedDir, resourcePath('sample-contest'), join(app.getPath('userData'), ...SAMPLE_COPY_PATH)));
   const serving = await decideServingHost(await loadContest(contestDir), LAN_HOST);
   const consented = readSettings().unsandboxedContests ?? [];
-  // `allowUnsandboxed` is the core's consent flag (JudgeEngine.start); until ContestServerOptions declares it, it is added here.
   const start = (allowUnsandboxed: boolean) => {
-    const options: ContestServerOptions & { allowUnsandboxed?: boolean } = {
+    const options: ContestServerOptions = {
       contestDir,
       host: serving.host,
       port: LAN_PORT,
@@ -101,6 +100,7 @@ async function openContest(requestedDir: string): Promise<boolean> {
       judgehost: { entry: join(import.meta.dirname, 'judgehost.js'), execPath: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
       exportWorker: join(import.meta.dirname, 'exportWorker.js'),
       allowUnsandboxed,
+      holder: 'the Verdict desktop app',
     };
     return startContestServer(options);
   };

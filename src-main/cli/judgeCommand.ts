@@ -13,6 +13,8 @@ export interface JudgeOptions {
   lang?: string;
   json: boolean;
   all: boolean;
+  /** Judge even where no sandbox can be built. */
+  allowUnsandboxed?: boolean;
   timeLimitMs?: number;
 }
 
@@ -55,7 +57,7 @@ export async function judgeCommand(options: JudgeOptions): Promise<number> {
   const sourcePath = resolve(options.source);
   if (!existsSync(sourcePath) || !statSync(sourcePath).isFile()) throw new InputError(`${options.source}: no such source file`);
   const pkg = await readPackage(options.problem);
-  const engine = await JudgeEngine.start({ workers: 1 });
+  const engine = await JudgeEngine.start({ workers: 1, allowUnsandboxed: options.allowUnsandboxed });
   try {
     const language = options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFile(engine.languages, sourcePath);
     if (!language) {

@@ -4,17 +4,26 @@ import { judgeCommand } from './judgeCommand.ts';
 import { InputError, UsageError } from './output.ts';
 import { verifyCommand } from './verifyCommand.ts';
 import { FileError } from '../errors.ts';
+import { setLogLevel } from '../log.ts';
+
+/** Errors that stop a command from starting, each with a message the user acts on (by name: their
+ *  modules are loaded only by the commands that need them). */
+const START_ERRORS = new Set(['PortInUseError', 'DataFolderLockedError', 'UnsandboxedError']);
 
 const USAGE = `usage:
-  verdict judge --problem <dir|zip> [--lang <id>] [--json] [--all] [--time-limit <seconds>] <source>
-  verdict verify <dir|zip> [--json] [--workers <n>]
+  verdict judge --problem <dir|zip> [--lang <id>] [--json] [--all] [--time-limit <seconds>] [--allow-unsandboxed] <source>
+  verdict verify <dir|zip> [--json] [--workers <n>] [--allow-unsandboxed]
   verdict serve [--contest <dir>] [--host 127.0.0.1] [--port 7800] [--workers <n>] [--data <dir>]
+                [--allow-unsandboxed] [--log-level info]
   verdict loadtest --url <url> --teams <n> --submissions <m> [--contest <dir>] [--json]
   verdict languages [--json]
   verdict export --contest <dir> [--data <dir>] --out <dir> [--gold N] [--silver N] [--bronze N] [--honors] [--force]
   verdict backup --contest <dir> [--data <dir>] --out <dir> [--force]
   verdict restore --backup <dir> --data <dir> [--force]
   verdict import --package <dir> --contest <dir> --data <dir> [--force]
+
+--allow-unsandboxed: judge even where no sandbox can be built (not root, no user namespaces):
+programs then reach the network and the judge's files. Without it, such a machine refuses to judge.
 
 Exit status: 0 when judging happened (whatever the verdict); 1 when verify found a mismatch
 or judging hit a judge error; 2 when the input could not be used (bad package, unknown language).
@@ -50,12 +59,21 @@ async function main(argv: string[]): Promise<number> {
       silver: { type: 'string' },
       bronze: { type: 'string' },
       honors: { type: 'boolean', default: false },
+      'allow-unsandboxed': { type: 'boolean', default: false },
+      'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help || !command || command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return command ? 0 : 2;
+  }
+  if (values['log-level'] !== undefined) {
+    try {
+      setLogLevel(values['log-level']);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
   }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`--workers must be a positive whole number, got '${values.workers}'`);
@@ -72,16 +90,17 @@ async function main(argv: string[]): Promise<number> {
         json: values.json,
         all: values.all,
         timeLimitMs: timeLimit === undefined ? undefined : Math.ceil(timeLimit * 1000),
+        allowUnsandboxed: values['allow-unsandboxed'],
       });
     }
     case 'verify':
       if (positionals.length !== 1) throw new UsageError('verify needs exactly one package (folder or zip)');
-      return verifyCommand({ problem: positionals[0], json: values.json, workers });
+      return verifyCommand({ problem: positionals[0], json: values.json, workers, allowUnsandboxed: values['allow-unsandboxed'] });
     case 'serve': {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got '${values.port}'`);
       const { serveCommand } = await import('./serveCommand.ts');
-      return serveCommand({ contest: values.contest, host: values.host!, port, workers, data: values.data });
+      return serveCommand({ contest: values.contest, host: values.host!, port, workers, data: values.data, allowUnsandboxed: values['allow-unsandboxed']! });
     }
     case 'loadtest': {
       if (!values.url) throw new UsageError('loadtest needs --url <server url>');
@@ -148,8 +167,8 @@ try {
   if (error instanceof UsageError) {
     console.error(`verdict: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (error instanceof FileError || error instanceof InputError) {
-    console.error(`verdict: ${error.message}`);
+  } else if (error instanceof FileError || error instanceof InputError || START_ERRORS.has((error as Error).name)) {
+    console.error(`verdict: ${(error as Error).message}`);
     process.exitCode = 2;
   } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`verdict: ${error.message}\n\n${USAGE}`);

@@ -1,6 +1,11 @@
 // `verdict serve --contest <dir> [--host] [--port] [--workers N] [--data <dir>]`: the headless judge.
+import { log } from '../log.ts';
 import { resourcePath } from '../paths.ts';
 import { startContestServer } from '../server/contestServer.ts';
+import { samplePasswordWarning } from '../server/servingAddress.ts';
+
+/** A stop that takes longer than this (a stuck connection, a judgehost that will not die) is cut short. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export interface ServeOptions {
   contest?: string;
@@ -8,26 +13,48 @@ export interface ServeOptions {
   port: number;
   workers?: number;
   data?: string;
+  allowUnsandboxed: boolean;
 }
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const contestDir = options.contest ?? resourcePath('sample-contest');
-  const server = await startContestServer({ contestDir, host: options.host, port: options.port, workers: options.workers, dataDir: options.data });
+  const server = await startContestServer({
+    contestDir,
+    host: options.host,
+    port: options.port,
+    workers: options.workers,
+    dataDir: options.data,
+    allowUnsandboxed: options.allowUnsandboxed,
+  });
   const { context } = server;
   const contest = context.store.getContest()!;
+  const sandbox = context.engine.host.sandbox;
   console.log(`verdict: ${contest.name} (${context.contest.problems.length} problems, ${context.contest.teams.length} teams)`);
   console.log(`verdict: contestants' portal  ${server.url}/`);
   console.log(`verdict: contest API          ${server.url}/api/contests/${contest.id}`);
-  console.log(`verdict: ${context.engine.pool.workers} workers, sandbox: ${context.engine.host.sandbox.description}`);
+  console.log(`verdict: data folder          ${context.dataDir} (log in ${context.dataDir}/logs/)`);
+  console.log(`verdict: ${context.engine.pool.workers} workers, sandbox level ${sandbox.level}: ${sandbox.description}`);
+  if (sandbox.level === 'none') console.log('verdict: warning: judging WITHOUT a sandbox (--allow-unsandboxed): contestants\' programs can reach the network and the judge\'s files');
   if (!context.rendererDir) console.log('verdict: the portal pages are not built: run `npm run build` to serve them');
   for (const warning of context.contest.warnings) console.log(`verdict: warning: ${warning}`);
+  const lanWarning = await samplePasswordWarning(context.contest, options.host);
+  if (lanWarning) console.log(`verdict: warning: ${lanWarning}`);
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGHUP', () => resolve('SIGHUP'));
   });
-  console.log('verdict: stopping…');
+  // Stop taking work, stop the judgehost (judgings in flight go back to the queue), close, exit.
+  // A second signal, or a stop that hangs, ends the process at once: the store is safe either way.
+  console.log(`verdict: stopping (${signal})…`);
+  const cutShort = (why: string) => {
+    log.error({ why }, 'stop cut short');
+    process.exit(1);
+  };
+  for (const again of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(again, () => cutShort(`a second ${again}`));
+  setTimeout(() => cutShort(`still stopping after ${SHUTDOWN_TIMEOUT_MS / 1000} s`), SHUTDOWN_TIMEOUT_MS).unref();
   await server.close();
+  console.log('verdict: stopped');
   return 0;
 }

@@ -18,6 +18,8 @@ export interface VerifyOptions {
   problem: string;
   json: boolean;
   workers?: number;
+  /** Judge even where no sandbox can be built. */
+  allowUnsandboxed?: boolean;
 }
 
 interface VerifiedSubmission {
@@ -53,7 +55,7 @@ export function deriveTimeLimitMs(acceptedResults: JudgeResult[], acToTimeLimit:
 
 export async function verifyCommand(options: VerifyOptions): Promise<number> {
   const pkg = await readPackage(options.problem);
-  const engine = await JudgeEngine.start({ workers: options.workers });
+  const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed });
   const progress = new ProgressLine();
   try {
     const plans = plan(pkg, engine.languages);

@@ -13,7 +13,9 @@ import { ScoreboardService } from '../contest/scoreboardService.ts';
 import { JudgeEngine } from '../judge/engine.ts';
 import type { JudgehostOptions } from '../judgehost/client.ts';
 import { projectRoot } from '../paths.ts';
+import { lockDataFolder, type DataFolderLock } from '../store/dataFolderLock.ts';
 import { Store, storeFileIn } from '../store/store.ts';
+import { log, logToFolder } from '../log.ts';
 import { AccountDirectory } from './accounts.ts';
 import { Authenticator } from './auth.ts';
 import type { ServerContext } from './context.ts';
@@ -35,6 +37,10 @@ export interface ContestServerOptions {
   judgehost?: JudgehostOptions;
   /** Start the contest now when contest.yaml sets no start time (the sample contest). Default true. */
   startUnscheduled?: boolean;
+  /** Judge even where no sandbox can be built (otherwise starting fails with UnsandboxedError). */
+  allowUnsandboxed?: boolean;
+  /** What holds the data folder, named to a second process that tries to open it. */
+  holder?: string;
   now?: () => number;
 }
 
@@ -72,12 +78,50 @@ export function builtRendererDir(): string | null {
   return existsSync(join(dir, 'portal', 'index.html')) ? dir : null;
 }
 
+/** The port is taken: one line for the organiser, nothing started. */
+export class PortInUseError extends Error {
+  constructor(host: string, port: number) {
+    super(`port ${port} on ${host} is already in use (another verdict serve, or another program): choose another with --port`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/**
+ * Starts a contest in this order: lock the data folder, open the store, start the judgehost, listen,
+ * and only then judge. Whatever fails on the way is undone (nothing judged, nothing left running).
+ */
 export async function startContestServer(options: ContestServerOptions): Promise<ContestServer> {
   const now = options.now ?? Date.now;
   const contest: ContestDefinition = await loadContest(options.contestDir);
   const dataDir = options.dataDir ?? defaultDataDir(contest.id);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataFolder(dataDir, options.holder ?? 'verdict serve');
+  // Undone in reverse order when starting fails half-way, and by close().
+  const undo: (() => void | Promise<void>)[] = [() => lock.release()];
+  const unwind = async () => {
+    for (const step of undo.splice(0).reverse()) await step();
+  };
+  try {
+    return await startLocked(options, contest, dataDir, lock, undo, unwind, now);
+  } catch (error) {
+    await unwind();
+    throw error;
+  }
+}
+
+async function startLocked(
+  options: ContestServerOptions,
+  contest: ContestDefinition,
+  dataDir: string,
+  lock: DataFolderLock,
+  undo: (() => void | Promise<void>)[],
+  unwind: () => Promise<void>,
+  now: () => number,
+): Promise<ContestServer> {
+  const logger = log.child({ component: 'server' });
+  undo.push(await logToFolder(dataDir));
   const store = Store.open(storeFileIn(dataDir));
+  undo.push(() => store.close());
   // Passwords are hashed in the background by the AccountDirectory: opening never waits for them.
   store.importContest(contest, { hashPasswords: false });
   if (store.getContest()!.startTime === null && options.startUnscheduled !== false) store.setContestTimes({ startTime: now() });
@@ -86,10 +130,16 @@ export async function startContestServer(options: ContestServerOptions): Promise
   const problems = new ProblemCatalogue(contest.problems, (problem, pkg) => {
     if (!closed) store.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length });
   });
-  const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost });
+  undo.push(() => problems.dispose());
+  // After the judgehost has stopped: judgings it had in flight go back to the queue, for the next start.
+  undo.push(() => void store.recoverInFlight());
+  const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost, allowUnsandboxed: options.allowUnsandboxed });
+  undo.push(() => engine.close());
   const judging = new JudgingService(store, engine, problems);
+  undo.push(() => judging.stop());
   const scoreboard = new ScoreboardService(store);
   const accounts = new AccountDirectory(store, contest.accounts);
+  undo.push(() => accounts.stop());
   const live = new LiveHub((id) => store.getSubmission(id)?.teamId ?? null);
 
   const context: ServerContext = {
@@ -133,6 +183,10 @@ export async function startContestServer(options: ContestServerOptions): Promise
       else scoreboardSignal = setTimeout(signalScoreboard, wait);
     }
   });
+  undo.push(() => {
+    unsubscribe();
+    if (scoreboardSignal) clearTimeout(scoreboardSignal);
+  });
   // A team hears when its own judging moves on (its portal shows "running test k/n" without
   // polling), at most every PROGRESS_SIGNAL_MS per judging; the verdict follows as a store event.
   const progressSent = new WeakMap<LiveJudging, number>();
@@ -144,31 +198,43 @@ export async function startContestServer(options: ContestServerOptions): Promise
   });
   const stateTick = setInterval(() => store.refreshState(now()), STATE_TICK_MS);
   stateTick.unref();
+  undo.push(() => clearInterval(stateTick));
 
   const consoleService = new ConsoleService(context, options.exportWorker);
-  judging.start();
-  void problems.preloadAll();
+  undo.push(() => consoleService.close());
   const http = await createHttpServer(context, consoleService);
-  const address = await http.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 7800 });
+  undo.push(async () => {
+    // Streams first: an open live stream would otherwise hold the HTTP server's close.
+    live.close();
+    await http.close();
+  });
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 7800;
+  let address: string;
+  try {
+    address = await http.listen({ host, port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(host, port);
+    throw error;
+  }
+  const url = address.replace('[::1]', 'localhost');
+  lock.setUrl(url);
+  logger.info({ url, dataDir, contest: contest.id, workers: engine.pool.workers, sandbox: engine.host.sandbox.level }, 'serving');
+
+  // Listening: now judge (what was in flight when the judge last stopped is re-queued first).
+  const recovered = judging.start();
+  if (recovered) logger.info({ recovered }, 're-queued judgings that were in flight when the judge last stopped');
+  void problems.preloadAll();
 
   return {
-    url: address.replace('[::1]', 'localhost'),
+    url,
     context,
     console: consoleService,
     http,
     async close() {
       closed = true;
-      accounts.stop();
-      clearInterval(stateTick);
-      if (scoreboardSignal) clearTimeout(scoreboardSignal);
-      unsubscribe();
-      consoleService.close();
-      live.close();
-      await http.close();
-      judging.stop();
-      await engine.close();
-      problems.dispose();
-      store.close();
+      await unwind();
+      logger.info('stopped');
     },
   };
 }
