@@ -22,13 +22,12 @@ export class JudgeEngine {
   }
 
   /**
-   * Starts a judgehost with `workers` workers (default: one per core). Where no sandbox can be built,
-   * throws UnsandboxedError unless `allowUnsandboxed` (or VERDICT_SANDBOX=none, an explicit choice).
+   * Starts a judgehost with `workers` workers (default: one per core). Where no sandbox can be built
+   * (or VERDICT_SANDBOX=none switches it off), throws UnsandboxedError unless `allowUnsandboxed`.
    */
   static async start(options: { workers?: number; host?: JudgehostOptions; allowUnsandboxed?: boolean } = {}): Promise<JudgeEngine> {
     const host = await JudgehostSupervisor.start(options.host);
-    const env = options.host?.env ?? process.env;
-    if (host.sandbox.level === 'none' && !options.allowUnsandboxed && env.VERDICT_SANDBOX !== 'none') {
+    if (host.sandbox.level === 'none' && !options.allowUnsandboxed) {
       await host.close();
       throw new UnsandboxedError(host.sandbox.description);
     }

@@ -129,3 +129,32 @@ test('SIGTERM while judging: a clean stop in bounded time; what was in flight is
     await exitOf(second.child);
   }
 });
+
+test('no sandbox: verdict serve refuses to judge without --allow-unsandboxed, and says what is missing', { timeout: 90_000 }, async () => {
+  // VERDICT_SANDBOX=none makes the judgehost build no sandbox, as on a machine that allows none.
+  const env = { ...process.env, VERDICT_SANDBOX: 'none' };
+  const dataDir = newDataDir();
+  const refused = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  refused.stdout!.on('data', (d) => (text += d));
+  refused.stderr!.on('data', (d) => (text += d));
+  assert.equal(await exitOf(refused), 2, text);
+  const lines = plainLines(text);
+  assert.equal(lines.length, 1, text);
+  assert.match(lines[0]!, /no sandbox.*network.*--allow-unsandboxed/);
+
+  const allowed = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', '--allow-unsandboxed'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  allowed.stdout!.on('data', (d) => (out += d));
+  allowed.stderr!.on('data', (d) => (out += d));
+  try {
+    const url = await eventually(async () => /portal\s+(http:\/\/\S+)\//.exec(out)?.[1], 60_000, 'verdict serve to listen');
+    assert.match(out, /sandbox level none/);
+    assert.match(out, /WITHOUT a sandbox/);
+    const health = (await new PortalClient(url).get<{ sandbox: { level: string } }>('/health', basic('judge', 'judge-pass'))).body;
+    assert.equal(health.sandbox.level, 'none');
+  } finally {
+    allowed.kill('SIGTERM');
+    await exitOf(allowed);
+  }
+});
