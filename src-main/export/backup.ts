@@ -1,5 +1,5 @@
-// Backup and restore of a whole contest: the database (an online SQLite backup, consistent while the
-// server runs) and a copy of the contest folder, so the contest can go on on another machine.
+// Backup and restore of a whole contest: the database (a snapshot, storeBackup.ts: consistent while the
+// server runs and writes) and a copy of the contest folder, so the contest can go on on another machine.
 //
 // A backup folder:
 //   verdict.db          the database (rollback-journal mode: one self-contained file)
@@ -84,12 +84,12 @@ export async function backupFiles(dbFile: string, contestDir: string, outDir: st
   const written = await writeFolderAtomically(
     out,
     async (w) => {
-      const taken: { snapshot?: SnapshotInfo } = {};
+      let snapshot: SnapshotInfo | undefined;
       await w.add(STORE_FILE_NAME, async (path) => {
-        taken.snapshot = await backupDatabase(db, path);
+        snapshot = backupDatabase(db, path);
       });
       await copyTree(w, contest, CONTEST_FOLDER);
-      const s = taken.snapshot!;
+      const s = snapshot!;
       const info: BackupInfo = {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,

@@ -1,5 +1,5 @@
-// An export from a data folder that may be in use: an online snapshot of its database (the running
-// server is neither disturbed nor written), groups and organizations from the contest folder.
+// An export from a data folder that may be in use: a snapshot of its database (storeBackup.ts; the
+// running server is neither disturbed nor written), groups and organizations from the contest folder.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ export async function exportFromDataFolder(dbFile: string, contestDir: string, o
   const scratch = await mkdtemp(join(tmpdir(), 'verdict-export-'));
   let store: Store | null = null;
   try {
-    await backupDatabase(dbFile, storeFileIn(scratch));
+    backupDatabase(dbFile, storeFileIn(scratch));
     store = Store.open(storeFileIn(scratch));
     options.check?.(store);
     return await exportContestPackage(store, outDir, { ...options, groups, organizations });
