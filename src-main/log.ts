@@ -38,6 +38,12 @@ export function setLogLevel(value: string): void {
 export async function logToFolder(dir: string): Promise<() => void> {
   const file = await pinoRoll({ file: join(dir, 'logs', 'verdict.log'), size: LOG_FILE_SIZE, limit: { count: LOG_FILES_KEPT }, mkdir: true, mode: 0o600 });
   if ((file as unknown as { fd: number }).fd < 0) await once(file, 'ready');
+  // A full disk must not take the judge down with its log: lines that cannot be written are dropped.
+  let reported = false;
+  file.on('error', (error) => {
+    if (!reported) process.stderr.write(`verdict: the log file in ${dir} cannot be written (${error.message}); logging to stderr only until it can\n`);
+    reported = true;
+  });
   destinations.add({ level: 'trace', stream: file });
   // pino's types leave out the id that add() gives each stream: remove() needs it.
   const id = (destinations as unknown as { lastId: number }).lastId;

@@ -5,7 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jobFor, type JudgeEngine } from '../judge/engine.ts';
-import { judgeErrorResult, type JudgeProgress } from '../judge/results.ts';
+import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../judge/results.ts';
+import { log } from '../log.ts';
+import { isStorageFailure } from '../store/storageFailure.ts';
 import type { Store } from '../store/store.ts';
 import type { ProblemCatalogue } from './problemCatalogue.ts';
 
@@ -13,6 +15,8 @@ import type { ProblemCatalogue } from './problemCatalogue.ts';
 const INITIAL_JUDGING_ESTIMATE_MS = 2000;
 /** Weight of the newest judging time in the moving average. */
 const AVERAGE_WEIGHT = 0.2;
+/** While the database cannot be written (disk full), judging and storing verdicts are retried this often. */
+const STORAGE_RETRY_MS = 2000;
 
 /** The worker pool's job id for a judgement (the console maps workers back to submissions by it). */
 export function jobIdOf(judgementId: string): string {
@@ -41,6 +45,8 @@ export class JudgingService {
   private readonly progressListeners = new Set<(live: LiveJudging) => void>();
   /** Live output of running judgings (the console's terminal). */
   onOutput: (submissionId: string, data: string) => void = () => {};
+
+  private readonly log = log.child({ component: 'judging' });
 
   constructor(store: Store, engine: JudgeEngine, problems: ProblemCatalogue) {
     this.store = store;
@@ -73,6 +79,11 @@ export class JudgingService {
       const free = pool.workers - pool.busy - pool.queued;
       if (free <= 0) return;
       for (const submission of this.store.queuedSubmissions(free)) this.judge(submission.id);
+    } catch (error) {
+      // Starting a judgement is a write: with a full disk, try again shortly (the queue is intact).
+      if (!isStorageFailure(error)) throw error;
+      this.log.error({ err: error }, 'cannot start judging: the database cannot be written');
+      this.retryLater(() => this.pump());
     } finally {
       this.pumping = false;
     }
@@ -137,6 +148,26 @@ export class JudgingService {
     }
     if (this.killed.delete(live.judgementId)) result = judgeErrorResult('the run was killed by a judge');
     this.averageMs += AVERAGE_WEIGHT * (Date.now() - started - this.averageMs);
-    if (!this.stopped) this.store.finishJudgement(live.judgementId, result);
+    if (this.stopped) return;
+    if (result.verdict === 'JE') this.log.warn({ submissionId: live.submissionId, judgementId: live.judgementId, problemId, cause: result.error }, 'judging error');
+    this.record(live.judgementId, result);
+  }
+
+  /** Stores a verdict; while the disk is full it is kept here and stored as soon as it can be. */
+  private record(judgementId: string, result: JudgeResult): void {
+    if (this.stopped) return;
+    try {
+      this.store.finishJudgement(judgementId, result);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      this.log.error({ err: error, judgementId }, 'cannot store a verdict: the database cannot be written; retrying');
+      this.retryLater(() => this.record(judgementId, result));
+    }
+  }
+
+  private retryLater(action: () => void): void {
+    setTimeout(() => {
+      if (!this.stopped) action();
+    }, STORAGE_RETRY_MS).unref();
   }
 }

@@ -14,6 +14,7 @@ import { JudgeEngine } from '../judge/engine.ts';
 import type { JudgehostOptions } from '../judgehost/client.ts';
 import { projectRoot } from '../paths.ts';
 import { lockDataFolder, type DataFolderLock } from '../store/dataFolderLock.ts';
+import { isStorageFailure } from '../store/storageFailure.ts';
 import { Store, storeFileIn } from '../store/store.ts';
 import { log, logToFolder } from '../log.ts';
 import { AccountDirectory } from './accounts.ts';
@@ -196,7 +197,14 @@ async function startLocked(
     progressSent.set(running, at);
     live.publishToTeam(running.teamId, 'progress', { submissionId: running.submissionId });
   });
-  const stateTick = setInterval(() => store.refreshState(now()), STATE_TICK_MS);
+  const stateTick = setInterval(() => {
+    try {
+      store.refreshState(now());
+    } catch (error) {
+      // A full disk: the state change is written on a later tick, once there is space again.
+      if (!isStorageFailure(error)) throw error;
+    }
+  }, STATE_TICK_MS);
   stateTick.unref();
   undo.push(() => clearInterval(stateTick));
 

@@ -1,5 +1,9 @@
 // Whether the judge is in working order, for /health and the judges' console.
+import { statfsSync } from 'node:fs';
 import type { ServerContext } from './context.ts';
+
+/** Below this much free space in the data folder the database may fail to take a submission. */
+const LOW_DISK_BYTES = 8 * 1024 * 1024;
 
 /** Why the judge is not in working order, in words for the organiser; empty when it is. */
 export function healthProblems(ctx: ServerContext): string[] {
@@ -13,5 +17,18 @@ export function healthProblems(ctx: ServerContext): string[] {
         : `judging waits for a new judgehost${why}`,
     );
   }
+  const free = freeBytes(ctx.dataDir);
+  if (free !== null && free < LOW_DISK_BYTES) {
+    problems.push(`the data folder's disk is full (${Math.floor(free / 1024)} KiB free in ${ctx.dataDir}): submissions are refused until space is freed`);
+  }
   return problems;
+}
+
+function freeBytes(dir: string): number | null {
+  try {
+    const stats = statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
 }

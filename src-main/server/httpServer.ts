@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { log } from '../log.ts';
 import { StoreError } from '../store/store.ts';
+import { STORAGE_FAILURE_MESSAGE, isStorageFailure } from '../store/storageFailure.ts';
 import { HttpError, isJudge, type Caller } from './auth.ts';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
@@ -19,6 +21,8 @@ const STORE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as co
 
 /** A base64 zip of the largest source, plus JSON around it. */
 const BODY_LIMIT_BYTES = Math.ceil(MAX_SOURCE_BYTES * 1.4) + 64 * 1024;
+/** Refused requests are counted by status and logged at most this often (a flood is one line, not thousands). */
+const REJECTED_LOG_INTERVAL_MS = 60_000;
 /** Slow-loris protection: a request must arrive within this time. */
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -36,6 +40,20 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   });
   await app.register(fastifyCookie);
 
+  // Refused requests (4xx) and failures (5xx), by status, logged once a minute when there were any.
+  const logger = log.child({ component: 'http' });
+  let refused: Record<number, number> = {};
+  app.addHook('onResponse', async (_request, reply) => {
+    if (reply.statusCode >= 400) refused[reply.statusCode] = (refused[reply.statusCode] ?? 0) + 1;
+  });
+  const refusedLog = setInterval(() => {
+    if (Object.keys(refused).length === 0) return;
+    logger.info({ byStatus: refused, intervalS: REJECTED_LOG_INTERVAL_MS / 1000 }, 'refused requests');
+    refused = {};
+  }, REJECTED_LOG_INTERVAL_MS);
+  refusedLog.unref();
+  app.addHook('onClose', async () => clearInterval(refusedLog));
+
   // One identification per request, memoised: Basic credentials are checked once per request
   // (and, thanks to the credential cache, one scrypt per credential overall).
   const identities = new WeakMap<FastifyRequest, Promise<Caller | null>>();
@@ -48,14 +66,18 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     return identity;
   };
 
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     const err = error as Error & { statusCode?: number; code?: string };
     if (err instanceof HttpError) return reply.code(err.status).send({ error: err.message });
     if (err instanceof StoreError) return reply.code(STORE_ERROR_STATUS[err.code]).send({ error: err.message });
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: `request body too large (limit ${BODY_LIMIT_BYTES} bytes)` });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.code(err.statusCode).send({ error: err.message });
+    if (isStorageFailure(err)) {
+      logger.error({ err, url: request.url, method: request.method }, 'a request could not be stored');
+      return reply.code(503).header('retry-after', '60').send({ error: STORAGE_FAILURE_MESSAGE });
+    }
     reply.code(500).send({ error: 'internal error' });
-    process.stderr.write(`verdict: internal error while serving a request: ${err.stack ?? err}\n`);
+    logger.error({ err, url: request.url, method: request.method }, 'internal error while serving a request');
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` });
