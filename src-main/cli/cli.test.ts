@@ -1,27 +1,24 @@
 // The `verdict` CLI as a user runs it: real processes, real packages, exit codes and output.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { buildZip, zipEntries } from '../judge/package/testUtil.ts';
 import { resourcePath } from '../paths.ts';
 import { runVerdict } from '../test-support/cli.ts';
+import { helloFiles, meanFiles, writePackage, type PackageFiles } from '../test-support/packages.ts';
 
-const acceptance = fileURLToPath(new URL('../../../shared/acceptance/', import.meta.url));
-const hello = join(acceptance, 'hello');
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-cli-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
+const packages: Record<'hello' | 'mean', () => PackageFiles> = { hello: helloFiles, mean: meanFiles };
+const hello = writePackage(join(scratch, 'hello'), helloFiles());
 
 const verdict = runVerdict;
 
-/** A writable copy of an acceptance package, optionally changed. */
-function copyPackage(name: string, change?: (dir: string) => void): string {
-  const dir = mkdtempSync(join(scratch, `${name}-`));
-  cpSync(join(acceptance, name), dir, { recursive: true });
-  rmSync(join(dir, 'problem.yaml'));
-  writeFileSync(join(dir, 'problem.yaml'), readFileSync(join(acceptance, name, 'problem.yaml')));
+/** A fresh copy of one of the test packages, optionally changed. */
+function freshPackage(name: keyof typeof packages, change?: (dir: string) => void): string {
+  const dir = writePackage(join(mkdtempSync(join(scratch, `${name}-`)), name), packages[name]());
   change?.(dir);
   return dir;
 }
@@ -41,14 +38,14 @@ describe('verdict judge', () => {
     }
     assert.equal(typeof result.timeMs, 'number');
 
-    const wa = await verdict('judge', '--json', '--problem', hello, join(hello, 'submissions/wrong_answer/goodbye.py'));
+    const wa = await verdict('judge', '--json', '--problem', hello, join(hello, 'submissions/wrong_answer/farewell.py'));
     assert.equal(wa.code, 0);
     assert.equal(JSON.parse(wa.stdout).verdict, 'WA');
   });
 
   test('prints a readable table by default, and --lang overrides the extension', async () => {
     const source = join(scratch, 'hello.txt');
-    writeFileSync(source, 'print("Hello, Judge!")\n');
+    writeFileSync(source, 'print("Hello, Verdict!")\n');
     const { code, stdout } = await verdict('judge', '--lang', 'python', '--problem', hello, source);
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^verdict: AC/);
@@ -56,11 +53,11 @@ describe('verdict judge', () => {
   });
 
   test('unusable input exits 2 with one clear line and no stack trace', async () => {
-    const missing = await verdict('judge', '--problem', join(acceptance, 'does-not-exist'), join(hello, 'submissions/accepted/hello.py'));
+    const missing = await verdict('judge', '--problem', join(scratch, 'does-not-exist'), join(hello, 'submissions/accepted/hello.py'));
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /does-not-exist: no such file or directory/);
 
-    const broken = copyPackage('hello', (dir) => writeFileSync(join(dir, 'problem.yaml'), 'name: [unclosed\nlimits: {time_limit: 1}\n'));
+    const broken = freshPackage('hello', (dir) => writeFileSync(join(dir, 'problem.yaml'), 'name: [unclosed\nlimits: {time_limit: 1}\n'));
     const bad = await verdict('judge', '--problem', broken, join(hello, 'submissions/accepted/hello.py'));
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /problem\.yaml/);
@@ -77,7 +74,7 @@ describe('verdict judge', () => {
 });
 
 describe('verdict verify', () => {
-  test('every example submission of the acceptance packages matches its folder', async () => {
+  test('every example submission of a package matches its folder', async () => {
     const { code, stdout } = await verdict('verify', '--json', hello);
     assert.equal(code, 0, stdout);
     const report = JSON.parse(stdout);
@@ -85,13 +82,14 @@ describe('verdict verify', () => {
     assert.equal(report.timeLimitSource, 'package');
     assert.equal(report.submissions.length, 7);
     const byFile = Object.fromEntries(report.submissions.map((s: { path: string; verdict: string }) => [s.path, s.verdict]));
-    assert.equal(byFile['submissions/time_limit_exceeded/loop.py'], 'TLE');
-    assert.equal(byFile['submissions/run_time_error/crash.cpp'], 'RTE');
+    assert.equal(byFile['submissions/time_limit_exceeded/spin.py'], 'TLE');
+    assert.equal(byFile['submissions/run_time_error/throws.cpp'], 'RTE');
     assert.equal(byFile['submissions/accepted/Hello.java'], 'AC');
+    assert.equal(byFile['submissions/accepted/loud.cpp'], 'AC', 'letter case and spacing do not matter');
   });
 
   test('a submission in the wrong folder makes verify fail (exit 1) and says which', async () => {
-    const dir = copyPackage('mean', (d) => cpSync(join(d, 'submissions/wrong_answer/mean_int.py'), join(d, 'submissions/accepted/mean_int.py')));
+    const dir = freshPackage('mean', (d) => cpSync(join(d, 'submissions/wrong_answer/mean_int.py'), join(d, 'submissions/accepted/mean_int.py')));
     const { code, stdout } = await verdict('verify', dir);
     assert.equal(code, 1);
     assert.match(stdout, /FAIL\s+submissions\/accepted\/mean_int\.py\s+accepted\s+WA/);
@@ -99,7 +97,7 @@ describe('verdict verify', () => {
   });
 
   test('without a stated time limit, the limit is derived from the accepted submissions', async () => {
-    const dir = copyPackage('hello', (d) => writeFileSync(join(d, 'problem.yaml'), 'name: Hello Judge\nlimits:\n  memory: 256\n'));
+    const dir = freshPackage('hello', (d) => writeFileSync(join(d, 'problem.yaml'), 'name: Say Hello\nlimits:\n  memory: 256\n'));
     const { code, stdout } = await verdict('verify', '--json', dir);
     assert.equal(code, 0, stdout);
     const report = JSON.parse(stdout);
@@ -132,9 +130,10 @@ describe('verdict verify', () => {
   });
 
   test('reads a zipped package', async () => {
-    const files: Record<string, string> = {};
-    for (const rel of ['problem.yaml', 'data/sample/1.in', 'data/sample/1.ans', 'data/secret/1.in', 'data/secret/1.ans', 'submissions/accepted/hello.c', 'submissions/wrong_answer/goodbye.py']) {
-      files[rel] = readFileSync(join(hello, rel), 'utf8');
+    const all = helloFiles();
+    const files: PackageFiles = {};
+    for (const rel of ['problem.yaml', 'data/sample/1.in', 'data/sample/1.ans', 'data/secret/1.in', 'data/secret/1.ans', 'submissions/accepted/hello.c', 'submissions/wrong_answer/farewell.py']) {
+      files[rel] = all[rel];
     }
     const zip = join(scratch, 'hello.zip');
     writeFileSync(zip, buildZip(zipEntries(files, 'hello/')));

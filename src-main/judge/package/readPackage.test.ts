@@ -7,11 +7,10 @@ import { PackageError } from '../types.ts';
 import type { ProblemPackage } from '../types.ts';
 import { readPackage, secondsToMs } from './readPackage.ts';
 import { makePackage, minimalFiles, removeTempDirs, tempDir, writeTree, writeZip, zipEntries, withPrivateTmp } from './testUtil.ts';
+import { helloFiles, meanFiles } from '../../test-support/packages.ts';
 import type { ZipEntrySpec } from './testUtil.ts';
 
 after(removeTempDirs);
-
-const ACCEPTANCE = '/work/shared/acceptance';
 
 function names(pkg: ProblemPackage): string[] {
   return pkg.testCases.map((t) => t.name);
@@ -377,11 +376,11 @@ describe('readPackage: zips', () => {
   });
 });
 
-describe('readPackage: acceptance packages', () => {
+describe('readPackage: the CLI tests\' packages', () => {
   it('hello', async () => {
-    const pkg = await readPackage(path.join(ACCEPTANCE, 'hello'));
+    const pkg = await readPackage(makePackage('hello', helloFiles()));
     assert.equal(pkg.id, 'hello');
-    assert.equal(pkg.name, 'Hello Judge');
+    assert.equal(pkg.name, 'Say Hello');
     assert.equal(pkg.timeLimitMs, 1000);
     assert.equal(pkg.memoryLimitMb, 256);
     assert.equal(pkg.outputLimitMb, 8);
@@ -395,18 +394,18 @@ describe('readPackage: acceptance packages', () => {
       'accepted/Hello.java',
       'accepted/hello.c',
       'accepted/hello.py',
-      'accepted/hello_case.cpp',
-      'run_time_error/crash.cpp',
-      'time_limit_exceeded/loop.py',
-      'wrong_answer/goodbye.py',
+      'accepted/loud.cpp',
+      'run_time_error/throws.cpp',
+      'time_limit_exceeded/spin.py',
+      'wrong_answer/farewell.py',
     ]);
     assert.deepEqual(pkg.warnings, []);
   });
 
   it('mean', async () => {
-    const pkg = await readPackage(path.join(ACCEPTANCE, 'mean'));
+    const pkg = await readPackage(makePackage('mean', meanFiles()));
     assert.equal(pkg.id, 'mean');
-    assert.equal(pkg.name, 'Mean Value');
+    assert.equal(pkg.name, 'Average');
     assert.equal(pkg.timeLimitMs, 2000);
     assert.equal(pkg.memoryLimitMb, 2048);
     assert.equal(pkg.validation, 'default');
