@@ -10,13 +10,14 @@ export const LOG_LEVELS: readonly Level[] = ['fatal', 'error', 'warn', 'info', '
 /** A log file is rolled over at this size, and this many old ones are kept (about 50 MB in all). */
 const LOG_FILE_SIZE = '10m';
 const LOG_FILES_KEPT = 4;
-/** Under Node's test runner only warnings and errors reach stderr (the tests start hundreds of servers). */
-const DEFAULT_LEVEL: Level = process.env.NODE_TEST_CONTEXT ? 'warn' : 'info';
+/** Under Node's test runner only warnings and errors reach stderr (the tests start hundreds of
+ *  servers); the log files get everything the level lets through. */
+const STDERR_LEVEL: Level = process.env.NODE_TEST_CONTEXT ? 'warn' : 'trace';
 
-const destinations = pino.multistream([{ level: 'trace', stream: process.stderr }]);
+const destinations = pino.multistream([{ level: STDERR_LEVEL, stream: process.stderr }]);
 
 export const log: Logger = pino(
-  { level: parseLevel(process.env.VERDICT_LOG_LEVEL) ?? DEFAULT_LEVEL, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+  { level: parseLevel(process.env.VERDICT_LOG_LEVEL) ?? 'info', base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
   destinations,
 );
 

@@ -2,6 +2,7 @@
 // the console keep answering), reports progress, and leaves either a complete folder or nothing.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { log } from '../log.ts';
 import type { ExportJob } from '../shared/judgeApi.ts';
 import type { ExportWorkerInput, ExportWorkerMessage } from './exportWorker.ts';
 
@@ -10,6 +11,7 @@ export class ExportService {
   private readonly workerEntry: string | URL;
   private readonly onChange: (job: ExportJob) => void;
   private count = 0;
+  private readonly log = log.child({ component: 'export' });
 
   /** `workerEntry`: exportWorker.ts beside this file when running from source, the bundled one in Electron. */
   constructor(onChange: (job: ExportJob) => void, workerEntry: string | URL = new URL('./exportWorker.ts', import.meta.url)) {
@@ -33,12 +35,16 @@ export class ExportService {
     const job: ExportJob = { id, startedAt, state: 'running', path: outDir, filesWritten: 0, message: '' };
     this.jobs.set(id, job);
     this.onChange({ ...job });
+    this.log.info({ exportId: id, path: outDir }, 'export started');
     const worker = new Worker(this.workerEntry, { workerData: { dbFile: input.dbFile, contestDir: input.contestDir, outDir, force: input.force ?? false } satisfies ExportWorkerInput });
     const finished = new Promise<ExportJob>((resolve) => {
       let lastReport = 0;
       const end = (state: ExportJob['state'], message: string) => {
         if (job.state !== 'running') return;
         Object.assign(job, { state, message, endedAt: Date.now() });
+        const fields = { exportId: id, path: job.path, files: job.filesWritten, ms: job.endedAt! - startedAt, message };
+        if (state === 'done') this.log.info(fields, 'export written');
+        else this.log.error(fields, 'export failed');
         this.onChange({ ...job });
         resolve({ ...job });
       };

@@ -95,6 +95,17 @@ async function verdictsOf(url: string, count: number): Promise<Map<string, strin
   return new Map(list.map((j) => [j.submission_id, j.judgement_type_id!]));
 }
 
+/** The JSON lines of the server's log files in its data folder. */
+function logLines(dataDir: string): Record<string, unknown>[] {
+  const dir = join(dataDir, 'logs');
+  return readdirOrEmpty(dir).flatMap((name) =>
+    readOrEmpty(join(dir, name))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+  );
+}
+
 const expected = (source: string) => (source === HELLO_WA ? 'WA' : 'AC');
 
 test('kill -9 of the judgehost three times during 30 submissions: every verdict right, none JE, nothing left running', { timeout: 240_000 }, async () => {
@@ -136,6 +147,14 @@ test('kill -9 of the judgehost three times during 30 submissions: every verdict 
     const final = await health();
     assert.equal(final.ok, true);
     assert.equal(final.judgehost.restarts, 3);
+    // The data folder's log tells what happened, each failure with its reason.
+    const logged = await eventually(async () => {
+      const lines = logLines(server.dataDir);
+      return lines.filter((l) => l.msg === 'judgehost restarted').length === 3 ? lines : undefined;
+    }, 10_000, 'three restarts in the log');
+    const failures = logged.filter((l) => l.msg === 'judgehost failed: restarting it');
+    assert.deepEqual(failures.map((l) => l.hostPid), killed.map((k) => k.pid));
+    for (const failure of failures) assert.match(String(failure.reason), /SIGKILL/);
   } finally {
     await server.close();
   }
@@ -203,12 +222,13 @@ test('a runner killed in the middle of a test: the submission is judged again, n
 test('a submission whose judging fails on the judge side three times is JE, with the causes kept for the judges', { timeout: 120_000 }, async () => {
   const server = await testServer({ workers: 1 });
   try {
-    const slow = 'import time\ntime.sleep(5)\nprint("Hello, World!")\n';
+    const slow = 'import time\ntime.sleep(2)\nprint("Hello, World!")\n';
     const [submission] = await submitAll(server.url, [slow]);
     for (let strike = 1; strike <= 3; strike++) {
       const pid = await eventually(async () => {
-        const running = server.context.judging.running().some((l) => l.submissionId === submission!.id);
-        return running && server.context.engine.host.health().status === 'running' ? server.context.engine.host.pid : undefined;
+        // Struck only once the judging is at the judgehost (the pool has handed it to a worker slot).
+        const atHost = server.context.engine.pool.workerStates().some((w) => w.jobId !== null);
+        return atHost && server.context.engine.host.health().status === 'running' ? server.context.engine.host.pid : undefined;
       }, 60_000, `judging attempt ${strike}`);
       process.kill(pid!, 'SIGKILL');
       await eventually(async () => (server.context.engine.host.health().restarts === strike ? true : undefined), 30_000, `restart ${strike}`);
@@ -218,6 +238,10 @@ test('a submission whose judging fails on the judge side three times is JE, with
     const row = server.context.store.getSubmission(submission!.id)!;
     const judgement = server.context.store.getJudgement(row.judgementId!)!;
     assert.match(judgement.error ?? '', /3 times.*SIGKILL.*SIGKILL.*SIGKILL/);
+    // And the log says which submission got JE, and why.
+    const logged = await eventually(async () => logLines(server.dataDir).find((l) => l.msg === 'judging error'), 10_000, 'the JE in the log');
+    assert.equal(logged.submissionId, submission!.id);
+    assert.match(String(logged.cause), /3 times/);
   } finally {
     await server.close();
   }
