@@ -1,7 +1,6 @@
 // The judges' console on the core side: every JudgeApi request, and the batched event stream.
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contestPhase } from '../contest/clock.ts';
 import { jobIdOf } from '../contest/judgingService.ts';
@@ -11,6 +10,7 @@ import { storeFileIn, type SubmissionRow } from '../store/store.ts';
 import type { ServerContext } from '../server/context.ts';
 import { HttpError } from '../server/auth.ts';
 import { healthProblems } from '../server/health.ts';
+import { ownedTempDir } from '../tempFolders.ts';
 import type {
   AnswerRequest,
   ConsoleClarification,
@@ -447,7 +447,7 @@ export class ConsoleService implements ConsoleRequests {
 
   async importProblem(fileName: string, zipBase64: string): Promise<{ id: string; label: string; name: string }> {
     if (typeof fileName !== 'string' || typeof zipBase64 !== 'string') throw new HttpError(400, 'send [fileName, zipBase64]');
-    const temp = mkdtempSync(join(tmpdir(), 'verdict-import-'));
+    const temp = ownedTempDir('import');
     try {
       const path = join(temp, `${problemIdFor(fileName)}.zip`);
       writeFileSync(path, Buffer.from(zipBase64, 'base64'));

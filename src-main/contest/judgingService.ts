@@ -1,12 +1,12 @@
 // Moves submissions from the durable queue (the store) to the worker pool and their results back.
 // The store stays the one source of truth: the pool is handed only as many submissions as it has
 // free workers, so pausing, prioritising and a crash at any moment lose nothing.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobFor, type JudgeEngine } from '../judge/engine.ts';
 import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../judge/results.ts';
 import { log } from '../log.ts';
+import { ownedTempDir } from '../tempFolders.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import type { Store } from '../store/store.ts';
 import type { ProblemCatalogue } from './problemCatalogue.ts';
@@ -52,7 +52,7 @@ export class JudgingService {
     this.store = store;
     this.engine = engine;
     this.problems = problems;
-    this.sourceDir = mkdtempSync(join(tmpdir(), 'verdict-sources-'));
+    this.sourceDir = ownedTempDir('sources');
   }
 
   /** Calls `listener` at each step of every running judging; returns the way to stop. */

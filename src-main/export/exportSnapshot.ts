@@ -1,8 +1,7 @@
 // An export from a data folder that may be in use: a snapshot of its database (storeBackup.ts; the
 // running server is neither disturbed nor written), groups and organizations from the contest folder.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { ownedTempDir } from '../tempFolders.ts';
 import { Store, storeFileIn } from '../store/store.ts';
 import { exportContestPackage, type ExportOptions, type ExportResult } from './contestPackage.ts';
 import { readGroupsFile } from './groups.ts';
@@ -17,7 +16,7 @@ export interface SnapshotExportOptions extends Omit<ExportOptions, 'groups' | 'o
 export async function exportFromDataFolder(dbFile: string, contestDir: string, outDir: string, options: SnapshotExportOptions = {}): Promise<ExportResult> {
   const groups = readGroupsFile(contestDir);
   const organizations = readOrganizationsFile(contestDir);
-  const scratch = await mkdtemp(join(tmpdir(), 'verdict-export-'));
+  const scratch = ownedTempDir('export');
   let store: Store | null = null;
   try {
     backupDatabase(dbFile, storeFileIn(scratch));

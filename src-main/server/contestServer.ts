@@ -17,6 +17,7 @@ import { lockDataFolder, type DataFolderLock } from '../store/dataFolderLock.ts'
 import { isStorageFailure } from '../store/storageFailure.ts';
 import { Store, storeFileIn } from '../store/store.ts';
 import { log, logToFolder } from '../log.ts';
+import { sweepDeadTempDirs } from '../tempFolders.ts';
 import { AccountDirectory } from './accounts.ts';
 import { Authenticator } from './auth.ts';
 import type { ServerContext } from './context.ts';
@@ -121,6 +122,9 @@ async function startLocked(
 ): Promise<ContestServer> {
   const logger = log.child({ component: 'server' });
   undo.push(await logToFolder(dataDir));
+  // What a server or judgehost that was killed left in the temp folder (sources, unpacked packages, workspaces).
+  const swept = sweepDeadTempDirs();
+  if (swept) logger.info({ folders: swept }, 'removed temp folders left by Verdict processes that died');
   const store = Store.open(storeFileIn(dataDir));
   undo.push(() => store.close());
   // Passwords are hashed in the background by the AccountDirectory: opening never waits for them.

@@ -2,7 +2,7 @@
 // submission is there, and every judging that was in flight is re-queued and finishes.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -42,11 +42,16 @@ test('after kill -9 mid-contest, nothing acknowledged is lost and in-flight judg
     acknowledged.push(answer.body.id);
   }
   await eventually(async () => ((await client.get<{ judging: number }>('/health')).body.judging > 0 ? true : undefined), 10_000, 'a judging in flight');
+  const firstPid = first.child.pid!;
+  const leftBehind = () => readdirSync(tmpdir()).filter((name) => name.includes(`-${firstPid}-`) && name.startsWith('verdict-'));
+  assert.ok(leftBehind().length > 0, 'the running server has temp folders of its own');
   first.child.kill('SIGKILL');
   await new Promise((resolve) => first.child.once('exit', resolve));
 
   const second = await serve();
   try {
+    // What the killed server left in the temp folder is swept when the next one starts.
+    assert.deepEqual(leftBehind(), []);
     const again = new PortalClient(second.url);
     assert.equal((await again.login('team1', 'team1-pass')).status, 200);
     const all = await eventually(async () => {

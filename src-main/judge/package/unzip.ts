@@ -13,11 +13,11 @@
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { ownedTempDir } from '../../tempFolders.ts';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { PackageError } from '../types.ts';
@@ -108,7 +108,7 @@ export async function extractZip(zipPath: string, options: ExtractOptions = {}):
     throw new PackageError(label, `too many entries (${zip.entryCount}; at most ${maxEntries} allowed)`);
   }
 
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'verdict-pkg-'));
+  const dir = ownedTempDir('pkg');
   await fsp.chmod(dir, 0o700);
   let disposed = false;
   const dispose = (): void => {

@@ -2,10 +2,11 @@
 // root is built on, one long-lived empty network namespace, a uid per worker slot, and (where the
 // machine has a cgroup v1 memory controller) a memory cgroup per worker slot.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
+import { isAlive, ownedTempDir, sweepDeadTempDirs } from '../../tempFolders.ts';
 import type { SandboxPlacement } from './runInPty.ts';
 
 /** Unprivileged uids for programs when the judge runs as root: one per worker slot, so that
@@ -42,15 +43,6 @@ function readFileOrEmpty(file: string): string {
     return readFileSync(file, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -103,8 +95,8 @@ export class Sandbox {
 
   /** Prepares the workspace and probes which isolation this machine allows. */
   static async create(options: { disable?: boolean } = {}): Promise<Sandbox> {
-    sweepDeadWorkspaces();
-    const workspace = mkdtempSync(join(tmpdir(), `${WORKSPACE_PREFIX}${process.pid}-`));
+    sweepDeadOwners();
+    const workspace = ownedTempDir('host');
     // Traversable (programs' uids must reach their bind-mounted box), but not listable.
     chmodSync(workspace, 0o711);
     mkdirSync(join(workspace, 'root'), { mode: 0o755 });
@@ -165,15 +157,10 @@ export class Sandbox {
   }
 }
 
-/** A judgehost's workspace is `<tmp>/verdict-host-<pid>-XXXXXX`: the pid tells whether its owner still lives. */
-const WORKSPACE_PREFIX = 'verdict-host-';
-
-/** Removes the workspaces of judgehosts that died without cleaning up (killed, or gone with their server). */
-function sweepDeadWorkspaces(): void {
-  for (const name of readdirOrEmpty(tmpdir())) {
-    const owner = new RegExp(`^${WORKSPACE_PREFIX}(\\d+)-`).exec(name);
-    if (owner && !isAlive(Number(owner[1]))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
+/** Removes what judgehosts (and servers) that died without cleaning up left: their temp folders
+ *  (workspaces with every run's files) and their uid-block claims. */
+function sweepDeadOwners(): void {
+  sweepDeadTempDirs();
   for (const block of readdirOrEmpty(UID_BLOCK_DIR)) {
     const owner = Number(readFileOrEmpty(join(UID_BLOCK_DIR, block)));
     if (owner && !isAlive(owner)) rmSync(join(UID_BLOCK_DIR, block), { force: true });

@@ -1,0 +1,42 @@
+// Verdict's own temporary folders carry their owner's pid (`<tmp>/verdict-<what>-<pid>-XXXXXX`), so
+// the folders of a process that died without cleaning up (kill -9, power loss) can be told apart
+// and removed by the next one to start.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const OWNED = /^verdict-[a-z]+-(\d+)-[^-]+$/;
+
+/** A fresh private folder `<tmp>/verdict-<what>-<pid>-XXXXXX` (mode 0700). */
+export function ownedTempDir(what: string): string {
+  if (!/^[a-z]+$/.test(what)) throw new Error(`temp folder kind must be lower-case letters, got '${what}'`);
+  return mkdtempSync(join(tmpdir(), `verdict-${what}-${process.pid}-`));
+}
+
+/** Whether a process with this pid runs (EPERM: it runs, as another user). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temp folders of Verdict processes that are gone; returns how many. */
+export function sweepDeadTempDirs(): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const owner = OWNED.exec(name);
+    if (!owner || isAlive(Number(owner[1]))) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
