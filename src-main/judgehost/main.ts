@@ -17,8 +17,13 @@ function send(message: FromHost): void {
   process.send?.(message);
 }
 
-const sandbox = await Sandbox.create({ disable: process.env.VERDICT_SANDBOX === 'none' });
-const languages: Language[] = await detectLanguages();
+/** Tells the core why this host cannot start (its log keeps the reason), then exits. */
+function fatal(error: unknown): Promise<never> {
+  return new Promise(() => process.send?.({ type: 'fatal', message: (error as Error).message } satisfies FromHost, () => process.exit(1)) ?? process.exit(1));
+}
+
+const sandbox = await Sandbox.create({ disable: process.env.VERDICT_SANDBOX === 'none' }).catch(fatal);
+const languages: Language[] = await detectLanguages().catch(fatal);
 /** Built validators, by validator folder: built once per judgehost, shared by every submission. */
 const validators = new Map<string, Promise<PreparedValidator>>();
 const running = new Map<string, AbortController>();

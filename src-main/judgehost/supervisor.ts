@@ -152,7 +152,7 @@ export class JudgehostSupervisor implements JudgeBackend {
     try {
       host = await startWithTimeout(this.options);
     } catch (error) {
-      if (!this.stopped) this.failed(`a new judgehost did not start: ${(error as Error).message}`, undefined);
+      if (!this.stopped) this.failed((error as Error).message, undefined);
       return;
     }
     if (this.stopped) {

@@ -2,7 +2,7 @@
 // submission still gets its own verdict (a judge fault is never the contestant's), nothing the dead
 // judgehost ran survives it, and /health tells the truth meanwhile.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -244,5 +244,35 @@ test('a submission whose judging fails on the judge side three times is JE, with
     assert.match(String(logged.cause), /3 times/);
   } finally {
     await server.close();
+  }
+});
+
+test('restarts that keep failing: /health 503 with the reason, submissions still accepted, judging resumes once a judgehost starts', { timeout: 120_000 }, async () => {
+  // The judgehost's temp folder vanishes (a removed mount, a wiped /tmp): every new judgehost fails to start.
+  const hostTmp = mkdtempSync(join(tmpdir(), 'verdict-fault-tmp-'));
+  const server = await testServer({ workers: 1, judgehost: { env: { ...process.env, TMPDIR: hostTmp } } });
+  try {
+    const judge = new PortalClient(server.url);
+    rmSync(hostTmp, { recursive: true, force: true });
+    process.kill(server.context.engine.host.pid!, 'SIGKILL');
+    const failed = await eventually(async () => {
+      const answer = await judge.get<Health>('/health', basic('judge', 'judge-pass'));
+      return answer.body.judgehost.status === 'failed' ? answer : undefined;
+    }, 60_000, 'the judgehost to be reported failed');
+    assert.equal(failed.status, 503);
+    assert.equal(failed.body.ok, false);
+    assert.match(failed.body.reason!, /judging is stopped: the judgehost keeps failing.*failed to start: ENOENT/);
+    // Contestants can still submit: their submissions wait in the queue.
+    const [waiting] = await submitAll(server.url, [HELLO_AC]);
+    assert.equal(server.context.store.getSubmission(waiting!.id)!.status === 'judged', false);
+    mkdirSync(hostTmp);
+    const verdicts = await verdictsOf(server.url, 1);
+    assert.equal(verdicts.get(waiting!.id), 'AC');
+    const healthy = await judge.get<Health>('/health', basic('judge', 'judge-pass'));
+    assert.equal(healthy.status, 200);
+    assert.equal(healthy.body.judgehost.status, 'running');
+  } finally {
+    await server.close();
+    rmSync(hostTmp, { recursive: true, force: true });
   }
 });
