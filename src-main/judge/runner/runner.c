@@ -34,6 +34,7 @@
  * init in it before the program starts, and reports whether the kernel had to kill for memory.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -55,6 +56,12 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+/* close_range(2) flag (Linux 5.11): mark close-on-exec instead of closing. */
+#define CLOSE_RANGE_CLOEXEC_FLAG 4U
 
 #define MAX_BINDS 32
 #define MAX_ENV 64
@@ -377,6 +384,12 @@ static void exec_program(int in_fd, int out_fd, int errf_fd) {
   if (in_fd >= 0 && dup2(in_fd, 0) < 0) child_fail("dup2 stdin: %s", strerror(errno));
   if (out_fd >= 0 && dup2(out_fd, 1) < 0) child_fail("dup2 stdout: %s", strerror(errno));
   if (errf_fd >= 0 && dup2(errf_fd, 2) < 0) child_fail("dup2 stderr: %s", strerror(errno));
+  /* The program gets 0-2 and nothing else: the originals go now, and anything else left open is
+     closed at exec (the error pipe stays usable until then). */
+  if (in_fd > 2) close(in_fd);
+  if (out_fd > 2) close(out_fd);
+  if (errf_fd > 2) close(errf_fd);
+  syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC_FLAG);
   if (opt.cwd && chdir(opt.cwd) < 0) child_fail("chdir %s: %s", opt.cwd, strerror(errno));
 
   /* Whole seconds only: SIGXCPU at the first second at or above the limit, SIGKILL a second later. */
@@ -490,6 +503,25 @@ static void write_map(pid_t pid, const char *file, const char *content) {
 /* `verdict-runner --hold-netns`: enter a fresh, empty network namespace (only a downed loopback)
    and stay there until stdin closes. Runs join it by path (/proc/<pid>/ns/net): creating a
    namespace per run is slow and serialised on some kernels, joining one costs nothing. */
+
+/* Only descriptors 0-2 may reach a program, a compiler or the namespace holder: whoever started the
+   judge may hold files open without close-on-exec (a shell's `exec 100>>file`), and libuv and
+   node-pty pass such descriptors on to every child. Called first thing, before the runner opens its own. */
+static void close_inherited_fds(void) {
+  if (syscall(SYS_close_range, 3U, ~0U, 0U) == 0) return;
+  /* Kernels before 5.9: close what /proc lists (its own descriptor is closed on the way, harmlessly). */
+  int fds[1024]; int n = 0;
+  DIR *dir = opendir("/proc/self/fd");
+  if (dir) {
+    struct dirent *e;
+    while ((e = readdir(dir)) && n < 1024) { int fd = atoi(e->d_name); if (fd > 2 && fd != dirfd(dir)) fds[n++] = fd; }
+    closedir(dir);
+    for (int i = 0; i < n; i++) close(fds[i]);
+  } else {
+    for (int fd = 3; fd < 65536; fd++) close(fd);
+  }
+}
+
 static int hold_netns(void) {
   if (unshare(CLONE_NEWNET) < 0) { fprintf(stderr, "unshare net: %s\n", strerror(errno)); return 1; }
   prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -572,6 +604,7 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
 }
 
 int main(int argc, char **argv) {
+  close_inherited_fds();
   if (argc == 2 && !strcmp(argv[1], "--hold-netns")) return hold_netns();
   parse_args(argc, argv);
   signal(SIGPIPE, SIG_IGN);
