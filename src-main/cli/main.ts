@@ -1,10 +1,22 @@
 // `verdict` command line. Contract in DESIGN.md.
+import { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { judgeCommand } from './judgeCommand.ts';
 import { InputError, UsageError } from './output.ts';
 import { verifyCommand } from './verifyCommand.ts';
 import { FileError } from '../errors.ts';
 import { setLogLevel } from '../log.ts';
+
+// Run by bin/verdict.js under an older Node: descriptor VERDICT_WRAPPER_FD is a pipe whose other end
+// only the wrapper holds. It closes when the wrapper is gone, even by SIGKILL: then stop as on SIGTERM
+// (a server would otherwise run on, unowned, holding its port).
+const wrapperFd = Number(process.env.VERDICT_WRAPPER_FD);
+delete process.env.VERDICT_WRAPPER_FD; // not for the judgehost and other children
+if (Number.isInteger(wrapperFd) && wrapperFd > 2) {
+  const wrapper = new Socket({ fd: wrapperFd, readable: true, writable: false });
+  wrapper.on('close', () => process.kill(process.pid, 'SIGTERM')).on('error', () => {}); // 'close' follows an error too
+  wrapper.resume().unref();
+}
 
 /** Errors that stop a command from starting, each with a message the user acts on (by name: their
  *  modules are loaded only by the commands that need them). */
