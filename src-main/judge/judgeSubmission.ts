@@ -116,6 +116,26 @@ function resolveArgv(language: AvailableLanguage, template: string[], values: Re
   return executable ? [executable, ...argv.slice(1)] : argv;
 }
 
+/** Bytes a program file must start with to be run directly: an ELF binary or a script's #!. */
+const RUNNABLE_MAGIC = ['\x7fELF', '#!'];
+
+/** Why the compiled program at `/prog/...` cannot be run, or null when it can (or the command is a runtime's). */
+function unrunnableProgram(command: string, compileDir: string): string | null {
+  if (!command.startsWith('/prog/')) return null;
+  const file = join(compileDir, command.slice('/prog/'.length));
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    return 'the compiler produced no program to run (is this a library rather than a program with main?)';
+  }
+  const head = readHead(file, 4);
+  if (!stats.isFile() || (stats.mode & 0o111) === 0 || !RUNNABLE_MAGIC.some((magic) => head.startsWith(magic))) {
+    return 'the compiler produced a file that is not a runnable program (is this a library rather than a program with main?)';
+  }
+  return null;
+}
+
 export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnvironment): Promise<JudgeResult> {
   const { language, problem } = input;
   const compileDir = join(env.workDir, 'compile');
@@ -186,6 +206,10 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
 
   // ---- run each test ----
   const runArgv = resolveArgv(language, language.run, values);
+  // A compile that "succeeds" without a program (a Rust library crate, a Go package that is not main)
+  // is the team's compile error, not a judging error at the first run.
+  const notRunnable = unrunnableProgram(runArgv[0]!, compileDir);
+  if (notRunnable) return { verdict: 'CE', tests: [], compile: { ...compile, ok: false, output: `${compile.output}${compile.output ? '\n' : ''}${notRunnable}` }, timeMs: 0, memoryKb: 0 };
   const binds: Bind[] = [...toolchainBinds(language), { src: compileDir, dst: '/prog' }];
   const tests: TestResult[] = [];
   let verdict: Verdict = 'AC';
