@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
+import { projectRoot } from '../paths.ts';
 import type { JudgeResult } from './results.ts';
 import type { Verdict } from './types.ts';
 import type { JudgeJob } from '../judgehost/protocol.ts';
@@ -250,8 +251,8 @@ int main(void) {
   test("reading the test's answer file, /etc/shadow and the judge's source tree fails", async () => {
     const answerPath = join(problem.dir, 'data', 'secret', '1.ans');
     const inputPath = join(problem.dir, 'data', 'secret', '1.in');
-    const secrets = [answerPath, inputPath, '/etc/shadow', '/work/main/package.json', `/proc/1/root${answerPath}`, '/proc/1/environ'];
-    const folders = [problem.dir, join(problem.dir, 'data', 'secret'), '/work/main', '/root'];
+    const secrets = [answerPath, inputPath, '/etc/shadow', join(projectRoot, 'package.json'), `/proc/1/root${answerPath}`, '/proc/1/environ'];
+    const folders = [problem.dir, join(problem.dir, 'data', 'secret'), projectRoot, '/root'];
     const source = String.raw`#include <dirent.h>
 #include <stdio.h>
 static int leaks = 0;
