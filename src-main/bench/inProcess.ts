@@ -71,7 +71,7 @@ export class InProcessJudge {
         },
         {
           workDir,
-          placement: this.sandbox.placement(SLOT),
+          placement: await this.sandbox.placement(SLOT),
           uid: this.sandbox.uidFor(SLOT),
           onProgress: recorder.onProgress,
         },

@@ -248,6 +248,37 @@ int main(void) {
     await assertCleanAndHealthy();
   });
 
+  test("two runs at once cannot talk (abstract unix sockets): each worker slot has its own network namespace", async () => {
+    // Whoever binds the name first listens for 1.5 s; the other finds the name taken and sends.
+    // Isolated, both bind it (each in its own namespace), hear nothing and print the answer.
+    const source = String.raw`#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+int main(void) {
+  struct sockaddr_un a; memset(&a, 0, sizeof a); a.sun_family = AF_UNIX;
+  memcpy(a.sun_path, "\0verdict-covert", 15);
+  socklen_t len = offsetof(struct sockaddr_un, sun_path) + 15;
+  int s = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (bind(s, (struct sockaddr *)&a, len) == 0) {
+    listen(s, 1);
+    struct pollfd p = { s, POLLIN, 0 };
+    if (poll(&p, 1, 1500) > 0) { puts("heard another team's run"); return 0; }
+    puts("ok"); return 0;
+  }
+  int c = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (connect(c, (struct sockaddr *)&a, len) == 0) { write(c, "my input is 5 7", 15); puts("told another team's run"); return 0; }
+  puts("ok");
+  return 0;
+}`.replace('#include <poll.h>', '#include <poll.h>\n#include <stddef.h>');
+    const [first, second] = await Promise.all([engine.judge(problem.job('talk.c', source, 'c')), engine.judge(problem.job('talk.c', source, 'c'))]);
+    assert.equal(first.verdict, 'AC', describeResult(first));
+    assert.equal(second.verdict, 'AC', describeResult(second));
+    await assertCleanAndHealthy();
+  });
+
   test("reading the test's answer file, /etc/shadow and the judge's source tree fails", async () => {
     const answerPath = join(problem.dir, 'data', 'secret', '1.ans');
     const inputPath = join(problem.dir, 'data', 'secret', '1.in');

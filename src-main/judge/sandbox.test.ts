@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
-import { RunnerError } from './runner/runInPty.ts';
+import { RunnerError, runInPty } from './runner/runInPty.ts';
 import { tinyProblem } from '../test-support/fixtures.ts';
 import { DirectRunner, FORKING_MEMORY_HOG_C, isRoot, waitForNoLeftovers } from '../test-support/hostile.ts';
 
@@ -300,6 +300,13 @@ describe('sandbox: runs through the native runner', () => {
     assert.notEqual(kv.connect, 'ok', `connecting on 127.0.0.1 worked (bind: ${kv.bind})`);
   });
 
+  test("a namespace path that names another namespace (a holder's pid reused) is refused, never joined", { skip: isRoot ? false : 'slots hold network namespaces only as root' }, async () => {
+    const spec = await runner.spec([prog.net]);
+    // The slot's namespace inode, with a path that now leads to the host's own network namespace (the runner's own).
+    const misled = { ...spec, sandbox: { ...spec.sandbox!, netns: { path: '/proc/self/ns/net', inode: spec.sandbox!.netns!.inode } } };
+    await assert.rejects(runInPty(misled), (error: unknown) => error instanceof RunnerError && /not the worker slot's/.test(error.message));
+  });
+
   test('the root file system is read-only except /box; host folders are not there', async (t) => {
     if (!needsSandbox(t)) return;
     const { stdout, boxDir } = await runner.run([prog.readonly]);
@@ -403,7 +410,7 @@ describe('sandbox: runs through the native runner', () => {
     assert.ok(fits.measurement.groupMemoryKb >= 6 * 200 * 1024, `group peak ${fits.measurement.groupMemoryKb} KiB`);
     await assertNoLeftovers();
     // The slot's group is reused run after run: empty between runs, its peak counted per run.
-    const cgroup = runner.sandbox.placement(SLOT)!.cgroupDir!;
+    const cgroup = (await runner.sandbox.placement(SLOT))!.cgroupDir!;
     assert.equal(readFileSync(join(cgroup, 'cgroup.procs'), 'utf8'), '');
     const small = await runner.run([prog.cpu, 'sleep'], { groupMemKb: 300 * 1024 });
     assert.equal(small.measurement.memoryKilled, false, 'an earlier run\'s kill is not this one\'s');

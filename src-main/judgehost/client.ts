@@ -40,7 +40,8 @@ export class JudgehostClient {
   private readonly pending = new Map<string, PendingJob>();
   private statsWaiters: ((stats: HostStats) => void)[] = [];
   private exited = false;
-  /** Why the core killed this host, if it did (it stopped answering). */
+  /** Why the host ended, when that is known better than its exit status: the core killed it (it
+   *  stopped answering), or the host said why it stops. */
   private killReason: string | null = null;
   private readonly exitListeners = new Set<(reason: string) => void>();
   /** When the host last answered a heartbeat (or started). */
@@ -177,6 +178,10 @@ export class JudgehostClient {
         break;
       case 'pong':
         this.lastPongAt = Date.now();
+        break;
+      case 'fatal':
+        // The host is about to exit on its own: its reason is the one to report.
+        this.killReason ??= `the judgehost stopped: ${message.message}`;
         break;
     }
   }

@@ -22,7 +22,11 @@ function fatal(error: unknown): Promise<never> {
   return new Promise(() => process.send?.({ type: 'fatal', message: (error as Error).message } satisfies FromHost, () => process.exit(1)) ?? process.exit(1));
 }
 
-const sandbox = await Sandbox.create({ disable: process.env.VERDICT_SANDBOX === 'none' }).catch(fatal);
+const sandbox = await Sandbox.create({
+  disable: process.env.VERDICT_SANDBOX === 'none',
+  // Runs could no longer be isolated as promised: stop, and let the core start a new judgehost.
+  onBroken: (reason) => void fatal(new Error(reason)),
+}).catch(fatal);
 const languages: Language[] = await detectLanguages().catch(fatal);
 /** Built validators, by validator folder: built once per judgehost, shared by every submission. */
 const validators = new Map<string, Promise<PreparedValidator>>();
@@ -80,7 +84,7 @@ async function judge(job: JudgeJob, slot: number): Promise<void> {
       { sourcePath: job.sourcePath, fileName: job.fileName, language: language as AvailableLanguage, problem, runAllTests: job.runAllTests },
       {
         workDir,
-        placement: sandbox.placement(slot),
+        placement: await sandbox.placement(slot),
         uid: sandbox.uidFor(slot),
         onProgress: (progress) => {
           output.flush(job.id);

@@ -276,3 +276,23 @@ test('restarts that keep failing: /health 503 with the reason, submissions still
     rmSync(hostTmp, { recursive: true, force: true });
   }
 });
+
+test("a worker slot's network namespace holder killed: nothing joins through its pid again, the judgehost is replaced", { timeout: 120_000 }, async () => {
+  const server = await testServer({ workers: 1 });
+  try {
+    const judge = new PortalClient(server.url);
+    const hostPid = server.context.engine.host.pid!;
+    const holder = descendants(hostPid).find((pid) => readOrEmpty(`/proc/${pid}/cmdline`).includes('--hold-netns'));
+    assert.ok(holder, 'the judgehost holds its slots\' network namespaces');
+    process.kill(holder, 'SIGKILL');
+    const replaced = await eventually(async () => {
+      const h = (await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body;
+      return h.judgehost.restarts === 1 && h.judgehost.status === 'running' ? h : undefined;
+    }, 30_000, 'the judgehost to be replaced');
+    assert.match(replaced.judgehost.lastFailure!.reason, /network namespace holder of worker slot 0 ended/);
+    const [submission] = await submitAll(server.url, [HELLO_AC]);
+    assert.equal((await verdictsOf(server.url, 1)).get(submission!.id), 'AC');
+  } finally {
+    await server.close();
+  }
+});

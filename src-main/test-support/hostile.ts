@@ -235,7 +235,7 @@ export class DirectRunner {
     return `/prog/${name}`;
   }
 
-  spec(argv: string[], options: DirectRunOptions = {}): RunSpec {
+  async spec(argv: string[], options: DirectRunOptions = {}): Promise<RunSpec> {
     const n = ++this.runs;
     const io = join(this.dir, `io-${n}`);
     mkdirSync(io, { mode: 0o700 });
@@ -248,7 +248,7 @@ export class DirectRunner {
       stdinPath = join(io, 'stdin');
       writeFileSync(stdinPath, options.stdin);
     }
-    const placement = this.sandbox.placement(this.slot);
+    const placement = await this.sandbox.placement(this.slot);
     return {
       argv,
       cwd: placement ? '/box' : boxDir,
@@ -271,7 +271,7 @@ export class DirectRunner {
   }
 
   async run(argv: string[], options: DirectRunOptions = {}): Promise<DirectRunResult> {
-    const spec = this.spec(argv, options);
+    const spec = await this.spec(argv, options);
     const measurement = await runInPty(spec, undefined, options.signal);
     return {
       measurement,

@@ -52,10 +52,12 @@ export interface InteractorSpec {
   cpuMs: number;
 }
 
-/** Where a sandboxed run is placed: the empty mount point for its root, the shared network namespace, its uid. */
+/** Where a sandboxed run is placed: the empty mount point for its root, its slot's network namespace, its uid. */
 export interface SandboxPlacement {
   rootDir: string;
-  netnsPath: string | null;
+  /** The network namespace runs join (as root): its path and its inode, which the runner checks,
+   *  so that a path that came to name another namespace (a reused pid) is never joined. */
+  netns: { path: string; inode: number } | null;
   uid: number | null;
   /** The worker slot's memory cgroup (v1), which each of its runs uses in turn; null where there is none. */
   cgroupDir: string | null;
@@ -124,7 +126,7 @@ function runnerArgs(spec: RunSpec): string[] {
     args.push('--sandbox', 'full', '--root', spec.sandbox.rootDir);
     if (spec.boxTmpfsKb) args.push('--box-tmpfs-kb', String(spec.boxTmpfsKb));
     else if (spec.box) args.push('--box', spec.box);
-    if (spec.sandbox.netnsPath) args.push('--netns', spec.sandbox.netnsPath);
+    if (spec.sandbox.netns) args.push('--netns', spec.sandbox.netns.path, '--netns-inode', String(spec.sandbox.netns.inode));
     if (spec.sandbox.uid !== null) args.push('--uid', String(spec.sandbox.uid), '--gid', String(spec.sandbox.uid));
     if (spec.sandbox.cgroupDir && spec.groupMemKb) args.push('--cgroup', spec.sandbox.cgroupDir, '--cgroup-mem-kb', String(spec.groupMemKb));
     for (const bind of spec.binds ?? []) args.push('--bind', `${bind.src}:${bind.dst}${bind.writable ? ':rw' : ''}`);

@@ -76,6 +76,7 @@ struct bind { const char *src; const char *dst; int writable; };
 static struct {
   long cpu_ms, wall_ms, mem_kb, fsize_bytes, nproc, stack_kb;
   const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root, *netns;
+  unsigned long long netns_inode; /* the namespace --netns must be (0: not checked) */
   const char *box;
   const char *cgroup; long cgroup_mem_kb; /* the slot's memory cgroup, and the run's cap in it */
   char *interactor[MAX_INTERACTOR_ARGS + 1]; int ninteractor; /* argv of the interactor, if any */
@@ -167,7 +168,7 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F] [--uid N] [--gid N] [--env K=V] "
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F [--netns-inode N]] [--uid N] [--gid N] [--env K=V] "
             "[--cgroup D --cgroup-mem-kb N] [--interactor P [--interactor-arg A]... --interactor-cwd D "
             "--interactor-stderr F --interactor-cpu-ms N] -- prog args");
 }
@@ -195,6 +196,7 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--box")) opt.box = v;
     else if (!strcmp(a, "--box-tmpfs-kb")) opt.box_tmpfs_kb = parse_long(v, a);
     else if (!strcmp(a, "--netns")) opt.netns = v;
+    else if (!strcmp(a, "--netns-inode")) opt.netns_inode = strtoull(v, NULL, 10);
     else if (!strcmp(a, "--cgroup")) opt.cgroup = v;
     else if (!strcmp(a, "--interactor") || !strcmp(a, "--interactor-arg")) {
       if (opt.ninteractor >= MAX_INTERACTOR_ARGS) die_setup("too many interactor arguments");
@@ -644,6 +646,11 @@ int main(int argc, char **argv) {
       if (opt.netns) {
         netns_fd = open(opt.netns, O_RDONLY | O_CLOEXEC);
         if (netns_fd < 0) die_setup("open netns %s: %s", opt.netns, strerror(errno));
+        /* The path names a holder process's namespace; had the holder died and its pid been reused,
+           it would name someone else's: join only the namespace we were given. */
+        struct stat ns;
+        if (opt.netns_inode && (fstat(netns_fd, &ns) < 0 || (unsigned long long)ns.st_ino != opt.netns_inode))
+          die_setup("the network namespace at %s is not the worker slot's (its holder ended)", opt.netns);
       } else flags |= CLONE_NEWNET;
     } else {
       flags |= CLONE_NEWUSER | CLONE_NEWNET;

@@ -1,8 +1,8 @@
 // The judgehost's sandbox environment: a private workspace, the empty mount point every run's
-// root is built on, one long-lived empty network namespace, a uid per worker slot, and (where the
+// root is built on, an empty network namespace per worker slot, a uid per worker slot, and (where the
 // machine has a cgroup v1 memory controller) a memory cgroup per worker slot.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
@@ -75,26 +75,45 @@ export class UnsandboxedError extends Error {
   }
 }
 
+/** A worker slot's empty network namespace, kept alive by a holder process of the slot's own. */
+interface SlotNetwork {
+  holder: ChildProcess;
+  /** Where runs join it, and the namespace's inode: the runner refuses a namespace that is not this one. */
+  path: string;
+  inode: number;
+}
+
+export interface SandboxOptions {
+  disable?: boolean;
+  /** Called when the sandbox can no longer protect runs (a namespace holder died): the judgehost must stop. */
+  onBroken?: (reason: string) => void;
+}
+
 export class Sandbox {
   readonly workspace: string;
   readonly rootDir: string;
   readonly info: SandboxInfo;
-  private readonly netnsHolder: ChildProcess | null;
   private readonly uidBlock: { block: number; release: () => void } | null;
   private readonly cgroupDir: string | null;
   private readonly slotCgroups = new Set<string>();
+  /** Each worker slot's network namespace (as root), made at its first run: concurrent runs of
+   *  different slots never share one (abstract unix sockets live in the network namespace). */
+  private readonly slotNetworks = new Map<number, Promise<SlotNetwork>>();
+  private readonly onBroken: (reason: string) => void;
+  private disposed = false;
 
-  private constructor(workspace: string, info: SandboxInfo, netnsHolder: ChildProcess | null, uidBlock: { block: number; release: () => void } | null, cgroupDir: string | null) {
+  private constructor(workspace: string, info: SandboxInfo, uidBlock: { block: number; release: () => void } | null, cgroupDir: string | null, onBroken: (reason: string) => void) {
     this.workspace = workspace;
     this.rootDir = join(workspace, 'root');
     this.info = info;
-    this.netnsHolder = netnsHolder;
     this.uidBlock = uidBlock;
     this.cgroupDir = cgroupDir;
+    this.onBroken = onBroken;
   }
 
   /** Prepares the workspace and probes which isolation this machine allows. */
-  static async create(options: { disable?: boolean } = {}): Promise<Sandbox> {
+  static async create(options: SandboxOptions = {}): Promise<Sandbox> {
+    const onBroken = options.onBroken ?? (() => {});
     sweepDeadOwners();
     const workspace = ownedTempDir('host');
     // Traversable (programs' uids must reach their bind-mounted box), but not listable.
@@ -102,10 +121,8 @@ export class Sandbox {
     mkdirSync(join(workspace, 'root'), { mode: 0o755 });
     const isRoot = process.getuid?.() === 0;
     if (options.disable) {
-      return new Sandbox(workspace, { level: 'none', memoryCgroup: false, description: 'sandbox disabled: rlimits and a process group only' }, null, null, null);
+      return new Sandbox(workspace, { level: 'none', memoryCgroup: false, description: 'sandbox disabled: rlimits and a process group only' }, null, null, onBroken);
     }
-    let holder: ChildProcess | null = null;
-    if (isRoot) holder = await startNetnsHolder();
     const level: SandboxLevel = isRoot ? 'full' : probeUserNamespaces(workspace) ? 'userns' : 'none';
     const cgroupDir = level === 'full' ? createMemoryCgroup() : null;
     const description = {
@@ -113,19 +130,43 @@ export class Sandbox {
       userns: 'user, PID, mount and network namespaces, minimal read-only root, rlimits (programs keep the judge\'s uid; memory is capped per process)',
       none: 'rlimits and a process group only: user namespaces are unavailable and the judge is not root',
     }[level];
-    return new Sandbox(workspace, { level, memoryCgroup: cgroupDir !== null, description }, holder, level === 'full' ? claimUidBlock() : null, cgroupDir);
+    const sandbox = new Sandbox(workspace, { level, memoryCgroup: cgroupDir !== null, description }, level === 'full' ? claimUidBlock() : null, cgroupDir, onBroken);
+    // As root, runs join their slot's network namespace: the first one is made now, so that a
+    // machine where that fails says so at start.
+    if (isRoot) await sandbox.slotNetwork(0);
+    return sandbox;
   }
 
   /** Placement of a run for worker slot `slot`, or null when runs are not sandboxed. */
-  placement(slot: number): SandboxPlacement | null {
+  async placement(slot: number): Promise<SandboxPlacement | null> {
     if (this.info.level === 'none') return null;
+    // Without root the runner makes a new network namespace per run (inside its user namespace).
+    const network = this.info.level === 'full' ? await this.slotNetwork(slot) : null;
     return {
       rootDir: this.rootDir,
-      netnsPath: this.netnsHolder?.pid ? `/proc/${this.netnsHolder.pid}/ns/net` : null,
+      netns: network && { path: network.path, inode: network.inode },
       uid: this.uidFor(slot),
       cgroupDir: this.slotCgroup(`slot-${slot}`),
       buildCgroupDir: this.slotCgroup(`slot-${slot}-build`),
     };
+  }
+
+  /** A slot's network namespace, made at its first run. A holder that dies breaks the sandbox: its
+   *  pid could be reused, so nothing may join through it again (the judgehost is replaced). */
+  private slotNetwork(slot: number): Promise<SlotNetwork> {
+    let network = this.slotNetworks.get(slot);
+    if (!network) {
+      network = startNetnsHolder().then((holder) => {
+        holder.once('exit', (code, signal) => {
+          if (!this.disposed) this.onBroken(`the network namespace holder of worker slot ${slot} ended (code ${code}, signal ${signal})`);
+        });
+        const path = `/proc/${holder.pid}/ns/net`;
+        return { holder, path, inode: statSync(path).ino };
+      });
+      this.slotNetworks.set(slot, network);
+      network.catch(() => this.slotNetworks.delete(slot));
+    }
+    return network;
   }
 
   /** A memory cgroup of a slot, made at its first run (a slot runs one program at a time). */
@@ -150,8 +191,9 @@ export class Sandbox {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.cgroupDir) removeCgroup(this.cgroupDir);
-    this.netnsHolder?.kill('SIGKILL');
+    for (const network of this.slotNetworks.values()) void network.then((n) => n.holder.kill('SIGKILL'), () => {});
     this.uidBlock?.release();
     rmSync(this.workspace, { recursive: true, force: true });
   }
