@@ -5,7 +5,7 @@ import { JudgeEngine, jobFor } from '../judge/engine.ts';
 import { languageForFile } from '../judge/languages.ts';
 import { readPackage } from '../judge/package/readPackage.ts';
 import type { JudgeProgress, JudgeResult } from '../judge/results.ts';
-import { InputError, ProgressLine, cell, formatKb, formatMs, table } from './output.ts';
+import { InputError, ProgressLine, cell, escapeControls, formatKb, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 
 export interface JudgeOptions {
   problem: string;
@@ -41,11 +41,13 @@ export function resultJson(result: JudgeResult): object {
   };
 }
 
+/** The text report. Compiler output, messages and test names come from the team or the package:
+ *  escaped (table() escapes its cells). */
 export function resultText(result: JudgeResult): string {
   const lines = [`verdict: ${result.verdict}   time: ${formatMs(result.timeMs)}   memory: ${formatKb(result.memoryKb)}`];
-  if (result.error) lines.push(`judge error: ${result.error}`);
+  if (result.error) lines.push(`judge error: ${escapeControls(result.error, { multiline: true })}`);
   if (!result.compile.ok || result.compile.output.trim()) {
-    lines.push('', result.compile.ok ? 'compiler output:' : 'compilation failed:', result.compile.output.trimEnd());
+    lines.push('', result.compile.ok ? 'compiler output:' : 'compilation failed:', escapeControls(result.compile.output.trimEnd(), { multiline: true }));
   }
   if (result.tests.length) {
     lines.push('', table(['test', 'verdict', 'time', 'memory', 'detail'], result.tests.map((t) => [t.name, t.verdict, formatMs(t.timeMs), formatKb(t.memoryKb), t.verdict === 'AC' ? '' : cell(t.message)])));
@@ -54,6 +56,14 @@ export function resultText(result: JudgeResult): string {
 }
 
 export async function judgeCommand(options: JudgeOptions): Promise<number> {
+  try {
+    return await judgeOne(options);
+  } catch (error) {
+    rethrowEscaped(error); // a package's file names, a toolchain's detail, the source's name
+  }
+}
+
+async function judgeOne(options: JudgeOptions): Promise<number> {
   const sourcePath = resolve(options.source);
   if (!existsSync(sourcePath) || !statSync(sourcePath).isFile()) throw new InputError(`${options.source}: no such source file`);
   const pkg = await readPackage(options.problem);
@@ -70,7 +80,7 @@ export async function judgeCommand(options: JudgeOptions): Promise<number> {
       onProgress: (p) => progress.update(`${options.source}: ${describeProgress(p)}`),
     });
     progress.clear();
-    console.log(options.json ? JSON.stringify(resultJson(result)) : resultText(result));
+    console.log(options.json ? jsonText(resultJson(result)) : resultText(result));
     return result.verdict === 'JE' ? 1 : 0;
   } finally {
     pkg.dispose();

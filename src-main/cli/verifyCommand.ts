@@ -7,7 +7,7 @@ import { readPackage } from '../judge/package/readPackage.ts';
 import type { JudgeResult } from '../judge/results.ts';
 import { EXPECTED_FOLDERS, type PackageSubmission, type ProblemPackage } from '../judge/types.ts';
 import type { LanguageInfo } from '../judgehost/protocol.ts';
-import { ProgressLine, cell, formatMs, table } from './output.ts';
+import { ProgressLine, cell, escapeControls, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 
 /** Time limit accepted submissions run under while the real limit is being derived (ms). */
 export const PROBE_TIME_LIMIT_MS = 10_000;
@@ -54,6 +54,14 @@ export function deriveTimeLimitMs(acceptedResults: JudgeResult[], acToTimeLimit:
 }
 
 export async function verifyCommand(options: VerifyOptions): Promise<number> {
+  try {
+    return await verify(options);
+  } catch (error) {
+    rethrowEscaped(error); // a package's file names and problem.yaml text
+  }
+}
+
+async function verify(options: VerifyOptions): Promise<number> {
   const pkg = await readPackage(options.problem);
   const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed });
   const progress = new ProgressLine();
@@ -104,11 +112,12 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
     });
     const ok = report.every((r) => r.matches);
     if (options.json) {
-      console.log(JSON.stringify({ problem: pkg.id, timeLimitMs, timeLimitSource, ok, warnings: pkg.warnings, submissions: report }));
+      console.log(jsonText({ problem: pkg.id, timeLimitMs, timeLimitSource, ok, warnings: pkg.warnings, submissions: report }));
     } else {
       const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
-      console.log(`${pkg.id} (${pkg.name}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source})`);
-      for (const warning of pkg.warnings) console.log(`warning: ${warning}`);
+      // The package's id, name and warnings are its author's text: escaped (table() escapes its cells).
+      console.log(`${escapeControls(pkg.id)} (${escapeControls(pkg.name)}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source})`);
+      for (const warning of pkg.warnings) console.log(`warning: ${escapeControls(warning, { multiline: true })}`);
       console.log(
         table(
           ['', 'submission', 'expected', 'verdict', 'time', 'detail'],
