@@ -1,11 +1,11 @@
 // The verdict a run's measurements decide, before any output is checked.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyRun, type RunLimits } from './classify.ts';
+import { classifyRun, starvedByMachine, type RunLimits } from './classify.ts';
 import type { RunMeasurement } from './runner/runInPty.ts';
 
 const limits: RunLimits = { timeLimitMs: 1000, memoryLimitKb: 256 * 1024, outputLimitBytes: 8 << 20, memoryMode: 'rlimit' };
-const clean: RunMeasurement = { exitCode: 0, signal: 0, cpuMs: 10, wallMs: 12, memoryKb: 2048, wallTimeout: false, sandbox: 'full', memoryKilled: false, groupMemoryKb: 0 };
+const clean: RunMeasurement = { exitCode: 0, signal: 0, cpuMs: 10, wallMs: 12, memoryKb: 2048, wallTimeout: false, cpuTimeout: false, runDelayMs: 0, sandbox: 'full', memoryKilled: false, groupMemoryKb: 0 };
 
 function verdictOf(m: Partial<RunMeasurement>, extra: { outputBytes?: number; stderrTail?: string; limits?: Partial<RunLimits> } = {}) {
   return classifyRun({ measurement: { ...clean, ...m }, outputBytes: extra.outputBytes ?? 10, stderrTail: extra.stderrTail ?? '' }, { ...limits, ...extra.limits })?.verdict ?? null;
@@ -15,8 +15,9 @@ test('a clean run leaves the decision to the output validator', () => {
   assert.equal(verdictOf({}), null);
 });
 
-test('time: SIGXCPU, the wall-clock backstop, a SIGKILL at the CPU limit, or CPU over the limit', () => {
-  assert.equal(verdictOf({ signal: 24, cpuMs: 1000 }), 'TLE');
+test('time: stopped at the CPU limit, SIGXCPU, the wall-clock limit, a SIGKILL past the CPU limit, or CPU over the limit', () => {
+  assert.equal(verdictOf({ signal: 9, cpuTimeout: true, cpuMs: 1003 }), 'TLE');
+  assert.equal(verdictOf({ signal: 24, cpuMs: 2000 }), 'TLE');
   assert.equal(verdictOf({ signal: 9, wallTimeout: true, cpuMs: 3 }), 'TLE');
   assert.equal(verdictOf({ signal: 9, cpuMs: 2000 }), 'TLE');
   assert.equal(verdictOf({ cpuMs: 1001 }), 'TLE');
@@ -51,4 +52,13 @@ test('memory: a kill by the run\'s memory cgroup is MLE, whatever the exit statu
   assert.equal(verdictOf({ memoryKilled: true, groupMemoryKb: 300 * 1024 }), 'MLE', 'a child was killed, the parent exited 0');
   assert.equal(verdictOf({ memoryKilled: true, signal: 9, cpuMs: 1000, memoryKb: 10 * 1024 }), 'MLE', 'not mistaken for a kill at the time limit');
   assert.equal(verdictOf({ memoryKilled: true, signal: 25 }), 'OLE', 'the output limit still comes first');
+});
+
+test('a run stopped at the wall-clock limit is starved (the judge\'s fault) when it spent its time waiting for a CPU', () => {
+  const stopped = { ...clean, signal: 9, wallTimeout: true, wallMs: 2003 };
+  assert.equal(starvedByMachine({ ...stopped, cpuMs: 861, runDelayMs: 1130 }, 2000), true, 'runnable most of the time');
+  assert.equal(starvedByMachine({ ...stopped, cpuMs: 2, runDelayMs: 0 }, 2000), false, 'asleep: its own doing');
+  assert.equal(starvedByMachine({ ...stopped, cpuMs: 700, runDelayMs: 100 }, 2000), false, 'computing and waiting by itself');
+  assert.equal(starvedByMachine({ ...stopped, cpuTimeout: true, cpuMs: 1001, runDelayMs: 1500 }, 2000), false, 'stopped at the CPU limit: TLE whatever the delays');
+  assert.equal(starvedByMachine({ ...stopped, cpuMs: 1990, runDelayMs: 1900 }, 2000), false, 'its own processes kept it waiting (a fork bomb)');
 });

@@ -44,6 +44,22 @@ export interface RunFacts {
   stderrTail: string;
 }
 
+/** A run stopped at the wall-clock limit is the program's fault only if its own time (wall-clock
+ *  time less the time it waited for a CPU) came this close to the wall-clock limit. */
+const OWN_TIME_FRACTION = 0.9;
+/** ...or if its processes together had at least this share of one CPU meanwhile (a fork bomb keeps
+ *  its own main thread waiting: that is its doing, not the machine's). */
+const FAIR_CPU_SHARE = 0.5;
+
+/**
+ * Whether a run stopped at the wall-clock limit was starved by a busy machine rather than slow or
+ * waiting by itself: then the judge is at fault, and the test is judged again, never TLE.
+ */
+export function starvedByMachine(m: RunMeasurement, wallLimitMs: number): boolean {
+  if (!m.wallTimeout || m.cpuTimeout) return false;
+  return m.wallMs - m.runDelayMs < wallLimitMs * OWN_TIME_FRACTION && m.cpuMs < m.wallMs * FAIR_CPU_SHARE;
+}
+
 /**
  * The verdict decided by limits and exit status alone, or null when the output must be checked.
  * Precedence (DESIGN.md): RTE/MLE, TLE, OLE, then the output. A run stopped *by the judge* is not
@@ -57,9 +73,16 @@ export function classifyRun({ measurement: m, outputBytes, stderrTail }: RunFact
   if (m.memoryKilled) {
     return { verdict: 'MLE', reason: `memory limit of ${Math.round(limits.memoryLimitKb / 1024)} MiB exceeded by the run's processes together (peak ${Math.round(m.groupMemoryKb / 1024)} MiB)` };
   }
-  const killedForTime = m.wallTimeout || m.signal === SIGXCPU || (m.signal === SIGKILL && m.cpuMs >= limits.timeLimitMs);
+  // The runner stops a program whose measured CPU time passes the limit (cpuTimeout); SIGXCPU is
+  // RLIMIT_CPU's backstop a second above it.
+  const killedForTime = m.cpuTimeout || m.wallTimeout || m.signal === SIGXCPU || (m.signal === SIGKILL && m.cpuMs > limits.timeLimitMs);
   if (killedForTime) {
-    return { verdict: 'TLE', reason: m.wallTimeout ? `wall-clock backstop reached after ${m.wallMs} ms` : `CPU time limit reached (${m.cpuMs} ms)` };
+    return {
+      verdict: 'TLE',
+      reason: m.wallTimeout && !m.cpuTimeout
+        ? `no end after ${m.wallMs} ms of wall-clock time (${m.cpuMs} ms of CPU: waiting or starved)`
+        : `CPU time limit of ${limits.timeLimitMs} ms exceeded (${m.cpuMs} ms)`,
+    };
   }
   const crashed = m.signal !== 0 || m.exitCode !== 0;
   const overMemory = m.memoryKb > memoryAllowanceKb(limits);

@@ -22,7 +22,7 @@ const skip = !isRoot
     : false;
 
 const ANSWER = 'ok\n';
-/** Upper bound for a run stopped by the wall-clock backstop (3 s at a 1 s limit) plus compiling. */
+/** Upper bound for a run stopped by the wall-clock limit (2 s at a 1 s limit) plus compiling, under load. */
 const BACKSTOP_BOUND_MS = 8000;
 
 describe('hostile programs', { skip }, () => {
@@ -77,7 +77,7 @@ int main(void) { while (1) fork(); }
     await assertCleanAndHealthy();
   });
 
-  test('sleeps forever: TLE by the wall-clock backstop', async () => {
+  test('sleeps forever: TLE at the wall-clock limit (the time limit plus a second, counted from its exec)', async () => {
     const source = String.raw`#include <unistd.h>
 int main(void) { sleep(1000); return 0; }
 `;
@@ -85,7 +85,7 @@ int main(void) { sleep(1000); return 0; }
     const t = result.tests[0];
     assert.match(t.message, /wall-clock/);
     assert.ok(t.timeMs < 100, `a sleeping program used ${t.timeMs} ms of CPU`);
-    assert.ok(t.wallMs >= 2900 && t.wallMs < 4500, `backstop at ${t.wallMs} ms (expected 2 x 1000 + 1000)`);
+    assert.ok(t.wallMs >= 2000 && t.wallMs < 3000, `stopped at ${t.wallMs} ms (expected 1000 + 1000)`);
     assert.ok(ms < BACKSTOP_BOUND_MS, `judging took ${Math.round(ms)} ms`);
     await assertCleanAndHealthy();
   });

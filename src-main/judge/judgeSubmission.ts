@@ -2,7 +2,7 @@
 // check the output, and let the first failing test decide. Everything is removed afterwards.
 import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyRun, memoryAllowanceKb, type RunLimits } from './classify.ts';
+import { classifyRun, memoryAllowanceKb, starvedByMachine, type RunLimits } from './classify.ts';
 import { readHead, readTail } from './fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from './languages.ts';
 import { RunnerError, runInPty, type Bind, type InteractorSpec, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
@@ -23,9 +23,12 @@ export const COMPILE_GROUP_MEM_KB = 4 * 1024 * 1024;
 /** A test run's processes together may use the memory limit, plus what its outputs and /box hold
  *  (tmpfs and page cache count in a memory cgroup), plus this for the sandbox's own init. */
 const GROUP_SLACK_KB = 16 * 1024;
-/** Wall-clock backstop for a test: twice the time limit plus a second (sleeping programs use no CPU). */
+/** A test may take this much wall-clock time beyond its CPU limit (counted from its exec; the
+ *  sandbox's set-up is not counted), at least: a program that waits or sleeps uses no CPU. */
+const WALL_SLACK_MIN_MS = 1000;
+/** Wall-clock limit of a test: the time limit plus half of it, at least plus WALL_SLACK_MIN_MS. */
 export function wallBackstopMs(timeLimitMs: number): number {
-  return timeLimitMs * 2 + 1000;
+  return timeLimitMs + Math.max(WALL_SLACK_MIN_MS, timeLimitMs / 2);
 }
 const STDERR_TAIL_BYTES = 8 * 1024;
 /** How much of a failing test's output is kept for the judges' side-by-side view. */
@@ -196,7 +199,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     ok: compileOk,
     output: compileRun.memoryKilled
       ? `${compileOutput}\ncompilation exceeded the memory limit of ${COMPILE_GROUP_MEM_KB / 1024} MiB`
-      : compileRun.wallTimeout || compileRun.signal === 24
+      : compileRun.wallTimeout || compileRun.cpuTimeout || compileRun.signal === 24
         ? `${compileOutput}\ncompilation exceeded the time limit`
         : compileOutput,
     timeMs: compileRun.cpuMs,
@@ -256,6 +259,9 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     } catch (error) {
       if (error instanceof RunnerError) return judgeFaultResult(`test ${test.name}: ${error.message}`, compile, tests);
       throw error;
+    }
+    if (starvedByMachine(measurement, wallBackstopMs(problem.timeLimitMs))) {
+      return judgeFaultResult(`test ${test.name}: the program waited ${measurement.runDelayMs} ms for a CPU of the ${measurement.wallMs} ms it ran (the machine is overloaded): judged again`, compile, tests);
     }
     const outputBytes = sizeOf(stdoutPath);
     const decided = classifyRun({ measurement, outputBytes, stderrTail: readTail(stderrPath, STDERR_TAIL_BYTES) }, limits);

@@ -72,7 +72,12 @@ export interface RunMeasurement {
   cpuMs: number;
   wallMs: number;
   memoryKb: number;
+  /** The runner stopped the program at the wall-clock limit (counted from its exec). */
   wallTimeout: boolean;
+  /** The runner stopped the program when its measured CPU time passed the limit. */
+  cpuTimeout: boolean;
+  /** When stopped at the wall-clock limit: how long the program waited for a CPU (the machine's doing). */
+  runDelayMs: number;
   sandbox: 'full' | 'userns' | 'none';
   /** The kernel killed a process of the run because their memory together reached groupMemKb. */
   memoryKilled: boolean;

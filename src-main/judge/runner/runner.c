@@ -68,6 +68,9 @@
 #define MAX_INTERACTOR_ARGS 64
 /* How often the watchdog wakes to forward the live tail to the pty (ms). */
 #define TAIL_INTERVAL_MS 50
+/* Building a run's sandbox (namespaces, mounts, cgroup) that takes longer than this is a judge-side
+   failure, reported as such: never a time limit charged to the program. */
+#define SETUP_TIMEOUT_MS 20000
 /* How much of a run's output is forwarded to the pty at most: the live view is a preview. */
 #define DEFAULT_TAIL_BYTES (64 * 1024)
 
@@ -151,6 +154,13 @@ static long long now_us(void) {
 
 static long cpu_ms_of(const struct rusage *ru) {
   return ru->ru_utime.tv_sec * 1000L + ru->ru_utime.tv_usec / 1000L + ru->ru_stime.tv_sec * 1000L + ru->ru_stime.tv_usec / 1000L;
+}
+
+/* The CPU time so far of a process (all its threads), from its CPU clock; -1 when it cannot be read. */
+static long process_cpu_ms(pid_t pid) {
+  clockid_t clock; struct timespec t;
+  if (clock_getcpuclockid(pid, &clock) != 0 || clock_gettime(clock, &t) != 0) return -1;
+  return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 static long now_ms(void) {
@@ -394,9 +404,10 @@ static void exec_program(int in_fd, int out_fd, int errf_fd) {
   syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC_FLAG);
   if (opt.cwd && chdir(opt.cwd) < 0) child_fail("chdir %s: %s", opt.cwd, strerror(errno));
 
-  /* Whole seconds only: SIGXCPU at the first second at or above the limit, SIGKILL a second later. */
-  rlim_t cpu_s = (rlim_t)((opt.cpu_ms + 999) / 1000);
-  if (cpu_s < 1) cpu_s = 1;
+  /* The runner stops the program when its measured CPU time passes the limit. RLIMIT_CPU (whole
+     seconds, checked by the kernel at its own pace) is only a backstop a second above it, so that it
+     never decides a verdict: SIGXCPU at the first whole second past limit + 1 s, SIGKILL a second later. */
+  rlim_t cpu_s = (rlim_t)((opt.cpu_ms + 999) / 1000) + 1;
   set_limit(RLIMIT_CPU, cpu_s, cpu_s + 1);
   if (opt.mem_kb > 0) set_limit(RLIMIT_AS, (rlim_t)opt.mem_kb * 1024, (rlim_t)opt.mem_kb * 1024);
   if (opt.stack_kb >= 0) {
@@ -453,10 +464,18 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   if (out_fd >= 0) close(out_fd);
   if (errf_fd >= 0) close(errf_fd);
   struct end_report end = { 0, 0, 0, 0, 0 };
+  long program_clock_ms = 0;
   for (;;) {
-    pid_t w = waitpid(-1, &end.status, 0); /* reap adopted orphans too */
-    if (w == pid) break;
-    if (w < 0 && errno != EINTR) _exit(126);
+    siginfo_t si; si.si_pid = 0;
+    if (waitid(P_ALL, 0, &si, WEXITED | WNOWAIT) < 0) { if (errno == EINTR) continue; _exit(126); }
+    if (si.si_pid == pid) {
+      /* Still a zombie: its CPU clock holds the exact time of all its threads (rusage is sampled at
+         ticks and scaled, and can read tens of ms low). */
+      program_clock_ms = process_cpu_ms(pid);
+      while (waitpid(pid, &end.status, 0) < 0 && errno == EINTR) {}
+      break;
+    }
+    while (waitpid(si.si_pid, NULL, 0) < 0 && errno == EINTR) {} /* an adopted orphan */
   }
   end.end_us = now_us();
   if (opt.sandbox) {
@@ -466,6 +485,10 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
     kill(-1, SIGKILL);
     while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR) {}
   }
+  /* Everything reaped (the program, what it reaped, orphans) against the program's exact clock. */
+  struct rusage children; getrusage(RUSAGE_CHILDREN, &children);
+  long reaped_ms = cpu_ms_of(&children);
+  end.cpu_ms = program_clock_ms > reaped_ms ? program_clock_ms : reaped_ms;
   ssize_t n = write(status_pipe[1], &end, sizeof end); (void)n;
   _exit(0);
 }
@@ -485,6 +508,68 @@ static void tail_forward(struct tail *t, long *budget) {
     ssize_t w = write(1, buf, (size_t)n); (void)w;
     t->sent += n; *budget -= n;
   }
+}
+
+/* The first child of a process (init's only child is the program), or -1. */
+static pid_t first_child(pid_t pid) {
+  char path[64]; snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+  FILE *f = fopen(path, "re");
+  if (!f) return -1;
+  int child = -1;
+  if (fscanf(f, "%d", &child) != 1) child = -1;
+  fclose(f);
+  return child;
+}
+
+/* CPU time so far of every process below `pid` (a run's processes, all descendants of its init), in
+   ms: what a run stopped at the wall-clock limit had used, children included (wait4 will not see
+   them: init dies first). Depth-bounded: a run has at most --nproc processes. */
+static long descendants_cpu_ms(pid_t pid, int depth) {
+  if (depth > 64) return 0;
+  char path[64]; snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+  FILE *f = fopen(path, "re");
+  if (!f) return 0;
+  long total = 0; int child;
+  while (fscanf(f, "%d", &child) == 1) {
+    long own = process_cpu_ms(child);
+    if (own > 0) total += own;
+    total += descendants_cpu_ms(child, depth + 1);
+  }
+  fclose(f);
+  return total;
+}
+
+/* Peak resident memory of a program the runner is about to stop (wait4 will not see it: init dies first). */
+static long peak_sampled_kb = 0;
+static void sample_peak_memory(pid_t pid) {
+  if (pid <= 0) return;
+  char path[64]; snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+  FILE *f = fopen(path, "re");
+  if (!f) return;
+  char line[256];
+  while (fgets(line, sizeof line, f)) if (sscanf(line, "VmHWM: %ld kB", &peak_sampled_kb) == 1) break;
+  fclose(f);
+}
+
+/* Time a process's threads spent runnable but waiting for a CPU (schedstat's run_delay), in ms: the
+   part of its wall-clock time the machine, not the program, is to blame for. 0 when unknown. */
+static long run_delay_ms(pid_t pid) {
+  char dir_path[64]; snprintf(dir_path, sizeof dir_path, "/proc/%d/task", (int)pid);
+  DIR *dir = opendir(dir_path);
+  if (!dir) return 0;
+  unsigned long long total_ns = 0;
+  struct dirent *e;
+  while ((e = readdir(dir))) {
+    if (e->d_name[0] == '.') continue;
+    char path[384]; snprintf(path, sizeof path, "%s/%s/schedstat", dir_path, e->d_name);
+    FILE *f = fopen(path, "re");
+    if (!f) continue;
+    unsigned long long run_ns, delay_ns;
+    if (fscanf(f, "%llu %llu", &run_ns, &delay_ns) == 2) total_ns += delay_ns;
+    fclose(f);
+  }
+  closedir(dir);
+  return (long)(total_ns / 1000000);
 }
 
 static int pidfd_open_(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
@@ -544,6 +629,7 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
   pid_t monitor = fork();
   if (monitor < 0) die_setup("fork (interactor): %s", strerror(errno));
   if (monitor == 0) {
+    if (err_pipe[1] >= 0) close(err_pipe[1]);
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     close(report_pipe[0]); close(program_out); close(errf_fd);
@@ -705,24 +791,61 @@ int main(int argc, char **argv) {
   close(in_fd); close(out_fd); close(errf_fd);
 
   int pidfd = pidfd_open_(init_pid);
-  long deadline = start + opt.wall_ms;
-  int wall_killed = 0;
+  /* Until the program execs, the sandbox is being set up: that time is never the program's. The
+     error pipe's end-of-file says it exec'd (init closed its end after the fork; the program's
+     closed at exec); data on it means it never did. */
+  long deadline = start + SETUP_TIMEOUT_MS;
+  int watch_exec = 1, setup_timed_out = 0;
+  long exec_ms = 0;
+  pid_t program = -1; /* the program's pid as the runner sees it, once it exec'd */
+  long cpu_seen_ms = 0;
+  if (pidfd < 0) { /* no pidfd (Linux < 5.3): the clock starts now, and only the rlimit watches CPU */
+    watch_exec = 0; exec_ms = start; deadline = start + opt.wall_ms;
+  }
+  int wall_killed = 0, cpu_killed = 0;
+  long run_delay = 0; /* when stopped at the wall-clock limit: how long it waited for a CPU */
   long budget = opt.tail_bytes;
   /* The interactor's monitor: reaped when it ends (its report says how and when the interactor did). */
   int monitor_fd = monitor_pid > 0 ? pidfd_open_(monitor_pid) : -1;
   int monitor_done = 0;
   long long killed_us = 0;
   for (;;) {
+    if (program > 0) {
+      long used = process_cpu_ms(program);
+      if (used > cpu_seen_ms) cpu_seen_ms = used;
+      if (cpu_seen_ms > opt.cpu_ms) {
+        sample_peak_memory(program);
+        kill(opt.sandbox ? init_pid : -init_pid, SIGKILL); cpu_killed = 1; killed_us = now_us(); break;
+      }
+    }
     long left = deadline - now_ms();
-    if (left <= 0) { kill(opt.sandbox ? init_pid : -init_pid, SIGKILL); wall_killed = 1; killed_us = now_us(); break; }
+    if (left <= 0) {
+      if (watch_exec) setup_timed_out = 1;
+      else {
+        wall_killed = 1; sample_peak_memory(program); run_delay = run_delay_ms(program);
+        long all = descendants_cpu_ms(init_pid, 0);
+        if (all > cpu_seen_ms) cpu_seen_ms = all;
+      }
+      kill(opt.sandbox ? init_pid : -init_pid, SIGKILL); killed_us = now_us(); break;
+    }
     int timeout = left < TAIL_INTERVAL_MS ? (int)left : TAIL_INTERVAL_MS;
+    /* Near the CPU limit, look again before the program can pass it by much (one thread's worth). */
+    if (program > 0 && opt.cpu_ms - cpu_seen_ms < timeout) timeout = (int)(opt.cpu_ms - cpu_seen_ms) + 1;
     if (pidfd >= 0) {
-      struct pollfd p[2] = { { pidfd, POLLIN, 0 }, { monitor_done ? -1 : monitor_fd, POLLIN, 0 } };
-      int r = poll(p, monitor_fd >= 0 ? 2 : 1, timeout);
+      struct pollfd p[3] = { { pidfd, POLLIN, 0 }, { monitor_done ? -1 : monitor_fd, POLLIN, 0 }, { watch_exec ? err_pipe[0] : -1, POLLIN, 0 } };
+      int r = poll(p, 3, timeout);
       tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
       if (r > 0 && (p[1].revents & POLLIN) && !monitor_done) {
         while (waitpid(monitor_pid, NULL, 0) < 0 && errno == EINTR) {}
         monitor_done = 1;
+      }
+      if (r > 0 && watch_exec && p[2].revents) {
+        watch_exec = 0;
+        if (!(p[2].revents & POLLIN)) { /* end-of-file without an error: the program is running */
+          exec_ms = now_ms();
+          deadline = exec_ms + opt.wall_ms;
+          program = first_child(init_pid);
+        }
       }
       if (r > 0 && (p[0].revents & POLLIN)) break;
     } else {
@@ -735,7 +858,8 @@ int main(int argc, char **argv) {
   }
   int init_status; struct rusage ru;
   while (wait4(init_pid, &init_status, __WALL, &ru) < 0 && errno == EINTR) {}
-  long wall = now_ms() - start;
+  long wall = exec_ms ? now_ms() - exec_ms : 0;
+  if (setup_timed_out) die_setup("the sandbox was not ready within %d s", SETUP_TIMEOUT_MS / 1000);
   int interactor_killed = 0;
   if (monitor_pid > 0 && !monitor_done) {
     /* The program is gone, so the interactor reads end-of-file: give it until the deadline (and
@@ -766,7 +890,10 @@ int main(int argc, char **argv) {
   int have_status = sn == (ssize_t)sizeof prog_end;
   int prog_status = prog_end.status;
 
-  long cpu_ms = cpu_ms_of(&ru);
+  /* init's report is exact (see init_main); a run the runner stopped has only what it saw meanwhile. */
+  long cpu_ms = have_status ? prog_end.cpu_ms : cpu_seen_ms;
+  if (cpu_seen_ms > cpu_ms) cpu_ms = cpu_seen_ms;
+  long memory_kb = ru.ru_maxrss > peak_sampled_kb ? ru.ru_maxrss : peak_sampled_kb;
   int exit_code = -1, sig = 0;
   if (have_status) {
     if (WIFEXITED(prog_status)) exit_code = WEXITSTATUS(prog_status);
@@ -777,8 +904,8 @@ int main(int argc, char **argv) {
   FILE *f = opt.result_path ? fopen(opt.result_path, "w") : stdout;
   if (!f) return 3;
   fprintf(f, "{\"exitCode\":%d,\"signal\":%d,\"cpuMs\":%ld,\"wallMs\":%ld,\"memoryKb\":%ld,"
-             "\"wallTimeout\":%s,\"sandbox\":\"%s\",\"memoryKilled\":%s,\"groupMemoryKb\":%ld",
-          exit_code, sig, cpu_ms, wall, ru.ru_maxrss, wall_killed ? "true" : "false",
+             "\"wallTimeout\":%s,\"cpuTimeout\":%s,\"runDelayMs\":%ld,\"sandbox\":\"%s\",\"memoryKilled\":%s,\"groupMemoryKb\":%ld",
+          exit_code, sig, cpu_ms, wall, memory_kb, wall_killed ? "true" : "false", cpu_killed ? "true" : "false", run_delay,
           opt.sandbox ? (as_root ? "full" : "userns") : "none", memory_killed ? "true" : "false", group_peak_kb);
   if (monitor_pid > 0) {
     struct end_report ie = { 0, 0, 0, 0, 0 };
