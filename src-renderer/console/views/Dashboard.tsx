@@ -18,9 +18,12 @@ import { useConsole } from '../store/index.ts';
 import { ProblemTag, useNames } from './common.tsx';
 import { Sparkline } from './Sparkline.tsx';
 
+/** One empty list: a selector returning a new [] each time would re-render without end. */
+const NO_PROBLEMS: string[] = [];
+
 export function Dashboard() {
   const { hasSnapshot, error, preparing, problems } = useConsole(
-    useShallow((s) => ({ hasSnapshot: s.pool !== null, error: s.snapshotError, preparing: s.preparing, problems: s.pool?.problems ?? [] })),
+    useShallow((s) => ({ hasSnapshot: s.pool !== null, error: s.snapshotError, preparing: s.preparing, problems: s.pool?.problems ?? NO_PROBLEMS })),
   );
   return (
     <section className="dashboard">
