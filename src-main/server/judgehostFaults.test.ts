@@ -262,6 +262,10 @@ test('restarts that keep failing: /health 503 with the reason, submissions still
     assert.equal(failed.status, 503);
     assert.equal(failed.body.ok, false);
     assert.match(failed.body.reason!, /judging is stopped: the judgehost keeps failing.*failed to start: ENOENT/);
+    // The judges' console says the same (its dashboard shows these in red).
+    const snapshot = await server.console.getSnapshot();
+    assert.equal(snapshot.pool.judgehost.status, 'failed');
+    assert.match(snapshot.pool.problems.join('\n'), /judgehost keeps failing/);
     // Contestants can still submit: their submissions wait in the queue.
     const [waiting] = await submitAll(server.url, [HELLO_AC]);
     assert.equal(server.context.store.getSubmission(waiting!.id)!.status === 'judged', false);
