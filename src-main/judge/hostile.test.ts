@@ -279,6 +279,38 @@ int main(void) {
     await assertCleanAndHealthy();
   });
 
+  test('the kernel surface is closed: no user or other namespaces, mount, ptrace, bpf, perf, keyrings, inotify, io_uring', async () => {
+    // Each attempt that succeeds is named on stdout; a sealed sandbox prints only the answer.
+    const source = String.raw`#define _GNU_SOURCE
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/mount.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+static int child(void *arg) { (void)arg; return 0; }
+static char stack[64 * 1024];
+int main(void) {
+  int open = 0;
+  if (unshare(CLONE_NEWUSER) == 0) { puts("unshare(user)"); open++; }
+  if (unshare(CLONE_NEWNET) == 0) { puts("unshare(net)"); open++; }
+  int pid = clone(child, stack + sizeof stack, CLONE_NEWUSER | SIGCHLD, 0);
+  if (pid > 0) { puts("clone(user)"); open++; }
+  if (mount("none", "/box", "tmpfs", 0, 0) == 0) { puts("mount"); open++; }
+  if (ptrace(PTRACE_TRACEME, 0, 0, 0) == 0) { puts("ptrace"); open++; }
+  if (syscall(SYS_bpf, 0, 0, 0) >= 0) { puts("bpf"); open++; }
+  if (syscall(SYS_perf_event_open, 0, 0, -1, -1, 0) >= 0) { puts("perf"); open++; }
+  if (syscall(SYS_keyctl, 0, 0) >= 0) { puts("keyctl"); open++; }
+  if (syscall(SYS_inotify_init1, 0) >= 0) { puts("inotify"); open++; }
+  if (syscall(SYS_io_uring_setup, 1, stack) >= 0) { puts("io_uring"); open++; }
+  if (!open) puts("ok");
+  return 0;
+}`;
+    await judgeExpecting(problem.job('surface.c', source, 'c'), 'AC');
+    await assertCleanAndHealthy();
+  });
+
   test("reading the test's answer file, /etc/shadow and the judge's source tree fails", async () => {
     const answerPath = join(problem.dir, 'data', 'secret', '1.ans');
     const inputPath = join(problem.dir, 'data', 'secret', '1.in');

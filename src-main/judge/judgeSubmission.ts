@@ -153,8 +153,9 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     memoryMode: language.memory,
   };
 
-  // Compiles and runs alike: unlimited stack (deep recursion is common), the toolchain's PATH, the sandbox.
-  const sharedSpec = { stackKb: 0, env: sandboxEnv(language), sandbox: env.placement };
+  // Compiles and runs alike: unlimited stack (deep recursion is common), the toolchain's PATH, the
+  // system-call filter, the sandbox.
+  const sharedSpec = { stackKb: 0, env: sandboxEnv(language), seccomp: true, sandbox: env.placement };
 
   // ---- compile ----
   env.onProgress?.({ phase: 'compiling' });

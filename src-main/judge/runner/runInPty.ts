@@ -41,6 +41,9 @@ export interface RunSpec {
   /** Interactive runs: the interactor (trusted, unsandboxed) is connected to the program's stdin and
    *  stdout, which then do not go to files (stdinPath and stdoutPath are not used). */
   interactor?: InteractorSpec;
+  /** Contestant code (programs and compilers): the system-call filter (no namespaces, mounts,
+   *  ptrace, bpf, perf, keyrings, modules, inotify…). Judge code (validators) runs without it. */
+  seccomp?: boolean;
   sandbox: SandboxPlacement | null;
 }
 
@@ -126,6 +129,7 @@ function runnerArgs(spec: RunSpec): string[] {
     args.push('--interactor-cwd', spec.interactor.cwd, '--interactor-stderr', spec.interactor.stderrPath, '--interactor-cpu-ms', String(spec.interactor.cpuMs));
   }
   if (spec.stackKb !== undefined) args.push('--stack-kb', String(spec.stackKb));
+  if (spec.seccomp) args.push('--seccomp', 'on');
   for (const entry of spec.env) args.push('--env', entry);
   if (spec.sandbox) {
     args.push('--sandbox', 'full', '--root', spec.sandbox.rootDir);

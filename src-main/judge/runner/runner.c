@@ -36,6 +36,10 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <poll.h>
@@ -86,6 +90,7 @@ static struct {
   const char *interactor_cwd, *interactor_stderr; long interactor_cpu_ms;
   long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
   int sandbox; /* 0 none, 1 full */
+  int seccomp; /* --seccomp: the program (or compiler) gets the system-call filter */
   int uid, gid;
   long tail_bytes;
   struct bind binds[MAX_BINDS]; int nbinds;
@@ -178,7 +183,7 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F [--netns-inode N]] [--uid N] [--gid N] [--env K=V] "
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F [--netns-inode N]] [--seccomp on] [--uid N] [--gid N] [--env K=V] "
             "[--cgroup D --cgroup-mem-kb N] [--interactor P [--interactor-arg A]... --interactor-cwd D "
             "--interactor-stderr F --interactor-cpu-ms N] -- prog args");
 }
@@ -208,6 +213,7 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--netns")) opt.netns = v;
     else if (!strcmp(a, "--netns-inode")) opt.netns_inode = strtoull(v, NULL, 10);
     else if (!strcmp(a, "--cgroup")) opt.cgroup = v;
+    else if (!strcmp(a, "--seccomp")) opt.seccomp = !strcmp(v, "on");
     else if (!strcmp(a, "--interactor") || !strcmp(a, "--interactor-arg")) {
       if (opt.ninteractor >= MAX_INTERACTOR_ARGS) die_setup("too many interactor arguments");
       if (!strcmp(a, "--interactor") && opt.ninteractor > 0) die_setup("--interactor given twice");
@@ -391,6 +397,84 @@ static void set_limit(int res, rlim_t soft, rlim_t hard) {
   if (setrlimit(res, &rl) < 0) child_fail("setrlimit %d: %s", res, strerror(errno));
 }
 
+/* ---------- seccomp: the kernel surface a program or compiler may not touch ---------- */
+
+#if defined(__x86_64__)
+#define NATIVE_AUDIT_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define NATIVE_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#endif
+#ifndef __X32_SYSCALL_BIT
+#define __X32_SYSCALL_BIT 0x40000000
+#endif
+
+/* Refused with EPERM (not killed: runtimes probe some of these and must carry on). */
+static const long DENIED_SYSCALLS[] = {
+  SYS_unshare, SYS_setns, SYS_mount, SYS_umount2, SYS_pivot_root, SYS_chroot,
+  SYS_ptrace, SYS_process_vm_readv, SYS_process_vm_writev,
+  SYS_bpf, SYS_perf_event_open, SYS_userfaultfd,
+  SYS_keyctl, SYS_add_key, SYS_request_key,
+  SYS_init_module, SYS_finit_module, SYS_delete_module, SYS_kexec_load,
+  SYS_reboot, SYS_swapon, SYS_swapoff, SYS_acct, SYS_quotactl, SYS_syslog, SYS_vhangup,
+  SYS_settimeofday, SYS_clock_settime, SYS_adjtimex, SYS_clock_adjtime,
+  SYS_open_by_handle_at, SYS_name_to_handle_at, SYS_lookup_dcookie,
+  /* Watching files shared with other runs (/etc, the toolchain) is a channel between teams. */
+  SYS_inotify_init, SYS_inotify_init1, SYS_fanotify_init,
+#ifdef SYS_kexec_file_load
+  SYS_kexec_file_load,
+#endif
+#ifdef SYS_io_uring_setup
+  SYS_io_uring_setup, SYS_io_uring_enter, SYS_io_uring_register,
+#endif
+#ifdef SYS_fsopen
+  SYS_fsopen, SYS_fsconfig, SYS_fsmount, SYS_fspick, SYS_move_mount, SYS_open_tree,
+#endif
+#ifdef SYS_mount_setattr
+  SYS_mount_setattr,
+#endif
+#ifdef SYS_iopl
+  SYS_iopl, SYS_ioperm,
+#endif
+};
+
+/* clone() flags that would make new namespaces: a program gets no user namespace (and so no
+   capabilities inside one), no mount or network namespace of its own. */
+#define NAMESPACE_CLONE_FLAGS (CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP | 0x00000080 /* CLONE_NEWTIME */)
+
+static void install_seccomp(void) {
+#ifdef NATIVE_AUDIT_ARCH
+  struct sock_filter f[160]; unsigned n = 0;
+#define STMT(code, k) (f[n++] = (struct sock_filter)BPF_STMT(code, k))
+#define JUMP(code, k, jt, jf) (f[n++] = (struct sock_filter)BPF_JUMP(code, k, jt, jf))
+  const unsigned deny = SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA);
+  /* Another architecture's system calls (i386's int 0x80 on x86_64) would bypass the numbers below. */
+  STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+  JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_AUDIT_ARCH, 1, 0);
+  STMT(BPF_RET | BPF_K, deny);
+  STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+  JUMP(BPF_JMP | BPF_JGE | BPF_K, __X32_SYSCALL_BIT, 0, 1);
+  STMT(BPF_RET | BPF_K, deny);
+  for (size_t i = 0; i < sizeof DENIED_SYSCALLS / sizeof *DENIED_SYSCALLS; i++) {
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)DENIED_SYSCALLS[i], 0, 1);
+    STMT(BPF_RET | BPF_K, deny);
+  }
+#ifdef SYS_clone3
+  /* clone3's flags are in memory, out of the filter's reach: ENOSYS makes libc fall back to clone. */
+  JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone3, 0, 1);
+  STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA));
+#endif
+  JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone, 0, 3);
+  STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])); /* the flags' low 32 bits */
+  JUMP(BPF_JMP | BPF_JSET | BPF_K, NAMESPACE_CLONE_FLAGS, 0, 1);
+  STMT(BPF_RET | BPF_K, deny);
+  STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+#undef STMT
+#undef JUMP
+  struct sock_fprog prog = { (unsigned short)n, f };
+  if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) < 0) child_fail("seccomp: %s", strerror(errno));
+#endif
+}
+
 /* Runs in the program process just before execve. */
 static void exec_program(int in_fd, int out_fd, int errf_fd) {
   if (in_fd >= 0 && dup2(in_fd, 0) < 0) child_fail("dup2 stdin: %s", strerror(errno));
@@ -429,6 +513,7 @@ static void exec_program(int in_fd, int out_fd, int errf_fd) {
   if (opt.nproc > 0) set_limit(RLIMIT_NPROC, (rlim_t)opt.nproc, (rlim_t)opt.nproc);
   if (opt.uid >= 0 && setresuid(opt.uid, opt.uid, opt.uid) < 0) child_fail("setuid: %s", strerror(errno));
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) child_fail("no_new_privs: %s", strerror(errno));
+  if (opt.seccomp) install_seccomp();
 
   sigset_t none; sigemptyset(&none); sigprocmask(SIG_SETMASK, &none, NULL);
   for (int s = 1; s < NSIG; s++) signal(s, SIG_DFL);
