@@ -3,12 +3,18 @@
 // high watermark of unacknowledged characters is paused until it acknowledges below the low one.
 // Appending never waits for anyone, so a slow console cannot slow a graded run, and a flooding
 // program cannot flood a console (what a paused watcher misses is skipped with a notice).
+// Output is filtered as it comes in (terminalFilter.ts): both consoles, the browser's and
+// Electron's, are fed from here, so no program can drive a judge's terminal beyond colours.
 import { OUTPUT_HIGH_WATERMARK_CHARS, OUTPUT_LOW_WATERMARK_CHARS } from '../shared/judgeApi.ts';
+import { INITIAL_FILTER_STATE, filterTerminalOutput, type FilterState } from './terminalFilter.ts';
 
 /** Output kept per submission for watchers that join late or fall behind. */
 const BUFFER_CHARS = 256 * 1024;
 /** Finished submissions keep their buffer this long (a judge opening the detail right after). */
 const KEEP_FINISHED_MS = 60_000;
+/** The hub's own notices start by resetting colours: a program may have left its text invisible. */
+const NOTICE_START = '\r\n\x1b[0;2m';
+const NOTICE_END = '\x1b[0m\r\n';
 
 interface Watcher {
   send: (data: string) => void;
@@ -26,14 +32,19 @@ interface Stream {
   end: number;
   watchers: Set<Watcher>;
   finishedAt: number | null;
+  /** Where the terminal filter is in this run's output (a sequence may span appends). */
+  filter: FilterState;
 }
 
 export class OutputHub {
   private readonly streams = new Map<string, Stream>();
 
   /** New output of a submission (called from the judging service; never blocks). */
-  append(submissionId: string, data: string): void {
+  append(submissionId: string, raw: string): void {
     const stream = this.stream(submissionId);
+    const { text: data, state } = filterTerminalOutput(stream.filter, raw);
+    stream.filter = state;
+    if (data === '') return;
     stream.chunks.push(data);
     stream.end += data.length;
     let kept = stream.end - stream.start;
@@ -59,7 +70,8 @@ export class OutputHub {
     stream.start = stream.end;
     stream.chunks = [];
     stream.finishedAt = null;
-    for (const watcher of stream.watchers) watcher.send('\r\n\x1b[2m--- judging again ---\x1b[0m\r\n');
+    stream.filter = INITIAL_FILTER_STATE; // a sequence the last run left open does not eat this one's output
+    for (const watcher of stream.watchers) watcher.send(`${NOTICE_START}--- judging again ---${NOTICE_END}`);
   }
 
   /** Starts sending a submission's output (what is buffered first). Returns `ack` and `stop`. */
@@ -83,7 +95,7 @@ export class OutputHub {
   private stream(submissionId: string): Stream {
     let stream = this.streams.get(submissionId);
     if (!stream) {
-      stream = { chunks: [], start: 0, end: 0, watchers: new Set(), finishedAt: null };
+      stream = { chunks: [], start: 0, end: 0, watchers: new Set(), finishedAt: null, filter: INITIAL_FILTER_STATE };
       this.streams.set(submissionId, stream);
     }
     return stream;
@@ -93,7 +105,7 @@ export class OutputHub {
     if (watcher.paused || watcher.sent >= stream.end) return;
     let out = '';
     if (watcher.sent < stream.start) {
-      out += `\r\n\x1b[2m[… ${stream.start - watcher.sent} characters skipped …]\x1b[0m\r\n`;
+      out += `${NOTICE_START}[… ${stream.start - watcher.sent} characters skipped …]${NOTICE_END}`;
       watcher.sent = stream.start;
     }
     // Everything from `sent` to the end, out of the kept chunks.

@@ -1,6 +1,8 @@
 // The live output of a submission being judged, in xterm.js. Output goes from watchOutput straight
 // into term.write and is acknowledged in write's callback (after xterm has parsed it): it never
 // passes through React or the store. Unmounting stops the watch and disposes the terminal.
+// The output is a contestant's: the server lets only text and colours through (terminalFilter.ts in
+// src-main/console), and this terminal makes no links of its own either.
 import { useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
@@ -10,6 +12,10 @@ import { judge } from './api.ts';
 const SCROLLBACK_LINES = 5_000;
 const ROWS = 18;
 const FONT_SIZE_PX = 13;
+/** OSC 8, the hyperlink sequence. */
+const OSC_HYPERLINK = 8;
+/** Links in a program's output are never opened (xterm's default would offer to). */
+const NO_LINKS = { activate: () => {} };
 
 export interface LiveTerminalProps {
   submissionId: string;
@@ -46,7 +52,11 @@ export default function LiveTerminal({ submissionId, watching }: LiveTerminalPro
       fontSize: FONT_SIZE_PX,
       fontFamily: getComputedStyle(element).getPropertyValue('--mono') || 'monospace',
       theme: { background: '#1e2733', foreground: '#e6e9ee', cursor: '#1e2733' },
+      linkHandler: NO_LINKS,
     });
+    // Second line of defence behind the server's filter: an OSC 8 is consumed here, so it marks
+    // no text as a link.
+    term.parser.registerOscHandler(OSC_HYPERLINK, () => true);
     term.open(element);
     terminal.current = term;
     const resize = new ResizeObserver(() => {
