@@ -77,3 +77,32 @@ test('a program starved of CPU by an overloaded machine is judged again, never T
     for (const hog of hogs) hog.kill('SIGKILL');
   }
 });
+
+test("a neighbour filling the machine with busy children (each in its own session) cannot slow another worker slot's run", { timeout: 120_000, skip: availableParallelism() < 2 ? 'needs two CPUs: one per worker slot' : false }, async () => {
+  // 31 children, each its own session (so its own scheduling group) and spinning for 3 s: before
+  // runs were pinned to their slot's CPU, an innocent 0.9 s program beside it got TLE 4 times of 4.
+  const neighbour = `#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  for (int i = 0; i < 31; i++) if (fork() == 0) {
+    setsid();
+    struct timespec start, now; clock_gettime(CLOCK_MONOTONIC, &start);
+    do clock_gettime(CLOCK_MONOTONIC, &now); while (now.tv_sec - start.tv_sec < 3);
+    _exit(0);
+  }
+  while (wait(0) > 0) {}
+  return 0;
+}
+`;
+  for (let run = 0; run < 3; run++) {
+    let attempts = 0;
+    const hog = engine.judge(problem.job('neighbour.c', neighbour, 'c'));
+    const innocent = await engine.judge(problem.job('innocent.c', spinner(0.9 * LIMIT_MS), 'c'), {
+      onProgress: (progress) => void (progress.phase === 'compiling' && attempts++),
+    });
+    assert.equal(innocent.verdict, 'AC', `run ${run}: ${JSON.stringify(innocent.tests[0] ?? innocent.error)}`);
+    assert.equal(attempts, 1, `run ${run}: the innocent run was starved and judged again`);
+    await hog;
+  }
+});

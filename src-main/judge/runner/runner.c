@@ -91,13 +91,14 @@ static struct {
   long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
   int sandbox; /* 0 none, 1 full */
   int seccomp; /* --seccomp: the program (or compiler) gets the system-call filter */
+  int cpu; /* --cpu N: the run's processes are pinned to CPU N (-1: not pinned) */
   int uid, gid;
   long tail_bytes;
   struct bind binds[MAX_BINDS]; int nbinds;
   char *env[MAX_ENV + 1]; int nenv;
   char **argv;
 } opt = { .cpu_ms = 1000, .wall_ms = 0, .mem_kb = 0, .fsize_bytes = 0, .nproc = 0, .stack_kb = -1,
-          .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES };
+          .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES, .cpu = -1 };
 
 static int err_pipe[2] = { -1, -1 }; /* child -> runner: setup error text */
 /* Interactive runs: the interactor's ends of the two pipes (init must not hold them open, or the
@@ -183,7 +184,7 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F [--netns-inode N]] [--seccomp on] [--uid N] [--gid N] [--env K=V] "
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F [--netns-inode N]] [--seccomp on] [--cpu N] [--uid N] [--gid N] [--env K=V] "
             "[--cgroup D --cgroup-mem-kb N] [--interactor P [--interactor-arg A]... --interactor-cwd D "
             "--interactor-stderr F --interactor-cpu-ms N] -- prog args");
 }
@@ -214,6 +215,7 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--netns-inode")) opt.netns_inode = strtoull(v, NULL, 10);
     else if (!strcmp(a, "--cgroup")) opt.cgroup = v;
     else if (!strcmp(a, "--seccomp")) opt.seccomp = !strcmp(v, "on");
+    else if (!strcmp(a, "--cpu")) opt.cpu = (int)parse_long(v, a);
     else if (!strcmp(a, "--interactor") || !strcmp(a, "--interactor-arg")) {
       if (opt.ninteractor >= MAX_INTERACTOR_ARGS) die_setup("too many interactor arguments");
       if (!strcmp(a, "--interactor") && opt.ninteractor > 0) die_setup("--interactor given twice");
@@ -420,6 +422,8 @@ static const long DENIED_SYSCALLS[] = {
   SYS_open_by_handle_at, SYS_name_to_handle_at, SYS_lookup_dcookie,
   /* Watching files shared with other runs (/etc, the toolchain) is a channel between teams. */
   SYS_inotify_init, SYS_inotify_init1, SYS_fanotify_init,
+  /* A run stays on its worker slot's CPU: a neighbour cannot take another slot's CPU. */
+  SYS_sched_setaffinity,
 #ifdef SYS_kexec_file_load
   SYS_kexec_file_load,
 #endif
@@ -539,6 +543,12 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   struct pollfd life = { life_pipe[0], POLLIN, 0 };
   if (poll(&life, 1, 0) > 0 && (life.revents & (POLLHUP | POLLERR))) _exit(1);
   close(life_pipe[0]);
+  if (opt.cpu >= 0) {
+    /* Pinned, with the program and all it starts (the system-call filter keeps them there): a
+       program that fills its CPU with busy children cannot slow another worker slot's run. */
+    cpu_set_t one; CPU_ZERO(&one); CPU_SET(opt.cpu, &one);
+    if (sched_setaffinity(0, sizeof one, &one) < 0) child_fail("pin to CPU %d: %s", opt.cpu, strerror(errno));
+  }
   if (opt.sandbox) build_root();
   else setpgid(0, 0); /* no PID namespace: a process group lets the watchdog kill the program too */
   pid_t pid = fork();

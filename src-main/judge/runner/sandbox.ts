@@ -146,6 +146,7 @@ export class Sandbox {
       rootDir: this.rootDir,
       netns: network && { path: network.path, inode: network.inode },
       uid: this.uidFor(slot),
+      cpu: this.cpuFor(slot),
       cgroupDir: this.slotCgroup(`slot-${slot}`),
       buildCgroupDir: this.slotCgroup(`slot-${slot}-build`),
     };
@@ -183,6 +184,12 @@ export class Sandbox {
     return dir;
   }
 
+  /** The CPU a slot's runs are pinned to: slots take the CPUs this process may use in turn. */
+  private cpuFor(slot: number): number | null {
+    const cpus = allowedCpus();
+    return cpus.length > 1 ? cpus[slot % cpus.length]! : null;
+  }
+
   /** The uid that owns a run's writable folders (null: the judge's own). */
   uidFor(slot: number): number | null {
     if (!this.uidBlock) return null;
@@ -197,6 +204,15 @@ export class Sandbox {
     this.uidBlock?.release();
     rmSync(this.workspace, { recursive: true, force: true });
   }
+}
+
+/** The CPUs this process may run on (Cpus_allowed_list of /proc/self/status), e.g. "0-3,6". */
+function allowedCpus(): number[] {
+  const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileOrEmpty('/proc/self/status'))?.[1] ?? '';
+  return list.split(',').filter(Boolean).flatMap((range) => {
+    const [from, to = from] = range.split('-').map(Number);
+    return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+  });
 }
 
 /** Removes what judgehosts (and servers) that died without cleaning up left: their temp folders
