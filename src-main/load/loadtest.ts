@@ -3,6 +3,7 @@
 // Bounded in count and time by construction.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { storedZip } from '../export/zip.ts';
 import type { Me, PortalSubmission } from '../shared/portalApi.ts';
 
 let loadRuns = 0;
@@ -187,4 +188,48 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     lost,
     allVerdictsArrived: lost === 0 && verdicts === acked.size,
   };
+}
+
+export interface BasicBurstReport {
+  submitted: number;
+  acknowledged: number;
+  errors: { status: number; message: string }[];
+  ackMs: Distribution;
+}
+
+/**
+ * One submission per credential, all at once, the way the ICPC submit client sends them: HTTP Basic
+ * auth on the CLICS POST /api/contests/<id>/submissions with the source in a base64 zip. The bodies
+ * are built before the first request, so only the server's answer is timed.
+ */
+export async function basicAuthBurst(options: { url: string; contestId: string; credentials: { username: string; password: string }[]; sources: LoadSource[] }): Promise<BasicBurstReport> {
+  const loadRun = ++loadRuns;
+  const requests = options.credentials.map(({ username, password }, i) => {
+    const source = options.sources[i % options.sources.length];
+    const zip = storedZip([{ name: source.fileName, data: Buffer.from(source.source) }]);
+    return {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+        'content-type': 'application/json',
+        'idempotency-key': `basic-${process.pid}-${loadRun}-${i}`,
+      },
+      body: JSON.stringify({ problem_id: source.problemId, language_id: source.languageId, files: [{ data: zip.toString('base64') }] }),
+    };
+  });
+  const errors: BasicBurstReport['errors'] = [];
+  const ackTimes: number[] = [];
+  await Promise.all(
+    requests.map(async ({ headers, body }) => {
+      const started = performance.now();
+      try {
+        const response = await fetch(`${options.url}/api/contests/${encodeURIComponent(options.contestId)}/submissions`, { method: 'POST', headers, body });
+        const answer = (await response.json()) as { error?: string };
+        if (response.status === 202) ackTimes.push(performance.now() - started);
+        else errors.push({ status: response.status, message: answer.error ?? '' });
+      } catch (error) {
+        errors.push({ status: 0, message: (error as Error).message });
+      }
+    }),
+  );
+  return { submitted: requests.length, acknowledged: ackTimes.length, errors, ackMs: distribution(ackTimes) };
 }

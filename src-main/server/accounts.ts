@@ -1,13 +1,18 @@
-// Who may log in: accounts from the store, checked against scrypt hashes. Passwords imported in
-// plain text from the contest folder are hashed in the background (opening a contest never waits
-// for 1000 hashes); until an account's hash is ready, its imported password is compared directly.
+// Who may log in: accounts from the store. A password from the contest folder is checked against
+// that password, which the server holds anyway (the password sheet prints it): no scrypt on the
+// request path, however far the hashing has got. The store keeps only its scrypt hash, made in the
+// background by a low-priority child process (passwordHasher.ts): opening a contest never waits for
+// 1000 hashes, and the hashing never takes CPU from contestants' requests. An account with only a
+// hash (given in the folder) is checked against it, one scrypt per credential (CredentialCache).
 import type { ContestAccount } from '../contest/model.ts';
+import { StoreError } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
-import { hashPasswordAsync, verifyPasswordAsync } from '../store/password.ts';
+import { verifyPasswordAsync } from '../store/password.ts';
+import { PasswordHasher, type PasswordHasherOptions } from './passwordHasher.ts';
 import { CredentialCache, sameSecret } from './passwords.ts';
 
-/** Hashes run on the libuv threadpool; two at a time leave threads free for file I/O. */
-const HASH_CONCURRENCY = 2;
+/** Hashes written per transaction: one disk sync every few seconds of hashing, not one per account. */
+const HASH_WRITE_BATCH = 50;
 
 export interface AuthenticatedAccount {
   id: string;
@@ -16,33 +21,47 @@ export interface AuthenticatedAccount {
   teamId: string | null;
 }
 
+/** A password from the contest folder, and the stored hash known to be of it (null until the hasher has made or checked one). */
+interface FolderPassword {
+  password: string;
+  hash: string | null;
+}
+
 export class AccountDirectory {
   private readonly store: Store;
+  private readonly hasher: PasswordHasher;
   private readonly cache = new CredentialCache();
-  /** Imported plain-text passwords not yet hashed, by username. */
-  private readonly pending = new Map<string, string>();
-  /** Usernames waiting for the background hasher, in order. */
-  private readonly queue: string[] = [];
+  /** By username. */
+  private readonly folder = new Map<string, FolderPassword>();
+  /** Folder passwords waiting for the hasher, in order. */
+  private readonly queue: { username: string; entry: FolderPassword }[] = [];
+  /** Hashes made but not yet written. */
+  private unsaved: { accountId: string; entry: FolderPassword; hash: string }[] = [];
   private hashed = 0;
-  private stopped = false;
   private total = 0;
-  private workers = 0;
+  private hashing = false;
+  private stopped = false;
 
-  constructor(store: Store, accounts: readonly ContestAccount[]) {
+  constructor(store: Store, accounts: readonly ContestAccount[], hasher: PasswordHasherOptions = {}) {
     this.store = store;
+    this.hasher = new PasswordHasher(hasher);
     this.add(accounts);
   }
 
-  /** Accounts imported (again): their plain-text passwords are hashed in the background. */
+  /** Accounts imported (again): their folder passwords are hashed in the background. */
   add(accounts: readonly ContestAccount[]): void {
     for (const account of accounts) {
-      if (account.password === null) continue;
-      this.queue.push(account.username);
-      this.pending.set(account.username, account.password);
+      if (account.password === null) {
+        this.folder.delete(account.username); // the folder now gives a hash: that is what counts
+        continue;
+      }
+      const entry: FolderPassword = { password: account.password, hash: null };
+      this.folder.set(account.username, entry);
+      this.queue.push({ username: account.username, entry });
       this.total++;
     }
     this.cache.clear(); // a password may have changed
-    while (this.workers < HASH_CONCURRENCY && this.queue.length > 0) void this.hashWorker();
+    if (!this.hashing && !this.stopped && this.queue.length > 0) void this.hashAll();
   }
 
   /** Background work still to do, for "still preparing" in the UI and /health. */
@@ -51,44 +70,73 @@ export class AccountDirectory {
   }
 
   async verify(username: string, password: string): Promise<AuthenticatedAccount | null> {
-    const cachedId = this.cache.get(username, password);
     const row = this.store.getAccountByUsername(username);
     if (!row) return null;
-    if (cachedId === row.id) return toAccount(row);
-    const plain = this.pending.get(username);
+    const entry = this.folder.get(username);
     let ok: boolean;
-    if (plain !== undefined) ok = sameSecret(password, plain);
-    else if (row.passwordHash) ok = await verifyPasswordAsync(password, row.passwordHash);
-    else ok = false;
-    if (!ok) return null;
-    this.cache.set(username, password, row.id);
-    return toAccount(row);
+    // The folder's password decides while its hash is being made, and once the stored hash is known to be of it.
+    if (entry && (entry.hash === null || entry.hash === row.passwordHash)) ok = sameSecret(password, entry.password);
+    else if (row.passwordHash) {
+      const hash = row.passwordHash;
+      ok = await this.cache.verify(username, password, row.id, () => verifyPasswordAsync(password, hash));
+    } else ok = false;
+    return ok ? toAccount(row) : null;
   }
 
-  /** Stops the background hashing (the store is about to close). */
-  stop(): void {
+  /** Stops the background hashing and ends the hashing process (the store is about to close); resolves once it has exited. */
+  stop(): Promise<void> {
     this.stopped = true;
+    this.save();
+    return this.hasher.end();
   }
 
-  private async hashWorker(): Promise<void> {
-    this.workers++;
+  private async hashAll(): Promise<void> {
+    this.hashing = true;
     try {
-      for (let username = this.queue.shift(); username !== undefined && !this.stopped; username = this.queue.shift()) {
-        const password = this.pending.get(username);
-        const row = this.store.getAccountByUsername(username);
-        // Re-hash only when the stored hash does not already match the imported password.
-        if (password !== undefined && row && !(row.passwordHash && (await verifyPasswordAsync(password, row.passwordHash)))) {
-          const hash = await hashPasswordAsync(password);
-          if (this.stopped) return;
-          this.store.setPasswordHash(row.id, hash);
-        }
-        // A newer password for the same account may have arrived meanwhile: it is in the queue again.
-        if (this.pending.get(username) === password) this.pending.delete(username);
+      for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
+        await this.hashOne(next.username, next.entry);
+        if (this.stopped) return;
+        if (this.unsaved.length >= HASH_WRITE_BATCH || this.queue.length === 0) this.save();
         this.hashed++;
       }
+      void this.hasher.end(); // nothing left: the hashing process goes until accounts are added
+    } catch (error) {
+      // Logins go on against the folder's passwords; only the stored hashes lag (until accounts are added again).
+      if (!this.stopped) process.stderr.write(`verdict: hashing the contest's passwords failed: ${(error as Error).message}\n`);
     } finally {
-      this.workers--;
+      this.hashing = false;
     }
+  }
+
+  /** Has the hasher make (or check) the stored hash of one folder password. */
+  private async hashOne(username: string, entry: FolderPassword): Promise<void> {
+    // A password replaced by a newer one (added again meanwhile) is skipped: the newer one has its own place in the queue.
+    const current = () => this.folder.get(username) === entry;
+    const row = this.store.getAccountByUsername(username);
+    if (!row || !current()) return;
+    const made = await this.hasher.check(entry.password, row.passwordHash);
+    if (this.stopped || !current()) return;
+    if (made === null) entry.hash = row.passwordHash;
+    else this.unsaved.push({ accountId: row.id, entry, hash: made });
+  }
+
+  /** Writes the hashes made so far, in one transaction. */
+  private save(): void {
+    const batch = this.unsaved;
+    if (batch.length === 0) return;
+    this.unsaved = [];
+    const written = this.store.transaction(() =>
+      batch.filter(({ accountId, hash }) => {
+        try {
+          this.store.setPasswordHash(accountId, hash);
+          return true;
+        } catch (error) {
+          if (error instanceof StoreError && error.code === 'not_found') return false; // removed by a re-import
+          throw error;
+        }
+      }),
+    );
+    for (const { entry, hash } of written) entry.hash = hash;
   }
 }
 

@@ -1,5 +1,6 @@
 // Password hashes kept in the store: scrypt, `scrypt$<N>$<r>$<p>$<salt base64url>$<key base64url>`.
-// The portal verifies logins with verifyPassword(Async); imported plain passwords are hashed with hashPassword.
+// The contest folder's plain passwords are hashed with hashPassword (in the server's low-priority
+// hashing process, server/passwordHasherChild.ts); a login against a stored hash uses verifyPasswordAsync.
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /** scrypt cost: N=2^14, r=8, p=1 (16 MiB, about 30 ms here): slow for guessing, fine for a login. */
@@ -43,7 +44,7 @@ export function hashPassword(password: string, salt: Buffer = randomBytes(SALT_B
   return format(salt, scryptSync(password, salt, KEY_BYTES, { N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P }));
 }
 
-/** hashPassword off the main thread (libuv pool): for hashing many imported passwords in the background. */
+/** hashPassword off the main thread (libuv pool): for when the server's hashing process cannot run. */
 export function hashPasswordAsync(password: string, salt: Buffer = randomBytes(SALT_BYTES)): Promise<string> {
   return new Promise((resolve, reject) => {
     scrypt(password, salt, KEY_BYTES, { N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P }, (err, key) =>
