@@ -12,14 +12,17 @@ import { validateDefault } from './validate/defaultValidator.ts';
 import { interactiveVerdict, interactorSpec } from './validate/interactor.ts';
 import { runOutputValidator, type PreparedValidator } from './validate/outputValidator.ts';
 
-/** Compilers get generous but finite limits: a compile bomb is a CE, never a hung worker. */
-export const COMPILE_CPU_MS = 30_000;
-export const COMPILE_WALL_MS = 60_000;
+/** Compilers get limits sized for real compilers (g++ with all of the standard library takes about
+ *  2 s here, javac 3 s of CPU over its threads): a compile bomb is a CE within seconds, never a worker
+ *  held for a minute. A language may allow more (kotlinc starts a JVM). */
+export const DEFAULT_COMPILE_CPU_MS = 10_000;
+/** Wall-clock limit of a compile, as a multiple of its CPU limit (compilers also read and write files). */
+const COMPILE_WALL_FACTOR = 2;
 const COMPILE_OUTPUT_SHOWN_BYTES = 64 * 1024;
 const COMPILE_FILE_SIZE_BYTES = 256 * 1024 * 1024;
 const COMPILE_PROCESSES = 256;
 /** Memory of a compilation's processes together (where the sandbox has a memory cgroup). */
-export const COMPILE_GROUP_MEM_KB = 4 * 1024 * 1024;
+export const COMPILE_GROUP_MEM_KB = 2 * 1024 * 1024;
 /** A test run's processes together may use the memory limit, plus what its outputs and /box hold
  *  (tmpfs and page cache count in a memory cgroup), plus this for the sandbox's own init. */
 const GROUP_SLACK_KB = 16 * 1024;
@@ -167,6 +170,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   writeFileSync(join(compileDir, sourceName), source, { mode: 0o644 });
   const values: Record<string, string> = { src: sourceName, class: className, main: className, memMb: String(problem.memoryLimitMb) };
   const compileOut = join(ioDir, 'compile.out');
+  const compileCpuMs = language.compileCpuMs ?? DEFAULT_COMPILE_CPU_MS;
   let compileRun: RunMeasurement;
   try {
     compileRun = await runInPty(
@@ -178,8 +182,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         stdoutPath: compileOut,
         stderrPath: compileOut,
         resultPath: join(ioDir, 'compile.json'),
-        cpuMs: COMPILE_CPU_MS,
-        wallMs: COMPILE_WALL_MS,
+        cpuMs: compileCpuMs,
+        wallMs: compileCpuMs * COMPILE_WALL_FACTOR,
         memKb: 0,
         fileSizeBytes: COMPILE_FILE_SIZE_BYTES,
         processes: COMPILE_PROCESSES,
@@ -193,6 +197,10 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   } catch (error) {
     if (error instanceof RunnerError) return judgeFaultResult(`compiler could not run: ${error.message}`);
     throw error;
+  }
+  // A compile that ran out of wall-clock time while waiting for a CPU is the machine's fault.
+  if (starvedByMachine(compileRun, compileCpuMs * COMPILE_WALL_FACTOR)) {
+    return judgeFaultResult(`the compiler waited ${compileRun.runDelayMs} ms for a CPU of the ${compileRun.wallMs} ms it ran (the machine is overloaded): judged again`);
   }
   const compileOutput = readTail(compileOut, COMPILE_OUTPUT_SHOWN_BYTES);
   const compileOk = compileRun.exitCode === 0 && compileRun.signal === 0 && !compileRun.wallTimeout && !compileRun.memoryKilled;

@@ -22,6 +22,9 @@ export interface LanguageDefinition {
   memory: MemoryMode;
   /** Processes (threads count too) a run may have; default DEFAULT_PROCESSES. */
   processes?: number;
+  /** CPU time a compile may take (all the compiler's threads), ms; default DEFAULT_COMPILE_CPU_MS.
+   *  For compilers that start a JVM (kotlinc). */
+  compileCpuMs?: number;
   /** Command printing the toolchain's real root, for toolchains behind proxies (rustup). */
   sysroot?: string[];
 }
