@@ -26,6 +26,8 @@ export default defineConfig({
           judgehost: from('src-main/judgehost/main.ts'),
           // Exports run in a worker thread of the main process.
           exportWorker: from('src-main/export/exportWorker.ts'),
+          // The password-hashing child, started like the judgehost (lowest CPU priority).
+          passwordHasher: from('src-main/server/passwordHasherChild.ts'),
         },
       },
     },

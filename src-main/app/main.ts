@@ -99,6 +99,7 @@ async function openContest(requestedDir: string): Promise<boolean> {
       // The judgehost is the bundled entry beside this file, run by Electron's own Node.
       judgehost: { entry: join(import.meta.dirname, 'judgehost.js'), execPath: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
       exportWorker: join(import.meta.dirname, 'exportWorker.js'),
+      passwordHasher: { entry: join(import.meta.dirname, 'passwordHasher.js'), execPath: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
       allowUnsandboxed,
       holder: 'the Verdict desktop app',
     };

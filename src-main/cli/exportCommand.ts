@@ -11,7 +11,7 @@ import { exportFromDataFolder } from '../export/exportSnapshot.ts';
 import { importContestPackage } from '../export/packageImport.ts';
 import { readSnapshotInfo } from '../export/storeBackup.ts';
 import { STORE_FILE_NAME, storeFileIn } from '../store/store.ts';
-import { InputError, UsageError } from './output.ts';
+import { escapeControls, InputError, UsageError } from './output.ts';
 
 export interface ExportCommandOptions {
   contest?: string;
@@ -74,7 +74,7 @@ function shown(p: string): string {
 /** Errors of writing the output: a taken folder is the user's input (2), the rest is the machine (1). */
 function writeFailure(error: unknown, out: string): number {
   if (error instanceof TargetExistsError) {
-    console.error(`verdict: ${error.message}`);
+    console.error(`verdict: ${escapeControls(error.message)}`);
     return 2;
   }
   const code = (error as NodeJS.ErrnoException).code;
@@ -104,7 +104,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
   }
   const top = result.files.filter((f) => !f.includes('/'));
   const zips = result.files.length - top.length;
-  console.log(`verdict: exported ${def.name} to ${result.path}`);
+  console.log(`verdict: exported ${escapeControls(def.name)} to ${result.path}`);
   for (const f of top) console.log(`  ${f.padEnd(24)} ${size(statSync(join(result.path, f)).size)}`);
   if (zips > 0) console.log(`  ${'submissions/*/files.zip'.padEnd(24)} ${zips} file${zips === 1 ? '' : 's'}`);
   const c = result.counts;

@@ -2,7 +2,7 @@
 import { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { judgeCommand } from './judgeCommand.ts';
-import { InputError, UsageError } from './output.ts';
+import { escapeControls, InputError, UsageError } from './output.ts';
 import { verifyCommand } from './verifyCommand.ts';
 import { FileError } from '../errors.ts';
 import { setLogLevel } from '../log.ts';
@@ -177,16 +177,16 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
-    console.error(`verdict: ${error.message}\n\n${USAGE}`);
+    console.error(`verdict: ${escapeControls(error.message)}\n\n${USAGE}`);
     process.exitCode = 2;
   } else if (error instanceof FileError || error instanceof InputError || START_ERRORS.has((error as Error).name)) {
-    console.error(`verdict: ${(error as Error).message}`);
+    console.error(`verdict: ${escapeControls((error as Error).message)}`);
     process.exitCode = 2;
   } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`verdict: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else {
-    console.error(`verdict: internal error: ${(error as Error).stack ?? error}`);
+    console.error(`verdict: internal error: ${escapeControls(String((error as Error).stack ?? error), { multiline: true })}`);
     process.exitCode = 70;
   }
 }

@@ -19,6 +19,7 @@ import { Store, storeFileIn } from '../store/store.ts';
 import { log, logToFolder } from '../log.ts';
 import { sweepDeadTempDirs } from '../tempFolders.ts';
 import { AccountDirectory } from './accounts.ts';
+import type { PasswordHasherOptions } from './passwordHasher.ts';
 import { Authenticator } from './auth.ts';
 import type { ServerContext } from './context.ts';
 import { createHttpServer } from './httpServer.ts';
@@ -41,6 +42,8 @@ export interface ContestServerOptions {
   startUnscheduled?: boolean;
   /** Judge even where no sandbox can be built (otherwise starting fails with UnsandboxedError). */
   allowUnsandboxed?: boolean;
+  /** How to start the password-hashing process (the desktop app runs the bundled one with Electron's own Node). */
+  passwordHasher?: PasswordHasherOptions;
   /** What holds the data folder, named to a second process that tries to open it. */
   holder?: string;
   now?: () => number;
@@ -143,7 +146,7 @@ async function startLocked(
   const judging = new JudgingService(store, engine, problems);
   undo.push(() => judging.stop());
   const scoreboard = new ScoreboardService(store);
-  const accounts = new AccountDirectory(store, contest.accounts);
+  const accounts = new AccountDirectory(store, contest.accounts, options.passwordHasher);
   undo.push(() => accounts.stop());
   const live = new LiveHub((id) => store.getSubmission(id)?.teamId ?? null);
 
