@@ -1,10 +1,14 @@
 // Exports started from the console or the desktop menu: each runs in a worker thread (the portal and
 // the console keep answering), reports progress, and leaves either a complete folder or nothing.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { log } from '../log.ts';
 import type { ExportJob } from '../shared/judgeApi.ts';
 import type { ExportWorkerInput, ExportWorkerMessage } from './exportWorker.ts';
+
+/** Random bytes in an export's id (128 bits). */
+const EXPORT_ID_RANDOM_BYTES = 16;
 
 export class ExportService {
   private readonly jobs = new Map<string, ExportJob>();
@@ -30,7 +34,8 @@ export class ExportService {
   /** Starts an export of the contest into `outDir` (a fresh folder). Resolves when it ends. */
   start(input: Omit<ExportWorkerInput, 'outDir' | 'force'> & { outDir?: string; exportsDir: string; force?: boolean }): { job: ExportJob; finished: Promise<ExportJob> } {
     const startedAt = Date.now();
-    const id = `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}-${++this.count}`;
+    // Unguessable: an export's files are the judges' (the unfrozen scoreboard, every event).
+    const id = `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}-${++this.count}-${randomBytes(EXPORT_ID_RANDOM_BYTES).toString('base64url')}`;
     const outDir = input.outDir ?? join(input.exportsDir, `export-${id}`);
     const job: ExportJob = { id, startedAt, state: 'running', path: outDir, filesWritten: 0, message: '' };
     this.jobs.set(id, job);

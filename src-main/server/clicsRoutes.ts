@@ -39,44 +39,44 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     return item;
   };
 
-  app.get('/api', async () => ({ version: '2023-06', version_url: 'https://ccs-specs.icpc.io/2023-06/contest_api', name: 'Verdict' }));
-  app.get('/api/contests', async () => [contestObject(store.getContest()!)]);
-  app.get(base, async () => contestObject(store.getContest()!));
-  app.get(`${base}/state`, async () => store.getState(ctx.now()));
+  app.get('/api', { config: { access: 'public' } }, async () => ({ version: '2023-06', version_url: 'https://ccs-specs.icpc.io/2023-06/contest_api', name: 'Verdict' }));
+  app.get('/api/contests', { config: { access: 'public' } }, async () => [contestObject(store.getContest()!)]);
+  app.get(base, { config: { access: 'public' } }, async () => contestObject(store.getContest()!));
+  app.get(`${base}/state`, { config: { access: 'public' } }, async () => store.getState(ctx.now()));
 
-  app.get(`${base}/problems`, async () => store.listProblems().map(problemObject));
-  app.get(`${base}/problems/:id`, async (request) => problemObject(findOr404(store.listProblems().find((p) => p.id === (request.params as { id: string }).id), 'such problem')));
+  app.get(`${base}/problems`, { config: { access: 'public' } }, async () => store.listProblems().map(problemObject));
+  app.get(`${base}/problems/:id`, { config: { access: 'public' } }, async (request) => problemObject(findOr404(store.listProblems().find((p) => p.id === (request.params as { id: string }).id), 'such problem')));
 
-  app.get(`${base}/languages`, async () =>
+  app.get(`${base}/languages`, { config: { access: 'public' } }, async () =>
     ctx.engine.languages.filter((l) => l.available).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions, entry_point_required: false })),
   );
 
   const shownTeams = () => store.listTeams().filter((t) => !t.hidden);
-  app.get(`${base}/teams`, async () => shownTeams().map(teamObject));
-  app.get(`${base}/teams/:id`, async (request) => teamObject(findOr404(store.listTeams().find((t) => t.id === (request.params as { id: string }).id && !t.hidden), 'such team')));
+  app.get(`${base}/teams`, { config: { access: 'public' } }, async () => shownTeams().map(teamObject));
+  app.get(`${base}/teams/:id`, { config: { access: 'public' } }, async (request) => teamObject(findOr404(store.listTeams().find((t) => t.id === (request.params as { id: string }).id && !t.hidden), 'such team')));
 
   // What the shown teams' group_ids and organization_id refer to, named by the contest folder's files.
-  app.get(`${base}/groups`, async () => contestGroups(shownTeams(), readGroupsFile(ctx.contest.dir)).map((g) => ({ id: g.id, name: g.name })));
-  app.get(`${base}/organizations`, async () => contestOrganizations(shownTeams(), readOrganizationsFile(ctx.contest.dir)));
+  app.get(`${base}/groups`, { config: { access: 'public' } }, async () => contestGroups(shownTeams(), readGroupsFile(ctx.contest.dir)).map((g) => ({ id: g.id, name: g.name })));
+  app.get(`${base}/organizations`, { config: { access: 'public' } }, async () => contestOrganizations(shownTeams(), readOrganizationsFile(ctx.contest.dir)));
 
-  app.get(`${base}/submissions`, async (request) => {
+  app.get(`${base}/submissions`, { config: { access: 'signed-in' } }, async (request) => {
     const team = await scope(request);
     return store.listSubmissions(team ? { teamId: team } : {}).map((s) => submissionObject(s, contestId()));
   });
-  app.get(`${base}/submissions/:id`, async (request) => {
+  app.get(`${base}/submissions/:id`, { config: { access: 'signed-in' } }, async (request) => {
     const team = await scope(request);
     const s = store.getSubmission((request.params as { id: string }).id);
     // Another team's submission is "not found", never "forbidden": ids reveal nothing.
     if (!s || (team && s.teamId !== team)) throw new HttpError(404, 'no such submission');
     return submissionObject(s, contestId());
   });
-  app.get(`${base}/submissions/:id/files`, async (request, reply) => {
+  app.get(`${base}/submissions/:id/files`, { config: { access: 'judge' } }, async (request, reply) => {
     requireJudge(await identify(request));
     const source = findOr404(store.getSubmissionSource((request.params as { id: string }).id), 'such submission');
     return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${source.fileName}"`).send(source.source);
   });
 
-  app.post(`${base}/submissions`, async (request, reply) => {
+  app.post(`${base}/submissions`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const caller = requireCaller(await identify(request));
     ctx.auth.checkStateChange(request, caller);
     const body = request.body as { problem_id?: unknown; language_id?: unknown; team_id?: unknown; files?: { data?: unknown }[] } | undefined;
@@ -97,11 +97,11 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     return submissionObject(submission, contestId());
   });
 
-  app.get(`${base}/judgements`, async (request) => {
+  app.get(`${base}/judgements`, { config: { access: 'signed-in' } }, async (request) => {
     const team = await scope(request);
     return store.listJudgements(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime()));
   });
-  app.get(`${base}/judgements/:id`, async (request) => {
+  app.get(`${base}/judgements/:id`, { config: { access: 'signed-in' } }, async (request) => {
     const team = await scope(request);
     const j = store.getJudgement((request.params as { id: string }).id);
     if (!j || (team && store.getSubmission(j.submissionId)?.teamId !== team)) throw new HttpError(404, 'no such judgement');
@@ -109,31 +109,31 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   });
 
   // Per-test results reveal how many tests there are and which failed: judges only.
-  app.get(`${base}/runs`, async (request) => {
+  app.get(`${base}/runs`, { config: { access: 'judge' } }, async (request) => {
     requireJudge(await identify(request));
     const judgementId = (request.query as { judgement_id?: string }).judgement_id;
     const judgements = judgementId ? [findOr404(store.getJudgement(judgementId), 'such judgement')] : store.listJudgements();
     return judgements.flatMap((j) => store.listRuns(j.id).map((r) => runObject(r, startTime())));
   });
 
-  app.get(`${base}/scoreboard`, async (request) => {
+  app.get(`${base}/scoreboard`, { config: { access: 'public' } }, async (request) => {
     const caller = await identify(request);
     const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', ctx.now());
     return { ...scoreboardToClics(snapshot.rows, store.listProblems()), state: store.getState(ctx.now()) };
   });
 
   // Awards as CLICS defines them: judges always; everyone else once the judges released the results.
-  app.get(`${base}/awards`, async (request) => {
+  app.get(`${base}/awards`, { config: { access: 'public' } }, async (request) => {
     const caller = await identify(request);
     if (!isJudge(caller) && store.getState(ctx.now()).thawed === null) throw new HttpError(403, 'awards are published when the judges release the final results');
     return buildResults(store, { groups: readGroupsFile(ctx.contest.dir), now: ctx.now() }).awards.list;
   });
 
-  app.get(`${base}/clarifications`, async (request) => {
+  app.get(`${base}/clarifications`, { config: { access: 'signed-in' } }, async (request) => {
     const team = await scope(request);
     return store.listClarifications(team ? { teamId: team } : {}).map(clarificationObject);
   });
-  app.post(`${base}/clarifications`, async (request, reply) => {
+  app.post(`${base}/clarifications`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const caller = requireCaller(await identify(request));
     ctx.auth.checkStateChange(request, caller);
     const body = request.body as { text?: unknown; problem_id?: unknown; to_team_id?: unknown; reply_to_id?: unknown } | undefined;
@@ -144,12 +144,17 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       const wait = ctx.limits.clarifications.take(caller.account.teamId!);
       if (wait) throw new HttpError(429, `too many questions: wait ${Math.ceil(wait / 1000)} s`);
     }
+    const replyToId = typeof body.reply_to_id === 'string' ? body.reply_to_id : null;
+    // A team may only follow up on a clarification it can see: whether another one exists is not its business.
+    if (!judge && replyToId !== null && !store.listClarifications({ teamId: caller.account.teamId! }).some((c) => c.id === replyToId)) {
+      throw new HttpError(400, `reply_to_id ${replyToId}: no such clarification`);
+    }
     const row = store.addClarification({
       fromTeamId: judge ? null : caller.account.teamId,
       toTeamId: judge && typeof body.to_team_id === 'string' ? body.to_team_id : null,
       problemId,
       text: body.text.trim().slice(0, 4000),
-      replyToId: typeof body.reply_to_id === 'string' ? body.reply_to_id : null,
+      replyToId,
       time: ctx.now(),
     });
     reply.code(201);
@@ -158,7 +163,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
 
   // NDJSON event feed: everything since `since_token`, then live until the client leaves.
   const feedsOpen = new Map<string, number>();
-  app.get(`${base}/event-feed`, async (request, reply) => {
+  app.get(`${base}/event-feed`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const team = await scope(request);
     const query = request.query as { since_token?: string; stream?: string };
     if (team && query.stream !== 'false' && (feedsOpen.get(team) ?? 0) >= MAX_STREAMS_PER_TEAM) {

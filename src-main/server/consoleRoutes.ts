@@ -12,16 +12,13 @@ import type { ServerContext } from './context.ts';
 const CONSOLE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 
 export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, console: ConsoleService, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
-  // Judges only, checked before a body is read: console requests may carry large problem packages,
-  // and nobody else may make the server buffer those.
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/console/')) requireJudge(await identify(request));
-  });
+  // Every route here is judges-only (config.access, checked by the server before any body is read:
+  // console requests may carry large problem packages, and nobody else may make the server buffer those).
 
   /** Acknowledgers of open output streams, by judge account and submission. */
   const acks = new Map<string, (chars: number) => void>();
 
-  app.post('/api/console/ackOutput', async (request) => {
+  app.post('/api/console/ackOutput', { config: { access: 'judge' } }, async (request) => {
     const caller = requireJudge(await identify(request));
     ctx.auth.checkStateChange(request, caller);
     const [submissionId, chars] = (Array.isArray(request.body) ? request.body : []) as [unknown, unknown];
@@ -30,7 +27,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     return null;
   });
 
-  app.post('/api/console/:method', { bodyLimit: CONSOLE_BODY_LIMIT_BYTES }, async (request) => {
+  app.post('/api/console/:method', { bodyLimit: CONSOLE_BODY_LIMIT_BYTES, config: { access: 'judge' } }, async (request) => {
     const caller = requireJudge(await identify(request));
     ctx.auth.checkStateChange(request, caller);
     const method = (request.params as { method: string }).method as JudgeRequestName;
@@ -44,7 +41,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
   });
 
   // The files of a finished export (judges open standings.html or download results.tsv from here).
-  app.get('/api/console/exports/:id/:file', async (request, reply) => {
+  app.get('/api/console/exports/:id/:file', { config: { access: 'judge' } }, async (request, reply) => {
     const { id, file } = request.params as { id: string; file: string };
     const job = console.exports.get(id);
     if (!job || job.state !== 'done') throw new HttpError(404, `no finished export ${id}`);
@@ -55,7 +52,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     return reply.type(type).send(readFileSync(join(job.path, file)));
   });
 
-  app.get('/api/console/stream', async (request, reply) => {
+  app.get('/api/console/stream', { config: { access: 'judge' } }, async (request, reply) => {
     requireJudge(await identify(request));
     reply.hijack();
     const raw = reply.raw;
@@ -69,7 +66,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     });
   });
 
-  app.get('/api/console/output/:id', async (request, reply) => {
+  app.get('/api/console/output/:id', { config: { access: 'judge' } }, async (request, reply) => {
     const caller = requireJudge(await identify(request));
     const submissionId = (request.params as { id: string }).id;
     if (!ctx.store.getSubmission(submissionId)) throw new HttpError(404, `no submission ${submissionId}`);

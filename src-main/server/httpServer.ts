@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { log } from '../log.ts';
 import { StoreError } from '../store/store.ts';
 import { STORAGE_FAILURE_MESSAGE, isStorageFailure } from '../store/storageFailure.ts';
-import { HttpError, isJudge, type Caller } from './auth.ts';
+import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
 import { registerConsoleRoutes } from './consoleRoutes.ts';
@@ -19,8 +19,32 @@ import { MAX_SOURCE_BYTES } from './submissionFiles.ts';
 
 const STORE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 
+/** Who may call a route: anyone, a signed-in account (team or judge), team accounts only, or judges
+ *  and admins only. Routes may check more themselves (a team sees only its own); never less. */
+export const ROUTE_ACCESS = ['public', 'signed-in', 'team', 'judge'] as const;
+export type RouteAccess = (typeof ROUTE_ACCESS)[number];
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    /** Every route with who may call it (for the access test and for reading). */
+    routeTable: readonly RouteEntry[];
+  }
+}
+
 /** A base64 zip of the largest source, plus JSON around it. */
 const BODY_LIMIT_BYTES = Math.ceil(MAX_SOURCE_BYTES * 1.4) + 64 * 1024;
+/** The pages' policy: their own scripts, styles (inline too: React sets style attributes), images
+ *  (and data: ones), fonts and API only; never framed by another site. */
+const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 /** Refused requests are counted by status and logged at most this often (a flood is one line, not thousands). */
 const REJECTED_LOG_INTERVAL_MS = 60_000;
 /** Slow-loris protection: a request must arrive within this time. */
@@ -66,6 +90,31 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     return identity;
   };
 
+  // Who may call each route is declared with the route (config.access) and checked here, on the
+  // route the router matched (whatever spelling of the URL reached it), before any body is read.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    if (!access || !ROUTE_ACCESS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no access (config.access: ${ROUTE_ACCESS.join(' | ')})`);
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, access });
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === 'judge') requireJudge(await identify(request));
+    else if (access === 'team' && requireCaller(await identify(request)).account.type !== 'team') throw new HttpError(403, 'team accounts only: judges use the console');
+    else if (access === 'signed-in') requireCaller(await identify(request));
+  });
+
+  // Pages may be framed only by our own pages (a PDF statement in the portal); HTML gets a CSP
+  // header as well as its meta tag, since frame-ancestors works only in a header.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-frame-options', 'SAMEORIGIN').header('x-content-type-options', 'nosniff');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', PAGE_CSP);
+    }
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const err = error as Error & { statusCode?: number; code?: string };
     if (err instanceof HttpError) return reply.code(err.status).send({ error: err.message });
@@ -88,7 +137,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
 
   // Honest health: not ok (503) whenever judging cannot proceed or submissions cannot be stored.
   // Everyone sees whether it is ok and why not; judges also see the judgehost and the sandbox.
-  app.get('/health', async (request, reply) => {
+  app.get('/health', { config: { access: 'public' } }, async (request, reply) => {
     const stats = ctx.store.queueStats(ctx.now());
     const pool = ctx.engine.pool;
     const judgehost = ctx.engine.host.health();
@@ -116,15 +165,15 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
 
   if (ctx.rendererDir && existsSync(ctx.rendererDir)) {
     await app.register(fastifyStatic, { root: ctx.rendererDir, prefix: '/', index: false, wildcard: false, serve: false });
-    app.get('/', (_request, reply) => reply.sendFile('portal/index.html', ctx.rendererDir!));
-    app.get('/assets/*', (request, reply) => {
+    app.get('/', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('portal/index.html', ctx.rendererDir!));
+    app.get('/assets/*', { config: { access: 'public' } }, (request, reply) => {
       const file = (request.params as { '*': string })['*'];
       return reply.sendFile(join('assets', file), ctx.rendererDir!, { maxAge: '1y', immutable: true });
     });
-    app.get('/portal/*', (_request, reply) => reply.sendFile('portal/index.html', ctx.rendererDir!));
+    app.get('/portal/*', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('portal/index.html', ctx.rendererDir!));
     // The judges' console: the same page as the desktop app's; its API needs a judge login.
-    app.get('/console', (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
-    app.get('/console/', (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
+    app.get('/console', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
+    app.get('/console/', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
   }
   return app;
 }

@@ -41,7 +41,7 @@ function statementImages(dir: string): ImageLookup {
 export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller_>): void {
   const { store, auth } = ctx;
 
-  app.post('/api/login', async (request, reply) => {
+  app.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
     // Only failed attempts count: a whole lab behind one address logs in at once, a guesser is slowed.
     const wait = ctx.limits.failedLogins.peek(request.ip);
     if (wait) throw new HttpError(429, `too many failed login attempts: wait ${Math.ceil(wait / 1000)} s`);
@@ -56,17 +56,19 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     }
   });
 
-  app.post('/api/logout', async (request, reply) => {
+  app.post('/api/logout', { config: { access: 'signed-in' } }, async (request, reply) => {
+    // A page elsewhere must not be able to log a team out (CSRF), as for every change of state.
+    auth.checkStateChange(request, await identify(request));
     auth.logout(request, reply);
     return {};
   });
 
-  app.get('/api/me', async (request) => {
+  app.get('/api/me', { config: { access: 'signed-in' } }, async (request) => {
     const caller = requireCaller(await identify(request));
     return me(ctx, caller.account, caller.csrfToken ?? '');
   });
 
-  app.get('/api/portal/overview', async (): Promise<PortalOverview> => {
+  app.get('/api/portal/overview', { config: { access: 'public' } }, async (): Promise<PortalOverview> => {
     const contest = store.getContest()!;
     const now = ctx.now();
     const phase = contestPhase(contest, now);
@@ -86,7 +88,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     };
   });
 
-  app.get('/api/portal/problems/:id/statement', async (request, reply) => {
+  app.get('/api/portal/problems/:id/statement', { config: { access: 'public' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     if (!ctx.contest.problems.some((p) => p.id === id)) throw new HttpError(404, `no problem '${id}'`);
     const pkg = await ctx.problems.get(id).catch(() => null);
@@ -100,7 +102,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   });
 
   // Images and other files a statement refers to, from the statement's own folder only.
-  app.get('/api/portal/problems/:id/statement-files/:name', async (request, reply) => {
+  app.get('/api/portal/problems/:id/statement-files/:name', { config: { access: 'public' } }, async (request, reply) => {
     const { id, name } = request.params as { id: string; name: string };
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || !STATEMENT_FILE_TYPES[extname(name).toLowerCase()]) throw new HttpError(404, 'no such statement file');
     if (!ctx.contest.problems.some((p) => p.id === id)) throw new HttpError(404, `no problem '${id}'`);
@@ -112,12 +114,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return reply.type(STATEMENT_FILE_TYPES[extname(name).toLowerCase()]).send(readFileSync(file));
   });
 
-  app.get('/api/portal/submissions', async (request): Promise<PortalSubmission[]> => {
+  app.get('/api/portal/submissions', { config: { access: 'team' } }, async (request): Promise<PortalSubmission[]> => {
     const team = teamOf(await identify(request));
     return portalSubmissions(ctx, store.listSubmissions({ teamId: team }).reverse());
   });
 
-  app.post('/api/portal/submissions', async (request, reply) => {
+  app.post('/api/portal/submissions', { config: { access: 'team' } }, async (request, reply) => {
     const caller = await identify(request);
     auth.checkStateChange(request, caller);
     const teamId = teamOf(caller);
@@ -137,7 +139,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return (await portalSubmissions(ctx, [submission]))[0];
   });
 
-  app.get('/api/portal/scoreboard', async (request, reply): Promise<ScoreboardView | undefined> => {
+  app.get('/api/portal/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<ScoreboardView | undefined> => {
     const caller = await identify(request);
     const view = caller && caller.account.type !== 'team' ? 'judges' : 'public';
     const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
@@ -150,13 +152,13 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return portalScoreboard(ctx, view);
   });
 
-  app.get('/api/portal/clarifications', async (request): Promise<PortalClarification[]> => {
+  app.get('/api/portal/clarifications', { config: { access: 'signed-in' } }, async (request): Promise<PortalClarification[]> => {
     const caller = requireCaller(await identify(request));
     const rows = caller.account.type === 'team' ? store.listClarifications({ teamId: caller.account.teamId! }) : store.listClarifications();
     return rows.map(portalClarification);
   });
 
-  app.post('/api/portal/clarifications', async (request, reply) => {
+  app.post('/api/portal/clarifications', { config: { access: 'team' } }, async (request, reply) => {
     const caller = await identify(request);
     auth.checkStateChange(request, caller);
     const teamId = teamOf(caller);
@@ -172,7 +174,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return portalClarification(row);
   });
 
-  app.get('/api/portal/stream', async (request, reply) => {
+  app.get('/api/portal/stream', { config: { access: 'signed-in' } }, async (request, reply) => {
     const caller = requireCaller(await identify(request));
     const teamId = caller.account.type === 'team' ? caller.account.teamId : null;
     if (teamId && ctx.live.streamsOf(teamId) >= MAX_STREAMS_PER_TEAM) throw new HttpError(429, `too many open live streams for this team (limit ${MAX_STREAMS_PER_TEAM}): close some tabs`);

@@ -1,0 +1,185 @@
+// Who may call what, over real HTTP: every registered route against one table, for anonymous
+// callers, a team and a judge, in the plain spelling and in encoded ones. Judge-only routes were once
+// guarded by the raw URL's prefix, so `/api/%63onsole/…` served the judges' exports to anyone and
+// let anonymous clients send 256 MiB bodies.
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { RouteAccess } from './httpServer.ts';
+import { PortalClient, basic, testServer } from '../test-support/http.ts';
+
+/** The expected access of every route: a new route must be added here, with a decision. */
+const EXPECTED: Record<string, RouteAccess> = {
+  'GET /health': 'public',
+  'GET /': 'public',
+  'GET /assets/*': 'public',
+  'GET /portal/*': 'public',
+  'GET /console': 'public',
+  'GET /console/': 'public',
+  'POST /api/login': 'public',
+  'POST /api/logout': 'signed-in',
+  'GET /api/me': 'signed-in',
+  'GET /api/portal/overview': 'public',
+  'GET /api/portal/problems/:id/statement': 'public',
+  'GET /api/portal/problems/:id/statement-files/:name': 'public',
+  'GET /api/portal/submissions': 'team',
+  'POST /api/portal/submissions': 'team',
+  'GET /api/portal/scoreboard': 'public',
+  'GET /api/portal/clarifications': 'signed-in',
+  'POST /api/portal/clarifications': 'team',
+  'GET /api/portal/stream': 'signed-in',
+  'GET /api': 'public',
+  'GET /api/contests': 'public',
+  'GET /api/contests/:cid': 'public',
+  'GET /api/contests/:cid/state': 'public',
+  'GET /api/contests/:cid/problems': 'public',
+  'GET /api/contests/:cid/problems/:id': 'public',
+  'GET /api/contests/:cid/languages': 'public',
+  'GET /api/contests/:cid/teams': 'public',
+  'GET /api/contests/:cid/teams/:id': 'public',
+  'GET /api/contests/:cid/groups': 'public',
+  'GET /api/contests/:cid/organizations': 'public',
+  'GET /api/contests/:cid/submissions': 'signed-in',
+  'GET /api/contests/:cid/submissions/:id': 'signed-in',
+  'GET /api/contests/:cid/submissions/:id/files': 'judge',
+  'POST /api/contests/:cid/submissions': 'signed-in',
+  'GET /api/contests/:cid/judgements': 'signed-in',
+  'GET /api/contests/:cid/judgements/:id': 'signed-in',
+  'GET /api/contests/:cid/runs': 'judge',
+  'GET /api/contests/:cid/scoreboard': 'public',
+  'GET /api/contests/:cid/awards': 'public',
+  'GET /api/contests/:cid/clarifications': 'signed-in',
+  'POST /api/contests/:cid/clarifications': 'signed-in',
+  'GET /api/contests/:cid/event-feed': 'signed-in',
+  'POST /api/console/ackOutput': 'judge',
+  'POST /api/console/:method': 'judge',
+  'GET /api/console/exports/:id/:file': 'judge',
+  'GET /api/console/stream': 'judge',
+  'GET /api/console/output/:id': 'judge',
+};
+
+/** Public routes whose content is held back by the contest's state (awards until the judges release
+ *  the results): anyone but a judge may get 403 there. */
+const HELD_BACK = new Set(['GET /api/contests/:cid/awards']);
+
+/** A concrete path for a route pattern. */
+function pathOf(url: string): string {
+  return url
+    .replace(':cid', 'sample')
+    .replace(':method', 'getSnapshot')
+    .replace(':file', 'scoreboard.json')
+    .replace(':name', 'figure.svg')
+    .replace(':id', '1')
+    .replace('*', 'x');
+}
+
+/** Other spellings of the same path a router decodes to it (percent-encoded letters, doubled slashes are not). */
+function spellings(path: string): string[] {
+  const encoded = path.replace(/\/api\/([a-z])/, (_, letter: string) => `/api/%${letter.charCodeAt(0).toString(16)}`);
+  return encoded === path ? [path] : [path, encoded];
+}
+
+/** The status of one request; streams are cut as soon as their headers arrive. */
+async function statusOf(base: string, method: string, path: string, headers: Record<string, string>): Promise<number> {
+  const controller = new AbortController();
+  const body = method === 'POST' ? (path.startsWith('/api/console/') ? '[]' : '{}') : undefined;
+  const response = await fetch(base + path, {
+    method,
+    body,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    redirect: 'manual',
+    signal: controller.signal,
+  });
+  controller.abort();
+  return response.status;
+}
+
+describe('route access', () => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  const team = basic('team1', 'team1-pass');
+  const judge = basic('judge', 'judge-pass');
+
+  before(async () => {
+    server = await testServer();
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  test('every registered route is in the table, with the access it declares', () => {
+    const registered = Object.fromEntries(server.http.routeTable.filter((r) => r.method !== 'HEAD').map((r) => [`${r.method} ${r.url}`, r.access]));
+    assert.deepEqual(registered, EXPECTED);
+  });
+
+  test('anonymous callers, teams and judges get exactly their access on every route, however the URL is spelled', { timeout: 60_000 }, async () => {
+    const failures: string[] = [];
+    for (const [route, access] of Object.entries(EXPECTED)) {
+      const [method, url] = route.split(' ') as [string, string];
+      for (const path of spellings(pathOf(url))) {
+        const anonymous = await statusOf(server.url, method, path, {});
+        const asTeam = await statusOf(server.url, method, path, team);
+        const asJudge = await statusOf(server.url, method, path, judge);
+        const heldBack = HELD_BACK.has(route);
+        if (access !== 'public' && anonymous !== 401) failures.push(`${method} ${path} anonymous: ${anonymous}, expected 401`);
+        if (access === 'judge' && asTeam !== 403) failures.push(`${method} ${path} as a team: ${asTeam}, expected 403`);
+        if (access !== 'judge' && (asTeam === 401 || (asTeam === 403 && !heldBack))) failures.push(`${method} ${path} as a team: ${asTeam}`);
+        if (access === 'team' && asJudge !== 403) failures.push(`${method} ${path} as a judge: ${asJudge}, expected 403`);
+        if (access !== 'team' && (asJudge === 401 || asJudge === 403)) failures.push(`${method} ${path} as a judge: ${asJudge}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test("an anonymous client is refused before its body is read, even a huge one to a judges' route", { timeout: 30_000 }, async () => {
+    // Announce 200 MB, send a little, and wait for the answer: a server that reads the body first
+    // never answers until its request timeout.
+    const url = new URL(server.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, method: 'POST', path: '/api/%63onsole/importProblem', headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) } },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+      req.write('['.padEnd(64 * 1024, ' '));
+    });
+    assert.equal(status, 401);
+  });
+
+  test('logging out needs the session\'s CSRF token', async () => {
+    const client = new PortalClient(server.url);
+    assert.equal((await client.login('team2', 'team2-pass')).status, 200);
+    const forged = await client.request('POST', '/api/logout', '{}', { 'content-type': 'application/json' });
+    assert.equal(forged.status, 403);
+    assert.equal((await client.get('/api/me')).status, 200, 'still logged in');
+    assert.equal((await client.post('/api/logout', {})).status, 200);
+    assert.equal((await client.get('/api/me')).status, 401);
+  });
+
+  test("a team cannot reply to, or learn of, another team's clarification", async () => {
+    const asked = await new PortalClient(server.url).request<{ id: string }>('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'private question of team1' }), { 'content-type': 'application/json', ...team });
+    assert.equal(asked.status, 201);
+    const other = basic('team2', 'team2-pass');
+    const send = (replyTo: string) =>
+      new PortalClient(server.url).request<{ error: string }>('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'follow-up', reply_to_id: replyTo }), { 'content-type': 'application/json', ...other });
+    const existing = await send(asked.body.id);
+    const missing = await send('999999');
+    assert.equal(existing.status, 400);
+    assert.equal(missing.status, 400);
+    assert.equal(existing.body.error.replace(asked.body.id, 'N'), missing.body.error.replace('999999', 'N'), 'the two answers must not differ');
+    // Its own question it may follow up on.
+    assert.equal((await new PortalClient(server.url).request('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'more', reply_to_id: asked.body.id }), { 'content-type': 'application/json', ...team })).status, 201);
+  });
+
+  test('pages carry a Content-Security-Policy header with frame-ancestors, and no page may be framed by another site', async (t) => {
+    if (!server.context.rendererDir) return t.skip('the pages are not built (npm run build)');
+    for (const path of ['/', '/console']) {
+      const response = await fetch(server.url + path);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/, path);
+      assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN', path);
+    }
+  });
+});
