@@ -1,5 +1,6 @@
 // The CLICS Contest API under /api/contests/{id}/, for ICPC tools and submit clients.
 // Teams see only their own submissions, judgements and clarifications; judges see everything.
+import { once } from 'node:events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clarificationObject, contestObject, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
 import type { EventRow } from '../store/store.ts';
@@ -161,41 +162,59 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     return clarificationObject(row);
   });
 
-  // NDJSON event feed: everything since `since_token`, then live until the client leaves.
+  // NDJSON event feed: everything since `since_token`, then live until the client leaves. Sent a page
+  // at a time, yielding between pages and waiting when the client reads slowly, so that a long feed
+  // never holds the server; every feed a team has open counts against its limit, streaming or not.
   const feedsOpen = new Map<string, number>();
   app.get(`${base}/event-feed`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const team = await scope(request);
     const query = request.query as { since_token?: string; stream?: string };
-    if (team && query.stream !== 'false' && (feedsOpen.get(team) ?? 0) >= MAX_STREAMS_PER_TEAM) {
+    const since = query.since_token ?? null;
+    if (since !== null && !isEventToken(since)) throw new HttpError(400, `since_token ${JSON.stringify(since)} is not a token of this feed`);
+    if (team && (feedsOpen.get(team) ?? 0) >= MAX_STREAMS_PER_TEAM) {
       throw new HttpError(429, `too many open event feeds for this team (limit ${MAX_STREAMS_PER_TEAM})`);
     }
+    if (team) feedsOpen.set(team, (feedsOpen.get(team) ?? 0) + 1);
     const raw = reply.raw;
+    let closed = false;
+    let unsubscribe = () => {};
+    let keepalive: NodeJS.Timeout | undefined;
+    raw.on('close', () => {
+      closed = true;
+      unsubscribe();
+      clearInterval(keepalive);
+      if (team) feedsOpen.set(team, (feedsOpen.get(team) ?? 1) - 1);
+    });
     reply.hijack();
     raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
     const teamOfSubmission = (id: string) => store.getSubmission(id)?.teamId ?? null;
     const visible = (e: EventRow) => team === null || teamMaySee(eventAudience(e, teamOfSubmission), team);
     const line = (e: EventRow) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: e.token })}\n`;
-    let token = query.since_token ?? null;
+    let token = since;
     for (;;) {
       const page = store.eventsSince(token, FEED_PAGE);
-      if (page.length === 0) break;
-      raw.write(page.filter(visible).map(line).join(''));
+      if (page.length === 0 || closed) break;
+      const written = raw.write(page.filter(visible).map(line).join(''));
       token = page[page.length - 1].token;
+      // Let other requests in between pages; a client that reads slowly is waited for, not buffered.
+      await (written ? new Promise((resolve) => setImmediate(resolve)) : Promise.race([once(raw, 'drain'), once(raw, 'close')]));
     }
+    if (closed) return;
     if (query.stream === 'false') {
       raw.end();
       return;
     }
-    const unsubscribe = store.onEvent((e) => {
+    // Events committed while the pages were sent come first, then the live ones as they happen.
+    for (const e of store.eventsSince(token, Number.MAX_SAFE_INTEGER)) if (visible(e)) raw.write(line(e));
+    unsubscribe = store.onEvent((e) => {
       if (visible(e)) raw.write(line(e));
     });
-    const keepalive = setInterval(() => raw.write('\n'), 120_000);
-    if (team) feedsOpen.set(team, (feedsOpen.get(team) ?? 0) + 1);
-    raw.on('close', () => {
-      unsubscribe();
-      clearInterval(keepalive);
-      if (team) feedsOpen.set(team, (feedsOpen.get(team) ?? 1) - 1);
-    });
+    keepalive = setInterval(() => raw.write('\n'), 120_000);
   });
-}
 
+  /** A token this feed has given out: a whole number up to the newest event's. */
+  function isEventToken(token: string): boolean {
+    if (!/^(0|[1-9]\d{0,15})$/.test(token)) return false;
+    return Number(token) <= Number(store.lastEventToken() ?? 0);
+  }
+}
