@@ -196,6 +196,15 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "the program's output on the first failing test, for the judges' diff view",
     up: (db) => db.exec('ALTER TABLE judgements ADD COLUMN failing_output TEXT'),
   },
+  {
+    version: 3,
+    description: 'fair judging queue: teams take turns within a priority level (rejudges are queued at priority -1)',
+    // The store numbers each team's queued submissions per priority level (ROW_NUMBER() OVER (PARTITION BY
+    // priority, team_id ORDER BY id)): this index gives that order without a sort. It replaces the FIFO one.
+    up: (db) =>
+      db.exec(`DROP INDEX submissions_queue;
+               CREATE INDEX submissions_turns ON submissions(priority, team_id, id) WHERE status = 'queued';`),
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -376,6 +376,81 @@ test('the queue is FIFO by id, prioritised submissions first; queueStats counts 
   }
 });
 
+/** The whole queue in judging order, checking that every position and every shorter look-ahead agree with it. */
+function assertPositionsFollowOrder(store: Store): string[] {
+  const order = store.queuedSubmissions(1000).map((s) => s.id);
+  assert.deepEqual(order.map((id) => store.queuePosition(id)), order.map((_, i) => i + 1), 'positions follow the judging order');
+  for (let k = 1; k <= order.length; k++) assert.deepEqual(store.queuedSubmissions(k).map((s) => s.id), order.slice(0, k), `the next ${k}`);
+  return order;
+}
+
+test('fair queue: teams take turns, so a later team is not behind all of one team\'s pending submissions; ties by arrival', () => {
+  const t = tempStore();
+  try {
+    const a = [1, 2, 3, 4, 5, 6].map((i) => submit(t.store, 't1', `a${i}`, { at: START + i * 1000 }).submission.id);
+    const b = submit(t.store, 't2', 'b', { at: START + 10_000 }).submission.id;
+    const c = submit(t.store, 't3', 'c', { at: START + 11_000 }).submission.id;
+    // Turn 1: a1, b, c (by arrival); then t1's others, alone in the queue.
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [a[0], b, c, a[1], a[2], a[3], a[4], a[5]]);
+    assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [a[0], b], 'the next few, in the same order');
+
+    // t2 sends two more while t1's first is judged: t1's second now has turn 1, as does t2's first.
+    t.store.startJudgement(a[0]!, 'h');
+    const b2 = submit(t.store, 't2', 'b2', { at: START + 12_000 }).submission.id;
+    const b3 = submit(t.store, 't2', 'b3', { at: START + 13_000 }).submission.id;
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [a[1], b, c, a[2], b2, a[3], b3, a[4], a[5]]);
+    assert.equal(t.store.queuePosition(a[0]!), null, 'a judging submission has no queue position');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('fair queue: prioritised first, rejudges behind every first judging and fair among themselves', () => {
+  const t = tempStore();
+  try {
+    const judge = (id: string) => t.store.finishJudgement(t.store.startJudgement(id, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
+    const old = [1, 2, 3].map((i) => submit(t.store, 't1', `old${i}`, { at: START + i * 1000 }).submission.id);
+    const oldB = submit(t.store, 't2', 'oldB', { at: START + 4000 }).submission.id;
+    for (const id of [...old, oldB]) judge(id);
+    for (const id of [...old, oldB]) t.store.rejudge(id, START + 5000);
+    // Only rejudges wait: they take turns too (t1's first, t2's, then t1's others).
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [old[0], oldB, old[1], old[2]]);
+
+    const live = [submit(t.store, 't2', 'x', { at: START + 6000 }).submission.id, submit(t.store, 't1', 'y', { at: START + 7000 }).submission.id];
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [...live, old[0], oldB, old[1], old[2]], 'first judgings before every rejudge');
+
+    t.store.prioritise(old[2]!);
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [old[2], ...live, old[0], oldB, old[1]], 'a prioritised rejudge goes first');
+    t.store.prioritise(live[1]!);
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [live[1], old[2], live[0], old[0], oldB, old[1]], 'the latest prioritised is next');
+
+    // A prioritised submission judged and later rejudged does not keep its old priority.
+    judge(live[1]!);
+    t.store.rejudge(live[1]!, START + 8000);
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [old[2], live[0], old[0], oldB, old[1], live[1]]);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('fair queue: a submission prioritised while only rejudges wait stays ahead of first judgings (one recovered after a crash too)', () => {
+  const t = tempStore();
+  try {
+    const inFlight = submit(t.store, 't1', 'in flight').submission.id;
+    const r = submit(t.store, 't2', 'r').submission.id;
+    t.store.finishJudgement(t.store.startJudgement(r, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
+    t.store.startJudgement(inFlight, 'h');
+    t.store.rejudge(r);
+    t.store.prioritise(r);
+    const store = t.reopen(); // a crash while `inFlight` was judged: it comes back as a first judging
+    assert.equal(store.recoverInFlight(START), 1);
+    const later = submit(store, 't1', 'later').submission.id;
+    assert.deepEqual(assertPositionsFollowOrder(store), [r, inFlight, later]);
+  } finally {
+    t.dispose();
+  }
+});
+
 test('start and finish a judgement: runs, verdict, and events in order', () => {
   const t = tempStore();
   try {

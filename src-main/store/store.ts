@@ -62,6 +62,13 @@ const WAL_AUTOCHECKPOINT_PAGES = 1000;
 const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Default page sizes of the list methods. */
 const DEFAULT_QUEUE_LIMIT = 100;
+/**
+ * Queue priority levels (higher is judged first). A first judging is queued at LIVE_PRIORITY, a rejudge
+ * at REJUDGE_PRIORITY (behind every first judging); a judge's "prioritise" puts a submission one level
+ * above every queued one. Within a level, teams take turns: see the `queued` statement.
+ */
+const LIVE_PRIORITY = 0;
+const REJUDGE_PRIORITY = -1;
 const DEFAULT_EVENTS_LIMIT = 1000;
 /** Random bytes in a session token and in a CSRF token. */
 const TOKEN_BYTES = 32;
@@ -662,9 +669,12 @@ export class Store {
 
   // ---------------------------------------------------------------- the queue and judging
 
-  /** Waiting submissions in judging order: higher priority first, then FIFO by id. */
+  /**
+   * Waiting submissions in judging order: higher priority level first; within a level, teams take turns
+   * (a team's k-th waiting submission comes after every other team's (k-1)-th), ties by arrival (id).
+   */
   queuedSubmissions(limit: number = DEFAULT_QUEUE_LIMIT): SubmissionRow[] {
-    return (this.s.queued.all(limit) as RawSubmission[]).map(mapSubmission);
+    return (this.s.queued.all({ limit }) as RawSubmission[]).map(mapSubmission);
   }
 
   /** A judges' setting kept with the contest (e.g. disabled languages), or null. */
@@ -676,12 +686,12 @@ export class Store {
     this.s.setMeta.run(`${SETTING_PREFIX}${key}`, value);
   }
 
-  /** 1-based place of a submission in the judging order, or null when it is not queued (an indexed count). */
+  /** 1-based place of a submission in the judging order (as queuedSubmissions gives it), or null when it is not queued. */
   queuePosition(submissionId: string): number | null {
     const n = intId(submissionId);
     if (n === null) return null;
-    const { n: place } = this.s.queuePosition.get(n) as { n: number };
-    return place > 0 ? place : null;
+    const place = this.s.queuePosition.pluck().get(n) as number | undefined;
+    return place ?? null;
   }
 
   /** Moves a submission to the head of the queue (above every queued one). */
@@ -740,7 +750,9 @@ export class Store {
       const j = this.judgementRow(current)!;
       this.emit('judgements', j.id, 'update', judgementObject(j, this.startTime()), now);
     }
-    this.s.requeue.run(now, submissionId);
+    // A rejudge waits behind every first judging; one recovered after a crash keeps its level.
+    if (why === 'rejudge') this.s.requeueAt.run(now, REJUDGE_PRIORITY, submissionId);
+    else this.s.requeue.run(now, submissionId);
   }
 
   /** After a crash: judgements that never ended are invalidated and their submissions re-queued. Returns how many. */
@@ -997,12 +1009,33 @@ function prepareStatements(db: Database.Database) {
     getStatus: p('SELECT status FROM submissions WHERE id = ?'),
     setStatus: p('UPDATE submissions SET status = ? WHERE id = ?'),
     requeue: p("UPDATE submissions SET status = 'queued', queued_at = ? WHERE id = ?"),
-    queued: p(`${SUBMISSION_SELECT} WHERE s.status = 'queued' ORDER BY s.priority DESC, s.id LIMIT ?`),
-    queuePosition: p(
-      `SELECT count(*) AS n FROM submissions q, submissions s WHERE s.id = ? AND s.status = 'queued' AND q.status = 'queued'
-         AND (q.priority > s.priority OR (q.priority = s.priority AND q.id <= s.id))`,
-    ),
-    prioritise: p(`UPDATE submissions SET priority = (SELECT coalesce(max(priority), 0) + 1 FROM submissions WHERE status = 'queued') WHERE id = ?`),
+    requeueAt: p("UPDATE submissions SET status = 'queued', queued_at = ?, priority = ? WHERE id = ?"),
+    // The fair order: priority DESC, then turn (the submission's rank among its team's queued ones of its
+    // level, by id), then id. Only a team's first @limit queued submissions of a level can be among the
+    // next @limit, so the turns are numbered over those "heads" alone, not the whole queue: each is an
+    // index seek on submissions_turns (priority, team_id, id).
+    queued: p(`WITH heads AS (
+                 SELECT q.id, q.priority, q.team_id
+                   FROM (SELECT DISTINCT priority, team_id FROM submissions WHERE status = 'queued') g
+                   JOIN submissions q ON q.id IN (SELECT id FROM submissions WHERE status = 'queued' AND priority = g.priority AND team_id = g.team_id
+                                                  ORDER BY id LIMIT @limit)),
+               turns AS (SELECT id, priority, ROW_NUMBER() OVER (PARTITION BY priority, team_id ORDER BY id) AS turn FROM heads),
+               next AS (SELECT id, priority, turn FROM turns ORDER BY priority DESC, turn, id LIMIT @limit)
+               ${SUBMISSION_SELECT} JOIN next n ON n.id = s.id ORDER BY n.priority DESC, n.turn, n.id`),
+    // The same order, counted for one submission x of turn t: every queued one of a higher level, plus per
+    // team of x's level its first t-1 and its t-th when that is not newer than x (i.e. when at least t of
+    // them are not newer). No row when x is not queued.
+    queuePosition: p(`WITH x AS (SELECT id, priority, team_id FROM submissions WHERE id = ? AND status = 'queued'),
+                        turn AS (SELECT count(*) AS t FROM submissions s, x
+                                  WHERE s.status = 'queued' AND s.priority = x.priority AND s.team_id = x.team_id AND s.id <= x.id),
+                        per_team AS (SELECT count(*) AS n, sum(s.id <= x.id) AS upto FROM submissions s, x
+                                      WHERE s.status = 'queued' AND s.priority = x.priority GROUP BY s.team_id)
+                      SELECT (SELECT count(*) FROM submissions s, x WHERE s.status = 'queued' AND s.priority > x.priority)
+                           + (SELECT sum(min(n, t - 1) + (upto >= t)) FROM per_team, turn)
+                        FROM x`),
+    // One level above every queued submission, and above first judgings even when only rejudges wait.
+    prioritise: p(`UPDATE submissions SET priority = (SELECT max(coalesce(max(priority), ${LIVE_PRIORITY}), ${LIVE_PRIORITY}) + 1 FROM submissions WHERE status = 'queued')
+                    WHERE id = ?`),
     queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
                           (SELECT count(*) FROM submissions WHERE status = 'judging') AS judging,
                           (SELECT min(queued_at) FROM submissions WHERE status = 'queued') AS oldest`),
