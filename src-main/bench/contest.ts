@@ -11,6 +11,8 @@ import { bigContest } from '../load/bigContest.ts';
 import { basicAuthBurst, distribution, loginTeams, runLoad, sourcesFromContest, type BasicBurstReport, type Distribution, type Session } from '../load/loadtest.ts';
 import { resourcePath } from '../paths.ts';
 
+/** /health shows the queue to judges only: the big contest's judge account (load/bigContest.ts). */
+const JUDGE_AUTH = { authorization: `Basic ${Buffer.from('judge:judge-pass').toString('base64')}` };
 const TEAMS = 1000;
 const STEADY_RATE_PER_S = 200;
 const STEADY_SECONDS = 10;
@@ -116,7 +118,7 @@ async function settle(url: string): Promise<{ preparedAt: number }> {
       if (overview.preparing.length === 0) preparedAt = performance.now();
     }
     if (preparedAt !== null) {
-      const health = (await (await fetch(`${url}/health`)).json()) as { queued: number; judging: number };
+      const health = (await (await fetch(`${url}/health`, { headers: JUDGE_AUTH })).json()) as { queued: number; judging: number };
       if (health.queued === 0 && health.judging === 0) return { preparedAt };
     }
     await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
@@ -205,7 +207,7 @@ async function main(): Promise<number> {
         body: JSON.stringify({ problemId: 'hello', languageId: 'python', fileName: 'fan.py', source: 'print("Hello, World!")\n' }),
       });
     });
-    const health = (await (await fetch(`${url}/health`)).json()) as { queued: number; oldestQueuedAgeMs: number | null };
+    const health = (await (await fetch(`${url}/health`, { headers: JUDGE_AUTH })).json()) as { queued: number; oldestQueuedAgeMs: number | null };
 
     log('Verdict contest-server benchmark (load generator and server on this machine, loopback)');
     log(`   server up and answering /health ${healthMs} ms after start (${TEAMS} teams and accounts); background preparation done after ${preparedMs} ms; ${TEAMS} logins took ${loginMs} ms`);

@@ -1,5 +1,6 @@
 // Scoreboards computed from the store and kept until a judgement or submission changes them:
 // 200 requests per second for the scoreboard cost one computation per change, not 200.
+import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import { contestPhase } from './clock.ts';
 import { computeScoreboard, type ScoreboardRow } from './scoreboard.ts';
@@ -8,9 +9,14 @@ export interface ScoreboardSnapshot {
   /** Results after the freeze are hidden (the public view during the freeze). */
   frozen: boolean;
   rows: ScoreboardRow[];
-  /** Changes whenever the rows may have changed: an ETag for HTTP caching. */
+  /** Changes whenever the rows may have changed (judges' use: it counts every change, hidden ones too). */
   version: number;
+  /** A digest of what this view shows, and nothing else: the ETag and the change signal teams may see. */
+  digest: string;
 }
+
+/** Characters of a view's digest kept (about 130 bits). */
+const DIGEST_CHARS = 22;
 
 export class ScoreboardService {
   private readonly store: Store;
@@ -49,7 +55,8 @@ export class ScoreboardService {
       freezeAtMs: frozen ? phase!.freezeAtMs : null,
       includeHidden: view === 'judges',
     });
-    const snapshot = { frozen, rows, version: this.version };
+    const digest = createHash('sha256').update(JSON.stringify([frozen, rows])).digest('base64url').slice(0, DIGEST_CHARS);
+    const snapshot = { frozen, rows, version: this.version, digest };
     this.cache.set(key, snapshot);
     return snapshot;
   }

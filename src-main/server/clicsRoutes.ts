@@ -10,6 +10,7 @@ import { eventAudience, teamMaySee } from './eventAudience.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from './submissionFiles.ts';
+import { FeedTokens } from './feedTokens.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
 import { buildResults } from '../export/contestPackage.ts';
 import { contestGroups, readGroupsFile } from '../export/groups.ts';
@@ -166,11 +167,14 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   // at a time, yielding between pages and waiting when the client reads slowly, so that a long feed
   // never holds the server; every feed a team has open counts against its limit, streaming or not.
   const feedsOpen = new Map<string, number>();
+  const tokens = new FeedTokens();
   app.get(`${base}/event-feed`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const team = await scope(request);
     const query = request.query as { since_token?: string; stream?: string };
-    const since = query.since_token ?? null;
-    if (since !== null && !isEventToken(since)) throw new HttpError(400, `since_token ${JSON.stringify(since)} is not a token of this feed`);
+    // Teams hold opaque tokens (see feedTokens.ts); judges the plain ones.
+    const given = query.since_token ?? null;
+    const since = given === null || team === null ? given : tokens.reveal(given);
+    if (given !== null && (since === null || !isEventToken(since))) throw new HttpError(400, `since_token ${JSON.stringify(given)} is not a token of this feed`);
     if (team && (feedsOpen.get(team) ?? 0) >= MAX_STREAMS_PER_TEAM) {
       throw new HttpError(429, `too many open event feeds for this team (limit ${MAX_STREAMS_PER_TEAM})`);
     }
@@ -189,7 +193,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
     const teamOfSubmission = (id: string) => store.getSubmission(id)?.teamId ?? null;
     const visible = (e: EventRow) => team === null || teamMaySee(eventAudience(e, teamOfSubmission), team);
-    const line = (e: EventRow) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: e.token })}\n`;
+    const line = (e: EventRow) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: team === null ? e.token : tokens.hide(e.token) })}\n`;
     let token = since;
     for (;;) {
       const page = store.eventsSince(token, FEED_PAGE);

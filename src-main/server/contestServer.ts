@@ -174,16 +174,24 @@ async function startLocked(
   // Store events drive everything live: the streams, the scoreboard, the judging pump.
   // The scoreboard signal goes out at once, then at most every SCOREBOARD_SIGNAL_MS (1000 open
   // portals re-fetch on it): a change is announced within milliseconds, a burst costs one refetch.
+  // Teams are told only when the board they see changed: during the freeze a verdict changes the
+  // judges' board alone, and a signal to teams would say that a judging had just finished.
   let lastSignal = 0;
   let scoreboardSignal: NodeJS.Timeout | null = null;
+  let publicDigest = '';
   const signalScoreboard = () => {
     scoreboardSignal = null;
     lastSignal = Date.now();
-    live.publishToAll('scoreboard', { version: scoreboard.currentVersion, changedAt: lastSignal });
+    live.publishToJudges('scoreboard', { version: scoreboard.currentVersion, changedAt: lastSignal });
+    const shown = scoreboard.snapshot('public', now()).digest;
+    if (shown === publicDigest) return;
+    publicDigest = shown;
+    live.publishToTeams('scoreboard', { changedAt: lastSignal });
   };
   const unsubscribe = store.onEvent((event) => {
     live.publish(event);
-    if (event.type === 'submissions' || event.type === 'judgements' || event.type === 'teams' || event.type === 'problems') {
+    // A change of the contest's times or state may freeze or thaw the public board.
+    if (['submissions', 'judgements', 'teams', 'problems', 'contests', 'state'].includes(event.type)) {
       scoreboard.invalidate();
       if (scoreboardSignal) return;
       const wait = lastSignal + SCOREBOARD_SIGNAL_MS - Date.now();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { PortalSubmission } from '../shared/portalApi.ts';
-import { PortalClient, eventually } from '../test-support/http.ts';
+import { PortalClient, basic, eventually } from '../test-support/http.ts';
 
 const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'verdict-crash-test-'));
@@ -41,7 +41,7 @@ test('after kill -9 mid-contest, nothing acknowledged is lost and in-flight judg
     assert.equal(answer.status, 202);
     acknowledged.push(answer.body.id);
   }
-  await eventually(async () => ((await client.get<{ judging: number }>('/health')).body.judging > 0 ? true : undefined), 10_000, 'a judging in flight');
+  await eventually(async () => ((await client.get<{ judging: number }>('/health', basic('judge', 'judge-pass'))).body.judging > 0 ? true : undefined), 10_000, 'a judging in flight');
   const firstPid = first.child.pid!;
   const leftBehind = () => readdirSync(tmpdir()).filter((name) => name.includes(`-${firstPid}-`) && name.startsWith('verdict-'));
   assert.ok(leftBehind().length > 0, 'the running server has temp folders of its own');

@@ -136,17 +136,17 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   });
 
   // Honest health: not ok (503) whenever judging cannot proceed or submissions cannot be stored.
-  // Everyone sees whether it is ok and why not; judges also see the judgehost and the sandbox.
+  // Everyone sees whether it is ok and why not; only judges see the queue, the workers and the
+  // judgehost: when a judging finished is not a team's business during the freeze.
   app.get('/health', { config: { access: 'public' } }, async (request, reply) => {
-    const stats = ctx.store.queueStats(ctx.now());
-    const pool = ctx.engine.pool;
-    const judgehost = ctx.engine.host.health();
     const problems = healthProblems(ctx);
     reply.code(problems.length ? 503 : 200);
-    const judge = isJudge(await identify(request).catch(() => null));
+    const verdict = { ok: problems.length === 0, ...(problems.length ? { reason: problems.join('; ') } : {}) };
+    if (!isJudge(await identify(request).catch(() => null))) return verdict;
+    const stats = ctx.store.queueStats(ctx.now());
+    const pool = ctx.engine.pool;
     return {
-      ok: problems.length === 0,
-      ...(problems.length ? { reason: problems.join('; ') } : {}),
+      ...verdict,
       queued: stats.queued,
       judging: stats.judging,
       oldestQueuedAgeMs: stats.oldestQueuedAgeMs,
@@ -154,8 +154,8 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
       workersBusy: pool.busy,
       paused: pool.isPaused,
       liveClients: ctx.live.size,
-      judgehost: judge ? judgehost : { status: judgehost.status, restarts: judgehost.restarts },
-      ...(judge ? { sandbox: ctx.engine.host.sandbox } : {}),
+      judgehost: ctx.engine.host.health(),
+      sandbox: ctx.engine.host.sandbox,
     };
   });
 

@@ -52,7 +52,8 @@ export class LiveHub {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    const client: LiveClient = { teamId, response, pending: [`retry: 2000\n: connected ${lastEventToken ?? ''}\n\n`] };
+    // Teams get no event tokens: counting the gaps between them would count the events they cannot see.
+    const client: LiveClient = { teamId, response, pending: [`retry: 2000\n: connected ${teamId === null ? (lastEventToken ?? '') : ''}\n\n`] };
     this.clients.add(client);
     response.on('close', () => this.clients.delete(client));
     this.scheduleFlush();
@@ -62,9 +63,11 @@ export class LiveHub {
   /** A store event, to every client allowed to see it. */
   publish(event: EventRow): void {
     const audience = eventAudience(event, this.teamOfSubmission);
-    const frame = `id: ${event.token}\nevent: ${event.type}\ndata: ${JSON.stringify({ id: event.id, op: event.op, data: event.data })}\n\n`;
+    const body = `event: ${event.type}\ndata: ${JSON.stringify({ id: event.id, op: event.op, data: event.data })}\n\n`;
+    const judgesFrame = `id: ${event.token}\n${body}`;
     for (const client of this.clients) {
-      if (client.teamId === null || teamMaySee(audience, client.teamId)) client.pending.push(frame);
+      if (client.teamId === null) client.pending.push(judgesFrame);
+      else if (teamMaySee(audience, client.teamId)) client.pending.push(body);
     }
     this.scheduleFlush();
   }
@@ -83,9 +86,16 @@ export class LiveHub {
     this.scheduleFlush();
   }
 
-  /** An event every client gets (e.g. "the scoreboard changed"). */
+  /** An event every client gets. */
   publishToAll(type: string, data: unknown): void {
     this.broadcastRaw(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** An event every team's client gets (judges' clients not). */
+  publishToTeams(type: string, data: unknown): void {
+    const frame = `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const client of this.clients) if (client.teamId !== null) client.pending.push(frame);
+    this.scheduleFlush();
   }
 
   close(): void {

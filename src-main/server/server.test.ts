@@ -254,7 +254,10 @@ describe('attacks', () => {
   });
 
   test('/health reports the queue and workers', async () => {
-    const health = await team1.get<{ ok: boolean; workers: number; queued: number; oldestQueuedAgeMs: number | null }>('/health');
+    const health = await team1.get<{ ok: boolean; workers: number; queued: number; oldestQueuedAgeMs: number | null }>('/health', basic('judge', 'judge-pass'));
+    // Teams and anonymous callers learn only whether the judge is in working order.
+    assert.deepEqual((await new PortalClient(server.url).get('/health')).body, { ok: true });
+    assert.deepEqual((await team1.get('/health')).body, { ok: true });
     assert.equal(health.body.ok, true);
     assert.equal(health.body.workers, 1);
     assert.equal(typeof health.body.queued, 'number');

@@ -87,7 +87,12 @@ export function startSession(): () => void {
         if (type === 'submissions' || type === 'judgements' || type === 'progress') submissions();
         else if (type === 'scoreboard') scoreboard();
         else if (type === 'clarifications') clarifications();
-        else overview();
+        else {
+          overview();
+          // The contest's times or state changed (a freeze began, or the judges moved it): the
+          // scoreboard must show what the new state hides.
+          if (type === 'contests' || type === 'state') scoreboard();
+        }
       },
       onResync: refreshAll,
       onMode: setConnection,
