@@ -255,3 +255,36 @@ describe('exports', () => {
     assert.equal((await team.get('/api/contests/sample/awards')).status, 200);
   });
 });
+
+describe('the fair queue', () => {
+  test("the console's queue and the portal's queue positions follow the judging order: teams take turns", async () => {
+    const team2 = new PortalClient(server.url);
+    assert.equal((await team2.login('team2', 'team2-pass')).status, 200);
+    assert.equal((await call('pauseJudging')).status, 200);
+    const { store } = server.context;
+    // Straight into the store: the portal's rate limit would not let one team queue four at once.
+    const add = (teamId: string) =>
+      store.addSubmission({ teamId, problemId: 'hello', languageId: 'python', fileName: 'a.py', source: Buffer.from('print("Hello, World!")\n'), submittedAt: server.context.now() }).submission.id;
+    const mine = [add('team1'), add('team1'), add('team1'), add('team1')];
+    const theirs = add('team2');
+    try {
+      const snapshot = await eventually(async () => {
+        const s = (await call<ConsoleSnapshot>('getSnapshot')).body;
+        return s.queue.some((q) => q.submissionId === theirs) ? s : undefined;
+      }, 5000, 'the queue with both teams');
+      const ours = new Set([...mine, theirs]);
+      assert.deepEqual(snapshot.queue.filter((q) => ours.has(q.submissionId)).map((q) => q.submissionId), [mine[0], theirs, mine[1], mine[2], mine[3]], "team2's one is not behind all of team1's");
+      assert.deepEqual(snapshot.queue.map((q) => q.submissionId), store.queuedSubmissions(snapshot.queue.length).map((s) => s.id), 'the console shows the order judging takes');
+      assert.deepEqual(snapshot.queue.map((q) => q.position), snapshot.queue.map((_, i) => i + 1));
+      const place = (id: string) => snapshot.queue.find((q) => q.submissionId === id)!.position;
+
+      const portal2 = (await team2.get<PortalSubmission[]>('/api/portal/submissions')).body.find((s) => s.id === theirs)!;
+      assert.equal(portal2.queuePosition, place(theirs), "the team's queue position is its place on the console");
+      const portal1 = (await team.get<PortalSubmission[]>('/api/portal/submissions')).body.filter((s) => mine.includes(s.id));
+      assert.deepEqual(portal1.map((s) => [s.id, s.queuePosition]), [...mine].reverse().map((id) => [id, place(id)]));
+    } finally {
+      await call('resumeJudging');
+    }
+    for (const id of [...mine, theirs]) await judged(id);
+  });
+});

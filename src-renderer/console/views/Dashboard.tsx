@@ -273,6 +273,9 @@ function Elapsed({ activity }: { activity: WorkerActivity }) {
   );
 }
 
+/** How the store orders the queue (Store.queuedSubmissions): the rows below are in that order. */
+const QUEUE_ORDER_RULE = 'In judging order. Fair: teams take turns; rejudges after new submissions; prioritised first.';
+
 function QueueTable() {
   const queue = useConsole((s) => s.queue);
   const total = useConsole((s) => s.pool?.queued ?? 0);
@@ -281,11 +284,14 @@ function QueueTable() {
   return (
     <section className="dash-section">
       <h2 id="queue-title">Queue {total > 0 && <span className="badge badge-pending">{total}</span>}</h2>
+      <p className="muted" id="queue-order">
+        {QUEUE_ORDER_RULE}
+      </p>
       {queue.length === 0 ? (
         <p className="muted">Nothing waiting.</p>
       ) : (
         <div className="table-wrap">
-          <table className="queue" aria-label="Queue">
+          <table className="queue" aria-label="Queue" aria-describedby="queue-order">
             <thead>
               <tr>
                 <th scope="col" className="num">
