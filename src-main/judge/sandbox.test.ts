@@ -3,15 +3,54 @@
 // A last group checks that judged submissions get the same sandbox.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
-import { RunnerError, runInPty } from './runner/runInPty.ts';
+import { RunnerError } from './runner/runInPty.ts';
 import { tinyProblem } from '../test-support/fixtures.ts';
 import { DirectRunner, FORKING_MEMORY_HOG_C, isRoot, waitForNoLeftovers } from '../test-support/hostile.ts';
 
 /** Worker slot of the direct runs: away from the engines' slots 0 and 1 (RLIMIT_NPROC is per uid). */
 const SLOT = 7;
+
+/** A slot host's run's program and what it started: its processes below the runner and init. */
+function programsUnder(pid: number, depth = 1): number[] {
+  const found: number[] = [];
+  for (const tid of readdirSafe(`/proc/${pid}/task`)) {
+    for (const child of readSafe(`/proc/${pid}/task/${tid}/children`).split(' ').filter(Boolean).map(Number)) {
+      if (depth >= 3) found.push(child);
+      found.push(...programsUnder(child, depth + 1));
+    }
+  }
+  return found;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function readSafe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Polls `probe` until it returns a non-empty list (5 s at most). */
+async function eventuallyValue<T>(probe: () => T[]): Promise<T[]> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const value = probe();
+    if (value.length > 0) return value;
+    if (Date.now() >= deadline) throw new Error('nothing seen within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** "key=value" lines of a program's output. */
 function keyValues(stdout: Buffer): Record<string, string> {
@@ -300,11 +339,45 @@ describe('sandbox: runs through the native runner', () => {
     assert.notEqual(kv.connect, 'ok', `connecting on 127.0.0.1 worked (bind: ${kv.bind})`);
   });
 
-  test("a namespace path that names another namespace (a holder's pid reused) is refused, never joined", { skip: isRoot ? false : 'slots hold network namespaces only as root' }, async () => {
-    const spec = await runner.spec([prog.net]);
-    // The slot's namespace inode, with a path that now leads to the host's own network namespace (the runner's own).
-    const misled = { ...spec, sandbox: { ...spec.sandbox!, netns: { path: '/proc/self/ns/net', inode: spec.sandbox!.netns!.inode } } };
-    await assert.rejects(runInPty(misled), (error: unknown) => error instanceof RunnerError && /not the worker slot's/.test(error.message));
+  test("runs are in their slot host's network namespace, which is not the judge's", { skip: isRoot ? false : 'slot hosts hold network namespaces only as root' }, async () => {
+    const hostPid = await runner.sandbox.slotHost(SLOT).pid();
+    const slotNet = readlinkSync(`/proc/${hostPid}/ns/net`);
+    assert.notEqual(slotNet, readlinkSync('/proc/self/ns/net'));
+    // A run's processes, seen from outside while it sleeps: in the slot's namespace.
+    const controller = new AbortController();
+    const run = runner.run([prog.nproc, 'hold'], { signal: controller.signal, wallMs: 10_000 });
+    const seen = await eventuallyValue(() => programsUnder(hostPid).map((pid) => readlinkSync(`/proc/${pid}/ns/net`)));
+    controller.abort();
+    await assert.rejects(run, RunnerError);
+    assert.deepEqual([...new Set(seen)], [slotNet]);
+    await assertNoLeftovers();
+  });
+
+  test('a slot host killed in the middle of a run: that run fails on the judge side, the next run works', async (t) => {
+    if (!needsSandbox(t)) return;
+    const host = runner.sandbox.slotHost(SLOT);
+    const before = await host.pid();
+    const run = runner.run([prog.nproc, 'hold'], { wallMs: 10_000 });
+    // Struck once the run's program is up (its processes are below the slot host).
+    await eventuallyValue(() => programsUnder(before));
+    process.kill(before, 'SIGKILL');
+    await assert.rejects(run, (error: unknown) => error instanceof RunnerError && /slot host ended/.test(error.message));
+    await assertNoLeftovers();
+    const next = await runner.run([prog.cpu, 'sleep']);
+    assert.equal(next.measurement.exitCode, 0);
+    assert.notEqual(await host.pid(), before, 'a new slot host serves the next run');
+  });
+
+  test("a cancelled run ends that run only: its slot host serves the next one", async () => {
+    const host = runner.sandbox.slotHost(SLOT);
+    const before = await host.pid();
+    const controller = new AbortController();
+    const run = runner.run([prog.nproc, 'hold'], { signal: controller.signal, wallMs: 10_000 });
+    setTimeout(() => controller.abort(), 200);
+    await assert.rejects(run, (error: unknown) => error instanceof RunnerError && /cancelled/.test(error.message));
+    const next = await runner.run([prog.cpu, 'sleep']);
+    assert.equal(next.measurement.exitCode, 0);
+    assert.equal(await host.pid(), before);
   });
 
   test('the root file system is read-only except /box; host folders are not there', async (t) => {
@@ -409,9 +482,10 @@ describe('sandbox: runs through the native runner', () => {
     assert.equal(keyValues(fits.stdout).killed, '0');
     assert.ok(fits.measurement.groupMemoryKb >= 6 * 200 * 1024, `group peak ${fits.measurement.groupMemoryKb} KiB`);
     await assertNoLeftovers();
-    // The slot's group is reused run after run: empty between runs, its peak counted per run.
+    // The slot's group is reused run after run: only its slot host is left in it between runs,
+    // and its peak is counted per run.
     const cgroup = (await runner.sandbox.placement(SLOT))!.cgroupDir!;
-    assert.equal(readFileSync(join(cgroup, 'cgroup.procs'), 'utf8'), '');
+    assert.equal(readFileSync(join(cgroup, 'cgroup.procs'), 'utf8'), `${await runner.sandbox.slotHost(SLOT).pid()}\n`);
     const small = await runner.run([prog.cpu, 'sleep'], { groupMemKb: 300 * 1024 });
     assert.equal(small.measurement.memoryKilled, false, 'an earlier run\'s kill is not this one\'s');
     assert.ok(small.measurement.groupMemoryKb < 100 * 1024, `peak ${small.measurement.groupMemoryKb} KiB: the earlier runs' peak is not this one's`);

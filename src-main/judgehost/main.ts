@@ -1,6 +1,7 @@
-// The judgehost: a small Node process that owns the sandbox and the ptys and judges the jobs it is
-// sent, each in the worker slot it is told. It lives apart from the process serving the UI and the
-// LAN because spawning from a large process blocks that process's event loop.
+// The judgehost: a small Node process that owns the sandbox and the slot hosts (one per worker slot,
+// each under a pty of its own, forking that slot's runs) and judges the jobs it is sent, each in the
+// worker slot it is told. It lives apart from the process serving the UI and the LAN because
+// spawning from a large process blocks that process's event loop.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeSubmission, type JudgeProblem } from '../judge/judgeSubmission.ts';
@@ -22,11 +23,7 @@ function fatal(error: unknown): Promise<never> {
   return new Promise(() => process.send?.({ type: 'fatal', message: (error as Error).message } satisfies FromHost, () => process.exit(1)) ?? process.exit(1));
 }
 
-const sandbox = await Sandbox.create({
-  disable: process.env.VERDICT_SANDBOX === 'none',
-  // Runs could no longer be isolated as promised: stop, and let the core start a new judgehost.
-  onBroken: (reason) => void fatal(new Error(reason)),
-}).catch(fatal);
+const sandbox = await Sandbox.create({ disable: process.env.VERDICT_SANDBOX === 'none' }).catch(fatal);
 const languages: Language[] = await detectLanguages().catch(fatal);
 /** Built validators, by validator folder: built once per judgehost, shared by every submission. */
 const validators = new Map<string, Promise<PreparedValidator>>();

@@ -53,6 +53,13 @@ function readOrEmpty(file: string): string {
   }
 }
 
+/** The pid of a process below `pid` whose command line has `text` (a run's program), if any. */
+function runningProgram(pid: number, text: string): number | undefined {
+  return descendants(pid).find((p) => readOrEmpty(`/proc/${p}/cmdline`).includes(text) && !readOrEmpty(`/proc/${p}/cmdline`).includes('verdict-runner'));
+}
+
+const parentOf = (pid: number): number => Number(/^PPid:\s+(\d+)/m.exec(readOrEmpty(`/proc/${pid}/status`))?.[1] ?? 0);
+
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readOrEmpty(`/proc/${pid}/status`));
 
 /** Left behind by a judgehost that is gone: its workspace, its memory cgroups. */
@@ -201,14 +208,12 @@ test('a runner killed in the middle of a test: the submission is judged again, n
     const judge = new PortalClient(server.url);
     const [submission] = await submitAll(server.url, [HELLO_SLOW_AC]);
     const hostPid = server.context.engine.host.pid!;
-    // The runner of the test in progress: a child of the judgehost running the runner binary.
+    // The runner of the test in progress: the slot host's child above the program's init.
     const runner = await eventually(async () => {
-      for (const pid of descendants(hostPid)) {
-        const cmdline = readOrEmpty(`/proc/${pid}/cmdline`);
-        if (cmdline.includes('verdict-runner') && cmdline.includes('/prog/main.py')) return pid;
-      }
-      return undefined;
+      const program = runningProgram(hostPid, '/prog/main.py');
+      return program === undefined ? undefined : parentOf(parentOf(program));
     }, 60_000, 'a test run in progress');
+    assert.equal(readOrEmpty(`/proc/${runner}/comm`).trim(), 'verdict-run');
     process.kill(runner, 'SIGKILL');
     const verdicts = await verdictsOf(server.url, 1);
     assert.equal(verdicts.get(submission!.id), 'AC');
@@ -281,21 +286,26 @@ test('restarts that keep failing: /health 503 with the reason, submissions still
   }
 });
 
-test("a worker slot's network namespace holder killed: nothing joins through its pid again, the judgehost is replaced", { timeout: 120_000 }, async () => {
+test('a slot host killed in the middle of a test: the submission is judged again, the next one by a new slot host', { timeout: 120_000 }, async () => {
   const server = await testServer({ workers: 1 });
   try {
     const judge = new PortalClient(server.url);
+    const [slow] = await submitAll(server.url, [HELLO_SLOW_AC]);
     const hostPid = server.context.engine.host.pid!;
-    const holder = descendants(hostPid).find((pid) => readOrEmpty(`/proc/${pid}/cmdline`).includes('--hold-netns'));
-    assert.ok(holder, 'the judgehost holds its slots\' network namespaces');
-    process.kill(holder, 'SIGKILL');
-    const replaced = await eventually(async () => {
-      const h = (await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body;
-      return h.judgehost.restarts === 1 && h.judgehost.status === 'running' ? h : undefined;
-    }, 30_000, 'the judgehost to be replaced');
-    assert.match(replaced.judgehost.lastFailure!.reason, /network namespace holder of worker slot 0 ended/);
-    const [submission] = await submitAll(server.url, [HELLO_AC]);
-    assert.equal((await verdictsOf(server.url, 1)).get(submission!.id), 'AC');
+    const slotHost = await eventually(async () => {
+      const program = runningProgram(hostPid, '/prog/main.py');
+      return program === undefined ? undefined : parentOf(parentOf(parentOf(program)));
+    }, 60_000, 'a test run in progress');
+    assert.match(readOrEmpty(`/proc/${slotHost}/cmdline`), /verdict-runner\0--slot-host/);
+    process.kill(slotHost, 'SIGKILL');
+    assert.equal((await verdictsOf(server.url, 1)).get(slow!.id), 'AC');
+    const [next] = await submitAll(server.url, [HELLO_WA]);
+    assert.equal((await verdictsOf(server.url, 2)).get(next!.id), 'WA');
+    // Nothing of the dead slot host's run is left, and its death was not the judgehost's.
+    assert.ok(!alive(slotHost));
+    const slotHosts = descendants(hostPid).filter((pid) => readOrEmpty(`/proc/${pid}/cmdline`).includes('--slot-host'));
+    assert.ok(slotHosts.length >= 1 && !slotHosts.includes(slotHost), `slot hosts now: ${slotHosts.join(', ')}`);
+    assert.equal((await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body.judgehost.restarts, 0);
   } finally {
     await server.close();
   }

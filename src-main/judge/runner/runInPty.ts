@@ -1,8 +1,10 @@
-// Runs one program through the native runner, under node-pty, and returns what the runner measured.
+// Runs one program through the native runner and returns what the runner measured: sent to the
+// worker slot's slot host where the placement has one, else a one-shot runner under node-pty.
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import pty from 'node-pty';
 import { runnerBinaryPath } from '../../paths.ts';
+import type { RunnerExit, SlotHost } from './slotHost.ts';
 
 export interface Bind {
   src: string;
@@ -55,12 +57,12 @@ export interface InteractorSpec {
   cpuMs: number;
 }
 
-/** Where a sandboxed run is placed: the empty mount point for its root, its slot's network namespace, its uid. */
+/** Where a sandboxed run is placed: the empty mount point for its root, its slot's slot host, its uid. */
 export interface SandboxPlacement {
   rootDir: string;
-  /** The network namespace runs join (as root): its path and its inode, which the runner checks,
-   *  so that a path that came to name another namespace (a reused pid) is never joined. */
-  netns: { path: string; inode: number } | null;
+  /** The worker slot's slot host, which forks the slot's runs (in the slot's network namespace as
+   *  root, born in its memory cgroup); null: a one-shot runner per run. */
+  host: SlotHost | null;
   uid: number | null;
   /** The worker slot's memory cgroup (v1), which each of its runs uses in turn; null where there is none. */
   cgroupDir: string | null;
@@ -100,7 +102,8 @@ export class RunnerError extends Error {
   }
 }
 
-/** Time spent synchronously in pty.spawn per run (ms): the event-loop block a spawn costs. */
+/** Time spent synchronously starting each run (ms): sending its request to the slot host, or
+ *  pty.spawn of a one-shot runner. The event-loop block a run costs. */
 const spawnBlockSamples: number[] = [];
 const MAX_SAMPLES = 10_000;
 
@@ -138,7 +141,6 @@ function runnerArgs(spec: RunSpec): string[] {
     args.push('--sandbox', 'full', '--root', spec.sandbox.rootDir);
     if (spec.boxTmpfsKb) args.push('--box-tmpfs-kb', String(spec.boxTmpfsKb));
     else if (spec.box) args.push('--box', spec.box);
-    if (spec.sandbox.netns) args.push('--netns', spec.sandbox.netns.path, '--netns-inode', String(spec.sandbox.netns.inode));
     if (spec.sandbox.uid !== null) args.push('--uid', String(spec.sandbox.uid), '--gid', String(spec.sandbox.uid));
     if (spec.sandbox.cgroupDir && spec.groupMemKb) args.push('--cgroup', spec.sandbox.cgroupDir, '--cgroup-mem-kb', String(spec.groupMemKb));
     for (const bind of spec.binds ?? []) args.push('--bind', `${bind.src}:${bind.dst}${bind.writable ? ':rw' : ''}`);
@@ -149,24 +151,54 @@ function runnerArgs(spec: RunSpec): string[] {
   return args;
 }
 
+function recordBlock(ms: number): void {
+  if (spawnBlockSamples.length >= MAX_SAMPLES) spawnBlockSamples.shift();
+  spawnBlockSamples.push(ms);
+}
+
 /**
- * Spawns the runner in a pty. `onData` receives the live tail of the program's output (display only:
+ * Runs the runner for `spec`. `onData` receives the live tail of the program's output (display only:
  * the graded output is in spec.stdoutPath). `signal` kills the run (the runner then reports a kill).
  */
-export function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunMeasurement> {
+export async function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunMeasurement> {
   // A result left by an earlier run must never be mistaken for this one's.
   rmSync(spec.resultPath, { force: true });
-  return new Promise((resolve, reject) => {
+  const host = spec.sandbox?.host;
+  let exit: RunnerExit;
+  try {
+    exit = host ? await host.run(runnerArgs(spec), onData, signal, recordBlock) : await runOneShot(runnerArgs(spec), onData, signal);
+  } catch (error) {
+    throw new RunnerError(signal?.aborted ? 'run cancelled' : (error as Error).message);
+  }
+  if (signal?.aborted) throw new RunnerError('run cancelled');
+  let text: string;
+  try {
+    text = await readFile(spec.resultPath, 'utf8');
+  } catch {
+    throw new RunnerError(`runner exited without a result (exit ${exit.exitCode}, signal ${exit.signal})`);
+  }
+  let parsed: Partial<RunMeasurement> & { error?: string };
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RunnerError(`runner wrote an unreadable result (exit ${exit.exitCode}, signal ${exit.signal})`);
+  }
+  if (parsed.error) throw new RunnerError(parsed.error.trim());
+  return parsed as RunMeasurement;
+}
+
+/** A runner of its own under node-pty, for this run only (no slot host: validators, sandbox level `none`). */
+function runOneShot(args: string[], onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunnerExit> {
+  return new Promise((resolve) => {
     const spawnStart = performance.now();
-    const child = pty.spawn(runnerBinaryPath(), runnerArgs(spec), {
+    const child = pty.spawn(runnerBinaryPath(), args, {
       name: 'xterm-256color',
       cols: 120,
       rows: 30,
       cwd: '/',
       env: { PATH: '/usr/bin:/bin', TERM: 'xterm-256color' },
     });
-    if (spawnBlockSamples.length >= MAX_SAMPLES) spawnBlockSamples.shift();
-    spawnBlockSamples.push(performance.now() - spawnStart);
+    recordBlock(performance.now() - spawnStart);
     // Data must be drained even without a listener, or the runner would block writing its tail.
     child.onData((chunk) => onData?.(chunk));
     const abort = () => {
@@ -181,24 +213,7 @@ export function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal
     signal?.addEventListener('abort', abort, { once: true });
     child.onExit(({ exitCode, signal: sig }) => {
       signal?.removeEventListener('abort', abort);
-      if (signal?.aborted) {
-        reject(new RunnerError('run cancelled'));
-        return;
-      }
-      readFile(spec.resultPath, 'utf8').then(
-        (text) => {
-          let parsed: Partial<RunMeasurement> & { error?: string };
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            reject(new RunnerError(`runner wrote an unreadable result (exit ${exitCode}, signal ${sig})`));
-            return;
-          }
-          if (parsed.error) reject(new RunnerError(parsed.error.trim()));
-          else resolve(parsed as RunMeasurement);
-        },
-        () => reject(new RunnerError(`runner exited without a result (exit ${exitCode}, signal ${sig})`)),
-      );
+      resolve({ exitCode, signal: sig ?? 0 });
     });
   });
 }

@@ -3,20 +3,30 @@
  *
  * Node cannot measure a child's CPU time or peak memory (no rusage of children, and ru_maxrss
  * inherits the parent's size at fork), so every compile and test run goes through this tiny
- * process. It is started by the judgehost under a pty; the pty only shows the live tail of the
- * program's stdout/stderr. Graded I/O goes through files, never the pty. The result is written
- * as one JSON object to --result, so nothing a program prints can forge it.
+ * process. The pty it runs under only shows the live tail of the program's stdout/stderr. Graded
+ * I/O goes through files, never the pty. The result is written as one JSON object to --result,
+ * so nothing a program prints can forge it.
+ *
+ * Two modes, one per-run code path (run_main):
+ *   one-shot:  `verdict-runner [options] -- prog args` runs one program (validators, tests, probes).
+ *   slot host: `verdict-runner --slot-host --control SOCKET [--cgroup D] [--hold-net]`, started once
+ *              per worker slot by the judgehost under a pty: it joins the slot's memory cgroup and
+ *              makes the slot's network namespace once, then forks a run (run_main in the child) per
+ *              request read from the control socket, so a run costs a fork of this small process
+ *              instead of a fork of the judgehost, a namespace join and a cgroup move.
  *
  * Process tree (sandbox on):
- *   runner (pty session leader)                         -- watchdog, reporter
- *     `- init    (pid 1 of a fresh PID namespace)       -- mounts, then waits; its exit kills the ns
- *          `- program (pid 2, unprivileged, rlimits)    -- execve(argv)
+ *   [slot host (pty session leader)]                    -- forks one runner per request
+ *     runner                                            -- watchdog, reporter
+ *       `- init    (pid 1 of a fresh PID namespace)     -- mounts, then waits; its exit kills the ns
+ *            `- program (pid 2, unprivileged, rlimits)  -- execve(argv)
  * When init exits, the kernel SIGKILLs every process left in the namespace, including ones that
  * called setsid() or double-forked, so nothing of a submission survives its run.
  *
  * Sandbox modes:
- *   full (root):    PID + mount + IPC + UTS namespaces, an existing empty network namespace joined
- *                   with setns (--netns), a minimal read-only root (pivot_root), uid/gid switch.
+ *   full (root):    PID + mount + IPC + UTS namespaces, a minimal read-only root (pivot_root),
+ *                   uid/gid switch; the slot host's empty network namespace (a new one per run in
+ *                   one-shot mode).
  *   full (no root): the same inside a new user namespace; a new network namespace per run;
  *                   the program keeps the judge's uid (mapped), so file permissions rely on the
  *                   minimal root alone.
@@ -29,9 +39,10 @@
  *
  * Memory cgroup (--cgroup, root with a cgroup v1 memory hierarchy): RLIMIT_AS bounds each process,
  * so a program that forks could use NPROC times the limit. With --cgroup (the worker slot's own
- * group, empty between runs: creating one per run costs ~0.5 ms) the runner caps the memory of
- * every process of the run together at --cgroup-mem-kb, puts
- * init in it before the program starts, and reports whether the kernel had to kill for memory.
+ * group: creating one per run costs ~0.5 ms) the runner caps the memory of every process of the
+ * run together at --cgroup-mem-kb and reports whether the kernel had to kill for memory. A slot
+ * host lives in its slot's group, so its runs are born there; a run for another group (compiles
+ * use the slot's build group) has its init moved there before the program starts.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -53,6 +64,9 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -82,8 +96,7 @@ struct bind { const char *src; const char *dst; int writable; };
 
 static struct {
   long cpu_ms, wall_ms, mem_kb, fsize_bytes, nproc, stack_kb;
-  const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root, *netns;
-  unsigned long long netns_inode; /* the namespace --netns must be (0: not checked) */
+  const char *stdin_path, *stdout_path, *stderr_path, *result_path, *cwd, *root;
   const char *box;
   const char *cgroup; long cgroup_mem_kb; /* the slot's memory cgroup, and the run's cap in it */
   char *interactor[MAX_INTERACTOR_ARGS + 1]; int ninteractor; /* argv of the interactor, if any */
@@ -99,6 +112,12 @@ static struct {
   char **argv;
 } opt = { .cpu_ms = 1000, .wall_ms = 0, .mem_kb = 0, .fsize_bytes = 0, .nproc = 0, .stack_kb = -1,
           .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES, .cpu = -1 };
+
+/* Set by the slot host, seen by the runs it forks: they are in its network namespace already (no
+   namespace of their own needed), and born in its memory cgroup (no move needed for that group). */
+static int slot_net_held;
+static const char *slot_cgroup;
+static int oom_protected; /* the slot host lowered its OOM score (its runs' inits raise theirs back) */
 
 static int err_pipe[2] = { -1, -1 }; /* child -> runner: setup error text */
 /* Interactive runs: the interactor's ends of the two pipes (init must not hold them open, or the
@@ -184,7 +203,7 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--netns F [--netns-inode N]] [--seccomp on] [--cpu N] [--uid N] [--gid N] [--env K=V] "
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--seccomp on] [--cpu N] [--uid N] [--gid N] [--env K=V] "
             "[--cgroup D --cgroup-mem-kb N] [--interactor P [--interactor-arg A]... --interactor-cwd D "
             "--interactor-stderr F --interactor-cpu-ms N] -- prog args");
 }
@@ -211,8 +230,6 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--root")) opt.root = v;
     else if (!strcmp(a, "--box")) opt.box = v;
     else if (!strcmp(a, "--box-tmpfs-kb")) opt.box_tmpfs_kb = parse_long(v, a);
-    else if (!strcmp(a, "--netns")) opt.netns = v;
-    else if (!strcmp(a, "--netns-inode")) opt.netns_inode = strtoull(v, NULL, 10);
     else if (!strcmp(a, "--cgroup")) opt.cgroup = v;
     else if (!strcmp(a, "--seccomp")) opt.seccomp = !strcmp(v, "on");
     else if (!strcmp(a, "--cpu")) opt.cpu = (int)parse_long(v, a);
@@ -549,6 +566,13 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
     cpu_set_t one; CPU_ZERO(&one); CPU_SET(opt.cpu, &one);
     if (sched_setaffinity(0, sizeof one, &one) < 0) child_fail("pin to CPU %d: %s", opt.cpu, strerror(errno));
   }
+  if (oom_protected) {
+    /* The slot host and its runners are spared by the memory cgroup's OOM killer (see
+       slot_host_main); the program is not. */
+    int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || write(fd, "0", 1) < 0) child_fail("oom_score_adj: %s", strerror(errno));
+    close(fd);
+  }
   if (opt.sandbox) build_root();
   else setpgid(0, 0); /* no PID namespace: a process group lets the watchdog kill the program too */
   pid_t pid = fork();
@@ -682,11 +706,7 @@ static void write_map(pid_t pid, const char *file, const char *content) {
   close(fd);
 }
 
-/* `verdict-runner --hold-netns`: enter a fresh, empty network namespace (only a downed loopback)
-   and stay there until stdin closes. Runs join it by path (/proc/<pid>/ns/net): creating a
-   namespace per run is slow and serialised on some kernels, joining one costs nothing. */
-
-/* Only descriptors 0-2 may reach a program, a compiler or the namespace holder: whoever started the
+/* Only descriptors 0-2 may reach a program, a compiler or a slot host: whoever started the
    judge may hold files open without close-on-exec (a shell's `exec 100>>file`), and libuv and
    node-pty pass such descriptors on to every child. Called first thing, before the runner opens its own. */
 static void close_inherited_fds(void) {
@@ -704,13 +724,19 @@ static void close_inherited_fds(void) {
   }
 }
 
-static int hold_netns(void) {
-  if (unshare(CLONE_NEWNET) < 0) { fprintf(stderr, "unshare net: %s\n", strerror(errno)); return 1; }
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  printf("ready\n"); fflush(stdout);
-  char c;
-  while (read(0, &c, 1) > 0) {}
-  return 0;
+/* A slot host's runs are born in its slot's memory cgroup; the interactor is judge code, and its
+   memory must not count against the program's cap: its monitor moves to the parent group (the
+   judgehost's) before starting it. Best effort: should that fail, it stays in the slot's group. */
+static void leave_slot_cgroup(void) {
+  char path[600]; snprintf(path, sizeof path, "%s", slot_cgroup);
+  char *slash = strrchr(path, '/');
+  if (!slash) return;
+  snprintf(slash, sizeof path - (size_t)(slash - path), "/cgroup.procs");
+  char pid[32]; snprintf(pid, sizeof pid, "%d\n", (int)getpid());
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  ssize_t w = write(fd, pid, strlen(pid)); (void)w;
+  close(fd);
 }
 
 /* Starts the interactor under a monitor process (its own process group) that waits for it and
@@ -727,6 +753,7 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
     if (err_pipe[1] >= 0) close(err_pipe[1]);
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (slot_cgroup) leave_slot_cgroup();
     close(report_pipe[0]); close(program_out); close(errf_fd);
     pid_t child = fork();
     if (child < 0) _exit(127);
@@ -786,9 +813,9 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
   return monitor;
 }
 
-int main(int argc, char **argv) {
+/* One run: parse its options, build its sandbox, run it, write its result file. */
+static int run_main(int argc, char **argv) {
   close_inherited_fds();
-  if (argc == 2 && !strcmp(argv[1], "--hold-netns")) return hold_netns();
   parse_args(argc, argv);
   signal(SIGPIPE, SIG_IGN);
   signal(SIGHUP, SIG_IGN); /* the pty closing must not kill the reporter before it reports */
@@ -817,33 +844,26 @@ int main(int argc, char **argv) {
   if (pipe2(err_pipe, O_CLOEXEC) < 0 || pipe2(status_pipe, O_CLOEXEC) < 0 || pipe2(life_pipe, O_CLOEXEC) < 0)
     die_setup("pipe: %s", strerror(errno));
 
-  int netns_fd = -1;
   int as_root = geteuid() == 0;
   int flags = SIGCHLD;
   if (opt.sandbox) {
     if (!opt.root) die_setup("--sandbox full needs --root");
     flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS;
     if (as_root) {
-      if (opt.netns) {
-        netns_fd = open(opt.netns, O_RDONLY | O_CLOEXEC);
-        if (netns_fd < 0) die_setup("open netns %s: %s", opt.netns, strerror(errno));
-        /* The path names a holder process's namespace; had the holder died and its pid been reused,
-           it would name someone else's: join only the namespace we were given. */
-        struct stat ns;
-        if (opt.netns_inode && (fstat(netns_fd, &ns) < 0 || (unsigned long long)ns.st_ino != opt.netns_inode))
-          die_setup("the network namespace at %s is not the worker slot's (its holder ended)", opt.netns);
-      } else flags |= CLONE_NEWNET;
+      /* A slot host's runs share its empty namespace (made once: a new one per run is slow and
+         serialised on some kernels); runs of different slots never share one. */
+      if (!slot_net_held) flags |= CLONE_NEWNET;
     } else {
       flags |= CLONE_NEWUSER | CLONE_NEWNET;
       opt.uid = -1; opt.gid = -1; /* only our own uid is mapped */
     }
   }
-  /* The network namespace is joined before cloning so that init and the program inherit it. */
-  if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0) die_setup("setns net: %s", strerror(errno));
 
   if (opt.cgroup) cg_prepare();
+  /* Born in the slot host's group already; any other group (the slot's build group) needs a move. */
+  int move_to_cgroup = opt.cgroup && !(slot_cgroup && !strcmp(slot_cgroup, opt.cgroup));
   int sync_pipe[2] = { -1, -1 };
-  if ((flags & CLONE_NEWUSER) || opt.cgroup) { if (pipe2(sync_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno)); }
+  if ((flags & CLONE_NEWUSER) || move_to_cgroup) { if (pipe2(sync_pipe, O_CLOEXEC) < 0) die_setup("pipe: %s", strerror(errno)); }
 
   uid_t ruid = getuid(); gid_t rgid = getgid();
   long start = now_ms();
@@ -861,7 +881,7 @@ int main(int argc, char **argv) {
       snprintf(map, sizeof map, "%u %u 1\n", ruid, ruid); write_map(init_pid, "uid_map", map);
       snprintf(map, sizeof map, "%u %u 1\n", rgid, rgid); write_map(init_pid, "gid_map", map);
     }
-    if (opt.cgroup) {
+    if (move_to_cgroup) {
       /* init's children (the program and all it starts) are born in the cgroup. */
       char pid[32]; snprintf(pid, sizeof pid, "%d\n", (int)init_pid);
       char path[600]; snprintf(path, sizeof path, "%s/cgroup.procs", cg_dir);
@@ -1016,4 +1036,172 @@ int main(int argc, char **argv) {
   fputs("}\n", f);
   if (f != stdout) fclose(f);
   return 0;
+}
+
+/* ---------- slot host: one per worker slot, forks a runner per request ---------- */
+
+/* A request is a little-endian u32 byte count, then NUL-terminated strings: "run", a token, then
+   the runner's arguments (as the one-shot runner takes them); or "kill" (the run in progress). */
+#define MAX_REQUEST_BYTES (1 << 20)
+#define MAX_REQUEST_STRINGS 4096
+
+/* 1: read all, 0: end-of-file before the first byte, -1: error or a short message. */
+static int read_full(int fd, void *buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    ssize_t r = read(fd, (char *)buf + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return r == 0 && got == 0 ? 0 : -1;
+    got += (size_t)r;
+  }
+  return 1;
+}
+
+static int write_full(int fd, const char *buf, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, buf, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    buf += w; n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* Reads one request into a malloc'd buffer; its strings go to strs (at most MAX_REQUEST_STRINGS).
+   Returns their count, 0 at end-of-file, -1 on a malformed request. */
+static int read_request(int fd, char **buffer, char **strs) {
+  unsigned char head[4];
+  int r = read_full(fd, head, sizeof head);
+  if (r <= 0) return r;
+  uint32_t n = head[0] | head[1] << 8 | head[2] << 16 | (uint32_t)head[3] << 24;
+  if (n == 0 || n > MAX_REQUEST_BYTES) return -1;
+  char *buf = malloc(n);
+  if (!buf || read_full(fd, buf, n) != 1 || buf[n - 1] != 0) { free(buf); return -1; }
+  int count = 0;
+  for (char *p = buf; p < buf + n && count < MAX_REQUEST_STRINGS; p += strlen(p) + 1) strs[count++] = p;
+  *buffer = buf;
+  return count;
+}
+
+static void host_fail(const char *fmt, ...) {
+  char buf[512];
+  va_list ap; va_start(ap, fmt); vsnprintf(buf, sizeof buf, fmt, ap); va_end(ap);
+  fprintf(stderr, "slot host: %s\n", buf);
+  exit(1);
+}
+
+/* Forks the runner of one request; in the child this never returns. */
+static pid_t fork_run(int nargs, char **args, const sigset_t *run_mask) {
+  fflush(NULL); /* nothing buffered may be written twice */
+  pid_t host = getpid();
+  pid_t pid = fork();
+  if (pid != 0) return pid;
+  sigprocmask(SIG_SETMASK, run_mask, NULL);
+  /* The run dies with its slot host (and, through init's own PDEATHSIG, everything of the run). */
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != host) _exit(1);
+  prctl(PR_SET_NAME, "verdict-run", 0, 0, 0);
+  char **argv = calloc((size_t)nargs + 2, sizeof *argv);
+  if (!argv) _exit(1);
+  argv[0] = "verdict-runner";
+  for (int i = 0; i < nargs; i++) argv[i + 1] = args[i];
+  /* run_main closes every descriptor above 2 first (the control socket, the signalfd). */
+  _exit(run_main(nargs + 1, argv));
+}
+
+/* `verdict-runner --slot-host --control SOCKET [--cgroup D] [--hold-net]`. After each run it
+   writes an end marker with the request's token to the pty (all the run's live output is before
+   it), then "done <exit code> <signal>" to the control socket: the result file is written. It ends
+   with its control socket (or its parent: PDEATHSIG). */
+static int slot_host_main(int argc, char **argv) {
+  const char *control = NULL, *cgroup = NULL; int hold_net = 0;
+  for (int i = 2; i < argc; i++) {
+    if (!strcmp(argv[i], "--hold-net")) hold_net = 1;
+    else if (!strcmp(argv[i], "--control") && i + 1 < argc) control = argv[++i];
+    else if (!strcmp(argv[i], "--cgroup") && i + 1 < argc) cgroup = argv[++i];
+    else host_fail("unknown option %s", argv[i]);
+  }
+  if (!control) host_fail("--control is required");
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  signal(SIGPIPE, SIG_IGN);
+  if (hold_net) {
+    if (unshare(CLONE_NEWNET) < 0) host_fail("unshare net: %s", strerror(errno));
+    slot_net_held = 1;
+  }
+  if (cgroup) {
+    char path[600], pid[32];
+    snprintf(path, sizeof path, "%s/cgroup.procs", cgroup); snprintf(pid, sizeof pid, "%d\n", (int)getpid());
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || write(fd, pid, strlen(pid)) < 0) host_fail("memory cgroup %s: %s", path, strerror(errno));
+    close(fd);
+    slot_cgroup = cgroup;
+    /* A run that reaches its cap should lose one of its own processes to the OOM killer, not the
+       slot host or its runner (init gives the program the default back). Best effort: a container
+       may refuse (no CAP_SYS_RESOURCE); the program is then still by far the likeliest victim. */
+    fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    oom_protected = fd >= 0 && write(fd, "-1000", 5) == 5;
+    if (fd >= 0) close(fd);
+  }
+  /* A path socket works from any network namespace (abstract ones would not). */
+  int ctl = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  if (strlen(control) >= sizeof addr.sun_path) host_fail("control socket path too long");
+  strcpy(addr.sun_path, control);
+  if (ctl < 0 || connect(ctl, (struct sockaddr *)&addr, sizeof addr) < 0) host_fail("connect %s: %s", control, strerror(errno));
+  sigset_t chld, run_mask;
+  sigemptyset(&chld); sigaddset(&chld, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &chld, &run_mask);
+  int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
+  if (sfd < 0) host_fail("signalfd: %s", strerror(errno));
+
+  char *strs[MAX_REQUEST_STRINGS];
+  for (;;) {
+    char *buf = NULL;
+    int n = read_request(ctl, &buf, strs);
+    if (n == 0) return 0; /* the judgehost closed the channel */
+    if (n < 0) host_fail("malformed request");
+    if (!strcmp(strs[0], "kill")) { free(buf); continue; } /* no run in progress (it just ended) */
+    if (strcmp(strs[0], "run") || n < 2) host_fail("unknown request %s", strs[0]);
+    char marker[160];
+    int marker_len = snprintf(marker, sizeof marker, "\033]verdict-run-end;%.100s\007", strs[1]);
+    pid_t child = fork_run(n - 2, strs + 2, &run_mask);
+    free(buf);
+    if (child < 0) {
+      char reply[64]; int len = snprintf(reply, sizeof reply, "fail fork: %d\n", errno);
+      if (write_full(1, marker, (size_t)marker_len) < 0 || write_full(ctl, reply, (size_t)len) < 0) return 1;
+      continue;
+    }
+    int status = 0, closed = 0;
+    for (;;) {
+      struct pollfd p[2] = { { sfd, POLLIN, 0 }, { closed ? -1 : ctl, POLLIN, 0 } };
+      if (poll(p, 2, -1) < 0) { if (errno == EINTR) continue; host_fail("poll: %s", strerror(errno)); }
+      if (p[0].revents) {
+        struct signalfd_siginfo si;
+        while (read(sfd, &si, sizeof si) > 0) {}
+        if (waitpid(child, &status, WNOHANG) == child) break;
+      }
+      if (p[1].revents) {
+        char *kbuf = NULL;
+        int k = read_request(ctl, &kbuf, strs);
+        /* A kill, or the judgehost gone: the runner's death takes its whole run down (PDEATHSIG). */
+        if (k <= 0 || !strcmp(strs[0], "kill")) kill(child, SIGKILL);
+        else host_fail("a request while a run is in progress");
+        if (k <= 0) closed = 1;
+        free(kbuf);
+      }
+    }
+    if (closed) return 0;
+    char reply[64];
+    int len = snprintf(reply, sizeof reply, "done %d %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    /* The judgehost ends a run when it has both: the run's live output is all before the marker. */
+    if (write_full(1, marker, (size_t)marker_len) < 0 || write_full(ctl, reply, (size_t)len) < 0) return 1;
+  }
+}
+
+int main(int argc, char **argv) {
+  if (argc >= 2 && !strcmp(argv[1], "--slot-host")) {
+    close_inherited_fds();
+    return slot_host_main(argc, argv);
+  }
+  return run_main(argc, argv);
 }

@@ -1,13 +1,15 @@
 // The judgehost's sandbox environment: a private workspace, the empty mount point every run's
-// root is built on, an empty network namespace per worker slot, a uid per worker slot, and (where the
-// machine has a cgroup v1 memory controller) a memory cgroup per worker slot.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// root is built on, a slot host per worker slot (which holds the slot's empty network namespace as
+// root), a uid per worker slot, and (where the machine has a cgroup v1 memory controller) memory
+// cgroups per worker slot.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
 import { isAlive, ownedTempDir, sweepDeadTempDirs } from '../../tempFolders.ts';
 import type { SandboxPlacement } from './runInPty.ts';
+import { SlotHost } from './slotHost.ts';
 
 /** Unprivileged uids for programs when the judge runs as root: one per worker slot, so that
  *  concurrent runs never share a process count (RLIMIT_NPROC is per uid) or can signal each other.
@@ -75,18 +77,13 @@ export class UnsandboxedError extends Error {
   }
 }
 
-/** A worker slot's empty network namespace, kept alive by a holder process of the slot's own. */
-interface SlotNetwork {
-  holder: ChildProcess;
-  /** Where runs join it, and the namespace's inode: the runner refuses a namespace that is not this one. */
-  path: string;
-  inode: number;
-}
+/** How long dispose waits for the slot hosts' processes to leave the memory cgroups it removes (ms). */
+const DISPOSE_WAIT_MS = 2000;
+/** How often dispose looks again meanwhile (ms). */
+const DISPOSE_POLL_MS = 5;
 
 export interface SandboxOptions {
   disable?: boolean;
-  /** Called when the sandbox can no longer protect runs (a namespace holder died): the judgehost must stop. */
-  onBroken?: (reason: string) => void;
 }
 
 export class Sandbox {
@@ -96,24 +93,21 @@ export class Sandbox {
   private readonly uidBlock: { block: number; release: () => void } | null;
   private readonly cgroupDir: string | null;
   private readonly slotCgroups = new Set<string>();
-  /** Each worker slot's network namespace (as root), made at its first run: concurrent runs of
-   *  different slots never share one (abstract unix sockets live in the network namespace). */
-  private readonly slotNetworks = new Map<number, Promise<SlotNetwork>>();
-  private readonly onBroken: (reason: string) => void;
-  private disposed = false;
+  /** Each worker slot's slot host, started at its first run. As root it holds the slot's network
+   *  namespace: concurrent runs of different slots never share one (abstract unix sockets live in
+   *  the network namespace). */
+  private readonly slotHosts = new Map<number, SlotHost>();
 
-  private constructor(workspace: string, info: SandboxInfo, uidBlock: { block: number; release: () => void } | null, cgroupDir: string | null, onBroken: (reason: string) => void) {
+  private constructor(workspace: string, info: SandboxInfo, uidBlock: { block: number; release: () => void } | null, cgroupDir: string | null) {
     this.workspace = workspace;
     this.rootDir = join(workspace, 'root');
     this.info = info;
     this.uidBlock = uidBlock;
     this.cgroupDir = cgroupDir;
-    this.onBroken = onBroken;
   }
 
   /** Prepares the workspace and probes which isolation this machine allows. */
   static async create(options: SandboxOptions = {}): Promise<Sandbox> {
-    const onBroken = options.onBroken ?? (() => {});
     sweepDeadOwners();
     const workspace = ownedTempDir('host');
     // Traversable (programs' uids must reach their bind-mounted box), but not listable.
@@ -121,7 +115,7 @@ export class Sandbox {
     mkdirSync(join(workspace, 'root'), { mode: 0o755 });
     const isRoot = process.getuid?.() === 0;
     if (options.disable) {
-      return new Sandbox(workspace, { level: 'none', memoryCgroup: false, description: 'sandbox disabled: rlimits and a process group only' }, null, null, onBroken);
+      return new Sandbox(workspace, { level: 'none', memoryCgroup: false, description: 'sandbox disabled: rlimits and a process group only' }, null, null);
     }
     const level: SandboxLevel = isRoot ? 'full' : probeUserNamespaces(workspace) ? 'userns' : 'none';
     const cgroupDir = level === 'full' ? createMemoryCgroup() : null;
@@ -130,21 +124,26 @@ export class Sandbox {
       userns: 'user, PID, mount and network namespaces, minimal read-only root, rlimits (programs keep the judge\'s uid; memory is capped per process)',
       none: 'rlimits and a process group only: user namespaces are unavailable and the judge is not root',
     }[level];
-    const sandbox = new Sandbox(workspace, { level, memoryCgroup: cgroupDir !== null, description }, level === 'full' ? claimUidBlock() : null, cgroupDir, onBroken);
-    // As root, runs join their slot's network namespace: the first one is made now, so that a
-    // machine where that fails says so at start.
-    if (isRoot) await sandbox.slotNetwork(0);
+    const sandbox = new Sandbox(workspace, { level, memoryCgroup: cgroupDir !== null, description }, level === 'full' ? claimUidBlock() : null, cgroupDir);
+    // As root, slot hosts make network namespaces and join memory cgroups: the first one starts
+    // now, so that a machine where that fails says so at start.
+    if (isRoot) {
+      try {
+        await sandbox.slotHost(0).pid();
+      } catch (error) {
+        sandbox.dispose();
+        throw error;
+      }
+    }
     return sandbox;
   }
 
   /** Placement of a run for worker slot `slot`, or null when runs are not sandboxed. */
   async placement(slot: number): Promise<SandboxPlacement | null> {
     if (this.info.level === 'none') return null;
-    // Without root the runner makes a new network namespace per run (inside its user namespace).
-    const network = this.info.level === 'full' ? await this.slotNetwork(slot) : null;
     return {
       rootDir: this.rootDir,
-      netns: network && { path: network.path, inode: network.inode },
+      host: this.slotHost(slot),
       uid: this.uidFor(slot),
       cpu: this.cpuFor(slot),
       cgroupDir: this.slotCgroup(`slot-${slot}`),
@@ -152,22 +151,20 @@ export class Sandbox {
     };
   }
 
-  /** A slot's network namespace, made at its first run. A holder that dies breaks the sandbox: its
-   *  pid could be reused, so nothing may join through it again (the judgehost is replaced). */
-  private slotNetwork(slot: number): Promise<SlotNetwork> {
-    let network = this.slotNetworks.get(slot);
-    if (!network) {
-      network = startNetnsHolder().then((holder) => {
-        holder.once('exit', (code, signal) => {
-          if (!this.disposed) this.onBroken(`the network namespace holder of worker slot ${slot} ended (code ${code}, signal ${signal})`);
-        });
-        const path = `/proc/${holder.pid}/ns/net`;
-        return { holder, path, inode: statSync(path).ino };
+  /** A slot's slot host (started at its first run). Without root it holds no network namespace:
+   *  the runner then makes one per run, inside the run's user namespace. */
+  slotHost(slot: number): SlotHost {
+    let host = this.slotHosts.get(slot);
+    if (!host) {
+      host = new SlotHost({
+        slot,
+        controlDir: join(this.workspace, 'control'),
+        cgroupDir: this.slotCgroup(`slot-${slot}`),
+        holdNetwork: this.info.level === 'full',
       });
-      this.slotNetworks.set(slot, network);
-      network.catch(() => this.slotNetworks.delete(slot));
+      this.slotHosts.set(slot, host);
     }
-    return network;
+    return host;
   }
 
   /** A memory cgroup of a slot, made at its first run (a slot runs one program at a time). */
@@ -198,9 +195,9 @@ export class Sandbox {
   }
 
   dispose(): void {
-    this.disposed = true;
-    if (this.cgroupDir) removeCgroup(this.cgroupDir);
-    for (const network of this.slotNetworks.values()) void network.then((n) => n.holder.kill('SIGKILL'), () => {});
+    for (const host of this.slotHosts.values()) host.dispose();
+    // The slot hosts (and their runs) must have left the memory cgroups before these can go.
+    if (this.cgroupDir) removeCgroup(this.cgroupDir, DISPOSE_WAIT_MS);
     this.uidBlock?.release();
     rmSync(this.workspace, { recursive: true, force: true });
   }
@@ -223,24 +220,6 @@ function sweepDeadOwners(): void {
     const owner = Number(readFileOrEmpty(join(UID_BLOCK_DIR, block)));
     if (owner && !isAlive(owner)) rmSync(join(UID_BLOCK_DIR, block), { force: true });
   }
-}
-
-function startNetnsHolder(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(runnerBinaryPath(), ['--hold-netns'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.stdout!.once('data', () => {
-      // The holder must never keep the judgehost alive on its own.
-      child.unref();
-      (child.stdout as unknown as { unref?: () => void }).unref?.();
-      (child.stderr as unknown as { unref?: () => void }).unref?.();
-      (child.stdin as unknown as { unref?: () => void }).unref?.();
-      resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`network namespace holder failed (exit ${code}): ${stderr.trim()}`)));
-    child.once('error', reject);
-  });
 }
 
 function probeUserNamespaces(workspace: string): boolean {
@@ -300,20 +279,27 @@ function readdirOrEmpty(dir: string): string[] {
   }
 }
 
-/** Removes a (no longer used) cgroup and its child groups: cgroups go with rmdir, never unlink. */
-function removeCgroup(dir: string): void {
-  for (const name of readdirOrEmpty(dir)) {
-    if (name.startsWith('slot-') || name === 'probe') {
-      try {
-        rmdirSync(join(dir, name));
-      } catch {
-        /* a run still going (a killed judgehost's runs die with it), or gone */
+/** Removes a (no longer used) cgroup and its child groups: cgroups go with rmdir, never unlink.
+ *  Processes still leaving them (killed, not yet exited) are waited for up to `waitMs`. */
+function removeCgroup(dir: string, waitMs = 0): void {
+  const deadline = performance.now() + waitMs;
+  for (;;) {
+    for (const name of readdirOrEmpty(dir)) {
+      if (name.startsWith('slot-') || name === 'probe') {
+        try {
+          rmdirSync(join(dir, name));
+        } catch {
+          /* a run still going (a killed judgehost's runs die with it), or gone */
+        }
       }
     }
-  }
-  try {
-    rmdirSync(dir);
-  } catch {
-    /* not there, or still in use */
+    try {
+      rmdirSync(dir);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EBUSY' || performance.now() >= deadline) return;
+    }
+    // A short synchronous pause: dispose runs at exit, when nothing else is left to do.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, DISPOSE_POLL_MS);
   }
 }
