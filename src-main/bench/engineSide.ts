@@ -11,7 +11,7 @@ export interface EngineSideOverhead {
   sandbox: string;
   perTest: Distribution;
   cycle: Distribution;
-  /** pty.spawn block in that process (its compiles included). */
+  /** Event-loop block starting each run in that process (its compiles included). */
   spawnBlockMsP50: number;
   spawnBlockMsP99: number;
   spawnBlockMsMax: number;
@@ -20,8 +20,8 @@ export interface EngineSideOverhead {
 function runWorker(request: EngineSideRequest): Promise<Extract<EngineSideReply, { type: 'done' }>> {
   const child = fork(fileURLToPath(new URL('./engineSideWorker.ts', import.meta.url)), [], {
     execPath: process.execPath,
-    // Same heap flags as the judgehost (judgehost/client.ts): pty.spawn forks the whole process,
-    // so the process size must match for the figures to compare.
+    // Same heap flags as the judgehost (judgehost/client.ts), so that the figures compare (a slot
+    // host is started with pty.spawn, which forks the whole process).
     execArgv: ['--max-semi-space-size=1'],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,7 +1,7 @@
 // The pure engine-side figure: the judgehost's own judging function (judgehost/main.ts ->
 // judgeSubmission) run in the current process with its own sandbox, so progress callbacks are
 // stamped synchronously, with no IPC hop. Used from engineSideWorker.ts, a small child process of
-// about the judgehost's size (pty.spawn forks the whole process, so its size matters).
+// about the judgehost's size.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeSubmission } from '../judge/judgeSubmission.ts';
@@ -82,7 +82,7 @@ export class InProcessJudge {
     }
   }
 
-  /** pty.spawn block in this process (only this class spawns here). */
+  /** Event-loop block starting each run in this process (only this class runs programs here). */
   spawnStats(): ReturnType<typeof spawnStats> {
     return spawnStats();
   }

@@ -1,5 +1,5 @@
 // Small numeric helpers for the benchmark: percentiles, rounding, target checks.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Distribution {
   n: number;
@@ -72,6 +72,38 @@ export function loadAverage(): [number, number, number] {
 }
 
 /** CPU time (ms) of a process and of its reaped children, from /proc/<pid>/stat (USER_HZ = 100). */
+/** CPU of what a judgehost started to judge (ms): the children it reaped (one-shot runners), plus its
+ *  live slot hosts and the runs they reaped (their runners, inits, programs). */
+export function spawnedCpuMs(judgehost: number): number | null {
+  const own = processCpuMs(judgehost);
+  if (!own) return null;
+  let total = own.children;
+  for (const tid of readdirOrEmpty(`/proc/${judgehost}/task`)) {
+    for (const child of readOrEmpty(`/proc/${judgehost}/task/${tid}/children`).split(' ').filter(Boolean)) {
+      if (!readOrEmpty(`/proc/${child}/cmdline`).includes('--slot-host')) continue;
+      const host = processCpuMs(Number(child));
+      if (host) total += host.self + host.children;
+    }
+  }
+  return total;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 export function processCpuMs(pid: number): { self: number; children: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');

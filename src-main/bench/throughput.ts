@@ -5,7 +5,7 @@
 import type { JudgeEngine } from '../judge/engine.ts';
 import type { BenchPackage } from './fixture.ts';
 import { LoopMonitor, type LoopDelay } from './loopBlock.ts';
-import { processCpuMs, round } from './stats.ts';
+import { processCpuMs, round, spawnedCpuMs } from './stats.ts';
 import { judgeTimed, notAllAccepted, type JobTimeline } from './timeline.ts';
 
 export interface ThroughputResult {
@@ -17,7 +17,7 @@ export interface ThroughputResult {
   runsInWindow: number;
   runsPerSecond: number;
   /** CPU per test run over the whole phase (compiles subtracted): the judgehost itself, and what it
-   *  spawned (runner, sandbox init, program), from /proc/<judgehost>/stat; null when unreadable. */
+   *  started (slot hosts and their runs: runner, sandbox init, program), from /proc; null when unreadable. */
   cpuPerRunMs: { judgehost: number; spawned: number; parent: number } | null;
   parentLoop: LoopDelay;
 }
@@ -43,12 +43,14 @@ export async function measureThroughput(engine: JudgeEngine, pkg: BenchPackage, 
   const tests = pkg.inputs.length;
   const hostPid = engine.host.pid;
   const cpuBefore = hostPid ? processCpuMs(hostPid) : null;
+  const spawnedBefore = hostPid ? spawnedCpuMs(hostPid) : null;
   const parentBefore = process.cpuUsage();
   const monitor = new LoopMonitor().start();
   const timelines = await Promise.all(Array.from({ length: workers }, () => judgeTimed(engine, pkg.job())));
   const parentLoop = monitor.stop();
   const parentCpu = process.cpuUsage(parentBefore);
   const cpuAfter = hostPid ? processCpuMs(hostPid) : null;
+  const spawnedAfter = hostPid ? spawnedCpuMs(hostPid) : null;
   check(timelines, tests, failures, `throughput, ${workers} worker(s)`);
   const start = Math.max(...timelines.map((t) => t.running[0] ?? Infinity));
   const end = Math.min(...timelines.map((t) => t.tested.at(-1) ?? -Infinity));
@@ -58,10 +60,10 @@ export async function measureThroughput(engine: JudgeEngine, pkg: BenchPackage, 
   const totalRuns = timelines.reduce((n, t) => n + t.result.tests.length, 0);
   const compileCpu = timelines.reduce((n, t) => n + t.result.compile.timeMs, 0);
   const cpuPerRunMs =
-    cpuBefore && cpuAfter && totalRuns > 0
+    cpuBefore && cpuAfter && spawnedBefore !== null && spawnedAfter !== null && totalRuns > 0
       ? {
           judgehost: round((cpuAfter.self - cpuBefore.self) / totalRuns, 2),
-          spawned: round((cpuAfter.children - cpuBefore.children - compileCpu) / totalRuns, 2),
+          spawned: round((spawnedAfter - spawnedBefore - compileCpu) / totalRuns, 2),
           parent: round((parentCpu.user + parentCpu.system) / 1000 / totalRuns, 2),
         }
       : null;
