@@ -262,6 +262,8 @@ describe('the fair queue', () => {
     assert.equal((await team2.login('team2', 'team2-pass')).status, 200);
     assert.equal((await call('pauseJudging')).status, 200);
     const { store } = server.context;
+    // A team's submission being judged counts as its turn: start from idle workers (earlier tests' rejudges may still run).
+    await eventually(async () => (store.queueStats(server.context.now()).judging === 0 ? true : undefined), 60_000, 'idle workers');
     // Straight into the store: the portal's rate limit would not let one team queue four at once.
     const add = (teamId: string) =>
       store.addSubmission({ teamId, problemId: 'hello', languageId: 'python', fileName: 'a.py', source: Buffer.from('print("Hello, World!")\n'), submittedAt: server.context.now() }).submission.id;

@@ -394,12 +394,19 @@ test('fair queue: teams take turns, so a later team is not behind all of one tea
     assert.deepEqual(assertPositionsFollowOrder(t.store), [a[0], b, c, a[1], a[2], a[3], a[4], a[5]]);
     assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [a[0], b], 'the next few, in the same order');
 
-    // t2 sends two more while t1's first is judged: t1's second now has turn 1, as does t2's first.
+    // While t1's first is judged, that counts as t1's turn: t1's second waits behind b and c, not just by id.
     t.store.startJudgement(a[0]!, 'h');
+    assert.equal(t.store.queuePosition(a[0]!), null, 'a judging submission has no queue position');
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [b, c, a[1], a[2], a[3], a[4], a[5]]);
+    // t2 sends two more: its turns 2 and 3 interleave with t1's (t1's judged one is turn 1).
     const b2 = submit(t.store, 't2', 'b2', { at: START + 12_000 }).submission.id;
     const b3 = submit(t.store, 't2', 'b3', { at: START + 13_000 }).submission.id;
-    assert.deepEqual(assertPositionsFollowOrder(t.store), [a[1], b, c, a[2], b2, a[3], b3, a[4], a[5]]);
-    assert.equal(t.store.queuePosition(a[0]!), null, 'a judging submission has no queue position');
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [b, c, a[1], b2, a[2], b3, a[3], a[4], a[5]]);
+    // One worker at a time: each time t1 takes one, the other teams' next waiting one is ahead of t1's next.
+    t.store.finishJudgement(t.store.startJudgement(b, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
+    t.store.finishJudgement(t.store.startJudgement(c, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
+    t.store.startJudgement(a[1]!, 'h'); // t1 now holds two workers
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [b2, b3, a[2], a[3], a[4], a[5]]);
   } finally {
     t.dispose();
   }

@@ -69,6 +69,8 @@ const DEFAULT_QUEUE_LIMIT = 100;
  */
 const LIVE_PRIORITY = 0;
 const REJUDGE_PRIORITY = -1;
+/** For the queue's SQL: how many submissions each team has being judged (few rows: one per busy worker). */
+const BUSY_TEAMS = "busy AS (SELECT team_id, count(*) AS n FROM submissions WHERE status = 'judging' GROUP BY team_id)";
 const DEFAULT_EVENTS_LIMIT = 1000;
 /** Random bytes in a session token and in a CSRF token. */
 const TOKEN_BYTES = 32;
@@ -670,8 +672,9 @@ export class Store {
   // ---------------------------------------------------------------- the queue and judging
 
   /**
-   * Waiting submissions in judging order: higher priority level first; within a level, teams take turns
-   * (a team's k-th waiting submission comes after every other team's (k-1)-th), ties by arrival (id).
+   * Waiting submissions in judging order: higher priority level first; within a level, teams take turns,
+   * ties by arrival (id). A submission's turn is its rank among its team's waiting ones of its level plus
+   * how many of the team's are being judged: a team whose program holds a worker waits for the others.
    */
   queuedSubmissions(limit: number = DEFAULT_QUEUE_LIMIT): SubmissionRow[] {
     return (this.s.queued.all({ limit }) as RawSubmission[]).map(mapSubmission);
@@ -1011,27 +1014,30 @@ function prepareStatements(db: Database.Database) {
     requeue: p("UPDATE submissions SET status = 'queued', queued_at = ? WHERE id = ?"),
     requeueAt: p("UPDATE submissions SET status = 'queued', queued_at = ?, priority = ? WHERE id = ?"),
     // The fair order: priority DESC, then turn (the submission's rank among its team's queued ones of its
-    // level, by id), then id. Only a team's first @limit queued submissions of a level can be among the
-    // next @limit, so the turns are numbered over those "heads" alone, not the whole queue: each is an
-    // index seek on submissions_turns (priority, team_id, id).
-    queued: p(`WITH heads AS (
+    // level, by id, plus the team's submissions being judged), then id. Only a team's first @limit queued
+    // submissions of a level can be among the next @limit, so the turns are numbered over those "heads"
+    // alone, not the whole queue: each is an index seek on submissions_turns (priority, team_id, id).
+    queued: p(`WITH ${BUSY_TEAMS}, heads AS (
                  SELECT q.id, q.priority, q.team_id
                    FROM (SELECT DISTINCT priority, team_id FROM submissions WHERE status = 'queued') g
                    JOIN submissions q ON q.id IN (SELECT id FROM submissions WHERE status = 'queued' AND priority = g.priority AND team_id = g.team_id
                                                   ORDER BY id LIMIT @limit)),
-               turns AS (SELECT id, priority, ROW_NUMBER() OVER (PARTITION BY priority, team_id ORDER BY id) AS turn FROM heads),
+               turns AS (SELECT h.id, h.priority, ROW_NUMBER() OVER (PARTITION BY h.priority, h.team_id ORDER BY h.id) + coalesce(b.n, 0) AS turn
+                           FROM heads h LEFT JOIN busy b ON b.team_id = h.team_id),
                next AS (SELECT id, priority, turn FROM turns ORDER BY priority DESC, turn, id LIMIT @limit)
                ${SUBMISSION_SELECT} JOIN next n ON n.id = s.id ORDER BY n.priority DESC, n.turn, n.id`),
-    // The same order, counted for one submission x of turn t: every queued one of a higher level, plus per
-    // team of x's level its first t-1 and its t-th when that is not newer than x (i.e. when at least t of
-    // them are not newer). No row when x is not queued.
-    queuePosition: p(`WITH x AS (SELECT id, priority, team_id FROM submissions WHERE id = ? AND status = 'queued'),
-                        turn AS (SELECT count(*) AS t FROM submissions s, x
+    // The same order, counted for one submission x of turn t: every queued one of a higher level, plus, per
+    // team of x's level with b being judged, its queued ones of rank r with b + r < t, and the one with
+    // b + r = t when it is not newer than x (i.e. when at least t - b of them are not newer). No row when
+    // x is not queued.
+    queuePosition: p(`WITH ${BUSY_TEAMS}, x AS (SELECT id, priority, team_id FROM submissions WHERE id = ? AND status = 'queued'),
+                        turn AS (SELECT count(*) + coalesce((SELECT n FROM busy WHERE busy.team_id = x.team_id), 0) AS t FROM submissions s, x
                                   WHERE s.status = 'queued' AND s.priority = x.priority AND s.team_id = x.team_id AND s.id <= x.id),
-                        per_team AS (SELECT count(*) AS n, sum(s.id <= x.id) AS upto FROM submissions s, x
-                                      WHERE s.status = 'queued' AND s.priority = x.priority GROUP BY s.team_id)
+                        per_team AS (SELECT s.team_id, count(*) AS n, sum(s.id <= x.id) AS upto FROM submissions s, x
+                                      WHERE s.status = 'queued' AND s.priority = x.priority GROUP BY s.team_id),
+                        ahead AS (SELECT p.n, p.upto, turn.t - coalesce(b.n, 0) AS r FROM per_team p LEFT JOIN busy b ON b.team_id = p.team_id, turn)
                       SELECT (SELECT count(*) FROM submissions s, x WHERE s.status = 'queued' AND s.priority > x.priority)
-                           + (SELECT sum(min(n, t - 1) + (upto >= t)) FROM per_team, turn)
+                           + (SELECT sum(min(n, max(r - 1, 0)) + (r >= 1 AND upto >= r)) FROM ahead)
                         FROM x`),
     // One level above every queued submission, and above first judgings even when only rejudges wait.
     prioritise: p(`UPDATE submissions SET priority = (SELECT max(coalesce(max(priority), ${LIVE_PRIORITY}), ${LIVE_PRIORITY}) + 1 FROM submissions WHERE status = 'queued')
