@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bigContest } from '../load/bigContest.ts';
+import { FAIR_TARGET_MS, fairJudging, type FairJudgingReport } from './fairJudging.ts';
 import { basicAuthBurst, distribution, loginTeams, runLoad, sourcesFromContest, type BasicBurstReport, type Distribution, type Session } from '../load/loadtest.ts';
 import { resourcePath } from '../paths.ts';
 
@@ -23,6 +24,8 @@ const STARTUP_BURST = 200;
 const SETTLE_POLL_MS = 250;
 /** `node src-main/bench/contest.ts startup` runs the start-up scenario alone. */
 const STARTUP_ONLY = process.argv[2] === 'startup';
+/** `node src-main/bench/contest.ts fair` runs the fair-judging scenario alone. */
+const FAIR_ONLY = process.argv[2] === 'fair';
 
 const log = (line = ''): void => void process.stdout.write(`${line}\n`);
 const phase = (what: string): void => void process.stderr.write(`bench: ${what}...\n`);
@@ -133,6 +136,21 @@ function verdictLine(name: string, ok: boolean, detail: string): string {
   return `   ${ok ? 'PASS' : 'MISS'}  ${name}: ${detail}`;
 }
 
+function fairLine(fair: FairJudgingReport): string {
+  return (
+    `   fair judging: another team's trivial submission, verdict after ${fair.verdictMs.join(', ')} ms (${fair.verdicts.join(', ')}; queue position on arrival ${fair.queuePositions.join(', ')}) ` +
+    `while one team queued ${fair.sleepersAccepted} programs sleeping ${fair.sleepMs} ms per test; on an idle judge ${fair.idleVerdictMs} ms`
+  );
+}
+
+function fairTarget(fair: FairJudgingReport): string {
+  return verdictLine(
+    `one team submitting sleeping AC programs at its rate limit: another team's trivial submission judged within ${FAIR_TARGET_MS / 1000} s (2 workers)`,
+    fair.verdictDistribution.max <= FAIR_TARGET_MS,
+    `max ${fair.verdictDistribution.max} ms, p50 ${fair.verdictDistribution.p50} ms`,
+  );
+}
+
 async function main(): Promise<number> {
   const contestDir = bigContest(TEAMS);
   const dataDir = mkdtempSync(join(tmpdir(), 'verdict-bench-data-'));
@@ -145,6 +163,21 @@ async function main(): Promise<number> {
     const url = server.url;
     const credentials = (n: number) => ({ username: `team${n}`, password: `team${n}-pass` });
     const sources = sourcesFromContest(resourcePath('sample-contest'));
+
+    if (FAIR_ONLY) {
+      phase('waiting for the background preparation');
+      await settle(url);
+      phase('fair judging: one team submits sleeping programs at its rate limit, another a trivial one');
+      const fair = await fairJudging(url, credentials, TEAMS, TEAMS - 1);
+      log('Verdict contest-server benchmark, fair-judging scenario (load generator and server on this machine, loopback, 2 workers)');
+      log(fairLine(fair));
+      log();
+      log('Targets');
+      log(fairTarget(fair));
+      log('--- json ---');
+      log(JSON.stringify({ fair }));
+      return 0;
+    }
 
     // A server restarted mid-contest meets every submit client's retry at once, while it is still
     // hashing 1000 imported passwords: the same burst once that is over is the baseline.
@@ -209,6 +242,10 @@ async function main(): Promise<number> {
     });
     const health = (await (await fetch(`${url}/health`, { headers: JUDGE_AUTH })).json()) as { queued: number; oldestQueuedAgeMs: number | null };
 
+    phase('waiting for the queue to empty, then fair judging: one team submits sleeping programs at its rate limit, another a trivial one');
+    await settle(url);
+    const fair = await fairJudging(url, credentials, TEAMS, TEAMS - 1);
+
     log('Verdict contest-server benchmark (load generator and server on this machine, loopback)');
     log(`   server up and answering /health ${healthMs} ms after start (${TEAMS} teams and accounts); background preparation done after ${preparedMs} ms; ${TEAMS} logins took ${loginMs} ms`);
     for (const line of startupLines) log(line);
@@ -216,6 +253,7 @@ async function main(): Promise<number> {
     log(`   burst 1000: ${burst1000.acknowledged}/1000 acknowledged, ${burst1000.errors.length} errors, ${burst1000.lost} lost; ack ms p50 ${burst1000.ackMs.p50} p95 ${burst1000.ackMs.p95} p99 ${burst1000.ackMs.p99} max ${burst1000.ackMs.max}`);
     log(`   steady: ${steady.sent} requests at ${STEADY_RATE_PER_S}/s, ${steady.errors} errors; latency ms p50 ${steady.latency.p50} p95 ${steady.latency.p95} p99 ${steady.latency.p99} max ${steady.latency.max} (queue then: ${health.queued}, oldest waiting ${Math.round((health.oldestQueuedAgeMs ?? 0) / 1000)} s)`);
     log(`   scoreboard fan-out: ${fanOut.received}/${fanOut.clients} streams got the change; delay ms p50 ${fanOut.delay.p50} p99 ${fanOut.delay.p99} max ${fanOut.delay.max}`);
+    log(fairLine(fair));
     log();
     log('Targets');
     log(startupTarget);
@@ -223,8 +261,9 @@ async function main(): Promise<number> {
     log(verdictLine('burst 1000: p99 ack <= 1 s, 0 errors, none lost', burst1000.ackMs.p99 <= 1000 && burst1000.errors.length === 0 && burst1000.lost === 0, `p99 ${burst1000.ackMs.p99} ms`));
     log(verdictLine('steady 200 requests/s of portal traffic: p99 <= 50 ms', steady.latency.p99 <= 50 && steady.errors === 0, `p99 ${steady.latency.p99} ms`));
     log(verdictLine('scoreboard change reaches 1000 open streams within 100 ms', fanOut.received === SSE_CLIENTS && fanOut.delay.max <= 100, `max ${fanOut.delay.max} ms`));
+    log(fairTarget(fair));
     log('--- json ---');
-    log(JSON.stringify({ healthMs, preparedMs, loginMs, startupFiredMs, startupBurst, settledBurst, burst200, burst1000, steady, fanOut }));
+    log(JSON.stringify({ healthMs, preparedMs, loginMs, startupFiredMs, startupBurst, settledBurst, burst200, burst1000, steady, fanOut, fair }));
     return burst200.lost || burst1000.lost ? 1 : 0;
   } finally {
     server?.child.kill('SIGTERM');
