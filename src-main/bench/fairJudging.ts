@@ -82,6 +82,8 @@ export async function fairJudging(url: string, credentials: (n: number) => { use
       else throw new Error(`sleeper submission refused: ${response.status}`);
     }
   })();
+  // Its failure is reported when it is awaited below, not as an unhandled rejection that would leave the server running.
+  sleeperLoop.catch(() => {});
   try {
     await pause(WARMUP_MS);
     const trials: Awaited<ReturnType<typeof trivial>>[] = [];
