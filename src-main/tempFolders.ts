@@ -1,9 +1,10 @@
 // Verdict's own temporary folders carry their owner's pid (`<tmp>/verdict-<what>-<pid>-XXXXXX`), so
 // the folders of a process that died without cleaning up (kill -9, power loss) can be told apart
 // and removed by the next one to start.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readdirOrEmpty } from './quietFs.ts';
 
 const OWNED = /^verdict-[a-z]+-(\d+)-[^-]+$/;
 
@@ -26,13 +27,7 @@ export function isAlive(pid: number): boolean {
 /** Removes the temp folders of Verdict processes that are gone; returns how many. */
 export function sweepDeadTempDirs(): number {
   let removed = 0;
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
+  for (const name of readdirOrEmpty(tmpdir())) {
     const owner = OWNED.exec(name);
     if (!owner || isAlive(Number(owner[1]))) continue;
     rmSync(join(tmpdir(), name), { recursive: true, force: true });

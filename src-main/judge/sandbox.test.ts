@@ -3,9 +3,10 @@
 // A last group checks that judged submissions get the same sandbox.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JudgeEngine } from './engine.ts';
+import { readdirOrEmpty, readFileOrEmpty } from '../quietFs.ts';
 import { RunnerError } from './runner/runInPty.ts';
 import { tinyProblem } from '../test-support/fixtures.ts';
 import { DirectRunner, FORKING_MEMORY_HOG_C, isRoot, waitForNoLeftovers } from '../test-support/hostile.ts';
@@ -16,29 +17,13 @@ const SLOT = 7;
 /** A slot host's run's program and what it started: its processes below the runner and init. */
 function programsUnder(pid: number, depth = 1): number[] {
   const found: number[] = [];
-  for (const tid of readdirSafe(`/proc/${pid}/task`)) {
-    for (const child of readSafe(`/proc/${pid}/task/${tid}/children`).split(' ').filter(Boolean).map(Number)) {
+  for (const tid of readdirOrEmpty(`/proc/${pid}/task`)) {
+    for (const child of readFileOrEmpty(`/proc/${pid}/task/${tid}/children`).split(' ').filter(Boolean).map(Number)) {
       if (depth >= 3) found.push(child);
       found.push(...programsUnder(child, depth + 1));
     }
   }
   return found;
-}
-
-function readdirSafe(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function readSafe(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** Polls `probe` until it returns a non-empty list (5 s at most). */

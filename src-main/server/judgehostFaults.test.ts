@@ -2,11 +2,12 @@
 // submission still gets its own verdict (a judge fault is never the contestant's), nothing the dead
 // judgehost ran survives it, and /health tells the truth meanwhile.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { PortalSubmission } from '../shared/portalApi.ts';
+import { readdirOrEmpty, readFileOrEmpty } from '../quietFs.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 
 const HELLO_AC = 'print("Hello, World!")\n';
@@ -26,7 +27,7 @@ function descendants(pid: number): number[] {
   const found: number[] = [];
   const visit = (p: number) => {
     for (const tid of readdirOrEmpty(`/proc/${p}/task`)) {
-      const children = readOrEmpty(`/proc/${p}/task/${tid}/children`).split(' ').filter(Boolean).map(Number);
+      const children = readFileOrEmpty(`/proc/${p}/task/${tid}/children`).split(' ').filter(Boolean).map(Number);
       for (const child of children) {
         found.push(child);
         visit(child);
@@ -37,35 +38,19 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-function readdirOrEmpty(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 /** The pid of a process below `pid` whose command line has `text` (a run's program), if any. */
 function runningProgram(pid: number, text: string): number | undefined {
-  return descendants(pid).find((p) => readOrEmpty(`/proc/${p}/cmdline`).includes(text) && !readOrEmpty(`/proc/${p}/cmdline`).includes('verdict-runner'));
+  return descendants(pid).find((p) => readFileOrEmpty(`/proc/${p}/cmdline`).includes(text) && !readFileOrEmpty(`/proc/${p}/cmdline`).includes('verdict-runner'));
 }
 
-const parentOf = (pid: number): number => Number(/^PPid:\s+(\d+)/m.exec(readOrEmpty(`/proc/${pid}/status`))?.[1] ?? 0);
+const parentOf = (pid: number): number => Number(/^PPid:\s+(\d+)/m.exec(readFileOrEmpty(`/proc/${pid}/status`))?.[1] ?? 0);
 
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readOrEmpty(`/proc/${pid}/status`));
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileOrEmpty(`/proc/${pid}/status`));
 
 /** Left behind by a judgehost that is gone: its workspace, its memory cgroups. */
 function leftoversOf(pid: number): string[] {
   const workspaces = readdirOrEmpty(tmpdir()).filter((name) => name.startsWith(`verdict-host-${pid}-`));
-  const cgroupParent = readOrEmpty('/proc/self/cgroup')
+  const cgroupParent = readFileOrEmpty('/proc/self/cgroup')
     .split('\n')
     .find((l) => l.split(':')[1]?.split(',').includes('memory'))
     ?.split(':')
@@ -106,7 +91,7 @@ async function verdictsOf(url: string, count: number): Promise<Map<string, strin
 function logLines(dataDir: string): Record<string, unknown>[] {
   const dir = join(dataDir, 'logs');
   return readdirOrEmpty(dir).flatMap((name) =>
-    readOrEmpty(join(dir, name))
+    readFileOrEmpty(join(dir, name))
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Record<string, unknown>),
@@ -213,7 +198,7 @@ test('a runner killed in the middle of a test: the submission is judged again, n
       const program = runningProgram(hostPid, '/prog/main.py');
       return program === undefined ? undefined : parentOf(parentOf(program));
     }, 60_000, 'a test run in progress');
-    assert.equal(readOrEmpty(`/proc/${runner}/comm`).trim(), 'verdict-run');
+    assert.equal(readFileOrEmpty(`/proc/${runner}/comm`).trim(), 'verdict-run');
     process.kill(runner, 'SIGKILL');
     const verdicts = await verdictsOf(server.url, 1);
     assert.equal(verdicts.get(submission!.id), 'AC');
@@ -296,14 +281,14 @@ test('a slot host killed in the middle of a test: the submission is judged again
       const program = runningProgram(hostPid, '/prog/main.py');
       return program === undefined ? undefined : parentOf(parentOf(parentOf(program)));
     }, 60_000, 'a test run in progress');
-    assert.match(readOrEmpty(`/proc/${slotHost}/cmdline`), /verdict-runner\0--slot-host/);
+    assert.match(readFileOrEmpty(`/proc/${slotHost}/cmdline`), /verdict-runner\0--slot-host/);
     process.kill(slotHost, 'SIGKILL');
     assert.equal((await verdictsOf(server.url, 1)).get(slow!.id), 'AC');
     const [next] = await submitAll(server.url, [HELLO_WA]);
     assert.equal((await verdictsOf(server.url, 2)).get(next!.id), 'WA');
     // Nothing of the dead slot host's run is left, and its death was not the judgehost's.
     assert.ok(!alive(slotHost));
-    const slotHosts = descendants(hostPid).filter((pid) => readOrEmpty(`/proc/${pid}/cmdline`).includes('--slot-host'));
+    const slotHosts = descendants(hostPid).filter((pid) => readFileOrEmpty(`/proc/${pid}/cmdline`).includes('--slot-host'));
     assert.ok(slotHosts.length >= 1 && !slotHosts.includes(slotHost), `slot hosts now: ${slotHosts.join(', ')}`);
     assert.equal((await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body.judgehost.restarts, 0);
   } finally {

@@ -3,10 +3,11 @@
 // root), a uid per worker slot, and (where the machine has a cgroup v1 memory controller) memory
 // cgroups per worker slot.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
+import { readdirOrEmpty, readFileOrEmpty } from '../../quietFs.ts';
 import { isAlive, ownedTempDir, sweepDeadTempDirs } from '../../tempFolders.ts';
 import type { SandboxPlacement } from './runInPty.ts';
 import { SlotHost } from './slotHost.ts';
@@ -38,14 +39,6 @@ function claimUidBlock(): { block: number; release: () => void } {
     }
   }
   throw new Error(`all ${UID_BLOCKS} sandbox uid blocks are in use by running judgehosts`);
-}
-
-function readFileOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** What protects a run, as reported to users (README "Sandbox"). */
@@ -268,14 +261,6 @@ function createMemoryCgroup(): string | null {
   } catch {
     removeCgroup(dir);
     return null;
-  }
-}
-
-function readdirOrEmpty(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }
 
