@@ -1,5 +1,6 @@
 // Small numeric helpers for the benchmark: percentiles, rounding, target checks.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readdirOrEmpty, readFileOrEmpty } from '../quietFs.ts';
 
 export interface Distribution {
   n: number;
@@ -79,29 +80,13 @@ export function spawnedCpuMs(judgehost: number): number | null {
   if (!own) return null;
   let total = own.children;
   for (const tid of readdirOrEmpty(`/proc/${judgehost}/task`)) {
-    for (const child of readOrEmpty(`/proc/${judgehost}/task/${tid}/children`).split(' ').filter(Boolean)) {
-      if (!readOrEmpty(`/proc/${child}/cmdline`).includes('--slot-host')) continue;
+    for (const child of readFileOrEmpty(`/proc/${judgehost}/task/${tid}/children`).split(' ').filter(Boolean)) {
+      if (!readFileOrEmpty(`/proc/${child}/cmdline`).includes('--slot-host')) continue;
       const host = processCpuMs(Number(child));
       if (host) total += host.self + host.children;
     }
   }
   return total;
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-function readdirOrEmpty(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 export function processCpuMs(pid: number): { self: number; children: number } | null {
