@@ -26,7 +26,7 @@ const USAGE = `usage:
   verdict judge --problem <dir|zip> [--lang <id>] [--json] [--all] [--time-limit <seconds>] [--allow-unsandboxed] <source>
   verdict verify <dir|zip> [--json] [--workers <n>] [--allow-unsandboxed]
   verdict serve [--contest <dir>] [--host 127.0.0.1] [--port 7800] [--workers <n>] [--data <dir>]
-                [--allow-unsandboxed] [--log-level info]
+                [--allow-unsandboxed] [--trust-proxy] [--log-level info]
   verdict loadtest --url <url> --teams <n> --submissions <m> [--contest <dir>] [--json]
   verdict languages [--json]
   verdict export --contest <dir> [--data <dir>] --out <dir> [--gold N] [--silver N] [--bronze N] [--honors] [--force]
@@ -36,6 +36,8 @@ const USAGE = `usage:
 
 --allow-unsandboxed: judge even where no sandbox can be built (not root, no user namespaces):
 programs then reach the network and the judge's files. Without it, such a machine refuses to judge.
+--trust-proxy: serve behind one TLS proxy: the client address is read from X-Forwarded-For and
+https from X-Forwarded-Proto (the session cookie is then Secure). Only with a proxy in front.
 
 Exit status: 0 when judging happened (whatever the verdict); 1 when verify found a mismatch
 or judging hit a judge error; 2 when the input could not be used (bad package, unknown language).
@@ -72,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       bronze: { type: 'string' },
       honors: { type: 'boolean', default: false },
       'allow-unsandboxed': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'boolean', default: false },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -112,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got '${values.port}'`);
       const { serveCommand } = await import('./serveCommand.ts');
-      return serveCommand({ contest: values.contest, host: values.host!, port, workers, data: values.data, allowUnsandboxed: values['allow-unsandboxed']! });
+      return serveCommand({ contest: values.contest, host: values.host!, port, workers, data: values.data, allowUnsandboxed: values['allow-unsandboxed']!, trustProxy: values['trust-proxy']! });
     }
     case 'loadtest': {
       if (!values.url) throw new UsageError('loadtest needs --url <server url>');

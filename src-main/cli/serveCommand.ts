@@ -15,6 +15,8 @@ export interface ServeOptions {
   workers?: number;
   data?: string;
   allowUnsandboxed: boolean;
+  /** --trust-proxy: behind a TLS proxy (X-Forwarded-For/-Proto are believed; the session cookie is Secure over https). */
+  trustProxy?: boolean;
 }
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
@@ -26,6 +28,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     workers: options.workers,
     dataDir: options.data,
     allowUnsandboxed: options.allowUnsandboxed,
+    trustProxy: options.trustProxy,
   });
   const { context } = server;
   const contest = context.store.getContest()!;

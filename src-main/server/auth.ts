@@ -1,9 +1,13 @@
 // Who is asking: a session cookie (the portal and the browser console) or HTTP Basic (tools).
 // State-changing requests must be JSON (a cross-site form cannot send it without a CORS preflight,
 // which this server never grants) and, with a cookie, carry the session's CSRF token.
+// Every password check, form login or HTTP Basic, goes through the failed-login throttle first
+// (loginThrottle.ts): a wrong Basic credential counts like a wrong form login.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.ts';
 import type { AccountDirectory, AuthenticatedAccount } from './accounts.ts';
+import { BusyError } from './checkGate.ts';
+import { LoginThrottle } from './loginThrottle.ts';
 import { sameSecret } from './passwords.ts';
 
 export const SESSION_COOKIE = 'verdict_session';
@@ -36,18 +40,36 @@ function parseBasic(header: string | undefined): { username: string; password: s
 export class Authenticator {
   private readonly store: Store;
   private readonly accounts: AccountDirectory;
+  private readonly throttle = new LoginThrottle();
 
   constructor(store: Store, accounts: AccountDirectory) {
     this.store = store;
     this.accounts = accounts;
   }
 
+  /** The account whose password this is; 401 when wrong (counted), 429 when throttled, 503 when too many checks are under way. */
+  private async check(username: string, password: string, address: string): Promise<AuthenticatedAccount> {
+    const refusal = this.throttle.refusal(username, address);
+    if (refusal) throw new HttpError(429, refusal);
+    let account: AuthenticatedAccount | null;
+    try {
+      account = await this.accounts.verify(username, password);
+    } catch (error) {
+      if (error instanceof BusyError) throw new HttpError(503, error.message);
+      throw error;
+    }
+    if (!account) {
+      this.throttle.failed(username, address);
+      throw new HttpError(401, 'wrong username or password');
+    }
+    return account;
+  }
+
   /** The caller, or null when anonymous. A wrong Basic credential is a 401, not anonymity. */
   async identify(request: FastifyRequest): Promise<Caller | null> {
     const basic = parseBasic(request.headers.authorization);
     if (basic) {
-      const account = await this.accounts.verify(basic.username, basic.password);
-      if (!account) throw new HttpError(401, 'wrong username or password');
+      const account = await this.check(basic.username, basic.password, request.ip);
       return { account, via: 'basic', csrfToken: null };
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -55,7 +77,7 @@ export class Authenticator {
     const session = this.store.getSession(token);
     if (!session) return null;
     const account = this.store.getAccountById(session.accountId);
-    if (!account) return null;
+    if (!account || !(await this.accounts.sessionHolds(account, session.createdAt))) return null;
     return { account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId }, via: 'session', csrfToken: session.csrfToken };
   }
 
@@ -70,8 +92,7 @@ export class Authenticator {
   }
 
   async login(username: string, password: string, reply: FastifyReply, secure: boolean): Promise<{ account: AuthenticatedAccount; csrfToken: string }> {
-    const account = await this.accounts.verify(username, password);
-    if (!account) throw new HttpError(401, 'wrong username or password');
+    const account = await this.check(username, password, reply.request.ip);
     const session = this.store.createSession(account.id, SESSION_TTL_MS);
     reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', path: '/', secure, expires: new Date(session.expiresAt) });
     return { account, csrfToken: session.csrfToken };

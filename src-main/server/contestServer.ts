@@ -24,6 +24,7 @@ import { Authenticator } from './auth.ts';
 import type { ServerContext } from './context.ts';
 import { createHttpServer } from './httpServer.ts';
 import { LiveHub } from './liveHub.ts';
+import { ADDRESS_FAILURES_BURST, ADDRESS_FAILURES_PER_MINUTE } from './loginThrottle.ts';
 import { RateLimiter } from './rateLimit.ts';
 import { SubmissionCommitter } from './submissionCommitter.ts';
 
@@ -46,6 +47,8 @@ export interface ContestServerOptions {
   passwordHasher?: PasswordHasherOptions;
   /** What holds the data folder, named to a second process that tries to open it. */
   holder?: string;
+  /** Behind a TLS proxy: client address from X-Forwarded-For, https from X-Forwarded-Proto (one proxy hop). Default false. */
+  trustProxy?: boolean;
   now?: () => number;
 }
 
@@ -63,9 +66,9 @@ const SUBMISSIONS_BURST = 10;
 const SUBMISSIONS_PER_MINUTE = 20;
 const CLARIFICATIONS_BURST = 5;
 const CLARIFICATIONS_PER_MINUTE = 6;
-/** Failed logins per address: typos are fine, guessing is slowed to a crawl. */
-const FAILED_LOGINS_BURST = 20;
-const FAILED_LOGINS_PER_MINUTE = 10;
+/** The login route's own per-address check: the Authenticator's LoginThrottle counts the same failures (and Basic ones) with this budget, so this one never refuses first. */
+const FAILED_LOGINS_BURST = ADDRESS_FAILURES_BURST;
+const FAILED_LOGINS_PER_MINUTE = ADDRESS_FAILURES_PER_MINUTE;
 /** How often the contest state (started, frozen, ended) is re-checked for the event feed. */
 const STATE_TICK_MS = 1000;
 /** The scoreboard-changed signal is sent at most this often (1000 clients refetch on it). */
@@ -225,7 +228,7 @@ async function startLocked(
 
   const consoleService = new ConsoleService(context, options.exportWorker);
   undo.push(() => consoleService.close());
-  const http = await createHttpServer(context, consoleService);
+  const http = await createHttpServer(context, consoleService, { trustProxy: options.trustProxy === true });
   undo.push(async () => {
     // Streams first: an open live stream would otherwise hold the HTTP server's close.
     live.close();

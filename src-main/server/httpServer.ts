@@ -51,8 +51,11 @@ const REJECTED_LOG_INTERVAL_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export async function createHttpServer(ctx: ServerContext, console: ConsoleService): Promise<FastifyInstance> {
+export async function createHttpServer(ctx: ServerContext, console: ConsoleService, options: { trustProxy?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // Behind one TLS proxy: trust only its hop, so the client address is the one the proxy adds to
+    // X-Forwarded-For (not one a client wrote there) and https is read from X-Forwarded-Proto.
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: BODY_LIMIT_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
     routerOptions: { maxParamLength: 200 },

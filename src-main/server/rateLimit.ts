@@ -1,5 +1,8 @@
 // Token buckets per key (a team, an address): a burst is allowed, a flood is refused with 429.
 
+/** Bounded memory under a spray of keys (made-up usernames, many addresses). */
+const MAX_KEYS = 100_000;
+
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; updated: number }>();
   private readonly capacity: number;
@@ -22,12 +25,20 @@ export class RateLimiter {
   peek(key: string, now = Date.now()): number {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size > 100_000) this.buckets.clear(); // bounded memory under a spray of keys
+      if (this.buckets.size >= MAX_KEYS) this.forget(now);
       bucket = { tokens: this.capacity, updated: now };
       this.buckets.set(key, bucket);
     }
     bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.updated) * this.refillPerMs);
     bucket.updated = now;
     return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / this.refillPerMs);
+  }
+
+  /** Drops the buckets that have refilled (as good as new); only when none has, the oldest. A spray of new keys does not wipe spent buckets wholesale. */
+  private forget(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.updated) * this.refillPerMs >= this.capacity) this.buckets.delete(key);
+    }
+    if (this.buckets.size >= MAX_KEYS) this.buckets.delete(this.buckets.keys().next().value!);
   }
 }

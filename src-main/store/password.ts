@@ -53,6 +53,19 @@ export function hashPasswordAsync(password: string, salt: Buffer = randomBytes(S
   });
 }
 
+/**
+ * A hash of the usual cost that no password matches (random key): checked instead when there is
+ * no account or no readable hash, so that rejecting an unknown username costs one scrypt like a known one.
+ */
+export function unmatchableHash(): string {
+  return format(randomBytes(SALT_BYTES), randomBytes(KEY_BYTES));
+}
+
+/** Whether verifyPassword can check against `hash` (else it answers false without hashing). */
+export function isReadableHash(hash: string): boolean {
+  return parse(hash) !== null;
+}
+
 /** False for a wrong password and for a hash this module cannot read. */
 export function verifyPassword(password: string, hash: string): boolean {
   const p = parse(hash);

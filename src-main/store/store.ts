@@ -453,7 +453,9 @@ export class Store {
     for (const a of def.accounts) {
       this.s.upsertAccount.run(a.id, a.username, a.type, a.teamId);
       const hash = plan.set.get(a.id);
-      if (hash !== undefined) this.s.setImportedHash.run(hash, hash, a.id);
+      if (hash === undefined) continue;
+      this.s.setImportedHash.run(hash, hash, a.id);
+      this.s.deleteSessionsOf.run(a.id, Number.MAX_SAFE_INTEGER); // a new password ends the sessions made with the old one
     }
     if (plan.fingerprint !== null) this.s.setMeta.run(META_ACCOUNTS_FINGERPRINT, plan.fingerprint);
   }
@@ -569,10 +571,15 @@ export class Store {
     return { token, csrfToken, expiresAt };
   }
 
-  /** The session of a token, or null when unknown or expired. */
-  getSession(token: string, now: number = Date.now()): SessionRow | null {
-    const row = this.s.getSession.get(sha256(token)) as SessionRow | undefined;
+  /** The session of a token (and when it was made), or null when unknown or expired. */
+  getSession(token: string, now: number = Date.now()): (SessionRow & { createdAt: number }) | null {
+    const row = this.s.getSession.get(sha256(token)) as (SessionRow & { createdAt: number }) | undefined;
     return row && row.expiresAt > now ? row : null;
+  }
+
+  /** Ends an account's sessions made before `before` (its password changed then); returns how many. */
+  deleteSessionsOf(accountId: string, before: number): number {
+    return this.s.deleteSessionsOf.run(accountId, before).changes;
   }
 
   deleteSession(token: string): void {
@@ -993,7 +1000,8 @@ function prepareStatements(db: Database.Database) {
 
     purgeSessions: p('DELETE FROM sessions WHERE expires_at <= ?'),
     insertSession: p('INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
-    getSession: p('SELECT account_id AS accountId, csrf_token AS csrfToken, expires_at AS expiresAt FROM sessions WHERE token_hash = ?'),
+    getSession: p('SELECT account_id AS accountId, csrf_token AS csrfToken, created_at AS createdAt, expires_at AS expiresAt FROM sessions WHERE token_hash = ?'),
+    deleteSessionsOf: p('DELETE FROM sessions WHERE account_id = ? AND created_at < ?'),
     deleteSession: p('DELETE FROM sessions WHERE token_hash = ?'),
 
     findIdempotent: p('SELECT CAST(id AS TEXT) FROM submissions WHERE team_id = ? AND idempotency_key = ?'),
