@@ -24,7 +24,6 @@ import { Authenticator } from './auth.ts';
 import type { ServerContext } from './context.ts';
 import { createHttpServer } from './httpServer.ts';
 import { LiveHub } from './liveHub.ts';
-import { ADDRESS_FAILURES_BURST, ADDRESS_FAILURES_PER_MINUTE } from './loginThrottle.ts';
 import { RateLimiter } from './rateLimit.ts';
 import { SubmissionCommitter } from './submissionCommitter.ts';
 
@@ -66,9 +65,6 @@ const SUBMISSIONS_BURST = 10;
 const SUBMISSIONS_PER_MINUTE = 20;
 const CLARIFICATIONS_BURST = 5;
 const CLARIFICATIONS_PER_MINUTE = 6;
-/** The login route's own per-address check: the Authenticator's LoginThrottle counts the same failures (and Basic ones) with this budget, so this one never refuses first. */
-const FAILED_LOGINS_BURST = ADDRESS_FAILURES_BURST;
-const FAILED_LOGINS_PER_MINUTE = ADDRESS_FAILURES_PER_MINUTE;
 /** How often the contest state (started, frozen, ended) is re-checked for the event feed. */
 const STATE_TICK_MS = 1000;
 /** The scoreboard-changed signal is sent at most this often (1000 clients refetch on it). */
@@ -167,7 +163,6 @@ async function startLocked(
     limits: {
       submissions: new RateLimiter(SUBMISSIONS_BURST, SUBMISSIONS_PER_MINUTE),
       clarifications: new RateLimiter(CLARIFICATIONS_BURST, CLARIFICATIONS_PER_MINUTE),
-      failedLogins: new RateLimiter(FAILED_LOGINS_BURST, FAILED_LOGINS_PER_MINUTE),
     },
     dataDir,
     rendererDir: builtRendererDir(),

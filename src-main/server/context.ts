@@ -23,7 +23,7 @@ export interface ServerContext {
   live: LiveHub;
   /** Writes submissions with group commit (durable before the 202). */
   submissions: SubmissionCommitter;
-  limits: { submissions: RateLimiter; clarifications: RateLimiter; failedLogins: RateLimiter };
+  limits: { submissions: RateLimiter; clarifications: RateLimiter };
   /** The data folder (verdict.db; exports are written under exports/). */
   dataDir: string;
   /** Folder with the built renderer (portal/, console/, assets/), or null when not built. */

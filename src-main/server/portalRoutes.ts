@@ -42,18 +42,11 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   const { store, auth } = ctx;
 
   app.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
-    // Only failed attempts count: a whole lab behind one address logs in at once, a guesser is slowed.
-    const wait = ctx.limits.failedLogins.peek(request.ip);
-    if (wait) throw new HttpError(429, `too many failed login attempts: wait ${Math.ceil(wait / 1000)} s`);
+    // Failed attempts are throttled by username and by address in the Authenticator (loginThrottle.ts).
     const body = request.body as Partial<LoginRequest> | undefined;
     if (typeof body?.username !== 'string' || typeof body.password !== 'string') throw new HttpError(400, 'send {"username": ..., "password": ...}');
-    try {
-      const { account, csrfToken } = await auth.login(body.username, body.password, reply, request.protocol === 'https');
-      return me(ctx, account, csrfToken);
-    } catch (error) {
-      if (error instanceof HttpError && error.status === 401) ctx.limits.failedLogins.take(request.ip);
-      throw error;
-    }
+    const { account, csrfToken } = await auth.login(body.username, body.password, reply, request.protocol === 'https');
+    return me(ctx, account, csrfToken);
   });
 
   app.post('/api/logout', { config: { access: 'signed-in' } }, async (request, reply) => {

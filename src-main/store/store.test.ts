@@ -241,7 +241,7 @@ test('sessions: only the SHA-256 of the token is stored; expiry; delete', () => 
     assert.match(s.token, /^[A-Za-z0-9_-]{43}$/);
     assert.notEqual(s.token, s.csrfToken);
     assert.equal(s.expiresAt, now + 60_000);
-    assert.deepEqual(t.store.getSession(s.token, now + 1), { accountId: 'acc-t1', csrfToken: s.csrfToken, expiresAt: now + 60_000 });
+    assert.deepEqual(t.store.getSession(s.token, now + 1), { accountId: 'acc-t1', csrfToken: s.csrfToken, expiresAt: now + 60_000, createdAt: now });
     assert.equal(t.store.getSession(s.token, now + 60_000), null, 'expired');
     assert.equal(t.store.getSession('not-a-token', now), null);
 
