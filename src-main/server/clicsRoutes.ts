@@ -6,7 +6,7 @@ import { clarificationObject, contestObject, judgementObject, problemObject, run
 import type { EventRow } from '../store/store.ts';
 import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
-import { eventAudience, teamMaySee } from './eventAudience.ts';
+import { eventAudience, teamMaySee } from '../store/eventAudience.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from './submissionFiles.ts';
@@ -194,11 +194,13 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     const teamOfSubmission = (id: string) => store.getSubmission(id)?.teamId ?? null;
     const visible = (e: EventRow) => team === null || teamMaySee(eventAudience(e, teamOfSubmission), team);
     const line = (e: EventRow) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: team === null ? e.token : tokens.hide(e.token) })}\n`;
+    // History: a team reads only the events it may see, by index (the store keeps each event's audience).
+    const audience = team ?? undefined;
     let token = since;
     for (;;) {
-      const page = store.eventsSince(token, FEED_PAGE);
+      const page = store.eventsSince(token, FEED_PAGE, audience);
       if (page.length === 0 || closed) break;
-      const written = raw.write(page.filter(visible).map(line).join(''));
+      const written = raw.write(page.map(line).join(''));
       token = page[page.length - 1].token;
       // Let other requests in between pages; a client that reads slowly is waited for, not buffered.
       await (written ? new Promise((resolve) => setImmediate(resolve)) : Promise.race([once(raw, 'drain'), once(raw, 'close')]));
@@ -209,7 +211,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       return;
     }
     // Events committed while the pages were sent come first, then the live ones as they happen.
-    for (const e of store.eventsSince(token, Number.MAX_SAFE_INTEGER)) if (visible(e)) raw.write(line(e));
+    for (const e of store.eventsSince(token, Number.MAX_SAFE_INTEGER, audience)) raw.write(line(e));
     unsubscribe = store.onEvent((e) => {
       if (visible(e)) raw.write(line(e));
     });

@@ -3,7 +3,7 @@
 // one write per client and 1000 open clients are all reached within milliseconds.
 import type { ServerResponse } from 'node:http';
 import type { EventRow } from '../store/store.ts';
-import { eventAudience, teamMaySee } from './eventAudience.ts';
+import { eventAudience, teamMaySee } from '../store/eventAudience.ts';
 
 /** Comment lines keep idle connections (and proxies) from timing out. */
 const KEEPALIVE_MS = 15_000;

@@ -2,6 +2,7 @@
 // never edit a released step, add a new one. Each step runs in its own transaction together with the
 // user_version bump, so a failing step leaves the database exactly at the previous version.
 import type Database from 'better-sqlite3';
+import { eventAudience, JUDGES_ONLY, storedAudience } from './eventAudience.ts';
 
 export interface Migration {
   /** 1, 2, 3, ... in order, no gaps. */
@@ -204,6 +205,28 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (db) =>
       db.exec(`DROP INDEX submissions_queue;
                CREATE INDEX submissions_turns ON submissions(priority, team_id, id) WHERE status = 'queued';`),
+  },
+  {
+    version: 4,
+    description: "each event's audience (everyone, one team, judges only), so that a team's event feed reads only its own by index",
+    up: (db) => {
+      db.exec(`ALTER TABLE events ADD COLUMN audience TEXT NOT NULL DEFAULT '${JUDGES_ONLY}'`);
+      const teamOf = db.prepare('SELECT team_id FROM submissions WHERE id = ?').pluck();
+      const teamOfSubmission = (id: string) => (teamOf.get(Number(id)) as string | undefined) ?? null;
+      const setAudience = db.prepare('UPDATE events SET audience = ? WHERE token = ?');
+      // In pages: a connection cannot write while it iterates a query.
+      const page = db.prepare('SELECT token, type, obj_id AS id, data FROM events WHERE token > ? ORDER BY token LIMIT 1000');
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { token: number; type: string; id: string | null; data: string | null }[];
+        if (rows.length === 0) break;
+        for (const e of rows) {
+          const data = e.data === null ? null : (JSON.parse(e.data) as Record<string, unknown>);
+          setAudience.run(storedAudience(eventAudience({ type: e.type as never, id: e.id, data }, teamOfSubmission)), e.token);
+        }
+        after = rows.at(-1)!.token;
+      }
+      db.exec('CREATE INDEX events_audience ON events(audience, token)');
+    },
   },
 ];
 

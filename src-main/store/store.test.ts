@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { contestObject, judgementObject, parseRelTime, problemObject, relTime, stateObject } from './clics.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { eventAudience, teamMaySee } from './eventAudience.ts';
 import { latestVersion, migrate, MIGRATIONS, type Migration } from './schema.ts';
 import { Store, StoreError, type EventRow } from './store.ts';
 import { contestDefinition, HOUR, judgeResult, source, START, tempStore } from './testFixtures.ts';
@@ -774,6 +775,52 @@ test('judges\' settings persist across reopening, and a failing test\'s output i
     const store = t.reopen();
     assert.equal(store.getSetting('disabled-languages'), '["java"]');
     assert.equal(store.getJudgement(j)!.failingOutput, '1\n');
+  } finally {
+    t.dispose();
+  }
+});
+
+test("a team's events are read by their stored audience: exactly what the audience rule lets it see, in token order", () => {
+  const t = tempStore();
+  try {
+    const at = START + 60_000;
+    const mine = submit(t.store, 't1', 'print(1)', { at });
+    const theirs = submit(t.store, 't2', 'print(2)', { at: at + 1 });
+    for (const s of [mine, theirs]) t.store.finishJudgement(t.store.startJudgement(s.submission.id, 'h'), judgeResult('WA', [['secret/1', 'WA', 5]]));
+    t.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'private question of t2', replyToId: null, time: at + 2 });
+    t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: at + 3 });
+    const all = t.store.eventsSince(null, 10_000);
+    const teamOf = (id: string) => t.store.getSubmission(id)?.teamId ?? null;
+    for (const team of ['t1', 't2']) {
+      const expected = all.filter((e) => teamMaySee(eventAudience(e, teamOf), team)).map((e) => e.token);
+      assert.deepEqual(t.store.eventsSince(null, 10_000, team).map((e) => e.token), expected, team);
+      // Paged, it is the same sequence.
+      const paged: string[] = [];
+      for (let page = t.store.eventsSince(null, 3, team); page.length; page = t.store.eventsSince(page.at(-1)!.token, 3, team)) paged.push(...page.map((e) => e.token));
+      assert.deepEqual(paged, expected, `${team}, paged`);
+    }
+    assert.ok(all.length > t.store.eventsSince(null, 10_000, 't1').length, 'some events are hidden from t1');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('migration 4 gives events written before it their audience', () => {
+  const t = tempStore();
+  try {
+    submit(t.store, 't1', 'print(1)');
+    t.store.close();
+    // Back to version 3, as an older Verdict left it, then up again.
+    const db = new Database(t.file);
+    db.exec('DROP INDEX events_audience; ALTER TABLE events DROP COLUMN audience');
+    db.pragma('user_version = 3');
+    assert.equal(migrate(db), latestVersion());
+    const audiences = db.prepare("SELECT type, audience FROM events WHERE type IN ('submissions', 'runs', 'problems') GROUP BY type, audience ORDER BY type").all();
+    db.close();
+    assert.deepEqual(audiences, [
+      { type: 'problems', audience: '*' },
+      { type: 'submissions', audience: 't1' },
+    ]);
   } finally {
     t.dispose();
   }

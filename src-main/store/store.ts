@@ -21,6 +21,7 @@ import {
   type ClicsState,
   type StateMarks,
 } from './clics.ts';
+import { EVERYONE, eventAudience, storedAudience } from './eventAudience.ts';
 import type { ContestHistory } from './history.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import {
@@ -321,7 +322,8 @@ export class Store {
 
   private emit(type: EventType, id: string | null, op: EventOp, data: object | null, time: number): void {
     if (!this.db.inTransaction) throw new Error('store: an event must be appended inside the transaction of its change');
-    const token = this.s.insertEvent.run(type, id, op, data === null ? null : JSON.stringify(data), time).lastInsertRowid;
+    const audience = storedAudience(eventAudience({ type, id, data: data as Record<string, unknown> | null }, this.teamOfSubmission));
+    const token = this.s.insertEvent.run(type, id, op, data === null ? null : JSON.stringify(data), time, audience).lastInsertRowid;
     this.pending.push({ token: String(token), type, id, op, data: data as Record<string, unknown> | null, time });
   }
 
@@ -864,11 +866,19 @@ export class Store {
   // ---------------------------------------------------------------- events
 
   /** Events after `token` (all when null), oldest first. */
-  eventsSince(token: string | null, limit: number = DEFAULT_EVENTS_LIMIT): EventRow[] {
+  /** Events after `token`, in order; with `team`, only those that team may see (read by index). */
+  eventsSince(token: string | null, limit: number = DEFAULT_EVENTS_LIMIT, team?: string): EventRow[] {
     const after = token === null ? 0 : intId(token);
     if (after === null) throw new StoreError('invalid', `not an event token: ${JSON.stringify(token)}`);
-    return (this.s.eventsSince.all(after, limit) as RawEvent[]).map(mapEvent);
+    const raw = team === undefined ? this.s.eventsSince.all(after, limit) : this.s.teamEventsSince.all(team, after, limit);
+    return (raw as RawEvent[]).map(mapEvent);
   }
+
+  /** The team of a submission (null when there is none), for events that name only the submission. */
+  private readonly teamOfSubmission = (id: string): string | null => {
+    const n = intId(id);
+    return n === null ? null : ((this.s.teamOfSubmission.pluck().get(n) as string | undefined) ?? null);
+  };
 
   lastEventToken(): string | null {
     return (this.s.lastEventToken.pluck().get() as string | null) ?? null;
@@ -921,7 +931,10 @@ export class Store {
       for (const c of h.clarifications) {
         this.s.loadClarification.run(Number(c.id), c.fromTeamId, c.toTeamId, c.replyToId === null ? null : Number(c.replyToId), c.problemId, c.text, c.time, c.contestTimeMs);
       }
-      for (const e of h.events) this.s.loadEvent.run(Number(e.token), e.type, e.id, e.op, e.data === null ? null : JSON.stringify(e.data), e.time);
+      for (const e of h.events) {
+        const audience = storedAudience(eventAudience(e, this.teamOfSubmission));
+        this.s.loadEvent.run(Number(e.token), e.type, e.id, e.op, e.data === null ? null : JSON.stringify(e.data), e.time, audience);
+      }
       for (const [key, value] of Object.entries(h.settings)) this.setSetting(key, value);
       this.contestCache = undefined;
     });
@@ -945,13 +958,18 @@ export class Store {
 function prepareStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    insertEvent: p('INSERT INTO events (type, obj_id, op, data, time) VALUES (?, ?, ?, ?, ?)'),
+    insertEvent: p('INSERT INTO events (type, obj_id, op, data, time, audience) VALUES (?, ?, ?, ?, ?, ?)'),
     eventsSince: p('SELECT CAST(token AS TEXT) AS token, type, obj_id AS id, op, data, time FROM events e WHERE e.token > ? ORDER BY e.token LIMIT ?'),
     lastEventToken: p('SELECT CAST(max(token) AS TEXT) FROM events'),
     getMeta: p('SELECT value FROM meta WHERE key = ?'),
     setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     listSettings: p(`SELECT key, value FROM meta WHERE key GLOB '${SETTING_PREFIX}*' ORDER BY key`),
-    loadEvent: p('INSERT INTO events (token, type, obj_id, op, data, time) VALUES (?, ?, ?, ?, ?, ?)'),
+    loadEvent: p('INSERT INTO events (token, type, obj_id, op, data, time, audience) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    teamOfSubmission: p('SELECT team_id FROM submissions WHERE id = ?'),
+    // A team's events: two short index ranges (everyone's, its own), merged in token order.
+    // (e.token, not the text alias: ordered as numbers.)
+    teamEventsSince: p(`SELECT CAST(e.token AS TEXT) AS token, type, obj_id AS id, op, data, time FROM events e
+                        WHERE e.audience IN ('${EVERYONE}', ?) AND e.token > ? ORDER BY e.token LIMIT ?`),
 
     getContest: p(CONTEST_SELECT),
     getContestImported: p('SELECT imported FROM contest WHERE singleton = 1'),

@@ -1,11 +1,12 @@
-// Who may see a store event: the rule the portal stream and the CLICS event feed share.
-import type { EventRow } from '../store/store.ts';
+// Who may see a store event: the rule the portal stream and the CLICS event feed share, also kept
+// with each event in the store (its `audience` column) so that a team's feed is read by index.
+import type { EventRow } from './rows.ts';
 
 /**
  * null: everyone; a team id: that team (and judges); undefined: judges only.
  * `teamOfSubmission` resolves the team of a submission id (judgements name only the submission).
  */
-export function eventAudience(event: EventRow, teamOfSubmission: (submissionId: string) => string | null): string | null | undefined {
+export function eventAudience(event: Pick<EventRow, 'type' | 'id' | 'data'>, teamOfSubmission: (submissionId: string) => string | null): string | null | undefined {
   const data = event.data as Record<string, unknown> | null;
   switch (event.type) {
     case 'submissions':
@@ -29,4 +30,12 @@ export function eventAudience(event: EventRow, teamOfSubmission: (submissionId: 
 
 export function teamMaySee(audience: string | null | undefined, team: string): boolean {
   return audience === null || audience === team;
+}
+
+/** The audience as stored: EVERYONE, JUDGES_ONLY, or a team id (team ids never contain these characters). */
+export const EVERYONE = '*';
+export const JUDGES_ONLY = '#';
+
+export function storedAudience(audience: string | null | undefined): string {
+  return audience === null ? EVERYONE : audience === undefined ? JUDGES_ONLY : audience;
 }
