@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildZip, zipEntries } from '../src-main/judge/package/testUtil.ts';
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, serve, type Served } from './support.ts';
+import { CHROMIUM, CHROMIUM_ARGS, openConsoleAsJudge, SCREENSHOTS, serve, type Served } from './support.ts';
 
 const skip = !existsSync(CHROMIUM)
   ? `no Chromium at ${CHROMIUM} (apt-get install chromium)`
@@ -59,11 +59,7 @@ after(async () => {
 });
 
 test('a judge follows, inspects and steers judging from the browser console', { skip, timeout: 180_000 }, async () => {
-  await page.goto(`${served.url}/console`);
-  await page.getByLabel('Username').fill('judge');
-  await page.getByLabel('Password').fill('judge-pass');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await openConsoleAsJudge(page, served.url);
 
   // From the queue to a worker to a verdict, with live output on the way.
   const submit = await teamSession('team1');

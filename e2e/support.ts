@@ -1,6 +1,7 @@
 // Shared by the e2e tests: Debian's Chromium, and a real `verdict serve` on a loopback port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Root, no GPU, and no background traffic to a network this machine does not have. */
@@ -38,4 +39,13 @@ export function serve(dataDir: string, extraArgs: string[] = []): Promise<Served
     child.stderr!.on('data', (d) => (out += d));
     child.on('exit', (code) => reject(new Error(`verdict serve exited (${code}): ${out}`)));
   });
+}
+
+/** Opens the judges' console at `url` and logs in as the sample contest's judge. */
+export async function openConsoleAsJudge(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/console`);
+  await page.getByLabel('Username').fill('judge');
+  await page.getByLabel('Password').fill('judge-pass');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 }

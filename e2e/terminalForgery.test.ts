@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, serve, type Served } from './support.ts';
+import { CHROMIUM, CHROMIUM_ARGS, openConsoleAsJudge, serve, type Served } from './support.ts';
 
 const skip = !existsSync(CHROMIUM)
   ? `no Chromium at ${CHROMIUM} (apt-get install chromium)`
@@ -49,11 +49,7 @@ after(async () => {
 });
 
 test('the live pane shows a forging program without clearing the screen and without a link', { skip, timeout: 120_000 }, async () => {
-  await page.goto(`${served.url}/console`);
-  await page.getByLabel('Username').fill('judge');
-  await page.getByLabel('Password').fill('judge-pass');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await openConsoleAsJudge(page, served.url);
 
   const login = await fetch(`${served.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'team1', password: 'team1-pass' }) });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
