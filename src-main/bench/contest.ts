@@ -11,6 +11,7 @@ import { bigContest } from '../load/bigContest.ts';
 import { FAIR_TARGET_MS, fairJudging, type FairJudgingReport } from './fairJudging.ts';
 import { basicAuthBurst, distribution, loginTeams, runLoad, sourcesFromContest, type BasicBurstReport, type Distribution, type Session } from '../load/loadtest.ts';
 import { resourcePath } from '../paths.ts';
+import { log, phase } from './stats.ts';
 
 /** /health shows the queue to judges only: the big contest's judge account (load/bigContest.ts). */
 const JUDGE_AUTH = { authorization: `Basic ${Buffer.from('judge:judge-pass').toString('base64')}` };
@@ -27,8 +28,6 @@ const STARTUP_ONLY = process.argv[2] === 'startup';
 /** `node src-main/bench/contest.ts fair` runs the fair-judging scenario alone. */
 const FAIR_ONLY = process.argv[2] === 'fair';
 
-const log = (line = ''): void => void process.stdout.write(`${line}\n`);
-const phase = (what: string): void => void process.stderr.write(`bench: ${what}...\n`);
 const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 
 function serve(contestDir: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {

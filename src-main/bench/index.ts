@@ -12,7 +12,7 @@ import { runBaseline, type BaselineResult } from './baseline.ts';
 import { benchPackage, compileBaseline, scratchDir, type BenchPackage, type Scratch } from './fixture.ts';
 import { measureEngineSide, type EngineSideOverhead } from './engineSide.ts';
 import { measureEngineOverhead, type EngineOverhead } from './overhead.ts';
-import { fmt, formatDist, formatTarget, loadAverage, round, target, type Target } from './stats.ts';
+import { fmt, formatDist, formatTarget, loadAverage, log, phase, round, target, type Target } from './stats.ts';
 import { measureEndToEnd, measureThroughput, type EndToEndResult, type ThroughputResult } from './throughput.ts';
 import { judgeTimed, notAllAccepted } from './timeline.ts';
 
@@ -24,8 +24,6 @@ const WARMUP_TESTS = 10;
 /** Throughput phases alternate 1 and 2 workers this many times; the median repeat is reported. */
 const THROUGHPUT_REPEATS = 3;
 
-const log = (line = ''): void => void process.stdout.write(`${line}\n`);
-const phase = (what: string): void => void process.stderr.write(`bench: ${what}...\n`);
 
 async function main(): Promise<number> {
   const benchStart = performance.now();

@@ -99,3 +99,8 @@ export function processCpuMs(pid: number): { self: number; children: number } | 
     return null;
   }
 }
+
+/** A report line on stdout (the figures). */
+export const log = (line = ''): void => void process.stdout.write(`${line}\n`);
+/** What the bench is doing now, on stderr (kept apart from the report). */
+export const phase = (what: string): void => void process.stderr.write(`bench: ${what}...\n`);

@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { JudgeEngine } from '../judge/engine.ts';
 import type { JudgeResult } from '../judge/results.ts';
 import { tinyProblem } from '../test-support/fixtures.ts';
-import { formatTarget, loadAverage, round, target } from './stats.ts';
+import { cpuSpinner } from '../test-support/programs.ts';
+import { formatTarget, loadAverage, log, phase, round, target } from './stats.ts';
 
 const SPREAD_TESTS = 30;
 const SPREAD_CPU_MS = 500;
@@ -17,19 +18,6 @@ const LIMIT_MS = 1000;
 /** The hog spins this long on the other slot: longer than any phase it must overlap. */
 const HOG_CPU_MS = 40_000;
 
-const log = (line = ''): void => void process.stdout.write(`${line}\n`);
-const phase = (what: string): void => void process.stderr.write(`bench: ${what}...\n`);
-
-/** A C program that spins until its own CPU clock reads `ms`, then prints "done". */
-const spinner = (ms: number) => `#include <stdio.h>
-#include <time.h>
-int main(void) {
-  struct timespec t;
-  do clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); while (t.tv_sec * 1000L + t.tv_nsec / 1000000 < ${ms});
-  puts("done");
-  return 0;
-}
-`;
 
 async function main(): Promise<number> {
   const loadBefore = loadAverage();
@@ -40,10 +28,10 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   try {
     phase('a CPU hog on the other worker slot');
-    const hog = engine.judge(hogProblem.job('hog.c', spinner(HOG_CPU_MS), 'c'));
+    const hog = engine.judge(hogProblem.job('hog.c', cpuSpinner(HOG_CPU_MS), 'c'));
 
     phase(`spread: ${SPREAD_TESTS} tests of ${SPREAD_CPU_MS} ms of CPU`);
-    const spreadResult = await engine.judge(spread.job('fixed.c', spinner(SPREAD_CPU_MS), 'c'), {});
+    const spreadResult = await engine.judge(spread.job('fixed.c', cpuSpinner(SPREAD_CPU_MS), 'c'), {});
     if (spreadResult.verdict !== 'AC') failures.push(`spread: ${spreadResult.verdict} ${spreadResult.error ?? ''}`);
     const times = spreadResult.tests.map((t) => t.timeMs);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
@@ -53,7 +41,7 @@ async function main(): Promise<number> {
     phase(`edge: ${EDGE_RUNS} runs at 0.9 x and ${EDGE_RUNS} at 1.1 x the limit`);
     const verdicts = async (ms: number): Promise<JudgeResult[]> => {
       const results: JudgeResult[] = [];
-      for (let i = 0; i < EDGE_RUNS; i++) results.push(await engine.judge(edge.job('edge.c', spinner(ms), 'c')));
+      for (let i = 0; i < EDGE_RUNS; i++) results.push(await engine.judge(edge.job('edge.c', cpuSpinner(ms), 'c')));
       return results;
     };
     const under = await verdicts(0.9 * LIMIT_MS);

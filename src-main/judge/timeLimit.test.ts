@@ -8,25 +8,12 @@ import { availableParallelism } from 'node:os';
 import { after, before, test } from 'node:test';
 import type { JudgeEngine } from './engine.ts';
 import { startEngine, tinyProblem, type TinyProblem } from '../test-support/fixtures.ts';
+import { cpuSpinner, SPINNER_TOUCHED_BYTES } from '../test-support/programs.ts';
 
 const LIMIT_MS = 1000;
 const RUNS_EACH = 5;
 /** Enough busy loops per core that a program gets well under half a core. */
 const HOGS_PER_CORE = 6;
-
-/** Spins until its own CPU clock reads `ms` (argv-free: the amount is baked in), touching some memory. */
-const spinner = (ms: number) => `#include <stdio.h>
-#include <string.h>
-#include <time.h>
-static char touched[8 << 20];
-int main(void) {
-  memset(touched, 1, sizeof touched);
-  struct timespec t;
-  do clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); while (t.tv_sec * 1000L + t.tv_nsec / 1000000 < ${ms});
-  puts("done");
-  return 0;
-}
-`;
 
 let engine: JudgeEngine;
 let problem: TinyProblem;
@@ -43,15 +30,15 @@ after(async () => {
 test(`0.9 × the limit is AC and 1.1 × is TLE, ${RUNS_EACH} of ${RUNS_EACH} each, beside a CPU hog`, { timeout: 180_000 }, async () => {
   for (let run = 0; run < RUNS_EACH; run++) {
     // The two share the machine's two cores with everything else: the hog keeps one of them busy.
-    const hog = engine.judge(problem.job('hog.c', spinner(5000), 'c'));
-    const under = await engine.judge(problem.job('under.c', spinner(0.9 * LIMIT_MS), 'c'));
+    const hog = engine.judge(problem.job('hog.c', cpuSpinner(5000), 'c'));
+    const under = await engine.judge(problem.job('under.c', cpuSpinner(0.9 * LIMIT_MS), 'c'));
     assert.equal(under.verdict, 'AC', `run ${run}: 900 ms of CPU: ${JSON.stringify(under.tests[0])}`);
-    const over = await engine.judge(problem.job('over.c', spinner(1.1 * LIMIT_MS), 'c'));
+    const over = await engine.judge(problem.job('over.c', cpuSpinner(1.1 * LIMIT_MS), 'c'));
     assert.equal(over.verdict, 'TLE', `run ${run}: 1100 ms of CPU: ${JSON.stringify(over.tests[0])}`);
     // Stopped by the judge, it still reports what it used: past the limit, by little, and its memory.
     const t = over.tests[0]!;
     assert.ok(t.timeMs > LIMIT_MS && t.timeMs < 1.1 * LIMIT_MS, `reported ${t.timeMs} ms`);
-    assert.ok(t.memoryKb >= 8 * 1024, `reported ${t.memoryKb} KiB`);
+    assert.ok(t.memoryKb >= SPINNER_TOUCHED_BYTES / 1024, `reported ${t.memoryKb} KiB`);
     assert.match(t.message, /CPU time limit of 1000 ms exceeded/);
     assert.equal((await hog).verdict, 'TLE');
   }
@@ -64,7 +51,7 @@ test('a program starved of CPU by an overloaded machine is judged again, never T
   const hogs = Array.from({ length: HOGS_PER_CORE * availableParallelism() }, () => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore', detached: true }));
   let attempts = 0;
   try {
-    const result = await engine.judge(problem.job('under.c', spinner(0.5 * LIMIT_MS), 'c'), {
+    const result = await engine.judge(problem.job('under.c', cpuSpinner(0.5 * LIMIT_MS), 'c'), {
       onProgress: (progress) => {
         if (progress.phase !== 'compiling') return;
         attempts++;
@@ -98,7 +85,7 @@ int main(void) {
   for (let run = 0; run < 3; run++) {
     let attempts = 0;
     const hog = engine.judge(problem.job('neighbour.c', neighbour, 'c'));
-    const innocent = await engine.judge(problem.job('innocent.c', spinner(0.9 * LIMIT_MS), 'c'), {
+    const innocent = await engine.judge(problem.job('innocent.c', cpuSpinner(0.9 * LIMIT_MS), 'c'), {
       onProgress: (progress) => void (progress.phase === 'compiling' && attempts++),
     });
     assert.equal(innocent.verdict, 'AC', `run ${run}: ${JSON.stringify(innocent.tests[0] ?? innocent.error)}`);
