@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from './processes.ts';
 import { readdirOrEmpty } from './quietFs.ts';
 
 const OWNED = /^verdict-[a-z]+-(\d+)-[^-]+$/;
@@ -12,16 +13,6 @@ const OWNED = /^verdict-[a-z]+-(\d+)-[^-]+$/;
 export function ownedTempDir(what: string): string {
   if (!/^[a-z]+$/.test(what)) throw new Error(`temp folder kind must be lower-case letters, got '${what}'`);
   return mkdtempSync(join(tmpdir(), `verdict-${what}-${process.pid}-`));
-}
-
-/** Whether a process with this pid runs (EPERM: it runs, as another user). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the temp folders of Verdict processes that are gone; returns how many. */

@@ -2,6 +2,7 @@
 // Two servers judging one queue would judge every submission twice and fight over the database.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../processes.ts';
 
 export const LOCK_FILE_NAME = 'verdict.lock';
 
@@ -47,12 +48,7 @@ function processIdentity(pid: number): string | null {
 }
 
 function holds(holder: Holder): boolean {
-  if (holder.pid === process.pid) return false;
-  try {
-    process.kill(holder.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
+  if (holder.pid === process.pid || !isAlive(holder.pid)) return false;
   return holder.identity === null || processIdentity(holder.pid) === holder.identity;
 }
 

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
 import { readdirOrEmpty, readFileOrEmpty } from '../../quietFs.ts';
-import { isAlive, ownedTempDir, sweepDeadTempDirs } from '../../tempFolders.ts';
+import { isAlive } from '../../processes.ts';
+import { ownedTempDir, sweepDeadTempDirs } from '../../tempFolders.ts';
 import type { SandboxPlacement } from './runInPty.ts';
 import { SlotHost } from './slotHost.ts';
 
