@@ -1,47 +1,27 @@
 // `npm run bench`, part 2: the contest server under load, with the load generator in this process
 // and `verdict serve` in its own, both on this machine, loopback only. A report, not a test: the
 // exit code is non-zero only when a submission is lost or the server fails outright.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bigContest } from '../load/bigContest.ts';
 import { FAIR_TARGET_MS, fairJudging, type FairJudgingReport } from './fairJudging.ts';
 import { basicAuthBurst, distribution, loginTeams, runLoad, sourcesFromContest, type BasicBurstReport, type Distribution, type Session } from '../load/loadtest.ts';
 import { resourcePath } from '../paths.ts';
+import { JUDGE_AUTH, serve, settle, type ServedContest } from './server.ts';
 import { log, phase } from './stats.ts';
 
-/** /health shows the queue to judges only: the big contest's judge account (load/bigContest.ts). */
-const JUDGE_AUTH = { authorization: `Basic ${Buffer.from('judge:judge-pass').toString('base64')}` };
 const TEAMS = 1000;
 const STEADY_RATE_PER_S = 200;
 const STEADY_SECONDS = 10;
 const SSE_CLIENTS = 1000;
 /** Submit clients in the start-up burst, spread evenly over the teams: it meets accounts early and late in the hashing order. */
 const STARTUP_BURST = 200;
-/** How often the bench asks whether the server's background work is done. */
-const SETTLE_POLL_MS = 250;
 /** `node src-main/bench/contest.ts startup` runs the start-up scenario alone. */
 const STARTUP_ONLY = process.argv[2] === 'startup';
 /** `node src-main/bench/contest.ts fair` runs the fair-judging scenario alone. */
 const FAIR_ONLY = process.argv[2] === 'fair';
-
-const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
-
-function serve(contestDir: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--contest', contestDir, '--data', dataDir, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const match = /portal\s+(http:\/\/\S+)\//.exec(out);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`verdict serve exited (${code}): ${out}`)));
-  });
-}
 
 /** Mixed portal traffic at a fixed rate: what 1000 browsers do between submissions. */
 async function steadyTraffic(url: string, sessions: Session[]): Promise<{ latency: Distribution; errors: number; sent: number }> {
@@ -111,22 +91,6 @@ async function scoreboardFanOut(url: string, sessions: Session[], trigger: () =>
   return { clients: connected, received: arrivals.length, delay: distribution(arrivals) };
 }
 
-/** Waits until the server has nothing left to prepare (password hashes, packages) and nothing to judge; resolves with when preparation ended. */
-async function settle(url: string): Promise<{ preparedAt: number }> {
-  let preparedAt: number | null = null;
-  for (;;) {
-    if (preparedAt === null) {
-      const overview = (await (await fetch(`${url}/api/portal/overview`)).json()) as { preparing: string[] };
-      if (overview.preparing.length === 0) preparedAt = performance.now();
-    }
-    if (preparedAt !== null) {
-      const health = (await (await fetch(`${url}/health`, { headers: JUDGE_AUTH })).json()) as { queued: number; judging: number };
-      if (health.queued === 0 && health.judging === 0) return { preparedAt };
-    }
-    await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
-  }
-}
-
 function burstLine(name: string, burst: BasicBurstReport): string {
   return `   ${name}: ${burst.acknowledged}/${burst.submitted} acknowledged, ${burst.errors.length} errors; ack ms p50 ${burst.ackMs.p50} p95 ${burst.ackMs.p95} p99 ${burst.ackMs.p99} max ${burst.ackMs.max}`;
 }
@@ -153,7 +117,7 @@ function fairTarget(fair: FairJudgingReport): string {
 async function main(): Promise<number> {
   const contestDir = bigContest(TEAMS);
   const dataDir = mkdtempSync(join(tmpdir(), 'verdict-bench-data-'));
-  let server: { child: ChildProcess; url: string } | null = null;
+  let server: ServedContest | null = null;
   try {
     phase(`starting verdict serve with ${TEAMS} teams`);
     const opened = performance.now();

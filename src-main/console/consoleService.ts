@@ -42,7 +42,7 @@ import { addProblemPackage, problemIdFor } from '../contest/problemImport.ts';
 import { FileError } from '../errors.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
-const QUEUE_SHOWN = 200;
+export const QUEUE_SHOWN = 200;
 /** Throughput history: one sample a minute, this many minutes. */
 const THROUGHPUT_MINUTES = 30;
 const SAMPLE_INTERVAL_MS = 60_000;
