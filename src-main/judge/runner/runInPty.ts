@@ -25,6 +25,7 @@ export interface RunSpec {
   stdinPath?: string;
   stdoutPath: string;
   stderrPath: string;
+  /** Where a one-shot runner writes its result (a slot host's runs send theirs back with the reply). */
   resultPath: string;
   cpuMs: number;
   wallMs: number;
@@ -113,7 +114,7 @@ export function spawnStats(): { runs: number; spawnBlockMsP50: number; spawnBloc
   return { runs: sorted.length, spawnBlockMsP50: at(0.5), spawnBlockMsP99: at(0.99), spawnBlockMsMax: sorted.at(-1) ?? 0 };
 }
 
-function runnerArgs(spec: RunSpec): string[] {
+function runnerArgs(spec: RunSpec, resultFile: boolean): string[] {
   const args = [
     '--cpu-ms', String(spec.cpuMs),
     '--wall-ms', String(spec.wallMs),
@@ -122,10 +123,10 @@ function runnerArgs(spec: RunSpec): string[] {
     '--nproc', String(spec.processes),
     '--stdout', spec.stdoutPath,
     '--stderr', spec.stderrPath,
-    '--result', spec.resultPath,
     '--cwd', spec.cwd,
     '--tail-bytes', String(spec.tailBytes ?? 64 * 1024),
   ];
+  if (resultFile) args.push('--result', spec.resultPath);
   if (spec.stdinPath) args.push('--stdin', spec.stdinPath);
   if (spec.interactor) {
     const [command, ...rest] = spec.interactor.argv;
@@ -161,22 +162,23 @@ function recordBlock(ms: number): void {
  * the graded output is in spec.stdoutPath). `signal` kills the run (the runner then reports a kill).
  */
 export async function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunMeasurement> {
-  // A result left by an earlier run must never be mistaken for this one's.
-  rmSync(spec.resultPath, { force: true });
   const host = spec.sandbox?.host;
+  // A one-shot runner's result file left by an earlier run must never be mistaken for this one's.
+  if (!host) rmSync(spec.resultPath, { force: true });
   let exit: RunnerExit;
   try {
-    exit = host ? await host.run(runnerArgs(spec), onData, signal, recordBlock) : await runOneShot(runnerArgs(spec), onData, signal);
+    exit = host ? await host.run(runnerArgs(spec, false), onData, signal, recordBlock) : await runOneShot(runnerArgs(spec, true), onData, signal);
   } catch (error) {
     throw new RunnerError(signal?.aborted ? 'run cancelled' : (error as Error).message);
   }
   if (signal?.aborted) throw new RunnerError('run cancelled');
-  let text: string;
+  let text = exit.result;
   try {
-    text = await readFile(spec.resultPath, 'utf8');
+    text ??= host ? undefined : await readFile(spec.resultPath, 'utf8');
   } catch {
-    throw new RunnerError(`runner exited without a result (exit ${exit.exitCode}, signal ${exit.signal})`);
+    /* no result file: said below */
   }
+  if (text === undefined) throw new RunnerError(`runner exited without a result (exit ${exit.exitCode}, signal ${exit.signal})`);
   let parsed: Partial<RunMeasurement> & { error?: string };
   try {
     parsed = JSON.parse(text);

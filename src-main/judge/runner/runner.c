@@ -4,16 +4,18 @@
  * Node cannot measure a child's CPU time or peak memory (no rusage of children, and ru_maxrss
  * inherits the parent's size at fork), so every compile and test run goes through this tiny
  * process. The pty it runs under only shows the live tail of the program's stdout/stderr. Graded
- * I/O goes through files, never the pty. The result is written as one JSON object to --result,
- * so nothing a program prints can forge it.
+ * I/O goes through files, never the pty. The result is written as one JSON object to --result
+ * (a slot host's runs: into a pipe the slot host relays), so nothing a program prints can forge it.
  *
  * Two modes, one per-run code path (run_main):
  *   one-shot:  `verdict-runner [options] -- prog args` runs one program (validators, tests, probes).
- *   slot host: `verdict-runner --slot-host --control SOCKET [--cgroup D] [--hold-net]`, started once
- *              per worker slot by the judgehost under a pty: it joins the slot's memory cgroup and
- *              makes the slot's network namespace once, then forks a run (run_main in the child) per
- *              request read from the control socket, so a run costs a fork of this small process
- *              instead of a fork of the judgehost, a namespace join and a cgroup move.
+ *   slot host: `verdict-runner --slot-host --control SOCKET [--cgroup D] [--hold-net] [--cpu N]`,
+ *              started once per worker slot by the judgehost under a pty: it joins the slot's memory
+ *              cgroup, pins itself to the slot's CPU and makes the slot's network namespace once,
+ *              then forks a run (run_main in the child) per request read from the control socket,
+ *              so a run costs a fork of this small process instead of a fork of the judgehost, a
+ *              namespace join, a cgroup move and a CPU migration. The run's result comes back with
+ *              the reply as soon as init reports, before the namespaces' teardown.
  *
  * Process tree (sandbox on):
  *   [slot host (pty session leader)]                    -- forks one runner per request
@@ -64,7 +66,6 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/stat.h>
@@ -125,6 +126,10 @@ static int err_pipe[2] = { -1, -1 }; /* child -> runner: setup error text */
 static int interactor_in = -1, interactor_out = -1;
 static int life_pipe[2] = { -1, -1 }; /* only the runner holds the write end: init sees it die */
 static int status_pipe[2] = { -1, -1 }; /* init -> runner: how the program ended */
+/* A slot host's run writes its result into this pipe (the slot host relays it with its reply)
+   instead of a --result file; -1 in one-shot mode. Only the runner holds it: init and the
+   interactor's monitor close their copies, the program never has one (close-on-exec). */
+static int result_fd = -1;
 static int report_pipe[2] = { -1, -1 }; /* interactor's monitor -> runner: how the interactor ended */
 
 /* How a process ended, told by the process that waited for it, with the moment it saw it. For the
@@ -132,7 +137,7 @@ static int report_pipe[2] = { -1, -1 }; /* interactor's monitor -> runner: how t
    stopped talking, first): which of the two ended first decides an interactive verdict. Exit times
    alone cannot tell: a program's output closes when it dies, but the process is seen to end only
    after its teardown, and an interactor answering end-of-file can be gone before that. */
-struct end_report { int status; long long end_us; long cpu_ms; int output_watched; int output_closed_first; };
+struct end_report { int status; long long end_us; long cpu_ms; int output_watched; int output_closed_first; long maxrss_kb; };
 /* Without a pidfd to watch the program's output: the interactor counts as first only this much
    before the program was seen to end. */
 #define ENDED_FIRST_MARGIN_US 2000
@@ -148,8 +153,14 @@ static void json_str(FILE *f, const char *s) {
   fputc('"', f);
 }
 
+/* Where the result goes: the slot host's pipe, the --result file, or `fallback`. */
+static FILE *open_result(FILE *fallback) {
+  if (result_fd >= 0) return fdopen(result_fd, "w");
+  return opt.result_path ? fopen(opt.result_path, "w") : fallback;
+}
+
 static void write_result_error(const char *msg) {
-  FILE *f = opt.result_path ? fopen(opt.result_path, "w") : stderr;
+  FILE *f = open_result(stderr);
   if (!f) f = stderr;
   fputs("{\"error\":", f); json_str(f, msg); fputs("}\n", f);
   if (f != stderr) fclose(f);
@@ -545,6 +556,7 @@ static void exec_program(int in_fd, int out_fd, int errf_fd) {
 /* pid 1 of the namespace: build the root, start the program, forward its status, exit. */
 static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   close(err_pipe[0]); close(status_pipe[0]);
+  if (result_fd >= 0) close(result_fd);
   if (interactor_in >= 0) close(interactor_in);
   if (interactor_out >= 0) close(interactor_out);
   if (setup_fd >= 0) {
@@ -582,7 +594,7 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   if (in_fd >= 0) close(in_fd);
   if (out_fd >= 0) close(out_fd);
   if (errf_fd >= 0) close(errf_fd);
-  struct end_report end = { 0, 0, 0, 0, 0 };
+  struct end_report end = { 0, 0, 0, 0, 0, 0 };
   long program_clock_ms = 0;
   for (;;) {
     siginfo_t si; si.si_pid = 0;
@@ -607,6 +619,7 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   /* Everything reaped (the program, what it reaped, orphans) against the program's exact clock. */
   struct rusage children; getrusage(RUSAGE_CHILDREN, &children);
   long reaped_ms = cpu_ms_of(&children);
+  end.maxrss_kb = children.ru_maxrss;
   end.cpu_ms = program_clock_ms > reaped_ms ? program_clock_ms : reaped_ms;
   ssize_t n = write(status_pipe[1], &end, sizeof end); (void)n;
   _exit(0);
@@ -710,17 +723,22 @@ static void write_map(pid_t pid, const char *file, const char *content) {
    judge may hold files open without close-on-exec (a shell's `exec 100>>file`), and libuv and
    node-pty pass such descriptors on to every child. Called first thing, before the runner opens its own. */
 static void close_inherited_fds(void) {
-  if (syscall(SYS_close_range, 3U, ~0U, 0U) == 0) return;
+  if (result_fd >= 0) {
+    /* A slot host's run: its result pipe stays (kernels without close_range keep the rest, as
+       below, minus the pipe). */
+    if (result_fd > 3) syscall(SYS_close_range, 3U, (unsigned)result_fd - 1, 0U);
+    if (syscall(SYS_close_range, (unsigned)result_fd + 1, ~0U, 0U) == 0) return;
+  } else if (syscall(SYS_close_range, 3U, ~0U, 0U) == 0) return;
   /* Kernels before 5.9: close what /proc lists (its own descriptor is closed on the way, harmlessly). */
   int fds[1024]; int n = 0;
   DIR *dir = opendir("/proc/self/fd");
   if (dir) {
     struct dirent *e;
-    while ((e = readdir(dir)) && n < 1024) { int fd = atoi(e->d_name); if (fd > 2 && fd != dirfd(dir)) fds[n++] = fd; }
+    while ((e = readdir(dir)) && n < 1024) { int fd = atoi(e->d_name); if (fd > 2 && fd != dirfd(dir) && fd != result_fd) fds[n++] = fd; }
     closedir(dir);
     for (int i = 0; i < n; i++) close(fds[i]);
   } else {
-    for (int fd = 3; fd < 65536; fd++) close(fd);
+    for (int fd = 3; fd < 65536; fd++) if (fd != result_fd) close(fd);
   }
 }
 
@@ -751,6 +769,7 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
   if (monitor < 0) die_setup("fork (interactor): %s", strerror(errno));
   if (monitor == 0) {
     if (err_pipe[1] >= 0) close(err_pipe[1]);
+    if (result_fd >= 0) close(result_fd);
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (slot_cgroup) leave_slot_cgroup();
@@ -778,7 +797,7 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
        program's crash after end-of-file. The reader of the interactor's output is dropped as soon
        as the program is gone, the other when the interactor ends, so that a write to a gone peer
        still fails with EPIPE. */
-    struct end_report end = { 0, 0, 0, 0, 0 }; struct rusage ru;
+    struct end_report end = { 0, 0, 0, 0, 0, 0 }; struct rusage ru;
     /* Each hang-up seen at once: as root the monitor (which only waits) runs real-time, so busy
        programs cannot delay its wake-up. */
     struct sched_param realtime = { .sched_priority = 1 };
@@ -811,6 +830,34 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
   }
   close(err); close(report_pipe[1]);
   return monitor;
+}
+
+/* 1: read all, 0: end-of-file before the first byte, -1: error or a short message. */
+static int read_full(int fd, void *buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    ssize_t r = read(fd, (char *)buf + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return r == 0 && got == 0 ? 0 : -1;
+    got += (size_t)r;
+  }
+  return 1;
+}
+
+static int write_full(int fd, const char *buf, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, buf, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    buf += w; n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* A run ends when its init is gone (namespaces torn down): after the result is out, when init had
+   reported in time. */
+static void reap_init(pid_t init_pid, int reaped) {
+  if (!reaped) while (wait4(init_pid, NULL, __WALL, NULL) < 0 && errno == EINTR) {}
 }
 
 /* One run: parse its options, build its sandbox, run it, write its result file. */
@@ -924,6 +971,10 @@ static int run_main(int argc, char **argv) {
   int monitor_fd = monitor_pid > 0 ? pidfd_open_(monitor_pid) : -1;
   int monitor_done = 0;
   long long killed_us = 0;
+  /* init reports how the program ended once everything of the run is dead and reaped: the result
+     can go out then, and init's own exit (the namespaces' teardown) is waited for after that. */
+  struct end_report prog_end = { 0, 0, 0, 0, 0, 0 };
+  int have_status = 0;
   for (;;) {
     if (program > 0) {
       long used = process_cpu_ms(program);
@@ -947,8 +998,8 @@ static int run_main(int argc, char **argv) {
     /* Near the CPU limit, look again before the program can pass it by much (one thread's worth). */
     if (program > 0 && opt.cpu_ms - cpu_seen_ms < timeout) timeout = (int)(opt.cpu_ms - cpu_seen_ms) + 1;
     if (pidfd >= 0) {
-      struct pollfd p[3] = { { pidfd, POLLIN, 0 }, { monitor_done ? -1 : monitor_fd, POLLIN, 0 }, { watch_exec ? err_pipe[0] : -1, POLLIN, 0 } };
-      int r = poll(p, 3, timeout);
+      struct pollfd p[4] = { { pidfd, POLLIN, 0 }, { monitor_done ? -1 : monitor_fd, POLLIN, 0 }, { watch_exec ? err_pipe[0] : -1, POLLIN, 0 }, { status_pipe[0], POLLIN, 0 } };
+      int r = poll(p, 4, timeout);
       tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
       if (r > 0 && (p[1].revents & POLLIN) && !monitor_done) {
         while (waitpid(monitor_pid, NULL, 0) < 0 && errno == EINTR) {}
@@ -962,6 +1013,7 @@ static int run_main(int argc, char **argv) {
           program = first_child(init_pid);
         }
       }
+      if (r > 0 && p[3].revents) { have_status = read_full(status_pipe[0], &prog_end, sizeof prog_end) == 1; if (have_status) break; }
       if (r > 0 && (p[0].revents & POLLIN)) break;
     } else {
       int st; pid_t w = waitpid(init_pid, &st, WNOHANG | __WALL);
@@ -971,9 +1023,14 @@ static int run_main(int argc, char **argv) {
       tail_forward(&tails[0], &budget); tail_forward(&tails[1], &budget);
     }
   }
-  int init_status; struct rusage ru;
-  while (wait4(init_pid, &init_status, __WALL, &ru) < 0 && errno == EINTR) {}
   long wall = exec_ms ? now_ms() - exec_ms : 0;
+  struct rusage ru = { 0 };
+  int init_reaped = !have_status;
+  if (init_reaped) {
+    while (wait4(init_pid, NULL, __WALL, &ru) < 0 && errno == EINTR) {}
+    /* init may have reported before it was stopped. */
+    have_status = read(status_pipe[0], &prog_end, sizeof prog_end) == (ssize_t)sizeof prog_end;
+  }
   if (setup_timed_out) die_setup("the sandbox was not ready within %d s", SETUP_TIMEOUT_MS / 1000);
   int interactor_killed = 0;
   if (monitor_pid > 0 && !monitor_done) {
@@ -999,16 +1056,14 @@ static int run_main(int argc, char **argv) {
 
   char errbuf[512] = { 0 };
   ssize_t en = read(err_pipe[0], errbuf, sizeof errbuf - 1);
-  if (en > 0) { errbuf[en] = 0; write_result_error(errbuf); return 2; }
-  struct end_report prog_end = { 0, 0, 0, 0, 0 };
-  ssize_t sn = read(status_pipe[0], &prog_end, sizeof prog_end);
-  int have_status = sn == (ssize_t)sizeof prog_end;
+  if (en > 0) { errbuf[en] = 0; write_result_error(errbuf); reap_init(init_pid, init_reaped); return 2; }
   int prog_status = prog_end.status;
 
   /* init's report is exact (see init_main); a run the runner stopped has only what it saw meanwhile. */
   long cpu_ms = have_status ? prog_end.cpu_ms : cpu_seen_ms;
   if (cpu_seen_ms > cpu_ms) cpu_ms = cpu_seen_ms;
-  long memory_kb = ru.ru_maxrss > peak_sampled_kb ? ru.ru_maxrss : peak_sampled_kb;
+  long reaped_rss_kb = init_reaped ? ru.ru_maxrss : prog_end.maxrss_kb;
+  long memory_kb = reaped_rss_kb > peak_sampled_kb ? reaped_rss_kb : peak_sampled_kb;
   int exit_code = -1, sig = 0;
   if (have_status) {
     if (WIFEXITED(prog_status)) exit_code = WEXITSTATUS(prog_status);
@@ -1016,14 +1071,14 @@ static int run_main(int argc, char **argv) {
   } else {
     sig = SIGKILL; /* killed by the watchdog before the program finished */
   }
-  FILE *f = opt.result_path ? fopen(opt.result_path, "w") : stdout;
-  if (!f) return 3;
+  FILE *f = open_result(stdout);
+  if (!f) { reap_init(init_pid, init_reaped); return 3; }
   fprintf(f, "{\"exitCode\":%d,\"signal\":%d,\"cpuMs\":%ld,\"wallMs\":%ld,\"memoryKb\":%ld,"
              "\"wallTimeout\":%s,\"cpuTimeout\":%s,\"runDelayMs\":%ld,\"sandbox\":\"%s\",\"memoryKilled\":%s,\"groupMemoryKb\":%ld",
           exit_code, sig, cpu_ms, wall, memory_kb, wall_killed ? "true" : "false", cpu_killed ? "true" : "false", run_delay,
           opt.sandbox ? (as_root ? "full" : "userns") : "none", memory_killed ? "true" : "false", group_peak_kb);
   if (monitor_pid > 0) {
-    struct end_report ie = { 0, 0, 0, 0, 0 };
+    struct end_report ie = { 0, 0, 0, 0, 0, 0 };
     int have_report = !interactor_killed && read(report_pipe[0], &ie, sizeof ie) == (ssize_t)sizeof ie;
     /* The program ended when init saw it end, or when the watchdog killed it. */
     long long program_end = have_status ? prog_end.end_us : killed_us;
@@ -1035,6 +1090,7 @@ static int run_main(int argc, char **argv) {
   }
   fputs("}\n", f);
   if (f != stdout) fclose(f);
+  reap_init(init_pid, init_reaped);
   return 0;
 }
 
@@ -1044,28 +1100,8 @@ static int run_main(int argc, char **argv) {
    the runner's arguments (as the one-shot runner takes them); or "kill" (the run in progress). */
 #define MAX_REQUEST_BYTES (1 << 20)
 #define MAX_REQUEST_STRINGS 4096
-
-/* 1: read all, 0: end-of-file before the first byte, -1: error or a short message. */
-static int read_full(int fd, void *buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    ssize_t r = read(fd, (char *)buf + got, n - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return r == 0 && got == 0 ? 0 : -1;
-    got += (size_t)r;
-  }
-  return 1;
-}
-
-static int write_full(int fd, const char *buf, size_t n) {
-  while (n > 0) {
-    ssize_t w = write(fd, buf, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    buf += w; n -= (size_t)w;
-  }
-  return 0;
-}
+/* A run's result JSON is a few hundred bytes (an error message at most a few KiB). */
+#define RESULT_MAX_BYTES (64 * 1024)
 
 /* Reads one request into a malloc'd buffer; its strings go to strs (at most MAX_REQUEST_STRINGS).
    Returns their count, 0 at end-of-file, -1 on a malformed request. */
@@ -1090,13 +1126,14 @@ static void host_fail(const char *fmt, ...) {
   exit(1);
 }
 
-/* Forks the runner of one request; in the child this never returns. */
-static pid_t fork_run(int nargs, char **args, const sigset_t *run_mask) {
+/* Forks the runner of one request, which writes its result into `result_w`; in the child this
+   never returns. */
+static pid_t fork_run(int nargs, char **args, int result_w) {
   fflush(NULL); /* nothing buffered may be written twice */
   pid_t host = getpid();
   pid_t pid = fork();
   if (pid != 0) return pid;
-  sigprocmask(SIG_SETMASK, run_mask, NULL);
+  result_fd = result_w;
   /* The run dies with its slot host (and, through init's own PDEATHSIG, everything of the run). */
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != host) _exit(1);
@@ -1105,25 +1142,33 @@ static pid_t fork_run(int nargs, char **args, const sigset_t *run_mask) {
   if (!argv) _exit(1);
   argv[0] = "verdict-runner";
   for (int i = 0; i < nargs; i++) argv[i + 1] = args[i];
-  /* run_main closes every descriptor above 2 first (the control socket, the signalfd). */
+  /* run_main closes every descriptor above 2 but the result pipe first (the control socket). */
   _exit(run_main(nargs + 1, argv));
 }
 
-/* `verdict-runner --slot-host --control SOCKET [--cgroup D] [--hold-net]`. After each run it
-   writes an end marker with the request's token to the pty (all the run's live output is before
-   it), then "done <exit code> <signal>" to the control socket: the result file is written. It ends
-   with its control socket (or its parent: PDEATHSIG). */
+/* `verdict-runner --slot-host --control SOCKET [--cgroup D] [--hold-net] [--cpu N]`. After each run
+   it writes an end marker with the request's token to the pty (all the run's live output is before
+   it), then its reply to the control socket: "result <the run's JSON>", or "done <exit code>
+   <signal>" when the runner ended without a result. It ends with its control socket (or its
+   parent: PDEATHSIG). */
 static int slot_host_main(int argc, char **argv) {
-  const char *control = NULL, *cgroup = NULL; int hold_net = 0;
+  const char *control = NULL, *cgroup = NULL; int hold_net = 0, cpu = -1;
   for (int i = 2; i < argc; i++) {
     if (!strcmp(argv[i], "--hold-net")) hold_net = 1;
     else if (!strcmp(argv[i], "--control") && i + 1 < argc) control = argv[++i];
     else if (!strcmp(argv[i], "--cgroup") && i + 1 < argc) cgroup = argv[++i];
+    else if (!strcmp(argv[i], "--cpu") && i + 1 < argc) cpu = atoi(argv[++i]);
     else host_fail("unknown option %s", argv[i]);
   }
   if (!control) host_fail("--control is required");
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   signal(SIGPIPE, SIG_IGN);
+  if (cpu >= 0) {
+    /* The slot host sits on its slot's CPU, so its runs are born there: a run's init pinning
+       itself (runs carry --cpu too) then moves nothing, where a migration would cost every run. */
+    cpu_set_t one; CPU_ZERO(&one); CPU_SET(cpu, &one);
+    if (sched_setaffinity(0, sizeof one, &one) < 0) host_fail("pin to CPU %d: %s", cpu, strerror(errno));
+  }
   if (hold_net) {
     if (unshare(CLONE_NEWNET) < 0) host_fail("unshare net: %s", strerror(errno));
     slot_net_held = 1;
@@ -1148,13 +1193,12 @@ static int slot_host_main(int argc, char **argv) {
   if (strlen(control) >= sizeof addr.sun_path) host_fail("control socket path too long");
   strcpy(addr.sun_path, control);
   if (ctl < 0 || connect(ctl, (struct sockaddr *)&addr, sizeof addr) < 0) host_fail("connect %s: %s", control, strerror(errno));
-  sigset_t chld, run_mask;
-  sigemptyset(&chld); sigaddset(&chld, SIGCHLD);
-  sigprocmask(SIG_BLOCK, &chld, &run_mask);
-  int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
-  if (sfd < 0) host_fail("signalfd: %s", strerror(errno));
 
+  static char result[RESULT_MAX_BYTES];
   char *strs[MAX_REQUEST_STRINGS];
+  /* The last run's runner: it reports before its init's exit (the namespaces' teardown), and is
+     reaped before the next run starts, so that runs of a slot never overlap. */
+  pid_t previous = -1;
   for (;;) {
     char *buf = NULL;
     int n = read_request(ctl, &buf, strs);
@@ -1164,21 +1208,28 @@ static int slot_host_main(int argc, char **argv) {
     if (strcmp(strs[0], "run") || n < 2) host_fail("unknown request %s", strs[0]);
     char marker[160];
     int marker_len = snprintf(marker, sizeof marker, "\033]verdict-run-end;%.100s\007", strs[1]);
-    pid_t child = fork_run(n - 2, strs + 2, &run_mask);
+    if (previous > 0) { while (waitpid(previous, NULL, 0) < 0 && errno == EINTR) {} previous = -1; }
+    int result_pipe[2] = { -1, -1 };
+    pid_t child = pipe2(result_pipe, O_CLOEXEC) < 0 ? -1 : fork_run(n - 2, strs + 2, result_pipe[1]);
     free(buf);
     if (child < 0) {
       char reply[64]; int len = snprintf(reply, sizeof reply, "fail fork: %d\n", errno);
+      if (result_pipe[0] >= 0) { close(result_pipe[0]); close(result_pipe[1]); }
       if (write_full(1, marker, (size_t)marker_len) < 0 || write_full(ctl, reply, (size_t)len) < 0) return 1;
       continue;
     }
-    int status = 0, closed = 0;
+    close(result_pipe[1]);
+    /* Until the runner closes the result pipe: it wrote its result, or died (killed: no result). */
+    size_t got = 0; int closed = 0, overflow = 0;
     for (;;) {
-      struct pollfd p[2] = { { sfd, POLLIN, 0 }, { closed ? -1 : ctl, POLLIN, 0 } };
+      struct pollfd p[2] = { { result_pipe[0], POLLIN, 0 }, { closed ? -1 : ctl, POLLIN, 0 } };
       if (poll(p, 2, -1) < 0) { if (errno == EINTR) continue; host_fail("poll: %s", strerror(errno)); }
       if (p[0].revents) {
-        struct signalfd_siginfo si;
-        while (read(sfd, &si, sizeof si) > 0) {}
-        if (waitpid(child, &status, WNOHANG) == child) break;
+        ssize_t r = read(result_pipe[0], result + got, sizeof result - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+        if (got == sizeof result) { overflow = 1; kill(child, SIGKILL); break; }
       }
       if (p[1].revents) {
         char *kbuf = NULL;
@@ -1190,11 +1241,20 @@ static int slot_host_main(int argc, char **argv) {
         free(kbuf);
       }
     }
+    close(result_pipe[0]);
     if (closed) return 0;
-    char reply[64];
-    int len = snprintf(reply, sizeof reply, "done %d %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     /* The judgehost ends a run when it has both: the run's live output is all before the marker. */
-    if (write_full(1, marker, (size_t)marker_len) < 0 || write_full(ctl, reply, (size_t)len) < 0) return 1;
+    if (write_full(1, marker, (size_t)marker_len) < 0) return 1;
+    if (!overflow && got > 0 && result[got - 1] == '\n') {
+      previous = child;
+      if (write_full(ctl, "result ", 7) < 0 || write_full(ctl, result, got) < 0) return 1;
+    } else {
+      int status = 0;
+      while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+      char reply[64];
+      int len = snprintf(reply, sizeof reply, "done %d %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+      if (write_full(ctl, reply, (size_t)len) < 0) return 1;
+    }
   }
 }
 

@@ -155,6 +155,7 @@ export class Sandbox {
         controlDir: join(this.workspace, 'control'),
         cgroupDir: this.slotCgroup(`slot-${slot}`),
         holdNetwork: this.info.level === 'full',
+        cpu: this.cpuFor(slot),
       });
       this.slotHosts.set(slot, host);
     }

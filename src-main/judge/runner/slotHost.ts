@@ -1,7 +1,7 @@
 // The judgehost's side of a worker slot's slot host: the runner in serve mode (runner.c,
 // slot_host_main), started under node-pty at the slot's first run and kept. Each run is a request on
-// a unix socket the slot host connected to; the slot host forks a runner for it and answers when the
-// result file is written. Its pty carries each run's live output in turn, ended by a marker with the
+// a unix socket the slot host connected to; the slot host forks a runner for it and answers with the
+// run's result (the runner's JSON) as soon as the runner has it. Its pty carries each run's live output in turn, ended by a marker with the
 // run's token. A slot host that dies fails the run in flight (a RunnerError: a judge fault, judged
 // again) and is started anew for the next run.
 import { randomBytes } from 'node:crypto';
@@ -27,10 +27,14 @@ export interface SlotHostOptions {
   cgroupDir: string | null;
   /** As root: the slot host makes the slot's empty network namespace, and its runs share it. */
   holdNetwork: boolean;
+  /** The CPU the slot host (and so every run it starts) sits on; null: not pinned. */
+  cpu: number | null;
 }
 
-/** How the runner of one run ended (its result file is written unless it was killed). */
+/** How the runner of one run ended: its result (the runner's JSON text), or, when it ended without
+ *  one (killed, or a one-shot runner whose result is in its file), its exit code and signal. */
 export interface RunnerExit {
+  result?: string;
   exitCode: number;
   signal: number;
 }
@@ -139,6 +143,11 @@ class SlotHostProcess {
     while ((newline = this.replies.indexOf('\n')) >= 0) {
       const line = this.replies.slice(0, newline);
       this.replies = this.replies.slice(newline + 1);
+      if (this.run && line.startsWith('result ')) {
+        this.run.exit = { result: line.slice('result '.length), exitCode: 0, signal: 0 };
+        this.settle();
+        continue;
+      }
       const done = /^done (-?\d+) (\d+)$/.exec(line);
       if (!this.run || (!done && !line.startsWith('fail '))) {
         this.end(`an unexpected reply: ${JSON.stringify(line.slice(0, 100))}`);
@@ -186,8 +195,8 @@ export class SlotHost {
   }
 
   /**
-   * Sends one run (the one-shot runner's arguments) and resolves when its runner has ended and the
-   * result file is written. `onData` gets the run's live output; `signal` kills the run.
+   * Sends one run (the one-shot runner's arguments but --result) and resolves with its result
+   * when the runner has it (or with how the runner ended without one). `onData` gets the run's live output; `signal` kills the run.
    * `sent` gets how long sending the request blocked the event loop (ms).
    */
   run(args: string[], onData?: (chunk: string) => void, signal?: AbortSignal, sent?: (blockMs: number) => void): Promise<RunnerExit> {
@@ -239,13 +248,14 @@ export class SlotHost {
   }
 
   private start(): Promise<SlotHostProcess> {
-    const { slot, controlDir, cgroupDir, holdNetwork } = this.options;
+    const { slot, controlDir, cgroupDir, holdNetwork, cpu } = this.options;
     mkdirSync(controlDir, { recursive: true, mode: 0o700 });
     const path = join(controlDir, `slot-${slot}-${++this.starts}.sock`);
     rmSync(path, { force: true });
     const args = ['--slot-host', '--control', path];
     if (cgroupDir) args.push('--cgroup', cgroupDir);
     if (holdNetwork) args.push('--hold-net');
+    if (cpu !== null) args.push('--cpu', String(cpu));
     return new Promise((resolve, reject) => {
       const server = createServer();
       let child: IPty | null = null;
