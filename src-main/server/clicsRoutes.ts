@@ -3,21 +3,22 @@
 import { once } from 'node:events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clarificationObject, contestObject, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
-import type { EventRow } from '../store/store.ts';
+import type { StoredEvent, StoredEventJson } from '../store/store.ts';
 import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
-import { eventAudience, teamMaySee } from '../store/eventAudience.ts';
+import { maySee } from '../store/eventAudience.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from './submissionFiles.ts';
 import { FeedTokens } from './feedTokens.ts';
+import { PageTurns } from './pageTurns.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
 import { buildResults } from '../export/contestPackage.ts';
 import { contestGroups, readGroupsFile } from '../export/groups.ts';
 import { contestOrganizations, readOrganizationsFile } from '../export/organizations.ts';
 
-/** Events sent per database read while streaming the feed. */
-const FEED_PAGE = 500;
+/** Events sent per database read while sending a feed's history (a page is well under a millisecond of work). */
+const FEED_PAGE = 200;
 
 export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
   const { store } = ctx;
@@ -163,11 +164,13 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     return clarificationObject(row);
   });
 
-  // NDJSON event feed: everything since `since_token`, then live until the client leaves. Sent a page
-  // at a time, yielding between pages and waiting when the client reads slowly, so that a long feed
-  // never holds the server; every feed a team has open counts against its limit, streaming or not.
+  // NDJSON event feed: everything since `since_token`, then live until the client leaves. The history
+  // goes out a page at a time, every open feed in turn and all of them for a short slice of each turn
+  // of the event loop (pageTurns.ts), waiting when a client reads slowly, so that no number of long
+  // feeds holds the server; every feed a team has open counts against its limit, streaming or not.
   const feedsOpen = new Map<string, number>();
   const tokens = new FeedTokens();
+  const turns = new PageTurns();
   app.get(`${base}/event-feed`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const team = await scope(request);
     const query = request.query as { since_token?: string; stream?: string };
@@ -191,29 +194,32 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     });
     reply.hijack();
     raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
-    const teamOfSubmission = (id: string) => store.getSubmission(id)?.teamId ?? null;
-    const visible = (e: EventRow) => team === null || teamMaySee(eventAudience(e, teamOfSubmission), team);
-    const line = (e: EventRow) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: team === null ? e.token : tokens.hide(e.token) })}\n`;
+    // Events are written as stored: their data is the stored JSON text, never parsed and written again.
+    const lines = (page: StoredEventJson[]): string => {
+      const shown = team === null ? page.map((e) => e.token) : tokens.hideAll(page.map((e) => e.token));
+      return page.map((e, i) => feedLine(e.type, e.id, e.data, shown[i]!)).join('');
+    };
     // History: a team reads only the events it may see, by index (the store keeps each event's audience).
     const audience = team ?? undefined;
     let token = since;
-    for (;;) {
-      const page = store.eventsSince(token, FEED_PAGE, audience);
-      if (page.length === 0 || closed) break;
-      const written = raw.write(page.map(line).join(''));
-      token = page[page.length - 1].token;
-      // Let other requests in between pages; a client that reads slowly is waited for, not buffered.
-      await (written ? new Promise((resolve) => setImmediate(resolve)) : Promise.race([once(raw, 'drain'), once(raw, 'close')]));
-    }
+    const page = (): 'more' | 'done' | Promise<unknown> => {
+      if (closed) return 'done';
+      const events = store.eventJsonSince(token, FEED_PAGE, audience);
+      if (events.length === 0) return 'done';
+      token = events[events.length - 1]!.token;
+      // A client that reads slowly is waited for, not buffered.
+      return raw.write(lines(events)) ? 'more' : Promise.race([once(raw, 'drain'), once(raw, 'close')]);
+    };
+    await turns.send(page);
     if (closed) return;
     if (query.stream === 'false') {
       raw.end();
       return;
     }
-    // Events committed while the pages were sent come first, then the live ones as they happen.
-    for (const e of store.eventsSince(token, Number.MAX_SAFE_INTEGER, audience)) raw.write(line(e));
-    unsubscribe = store.onEvent((e) => {
-      if (visible(e)) raw.write(line(e));
+    // What was committed after the last page (in practice nothing: the feed resumes in the turn that read it), then live events.
+    while (page() !== 'done');
+    unsubscribe = store.onEvent((e: StoredEvent) => {
+      if (team === null || maySee(e.audience, team)) raw.write(feedLine(e.type, e.id, e.data === null ? null : JSON.stringify(e.data), team === null ? e.token : tokens.hide(e.token)));
     });
     keepalive = setInterval(() => raw.write('\n'), 120_000);
   });
@@ -223,4 +229,9 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     if (!/^(0|[1-9]\d{0,15})$/.test(token)) return false;
     return Number(token) <= Number(store.lastEventToken() ?? 0);
   }
+}
+
+/** One line of the NDJSON event feed; `data` is the object's JSON text (or null for a delete). */
+function feedLine(type: string, id: string | null, data: string | null, token: string): string {
+  return `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"data":${data ?? 'null'},"token":${JSON.stringify(token)}}\n`;
 }

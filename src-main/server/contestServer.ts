@@ -147,7 +147,7 @@ async function startLocked(
   const scoreboard = new ScoreboardService(store);
   const accounts = new AccountDirectory(store, contest.accounts, options.passwordHasher);
   undo.push(() => accounts.stop());
-  const live = new LiveHub((id) => store.getSubmission(id)?.teamId ?? null);
+  const live = new LiveHub();
 
   const context: ServerContext = {
     store,

@@ -46,3 +46,74 @@ test('feeds a team holds open count against its limit, whether they stream or no
     for (const c of controllers) c.abort();
   }
 });
+
+/** A non-streaming feed's text. */
+async function feedText(headers: Record<string, string>): Promise<string> {
+  const response = await fetch(`${server.url}/api/contests/sample/event-feed?stream=false`, { headers });
+  assert.equal(response.status, 200);
+  return response.text();
+}
+
+test('many long feeds sent at once, page by page in turn: each is line for line what it is alone, and goes live after its history', async () => {
+  const { store } = server.context;
+  const now = server.context.now();
+  // Many pages of history: questions of two teams (each sees only its own) and answers to everyone.
+  store.transaction(() => {
+    for (let i = 0; i < 900; i++) {
+      const from = ['team1', 'team2', null][i % 3]!;
+      store.addClarification({ fromTeamId: from, toTeamId: null, problemId: null, text: `question ${i} from ${from ?? 'the judges'}`, replyToId: null, time: now });
+    }
+  });
+  const readers = { team1: team, team2: basic('team2', 'team2-pass'), judge: basic('judge', 'judge-pass') };
+  const alone: Record<string, string> = {};
+  for (const [who, headers] of Object.entries(readers)) alone[who] = await feedText(headers);
+  const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as { type: string; data: { text?: string } | null; token: string });
+  assert.ok(lines(alone.team1!).some((e) => e.data?.text === 'question 897 from team1'));
+  assert.ok(!lines(alone.team1!).some((e) => e.data?.text?.includes('from team2')), "team1 never sees team2's questions");
+  assert.ok(lines(alone.judge!).length >= lines(alone.team1!).length + 300, "the judges see team2's questions too");
+
+  // Ten feeds of each reader at once (a team's limit is twelve): every one complete and in order.
+  const who = Object.keys(readers) as (keyof typeof readers)[];
+  const together = await Promise.all(Array.from({ length: 30 }, (_, i) => feedText(readers[who[i % 3]!])));
+  // (The server may append events meanwhile, e.g. when it has read a problem package: a feed read later may be longer.)
+  const after: Record<string, string> = {};
+  for (const [name, headers] of Object.entries(readers)) after[name] = await feedText(headers);
+  together.forEach((text, i) => {
+    const name = who[i % 3]!;
+    assert.ok(text.startsWith(alone[name]!) && after[name]!.startsWith(text), `feed ${i} (${name}) is the one read alone, whole lines in order`);
+  });
+
+  // Streaming ones send the same history, then what happens next.
+  const history = await feedText(team);
+  const historyBytes = Buffer.byteLength(history);
+  const streams = Array.from({ length: 8 }, () => {
+    const controller = new AbortController();
+    let hadHistory!: () => void;
+    const gotHistory = new Promise<void>((resolve) => (hadHistory = resolve));
+    const text = (async () => {
+      const reader = (await fetch(`${server.url}/api/contests/sample/event-feed`, { headers: team, signal: controller.signal })).body!.getReader();
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      while (!Buffer.concat(chunks).includes('"after the history"')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        chunks.push(Buffer.from(value));
+        if ((bytes += value.length) >= historyBytes) hadHistory();
+      }
+      hadHistory(); // (or the stream ended: the assertions below say how)
+      return Buffer.concat(chunks).toString('utf8');
+    })();
+    return { controller, gotHistory, text };
+  });
+  try {
+    await Promise.all(streams.map((s) => s.gotHistory));
+    store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'after the history', replyToId: null, time: now });
+    for (const text of await Promise.all(streams.map((s) => s.text))) {
+      assert.equal(text.slice(0, history.length), history, 'the history first, as alone');
+      const rest = lines(text.slice(history.length)).filter((e) => e.type === 'clarifications');
+      assert.deepEqual(rest.map((e) => e.data?.text), ['after the history'], 'then the live event, once');
+    }
+  } finally {
+    for (const s of streams) s.controller.abort();
+  }
+});

@@ -2,8 +2,8 @@
 // see it; writes are coalesced per client and flushed once per tick, so a burst of events costs
 // one write per client and 1000 open clients are all reached within milliseconds.
 import type { ServerResponse } from 'node:http';
-import type { EventRow } from '../store/store.ts';
-import { eventAudience, teamMaySee } from '../store/eventAudience.ts';
+import type { StoredEvent } from '../store/store.ts';
+import { maySee } from '../store/eventAudience.ts';
 
 /** Comment lines keep idle connections (and proxies) from timing out. */
 const KEEPALIVE_MS = 15_000;
@@ -22,13 +22,10 @@ export interface LiveClient {
 
 export class LiveHub {
   private readonly clients = new Set<LiveClient>();
-  /** The team a submission belongs to (judgement events name only the submission). */
-  private readonly teamOfSubmission: (submissionId: string) => string | null;
   private flushScheduled = false;
   private readonly keepalive: NodeJS.Timeout;
 
-  constructor(teamOfSubmission: (submissionId: string) => string | null) {
-    this.teamOfSubmission = teamOfSubmission;
+  constructor() {
     this.keepalive = setInterval(() => this.broadcastRaw(': keepalive\n\n'), KEEPALIVE_MS);
     this.keepalive.unref();
   }
@@ -60,14 +57,13 @@ export class LiveHub {
     return client;
   }
 
-  /** A store event, to every client allowed to see it. */
-  publish(event: EventRow): void {
-    const audience = eventAudience(event, this.teamOfSubmission);
+  /** A store event, to every client allowed to see it (by the audience the store keeps with it: no lookup here). */
+  publish(event: StoredEvent): void {
     const body = `event: ${event.type}\ndata: ${JSON.stringify({ id: event.id, op: event.op, data: event.data })}\n\n`;
     const judgesFrame = `id: ${event.token}\n${body}`;
     for (const client of this.clients) {
       if (client.teamId === null) client.pending.push(judgesFrame);
-      else if (teamMaySee(audience, client.teamId)) client.pending.push(body);
+      else if (maySee(event.audience, client.teamId)) client.pending.push(body);
     }
     this.scheduleFlush();
   }

@@ -1,5 +1,6 @@
-// Who may see a store event: the rule the portal stream and the CLICS event feed share, also kept
-// with each event in the store (its `audience` column) so that a team's feed is read by index.
+// Who may see a store event: worked out once, when the store appends the event, and kept with it
+// (its `audience` column, StoredEvent.audience): a team's feed is read by index, and the portal
+// stream and the CLICS event feed test the stored audience (maySee) with no lookup per event.
 import type { EventRow } from './rows.ts';
 
 /**
@@ -38,4 +39,9 @@ export const JUDGES_ONLY = '#';
 
 export function storedAudience(audience: string | null | undefined): string {
   return audience === null ? EVERYONE : audience === undefined ? JUDGES_ONLY : audience;
+}
+
+/** Whether a team may see an event of this stored audience (the same rule as teamMaySee, on the stored form). */
+export function maySee(stored: string, team: string): boolean {
+  return stored === EVERYONE || stored === team;
 }

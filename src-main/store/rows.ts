@@ -144,6 +144,12 @@ export interface ClarificationRow {
 export type EventType = 'contests' | 'problems' | 'teams' | 'submissions' | 'judgements' | 'runs' | 'clarifications' | 'state';
 export type EventOp = 'create' | 'update' | 'delete';
 
+/** An event as the store keeps it: with who may see it, worked out once when it was appended (eventAudience.ts). */
+export interface StoredEvent extends EventRow {
+  /** EVERYONE, JUDGES_ONLY or a team id (storedAudience): test it with maySee. */
+  audience: string;
+}
+
 export interface EventRow {
   /** Decimal string, strictly increasing in commit order. */
   token: string;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { contestObject, judgementObject, parseRelTime, problemObject, relTime, stateObject } from './clics.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { eventAudience, teamMaySee } from './eventAudience.ts';
+import { eventAudience, EVERYONE, JUDGES_ONLY, teamMaySee } from './eventAudience.ts';
 import { latestVersion, migrate, MIGRATIONS, type Migration } from './schema.ts';
 import { Store, StoreError, type EventRow } from './store.ts';
 import { contestDefinition, HOUR, judgeResult, source, START, tempStore } from './testFixtures.ts';
@@ -800,6 +800,26 @@ test("a team's events are read by their stored audience: exactly what the audien
       assert.deepEqual(paged, expected, `${team}, paged`);
     }
     assert.ok(all.length > t.store.eventsSince(null, 10_000, 't1').length, 'some events are hidden from t1');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('listeners hear each event with the audience stored with it (what a read gives), so no one looks it up again', () => {
+  const t = tempStore();
+  try {
+    const heard: { token: string; type: string; audience: string }[] = [];
+    t.store.onEvent((e) => heard.push({ token: e.token, type: e.type, audience: e.audience }));
+    const s = submit(t.store, 't1', 'print(1)');
+    t.store.finishJudgement(t.store.startJudgement(s.submission.id, 'h'), judgeResult('WA', [['secret/1', 'WA', 5]]));
+    t.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'question', replyToId: null, time: START });
+    t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: START });
+    assert.deepEqual(
+      heard.map((e) => [e.type, e.audience]),
+      [['submissions', 't1'], ['judgements', 't1'], ['judgements', 't1'], ['runs', JUDGES_ONLY], ['clarifications', 't2'], ['clarifications', EVERYONE]],
+    );
+    const read = new Map(t.store.eventsSince(null, 10_000).map((e) => [e.token, e.audience]));
+    for (const e of heard) assert.equal(read.get(e.token), e.audience, `${e.type} ${e.token}`);
   } finally {
     t.dispose();
   }

@@ -31,7 +31,6 @@ import {
   type ClarificationRow,
   type ContestRow,
   type EventOp,
-  type EventRow,
   type EventType,
   type JudgementRow,
   type OverrideRow,
@@ -39,6 +38,7 @@ import {
   type QueueStats,
   type RunRow,
   type SessionRow,
+  type StoredEvent,
   type SubmissionRow,
   type SubmissionStatus,
   type TeamRow,
@@ -110,7 +110,7 @@ export interface ImportOptions {
   hashPasswords?: boolean;
 }
 
-export type EventListener = (e: EventRow) => void;
+export type EventListener = (e: StoredEvent) => void;
 
 const SUBMISSION_SELECT = `
   SELECT CAST(s.id AS TEXT) AS id, s.team_id AS teamId, s.problem_id AS problemId, s.language_id AS languageId,
@@ -155,14 +155,8 @@ type RawSubmission = Raw<SubmissionRow, 'overridden'>;
 type RawJudgement = Raw<JudgementRow, 'valid' | 'overridden' | 'compileOk'>;
 type RawProblem = ProblemRow & { deleted: number };
 type RawTeam = Omit<TeamRow, 'groupIds' | 'hidden'> & { groupIds: string; hidden: number; deleted: number };
-interface RawEvent {
-  token: string;
-  type: EventType;
-  id: string | null;
-  op: EventOp;
-  data: string | null;
-  time: number;
-}
+/** An event as read, its data still the stored JSON text. */
+export type StoredEventJson = Omit<StoredEvent, 'data'> & { data: string | null };
 
 function mapSubmission(r: RawSubmission): SubmissionRow {
   return { ...r, overridden: r.overridden === 1 };
@@ -182,7 +176,7 @@ function mapTeam(r: RawTeam): TeamRow {
   return { ...t, groupIds: JSON.parse(groupIds) as string[], hidden: hidden === 1 };
 }
 
-function mapEvent(r: RawEvent): EventRow {
+function mapEvent(r: StoredEventJson): StoredEvent {
   return { ...r, data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>) };
 }
 
@@ -216,9 +210,9 @@ export class Store {
   private readonly s: ReturnType<typeof prepareStatements>;
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   /** Events appended by the open transaction, delivered once it commits. */
-  private pending: EventRow[] = [];
+  private pending: StoredEvent[] = [];
   /** Committed events waiting to be delivered (a listener may cause more). */
-  private outbox: EventRow[] = [];
+  private outbox: StoredEvent[] = [];
   private delivering = false;
   private readonly listeners = new Set<EventListener>();
   /** The contest row, read once and after each change (undefined: read it again). */
@@ -298,7 +292,7 @@ export class Store {
     return result;
   }
 
-  private deliver(events: EventRow[]): void {
+  private deliver(events: StoredEvent[]): void {
     for (const e of events) this.outbox.push(e);
     if (this.delivering) return; // the loop below is already running further up the stack: keep the order
     this.delivering = true;
@@ -324,7 +318,7 @@ export class Store {
     if (!this.db.inTransaction) throw new Error('store: an event must be appended inside the transaction of its change');
     const audience = storedAudience(eventAudience({ type, id, data: data as Record<string, unknown> | null }, this.teamOfSubmission));
     const token = this.s.insertEvent.run(type, id, op, data === null ? null : JSON.stringify(data), time, audience).lastInsertRowid;
-    this.pending.push({ token: String(token), type, id, op, data: data as Record<string, unknown> | null, time });
+    this.pending.push({ token: String(token), type, id, op, data: data as Record<string, unknown> | null, time, audience });
   }
 
   // ---------------------------------------------------------------- contest configuration
@@ -865,13 +859,17 @@ export class Store {
 
   // ---------------------------------------------------------------- events
 
-  /** Events after `token` (all when null), oldest first. */
-  /** Events after `token`, in order; with `team`, only those that team may see (read by index). */
-  eventsSince(token: string | null, limit: number = DEFAULT_EVENTS_LIMIT, team?: string): EventRow[] {
+  /** Events after `token` (all when null), in order, each with its audience; with `team`, only those that team may see (read by index). */
+  eventsSince(token: string | null, limit: number = DEFAULT_EVENTS_LIMIT, team?: string): StoredEvent[] {
+    return this.eventJsonSince(token, limit, team).map(mapEvent);
+  }
+
+  /** The same, each event's data left as the stored JSON text: for writing events out as they are, with no parse. */
+  eventJsonSince(token: string | null, limit: number = DEFAULT_EVENTS_LIMIT, team?: string): StoredEventJson[] {
     const after = token === null ? 0 : intId(token);
     if (after === null) throw new StoreError('invalid', `not an event token: ${JSON.stringify(token)}`);
     const raw = team === undefined ? this.s.eventsSince.all(after, limit) : this.s.teamEventsSince.all(team, after, limit);
-    return (raw as RawEvent[]).map(mapEvent);
+    return raw as StoredEventJson[];
   }
 
   /** The team of a submission (null when there is none), for events that name only the submission. */
@@ -959,7 +957,7 @@ function prepareStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     insertEvent: p('INSERT INTO events (type, obj_id, op, data, time, audience) VALUES (?, ?, ?, ?, ?, ?)'),
-    eventsSince: p('SELECT CAST(token AS TEXT) AS token, type, obj_id AS id, op, data, time FROM events e WHERE e.token > ? ORDER BY e.token LIMIT ?'),
+    eventsSince: p('SELECT CAST(token AS TEXT) AS token, type, obj_id AS id, op, data, time, audience FROM events e WHERE e.token > ? ORDER BY e.token LIMIT ?'),
     lastEventToken: p('SELECT CAST(max(token) AS TEXT) FROM events'),
     getMeta: p('SELECT value FROM meta WHERE key = ?'),
     setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -968,7 +966,7 @@ function prepareStatements(db: Database.Database) {
     teamOfSubmission: p('SELECT team_id FROM submissions WHERE id = ?'),
     // A team's events: two short index ranges (everyone's, its own), merged in token order.
     // (e.token, not the text alias: ordered as numbers.)
-    teamEventsSince: p(`SELECT CAST(e.token AS TEXT) AS token, type, obj_id AS id, op, data, time FROM events e
+    teamEventsSince: p(`SELECT CAST(e.token AS TEXT) AS token, type, obj_id AS id, op, data, time, audience FROM events e
                         WHERE e.audience IN ('${EVERYONE}', ?) AND e.token > ? ORDER BY e.token LIMIT ?`),
 
     getContest: p(CONTEST_SELECT),
