@@ -441,6 +441,40 @@ test('fair queue: prioritised first, rejudges behind every first judging and fai
   }
 });
 
+test('fair queue, at random: the next k are the rule worked out over the whole queue, for every k (many teams, levels, busy workers)', () => {
+  const t = tempStore({ imported: false });
+  try {
+    const teams = Array.from({ length: 12 }, (_, i) => `q${i + 1}`);
+    const def = contestDefinition();
+    def.teams = teams.map((id) => ({ id, name: id, displayName: id, organizationId: null, groupIds: [], hidden: false }));
+    def.accounts = [];
+    t.store.importContest(def, { hashPasswords: false, now: START - HOUR });
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 8) % n;
+    const ids: string[] = [];
+    // Teams submit unevenly; some are judged, some being judged (turns taken), some rejudged or prioritised.
+    for (let i = 0; i < 160; i++) ids.push(submit(t.store, teams[Math.min(rand(12), rand(12))]!, `s${i}`, { at: START + i }).submission.id);
+    for (const id of ids.filter(() => rand(4) === 0)) t.store.finishJudgement(t.store.startJudgement(id, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
+    for (const id of ids.filter(() => rand(6) === 0)) t.store.rejudge(id);
+    for (const id of ids.filter(() => rand(15) === 0)) t.store.prioritise(id);
+    for (const id of ids.filter(() => rand(12) === 0)) if (t.store.getSubmission(id)!.status === 'queued') t.store.startJudgement(id, 'h');
+
+    // The rule, over every waiting submission (read behind the store's back).
+    const db = new Database(t.file, { readonly: true });
+    const rows = db.prepare("SELECT id, team_id AS team, status, priority FROM submissions ORDER BY id").all() as { id: number; team: string; status: string; priority: number }[];
+    db.close();
+    const busy = (team: string) => rows.filter((r) => r.team === team && r.status === 'judging').length;
+    const waiting = rows.filter((r) => r.status === 'queued');
+    const turn = (r: (typeof waiting)[number]) => busy(r.team) + waiting.filter((o) => o.team === r.team && o.priority === r.priority && o.id <= r.id).length;
+    const rule = [...waiting].sort((a, b) => b.priority - a.priority || turn(a) - turn(b) || a.id - b.id).map((r) => String(r.id));
+    assert.ok(new Set(waiting.map((r) => r.priority)).size >= 3, 'several levels wait');
+    assert.ok(waiting.length > 60, `${waiting.length} waiting`);
+    assert.deepEqual(assertPositionsFollowOrder(t.store), rule);
+  } finally {
+    t.dispose();
+  }
+});
+
 test('fair queue: a submission prioritised while only rejudges wait stays ahead of first judgings (one recovered after a crash too)', () => {
   const t = tempStore();
   try {
