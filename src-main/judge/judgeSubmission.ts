@@ -231,8 +231,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
     // Sandboxed runs get a fresh tmpfs /box from the runner; unsandboxed ones a fresh host folder.
     if (!env.placement) makeOwnedDir(boxDir, env.uid);
-    const stdoutPath = join(ioDir, 'test.out');
-    const stderrPath = join(ioDir, 'test.err');
+    const stdoutPath = join(env.placement?.ioDir ?? ioDir, 'test.out');
+    const stderrPath = join(env.placement?.ioDir ?? ioDir, 'test.err');
     const feedbackDir = join(env.workDir, 'feedback', String(index));
     // Interactive problems: the program talks with the interactor instead of reading and writing files.
     let interactor: InteractorSpec | undefined;

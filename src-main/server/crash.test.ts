@@ -2,12 +2,14 @@
 // submission is there, and every judging that was in flight is re-queued and finishes.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { PortalSubmission } from '../shared/portalApi.ts';
+import { readdirOrEmpty } from '../quietFs.ts';
+import { tempRoots } from '../tempFolders.ts';
 import { PortalClient, basic, eventually } from '../test-support/http.ts';
 
 const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
@@ -43,7 +45,7 @@ test('after kill -9 mid-contest, nothing acknowledged is lost and in-flight judg
   }
   await eventually(async () => ((await client.get<{ judging: number }>('/health', basic('judge', 'judge-pass'))).body.judging > 0 ? true : undefined), 10_000, 'a judging in flight');
   const firstPid = first.child.pid!;
-  const leftBehind = () => readdirSync(tmpdir()).filter((name) => name.includes(`-${firstPid}-`) && name.startsWith('verdict-'));
+  const leftBehind = () => tempRoots().flatMap((root) => readdirOrEmpty(root)).filter((name) => name.includes(`-${firstPid}-`) && name.startsWith('verdict-'));
   assert.ok(leftBehind().length > 0, 'the running server has temp folders of its own');
   first.child.kill('SIGKILL');
   await new Promise((resolve) => first.child.once('exit', resolve));

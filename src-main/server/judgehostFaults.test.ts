@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { PortalSubmission } from '../shared/portalApi.ts';
 import { readdirOrEmpty, readFileOrEmpty } from '../quietFs.ts';
+import { tempRoots } from '../tempFolders.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 
 const HELLO_AC = 'print("Hello, World!")\n';
@@ -49,7 +50,7 @@ const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.tes
 
 /** Left behind by a judgehost that is gone: its workspace, its memory cgroups. */
 function leftoversOf(pid: number): string[] {
-  const workspaces = readdirOrEmpty(tmpdir()).filter((name) => name.startsWith(`verdict-host-${pid}-`));
+  const workspaces = tempRoots().flatMap((root) => readdirOrEmpty(root)).filter((name) => name.startsWith(`verdict-host-${pid}-`) || name.startsWith(`verdict-io-${pid}-`));
   const cgroupParent = readFileOrEmpty('/proc/self/cgroup')
     .split('\n')
     .find((l) => l.split(':')[1]?.split(',').includes('memory'))

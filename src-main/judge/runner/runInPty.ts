@@ -72,6 +72,8 @@ export interface SandboxPlacement {
   /** The slot's memory cgroup for compiles: what a compiler writes (a binary on a tmpfs /tmp) stays
    *  charged to its group, and must not count against the tests' cap. */
   buildCgroupDir: string | null;
+  /** The slot's folder for its test runs' stdout and stderr (shared memory where there is room). */
+  ioDir: string;
 }
 
 export interface RunMeasurement {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runnerBinaryPath } from '../../paths.ts';
 import { readdirOrEmpty, readFileOrEmpty } from '../../quietFs.ts';
 import { isAlive } from '../../processes.ts';
-import { ownedTempDir, sweepDeadTempDirs } from '../../tempFolders.ts';
+import { ownedMemoryTempDir, ownedTempDir, sweepDeadTempDirs } from '../../tempFolders.ts';
 import type { SandboxPlacement } from './runInPty.ts';
 import { SlotHost } from './slotHost.ts';
 
@@ -71,6 +71,11 @@ export class UnsandboxedError extends Error {
   }
 }
 
+/** Test runs' output goes to shared memory only where this much of it is free (bytes): a slot's
+ *  stdout and stderr each reach at most a problem's output limit, and a full tmpfs would make a
+ *  correct program fail to write. */
+const RUN_IO_MIN_FREE_BYTES = 1024 ** 3;
+
 /** How long dispose waits for the slot hosts' processes to leave the memory cgroups it removes (ms). */
 const DISPOSE_WAIT_MS = 2000;
 /** How often dispose looks again meanwhile (ms). */
@@ -84,6 +89,9 @@ export class Sandbox {
   readonly workspace: string;
   readonly rootDir: string;
   readonly info: SandboxInfo;
+  /** Where test runs' stdout and stderr go, a folder per worker slot: shared memory where there is
+   *  room (rewritten on every test: on a disk, each truncation costs a journal transaction). */
+  private readonly runIoDir: string;
   private readonly uidBlock: { block: number; release: () => void } | null;
   private readonly cgroupDir: string | null;
   private readonly slotCgroups = new Set<string>();
@@ -98,6 +106,7 @@ export class Sandbox {
     this.info = info;
     this.uidBlock = uidBlock;
     this.cgroupDir = cgroupDir;
+    this.runIoDir = ownedMemoryTempDir('io', RUN_IO_MIN_FREE_BYTES) ?? join(workspace, 'io');
   }
 
   /** Prepares the workspace and probes which isolation this machine allows. */
@@ -142,7 +151,15 @@ export class Sandbox {
       cpu: this.cpuFor(slot),
       cgroupDir: this.slotCgroup(`slot-${slot}`),
       buildCgroupDir: this.slotCgroup(`slot-${slot}-build`),
+      ioDir: this.slotIoDir(slot),
     };
+  }
+
+  /** A slot's folder for its test runs' output (the slot judges one submission at a time). */
+  private slotIoDir(slot: number): string {
+    const dir = join(this.runIoDir, `slot-${slot}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
   }
 
   /** A slot's slot host (started at its first run). Without root it holds no network namespace:
@@ -194,6 +211,7 @@ export class Sandbox {
     // The slot hosts (and their runs) must have left the memory cgroups before these can go.
     if (this.cgroupDir) removeCgroup(this.cgroupDir, DISPOSE_WAIT_MS);
     this.uidBlock?.release();
+    rmSync(this.runIoDir, { recursive: true, force: true });
     rmSync(this.workspace, { recursive: true, force: true });
   }
 }
