@@ -31,6 +31,9 @@ export interface JudgeResult {
   /** The judging machinery itself failed (a judgehost or runner died, a sandbox could not be set
    *  up): the verdict says nothing of the submission, which is judged again from the start. */
   judgeFault?: true;
+  /** The judge stopped this judging to give its worker to a submission ahead of it in the fair order (the worker
+   *  pool's `preempt`): it says nothing of the submission, which waits to be judged again from the start. */
+  preempted?: true;
   /** The program's output on the first failing test (its start, bounded), for the judges' diff view. */
   firstFailure?: { testName: string; output: string; truncated: boolean };
 }
@@ -48,4 +51,9 @@ export function judgeErrorResult(error: string, compile: CompileResult = { ok: f
 /** A failure of the judging machinery, not of the package or the submission: judge again. */
 export function judgeFaultResult(error: string, compile?: CompileResult, tests?: TestResult[]): JudgeResult {
   return { ...judgeErrorResult(error, compile, tests), judgeFault: true };
+}
+
+/** A judging stopped by the judge to make room for another: no verdict, judged again later. */
+export function preemptedResult(): JudgeResult {
+  return { ...judgeErrorResult('stopped to give the worker to a submission ahead of it'), preempted: true };
 }

@@ -1,5 +1,5 @@
 // Scheduling of the worker pool, with a backend whose jobs the test finishes by hand: FIFO order,
-// the worker limit, live resizing, pause, prioritise, cancel, and a backend that fails.
+// the worker limit, live resizing, pause, prioritise, cancel, preempt, and a backend that fails.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JudgeResult } from '../results.ts';
@@ -8,21 +8,25 @@ import { FifoQueue } from './queue.ts';
 import { WorkerPool, type JudgeBackend } from './workerPool.ts';
 
 class ManualBackend implements JudgeBackend {
-  readonly started: { id: string; slot: number; finish: (verdict?: JudgeResult['verdict']) => void; fail: (e: Error) => void }[] = [];
+  readonly started: { id: string; slot: number; finish: (verdict?: JudgeResult['verdict'], extra?: Partial<JudgeResult>) => void; fail: (e: Error) => void }[] = [];
   readonly cancelled: string[] = [];
+  /** What the backend was asked, in order ("judge a", "cancel a"). */
+  readonly log: string[] = [];
 
   judge(job: JudgeJob, slot: number): Promise<JudgeResult> {
+    this.log.push(`judge ${job.id}`);
     return new Promise((resolve, reject) => {
       this.started.push({
         id: job.id,
         slot,
-        finish: (verdict = 'AC') => resolve({ verdict, tests: [], compile: { ok: true, output: '', timeMs: 0 }, timeMs: 0, memoryKb: 0 }),
+        finish: (verdict = 'AC', extra = {}) => resolve({ verdict, tests: [], compile: { ok: true, output: '', timeMs: 0 }, timeMs: 0, memoryKb: 0, ...extra }),
         fail: reject,
       });
     });
   }
 
   cancel(jobId: string): void {
+    this.log.push(`cancel ${jobId}`);
     this.cancelled.push(jobId);
   }
 
@@ -137,6 +141,52 @@ describe('WorkerPool', () => {
     assert.equal(pool.cancel('nope'), false);
     backend.running('a').finish('JE');
     assert.equal((await running).verdict, 'JE');
+  });
+
+  test('preempt stops a running job to free its worker: no verdict, no retry, unless its verdict came first', async () => {
+    const backend = new ManualBackend();
+    const pool = new WorkerPool(backend, { workers: 1 });
+    const a = pool.submit(job('a'));
+    const b = pool.submit(job('b'));
+    await tick();
+    assert.equal(pool.preempt('b'), false, 'a queued job is not running');
+    assert.ok(pool.preempt('a'));
+    assert.ok(pool.preempt('a'), 'asking again changes nothing');
+    assert.deepEqual(backend.cancelled, ['a']);
+    assert.equal(pool.workerStates()[0]!.stopping, true);
+    assert.equal(pool.busy, 1, 'the worker is busy until the backend has stopped the job');
+    backend.running('a').finish('JE', { error: 'judging was cancelled' }); // how the judgehost reports a cancelled run
+    const stopped = await a;
+    assert.deepEqual([stopped.verdict, stopped.preempted], ['JE', true]);
+    await tick();
+    assert.deepEqual(backend.started.map((s) => s.id), ['a', 'b'], 'b takes the freed worker; the pool does not judge a again');
+    assert.equal(pool.workerStates()[0]!.stopping, false);
+    // A judgehost that dies while the job is being stopped: no fault of the job's, not judged again here either.
+    assert.ok(pool.preempt('b'));
+    backend.running('b').finish('JE', { judgeFault: true, error: 'the judgehost was killed by SIGKILL' });
+    assert.equal((await b).preempted, true);
+    await tick();
+    assert.equal(backend.started.length, 2);
+    // A verdict that arrives before the stop took effect stands.
+    const c = pool.submit(job('c'));
+    await tick();
+    assert.ok(pool.preempt('c'));
+    backend.running('c').finish('WA');
+    const judged = await c;
+    assert.deepEqual([judged.verdict, judged.preempted], ['WA', undefined]);
+  });
+
+  test('a listener that stops a job as soon as it has a worker reaches the backend after the job', async () => {
+    const backend = new ManualBackend();
+    const pool = new WorkerPool(backend, { workers: 1 });
+    pool.onChange(() => {
+      if (pool.workerStates()[0]!.jobId === 'a') pool.preempt('a');
+    });
+    const a = pool.submit(job('a'));
+    await tick();
+    assert.deepEqual(backend.log, ['judge a', 'cancel a'], 'a cancel sent before its job would stop nothing');
+    backend.running('a').finish('JE');
+    assert.equal((await a).preempted, true);
   });
 
   test('a backend failure becomes JE for that job and the pool keeps going', async () => {

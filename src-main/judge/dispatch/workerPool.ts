@@ -1,6 +1,6 @@
 // A fixed-size pool of judging workers fed by a queue. The pool decides *when* and *in which slot*
 // a job runs; a backend (the judgehost child process, later maybe a remote one) does the judging.
-import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../results.ts';
+import { judgeErrorResult, preemptedResult, type JudgeProgress, type JudgeResult } from '../results.ts';
 import type { JobListener } from '../../judgehost/client.ts';
 import type { JudgeJob } from '../../judgehost/protocol.ts';
 import { FifoQueue, type JudgeQueue } from './queue.ts';
@@ -24,6 +24,8 @@ interface QueuedJob {
   queuedAt: number;
   /** Why earlier attempts failed on the judge's side (a judgehost or runner that died). */
   faults: string[];
+  /** Being stopped to free its worker (`preempt`). */
+  preempted?: boolean;
 }
 
 export interface WorkerState {
@@ -31,6 +33,8 @@ export interface WorkerState {
   jobId: string | null;
   startedAt: number | null;
   progress: JudgeProgress | null;
+  /** The job is being stopped to free this worker for another (`preempt`). */
+  stopping: boolean;
 }
 
 export class WorkerPool {
@@ -39,7 +43,7 @@ export class WorkerPool {
   private size: number;
   private paused = false;
   /** Slot index -> what it is doing. Slots >= size finish their job and then disappear. */
-  private readonly slots = new Map<number, WorkerState>();
+  private readonly slots = new Map<number, { state: WorkerState; job: QueuedJob }>();
   private readonly changeListeners = new Set<() => void>();
 
   constructor(backend: JudgeBackend, options: { workers: number; queue?: JudgeQueue<QueuedJob> }) {
@@ -71,7 +75,7 @@ export class WorkerPool {
   }
 
   get busy(): number {
-    return [...this.slots.values()].filter((s) => s.jobId !== null).length;
+    return this.slots.size;
   }
 
   /** Changes the number of workers while running: growing starts queued jobs at once; shrinking lets running jobs finish. */
@@ -111,9 +115,26 @@ export class WorkerPool {
       this.changed();
       return true;
     }
-    const running = [...this.slots.values()].some((s) => s.jobId === jobId);
+    const running = [...this.slots.values()].some((s) => s.state.jobId === jobId);
     if (running) this.backend.cancel(jobId);
     return running;
+  }
+
+  /**
+   * Stops a running job to free its worker for another: its promise resolves with a `preempted` result (not JE, no
+   * judge fault counted, not judged again here: the caller queues it again), or with its verdict if it finished
+   * before the stop took effect. The worker is free once the backend has stopped the job. False if it is not running.
+   */
+  preempt(jobId: string): boolean {
+    const running = [...this.slots.values()].find((s) => s.state.jobId === jobId);
+    if (!running) return false;
+    if (!running.job.preempted) {
+      running.job.preempted = true;
+      running.state.stopping = true;
+      this.backend.cancel(jobId);
+      this.changed();
+    }
+    return true;
   }
 
   queueSnapshot(): { jobId: string; queuedAt: number }[] {
@@ -125,7 +146,7 @@ export class WorkerPool {
     const slots = new Set([...Array.from({ length: this.size }, (_, i) => i), ...this.slots.keys()]);
     return [...slots]
       .sort((a, b) => a - b)
-      .map((slot) => ({ ...(this.slots.get(slot) ?? { slot, jobId: null, startedAt: null, progress: null }) }));
+      .map((slot) => ({ ...(this.slots.get(slot)?.state ?? { slot, jobId: null, startedAt: null, progress: null, stopping: false }) }));
   }
 
   onChange(listener: () => void): () => void {
@@ -147,9 +168,9 @@ export class WorkerPool {
       const slot = this.freeSlot();
       if (slot === null) return;
       const next = this.queue.shift()!;
-      const state: WorkerState = { slot, jobId: next.job.id, startedAt: Date.now(), progress: null };
-      this.slots.set(slot, state);
-      this.changed();
+      const state: WorkerState = { slot, jobId: next.job.id, startedAt: Date.now(), progress: null, stopping: false };
+      next.preempted = false;
+      this.slots.set(slot, { state, job: next });
       const listener: JobListener = {
         onProgress: (progress) => {
           state.progress = progress;
@@ -162,12 +183,17 @@ export class WorkerPool {
         (result) => this.finish(slot, next, result),
         (error: Error) => this.finish(slot, next, judgeErrorResult(error.message)),
       );
+      // Only now: a listener may act on the job at once (preempt, cancel), and the backend must have it first.
+      this.changed();
     }
   }
 
   private finish(slot: number, job: QueuedJob, result: JudgeResult): void {
     this.slots.delete(slot);
-    if (result.judgeFault) {
+    if (job.preempted && (result.judgeFault || result.verdict === 'JE')) {
+      // Stopped on purpose (a JE saying "cancelled", or a judgehost that died meanwhile): no verdict, no fault.
+      job.resolve(preemptedResult());
+    } else if (result.judgeFault) {
       job.faults.push(result.error ?? 'unknown judge fault');
       if (job.faults.length < MAX_JUDGING_ATTEMPTS) {
         // Judged again from the start, ahead of the queue: a judge-side failure is never the verdict.
