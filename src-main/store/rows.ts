@@ -163,6 +163,14 @@ export interface EventRow {
   time: number;
 }
 
+/** A waiting submission's place in the fair order: its level (priority) and its team's turn (see Store.queuedSubmissions). */
+export interface QueuePlace {
+  id: string;
+  teamId: string;
+  priority: number;
+  turn: number;
+}
+
 export interface QueueStats {
   queued: number;
   judging: number;

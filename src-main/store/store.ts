@@ -35,6 +35,7 @@ import {
   type JudgementRow,
   type OverrideRow,
   type ProblemRow,
+  type QueuePlace,
   type QueueStats,
   type RunRow,
   type SessionRow,
@@ -72,6 +73,21 @@ const LIVE_PRIORITY = 0;
 const REJUDGE_PRIORITY = -1;
 /** For the queue's SQL: how many submissions each team has being judged (few rows: one per busy worker). */
 const BUSY_TEAMS = "busy AS (SELECT team_id, count(*) AS n FROM submissions WHERE status = 'judging' GROUP BY team_id)";
+/**
+ * The fair order of the queue, as the CTE `next` (id, priority, turn) of the first @limit waiting submissions: priority
+ * DESC, then turn (the submission's rank among its team's queued ones of its level, by id, plus the team's submissions
+ * being judged), then id. Only a team's first @limit queued submissions of a level can be among the next @limit, so the
+ * turns are numbered over those "heads" alone, not the whole queue: each is an index seek on submissions_turns
+ * (priority, team_id, id).
+ */
+const QUEUE_ORDER = `${BUSY_TEAMS}, heads AS (
+    SELECT q.id, q.priority, q.team_id
+      FROM (SELECT DISTINCT priority, team_id FROM submissions WHERE status = 'queued') g
+      JOIN submissions q ON q.id IN (SELECT id FROM submissions WHERE status = 'queued' AND priority = g.priority AND team_id = g.team_id
+                                     ORDER BY id LIMIT @limit)),
+  turns AS (SELECT h.id, h.priority, ROW_NUMBER() OVER (PARTITION BY h.priority, h.team_id ORDER BY h.id) + coalesce(b.n, 0) AS turn
+              FROM heads h LEFT JOIN busy b ON b.team_id = h.team_id),
+  next AS (SELECT id, priority, turn FROM turns ORDER BY priority DESC, turn, id LIMIT @limit)`;
 const DEFAULT_EVENTS_LIMIT = 1000;
 /** Random bytes in a session token and in a CSRF token. */
 const TOKEN_BYTES = 32;
@@ -683,6 +699,11 @@ export class Store {
     return (this.s.queued.all({ limit }) as RawSubmission[]).map(mapSubmission);
   }
 
+  /** The first `limit` waiting submissions in the same order, with the level and turn that place each (for sharing workers). */
+  nextInLine(limit: number = DEFAULT_QUEUE_LIMIT): QueuePlace[] {
+    return this.s.nextInLine.all({ limit }) as QueuePlace[];
+  }
+
   /** A judges' setting kept with the contest (e.g. disabled languages), or null. */
   getSetting(key: string): string | null {
     return (this.s.getMeta.pluck().get(`${SETTING_PREFIX}${key}`) as string | undefined) ?? null;
@@ -707,18 +728,45 @@ export class Store {
     if (changes === 0) throw new StoreError('not_found', `unknown submission ${submissionId}`);
   }
 
-  /** Starts a (valid) judgement of a queued submission: status 'judging', a 'judgements' create event. */
+  /**
+   * Starts judging a queued submission: status 'judging', and a new (valid) judgement with a 'judgements' create
+   * event; or, when its judging was stopped to make room (returnToQueue), that same open judgement, continued
+   * without an event.
+   */
   startJudgement(submissionId: string, judgehost: string, now: number = Date.now()): string {
     return this.transaction(() => {
       const n = intId(submissionId);
       const status = n === null ? undefined : (this.s.getStatus.pluck().get(n) as SubmissionStatus | undefined);
       if (status === undefined) throw new StoreError('not_found', `unknown submission ${submissionId}`);
       if (status !== 'queued') throw new StoreError('conflict', `submission ${submissionId} is ${status}, not queued`);
-      const jid = this.s.insertJudgement.run(n, judgehost, now).lastInsertRowid;
       this.s.setStatus.run('judging', n);
+      const open = this.s.openJudgementId.pluck().get(n) as number | undefined;
+      if (open !== undefined) {
+        this.s.setJudgehost.run(judgehost, open);
+        return String(open);
+      }
+      const jid = this.s.insertJudgement.run(n, judgehost, now).lastInsertRowid;
       const j = this.judgementRow(Number(jid))!;
       this.emit('judgements', j.id, 'create', judgementObject(j, this.startTime()), now);
       return j.id;
+    });
+  }
+
+  /**
+   * Puts a submission whose judging the judge stopped (to give its worker to a submission ahead of it in the fair
+   * order) back in the queue at its place, with its level and its waiting time. Its judgement stays open, with no
+   * event, and the next startJudgement continues it: the event feed shows one judgement and, in the end, one verdict.
+   * Returns false (and changes nothing) when that judgement is no longer open and current (a rejudge came first).
+   */
+  returnToQueue(judgementId: string): boolean {
+    return this.transaction(() => {
+      const n = intId(judgementId);
+      const state = n === null ? undefined : (this.s.getJudgementState.get(n) as { valid: number; endTime: number | null; submissionId: number } | undefined);
+      if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
+      if (state.valid !== 1 || state.endTime !== null) return false;
+      if (this.s.getStatus.pluck().get(state.submissionId) !== 'judging') return false;
+      this.s.setStatus.run('queued', state.submissionId);
+      return true;
     });
   }
 
@@ -761,7 +809,10 @@ export class Store {
     else this.s.requeue.run(now, submissionId);
   }
 
-  /** After a crash: judgements that never ended are invalidated and their submissions re-queued. Returns how many. */
+  /**
+   * After a crash: judgements that were in flight are invalidated and their submissions re-queued. Returns how many.
+   * A submission already back in the queue after its judging was stopped to make room keeps its open judgement.
+   */
   recoverInFlight(now: number = Date.now()): number {
     return this.transaction(() => {
       const ids = new Set<number>([...(this.s.inFlightSubmissions.pluck().all() as number[]), ...(this.s.judgingSubmissions.pluck().all() as number[])]);
@@ -1037,19 +1088,9 @@ function prepareStatements(db: Database.Database) {
     setStatus: p('UPDATE submissions SET status = ? WHERE id = ?'),
     requeue: p("UPDATE submissions SET status = 'queued', queued_at = ? WHERE id = ?"),
     requeueAt: p("UPDATE submissions SET status = 'queued', queued_at = ?, priority = ? WHERE id = ?"),
-    // The fair order: priority DESC, then turn (the submission's rank among its team's queued ones of its
-    // level, by id, plus the team's submissions being judged), then id. Only a team's first @limit queued
-    // submissions of a level can be among the next @limit, so the turns are numbered over those "heads"
-    // alone, not the whole queue: each is an index seek on submissions_turns (priority, team_id, id).
-    queued: p(`WITH ${BUSY_TEAMS}, heads AS (
-                 SELECT q.id, q.priority, q.team_id
-                   FROM (SELECT DISTINCT priority, team_id FROM submissions WHERE status = 'queued') g
-                   JOIN submissions q ON q.id IN (SELECT id FROM submissions WHERE status = 'queued' AND priority = g.priority AND team_id = g.team_id
-                                                  ORDER BY id LIMIT @limit)),
-               turns AS (SELECT h.id, h.priority, ROW_NUMBER() OVER (PARTITION BY h.priority, h.team_id ORDER BY h.id) + coalesce(b.n, 0) AS turn
-                           FROM heads h LEFT JOIN busy b ON b.team_id = h.team_id),
-               next AS (SELECT id, priority, turn FROM turns ORDER BY priority DESC, turn, id LIMIT @limit)
-               ${SUBMISSION_SELECT} JOIN next n ON n.id = s.id ORDER BY n.priority DESC, n.turn, n.id`),
+    queued: p(`WITH ${QUEUE_ORDER} ${SUBMISSION_SELECT} JOIN next n ON n.id = s.id ORDER BY n.priority DESC, n.turn, n.id`),
+    nextInLine: p(`WITH ${QUEUE_ORDER} SELECT CAST(n.id AS TEXT) AS id, s.team_id AS teamId, n.priority, n.turn
+                     FROM next n JOIN submissions s ON s.id = n.id ORDER BY n.priority DESC, n.turn, n.id`),
     // The same order, counted for one submission x of turn t: every queued one of a higher level, plus, per
     // team of x's level with b being judged, its queued ones of rank r with b + r < t, and the one with
     // b + r = t when it is not newer than x (i.e. when at least t - b of them are not newer). No row when
@@ -1077,7 +1118,10 @@ function prepareStatements(db: Database.Database) {
     finishJudgement: p(`UPDATE judgements SET end_time = ?, verdict = ?, judged_verdict = ?, max_time_ms = ?, max_memory_kb = ?,
                           compile_ok = ?, compile_output = ?, compile_time_ms = ?, error = ?, failing_output = ? WHERE id = ?`),
     invalidateJudgement: p('UPDATE judgements SET valid = 0, invalidated_at = ?, invalidated_why = ? WHERE id = ?'),
-    inFlightSubmissions: p('SELECT submission_id FROM judgements WHERE valid = 1 AND end_time IS NULL ORDER BY id'),
+    inFlightSubmissions: p(`SELECT j.submission_id FROM judgements j JOIN submissions s ON s.id = j.submission_id
+                             WHERE j.valid = 1 AND j.end_time IS NULL AND s.status <> 'queued' ORDER BY j.id`),
+    openJudgementId: p('SELECT id FROM judgements WHERE submission_id = ? AND valid = 1 AND end_time IS NULL'),
+    setJudgehost: p('UPDATE judgements SET judgehost = ? WHERE id = ?'),
     judgingSubmissions: p("SELECT id FROM submissions WHERE status = 'judging' ORDER BY id"),
     listJudgements: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j ORDER BY j.id`),
     listJudgementsSubmission: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j WHERE j.submission_id = ? ORDER BY j.id`),
