@@ -33,15 +33,59 @@ test('TSV with a header, DOMjudge teams.tsv, and CLICS JSON', () => {
   assert.equal(parseTeamList('[{"id": "a", "name": "A Team", "display_name": "The A Team"}]')[0].displayName, 'The A Team');
 });
 
-test('bad lists are refused with the entry at fault', () => {
-  const refuses = (text: string, message: RegExp) => assert.throws(() => parseTeamList(text), (e: unknown) => e instanceof ContestError && message.test(e.message));
+/** Asserts that parseTeamList refuses `text` with a ContestError whose message matches. */
+function refuses(text: string, message: RegExp): void {
+  assert.throws(() => parseTeamList(text), (e: unknown) => e instanceof ContestError && message.test(e.message));
+}
+
+test('bad lists are refused with the line (CSV, TSV) or entry (JSON) at fault', () => {
   refuses('', /empty/);
-  refuses('id,name\n,x\n', /entry 1: bad team id ""/);
-  refuses('id,name\nok,Fine\n../x,Evil\n', /entry 2: bad team id/);
-  refuses('id,name\na,One\na,Two\n', /entry 2: duplicate team id "a"/);
-  refuses('id,name\na,\n', /entry 1 \(id "a"\): no name/);
+  refuses('id,name\n,x\n', /line 2: bad team id ""/);
+  refuses('id,name\nok,Fine\n../x,Evil\n', /line 3: bad team id/);
+  refuses('id,name\na,One\na,Two\n', /line 3: duplicate team id "a"/);
+  refuses('id,name\na,\n', /line 2 \(id "a"\): no name/);
   refuses('team,title\n1,x\n', /at least "id" and "name"/);
   refuses('[{"id": "a", ', /not valid JSON/);
+  refuses('[{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]', /entry 2: duplicate team id "a"/);
+});
+
+test('quoted fields keep their commas, newlines and doubled quotes', () => {
+  const teams = parseTeamList('id,name,organization\nt1,"Null, Pointers",uni-a\nt2,"Two\nLines",\nt3,"The ""Quoted"" Team",uni-b\nt4,O"Brien,\n');
+  assert.deepEqual(
+    teams.map((t) => [t.id, t.name, t.organization]),
+    [
+      ['t1', 'Null, Pointers', 'uni-a'],
+      ['t2', 'Two\nLines', undefined],
+      ['t3', 'The "Quoted" Team', 'uni-b'],
+      ['t4', 'O"Brien', undefined],
+    ],
+  );
+  // A line after a record that spans two lines is still named by its own number.
+  refuses('id,name\nt1,"Two\nLines"\nt1,Again\n', /line 4: duplicate team id "t1"/);
+});
+
+test("a spreadsheet's UTF-8 byte order mark and Windows line ends do not reach the header or the names", () => {
+  const teams = parseTeamList('\uFEFFid,name,display_name\r\nt1,"Two\r\nLines",Shown\r\nt2,Plain,\r\n');
+  assert.deepEqual(teams.map((t) => [t.id, t.name, t.displayName]), [['t1', 'Two\nLines', 'Shown'], ['t2', 'Plain', undefined]]);
+  assert.equal(parseTeamList('\uFEFF"id";"name"\n"t1";"One"\n')[0].name, 'One');
+});
+
+test("the separator is read off the header line: ';' as European spreadsheets write, ',' or tab; Excel's sep= line", () => {
+  const semicolons = parseTeamList('id;name;organization\nt1;Byte, Me;Université de Liège\nt2;"Semi; Colon";\n');
+  assert.deepEqual(semicolons.map((t) => [t.id, t.name, t.organization]), [['t1', 'Byte, Me', 'Université de Liège'], ['t2', 'Semi; Colon', undefined]]);
+  const tabs = parseTeamList('id\tname\tdisplay_name\nt1\tComma, Semi; Colon\t\n');
+  assert.deepEqual(tabs.map((t) => [t.id, t.name, t.displayName]), [['t1', 'Comma, Semi; Colon', undefined]]);
+  // A quoted header name that holds another separator does not decide.
+  assert.equal(parseTeamList('"id";"name";"team, display name"\nt1;One;Shown\n')[0].name, 'One');
+  assert.deepEqual(parseTeamList('sep=;\nid;name\nt1;One, Two\n').map((t) => t.name), ['One, Two']);
+  refuses('sep=;\nid;name\nt1;One\nt1;Again\n', /line 4: duplicate team id "t1"/);
+});
+
+test('rows a spreadsheet leaves empty are skipped; a malformed row is refused naming its line', () => {
+  assert.deepEqual(parseTeamList('\nid;name\n;\nt1;One\n;;\n\n').map((t) => t.id), ['t1']);
+  refuses('id,name\nt1,One\nt2,"Never closed\nt3,Three\n', /line 3: a quoted field is never closed/);
+  refuses('id,name\nt1,One\nt2,"Quoted" then not,x\n', /line 3: text after the closing quote of a field/);
+  refuses('id,name,organization\nt1,One\nt2,Byte, Me,uni-a\n', /line 3: 4 fields, but the first line names 3 columns/);
 });
 
 test('generated passwords are long enough and unambiguous', () => {

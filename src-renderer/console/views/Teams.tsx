@@ -77,7 +77,7 @@ function ImportTeams() {
       <summary>Import teams</summary>
       <form onSubmit={submit}>
         <p className="muted small">
-          CSV or TSV with a first line naming the columns (at least <code>id</code> and <code>name</code>; also <code>display_name</code>, <code>organization</code>,{' '}
+          CSV (comma or semicolon) or TSV with a first line naming the columns (at least <code>id</code> and <code>name</code>; also <code>display_name</code>, <code>organization</code>,{' '}
           <code>username</code>), DOMjudge&apos;s teams.tsv, or CLICS teams JSON. New teams get an account with a generated password.
         </p>
         <label className="field">
