@@ -44,6 +44,7 @@ import {
   type SubmissionStatus,
   type TeamRow,
 } from './rows.ts';
+import { fairOrder, headsToRead, type QueueGroup, type ReadHead } from './queueOrder.ts';
 import { migrate } from './schema.ts';
 
 export * from './rows.ts';
@@ -67,27 +68,12 @@ const DEFAULT_QUEUE_LIMIT = 100;
 /**
  * Queue priority levels (higher is judged first). A first judging is queued at LIVE_PRIORITY, a rejudge
  * at REJUDGE_PRIORITY (behind every first judging); a judge's "prioritise" puts a submission one level
- * above every queued one. Within a level, teams take turns: see the `queued` statement.
+ * above every queued one. Within a level, teams take turns: see queuedSubmissions and queueOrder.ts.
  */
 const LIVE_PRIORITY = 0;
 const REJUDGE_PRIORITY = -1;
 /** For the queue's SQL: how many submissions each team has being judged (few rows: one per busy worker). */
 const BUSY_TEAMS = "busy AS (SELECT team_id, count(*) AS n FROM submissions WHERE status = 'judging' GROUP BY team_id)";
-/**
- * The fair order of the queue, as the CTE `next` (id, priority, turn) of the first @limit waiting submissions: priority
- * DESC, then turn (the submission's rank among its team's queued ones of its level, by id, plus the team's submissions
- * being judged), then id. Only a team's first @limit queued submissions of a level can be among the next @limit, so the
- * turns are numbered over those "heads" alone, not the whole queue: each is an index seek on submissions_turns
- * (priority, team_id, id).
- */
-const QUEUE_ORDER = `${BUSY_TEAMS}, heads AS (
-    SELECT q.id, q.priority, q.team_id
-      FROM (SELECT DISTINCT priority, team_id FROM submissions WHERE status = 'queued') g
-      JOIN submissions q ON q.id IN (SELECT id FROM submissions WHERE status = 'queued' AND priority = g.priority AND team_id = g.team_id
-                                     ORDER BY id LIMIT @limit)),
-  turns AS (SELECT h.id, h.priority, ROW_NUMBER() OVER (PARTITION BY h.priority, h.team_id ORDER BY h.id) + coalesce(b.n, 0) AS turn
-              FROM heads h LEFT JOIN busy b ON b.team_id = h.team_id),
-  next AS (SELECT id, priority, turn FROM turns ORDER BY priority DESC, turn, id LIMIT @limit)`;
 const DEFAULT_EVENTS_LIMIT = 1000;
 /** Random bytes in a session token and in a CSRF token. */
 const TOKEN_BYTES = 32;
@@ -696,12 +682,31 @@ export class Store {
    * how many of the team's are being judged: a team whose program holds a worker waits for the others.
    */
   queuedSubmissions(limit: number = DEFAULT_QUEUE_LIMIT): SubmissionRow[] {
-    return (this.s.queued.all({ limit }) as RawSubmission[]).map(mapSubmission);
+    const order = this.queueOrder(limit);
+    if (order.length === 0) return [];
+    return (this.s.submissionsInOrder.all(JSON.stringify(order.map((p) => Number(p.id)))) as RawSubmission[]).map(mapSubmission);
   }
 
   /** The first `limit` waiting submissions in the same order, with the level and turn that place each (for sharing workers). */
   nextInLine(limit: number = DEFAULT_QUEUE_LIMIT): QueuePlace[] {
-    return this.s.nextInLine.all({ limit }) as QueuePlace[];
+    return this.queueOrder(limit);
+  }
+
+  /**
+   * The first `limit` places of the fair order, with no sort or numbering of the whole queue (queueOrder.ts): one
+   * row per team and level with work waiting (counted on the index), then only the submissions that can be among
+   * the first `limit` (at most `limit` + one per team), each found by an index seek from the one before it.
+   */
+  private queueOrder(limit: number): QueuePlace[] {
+    if (!(limit > 0)) return [];
+    const wanted = headsToRead(this.s.queueGroups.all() as QueueGroup[], limit);
+    const heads: ReadHead[] = wanted.map((w) => ({ group: w.group, id: w.group.first, rank: 1 }));
+    const more = wanted.filter((w) => w.count > 1);
+    if (more.length > 0) {
+      const walked = this.s.queueHeads.all(JSON.stringify(more.map((w) => [w.group.priority, w.group.teamId, w.group.first, w.count]))) as { i: number; id: number; rank: number }[];
+      for (const h of walked) heads.push({ group: more[h.i]!.group, id: h.id, rank: h.rank });
+    }
+    return fairOrder(heads, limit);
   }
 
   /** A judges' setting kept with the contest (e.g. disabled languages), or null. */
@@ -719,6 +724,11 @@ export class Store {
     if (n === null) return null;
     const place = this.s.queuePosition.pluck().get(n) as number | undefined;
     return place ?? null;
+  }
+
+  /** The highest level with a submission waiting, or null when none waits (an index lookup: cheap to ask often). */
+  topQueuedPriority(): number | null {
+    return (this.s.topQueuedPriority.pluck().get() as number | null) ?? null;
   }
 
   /** Moves a submission to the head of the queue (above every queued one). */
@@ -1088,9 +1098,23 @@ function prepareStatements(db: Database.Database) {
     setStatus: p('UPDATE submissions SET status = ? WHERE id = ?'),
     requeue: p("UPDATE submissions SET status = 'queued', queued_at = ? WHERE id = ?"),
     requeueAt: p("UPDATE submissions SET status = 'queued', queued_at = ?, priority = ? WHERE id = ?"),
-    queued: p(`WITH ${QUEUE_ORDER} ${SUBMISSION_SELECT} JOIN next n ON n.id = s.id ORDER BY n.priority DESC, n.turn, n.id`),
-    nextInLine: p(`WITH ${QUEUE_ORDER} SELECT CAST(n.id AS TEXT) AS id, s.team_id AS teamId, n.priority, n.turn
-                     FROM next n JOIN submissions s ON s.id = n.id ORDER BY n.priority DESC, n.turn, n.id`),
+    // The fair order (queueOrder.ts): one row per level and team with submissions waiting (index-only, on submissions_turns)...
+    queueGroups: p(`WITH ${BUSY_TEAMS}
+                    SELECT g.priority, g.team_id AS teamId, g.queued, g.first, coalesce(b.n, 0) AS busy
+                      FROM (SELECT priority, team_id, count(*) AS queued, min(id) AS first FROM submissions WHERE status = 'queued' GROUP BY priority, team_id) g
+                      LEFT JOIN busy b ON b.team_id = g.team_id`),
+    // ...then, for each [priority, team, first id, count] given, the team's waiting ones of that level after the first, up
+    // to `count` in all: (i: which one given, id, rank), each an index seek from the one before.
+    queueHeads: p(`WITH RECURSIVE walk(i, priority, team_id, id, rank, n) AS (
+                     SELECT key, value ->> 0, value ->> 1, value ->> 2, 1, value ->> 3 FROM json_each(?)
+                     UNION ALL
+                     SELECT w.i, w.priority, w.team_id,
+                            (SELECT min(s.id) FROM submissions s WHERE s.status = 'queued' AND s.priority = w.priority AND s.team_id = w.team_id AND s.id > w.id),
+                            w.rank + 1, w.n
+                       FROM walk w WHERE w.rank < w.n)
+                   SELECT i, id, rank FROM walk WHERE rank > 1`),
+    // Submissions by id, in the order of the ids given (a JSON array).
+    submissionsInOrder: p(`${SUBMISSION_SELECT} JOIN json_each(?) o ON o.value = s.id ORDER BY o.key`),
     // The same order, counted for one submission x of turn t: every queued one of a higher level, plus, per
     // team of x's level with b being judged, its queued ones of rank r with b + r < t, and the one with
     // b + r = t when it is not newer than x (i.e. when at least t - b of them are not newer). No row when
@@ -1107,6 +1131,7 @@ function prepareStatements(db: Database.Database) {
     // One level above every queued submission, and above first judgings even when only rejudges wait.
     prioritise: p(`UPDATE submissions SET priority = (SELECT max(coalesce(max(priority), ${LIVE_PRIORITY}), ${LIVE_PRIORITY}) + 1 FROM submissions WHERE status = 'queued')
                     WHERE id = ?`),
+    topQueuedPriority: p("SELECT max(priority) FROM submissions WHERE status = 'queued'"),
     queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
                           (SELECT count(*) FROM submissions WHERE status = 'judging') AS judging,
                           (SELECT min(queued_at) FROM submissions WHERE status = 'queued') AS oldest`),
