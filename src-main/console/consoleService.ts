@@ -71,7 +71,11 @@ export class ConsoleService implements ConsoleRequests {
     this.exports = new ExportService((job) => this.queue({ type: 'export', job }), exportWorker);
     const { judging, engine, store } = ctx;
     judging.onOutput = (submissionId, data) => this.output.append(submissionId, data);
-    judging.addProgressListener(() => this.markDirty('workers'));
+    judging.addProgressListener((live) => {
+      this.markDirty('workers');
+      // Stopped to make room: the submission is waiting again (no store event says so).
+      if (live.requeued) this.pushSubmission(live.submissionId);
+    });
     this.unsubscribers.push(engine.pool.onChange(() => this.markDirty('pool', 'workers', 'queue')));
     this.unsubscribers.push(
       store.onEvent((event) => {
@@ -234,6 +238,8 @@ export class ConsoleService implements ConsoleRequests {
       position: i + 1,
       queuedAt: s.submittedAt,
       estimatedStart: pool.isPaused ? null : now + Math.floor(i / Math.max(1, pool.workers)) * perSubmission,
+      // A waiting submission with a judgement is one whose judging was stopped: that judgement goes on when it starts again.
+      preempted: s.judgementId !== null,
     }));
   }
 

@@ -1,6 +1,7 @@
 // Moves submissions from the durable queue (the store) to the worker pool and their results back.
 // The store stays the one source of truth: the pool is handed only as many submissions as it has
-// free workers, so pausing, prioritising and a crash at any moment lose nothing.
+// free workers, so pausing, prioritising and a crash at any moment lose nothing. Workers are shared by
+// the queue's fair order (makeRoom): a judging behind a waiting submission is stopped and queued again.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobFor, type JudgeEngine } from '../judge/engine.ts';
@@ -28,6 +29,18 @@ export interface LiveJudging {
   judgementId: string;
   teamId: string;
   progress: JudgeProgress | null;
+  /** Set on the last notice of a judging the judge stopped to make room: the submission waits in the queue again. */
+  requeued?: true;
+}
+
+/** A running judging as the fair share sees it. */
+interface Running extends LiveJudging {
+  /** Its queue level (rejudges below first judgings, prioritised above). */
+  priority: number;
+  /** Start order: of a team's judgings, the last started is stopped first. */
+  seq: number;
+  /** Being stopped to give its worker to a submission ahead of it. */
+  stopping: boolean;
 }
 
 export class JudgingService {
@@ -35,7 +48,10 @@ export class JudgingService {
   private readonly engine: JudgeEngine;
   private readonly problems: ProblemCatalogue;
   private readonly sourceDir: string;
-  private readonly live = new Map<string, LiveJudging>();
+  private readonly live = new Map<string, Running>();
+  private startSeq = 0;
+  /** The pool's workers, queue and state when it last changed (progress aside). */
+  private poolShape = '';
   private readonly killed = new Set<string>();
   private pumping = false;
   /** Moving average of how long a submission takes to judge, for queue wait estimates. */
@@ -64,7 +80,7 @@ export class JudgingService {
   /** Re-queues what was in flight when the judge last stopped, then starts judging. */
   start(): number {
     const recovered = this.store.recoverInFlight();
-    this.engine.pool.onChange(() => this.pump());
+    this.engine.pool.onChange(() => this.poolChanged());
     this.pump();
     return recovered;
   }
@@ -76,9 +92,10 @@ export class JudgingService {
     try {
       const pool = this.engine.pool;
       if (pool.isPaused) return;
-      const free = pool.workers - pool.busy - pool.queued;
-      if (free <= 0) return;
-      for (const submission of this.store.queuedSubmissions(free)) this.judge(submission.id);
+      // A judging counts from its start in the store, before its job reaches the pool (the package may still be read).
+      const free = pool.workers - Math.max(pool.busy + pool.queued, this.live.size);
+      if (free > 0) for (const next of this.store.nextInLine(free)) this.judge(next.id, next.priority);
+      else this.makeRoom();
     } catch (error) {
       // Starting a judgement is a write: with a full disk, try again shortly (the queue is intact).
       if (!isStorageFailure(error)) throw error;
@@ -87,6 +104,16 @@ export class JudgingService {
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** The pool says something changed: pump, unless only a judging's progress moved (nothing to start or stop then). */
+  private poolChanged(): void {
+    const pool = this.engine.pool;
+    const slots = pool.workerStates().map((w) => `${w.jobId}${w.stopping ? '!' : ''}`);
+    const shape = `${pool.workers} ${pool.queued} ${pool.isPaused} ${this.engine.host.available} ${slots.join(',')}`;
+    if (shape === this.poolShape) return;
+    this.poolShape = shape;
+    this.pump();
   }
 
   averageJudgingMs(): number {
@@ -111,18 +138,63 @@ export class JudgingService {
     rmSync(this.sourceDir, { recursive: true, force: true });
   }
 
-  private judge(submissionId: string): void {
+  /**
+   * The fair share of workers. When every worker is busy and the next waiting submission comes before a running
+   * judging in the fair order, that judging is stopped and its submission waits again at its place: a submission
+   * of a higher level (a first judging before a rejudge, a prioritised one before both), or, on the same level,
+   * of an earlier turn, i.e. of a team holding fewer workers. So while another team waits, a team holds at most
+   * one worker; each team keeps its first-started judging, and equals never stop each other. Of the running
+   * judgings behind, the one last in that order goes: the lowest level, then the team's latest turn, i.e. the one
+   * its team started last (it has done the least work). A stopped judging counts for nothing: it is judged again
+   * from the start later (store.returnToQueue).
+   */
+  private makeRoom(): void {
+    const pool = this.engine.pool;
+    if (pool.isPaused || !this.engine.host.available || pool.queued > 0 || pool.busy < pool.workers) return;
+    const busyJobs = new Set(pool.workerStates().flatMap((w) => (w.jobId ? [w.jobId] : [])));
+    const running = [...this.live.values()].filter((r) => busyJobs.has(jobIdOf(r.judgementId)));
+    // A judging on its way into a worker or out of one: decide once it is there (the pool's change pumps again).
+    if (running.length !== this.live.size) return;
+    // Judgings being stopped still hold their workers: the first waiting submissions take those as they free.
+    const stopping = running.filter((r) => r.stopping).length;
+    const candidates = running.filter((r) => !r.stopping);
+    /** The running judging last in the fair order: lowest level, then latest turn, then latest started. */
+    const lastRunning = () =>
+      candidates
+        .map((r) => ({ r, turn: candidates.filter((o) => o.teamId === r.teamId && o.seq <= r.seq).length }))
+        .sort((a, b) => a.r.priority - b.r.priority || b.turn - a.turn || b.r.seq - a.r.seq)[0];
+    // Where no team holds two workers, only a higher level waiting can take one: ask the index before reading the queue.
+    const first = lastRunning();
+    if (!first) return;
+    if (first.turn === 1) {
+      const top = this.store.topQueuedPriority();
+      if (top === null || top <= first.r.priority) return;
+    }
+    const waiting = this.store.nextInLine(stopping + candidates.length);
+    for (let i = stopping; i < waiting.length && candidates.length > 0; i++) {
+      const next = waiting[i]!;
+      const last = lastRunning()!;
+      if (!(next.priority > last.r.priority || (next.priority === last.r.priority && next.turn < last.turn))) return;
+      last.r.stopping = true;
+      candidates.splice(candidates.indexOf(last.r), 1);
+      this.log.info({ submissionId: last.r.submissionId, teamId: last.r.teamId, for: next.id, forTeamId: next.teamId }, 'stopping a judging to give its worker to a submission ahead of it');
+      pool.preempt(jobIdOf(last.r.judgementId));
+    }
+  }
+
+  private judge(submissionId: string, priority: number): void {
     const submission = this.store.getSubmission(submissionId)!;
     const judgementId = this.store.startJudgement(submissionId, `judgehost-${this.engine.host.pid}`);
-    const live: LiveJudging = { submissionId, judgementId, teamId: submission.teamId, progress: null };
+    const live: Running = { submissionId, judgementId, teamId: submission.teamId, progress: null, priority, seq: ++this.startSeq, stopping: false };
     this.live.set(submissionId, live);
     void this.run(submission.problemId, submission.languageId, live).finally(() => {
-      this.live.delete(submissionId);
+      // A submission put back in the queue may have started again meanwhile: that judging stays.
+      if (this.live.get(submissionId) === live) this.live.delete(submissionId);
       this.pump();
     });
   }
 
-  private async run(problemId: string, languageId: string, live: LiveJudging): Promise<void> {
+  private async run(problemId: string, languageId: string, live: Running): Promise<void> {
     const dir = join(this.sourceDir, live.judgementId);
     const started = Date.now();
     let result;
@@ -147,10 +219,29 @@ export class JudgingService {
       rmSync(dir, { recursive: true, force: true });
     }
     if (this.killed.delete(live.judgementId)) result = judgeErrorResult('the run was killed by a judge');
+    else if (result.preempted) {
+      if (!this.stopped) this.requeue(live);
+      return;
+    }
     this.averageMs += AVERAGE_WEIGHT * (Date.now() - started - this.averageMs);
     if (this.stopped) return;
     if (result.verdict === 'JE') this.log.warn({ submissionId: live.submissionId, judgementId: live.judgementId, problemId, cause: result.error }, 'judging error');
     this.record(live.judgementId, result);
+  }
+
+  /** A judging stopped to make room: its submission waits again at its place (a full disk: it is retried). */
+  private requeue(live: Running): void {
+    if (this.stopped) return;
+    try {
+      this.store.returnToQueue(live.judgementId);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      this.log.error({ err: error, judgementId: live.judgementId }, 'cannot put a stopped judging back in the queue: the database cannot be written; retrying');
+      this.retryLater(() => this.requeue(live));
+      return;
+    }
+    const notice: LiveJudging = { submissionId: live.submissionId, judgementId: live.judgementId, teamId: live.teamId, progress: null, requeued: true };
+    for (const listener of this.progressListeners) listener(notice);
   }
 
   /** Stores a verdict; while the disk is full it is kept here and stored as soon as it can be. */

@@ -60,6 +60,8 @@ export interface QueueEntry {
   queuedAt: number;
   /** Rough epoch ms when judging should start. */
   estimatedStart: number | null;
+  /** Its judging was stopped to give the worker to a submission ahead of it (fair sharing): it starts again from the beginning. */
+  preempted: boolean;
 }
 
 export interface PoolView {

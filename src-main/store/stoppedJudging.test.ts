@@ -31,6 +31,7 @@ test('a stopped judging waits at its place, keeps its open judgement through a r
       { id: b, teamId: 't2', priority: 0, turn: 1 },
       { id: c, teamId: 't2', priority: 0, turn: 2 },
     ]);
+    assert.equal(t.store.topQueuedPriority(), 0);
     const before = t.store.lastEventToken();
 
     assert.equal(t.store.returnToQueue(j2), true);
@@ -70,8 +71,10 @@ test('a rejudge that came first wins over putting the stopped judging back', () 
     t.store.rejudge(a, START + 2000);
     assert.equal(t.store.returnToQueue(j), false);
     assert.deepEqual(t.store.nextInLine(10), [{ id: a, teamId: 't1', priority: -1, turn: 1 }], 'queued once, as a rejudge');
+    assert.equal(t.store.topQueuedPriority(), -1);
     const next = t.store.startJudgement(a, 'h');
     assert.notEqual(next, j, 'a fresh judgement: the stopped one was invalidated by the rejudge');
+    assert.equal(t.store.topQueuedPriority(), null, 'nothing waits');
   } finally {
     t.dispose();
   }

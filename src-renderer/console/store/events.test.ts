@@ -82,7 +82,7 @@ test('snapshot events replace their field; the last of a kind in a batch wins; t
 
 test('clock, queue and throughput events carry their data', () => {
   const clock: ConsoleClock = { startTime: T0, durationMs: 1, freezeMs: 0, penaltyMinutes: 20, serverTime: T0, started: true, frozen: false, ended: false, thawed: true };
-  const queue = [{ submissionId: '2', teamId: 't1', problemId: 'a', languageId: 'cpp', position: 1, queuedAt: T0, estimatedStart: null }];
+  const queue = [{ submissionId: '2', teamId: 't1', problemId: 'a', languageId: 'cpp', position: 1, queuedAt: T0, estimatedStart: null, preempted: false }];
   const throughput = [{ at: T0, judgedPerMinute: 12, queueLength: 3 }];
   const next = applyEvents(state(), [
     { type: 'clock', clock },

@@ -274,7 +274,9 @@ function Elapsed({ activity }: { activity: WorkerActivity }) {
 }
 
 /** How the store orders the queue (Store.queuedSubmissions): the rows below are in that order. */
-const QUEUE_ORDER_RULE = 'In judging order. Fair: teams take turns; rejudges after new submissions; prioritised first.';
+const QUEUE_ORDER_RULE =
+  'In judging order. Fair: teams take turns; rejudges after new submissions; prioritised first. While another team waits, a team keeps at most one worker: ' +
+  'its latest judging is stopped and starts again later ("restarts").';
 
 function QueueTable() {
   const queue = useConsole((s) => s.queue);
@@ -325,6 +327,14 @@ function QueueRow({ entry: q, now, names }: { entry: QueueEntry; now: number; na
       <td className="num">{q.position}</td>
       <td>
         <a href={submissionHref(q.submissionId)}>#{q.submissionId}</a>
+        {q.preempted && (
+          <>
+            {' '}
+            <span className="badge badge-pending" title="Its judging was stopped to give the worker to a submission ahead of it; it starts again from the beginning.">
+              restarts
+            </span>
+          </>
+        )}
       </td>
       <td>{names.team(q.teamId)}</td>
       <td>
