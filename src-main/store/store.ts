@@ -731,11 +731,6 @@ export class Store {
     return (this.s.topQueuedPriority.pluck().get() as number | null) ?? null;
   }
 
-  /** The highest level with a submission waiting, or null when none waits (an index lookup: cheap to ask often). */
-  topQueuedPriority(): number | null {
-    return (this.s.topQueuedPriority.pluck().get() as number | null) ?? null;
-  }
-
   /** Moves a submission to the head of the queue (above every queued one). */
   prioritise(submissionId: string): void {
     const n = intId(submissionId);
@@ -1136,7 +1131,6 @@ function prepareStatements(db: Database.Database) {
     // One level above every queued submission, and above first judgings even when only rejudges wait.
     prioritise: p(`UPDATE submissions SET priority = (SELECT max(coalesce(max(priority), ${LIVE_PRIORITY}), ${LIVE_PRIORITY}) + 1 FROM submissions WHERE status = 'queued')
                     WHERE id = ?`),
-    topQueuedPriority: p("SELECT max(priority) FROM submissions WHERE status = 'queued'"),
     topQueuedPriority: p("SELECT max(priority) FROM submissions WHERE status = 'queued'"),
     queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
                           (SELECT count(*) FROM submissions WHERE status = 'judging') AS judging,
