@@ -150,7 +150,8 @@ export class JudgingService {
    */
   private makeRoom(): void {
     const pool = this.engine.pool;
-    if (pool.isPaused || !this.engine.host.available || pool.queued > 0 || pool.busy < pool.workers) return;
+    // A free worker takes the next one anyway; above the size (a shrink), a stopped judging would free no worker.
+    if (pool.isPaused || !this.engine.host.available || pool.queued > 0 || pool.busy !== pool.workers) return;
     const busyJobs = new Set(pool.workerStates().flatMap((w) => (w.jobId ? [w.jobId] : [])));
     const running = [...this.live.values()].filter((r) => busyJobs.has(jobIdOf(r.judgementId)));
     // A judging on its way into a worker or out of one: decide once it is there (the pool's change pumps again).
