@@ -279,6 +279,43 @@ int main(void) {
     await assertCleanAndHealthy();
   });
 
+  test('two runs at once cannot talk through locks on the system files both see (flock, POSIX and open-file-description locks)', async () => {
+    // Each run probes for the other's locks, takes its own, and looks again for 1.5 s. A lock one run
+    // holds on /etc/passwd is seen by the other unless locking is refused.
+    const source = String.raw`#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <unistd.h>
+int main(void) {
+  int a = open("/etc/passwd", O_RDONLY), b = open("/etc/group", O_RDONLY), c = open("/etc/hosts", O_RDONLY);
+  int seen = 0, held = 0;
+  for (int round = 0; round < 15; round++) {
+    if (flock(a, LOCK_EX | LOCK_NB) == 0) held |= 1; else if (errno == EWOULDBLOCK) seen |= 1;
+    struct flock q = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+    if (fcntl(b, F_GETLK, &q) == 0 && q.l_type != F_UNLCK) seen |= 2;
+    struct flock r = { .l_type = F_RDLCK, .l_whence = SEEK_SET };
+    if (fcntl(b, F_SETLK, &r) == 0) held |= 2;
+    struct flock o = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+    if (fcntl(c, F_OFD_GETLK, &o) == 0 && o.l_type != F_UNLCK) seen |= 4;
+    struct flock p = { .l_type = F_RDLCK, .l_whence = SEEK_SET };
+    if (fcntl(c, F_OFD_SETLK, &p) == 0) held |= 4;
+    usleep(100000);
+  }
+  if (seen & 1) puts("saw another run's flock");
+  if (seen & 2) puts("saw another run's POSIX lock");
+  if (seen & 4) puts("saw another run's OFD lock");
+  if (held) printf("held locks %d\n", held);
+  if (!seen && !held) puts("ok");
+  return 0;
+}`;
+    const [first, second] = await Promise.all([engine.judge(problem.job('locks.c', source, 'c')), engine.judge(problem.job('locks.c', source, 'c'))]);
+    assert.equal(first.verdict, 'AC', describeResult(first));
+    assert.equal(second.verdict, 'AC', describeResult(second));
+    await assertCleanAndHealthy();
+  });
+
   test('the kernel surface is closed: no user or other namespaces, mount, ptrace, bpf, perf, keyrings, inotify, io_uring', async () => {
     // Each attempt that succeeds is named on stdout; a sealed sandbox prints only the answer.
     const source = String.raw`#define _GNU_SOURCE

@@ -157,8 +157,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   };
 
   // Compiles and runs alike: unlimited stack (deep recursion is common), the toolchain's PATH, the
-  // system-call filter, the sandbox.
-  const sharedSpec = { stackKb: 0, env: sandboxEnv(language), seccomp: true, sandbox: env.placement };
+  // sandbox (and each its system-call filter).
+  const sharedSpec = { stackKb: 0, env: sandboxEnv(language), sandbox: env.placement };
 
   // ---- compile ----
   env.onProgress?.({ phase: 'compiling' });
@@ -189,6 +189,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         processes: COMPILE_PROCESSES,
         groupMemKb: COMPILE_GROUP_MEM_KB,
         ...sharedSpec,
+        seccomp: 'compiler',
         sandbox: env.placement && { ...env.placement, cgroupDir: env.placement.buildCgroupDir },
       },
       env.onOutput,
@@ -261,6 +262,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
           // stdout and stderr may each reach the output limit (RLIMIT_FSIZE is per file).
           groupMemKb: memoryAllowanceKb(limits) + 2 * Math.ceil(limits.outputLimitBytes / 1024) + BOX_TMPFS_KB + GROUP_SLACK_KB,
           ...sharedSpec,
+          seccomp: 'program',
         },
         env.onOutput,
         env.signal,

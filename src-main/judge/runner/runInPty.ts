@@ -45,8 +45,9 @@ export interface RunSpec {
    *  stdout, which then do not go to files (stdinPath and stdoutPath are not used). */
   interactor?: InteractorSpec;
   /** Contestant code (programs and compilers): the system-call filter (no namespaces, mounts,
-   *  ptrace, bpf, perf, keyrings, modules, inotify…). Judge code (validators) runs without it. */
-  seccomp?: boolean;
+   *  ptrace, bpf, perf, keyrings, modules, inotify…); a program's also refuses file locks. Judge
+   *  code (validators) runs without it. */
+  seccomp?: 'compiler' | 'program';
   sandbox: SandboxPlacement | null;
 }
 
@@ -137,7 +138,7 @@ function runnerArgs(spec: RunSpec, resultFile: boolean): string[] {
     args.push('--interactor-cwd', spec.interactor.cwd, '--interactor-stderr', spec.interactor.stderrPath, '--interactor-cpu-ms', String(spec.interactor.cpuMs));
   }
   if (spec.stackKb !== undefined) args.push('--stack-kb', String(spec.stackKb));
-  if (spec.seccomp) args.push('--seccomp', 'on');
+  if (spec.seccomp) args.push('--seccomp', spec.seccomp);
   if (spec.seccomp && spec.sandbox?.cpu != null) args.push('--cpu', String(spec.sandbox.cpu));
   for (const entry of spec.env) args.push('--env', entry);
   if (spec.sandbox) {

@@ -94,6 +94,9 @@
 #define DEFAULT_TAIL_BYTES (64 * 1024)
 
 struct bind { const char *src; const char *dst; int writable; };
+/* --seccomp: which system-call filter (install_seccomp) a run gets; 0: none (judge code). */
+#define SECCOMP_COMPILER 1
+#define SECCOMP_PROGRAM 2
 
 static struct {
   long cpu_ms, wall_ms, mem_kb, fsize_bytes, nproc, stack_kb;
@@ -104,7 +107,7 @@ static struct {
   const char *interactor_cwd, *interactor_stderr; long interactor_cpu_ms;
   long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
   int sandbox; /* 0 none, 1 full */
-  int seccomp; /* --seccomp: the program (or compiler) gets the system-call filter */
+  int seccomp; /* SECCOMP_COMPILER, SECCOMP_PROGRAM (also no file locks), or 0 */
   int cpu; /* --cpu N: the run's processes are pinned to CPU N (-1: not pinned) */
   int uid, gid;
   long tail_bytes;
@@ -214,7 +217,7 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--seccomp on] [--cpu N] [--uid N] [--gid N] [--env K=V] "
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--seccomp compiler|program] [--cpu N] [--uid N] [--gid N] [--env K=V] "
             "[--cgroup D --cgroup-mem-kb N] [--interactor P [--interactor-arg A]... --interactor-cwd D "
             "--interactor-stderr F --interactor-cpu-ms N] -- prog args");
 }
@@ -242,7 +245,11 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(a, "--box")) opt.box = v;
     else if (!strcmp(a, "--box-tmpfs-kb")) opt.box_tmpfs_kb = parse_long(v, a);
     else if (!strcmp(a, "--cgroup")) opt.cgroup = v;
-    else if (!strcmp(a, "--seccomp")) opt.seccomp = !strcmp(v, "on");
+    else if (!strcmp(a, "--seccomp")) {
+      if (!strcmp(v, "compiler")) opt.seccomp = SECCOMP_COMPILER;
+      else if (!strcmp(v, "program")) opt.seccomp = SECCOMP_PROGRAM;
+      else usage();
+    }
     else if (!strcmp(a, "--cpu")) opt.cpu = (int)parse_long(v, a);
     else if (!strcmp(a, "--interactor") || !strcmp(a, "--interactor-arg")) {
       if (opt.ninteractor >= MAX_INTERACTOR_ARGS) die_setup("too many interactor arguments");
@@ -469,6 +476,18 @@ static const long DENIED_SYSCALLS[] = {
 #endif
 };
 
+/* A program may not lock files: every run sees the same /etc and toolchain files, and a lock one
+   run holds is seen by another (flock, POSIX and open-file-description locks alike), a channel
+   between teams. Refused with ENOLCK ("no locks available"), which runtimes treat as locking not
+   supported. Compilers keep locks (toolchains may lock their own caches; what a compiler does is
+   not the team's code). */
+#ifndef F_OFD_GETLK
+#define F_OFD_GETLK 36
+#define F_OFD_SETLK 37
+#define F_OFD_SETLKW 38
+#endif
+static const unsigned LOCKING_FCNTL_COMMANDS[] = { F_GETLK, F_SETLK, F_SETLKW, F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW };
+
 /* clone() flags that would make new namespaces: a program gets no user namespace (and so no
    capabilities inside one), no mount or network namespace of its own. */
 #define NAMESPACE_CLONE_FLAGS (CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP | 0x00000080 /* CLONE_NEWTIME */)
@@ -495,6 +514,20 @@ static void install_seccomp(void) {
   JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone3, 0, 1);
   STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA));
 #endif
+  if (opt.seccomp == SECCOMP_PROGRAM) {
+    const unsigned no_locks = SECCOMP_RET_ERRNO | (ENOLCK & SECCOMP_RET_DATA);
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_flock, 0, 1);
+    STMT(BPF_RET | BPF_K, no_locks);
+    const unsigned ncmds = sizeof LOCKING_FCNTL_COMMANDS / sizeof *LOCKING_FCNTL_COMMANDS;
+    /* fcntl: its command (args[1]) is one of the locking ones -> refused; else on to the rest. */
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_fcntl, 0, ncmds + 3);
+    STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1]));
+    for (unsigned i = 0; i < ncmds; i++) JUMP(BPF_JMP | BPF_JEQ | BPF_K, LOCKING_FCNTL_COMMANDS[i], ncmds - i, 0);
+    STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+    STMT(BPF_RET | BPF_K, no_locks);
+    /* The accumulator holds args[1] now: load the number again for the checks below. */
+    STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+  }
   JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone, 0, 3);
   STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])); /* the flags' low 32 bits */
   JUMP(BPF_JMP | BPF_JSET | BPF_K, NAMESPACE_CLONE_FLAGS, 0, 1);
