@@ -229,6 +229,15 @@ describe('interactive problems: the interactor\'s failures are the judges\' (JE)
     assert.ok(performance.now() - start < 8000, 'stopped at the wall-clock backstop, not after 60 s');
   });
 
+  test('an interactor that writes after the program has gone reads end-of-file and decides (WA), never dies of the closed pipe (JE)', async () => {
+    // The program leaves at once; the interactor asks a moment later, then reads the answer that never comes.
+    const late = interactorDir('late', 'import sys, time\ntime.sleep(0.3)\nprint("1 2", flush=True)\nreply = sys.stdin.readline().strip()\nsys.exit(42 if reply == "3" else 43)\n');
+    for (let i = 0; i < 3; i++) {
+      const result = await engine.judge(sum.job(`i-gone${i}.py`, 'pass\n', 'python', interactive(late)));
+      assert.equal(result.verdict, 'WA', JSON.stringify(result.tests[0]));
+    }
+  });
+
   test('the program\'s own limits still hold: a spinning program is TLE, a crash before talking is RTE', async () => {
     const dir = interactorDir('adder2', adder);
     const spin = await engine.judge(sum.job('i-tle.py', 'input()\nwhile True: pass\n', 'python', interactive(dir)));

@@ -827,9 +827,11 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
        interactor (its output closed: it decided). The monitor holds a reader of each pipe and polls
        them for a hang-up only (events 0: never their data). Exit times cannot tell: a dying
        process closes its files before it is seen to end, and under load that gap is longer than a
-       program's crash after end-of-file. The reader of the interactor's output is dropped as soon
-       as the program is gone, the other when the interactor ends, so that a write to a gone peer
-       still fails with EPIPE. */
+       program's crash after end-of-file. Once the program is gone, the monitor drains what the
+       interactor still writes to it (as the Kattis runner keeps that pipe open): the interactor
+       then reads end-of-file and decides, instead of dying of SIGPIPE (a judge error at random,
+       depending on when it wrote). The reader of the program's output is dropped when the
+       interactor ends, so that a program writing to a gone interactor fails with EPIPE. */
     struct end_report end = { 0, 0, 0, 0, 0, 0 }; struct rusage ru;
     /* Each hang-up seen at once: as root the monitor (which only waits) runs real-time, so busy
        programs cannot delay its wake-up. */
@@ -841,14 +843,20 @@ static pid_t start_interactor(int program_in, int program_out, int errf_fd) {
       end.output_watched = 1;
       int program_closed = 0, interactor_closed = 0;
       for (;;) {
-        struct pollfd p[3] = { { child_fd, POLLIN, 0 }, { program_closed ? -1 : program_output, 0, 0 }, { interactor_closed ? -1 : interactor_output, 0, 0 } };
+        /* The interactor's output is read (and dropped) only once the program, its reader, is gone. */
+        struct pollfd p[3] = { { child_fd, POLLIN, 0 }, { program_closed ? -1 : program_output, 0, 0 }, { interactor_closed ? -1 : interactor_output, program_closed ? POLLIN : 0, 0 } };
         int r = poll(p, 3, -1);
         if (r < 0 && errno == EINTR) continue;
         if (r < 0) { end.output_watched = 0; break; }
-        int program_now = (p[1].revents & POLLHUP) != 0, interactor_now = (p[2].revents & POLLHUP) != 0;
+        int program_now = (p[1].revents & POLLHUP) != 0, interactor_now = 0;
+        if (p[2].revents & POLLIN) {
+          char drop[4096];
+          ssize_t n = read(interactor_output, drop, sizeof drop);
+          interactor_now = n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN);
+        } else if (p[2].revents & (POLLHUP | POLLERR)) interactor_now = 1;
         /* Both in one wake-up: a tie, taken as the program first (its crash then counts). */
         if (program_now && !interactor_closed) end.output_closed_first = 1;
-        if (program_now) { program_closed = 1; close(interactor_output); interactor_output = -1; }
+        if (program_now) program_closed = 1;
         if (interactor_now) interactor_closed = 1;
         if (p[0].revents & POLLIN) break;
       }
