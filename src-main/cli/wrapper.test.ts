@@ -77,8 +77,8 @@ async function serveThroughWrapper(): Promise<{ wrapper: ChildProcess; output: (
   const wrapper = spawn(node!, [verdictBin, 'serve', '--port', '0', '--workers', '1', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(wrapper.pid!);
   let out = '';
-  wrapper.stdout!.on('data', (d) => (out += d));
-  wrapper.stderr!.on('data', (d) => (out += d));
+  wrapper.stdout.on('data', (d) => (out += d));
+  wrapper.stderr.on('data', (d) => (out += d));
   const url = await eventually(async () => {
     if (wrapper.exitCode !== null || wrapper.signalCode !== null) throw new Error(`verdict serve ended: ${out}`);
     return /portal\s+(http:\/\/\S+?)\/?\s/.exec(out)?.[1];

@@ -151,7 +151,7 @@ export function filterTerminalOutput(state: FilterState, chunk: string): { text:
   }
 
   if (mode === CSI && params !== null) params += chunk.slice(paramsFrom);
-  return { text: out, state: { mode: MODES[mode]!, params: mode === CSI ? params : null } };
+  return { text: out, state: { mode: MODES[mode], params: mode === CSI ? params : null } };
 }
 
 /** A filter for one stream: each call takes the next chunk. */

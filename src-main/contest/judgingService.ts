@@ -173,8 +173,8 @@ export class JudgingService {
     }
     const waiting = this.store.nextInLine(stopping + candidates.length);
     for (let i = stopping; i < waiting.length && candidates.length > 0; i++) {
-      const next = waiting[i]!;
-      const last = lastRunning()!;
+      const next = waiting[i];
+      const last = lastRunning();
       if (!(next.priority > last.r.priority || (next.priority === last.r.priority && next.turn < last.turn))) return;
       last.r.stopping = true;
       candidates.splice(candidates.indexOf(last.r), 1);

@@ -67,7 +67,7 @@ class Converter {
   private runGroup(stop: { brace?: boolean; end?: string }): string {
     let out = '';
     while (this.pos < this.src.length) {
-      const c = this.src[this.pos]!;
+      const c = this.src[this.pos];
       if (c === '}' && stop.brace) {
         this.pos++;
         return out;
@@ -104,7 +104,7 @@ class Converter {
   /** Plain text up to the next special character, with TeX's ligatures and quotes. */
   private text(): string {
     const start = this.pos;
-    while (this.pos < this.src.length && !'\\{}$'.includes(this.src[this.pos]!) && !this.atParagraphBreak()) this.pos++;
+    while (this.pos < this.src.length && !'\\{}$'.includes(this.src[this.pos]) && !this.atParagraphBreak()) this.pos++;
     if (this.pos === start) this.pos++;
     const raw = this.src.slice(start, this.pos).replace(/\s+/g, ' ');
     return escapeHtml(raw)
@@ -207,9 +207,9 @@ class Converter {
       return escapeHtml(SYMBOLS[name] ?? '');
     }
     if (name === 'begin') return this.environment(this.rawArgument());
-    if (name in SYMBOLS) return escapeHtml(SYMBOLS[name]!);
+    if (name in SYMBOLS) return escapeHtml(SYMBOLS[name]);
     if (name in INLINE_STYLES) {
-      const [open, close] = INLINE_STYLES[name]!;
+      const [open, close] = INLINE_STYLES[name];
       return `${open}${this.argument()}${close}`;
     }
     const heading = HEADINGS[name.replace(/\*$/, '')];
@@ -357,7 +357,7 @@ function paragraphs(html: string, tight = false): string {
     });
   });
   flush();
-  if (tight && out.length === 1 && out[0]!.startsWith('<p>')) return out[0]!.slice(3, -4);
+  if (tight && out.length === 1 && out[0].startsWith('<p>')) return out[0].slice(3, -4);
   return out.join('\n');
 }
 

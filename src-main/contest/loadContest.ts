@@ -45,7 +45,7 @@ const ACCOUNT_TYPES: readonly AccountType[] = ['team', 'judge', 'admin'];
 const MAX_LISTED_WARNINGS = 10;
 
 function errnoCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 /** A short JSON-ish rendering of a value for "got ..." in messages. */

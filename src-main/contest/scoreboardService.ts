@@ -52,7 +52,7 @@ export class ScoreboardService {
       teams: this.store.listTeams(),
       submissions: this.store.listSubmissions().map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
       penaltyMinutes: contest?.penaltyMinutes ?? 20,
-      freezeAtMs: frozen ? phase!.freezeAtMs : null,
+      freezeAtMs: frozen ? phase.freezeAtMs : null,
       includeHidden: view === 'judges',
     });
     const digest = createHash('sha256').update(JSON.stringify([frozen, rows])).digest('base64url').slice(0, DIGEST_CHARS);

@@ -213,7 +213,7 @@ export async function inPool<T>(items: readonly T[], limit: number, fn: (item: T
   };
   const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
   const failure = results.find((r) => r.status === 'rejected');
-  if (failure) throw (failure as PromiseRejectedResult).reason;
+  if (failure) throw failure.reason;
 }
 
 /** Modes of a folder that holds secrets (accounts, password hashes): the owner's only. */

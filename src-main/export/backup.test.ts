@@ -117,7 +117,7 @@ describe('restore', () => {
     assert.equal(readFileSync(join(data, 'verdict.db'), 'utf8'), 'the current contest');
     const r = await restore(backupDir, data, { force: true, now: AFTER_END });
     assert.equal(r.replaced, `${data}.replaced-2030-01-01T16-00-00-000Z`);
-    assert.equal(readFileSync(join(r.replaced!, 'verdict.db'), 'utf8'), 'the current contest');
+    assert.equal(readFileSync(join(r.replaced, 'verdict.db'), 'utf8'), 'the current contest');
     assert.deepEqual(dump(r.dbFile), dump(join(backupDir, 'verdict.db')));
   });
 

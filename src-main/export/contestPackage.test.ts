@@ -145,7 +145,7 @@ describe('the contest package', () => {
     const ce = c.store.listJudgements().find((j) => j.verdict === 'CE')!;
     assert.equal(extras.judgements[ce.id].compile_output, 'error: expected ;');
     assert.equal(extras.judgements[ce.id].compile_ok, false);
-    const run = c.store.listRuns('1')[0]!;
+    const run = c.store.listRuns('1')[0];
     assert.deepEqual(extras.runs[run.id], { test_name: 'secret/1', memory_kb: run.memoryKb, wall_ms: run.wallMs, exit_code: 0, signal: 0, message: '' });
     assert.deepEqual(extras.overrides, []);
     assert.equal(typeof extras.settings, 'object');

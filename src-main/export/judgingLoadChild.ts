@@ -12,7 +12,7 @@ const MAX_WRITES = 30_000;
 const MAX_RUN_MS = 60_000;
 const TESTS_PER_JUDGEMENT = 10;
 
-const store = Store.open(process.argv[2]!);
+const store = Store.open(process.argv[2]);
 const teams = store.listTeams().map((t) => t.id);
 const problems = store.listProblems().map((p) => p.id);
 const tests = Array.from({ length: TESTS_PER_JUDGEMENT }, (_, i): [string, 'AC', number] => [`secret/${i + 1}`, 'AC', 100 + i]);
@@ -29,7 +29,7 @@ let current: { submissionId: string; judgementId: string | null } | null = null;
 /** One commit: the next step of the judging cycle. */
 function write(): void {
   if (current === null) {
-    const { submission } = store.addSubmission({ teamId: teams[writes % teams.length]!, problemId: problems[writes % problems.length]!, languageId: 'c', fileName: 'main.c', source: Buffer.from(`// load ${writes}\nint main(){return 0;}\n`), submittedAt: Date.now() });
+    const { submission } = store.addSubmission({ teamId: teams[writes % teams.length], problemId: problems[writes % problems.length], languageId: 'c', fileName: 'main.c', source: Buffer.from(`// load ${writes}\nint main(){return 0;}\n`), submittedAt: Date.now() });
     submissions++;
     current = { submissionId: submission.id, judgementId: null };
   } else if (current.judgementId === null) {

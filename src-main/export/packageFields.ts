@@ -135,7 +135,7 @@ export class Fields {
   stringArray(key: string): string[] {
     const v = this.o[key];
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw this.bad(key, 'a list of strings');
-    return v as string[];
+    return v;
   }
 
   /** A nested object. */

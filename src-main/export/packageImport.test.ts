@@ -197,7 +197,7 @@ describe('verdict import: what is refused', () => {
       ['team-ref', 'submissions.json', editJson((s) => (s[0].team_id = 'nobody')), /team "nobody" is not in teams\.json or the event feed/],
       ['two-current', 'judgements.json', editJson((j) => j.forEach((x: { current: boolean }) => (x.current = true))), /submission 9 has two current judgements/],
       ['json', 'teams.json', () => '[{"id": "t1",', /teams\.json: not valid JSON/],
-      ['feed-order', 'event-feed.ndjson', (t) => { const l = t.trimEnd().split('\n'); [l[3], l[4]] = [l[4]!, l[3]!]; return `${l.join('\n')}\n`; }, /event-feed\.ndjson: line 5: token \d+ does not follow \d+/],
+      ['feed-order', 'event-feed.ndjson', (t) => { const l = t.trimEnd().split('\n'); [l[3], l[4]] = [l[4], l[3]]; return `${l.join('\n')}\n`; }, /event-feed\.ndjson: line 5: token \d+ does not follow \d+/],
       ['feed-times', 'verdict.json', editJson((x) => x.event_times.pop()), /"event_times" must list one time \(epoch ms\) per line of event-feed\.ndjson/],
       ['format', 'verdict.json', editJson((x) => (x.format = 'something-else')), /not a Verdict contest package/],
       ['reply', 'clarifications.json', editJson((cl) => (cl[1].reply_to_id = '7')), /clarification 2 replies to 7, which is not an earlier clarification/],

@@ -45,7 +45,7 @@ before(async () => {
       for (let n = first; n < Math.min(SUBMISSIONS, first + SUBMISSIONS_PER_TRANSACTION); n++) {
         const submittedAt = START + n * 1000;
         const source = Buffer.from(`// submission ${n}\n${'int x; /* a line of a solution */\n'.repeat(90)}`);
-        const { submission } = c.store.addSubmission({ teamId: teams[n % teams.length]!, problemId: problems[n % problems.length]!, languageId: 'c', fileName: 'main.c', source, submittedAt });
+        const { submission } = c.store.addSubmission({ teamId: teams[n % teams.length], problemId: problems[n % problems.length], languageId: 'c', fileName: 'main.c', source, submittedAt });
         const judgement = c.store.startJudgement(submission.id, 'host-1', submittedAt + 500);
         c.store.finishJudgement(judgement, judgeResult('AC', tests), submittedAt + 900);
       }
@@ -84,8 +84,8 @@ async function underLoad<T>(dbFile: string, work: () => Promise<T>): Promise<{ r
     for (const line of lines) {
       const [kind, a, b] = line.split(' ');
       if (kind === 'state') {
-        load.order.set(a!, load.order.size);
-        load.states.set(a!, Number(b));
+        load.order.set(a, load.order.size);
+        load.states.set(a, Number(b));
       } else if (kind === 'done') load.writes = Number(a);
     }
     if (load.states.size > WARM_UP_WRITES) warmedUp();

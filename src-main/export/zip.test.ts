@@ -28,7 +28,7 @@ function readZip(zip: Buffer): Promise<ReadEntry[]> {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
-            out.push({ name: entry.fileName, data: Buffer.concat(chunks), method: entry.compressionMethod, crc: entry.crc32, date: (entry.getLastModDate as (options?: { timezone: 'UTC' | 'local' }) => Date).call(entry, { timezone: 'UTC' }), utf8: (entry.generalPurposeBitFlag & 0x800) !== 0 });
+            out.push({ name: entry.fileName, data: Buffer.concat(chunks), method: entry.compressionMethod, crc: entry.crc32, date: (entry.getLastModDate as (options: { timezone: 'UTC' | 'local' }) => Date).call(entry, { timezone: 'UTC' }), utf8: (entry.generalPurposeBitFlag & 0x800) !== 0 });
             archive.readEntry();
           });
           stream.on('error', reject);

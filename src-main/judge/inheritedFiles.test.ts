@@ -25,7 +25,7 @@ chmodSync(secretFile, 0o644);
 chmodSync(appendFile, 0o600);
 const problem = writePackage(join(dir, 'hello'), helloFiles());
 /** What the hello package wants printed. */
-const GREETING = helloFiles()['data/secret/1.ans']!.trim();
+const GREETING = helloFiles()['data/secret/1.ans'].trim();
 
 /** Runs `verdict judge --json` from a shell that holds fd 100 (append) and fd 200 (read) open. */
 function judgeWithOpenFiles(source: string, name: string): { verdict: string; compile: { output: string }; raw: string } {

@@ -221,7 +221,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   const runArgv = resolveArgv(language, language.run, values);
   // A compile that "succeeds" without a program (a Rust library crate, a Go package that is not main)
   // is the team's compile error, not a judging error at the first run.
-  const notRunnable = unrunnableProgram(runArgv[0]!, compileDir);
+  const notRunnable = unrunnableProgram(runArgv[0], compileDir);
   if (notRunnable) return { verdict: 'CE', tests: [], compile: { ...compile, ok: false, output: `${compile.output}${compile.output ? '\n' : ''}${notRunnable}` }, timeMs: 0, memoryKb: 0 };
   const binds: Bind[] = [...toolchainBinds(language), { src: compileDir, dst: '/prog' }];
   const tests: TestResult[] = [];

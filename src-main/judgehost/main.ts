@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeSubmission, type JudgeProblem } from '../judge/judgeSubmission.ts';
 import { judgeErrorResult, type JudgeResult } from '../judge/results.ts';
-import { detectLanguages, type AvailableLanguage, type Language } from '../judge/languages.ts';
+import { detectLanguages, type Language } from '../judge/languages.ts';
 import { spawnStats } from '../judge/runner/runInPty.ts';
 import { Sandbox } from '../judge/runner/sandbox.ts';
 import { parseValidatorFlags } from '../judge/validate/validatorFlags.ts';
@@ -78,7 +78,7 @@ async function judge(job: JudgeJob, slot: number): Promise<void> {
     if (!language.available) throw new Error(`language '${language.id}' is not available on this judgehost: ${language.reason}`);
     const problem = await judgeProblem(job);
     result = await judgeSubmission(
-      { sourcePath: job.sourcePath, fileName: job.fileName, language: language as AvailableLanguage, problem, runAllTests: job.runAllTests },
+      { sourcePath: job.sourcePath, fileName: job.fileName, language, problem, runAllTests: job.runAllTests },
       {
         workDir,
         placement: await sandbox.placement(slot),

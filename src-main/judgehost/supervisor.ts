@@ -133,7 +133,7 @@ export class JudgehostSupervisor implements JudgeBackend {
     const at = Date.now();
     this.failures = [...this.failures.filter((f) => at - f.at < FAILURE_WINDOW_MS), { at, reason }];
     this.status = this.failures.length >= FAILURES_BEFORE_FAILED ? 'failed' : 'restarting';
-    const delayMs = RESTART_DELAYS_MS[Math.min(this.failures.length - 1, RESTART_DELAYS_MS.length - 1)]!;
+    const delayMs = RESTART_DELAYS_MS[Math.min(this.failures.length - 1, RESTART_DELAYS_MS.length - 1)];
     const fields = { hostPid: pid, reason, failuresInWindow: this.failures.length, restartInMs: delayMs };
     if (this.status === 'failed') this.log.error(fields, 'judgehost keeps failing: judging waits until one starts');
     else this.log.warn(fields, 'judgehost failed: restarting it');

@@ -21,12 +21,12 @@ function serve(): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', '--workers', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += d;
       const match = /portal\s+(http:\/\/\S+)\//.exec(out);
       if (match) resolve({ child, url: match[1] });
     });
-    child.stderr!.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
     child.on('exit', (code) => reject(new Error(`verdict serve exited (${code}): ${out}`)));
   });
 }

@@ -68,19 +68,19 @@ test('many long feeds sent at once, page by page in turn: each is line for line 
   const alone: Record<string, string> = {};
   for (const [who, headers] of Object.entries(readers)) alone[who] = await feedText(headers);
   const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as { type: string; data: { text?: string } | null; token: string });
-  assert.ok(lines(alone.team1!).some((e) => e.data?.text === 'question 897 from team1'));
-  assert.ok(!lines(alone.team1!).some((e) => e.data?.text?.includes('from team2')), "team1 never sees team2's questions");
-  assert.ok(lines(alone.judge!).length >= lines(alone.team1!).length + 300, "the judges see team2's questions too");
+  assert.ok(lines(alone.team1).some((e) => e.data?.text === 'question 897 from team1'));
+  assert.ok(!lines(alone.team1).some((e) => e.data?.text?.includes('from team2')), "team1 never sees team2's questions");
+  assert.ok(lines(alone.judge).length >= lines(alone.team1).length + 300, "the judges see team2's questions too");
 
   // Ten feeds of each reader at once (a team's limit is twelve): every one complete and in order.
   const who = Object.keys(readers) as (keyof typeof readers)[];
-  const together = await Promise.all(Array.from({ length: 30 }, (_, i) => feedText(readers[who[i % 3]!])));
+  const together = await Promise.all(Array.from({ length: 30 }, (_, i) => feedText(readers[who[i % 3]])));
   // (The server may append events meanwhile, e.g. when it has read a problem package: a feed read later may be longer.)
   const after: Record<string, string> = {};
   for (const [name, headers] of Object.entries(readers)) after[name] = await feedText(headers);
   together.forEach((text, i) => {
-    const name = who[i % 3]!;
-    assert.ok(text.startsWith(alone[name]!) && after[name]!.startsWith(text), `feed ${i} (${name}) is the one read alone, whole lines in order`);
+    const name = who[i % 3];
+    assert.ok(text.startsWith(alone[name]) && after[name].startsWith(text), `feed ${i} (${name}) is the one read alone, whole lines in order`);
   });
 
   // Streaming ones send the same history, then what happens next.

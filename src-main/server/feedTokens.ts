@@ -17,7 +17,7 @@ export class FeedTokens {
 
   /** The opaque form of a global token. */
   hide(token: string): string {
-    return this.hideAll([token])[0]!;
+    return this.hideAll([token])[0];
   }
 
   /** The opaque forms of many tokens (a page of the feed), in one call to the cipher. */

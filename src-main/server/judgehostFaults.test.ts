@@ -202,7 +202,7 @@ test('a runner killed in the middle of a test: the submission is judged again, n
     assert.equal(readFileOrEmpty(`/proc/${runner}/comm`).trim(), 'verdict-run');
     process.kill(runner, 'SIGKILL');
     const verdicts = await verdictsOf(server.url, 1);
-    assert.equal(verdicts.get(submission!.id), 'AC');
+    assert.equal(verdicts.get(submission.id), 'AC');
     // The same judgehost judged it again: a runner's death is not the judgehost's.
     assert.equal((await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body.judgehost.restarts, 0);
   } finally {
@@ -221,17 +221,17 @@ test('a submission whose judging fails on the judge side three times is JE, with
         const atHost = server.context.engine.pool.workerStates().some((w) => w.jobId !== null);
         return atHost && server.context.engine.host.health().status === 'running' ? server.context.engine.host.pid : undefined;
       }, 60_000, `judging attempt ${strike}`);
-      process.kill(pid!, 'SIGKILL');
+      process.kill(pid, 'SIGKILL');
       await eventually(async () => (server.context.engine.host.health().restarts === strike ? true : undefined), 30_000, `restart ${strike}`);
     }
     const verdicts = await verdictsOf(server.url, 1);
-    assert.equal(verdicts.get(submission!.id), 'JE');
-    const row = server.context.store.getSubmission(submission!.id)!;
+    assert.equal(verdicts.get(submission.id), 'JE');
+    const row = server.context.store.getSubmission(submission.id)!;
     const judgement = server.context.store.getJudgement(row.judgementId!)!;
     assert.match(judgement.error ?? '', /3 times.*SIGKILL.*SIGKILL.*SIGKILL/);
     // And the log says which submission got JE, and why.
     const logged = await eventually(async () => logLines(server.dataDir).find((l) => l.msg === 'judging error'), 10_000, 'the JE in the log');
-    assert.equal(logged.submissionId, submission!.id);
+    assert.equal(logged.submissionId, submission.id);
     assert.match(String(logged.cause), /3 times/);
   } finally {
     await server.close();
@@ -259,10 +259,10 @@ test('restarts that keep failing: /health 503 with the reason, submissions still
     assert.match(snapshot.pool.problems.join('\n'), /judgehost keeps failing/);
     // Contestants can still submit: their submissions wait in the queue.
     const [waiting] = await submitAll(server.url, [HELLO_AC]);
-    assert.equal(server.context.store.getSubmission(waiting!.id)!.status === 'judged', false);
+    assert.equal(server.context.store.getSubmission(waiting.id)!.status === 'judged', false);
     mkdirSync(hostTmp);
     const verdicts = await verdictsOf(server.url, 1);
-    assert.equal(verdicts.get(waiting!.id), 'AC');
+    assert.equal(verdicts.get(waiting.id), 'AC');
     const healthy = await judge.get<Health>('/health', basic('judge', 'judge-pass'));
     assert.equal(healthy.status, 200);
     assert.equal(healthy.body.judgehost.status, 'running');
@@ -284,9 +284,9 @@ test('a slot host killed in the middle of a test: the submission is judged again
     }, 60_000, 'a test run in progress');
     assert.match(readFileOrEmpty(`/proc/${slotHost}/cmdline`), /verdict-runner\0--slot-host/);
     process.kill(slotHost, 'SIGKILL');
-    assert.equal((await verdictsOf(server.url, 1)).get(slow!.id), 'AC');
+    assert.equal((await verdictsOf(server.url, 1)).get(slow.id), 'AC');
     const [next] = await submitAll(server.url, [HELLO_WA]);
-    assert.equal((await verdictsOf(server.url, 2)).get(next!.id), 'WA');
+    assert.equal((await verdictsOf(server.url, 2)).get(next.id), 'WA');
     // Nothing of the dead slot host's run is left, and its death was not the judgehost's.
     assert.ok(!alive(slotHost));
     const slotHosts = descendants(hostPid).filter((pid) => readFileOrEmpty(`/proc/${pid}/cmdline`).includes('--slot-host'));

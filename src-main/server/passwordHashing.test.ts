@@ -95,7 +95,7 @@ describe('AccountDirectory', () => {
       const accounts = contestDefinition().accounts;
       const dir = new AccountDirectory(t.store, accounts);
       assert.ok(await dir.verify('team1', 'plain-secret-one'));
-      dir.add([{ ...accounts[0]!, password: 'changed-in-folder' }]);
+      dir.add([{ ...accounts[0], password: 'changed-in-folder' }]);
       assert.equal(await dir.verify('team1', 'plain-secret-one'), null);
       await eventually(async () => (dir.progress().hashed === dir.progress().total ? true : undefined), 60_000, 'hashing done');
       assert.ok(verifyPassword('changed-in-folder', t.store.getAccountByUsername('team1')!.passwordHash!));
@@ -168,7 +168,7 @@ describe('the contest server', () => {
     } finally {
       await server.close();
     }
-    await gone(child!, 'the hashing process to exit after close()');
+    await gone(child, 'the hashing process to exit after close()');
   });
 
   test('after kill -9 of `verdict serve`, the hashing process exits too', { timeout: 60_000 }, async () => {
@@ -176,8 +176,8 @@ describe('the contest server', () => {
     const server = spawn(process.execPath, [bin, 'serve', '--contest', contestDir, '--data', dataDir, '--port', '0', '--workers', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise((resolve) => server.once('exit', resolve));
     let out = '';
-    server.stdout!.on('data', (d) => (out += d));
-    server.stderr!.on('data', (d) => (out += d));
+    server.stdout.on('data', (d) => (out += d));
+    server.stderr.on('data', (d) => (out += d));
     try {
       await eventually(async () => (/portal\s+http/.test(out) ? true : undefined), 30_000, `verdict serve to listen: ${out}`);
       const [child] = await eventually(async () => {
@@ -186,7 +186,7 @@ describe('the contest server', () => {
       }, 10_000, 'the hashing process of verdict serve');
       server.kill('SIGKILL');
       await exited;
-      await gone(child!, 'the hashing process to exit after kill -9 of the server');
+      await gone(child, 'the hashing process to exit after kill -9 of the server');
     } finally {
       server.kill('SIGKILL');
     }

@@ -28,8 +28,8 @@ interface Served {
 function run(args: string[]): ChildProcess & { text: () => string } {
   const child = spawn(process.execPath, [bin, 'serve', '--workers', '1', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  child.stdout!.on('data', (d) => (text += d));
-  child.stderr!.on('data', (d) => (text += d));
+  child.stdout.on('data', (d) => (text += d));
+  child.stderr.on('data', (d) => (text += d));
   return Object.assign(child, { text: () => text });
 }
 
@@ -59,7 +59,7 @@ test('a second server on the same data folder is refused with one line naming th
     assert.equal(await exitOf(second), 2);
     const lines = plainLines(second.text());
     assert.equal(lines.length, 1, second.text());
-    assert.match(lines[0]!, new RegExp(`in use by verdict serve \\(pid ${first.child.pid}, serving ${first.url.replaceAll('.', '\\.')}`));
+    assert.match(lines[0], new RegExp(`in use by verdict serve \\(pid ${first.child.pid}, serving ${first.url.replaceAll('.', '\\.')}`));
     // The first one is untouched.
     assert.equal((await fetch(`${first.url}/health`)).status, 200);
   } finally {
@@ -136,17 +136,17 @@ test('no sandbox: verdict serve refuses to judge without --allow-unsandboxed, an
   const dataDir = newDataDir();
   const refused = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  refused.stdout!.on('data', (d) => (text += d));
-  refused.stderr!.on('data', (d) => (text += d));
+  refused.stdout.on('data', (d) => (text += d));
+  refused.stderr.on('data', (d) => (text += d));
   assert.equal(await exitOf(refused), 2, text);
   const lines = plainLines(text);
   assert.equal(lines.length, 1, text);
-  assert.match(lines[0]!, /no sandbox.*network.*--allow-unsandboxed/);
+  assert.match(lines[0], /no sandbox.*network.*--allow-unsandboxed/);
 
   const allowed = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', '--allow-unsandboxed'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  allowed.stdout!.on('data', (d) => (out += d));
-  allowed.stderr!.on('data', (d) => (out += d));
+  allowed.stdout.on('data', (d) => (out += d));
+  allowed.stderr.on('data', (d) => (out += d));
   try {
     const url = await eventually(async () => /portal\s+(http:\/\/\S+)\//.exec(out)?.[1], 60_000, 'verdict serve to listen');
     assert.match(out, /sandbox level none/);

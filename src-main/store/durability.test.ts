@@ -41,9 +41,9 @@ function runChild(file: string, round: number, killAfter: number): Promise<Child
       buffered = lines.pop()!; // an incomplete last line is not (yet) an acknowledgement
       for (const line of lines) {
         const [kind, a, b] = line.split(' ');
-        if (kind === 'ack') run.acks.set(a!, Number(b));
+        if (kind === 'ack') run.acks.set(a, Number(b));
         else if (kind === 'judged') run.judged = a!;
-        else if (kind === 'judging') run.judging = { submissionId: a!, judgementId: b! };
+        else if (kind === 'judging') run.judging = { submissionId: a, judgementId: b };
       }
       if (!killed && run.acks.size >= killAfter) {
         killed = true;

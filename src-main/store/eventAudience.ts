@@ -8,7 +8,7 @@ import type { EventRow } from './rows.ts';
  * `teamOfSubmission` resolves the team of a submission id (judgements name only the submission).
  */
 export function eventAudience(event: Pick<EventRow, 'type' | 'id' | 'data'>, teamOfSubmission: (submissionId: string) => string | null): string | null | undefined {
-  const data = event.data as Record<string, unknown> | null;
+  const data = event.data;
   switch (event.type) {
     case 'submissions':
       return (data?.team_id as string | undefined) ?? (event.id ? teamOfSubmission(event.id) : null) ?? undefined;

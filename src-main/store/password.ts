@@ -26,8 +26,8 @@ function parse(hash: string): Parsed | null {
   const [n, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   if (![n, r, p].every((v) => Number.isInteger(v) && v > 0) || n > MAX_N || (n & (n - 1)) !== 0 || r > 32 || p > 16) return null;
   // Node's base64url decoder also reads standard base64.
-  const salt = Buffer.from(parts[4]!, 'base64url');
-  const key = Buffer.from(parts[5]!, 'base64url');
+  const salt = Buffer.from(parts[4], 'base64url');
+  const key = Buffer.from(parts[5], 'base64url');
   if (salt.length === 0 || key.length === 0) return null;
   return { n, r, p, salt, key };
 }

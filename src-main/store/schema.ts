@@ -231,7 +231,7 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
-  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1].version;
 }
 
 /** Brings the database to the last version; returns it. Refuses a database written by a newer Verdict. */

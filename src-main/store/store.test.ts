@@ -104,7 +104,7 @@ test('importContest twice emits events once; a changed team name is one update; 
       first.map((e) => `${e.type}/${e.op}/${e.id}`),
       ['contests/create/demo', 'problems/create/hello', 'problems/create/sum', 'teams/create/t1', 'teams/create/t2', 'teams/create/t3', 'state/create/null'],
     );
-    assert.deepEqual(first[0]!.data, {
+    assert.deepEqual(first[0].data, {
       id: 'demo',
       name: 'Demo',
       formal_name: 'Demo Contest 2030',
@@ -113,8 +113,8 @@ test('importContest twice emits events once; a changed team name is one update; 
       scoreboard_freeze_duration: '1:00:00.000',
       penalty_time: '0:20:00.000',
     });
-    assert.deepEqual(first[1]!.data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', test_data_count: 0 });
-    assert.deepEqual(first[3]!.data, { id: 't1', name: 'Team 1', display_name: 'Team One', organization_id: null, group_ids: ['participants'], hidden: false });
+    assert.deepEqual(first[1].data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', test_data_count: 0 });
+    assert.deepEqual(first[3].data, { id: 't1', name: 'Team 1', display_name: 'Team One', organization_id: null, group_ids: ['participants'], hidden: false });
 
     const last = t.store.lastEventToken();
     t.store.importContest(def, { hashPasswords: false });
@@ -122,11 +122,11 @@ test('importContest twice emits events once; a changed team name is one update; 
     t.reopen().importContest(def, { hashPasswords: false });
     assert.equal(t.store.lastEventToken(), last, 'nor after a restart');
 
-    def.teams[1]!.name = 'Team 2 (renamed)';
+    def.teams[1].name = 'Team 2 (renamed)';
     t.store.importContest(def, { hashPasswords: false });
     const renamed = eventsAfter(t.store, last);
     assert.deepEqual(renamed.map((e) => `${e.type}/${e.op}/${e.id}`), ['teams/update/t2']);
-    assert.equal(renamed[0]!.data!.name, 'Team 2 (renamed)');
+    assert.equal(renamed[0].data!.name, 'Team 2 (renamed)');
     assert.equal(t.store.listTeams().find((x) => x.id === 't2')?.name, 'Team 2 (renamed)');
 
     const before = t.store.lastEventToken();
@@ -152,8 +152,8 @@ test('schedule changes: setContestTimes emits a contests update; a runtime chang
     t.store.setContestTimes({ startTime: START + HOUR, durationMs: 4 * HOUR }, START);
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}`), ['contests/update']);
-    assert.equal(events[0]!.data!.start_time, '2030-01-01T11:00:00.000Z');
-    assert.equal(events[0]!.data!.duration, '4:00:00.000');
+    assert.equal(events[0].data!.start_time, '2030-01-01T11:00:00.000Z');
+    assert.equal(events[0].data!.duration, '4:00:00.000');
     t.reopen().importContest(contestDefinition(), { hashPasswords: false });
     assert.equal(t.store.getContest()?.startTime, START + HOUR, 'the folder did not change: the judges\' start time stays');
     assert.throws(() => t.store.setContestTimes({ startTime: START, freezeMs: 9 * HOUR }), /do not fit/);
@@ -164,7 +164,7 @@ test('schedule changes: setContestTimes emits a contests update; a runtime chang
     t.store.refreshState(START + 2 * HOUR + 1); // same state: nothing appended
     const started = eventsAfter(t.store, s0);
     assert.deepEqual(started.map((e) => `${e.type}/${e.op}/${e.id}`), ['state/update/null']);
-    assert.deepEqual(started[0]!.data, { started: '2030-01-01T11:00:00.000Z', frozen: null, ended: null, thawed: null, finalized: null, end_of_updates: null });
+    assert.deepEqual(started[0].data, { started: '2030-01-01T11:00:00.000Z', frozen: null, ended: null, thawed: null, finalized: null, end_of_updates: null });
     const ended = t.store.markState({ thawed: START + 6 * HOUR }, START + 6 * HOUR);
     assert.equal(ended.frozen, '2030-01-01T14:00:00.000Z');
     assert.equal(ended.ended, '2030-01-01T15:00:00.000Z');
@@ -182,14 +182,14 @@ test('setProblemInfo fills the time limit and test count once: a problems update
     t.store.setProblemInfo('hello', { timeLimitMs: 1500, testDataCount: 12 });
     const events = eventsAfter(t.store, last);
     assert.equal(events.length, 1);
-    assert.deepEqual(events[0]!.data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', time_limit: 1.5, test_data_count: 12 });
-    assert.equal(t.store.listProblems()[0]!.timeLimitMs, 1500);
+    assert.deepEqual(events[0].data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', time_limit: 1.5, test_data_count: 12 });
+    assert.equal(t.store.listProblems()[0].timeLimitMs, 1500);
     assert.throws(() => t.store.setProblemInfo('nope', { timeLimitMs: 1, testDataCount: 1 }), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
     // A new package path forgets what the old package said.
     const def = contestDefinition();
-    def.problems[0]!.packagePath = '/contest/hello-v2';
+    def.problems[0].packagePath = '/contest/hello-v2';
     t.store.importContest(def, { hashPasswords: false });
-    assert.equal(t.store.listProblems()[0]!.timeLimitMs, null);
+    assert.equal(t.store.listProblems()[0].timeLimitMs, null);
   } finally {
     t.dispose();
   }
@@ -217,8 +217,8 @@ test('accounts: plain passwords are stored only as scrypt hashes; unchanged fold
     t.reopen().importContest(def);
     assert.equal(t.store.getAccountByUsername('team1')?.passwordHash, changed, 'a runtime change survives an unchanged folder');
 
-    def.accounts[0]!.password = 'new-in-folder';
-    def.accounts[1]!.username = 'team-two';
+    def.accounts[0].password = 'new-in-folder';
+    def.accounts[1].username = 'team-two';
     t.store.importContest(def);
     assert.ok(verifyPassword('new-in-folder', t.store.getAccountByUsername('team1')!.passwordHash!), 'the folder changed it: the folder wins');
     assert.equal(t.store.getAccountByUsername('team2'), null);
@@ -304,7 +304,7 @@ test('addSubmission: a row, its source and one CLICS create event; idempotency p
 
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), [a, other, noKey1, noKey2].map((x) => `submissions/create/${x.submission.id}`));
-    assert.deepEqual(events[0]!.data, {
+    assert.deepEqual(events[0].data, {
       id: a.submission.id,
       language_id: 'python',
       problem_id: 'hello',
@@ -355,20 +355,20 @@ test('the queue is FIFO by id, prioritised submissions first; queueStats counts 
   try {
     const ids = [1, 2, 3, 4].map((i) => submit(t.store, 't1', `s${i}`, { at: START + i * 1000 }).submission.id);
     assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), ids);
-    t.store.prioritise(ids[2]!);
+    t.store.prioritise(ids[2]);
     assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[2], ids[0], ids[1], ids[3]]);
-    t.store.prioritise(ids[3]!);
+    t.store.prioritise(ids[3]);
     assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[3], ids[2], ids[0], ids[1]], 'the latest prioritised is next');
     assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [ids[3], ids[2]]);
-    assert.deepEqual(ids.map((id) => t.store.queuePosition(id!)), [3, 4, 2, 1], 'positions follow the judging order');
+    assert.deepEqual(ids.map((id) => t.store.queuePosition(id)), [3, 4, 2, 1], 'positions follow the judging order');
     assert.throws(() => t.store.prioritise('424242'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
 
-    const j = t.store.startJudgement(ids[3]!, 'host-1', START + 10_000);
-    assert.equal(t.store.queuePosition(ids[3]!), null, 'a judging submission has no queue position');
-    assert.equal(t.store.queuePosition(ids[0]!), 2);
+    const j = t.store.startJudgement(ids[3], 'host-1', START + 10_000);
+    assert.equal(t.store.queuePosition(ids[3]), null, 'a judging submission has no queue position');
+    assert.equal(t.store.queuePosition(ids[0]), 2);
     assert.deepEqual(t.store.queueStats(START + 11_000), { queued: 3, judging: 1, oldestQueuedAgeMs: 10_000 });
     assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[2], ids[0], ids[1]]);
-    assert.throws(() => t.store.startJudgement(ids[3]!, 'host-2'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+    assert.throws(() => t.store.startJudgement(ids[3], 'host-2'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
     t.store.finishJudgement(j, judgeResult('AC', [['secret/1', 'AC', 5]]));
     for (const id of ids.slice(0, 3)) t.store.finishJudgement(t.store.startJudgement(id, 'host-1'), judgeResult('WA', [['secret/1', 'WA', 5]]));
     assert.deepEqual(t.store.queueStats(START), { queued: 0, judging: 0, oldestQueuedAgeMs: null });
@@ -396,8 +396,8 @@ test('fair queue: teams take turns, so a later team is not behind all of one tea
     assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [a[0], b], 'the next few, in the same order');
 
     // While t1's first is judged, that counts as t1's turn: t1's second waits behind b and c, not just by id.
-    t.store.startJudgement(a[0]!, 'h');
-    assert.equal(t.store.queuePosition(a[0]!), null, 'a judging submission has no queue position');
+    t.store.startJudgement(a[0], 'h');
+    assert.equal(t.store.queuePosition(a[0]), null, 'a judging submission has no queue position');
     assert.deepEqual(assertPositionsFollowOrder(t.store), [b, c, a[1], a[2], a[3], a[4], a[5]]);
     // t2 sends two more: its turns 2 and 3 interleave with t1's (t1's judged one is turn 1).
     const b2 = submit(t.store, 't2', 'b2', { at: START + 12_000 }).submission.id;
@@ -406,7 +406,7 @@ test('fair queue: teams take turns, so a later team is not behind all of one tea
     // One worker at a time: each time t1 takes one, the other teams' next waiting one is ahead of t1's next.
     t.store.finishJudgement(t.store.startJudgement(b, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
     t.store.finishJudgement(t.store.startJudgement(c, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
-    t.store.startJudgement(a[1]!, 'h'); // t1 now holds two workers
+    t.store.startJudgement(a[1], 'h'); // t1 now holds two workers
     assert.deepEqual(assertPositionsFollowOrder(t.store), [b2, b3, a[2], a[3], a[4], a[5]]);
   } finally {
     t.dispose();
@@ -427,14 +427,14 @@ test('fair queue: prioritised first, rejudges behind every first judging and fai
     const live = [submit(t.store, 't2', 'x', { at: START + 6000 }).submission.id, submit(t.store, 't1', 'y', { at: START + 7000 }).submission.id];
     assert.deepEqual(assertPositionsFollowOrder(t.store), [...live, old[0], oldB, old[1], old[2]], 'first judgings before every rejudge');
 
-    t.store.prioritise(old[2]!);
+    t.store.prioritise(old[2]);
     assert.deepEqual(assertPositionsFollowOrder(t.store), [old[2], ...live, old[0], oldB, old[1]], 'a prioritised rejudge goes first');
-    t.store.prioritise(live[1]!);
+    t.store.prioritise(live[1]);
     assert.deepEqual(assertPositionsFollowOrder(t.store), [live[1], old[2], live[0], old[0], oldB, old[1]], 'the latest prioritised is next');
 
     // A prioritised submission judged and later rejudged does not keep its old priority.
-    judge(live[1]!);
-    t.store.rejudge(live[1]!, START + 8000);
+    judge(live[1]);
+    t.store.rejudge(live[1], START + 8000);
     assert.deepEqual(assertPositionsFollowOrder(t.store), [old[2], live[0], old[0], oldB, old[1], live[1]]);
   } finally {
     t.dispose();
@@ -453,7 +453,7 @@ test('fair queue, at random: the next k are the rule worked out over the whole q
     const rand = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 8) % n;
     const ids: string[] = [];
     // Teams submit unevenly; some are judged, some being judged (turns taken), some rejudged or prioritised.
-    for (let i = 0; i < 160; i++) ids.push(submit(t.store, teams[Math.min(rand(12), rand(12))]!, `s${i}`, { at: START + i }).submission.id);
+    for (let i = 0; i < 160; i++) ids.push(submit(t.store, teams[Math.min(rand(12), rand(12))], `s${i}`, { at: START + i }).submission.id);
     for (const id of ids.filter(() => rand(4) === 0)) t.store.finishJudgement(t.store.startJudgement(id, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
     for (const id of ids.filter(() => rand(6) === 0)) t.store.rejudge(id);
     for (const id of ids.filter(() => rand(15) === 0)) t.store.prioritise(id);
@@ -511,7 +511,7 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
     assert.deepEqual([j.valid, j.verdict, j.judgedVerdict, j.startTime, j.endTime, j.compileOk, j.compileTimeMs, j.judgehost], [true, 'WA', 'WA', START + 61_000, START + 62_500, true, 300, 'host-1']);
     const runs = t.store.listRuns(jid);
     assert.deepEqual(runs.map((r) => [r.ordinal, r.testName, r.verdict, r.timeMs, r.wallMs]), [[1, 'sample/1', 'AC', 12, 17], [2, 'secret/01', 'AC', 250, 255], [3, 'secret/02', 'WA', 31, 36]]);
-    assert.equal(runs[2]!.message, 'WA on secret/02');
+    assert.equal(runs[2].message, 'WA on secret/02');
 
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), [
@@ -519,7 +519,7 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
       `judgements/update/${jid}`,
       ...runs.map((r) => `runs/create/${r.id}`),
     ]);
-    assert.deepEqual(events[0]!.data, {
+    assert.deepEqual(events[0].data, {
       id: jid,
       submission_id: sid,
       judgement_type_id: null,
@@ -530,7 +530,7 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
       end_contest_time: null,
       max_run_time: null,
     });
-    assert.deepEqual(events[1]!.data, {
+    assert.deepEqual(events[1].data, {
       id: jid,
       submission_id: sid,
       judgement_type_id: 'WA',
@@ -541,7 +541,7 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
       end_contest_time: '0:01:02.500',
       max_run_time: 0.25,
     });
-    assert.deepEqual(events[2]!.data, { id: runs[0]!.id, judgement_id: jid, ordinal: 1, judgement_type_id: 'AC', time: '2030-01-01T10:01:02.500Z', contest_time: '0:01:02.500', run_time: 0.012 });
+    assert.deepEqual(events[2].data, { id: runs[0].id, judgement_id: jid, ordinal: 1, judgement_type_id: 'AC', time: '2030-01-01T10:01:02.500Z', contest_time: '0:01:02.500', run_time: 0.012 });
     assert.equal(t.store.finishJudgement(jid, result), false, 'finishing twice changes nothing');
     assert.equal(t.store.listRuns(jid).length, 3);
     assert.throws(() => t.store.finishJudgement('777', result), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
@@ -639,7 +639,7 @@ test('overrideVerdict is audited, shown as overridden, and announced', () => {
     assert.deepEqual([s.verdict, s.overridden], ['AC', true]);
     const j = t.store.getJudgement(jid)!;
     assert.deepEqual([j.verdict, j.judgedVerdict, j.overridden], ['AC', 'WA', true]);
-    assert.deepEqual(t.store.listOverrides(sid), [{ id: t.store.listOverrides()[0]!.id, submissionId: sid, judgementId: jid, oldVerdict: 'WA', newVerdict: 'AC', reason: 'validator bug on test 1', by: 'judge', time: START + 7200_000 }]);
+    assert.deepEqual(t.store.listOverrides(sid), [{ id: t.store.listOverrides()[0].id, submissionId: sid, judgementId: jid, oldVerdict: 'WA', newVerdict: 'AC', reason: 'validator bug on test 1', by: 'judge', time: START + 7200_000 }]);
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}/${e.data!.judgement_type_id}`), [`judgements/update/${jid}/AC`]);
     assert.throws(() => t.store.overrideVerdict(sid, 'OK' as never, 'r', 'judge'), /unknown verdict/);
@@ -664,7 +664,7 @@ test('clarifications: a team sees its own, replies to it and broadcasts, never a
     assert.deepEqual(r1, { id: r1.id, fromTeamId: null, toTeamId: 't1', replyToId: q1.id, problemId: 'hello', text: 'Yes.', time: at + 3, contestTimeMs: 30 * 60_000 + 3 });
     const ev = t.store.eventsSince(null, 100_000).filter((e) => e.type === 'clarifications');
     assert.equal(ev.length, 5);
-    assert.deepEqual(ev[3]!.data, { id: r1.id, from_team_id: null, to_team_id: 't1', reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
+    assert.deepEqual(ev[3].data, { id: r1.id, from_team_id: null, to_team_id: 't1', reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
     assert.throws(() => t.store.addClarification({ fromTeamId: 'ghost', toTeamId: null, problemId: null, text: 'x', replyToId: null, time: at }), /unknown team ghost/);
     assert.throws(() => t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'x', replyToId: '9999', time: at }), /unknown clarification/);
   } finally {
@@ -679,8 +679,8 @@ test('eventsSince pages through strictly increasing tokens', () => {
     const all = t.store.eventsSince(null, 100_000);
     assert.ok(all.length >= 25 + 7);
     const tokens = all.map((e) => BigInt(e.token));
-    for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i]! > tokens[i - 1]!, 'strictly increasing');
-    assert.equal(t.store.lastEventToken(), all[all.length - 1]!.token);
+    for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i] > tokens[i - 1], 'strictly increasing');
+    assert.equal(t.store.lastEventToken(), all[all.length - 1].token);
 
     const paged: EventRow[] = [];
     let token: string | null = null;
@@ -689,7 +689,7 @@ test('eventsSince pages through strictly increasing tokens', () => {
       if (page.length === 0) break;
       assert.ok(page.length <= 7);
       paged.push(...page);
-      token = page[page.length - 1]!.token;
+      token = page[page.length - 1].token;
     }
     assert.deepEqual(paged, all);
     assert.deepEqual(t.store.eventsSince(t.store.lastEventToken()), []);

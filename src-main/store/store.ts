@@ -300,7 +300,7 @@ export class Store {
     this.delivering = true;
     try {
       for (let i = 0; i < this.outbox.length; i++) {
-        const e = this.outbox[i]!;
+        const e = this.outbox[i];
         for (const listener of [...this.listeners]) {
           try {
             listener(e);
@@ -704,7 +704,7 @@ export class Store {
     const more = wanted.filter((w) => w.count > 1);
     if (more.length > 0) {
       const walked = this.s.queueHeads.all(JSON.stringify(more.map((w) => [w.group.priority, w.group.teamId, w.group.first, w.count]))) as { i: number; id: number; rank: number }[];
-      for (const h of walked) heads.push({ group: more[h.i]!.group, id: h.id, rank: h.rank });
+      for (const h of walked) heads.push({ group: more[h.i].group, id: h.id, rank: h.rank });
     }
     return fairOrder(heads, limit);
   }

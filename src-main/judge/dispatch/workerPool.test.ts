@@ -153,14 +153,14 @@ describe('WorkerPool', () => {
     assert.ok(pool.preempt('a'));
     assert.ok(pool.preempt('a'), 'asking again changes nothing');
     assert.deepEqual(backend.cancelled, ['a']);
-    assert.equal(pool.workerStates()[0]!.stopping, true);
+    assert.equal(pool.workerStates()[0].stopping, true);
     assert.equal(pool.busy, 1, 'the worker is busy until the backend has stopped the job');
     backend.running('a').finish('JE', { error: 'judging was cancelled' }); // how the judgehost reports a cancelled run
     const stopped = await a;
     assert.deepEqual([stopped.verdict, stopped.preempted], ['JE', true]);
     await tick();
     assert.deepEqual(backend.started.map((s) => s.id), ['a', 'b'], 'b takes the freed worker; the pool does not judge a again');
-    assert.equal(pool.workerStates()[0]!.stopping, false);
+    assert.equal(pool.workerStates()[0].stopping, false);
     // A judgehost that dies while the job is being stopped: no fault of the job's, not judged again here either.
     assert.ok(pool.preempt('b'));
     backend.running('b').finish('JE', { judgeFault: true, error: 'the judgehost was killed by SIGKILL' });
@@ -180,7 +180,7 @@ describe('WorkerPool', () => {
     const backend = new ManualBackend();
     const pool = new WorkerPool(backend, { workers: 1 });
     pool.onChange(() => {
-      if (pool.workerStates()[0]!.jobId === 'a') pool.preempt('a');
+      if (pool.workerStates()[0].jobId === 'a') pool.preempt('a');
     });
     const a = pool.submit(job('a'));
     await tick();

@@ -148,7 +148,7 @@ class YamlReader {
 
   string(key: string, node: Node): string {
     if (!isScalar(node) || typeof node.value !== 'string') this.expected(key, 'a string', node);
-    return node.value as string;
+    return node.value;
   }
 
   /** A string, or a number/boolean kept as written (e.g. `version: 1.10`). */
@@ -162,14 +162,14 @@ class YamlReader {
 
   boolean(key: string, node: Node): boolean {
     if (!isScalar(node) || typeof node.value !== 'boolean') this.expected(key, 'true or false', node);
-    return node.value as boolean;
+    return node.value;
   }
 
   number(key: string, node: Node, what: string, ok: (n: number) => boolean): number {
     if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value) || !ok(node.value)) {
       this.expected(key, what, node);
     }
-    return node.value as number;
+    return node.value;
   }
 
   /** A string, or a list of strings. A single string is returned as a one-element list. */
@@ -356,7 +356,7 @@ function readConstants(r: YamlReader, node: Node): Record<string, string | numbe
     if (v === null || !isScalar(v) || (typeof v.value !== 'string' && typeof v.value !== 'number')) {
       r.expected(`${key}.${e.key}`, 'a number or a string', v ?? e.keyNode);
     }
-    out[e.key] = v.value as string | number;
+    out[e.key] = v.value;
   }
   return out;
 }

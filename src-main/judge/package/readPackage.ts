@@ -32,7 +32,7 @@ import { extractZip } from './unzip.ts';
 const TIMELIMIT_FILE = '.timelimit';
 
 function errnoCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 /** A PackageError for a failed file-system call on `rel` (a path relative to the package root). */

@@ -78,7 +78,7 @@ function entryError(label: string, name: string, message: string): PackageError 
 }
 
 function errnoCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 /** Extracts `zipPath` to a new private temp folder. */

@@ -133,7 +133,7 @@ function runnerArgs(spec: RunSpec, resultFile: boolean): string[] {
   if (spec.stdinPath) args.push('--stdin', spec.stdinPath);
   if (spec.interactor) {
     const [command, ...rest] = spec.interactor.argv;
-    args.push('--interactor', command!);
+    args.push('--interactor', command);
     for (const arg of rest) args.push('--interactor-arg', arg);
     args.push('--interactor-cwd', spec.interactor.cwd, '--interactor-stderr', spec.interactor.stderrPath, '--interactor-cpu-ms', String(spec.interactor.cpuMs));
   }

@@ -196,7 +196,7 @@ export class Sandbox {
   /** The CPU a slot's runs are pinned to: slots take the CPUs this process may use in turn. */
   private cpuFor(slot: number): number | null {
     const cpus = allowedCpus();
-    return cpus.length > 1 ? cpus[slot % cpus.length]! : null;
+    return cpus.length > 1 ? cpus[slot % cpus.length] : null;
   }
 
   /** The uid that owns a run's writable folders (null: the judge's own). */
@@ -221,7 +221,7 @@ function allowedCpus(): number[] {
   const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileOrEmpty('/proc/self/status'))?.[1] ?? '';
   return list.split(',').filter(Boolean).flatMap((range) => {
     const [from, to = from] = range.split('-').map(Number);
-    return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   });
 }
 
@@ -251,7 +251,7 @@ let cgroupsCreated = 0;
 function memoryHierarchy(): string | null {
   for (const line of readFileOrEmpty('/proc/self/mounts').split('\n')) {
     const [, mountPoint, type, options] = line.split(' ');
-    if (type === 'cgroup' && options?.split(',').includes('memory')) return mountPoint!;
+    if (type === 'cgroup' && options?.split(',').includes('memory')) return mountPoint;
   }
   return null;
 }

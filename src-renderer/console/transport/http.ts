@@ -44,7 +44,7 @@ export interface HttpJudgeOptions {
   ackBatchMs?: number;
 }
 
-const defaultOpen: OpenEventSource = (url) => new EventSource(url, { withCredentials: true }) as EventSourceLike;
+const defaultOpen: OpenEventSource = (url) => new EventSource(url, { withCredentials: true });
 
 export const consolePath = (method: string): string => `/api/console/${method}`;
 

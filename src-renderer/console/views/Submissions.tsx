@@ -111,7 +111,7 @@ function VirtualTable({ ids, names }: { ids: readonly string[]; names: Names }) 
     if (!element) return;
     const rowsTop = element.scrollTop - (head.current?.offsetHeight ?? 0);
     const index = Math.floor(Math.max(0, rowsTop) / ROW_HEIGHT_PX);
-    anchor.current = element.scrollTop >= ROW_HEIGHT_PX && ids[index] !== undefined ? { id: ids[index]!, offset: rowsTop - index * ROW_HEIGHT_PX } : null;
+    anchor.current = element.scrollTop >= ROW_HEIGHT_PX && ids[index] !== undefined ? { id: ids[index], offset: rowsTop - index * ROW_HEIGHT_PX } : null;
   };
   useLayoutEffect(() => {
     const element = scroller.current;
