@@ -1,45 +1,88 @@
-// Shared by the e2e tests: Debian's Chromium, and a real `verdict serve` on a loopback port.
+// Shared by the e2e tests: Debian's Chromium (see playwright.config.ts), and a real `verdict serve`
+// on a loopback port in a data folder of the test's own, started for each test and stopped after it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { expect, test as base, type Page } from '@playwright/test';
+import { CHROMIUM } from './chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Root, no GPU, and no background traffic to a network this machine does not have. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'verdict.js');
+
 /** Screenshots of the main views, for people to review. */
-export const SCREENSHOTS = join(import.meta.dirname, '..', 'e2e-results');
+export const SCREENSHOTS = join(root, 'e2e-results');
 
-const bin = join(import.meta.dirname, '..', 'bin', 'verdict.js');
+/** Why the browser tests of `page` ('console' or 'portal') cannot run here, or false when they can. */
+export function browserSkipReason(page: 'console' | 'portal'): string | false {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
+  if (!existsSync(join(root, 'out', 'renderer', page, 'index.html'))) return `the ${page} is not built (npm run build)`;
+  return false;
+}
+
+export interface ServeOptions {
+  /** Serve a copy of the sample contest (team and package imports write into the contest folder); otherwise `verdict serve`'s default sample. */
+  contestCopy: boolean;
+  workers: number;
+}
 
 export interface Served {
   url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
+  /** The contest folder served when `contestCopy` is set. */
+  contestDir: string;
 }
 
-export function serve(dataDir: string, extraArgs: string[] = []): Promise<Served> {
+/** Starts `verdict serve` with its data in `dataDir`; resolves once it listens. */
+function serve(dataDir: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', '--workers', '2', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const onData = (d: Buffer) => {
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
       out += d;
       const match = /portal\s+(http:\/\/\S+)\//.exec(out);
-      if (match)
-        resolve({
-          url: match[1],
-          child,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d) => (out += d));
+      if (match) resolve({ url: match[1], child });
+    });
+    child.stderr.on('data', (d: string) => (out += d));
     child.on('exit', (code) => reject(new Error(`verdict serve exited (${code}): ${out}`)));
   });
 }
+
+/** Stops the server this test started (it stops its judgehost), and waits until it has gone. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ serveOptions: ServeOptions; served: Served }>({
+  serveOptions: [{ contestCopy: false, workers: 2 }, { option: true }],
+  served: async ({ serveOptions, browser }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'verdict-e2e-'));
+    const contestDir = join(dataDir, 'contest');
+    const args = ['--workers', String(serveOptions.workers)];
+    if (serveOptions.contestCopy) {
+      cpSync(join(root, 'resources', 'sample-contest'), contestDir, { recursive: true });
+      args.push('--contest', contestDir);
+    }
+    let child: ChildProcess | undefined;
+    try {
+      const started = await serve(join(dataDir, 'data'), args);
+      child = started.child;
+      await use({ url: started.url, contestDir });
+    } finally {
+      // The test's pages first: an open page's event stream would hold the server's stop (for up to 10 s).
+      await Promise.all(browser.contexts().map((context) => context.close()));
+      if (child) await stop(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
 
 /** Opens the judges' console at `url` and logs in as the sample contest's judge. */
 export async function openConsoleAsJudge(page: Page, url: string): Promise<void> {
@@ -47,5 +90,22 @@ export async function openConsoleAsJudge(page: Page, url: string): Promise<void>
   await page.getByLabel('Username').fill('judge');
   await page.getByLabel('Password').fill('judge-pass');
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+}
+
+/** A team's portal session over HTTP, as its browser would hold it: submits and answers the submission's id (after its 202). */
+export async function teamSession(url: string, username: string, password = `${username}-pass`) {
+  const login = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(login.status, `${username} logs in`).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  return async (problemId: string, fileName: string, source: string): Promise<string> => {
+    const response = await fetch(`${url}/api/portal/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ problemId, languageId: 'python', fileName, source }),
+    });
+    expect(response.status, `${fileName} is accepted for judging`).toBe(202);
+    return ((await response.json()) as { id: string }).id;
+  };
 }
