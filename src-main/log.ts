@@ -41,7 +41,7 @@ export async function logToFolder(dir: string): Promise<() => void> {
   if ((file as unknown as { fd: number }).fd < 0) await once(file, 'ready');
   // A full disk must not take the judge down with its log: lines that cannot be written are dropped.
   let reported = false;
-  file.on('error', (error) => {
+  file.on('error', (error: Error) => {
     if (!reported) process.stderr.write(`verdict: the log file in ${dir} cannot be written (${error.message}); logging to stderr only until it can\n`);
     reported = true;
   });

@@ -11,8 +11,7 @@ export function registerJudgeIpc(service: ConsoleService, contents: WebContents)
     ipcMain.handle(IPC.request(method), (event, ...args: unknown[]) => {
       // Only the console window may steer judging.
       if (event.sender !== contents) throw new Error('not the console window');
-      const handler = service[method] as (...a: unknown[]) => Promise<unknown>;
-      return handler.apply(service, args);
+      return (service[method] as (...a: unknown[]) => Promise<unknown>).apply(service, args);
     });
     cleanups.push(() => ipcMain.removeHandler(IPC.request(method)));
   }

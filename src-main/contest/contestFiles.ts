@@ -18,7 +18,7 @@ export function readList(dir: string, base: string): ListFile {
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
     const parsed: unknown = format === 'json' ? JSON.parse(text) : parseYaml(text);
-    if (Array.isArray(parsed)) return { path, format, entries: parsed, wrapper: null };
+    if (Array.isArray(parsed)) return { path, format, entries: parsed as Record<string, unknown>[], wrapper: null };
     if (parsed && typeof parsed === 'object' && Array.isArray((parsed as Record<string, unknown>)[base])) {
       return { path, format, entries: (parsed as Record<string, Record<string, unknown>[]>)[base], wrapper: base };
     }

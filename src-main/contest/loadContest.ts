@@ -55,8 +55,9 @@ function show(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') return 'a map';
-  const s = typeof v === 'string' ? JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v) : String(v);
-  return s;
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return typeof v; // a function or a symbol: never parsed from YAML or JSON
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -248,7 +249,7 @@ function entries(parsed: ParsedFile, noun: string, idKeys: string[], listKey?: s
   if (data === null || data === undefined) return [];
   if (listKey !== undefined && isPlainObject(data) && Array.isArray(data[listKey])) data = data[listKey];
   if (!Array.isArray(data)) throw new ContestError(parsed.file, `expected a list of ${noun}s, got ${show(data)}`);
-  const out: Entry[] = new Array(data.length);
+  const out = new Array<Entry>(data.length);
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i];
     let what = `${noun} #${i + 1}`;
@@ -501,7 +502,7 @@ async function locatePackage(
 function parseTeams(parsed: ParsedFile): ContestTeam[] {
   const list = entries(parsed, 'team', ['id', 'name'], 'teams');
   const ids = new Map<string, string>();
-  const teams: ContestTeam[] = new Array(list.length);
+  const teams = new Array<ContestTeam>(list.length);
   for (let i = 0; i < list.length; i++) {
     const e: Entry = list[i];
     const id = e.id('id');
@@ -527,7 +528,7 @@ function parseAccounts(parsed: ParsedFile, teamIds: Set<string>, teamsFile: stri
   const list = entries(parsed, 'account', ['username', 'id'], 'accounts');
   const ids = new Map<string, string>();
   const usernames = new Map<string, string>();
-  const accounts: ContestAccount[] = new Array(list.length);
+  const accounts = new Array<ContestAccount>(list.length);
   for (let i = 0; i < list.length; i++) {
     const e: Entry = list[i];
     const username = e.text('username');

@@ -41,7 +41,8 @@ export async function addProblemPackage(contestDir: string, source: string, id =
     const temp = `${target}.importing-${process.pid}`;
     cpSync(source, temp, { recursive: true });
     renameSync(temp, target);
-    const labels = new Set(problems.entries.map((p) => String(p.label ?? p.letter ?? '')));
+    // Only a text label can be a letter the new problem would take.
+    const labels = new Set(problems.entries.map((p) => p.label ?? p.letter).filter((label) => typeof label === 'string'));
     let index = problems.entries.length;
     while (labels.has(letterFor(index))) index++;
     const added = { id, label: letterFor(index), name: pkg.name };

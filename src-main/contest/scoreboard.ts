@@ -162,13 +162,13 @@ export function computeScoreboard(input: ScoreboardInput): ScoreboardRow[] {
     }
   }
 
-  const rows: ScoreboardRow[] = new Array(T);
+  const rows = new Array<ScoreboardRow>(T);
   const lastSolveMinutes = new Float64Array(T);
   for (let t = 0; t < T; t++) {
     let solved = 0;
     let penalty = 0;
     let lastSolveMs: number | null = null;
-    const row: ScoreboardProblemCell[] = new Array(P);
+    const row = new Array<ScoreboardProblemCell>(P);
     for (let p = 0; p < P; p++) {
       const c = t * P + p;
       const ac = firstAc[c];
@@ -198,7 +198,7 @@ export function computeScoreboard(input: ScoreboardInput): ScoreboardRow[] {
     rows[b].solved - rows[a].solved || rows[a].penalty - rows[b].penalty || lastSolveMinutes[a] - lastSolveMinutes[b];
   order.sort((a, b) => key(a, b) || compareIds(rows[a].teamId, rows[b].teamId));
 
-  const out: ScoreboardRow[] = new Array(T);
+  const out = new Array<ScoreboardRow>(T);
   for (let i = 0; i < T; i++) {
     const row = rows[order[i]];
     row.rank = i > 0 && key(order[i - 1], order[i]) === 0 ? out[i - 1].rank : i + 1;

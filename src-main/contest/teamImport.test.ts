@@ -47,6 +47,7 @@ test('bad lists are refused with the line (CSV, TSV) or entry (JSON) at fault', 
   refuses('team,title\n1,x\n', /at least "id" and "name"/);
   refuses('[{"id": "a", ', /not valid JSON/);
   refuses('[{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]', /entry 2: duplicate team id "a"/);
+  refuses('[{"id": "a", "name": {"en": "A"}}]', /entry 1: "name" is not text/);
 });
 
 test('quoted fields keep their commas, newlines and doubled quotes', () => {

@@ -121,8 +121,17 @@ function parseJsonList(text: string, label: string): Located[] {
   return (parsed as Record<string, unknown>[]).map((t, i) => {
     const where = `entry ${i + 1}`;
     if (typeof t !== 'object' || t === null) throw new ContestError(label, `${where} is not an object`);
-    return { where, team: { id: String(t.id ?? ''), name: String(t.name ?? ''), displayName: t.display_name ? String(t.display_name) : undefined, organization: t.organization_id ? String(t.organization_id) : undefined } };
+    const text = (key: string): string => jsonText(t[key], label, `${where}: "${key}"`);
+    return { where, team: { id: text('id'), name: text('name'), displayName: t.display_name ? text('display_name') : undefined, organization: t.organization_id ? text('organization_id') : undefined } };
   });
+}
+
+/** A JSON team's field as text: a number or a boolean as written, nothing as ''; a list or a map is refused. */
+function jsonText(v: unknown, label: string, what: string): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new ContestError(label, `${what} is not text`);
 }
 
 /** A CSV or TSV list with a header naming its columns, or DOMjudge's teams.tsv. */

@@ -76,11 +76,11 @@ function checkObject(what: string, o: Record<string, unknown>, required: Record<
 function readEntries(file: string): Promise<{ name: string; data: Buffer }[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
+      if (error || !zip) return reject(error ?? new Error(`${file}: yauzl gave no zip`));
       const out: { name: string; data: Buffer }[] = [];
       zip.on('entry', (entry: yauzl.Entry) =>
         zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
+          if (e || !stream) return reject(e ?? new Error(`${entry.fileName}: yauzl gave no stream`));
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
@@ -303,7 +303,7 @@ describe('atomicity', () => {
     const dir = join(scratch, 'atomic-2');
     const copy = join(dir, 'broken.db');
     mkdirSync(dir);
-    await backupDatabase(c.dbFile, copy);
+    backupDatabase(c.dbFile, copy);
     const db = new Database(copy);
     db.prepare('DELETE FROM submission_sources WHERE submission_id = 7').run();
     db.close();

@@ -149,9 +149,12 @@ describe('verdict import: what is refused', () => {
     return dir;
   }
 
-  function editJson(mutate: (value: any) => void): (text: string) => string {
+  /** A list file's items, as editJson hands them to a change. */
+  type Items = Record<string, unknown>[];
+
+  function editJson<T = Items>(mutate: (value: T) => void): (text: string) => string {
     return (text) => {
-      const value = JSON.parse(text);
+      const value = JSON.parse(text) as T;
       mutate(value);
       return JSON.stringify(value);
     };
@@ -195,11 +198,11 @@ describe('verdict import: what is refused', () => {
       ['time', 'submissions.json', editJson((s) => (s[0].time = 'yesterday')), /"time" must be a CLICS TIME/],
       ['run-ref', 'runs.json', editJson((r) => (r[0].judgement_id = '999')), /runs\.json: run 1 belongs to judgement 999, which is not in judgements\.json/],
       ['team-ref', 'submissions.json', editJson((s) => (s[0].team_id = 'nobody')), /team "nobody" is not in teams\.json or the event feed/],
-      ['two-current', 'judgements.json', editJson((j) => j.forEach((x: { current: boolean }) => (x.current = true))), /submission 9 has two current judgements/],
+      ['two-current', 'judgements.json', editJson<{ current: boolean }[]>((j) => j.forEach((x) => (x.current = true))), /submission 9 has two current judgements/],
       ['json', 'teams.json', () => '[{"id": "t1",', /teams\.json: not valid JSON/],
       ['feed-order', 'event-feed.ndjson', (t) => { const l = t.trimEnd().split('\n'); [l[3], l[4]] = [l[4], l[3]]; return `${l.join('\n')}\n`; }, /event-feed\.ndjson: line 5: token \d+ does not follow \d+/],
-      ['feed-times', 'verdict.json', editJson((x) => x.event_times.pop()), /"event_times" must list one time \(epoch ms\) per line of event-feed\.ndjson/],
-      ['format', 'verdict.json', editJson((x) => (x.format = 'something-else')), /not a Verdict contest package/],
+      ['feed-times', 'verdict.json', editJson<{ event_times: number[] }>((x) => x.event_times.pop()), /"event_times" must list one time \(epoch ms\) per line of event-feed\.ndjson/],
+      ['format', 'verdict.json', editJson<{ format: string }>((x) => (x.format = 'something-else')), /not a Verdict contest package/],
       ['reply', 'clarifications.json', editJson((cl) => (cl[1].reply_to_id = '7')), /clarification 2 replies to 7, which is not an earlier clarification/],
       ['run-ordinal', 'runs.json', editJson((r) => (r[1].judgement_id = r[0].judgement_id)), /inconsistent: UNIQUE constraint failed: runs\.judgement_id, runs\.ordinal/],
     ];

@@ -212,7 +212,7 @@ export async function readHistory(dir: string, def: ContestDefinition): Promise<
     return o;
   });
 
-  const withSources: HistorySubmission[] = new Array(submissions.length);
+  const withSources = new Array<HistorySubmission>(submissions.length);
   await inPool(submissions, READ_CONCURRENCY, async (s, i) => {
     const path = file(`submissions/${s.id}/files.zip`);
     let zip: Buffer;

@@ -20,11 +20,11 @@ interface ReadEntry {
 function readZip(zip: Buffer): Promise<ReadEntry[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (error, archive) => {
-      if (error || !archive) return reject(error);
+      if (error || !archive) return reject(error ?? new Error('yauzl gave no zip'));
       const out: ReadEntry[] = [];
       archive.on('entry', (entry: yauzl.Entry) => {
         archive.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
+          if (streamError || !stream) return reject(streamError ?? new Error(`${entry.fileName}: yauzl gave no stream`));
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {

@@ -36,8 +36,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     const args = request.body as unknown[];
     // Overrides are audited with the judge who made them.
     if (method === 'overrideVerdict') return (await console.overrideVerdict(args[0] as string, args[1] as never, args[2] as string, caller.account.username)) ?? null;
-    const handler = console[method] as (...a: unknown[]) => Promise<unknown>;
-    return (await handler.apply(console, args)) ?? null;
+    return (await (console[method] as (...a: unknown[]) => Promise<unknown>).apply(console, args)) ?? null;
   });
 
   // The files of a finished export (judges open standings.html or download results.tsv from here).

@@ -99,7 +99,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    if (!access || !ROUTE_ACCESS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no access (config.access: ${ROUTE_ACCESS.join(' | ')})`);
+    if (!access || !ROUTE_ACCESS.includes(access)) throw new Error(`route ${[route.method].flat().join(',')} ${route.url} declares no access (config.access: ${ROUTE_ACCESS.join(' | ')})`);
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, access });
   });
   app.addHook('onRequest', async (request) => {

@@ -77,19 +77,22 @@ export function lockDataFolder(dir: string, what: string): DataFolderLock {
   const file = join(dir, LOCK_FILE_NAME);
   const holder: Holder = { pid: process.pid, identity: processIdentity(process.pid), what, startedAt: new Date().toISOString() };
   const write = (flag: 'wx' | 'w') => writeFileSync(file, JSON.stringify(holder), { flag, mode: 0o600 });
-  for (let attempt = 0; ; attempt++) {
+  /** Creates the lock file; false when there is one already. */
+  const create = (): boolean => {
     try {
       write('wx');
-      break;
+      return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const current = readHolder(file);
-      if (current && holds(current)) throw new DataFolderLockedError(dir, current);
-      if (!current && ageMs(file) < FRESH_LOCK_MS) throw new Error(`the data folder ${dir} is being opened by another process (${file})`);
-      if (attempt > 0) throw new Error(`could not take the lock ${file}`);
-      rmSync(file, { force: true }); // left by a process that is gone
-
+      return false;
     }
+  };
+  for (let attempt = 0; !create(); attempt++) {
+    const current = readHolder(file);
+    if (current && holds(current)) throw new DataFolderLockedError(dir, current);
+    if (!current && ageMs(file) < FRESH_LOCK_MS) throw new Error(`the data folder ${dir} is being opened by another process (${file})`);
+    if (attempt > 0) throw new Error(`could not take the lock ${file}`);
+    rmSync(file, { force: true }); // left by a process that is gone
   }
   let released = false;
   return {

@@ -19,8 +19,8 @@ export function eventAudience(event: Pick<EventRow, 'type' | 'id' | 'data'>, tea
       return undefined;
     case 'clarifications':
       if (!data) return undefined;
-      if (data.to_team_id) return String(data.to_team_id);
-      if (data.from_team_id) return String(data.from_team_id);
+      if (typeof data.to_team_id === 'string' && data.to_team_id) return data.to_team_id;
+      if (typeof data.from_team_id === 'string' && data.from_team_id) return data.from_team_id;
       return null; // a broadcast from the judges
     case 'teams':
       return data?.hidden === true ? undefined : null;

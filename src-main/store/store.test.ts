@@ -576,7 +576,7 @@ test('finishing an invalidated judgement is a no-op; rejudge re-queues with a ne
     const last = t.store.lastEventToken();
     t.store.rejudge(sid, START + 5000);
     const afterRejudge = eventsAfter(t.store, last);
-    assert.deepEqual(afterRejudge.map((e) => `${e.type}/${e.op}/${e.id}/${e.data!.current}`), [`judgements/update/${j1}/false`]);
+    assert.deepEqual(afterRejudge.map((e) => `${e.type}/${e.op}/${e.id}/${String(e.data!.current)}`), [`judgements/update/${j1}/false`]);
     const s = t.store.getSubmission(sid)!;
     assert.deepEqual([s.status, s.judgementId, s.verdict], ['queued', null, null]);
 
@@ -641,7 +641,7 @@ test('overrideVerdict is audited, shown as overridden, and announced', () => {
     assert.deepEqual([j.verdict, j.judgedVerdict, j.overridden], ['AC', 'WA', true]);
     assert.deepEqual(t.store.listOverrides(sid), [{ id: t.store.listOverrides()[0].id, submissionId: sid, judgementId: jid, oldVerdict: 'WA', newVerdict: 'AC', reason: 'validator bug on test 1', by: 'judge', time: START + 7200_000 }]);
     const events = eventsAfter(t.store, last);
-    assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}/${e.data!.judgement_type_id}`), [`judgements/update/${jid}/AC`]);
+    assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}/${String(e.data!.judgement_type_id)}`), [`judgements/update/${jid}/AC`]);
     assert.throws(() => t.store.overrideVerdict(sid, 'OK' as never, 'r', 'judge'), /unknown verdict/);
   } finally {
     t.dispose();

@@ -87,7 +87,7 @@ function describe(node: Node | null): string {
       return JSON.stringify(s);
     }
     if (v === null) return 'nothing';
-    return String(v);
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   }
   return 'an unsupported value';
 }

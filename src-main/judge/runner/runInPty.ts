@@ -184,7 +184,7 @@ export async function runInPty(spec: RunSpec, onData?: (chunk: string) => void, 
   if (text === undefined) throw new RunnerError(`runner exited without a result (exit ${exit.exitCode}, signal ${exit.signal})`);
   let parsed: Partial<RunMeasurement> & { error?: string };
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
     throw new RunnerError(`runner wrote an unreadable result (exit ${exit.exitCode}, signal ${exit.signal})`);
   }
