@@ -20,7 +20,7 @@ export function serve(contestDir: string, dataDir: string, workers = 2): Promise
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'serve', '--contest', contestDir, '--data', dataDir, '--port', '0', '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += d;
       const match = /portal\s+(http:\/\/\S+)\//.exec(out);
       if (match) resolve({ child, url: match[1] });

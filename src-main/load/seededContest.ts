@@ -76,7 +76,7 @@ export async function seedContest(contestDir: string, options: SeedOptions, data
   const rand = random(options.seed ?? 11);
   const pickTeam = (): string => {
     let r = rand() * total;
-    for (let k = 0; k < teams.length; k++) if ((r -= weights[k]!) <= 0) return teams[k]!;
+    for (let k = 0; k < teams.length; k++) if ((r -= weights[k]) <= 0) return teams[k];
     return teams.at(-1)!;
   };
   const perTeam = new Map<string, number>();
@@ -92,7 +92,7 @@ export async function seedContest(contestDir: string, options: SeedOptions, data
       store.transaction(() => {
         for (let i = 0; i < n; i++) {
           const k = done + i;
-          const source = sources[Math.floor(rand() * sources.length)]!;
+          const source = sources[Math.floor(rand() * sources.length)];
           const teamId = pickTeam();
           perTeam.set(teamId, (perTeam.get(teamId) ?? 0) + 1);
           const submittedAt = startTime + Math.floor(((k + 1) / (options.submissions + 1)) * (CONTEST_AGE_MS - 60_000));

@@ -185,7 +185,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     const raw = reply.raw;
     let closed = false;
     let unsubscribe = () => {};
-    let keepalive: NodeJS.Timeout | undefined;
+    let keepalive: NodeJS.Timeout | undefined = undefined;
     raw.on('close', () => {
       closed = true;
       unsubscribe();
@@ -197,7 +197,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     // Events are written as stored: their data is the stored JSON text, never parsed and written again.
     const lines = (page: StoredEventJson[]): string => {
       const shown = team === null ? page.map((e) => e.token) : tokens.hideAll(page.map((e) => e.token));
-      return page.map((e, i) => feedLine(e.type, e.id, e.data, shown[i]!)).join('');
+      return page.map((e, i) => feedLine(e.type, e.id, e.data, shown[i])).join('');
     };
     // History: a team reads only the events it may see, by index (the store keeps each event's audience).
     const audience = team ?? undefined;
@@ -206,7 +206,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       if (closed) return 'done';
       const events = store.eventJsonSince(token, FEED_PAGE, audience);
       if (events.length === 0) return 'done';
-      token = events[events.length - 1]!.token;
+      token = events[events.length - 1].token;
       // A client that reads slowly is waited for, not buffered.
       return raw.write(lines(events)) ? 'more' : Promise.race([once(raw, 'drain'), once(raw, 'close')]);
     };
@@ -217,7 +217,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       return;
     }
     // What was committed after the last page (in practice nothing: the feed resumes in the turn that read it), then live events.
-    while (page() !== 'done');
+    for (let late = page(); late !== 'done'; late = page());
     unsubscribe = store.onEvent((e: StoredEvent) => {
       if (team === null || maySee(e.audience, team)) raw.write(feedLine(e.type, e.id, e.data === null ? null : JSON.stringify(e.data), team === null ? e.token : tokens.hide(e.token)));
     });

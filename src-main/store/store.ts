@@ -929,8 +929,16 @@ export class Store {
   eventJsonSince(token: string | null, limit: number = DEFAULT_EVENTS_LIMIT, team?: string): StoredEventJson[] {
     const after = token === null ? 0 : intId(token);
     if (after === null) throw new StoreError('invalid', `not an event token: ${JSON.stringify(token)}`);
-    const raw = team === undefined ? this.s.eventsSince.all(after, limit) : this.s.teamEventsSince.all(team, after, limit);
-    return raw as StoredEventJson[];
+    if (team === undefined) return this.s.eventsSince.all(after, limit) as StoredEventJson[];
+    // A team's: everyone's and its own, two ranges of the audience index read in token order and merged, so a
+    // page costs at most twice its length however much history follows it (one IN (...) query sorted it all).
+    const everyone = this.s.audienceEventsSince.all(EVERYONE, after, limit) as StoredEventJson[];
+    const own = this.s.audienceEventsSince.all(team, after, limit) as StoredEventJson[];
+    const page: StoredEventJson[] = [];
+    for (let i = 0, j = 0; page.length < limit && (i < everyone.length || j < own.length); ) {
+      page.push(j === own.length || (i < everyone.length && Number(everyone[i].token) < Number(own[j].token)) ? everyone[i++] : own[j++]);
+    }
+    return page;
   }
 
   /** The team of a submission (null when there is none), for events that name only the submission. */
@@ -1025,10 +1033,8 @@ function prepareStatements(db: Database.Database) {
     listSettings: p(`SELECT key, value FROM meta WHERE key GLOB '${SETTING_PREFIX}*' ORDER BY key`),
     loadEvent: p('INSERT INTO events (token, type, obj_id, op, data, time, audience) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     teamOfSubmission: p('SELECT team_id FROM submissions WHERE id = ?'),
-    // A team's events: two short index ranges (everyone's, its own), merged in token order.
-    // (e.token, not the text alias: ordered as numbers.)
-    teamEventsSince: p(`SELECT CAST(e.token AS TEXT) AS token, type, obj_id AS id, op, data, time, audience FROM events e
-                        WHERE e.audience IN ('${EVERYONE}', ?) AND e.token > ? ORDER BY e.token LIMIT ?`),
+    // Events of one audience after a token, in token order: a range of the index events_audience (audience, token).
+    audienceEventsSince: p('SELECT CAST(e.token AS TEXT) AS token, type, obj_id AS id, op, data, time, audience FROM events e WHERE e.audience = ? AND e.token > ? ORDER BY e.token LIMIT ?'),
 
     getContest: p(CONTEST_SELECT),
     getContestImported: p('SELECT imported FROM contest WHERE singleton = 1'),
