@@ -10,7 +10,7 @@ import { editorBasics } from './editorSetup.ts';
 
 export interface EditorProps {
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   mode: SourceMode;
   /** The accessible name of the editing area. */
   label: string;

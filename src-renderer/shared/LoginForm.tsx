@@ -1,6 +1,7 @@
 // The login form of both pages: username and password (both required before anything is sent),
 // the server's refusal under the fields, and "Log in" while nothing is pending.
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { asyncHandler } from './asyncHandler.ts';
 import { messageOf } from './http.ts';
 import { Field, FormError } from './ui.tsx';
 
@@ -10,7 +11,7 @@ export interface LoginFormProps {
   /** Shown above the fields until an error takes its place. */
   notice?: ReactNode;
   /** Resolves once logged in (the form is then replaced); its error is shown. */
-  onLogin(username: string, password: string): Promise<void>;
+  onLogin: (username: string, password: string) => Promise<void>;
 }
 
 export function LoginForm({ title, intro, notice, onLogin }: LoginFormProps) {
@@ -37,7 +38,7 @@ export function LoginForm({ title, intro, notice, onLogin }: LoginFormProps) {
 
   return (
     <main className="login-page">
-      <form className="card login-card" onSubmit={submit} noValidate>
+      <form className="card login-card" onSubmit={asyncHandler(submit)} noValidate>
         <h1>{title}</h1>
         <p className="muted">{intro}</p>
         {!error && notice}

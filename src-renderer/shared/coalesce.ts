@@ -15,6 +15,11 @@ export function coalesce(run: () => Promise<unknown>, ms: number): Coalesced {
   let again = false;
   let cancelled = false;
 
+  // fire never rejects (run's failures are caught in it), so the timer drops its promise safely.
+  const schedule = (): void => {
+    timer = setTimeout(() => void fire(), ms);
+  };
+
   const fire = async (): Promise<void> => {
     timer = null;
     if (cancelled) return;
@@ -28,14 +33,14 @@ export function coalesce(run: () => Promise<unknown>, ms: number): Coalesced {
     }
     if (again && !cancelled) {
       again = false;
-      timer = setTimeout(fire, ms);
+      schedule();
     }
   };
 
   const trigger = (() => {
     cancelled = false;
     if (running) again = true;
-    else if (timer === null) timer = setTimeout(fire, ms);
+    else if (timer === null) schedule();
   }) as Coalesced;
   trigger.cancel = () => {
     cancelled = true;

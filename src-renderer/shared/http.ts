@@ -45,7 +45,7 @@ export interface ErrorTexts {
 /** The message of an error answer: from its JSON body, else its short plain text, else by its status. */
 async function errorMessage(response: Response, texts: ErrorTexts): Promise<string> {
   const fallback = texts.byStatus[response.status] ?? `the server answered ${response.status}`;
-  let text = '';
+  let text: string;
   try {
     text = await response.text();
   } catch {

@@ -23,7 +23,7 @@ export function ProblemOptions({ problems }: { problems: readonly { id: string; 
 }
 
 /** A clarification's topic: one of the problems, or "General" (the value ''). */
-export function TopicField({ problems, value, onChange }: { problems: readonly { id: string; label: string; name: string }[]; value: string; onChange(problemId: string): void }) {
+export function TopicField({ problems, value, onChange }: { problems: readonly { id: string; label: string; name: string }[]; value: string; onChange: (problemId: string) => void }) {
   return (
     <Field label="Problem">
       {(id) => (

@@ -7,10 +7,10 @@ export interface ClarificationsSlice {
   clarifications: readonly ConsoleClarification[];
   clarificationsLoaded: boolean;
   clarificationsError: string | null;
-  setClarifications(list: readonly ConsoleClarification[]): void;
+  setClarifications: (list: readonly ConsoleClarification[]) => void;
   /** One the console sent itself (the answer of answerClarification), before its event arrives. */
-  addClarification(clarification: ConsoleClarification): void;
-  setClarificationsError(error: string | null): void;
+  addClarification: (clarification: ConsoleClarification) => void;
+  setClarificationsError: (error: string | null) => void;
 }
 
 const byTime = (a: ConsoleClarification, b: ConsoleClarification): number => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

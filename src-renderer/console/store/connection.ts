@@ -28,11 +28,11 @@ export interface ConnectionSlice {
   me: Me | null;
   link: LinkStatus;
   notices: readonly ConsoleNotice[];
-  setMe(me: Me | null): void;
-  setLink(link: LinkStatus): void;
-  notify(tone: NoticeTone, text: string): void;
-  dismissNotice(id: number): void;
-  clearNotices(): void;
+  setMe: (me: Me | null) => void;
+  setLink: (link: LinkStatus) => void;
+  notify: (tone: NoticeTone, text: string) => void;
+  dismissNotice: (id: number) => void;
+  clearNotices: () => void;
 }
 
 let nextNoticeId = 1;

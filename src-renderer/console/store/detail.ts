@@ -12,10 +12,10 @@ export interface DetailData {
 
 export interface DetailSlice extends DetailData {
   /** Opens (or closes, with null) a submission: what was shown of another one goes. */
-  openDetail(id: string | null): void;
+  openDetail: (id: string | null) => void;
   /** An answer of getSubmission (ignored when another submission has been opened meanwhile). */
-  setDetail(detail: SubmissionDetail): void;
-  setDetailError(id: string, error: string | null): void;
+  setDetail: (detail: SubmissionDetail) => void;
+  setDetailError: (id: string, error: string | null) => void;
 }
 
 export const createDetailSlice: StateCreator<ConsoleStore, [], [], DetailSlice> = (set, get) => ({

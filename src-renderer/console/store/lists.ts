@@ -11,10 +11,10 @@ export interface ListsSlice {
   teams: readonly ConsoleTeam[];
   teamsLoaded: boolean;
   teamsError: string | null;
-  setProblems(problems: readonly ConsoleProblem[]): void;
-  setProblemsError(error: string | null): void;
-  setTeams(teams: readonly ConsoleTeam[]): void;
-  setTeamsError(error: string | null): void;
+  setProblems: (problems: readonly ConsoleProblem[]) => void;
+  setProblemsError: (error: string | null) => void;
+  setTeams: (teams: readonly ConsoleTeam[]) => void;
+  setTeamsError: (error: string | null) => void;
 }
 
 export const createListsSlice: StateCreator<ConsoleStore, [], [], ListsSlice> = (set) => ({

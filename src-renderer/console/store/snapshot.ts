@@ -28,8 +28,8 @@ export interface SnapshotData {
 }
 
 export interface SnapshotSlice extends SnapshotData {
-  setSnapshot(snapshot: ConsoleSnapshot, clockOffsetMs: number): void;
-  setSnapshotError(error: string | null): void;
+  setSnapshot: (snapshot: ConsoleSnapshot, clockOffsetMs: number) => void;
+  setSnapshotError: (error: string | null) => void;
 }
 
 export const initialSnapshot: SnapshotData = {

@@ -18,9 +18,9 @@ export interface SubmissionsSlice extends SubmissionsData {
   submissionsError: string | null;
   filter: SubmissionFilter;
   /** Replaces everything (the initial load, a resync). */
-  setAllSubmissions(list: readonly ConsoleSubmission[]): void;
-  setSubmissionsError(error: string | null): void;
-  setFilter(patch: Partial<SubmissionFilter>): void;
+  setAllSubmissions: (list: readonly ConsoleSubmission[]) => void;
+  setSubmissionsError: (error: string | null) => void;
+  setFilter: (patch: Partial<SubmissionFilter>) => void;
 }
 
 export const EMPTY_SUBMISSIONS: SubmissionsData = { submissions: new Map(), submissionOrder: [] };

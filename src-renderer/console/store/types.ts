@@ -9,7 +9,7 @@ import type { SubmissionsSlice } from './submissions.ts';
 
 export interface EventsSlice {
   /** Applies a batch of events (already throttled to at most ~30 per second). */
-  applyBatch(events: readonly ConsoleEvent[]): void;
+  applyBatch: (events: readonly ConsoleEvent[]) => void;
 }
 
 export type ConsoleStore = ConnectionSlice & SnapshotSlice & SubmissionsSlice & DetailSlice & ClarificationsSlice & ListsSlice & EventsSlice;

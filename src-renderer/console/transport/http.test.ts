@@ -18,7 +18,7 @@ interface Sent {
 function fakeFetch(answer: (request: Sent) => Response | Promise<Response>) {
   const sent: Sent[] = [];
   const fetch = async (url: string, init: RequestInit): Promise<Response> => {
-    const request: Sent = { url, method: String(init.method), headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : undefined };
+    const request: Sent = { url, method: String(init.method), headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(init.body as string) : undefined };
     sent.push(request);
     return answer(request);
   };

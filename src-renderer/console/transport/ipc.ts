@@ -21,7 +21,7 @@ export function createIpcJudgeApi(bridge: JudgeBridge): JudgeApi {
     try {
       return await bridge.invoke(method, ...args);
     } catch (error) {
-      throw new Error(ipcErrorMessage(error));
+      throw new Error(ipcErrorMessage(error), { cause: error });
     }
   });
   return {

@@ -3,6 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AnswerRequest, ConsoleClarification } from '../../../src-main/shared/judgeApi.ts';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatTimeOfDay } from '../../shared/format.ts';
 import { TopicField } from '../../shared/problems.tsx';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
@@ -139,7 +140,7 @@ function Question({ question: q, replies, names }: { question: ConsoleClarificat
   );
 }
 
-function AnswerForm({ question: q, teamName, onDone }: { question: ConsoleClarification; teamName: string; onDone(): void }) {
+function AnswerForm({ question: q, teamName, onDone }: { question: ConsoleClarification; teamName: string; onDone: () => void }) {
   const [text, setText] = useState('');
   const [toAll, setToAll] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -164,7 +165,7 @@ function AnswerForm({ question: q, teamName, onDone }: { question: ConsoleClarif
   };
 
   return (
-    <form className="answer-form" onSubmit={send} noValidate>
+    <form className="answer-form" onSubmit={asyncHandler(send)} noValidate>
       <Field label="Answer text">
         {(id) => <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={10_000} autoFocus />}
       </Field>
@@ -216,7 +217,7 @@ function AnnouncementForm() {
   };
 
   return (
-    <form className="card ask-form" onSubmit={send} noValidate>
+    <form className="card ask-form" onSubmit={asyncHandler(send)} noValidate>
       <h2 id="announce-title">New announcement</h2>
       <div className="form-row">
         <TopicField problems={problems} value={problemId} onChange={setProblemId} />

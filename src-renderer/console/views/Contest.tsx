@@ -3,6 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EXPORT_FILES, type ConsoleLanguage, type ExportJob } from '../../../src-main/shared/judgeApi.ts';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { formatHoursMinutes, fromDatetimeLocal, parseHoursMinutes, toDatetimeLocal } from '../format.ts';
@@ -96,7 +97,7 @@ function TimesForm() {
   };
 
   return (
-    <form className="card times-form" onSubmit={save} noValidate>
+    <form className="card times-form" onSubmit={asyncHandler(save)} noValidate>
       <h2 id="times-title">Times and penalty</h2>
       <div className="form-row">
         <Field label="Start time">

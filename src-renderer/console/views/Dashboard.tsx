@@ -3,6 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { QueueEntry, WorkerView } from '../../../src-main/shared/judgeApi.ts';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { clockText } from '../../shared/clock.ts';
 import { formatClock, formatTimeOfDay } from '../../shared/format.ts';
 import { Field, Loading, Notice } from '../../shared/ui.tsx';
@@ -144,7 +145,7 @@ function PoolCard() {
           {pool.busy} of {pool.workers} busy, {pool.queued} queued
         </span>
       </p>
-      <form className="inline-form" onSubmit={apply}>
+      <form className="inline-form" onSubmit={asyncHandler(apply)}>
         <Field label="Workers" className="field-narrow">
           {(id) => (
             <input
@@ -166,7 +167,7 @@ function PoolCard() {
         </button>
       </form>
       <p>
-        <button type="button" className={pool.paused ? 'primary' : 'danger'} onClick={togglePause} disabled={busy}>
+        <button type="button" className={pool.paused ? 'primary' : 'danger'} onClick={asyncHandler(togglePause)} disabled={busy}>
           {pool.paused ? 'Resume judging' : 'Pause judging'}
         </button>
       </p>

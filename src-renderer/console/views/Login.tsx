@@ -1,7 +1,7 @@
 // The judges' login (browser only): a judge or admin account; team accounts are refused.
 import { LoginForm } from '../../shared/LoginForm.tsx';
 
-export function Login({ onLogin, refusedTeam }: { onLogin(username: string, password: string): Promise<void>; refusedTeam: boolean }) {
+export function Login({ onLogin, refusedTeam }: { onLogin: (username: string, password: string) => Promise<void>; refusedTeam: boolean }) {
   return (
     <LoginForm
       title="Judges’ console"

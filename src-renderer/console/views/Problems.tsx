@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleProblem } from '../../../src-main/shared/judgeApi.ts';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { coalesce } from '../../shared/coalesce.ts';
 import { formatSeconds } from '../../shared/format.ts';
 import { ProblemDot } from '../../shared/problems.tsx';
@@ -116,7 +117,7 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
         ) : (
           <div className="confirm" role="group" aria-label={`Confirm rejudging problem ${p.label}`}>
             <span>Rejudge every submission of {p.label}? Verdicts may change on the scoreboard.</span>
-            <button type="button" className="danger" onClick={rejudge} disabled={busy}>
+            <button type="button" className="danger" onClick={asyncHandler(rejudge)} disabled={busy}>
               Yes, rejudge {p.label}
             </button>
             <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
@@ -133,7 +134,7 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
 function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, '')); // a data: URL, as asked
     reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
     reader.readAsDataURL(file);
   });

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleSubmission, FailingTest, SubmissionDetail as Detail } from '../../../src-main/shared/judgeApi.ts';
 import type { Verdict } from '../../../src-main/judge/types.ts';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
 import { sourceMode } from '../../shared/sourceModes.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
@@ -145,16 +146,16 @@ function Actions({ submission: s }: { submission: ConsoleSubmission }) {
   return (
     <div className="detail-actions">
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={() => act(`Could not rejudge #${s.id}`, () => judge.rejudgeSubmission(s.id), `Submission #${s.id} is queued for rejudging.`)}>
+        <button type="button" disabled={busy} onClick={asyncHandler(() => act(`Could not rejudge #${s.id}`, () => judge.rejudgeSubmission(s.id), `Submission #${s.id} is queued for rejudging.`))}>
           Rejudge
         </button>
         {s.status === 'queued' && (
-          <button type="button" disabled={busy} onClick={() => act(`Could not prioritise #${s.id}`, () => judge.prioritise(s.id), `Submission #${s.id} moved to the front of the queue.`)}>
+          <button type="button" disabled={busy} onClick={asyncHandler(() => act(`Could not prioritise #${s.id}`, () => judge.prioritise(s.id), `Submission #${s.id} moved to the front of the queue.`))}>
             Prioritise
           </button>
         )}
         {s.status === 'judging' && (
-          <button type="button" className="danger" disabled={busy} onClick={() => act(`Could not kill the run of #${s.id}`, () => judge.killRun(s.id), `The run of #${s.id} was stopped.`)}>
+          <button type="button" className="danger" disabled={busy} onClick={asyncHandler(() => act(`Could not kill the run of #${s.id}`, () => judge.killRun(s.id), `The run of #${s.id} was stopped.`))}>
             Kill run
           </button>
         )}
@@ -169,7 +170,7 @@ function Actions({ submission: s }: { submission: ConsoleSubmission }) {
   );
 }
 
-function OverrideForm({ submission: s, onDone }: { submission: ConsoleSubmission; onDone(): void }) {
+function OverrideForm({ submission: s, onDone }: { submission: ConsoleSubmission; onDone: () => void }) {
   const [verdict, setVerdict] = useState<Verdict>(s.verdict ?? 'AC');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -197,7 +198,7 @@ function OverrideForm({ submission: s, onDone }: { submission: ConsoleSubmission
   };
 
   return (
-    <form className="card override-form" onSubmit={save} noValidate>
+    <form className="card override-form" onSubmit={asyncHandler(save)} noValidate>
       <Field label="Verdict">
         {(id) => (
           <select id={id} value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)}>

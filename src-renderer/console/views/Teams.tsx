@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PasswordSheetEntry } from '../../../src-main/shared/judgeApi.ts';
 import { useShallow } from 'zustand/react/shallow';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { perform, refreshTeams } from '../loaders.ts';
@@ -75,7 +76,7 @@ function ImportTeams() {
   return (
     <details className="card import-teams">
       <summary>Import teams</summary>
-      <form onSubmit={submit}>
+      <form onSubmit={asyncHandler(submit)}>
         <p className="muted small">
           CSV (comma or semicolon) or TSV with a first line naming the columns (at least <code>id</code> and <code>name</code>; also <code>display_name</code>, <code>organization</code>,{' '}
           <code>username</code>), DOMjudge&apos;s teams.tsv, or CLICS teams JSON. New teams get an account with a generated password.

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PortalClarification, PortalProblem } from '../../../src-main/shared/portalApi.ts';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatTimeOfDay } from '../../shared/format.ts';
 import { messageOf } from '../../shared/http.ts';
 import { TopicField } from '../../shared/problems.tsx';
@@ -138,7 +139,7 @@ function AskForm() {
   };
 
   return (
-    <form className="card ask-form" onSubmit={onSubmit} noValidate>
+    <form className="card ask-form" onSubmit={asyncHandler(onSubmit)} noValidate>
       <h2>Ask the judges</h2>
       <TopicField problems={problems} value={problemId} onChange={setProblemId} />
       <Field label="Question">

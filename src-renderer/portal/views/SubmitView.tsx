@@ -2,6 +2,7 @@
 // a CodeMirror editor (typed, pasted, or read from a file), and the Submit button.
 import { lazy, Suspense, useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatBytes } from '../../shared/format.ts';
 import { HttpError, messageOf } from '../../shared/http.ts';
 import { ProblemOptions } from '../../shared/problems.tsx';
@@ -81,7 +82,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
     }
     const reader = new FileReader();
     reader.onload = () => {
-      const text = String(reader.result ?? '');
+      const text = typeof reader.result === 'string' ? reader.result : '';
       if (text.includes('\u0000')) {
         setError(`${file.name} is not a text file.`);
         return;
@@ -129,7 +130,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
     <section aria-labelledby="submit-title" className="submit-view">
       <h1 id="submit-title">Submit</h1>
       {blocker && !blocker.shownEverywhere && <Notice tone="warning">{blocker.reason}</Notice>}
-      <form onSubmit={onSubmit} className="submit-form" noValidate>
+      <form onSubmit={asyncHandler(onSubmit)} className="submit-form" noValidate>
         <div className="submit-fields">
           <Field label="Problem">
             {(id) => (

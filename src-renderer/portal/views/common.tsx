@@ -1,6 +1,7 @@
 // Small pieces the portal's views share (the ones both pages use are in shared/ui.tsx and shared/problems.tsx).
 import { useState } from 'react';
 import type { PortalProblem } from '../../../src-main/shared/portalApi.ts';
+import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { copyText } from '../../shared/clipboard.ts';
 import { ProblemDot } from '../../shared/problems.tsx';
 
@@ -21,7 +22,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     setTimeout(() => setState('idle'), 1500);
   };
   return (
-    <button type="button" className="small" onClick={onClick} aria-label={label}>
+    <button type="button" className="small" onClick={asyncHandler(onClick)} aria-label={label}>
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : 'Copy'}
     </button>
   );
