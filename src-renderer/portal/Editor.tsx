@@ -1,7 +1,7 @@
 // A CodeMirror 6 editor as a React component. The EditorView is made once; the language is
 // swapped through a Compartment; `value` from outside (an uploaded file) replaces the text only
 // when it differs from what the editor itself last reported, so typing never rebuilds anything.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { HIGHLIGHTERS } from '../shared/codemirror.ts';
@@ -27,9 +27,14 @@ export default function Editor({ value, onChange, mode, label, describedBy }: Ed
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
+  // The editor is made once per mount, with the editing area's attributes as they were then (later
+  // label changes are not expected).
+  const [attributes] = useState(() => {
+    const initial: Record<string, string> = { 'aria-label': label, 'aria-multiline': 'true', spellcheck: 'false' };
+    if (describedBy) initial['aria-describedby'] = describedBy;
+    return initial;
+  });
   useEffect(() => {
-    const attributes: Record<string, string> = { 'aria-label': label, 'aria-multiline': 'true', spellcheck: 'false' };
-    if (describedBy) attributes['aria-describedby'] = describedBy;
     const editor = new EditorView({
       parent: host.current!,
       state: EditorState.create({
@@ -52,8 +57,7 @@ export default function Editor({ value, onChange, mode, label, describedBy }: Ed
       editor.destroy();
       view.current = null;
     };
-    // Made once per mount: later label changes are not expected.
-  }, []);
+  }, [attributes]);
 
   // Text from outside (a file was uploaded, the draft restored).
   useEffect(() => {

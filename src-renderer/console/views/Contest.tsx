@@ -49,10 +49,11 @@ function TimesForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const notify = useConsole((s) => s.notify);
 
-  // Follow changes made elsewhere while the judge is not editing.
+  // Follow changes made elsewhere while the judge is not editing (not every new clock reading).
+  const { startTime: shownStart, durationMs: shownDuration, freezeMs: shownFreeze, penaltyMinutes: shownPenalty } = clock;
   useEffect(() => {
-    if (!dirty) setDraft(draftOf(clock));
-  }, [clock.startTime, clock.durationMs, clock.freezeMs, clock.penaltyMinutes, dirty]);
+    if (!dirty) setDraft(draftOf({ startTime: shownStart, durationMs: shownDuration, freezeMs: shownFreeze, penaltyMinutes: shownPenalty }));
+  }, [shownStart, shownDuration, shownFreeze, shownPenalty, dirty]);
 
   const edit = (patch: Partial<TimesDraft>): void => {
     setDirty(true);

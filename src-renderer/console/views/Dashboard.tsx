@@ -108,9 +108,10 @@ function PoolCard() {
   const [busy, setBusy] = useState(false);
 
   // Follow changes made elsewhere (another judge, the CLI) unless the judge is typing.
+  const poolWorkers = pool?.workers;
   useEffect(() => {
-    if (!editing && pool) setWorkers(String(pool.workers));
-  }, [pool?.workers, editing]);
+    if (!editing && poolWorkers !== undefined) setWorkers(String(poolWorkers));
+  }, [poolWorkers, editing]);
 
   if (!pool) return null;
 

@@ -1,7 +1,7 @@
 // All submissions, newest first, in a virtualized table: only the rows in view (plus a few) are
 // in the DOM, each a fixed height, so 10,000 rows scroll smoothly. Rows read their submission from
 // the store by id, so an event redraws only the row it changed (and the list when ids were added).
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
@@ -106,13 +106,13 @@ function VirtualTable({ ids, names }: { ids: readonly string[]; names: Names }) 
   // Scrolled down, the rows in view stay put when new submissions arrive above them; at the top,
   // new submissions push in (the judge sees the newest).
   const anchor = useRef<{ id: string; offset: number } | null>(null);
-  const remember = (): void => {
+  const remember = useCallback((): void => {
     const element = scroller.current;
     if (!element) return;
     const rowsTop = element.scrollTop - (head.current?.offsetHeight ?? 0);
     const index = Math.floor(Math.max(0, rowsTop) / ROW_HEIGHT_PX);
     anchor.current = element.scrollTop >= ROW_HEIGHT_PX && ids[index] !== undefined ? { id: ids[index], offset: rowsTop - index * ROW_HEIGHT_PX } : null;
-  };
+  }, [ids]);
   useLayoutEffect(() => {
     const element = scroller.current;
     const held = anchor.current;
@@ -124,8 +124,8 @@ function VirtualTable({ ids, names }: { ids: readonly string[]; names: Names }) 
       }
     }
     remember();
-    // Only a new list of ids moves the anchor; scrolling records it (onScroll).
-  }, [ids]);
+    // Only a new list of ids moves the anchor (remember changes with it); scrolling records it (onScroll).
+  }, [ids, remember]);
 
   return (
     <div className="table-wrap subs-scroll" ref={scroller} tabIndex={-1} onScroll={remember}>
