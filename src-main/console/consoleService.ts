@@ -477,13 +477,9 @@ export class ConsoleService implements ConsoleRequests {
     return added;
   }
 
+  /** An export into a new folder under the data folder's exports/ (the desktop menu starts its own, into a folder the judge chose). */
   async startExport(): Promise<ExportJob> {
-    return this.exportTo();
-  }
-
-  /** An export into `outDir` (the desktop menu's chosen folder), or a new folder under the data folder. */
-  exportTo(outDir?: string): ExportJob {
-    const { job } = this.exports.start({ dbFile: storeFileIn(this.ctx.dataDir), contestDir: this.ctx.contest.dir, exportsDir: join(this.ctx.dataDir, 'exports'), outDir });
+    const { job } = this.exports.start({ dbFile: storeFileIn(this.ctx.dataDir), contestDir: this.ctx.contest.dir, exportsDir: join(this.ctx.dataDir, 'exports') });
     return job;
   }
 

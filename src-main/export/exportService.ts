@@ -32,7 +32,7 @@ export class ExportService {
   }
 
   /** Starts an export of the contest into `outDir` (a fresh folder). Resolves when it ends. */
-  start(input: Omit<ExportWorkerInput, 'outDir' | 'force'> & { outDir?: string; exportsDir: string; force?: boolean }): { job: ExportJob; finished: Promise<ExportJob> } {
+  start(input: Omit<ExportWorkerInput, 'outDir'> & { outDir?: string; exportsDir: string }): { job: ExportJob; finished: Promise<ExportJob> } {
     const startedAt = Date.now();
     // Unguessable: an export's files are the judges' (the unfrozen scoreboard, every event).
     const id = `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}-${++this.count}-${randomBytes(EXPORT_ID_RANDOM_BYTES).toString('base64url')}`;
@@ -41,7 +41,7 @@ export class ExportService {
     this.jobs.set(id, job);
     this.onChange({ ...job });
     this.log.info({ exportId: id, path: outDir }, 'export started');
-    const worker = new Worker(this.workerEntry, { workerData: { dbFile: input.dbFile, contestDir: input.contestDir, outDir, force: input.force ?? false } satisfies ExportWorkerInput });
+    const worker = new Worker(this.workerEntry, { workerData: { dbFile: input.dbFile, contestDir: input.contestDir, outDir } satisfies ExportWorkerInput });
     const finished = new Promise<ExportJob>((resolve) => {
       let lastReport = 0;
       const end = (state: ExportJob['state'], message: string) => {

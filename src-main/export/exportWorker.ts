@@ -7,8 +7,8 @@ import { exportFromDataFolder } from './exportSnapshot.ts';
 export interface ExportWorkerInput {
   dbFile: string;
   contestDir: string;
+  /** The folder to write: the worker never replaces one that holds files (no force). */
   outDir: string;
-  force: boolean;
 }
 
 export type ExportWorkerMessage =
@@ -19,7 +19,7 @@ export type ExportWorkerMessage =
 const input = workerData as ExportWorkerInput;
 const post = (message: ExportWorkerMessage) => parentPort!.postMessage(message);
 try {
-  const result = await exportFromDataFolder(input.dbFile, input.contestDir, input.outDir, { force: input.force, onFile: (path) => post({ type: 'file', path }) });
+  const result = await exportFromDataFolder(input.dbFile, input.contestDir, input.outDir, { onFile: (path) => post({ type: 'file', path }) });
   post({ type: 'done', path: result.path, files: result.files.length, warnings: result.warnings });
 } catch (error) {
   post({ type: 'failed', message: (error as Error).message });

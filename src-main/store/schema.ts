@@ -8,11 +8,6 @@ export interface Migration {
   /** 1, 2, 3, ... in order, no gaps. */
   version: number;
   description: string;
-  /**
-   * Set for steps that rebuild tables (SQLite's 12-step ALTER): foreign keys are switched off around the
-   * step (the pragma is a no-op inside a transaction) and `PRAGMA foreign_key_check` must pass before commit.
-   */
-  foreignKeysOff?: boolean;
   up(db: Database.Database): void;
 }
 
@@ -246,22 +241,14 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   }
   for (const m of migrations) {
     if (m.version <= current) continue;
-    const fkWasOn = (db.pragma('foreign_keys', { simple: true }) as number) === 1;
-    if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
         m.up(db);
-        if (m.foreignKeysOff) {
-          const broken = db.pragma('foreign_key_check') as unknown[];
-          if (broken.length > 0) throw new Error(`migration ${m.version} (${m.description}) breaks ${broken.length} foreign key(s)`);
-        }
         // user_version is in the database header: it commits or rolls back with the step.
         db.pragma(`user_version = ${m.version}`);
       }).immediate();
     } catch (e) {
       throw new Error(`migration ${m.version} (${m.description}) failed: ${(e as Error).message}`, { cause: e });
-    } finally {
-      if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
     }
     current = m.version;
   }

@@ -1,21 +1,8 @@
-// The queue that feeds the worker pool. Behind an interface: a durable (SQLite) or distributed
-// queue can take the in-memory FIFO's place without the pool knowing.
-
-export interface JudgeQueue<T> {
-  readonly length: number;
-  push(item: T): void;
-  /** The next item to judge, or undefined when empty. */
-  shift(): T | undefined;
-  /** Moves matching items to the front (judges' "prioritise"), keeping their relative order. */
-  prioritise(match: (item: T) => boolean): number;
-  /** Removes and returns matching items. */
-  remove(match: (item: T) => boolean): T[];
-  /** A snapshot in judging order. */
-  snapshot(): readonly T[];
-}
+// The in-memory queue that feeds the worker pool: the jobs it was handed and has no free worker for
+// yet, and a job judged again after a judge-side failure (put at the front).
 
 /** First in, first out. Amortised O(1) shift via a moving head index. */
-export class FifoQueue<T> implements JudgeQueue<T> {
+export class FifoQueue<T> {
   private items: T[] = [];
   private head = 0;
 
@@ -27,6 +14,7 @@ export class FifoQueue<T> implements JudgeQueue<T> {
     this.items.push(item);
   }
 
+  /** The next item, or undefined when empty. */
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;
     const item = this.items[this.head];
@@ -39,6 +27,7 @@ export class FifoQueue<T> implements JudgeQueue<T> {
     return item;
   }
 
+  /** Moves matching items to the front, keeping their relative order; how many moved. */
   prioritise(match: (item: T) => boolean): number {
     const live = this.snapshot();
     const first = live.filter(match);
@@ -47,6 +36,7 @@ export class FifoQueue<T> implements JudgeQueue<T> {
     return first.length;
   }
 
+  /** Removes and returns matching items. */
   remove(match: (item: T) => boolean): T[] {
     const live = this.snapshot();
     const removed = live.filter(match);
@@ -55,6 +45,7 @@ export class FifoQueue<T> implements JudgeQueue<T> {
     return removed;
   }
 
+  /** The items in order. */
   snapshot(): readonly T[] {
     return this.items.slice(this.head);
   }

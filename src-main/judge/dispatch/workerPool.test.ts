@@ -1,5 +1,5 @@
 // Scheduling of the worker pool, with a backend whose jobs the test finishes by hand: FIFO order,
-// the worker limit, live resizing, pause, prioritise, cancel, preempt, and a backend that fails.
+// the worker limit, live resizing, pause, cancel, preempt, and a backend that fails.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JudgeResult } from '../results.ts';
@@ -106,24 +106,24 @@ describe('WorkerPool', () => {
     assert.throws(() => pool.setWorkers(0), /positive integer/);
   });
 
-  test('pause holds the queue, resume releases it; prioritise jumps the queue', async () => {
+  test('pause holds the queue, resume releases it in order', async () => {
     const backend = new ManualBackend();
     const pool = new WorkerPool(backend, { workers: 1 });
     pool.pause();
     const all = ['a', 'b', 'c'].map((id) => pool.submit(job(id)));
     await tick();
     assert.equal(backend.started.length, 0);
-    assert.ok(pool.prioritise('c'));
-    assert.deepEqual(pool.queueSnapshot().map((q) => q.jobId), ['c', 'a', 'b']);
+    assert.equal(pool.queued, 3);
     pool.resume();
     await tick();
-    assert.deepEqual(backend.started.map((s) => s.id), ['c']);
-    backend.running('c').finish();
-    await tick();
+    assert.deepEqual(backend.started.map((s) => s.id), ['a']);
     backend.running('a').finish();
     await tick();
     backend.running('b').finish();
+    await tick();
+    backend.running('c').finish();
     await Promise.all(all);
+    assert.deepEqual(backend.started.map((s) => s.id), ['a', 'b', 'c']);
   });
 
   test('cancel removes a queued job (JE) and asks the backend to stop a running one', async () => {

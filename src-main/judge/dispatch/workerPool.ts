@@ -3,7 +3,7 @@
 import { judgeErrorResult, preemptedResult, type JudgeProgress, type JudgeResult } from '../results.ts';
 import type { JobListener } from '../../judgehost/client.ts';
 import type { JudgeJob } from '../../judgehost/protocol.ts';
-import { FifoQueue, type JudgeQueue } from './queue.ts';
+import { FifoQueue } from './queue.ts';
 
 export interface JudgeBackend {
   judge(job: JudgeJob, slot: number, listener: JobListener): Promise<JudgeResult>;
@@ -39,18 +39,17 @@ export interface WorkerState {
 
 export class WorkerPool {
   private readonly backend: JudgeBackend;
-  private readonly queue: JudgeQueue<QueuedJob>;
+  private readonly queue = new FifoQueue<QueuedJob>();
   private size: number;
   private paused = false;
   /** Slot index -> what it is doing. Slots >= size finish their job and then disappear. */
   private readonly slots = new Map<number, { state: WorkerState; job: QueuedJob }>();
   private readonly changeListeners = new Set<() => void>();
 
-  constructor(backend: JudgeBackend, options: { workers: number; queue?: JudgeQueue<QueuedJob> }) {
+  constructor(backend: JudgeBackend, options: { workers: number }) {
     if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error(`workers must be a positive integer, got ${options.workers}`);
     this.backend = backend;
     this.size = options.workers;
-    this.queue = options.queue ?? new FifoQueue<QueuedJob>();
     backend.onChange?.(() => {
       this.changed();
       this.pump();
@@ -101,12 +100,6 @@ export class WorkerPool {
     return this.paused;
   }
 
-  prioritise(jobId: string): boolean {
-    const moved = this.queue.prioritise((q) => q.job.id === jobId) > 0;
-    if (moved) this.changed();
-    return moved;
-  }
-
   /** Cancels a queued or running job; its promise resolves with JE "cancelled". */
   cancel(jobId: string): boolean {
     const removed = this.queue.remove((q) => q.job.id === jobId);
@@ -135,10 +128,6 @@ export class WorkerPool {
       this.changed();
     }
     return true;
-  }
-
-  queueSnapshot(): { jobId: string; queuedAt: number }[] {
-    return this.queue.snapshot().map((q) => ({ jobId: q.job.id, queuedAt: q.queuedAt }));
   }
 
   /** Slots 0..workers-1, plus any slot above that still finishing a job after a shrink. */
