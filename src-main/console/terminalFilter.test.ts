@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { OutputHub } from './outputHub.ts';
-import { INITIAL_FILTER_STATE, createTerminalFilter, filterTerminalOutput } from './terminalFilter.ts';
+import { INITIAL_FILTER_STATE, filterTerminalOutput } from './terminalFilter.ts';
 
 const E = '\x1b';
 const BEL = '\x07';
@@ -11,13 +11,15 @@ const ST = `${E}\\`;
 
 const once = (text: string) => filterTerminalOutput(INITIAL_FILTER_STATE, text).text;
 
-/** Feeds `text` cut at the given offsets and joins what comes out. */
+/** Feeds `text` cut at the given offsets, each piece with the state the last one left, and joins what comes out. */
 function inPieces(text: string, cuts: number[]): string {
-  const filter = createTerminalFilter();
+  let state = INITIAL_FILTER_STATE;
   let out = '';
   let from = 0;
   for (const cut of [...cuts, text.length]) {
-    out += filter(text.slice(from, cut));
+    const result = filterTerminalOutput(state, text.slice(from, cut));
+    out += result.text;
+    state = result.state;
     from = cut;
   }
   return out;

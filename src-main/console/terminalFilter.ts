@@ -153,13 +153,3 @@ export function filterTerminalOutput(state: FilterState, chunk: string): { text:
   if (mode === CSI && params !== null) params += chunk.slice(paramsFrom);
   return { text: out, state: { mode: MODES[mode], params: mode === CSI ? params : null } };
 }
-
-/** A filter for one stream: each call takes the next chunk. */
-export function createTerminalFilter(): (chunk: string) => string {
-  let state = INITIAL_FILTER_STATE;
-  return (chunk) => {
-    const result = filterTerminalOutput(state, chunk);
-    state = result.state;
-    return result.text;
-  };
-}

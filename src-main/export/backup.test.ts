@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { FileError } from '../errors.ts';
 import { Store } from '../store/store.ts';
 import { TargetExistsError } from './atomicFolder.ts';
-import { backup, backupFiles, checkBackup, restore } from './backup.ts';
+import { backupFiles, checkBackup, restore } from './backup.ts';
 import { MANIFEST } from './manifest.ts';
 import { AFTER_END, START, makeContest, type TestContest } from './testContest.ts';
 
@@ -17,7 +17,7 @@ let backupDir: string;
 before(async () => {
   c = await makeContest(join(scratch, 'live'));
   backupDir = join(scratch, 'backups', 'b1');
-  await backup(c.store, c.contestDir, backupDir, { now: AFTER_END });
+  await backupFiles(c.dbFile, c.contestDir, backupDir, { now: AFTER_END });
 });
 after(() => {
   c.store.close();
@@ -55,7 +55,7 @@ describe('backup', () => {
 
   test('online: the store keeps being written while the backup runs; the backup is one consistent moment', async () => {
     const out = join(scratch, 'backups', 'online');
-    const running = backup(c.store, c.contestDir, out);
+    const running = backupFiles(c.dbFile, c.contestDir, out);
     for (let i = 0; i < 20; i++) c.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: `question ${i}`, replyToId: null, time: START + i * 1000 });
     const made = await running;
     const db = new Database(join(out, 'verdict.db'), { readonly: true });
@@ -85,8 +85,8 @@ describe('backup', () => {
   });
 
   test('refuses to write into the contest folder it copies, or over an existing backup', async () => {
-    await assert.rejects(backup(c.store, c.contestDir, join(c.contestDir, 'backup')), FileError);
-    await assert.rejects(backup(c.store, c.contestDir, backupDir), TargetExistsError);
+    await assert.rejects(backupFiles(c.dbFile, c.contestDir, join(c.contestDir, 'backup')), FileError);
+    await assert.rejects(backupFiles(c.dbFile, c.contestDir, backupDir), TargetExistsError);
   });
 });
 

@@ -14,10 +14,10 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FileError } from '../errors.ts';
-import { STORE_FILE_NAME, storeFileIn, type Store } from '../store/store.ts';
+import { STORE_FILE_NAME, storeFileIn } from '../store/store.ts';
 import { isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically, type FolderWriter } from './atomicFolder.ts';
 import { describeCheck, verifyManifest } from './manifest.ts';
-import { backupDatabase, readSnapshotInfo, storeFile, type SnapshotInfo } from './storeBackup.ts';
+import { backupDatabase, readSnapshotInfo, type SnapshotInfo } from './storeBackup.ts';
 
 export const BACKUP_FORMAT = 'verdict-backup';
 export const BACKUP_VERSION = 1;
@@ -110,11 +110,6 @@ export async function backupFiles(dbFile: string, contestDir: string, outDir: st
     { ...PRIVATE_MODES, force: options.force, onFile: options.onFile },
   );
   return { path: written.path, files: written.files, info: written.result };
-}
-
-/** Backs up an open store (its database file, read on a separate read-only connection) and its contest folder. */
-export function backup(store: Store, contestDir: string, outDir: string, options: BackupOptions = {}): Promise<BackupResult> {
-  return backupFiles(storeFile(store), contestDir, outDir, options);
 }
 
 /** Reads and checks a backup folder: its backup.json and every hash of its manifest. */

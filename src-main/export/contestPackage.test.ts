@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import yauzl from 'yauzl';
 import { Store } from '../store/store.ts';
-import { backup, restore } from './backup.ts';
+import { backupFiles, restore } from './backup.ts';
 import { exportContestPackage, JUDGEMENT_TYPES, type ExportResult } from './contestPackage.ts';
 import { exportFromDataFolder } from './exportSnapshot.ts';
 import { readGroupsFile, type GroupDef } from './groups.ts';
@@ -331,7 +331,7 @@ describe('atomicity', () => {
 describe('round trip', () => {
   test('export, back up, restore into a fresh data folder, export again: identical results and event feed', async () => {
     const backupDir = join(scratch, 'round', 'backup');
-    const made = await backup(c.store, c.contestDir, backupDir, { now: AFTER_END });
+    const made = await backupFiles(c.dbFile, c.contestDir, backupDir, { now: AFTER_END });
     assert.equal(made.info.contest_id, 'export-test');
     assert.equal(made.info.last_event_token, c.store.lastEventToken());
     const restored = await restore(backupDir, join(scratch, 'round', 'elsewhere', 'data'));

@@ -7,7 +7,6 @@
 // turns WAL back on when the copy is used.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { Store } from '../store/store.ts';
 
 /** How long the snapshot waits for a lock held by the server's writer (e.g. while it recovers the WAL). */
 const BUSY_TIMEOUT_MS = 5000;
@@ -19,13 +18,6 @@ export interface SnapshotInfo {
   lastEventToken: string | null;
   events: number;
   submissions: number;
-}
-
-/** The database file a store was opened on (an in-memory store has none). */
-export function storeFile(store: Store): string {
-  const file = store.diagnostics().file;
-  if (file === '' || file === ':memory:') throw new Error('an in-memory store has no file to back up');
-  return file;
 }
 
 /**

@@ -29,10 +29,6 @@ export function eventAudience(event: Pick<EventRow, 'type' | 'id' | 'data'>, tea
   }
 }
 
-export function teamMaySee(audience: string | null | undefined, team: string): boolean {
-  return audience === null || audience === team;
-}
-
 /** The audience as stored: EVERYONE, JUDGES_ONLY, or a team id (team ids never contain these characters). */
 export const EVERYONE = '*';
 export const JUDGES_ONLY = '#';
@@ -41,7 +37,7 @@ export function storedAudience(audience: string | null | undefined): string {
   return audience === null ? EVERYONE : audience === undefined ? JUDGES_ONLY : audience;
 }
 
-/** Whether a team may see an event of this stored audience (the same rule as teamMaySee, on the stored form). */
+/** Whether a team may see an event of this stored audience: one for everyone, or for that team. */
 export function maySee(stored: string, team: string): boolean {
   return stored === EVERYONE || stored === team;
 }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { contestObject, judgementObject, parseRelTime, problemObject, relTime, stateObject } from './clics.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { eventAudience, EVERYONE, JUDGES_ONLY, teamMaySee } from './eventAudience.ts';
+import { eventAudience, EVERYONE, JUDGES_ONLY, maySee, storedAudience } from './eventAudience.ts';
 import { latestVersion, migrate, MIGRATIONS, type Migration } from './schema.ts';
 import { Store, StoreError, type EventRow } from './store.ts';
 import { contestDefinition, HOUR, judgeResult, source, START, tempStore } from './testFixtures.ts';
@@ -826,7 +826,7 @@ test("a team's events are read by their stored audience: exactly what the audien
     const all = t.store.eventsSince(null, 10_000);
     const teamOf = (id: string) => t.store.getSubmission(id)?.teamId ?? null;
     for (const team of ['t1', 't2']) {
-      const expected = all.filter((e) => teamMaySee(eventAudience(e, teamOf), team)).map((e) => e.token);
+      const expected = all.filter((e) => maySee(storedAudience(eventAudience(e, teamOf)), team)).map((e) => e.token);
       assert.deepEqual(t.store.eventsSince(null, 10_000, team).map((e) => e.token), expected, team);
       // Paged, it is the same sequence.
       const paged: string[] = [];

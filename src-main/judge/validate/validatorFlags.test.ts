@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_VALIDATOR_FLAGS, isDecimalFloat, parseValidatorFlags, splitFlags } from './validatorFlags.ts';
-import { validateDefault } from './defaultValidator.ts';
+import { DEFAULT_VALIDATOR_FLAGS, isDecimalFloat, parseValidatorFlags } from './validatorFlags.ts';
 
 describe('parseValidatorFlags', () => {
   it('gives defaults for no flags', () => {
@@ -103,55 +102,6 @@ describe('parseValidatorFlags', () => {
 
   it('does not swallow the next flag as a value', () => {
     assert.throws(() => parseValidatorFlags(['float_relative_tolerance', 'case_sensitive']), /value 'case_sensitive' is not/);
-  });
-});
-
-describe('splitFlags', () => {
-  it('splits a legacy string on any whitespace', () => {
-    assert.deepEqual(splitFlags('float_tolerance 1e-6'), ['float_tolerance', '1e-6']);
-    assert.deepEqual(splitFlags('  case_sensitive\t space_change_sensitive\n'), ['case_sensitive', 'space_change_sensitive']);
-  });
-
-  it('gives [] for empty / missing', () => {
-    assert.deepEqual(splitFlags(''), []);
-    assert.deepEqual(splitFlags('   '), []);
-    assert.deepEqual(splitFlags(undefined), []);
-    assert.deepEqual(splitFlags(null), []);
-    assert.deepEqual(splitFlags([]), []);
-  });
-
-  it('takes a list item by item (copy, items not split)', () => {
-    const list = ['case_sensitive', 'float_tolerance', '1e-6'];
-    const out = splitFlags(list);
-    assert.deepEqual(out, list);
-    assert.notEqual(out, list);
-    assert.deepEqual(splitFlags(['a b']), ['a b']);
-  });
-
-  it('turns YAML numbers in a list back into text', () => {
-    assert.deepEqual(splitFlags(['float_tolerance', 1e-6]), ['float_tolerance', '0.000001']);
-    assert.deepEqual(splitFlags(['float_tolerance', 1e-7]), ['float_tolerance', '1e-7']);
-    assert.deepEqual(parseValidatorFlags(splitFlags(['float_tolerance', 1e-7])).floatRelativeTolerance, 1e-7);
-  });
-
-  it('rejects other types, naming the file', () => {
-    assert.throws(() => splitFlags(42, 'problem.yaml'), {
-      message: 'problem.yaml: validator_flags: must be a string or a list of strings, got number 42',
-    });
-    assert.throws(() => splitFlags({ a: 1 }), {
-      message: 'validator_flags: must be a string or a list of strings, got a map',
-    });
-    assert.throws(() => splitFlags(['ok', true], 'problem.yaml'), {
-      message: 'problem.yaml: validator_flags: item 2 must be a string, got boolean true',
-    });
-    assert.throws(() => splitFlags(['ok', null]), /item 2 must be a string, got null/);
-  });
-
-  it('round-trips into a working validator', () => {
-    const flags = parseValidatorFlags(splitFlags('case_sensitive float_tolerance 1e-3'));
-    assert.equal(validateDefault('ABC 1.0005', 'ABC 1', flags).accepted, true);
-    assert.equal(validateDefault('abc 1.0005', 'ABC 1', flags).accepted, false);
-    assert.equal(validateDefault('ABC 1.002', 'ABC 1', flags).accepted, false);
   });
 });
 

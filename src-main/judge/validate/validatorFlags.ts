@@ -57,29 +57,6 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * Turns `validator_flags` as found in problem.yaml into an argv list.
- * A string (legacy form) is split on whitespace; a list is taken item by item (one item = one
- * argument, never split, as it is passed verbatim to custom validators). Numbers in a list
- * (YAML turns `[float_tolerance, 1e-6]` into a number) are converted back to text.
- * null/undefined give an empty list. Anything else throws, naming `file` when given.
- * (Typed `unknown` so a YAML loader can pass the raw value; normally a string or string list.)
- */
-export function splitFlags(raw: unknown, file?: string): string[] {
-  if (raw === undefined || raw === null) return [];
-  if (typeof raw === 'string') return raw.split(/\s+/).filter((s) => s !== '');
-  if (Array.isArray(raw)) {
-    return raw.map((item: unknown, i: number) => {
-      if (typeof item === 'string') return item;
-      if (typeof item === 'number' && Number.isFinite(item)) return String(item);
-      throw new Error(
-        `${prefix(file)}item ${i + 1} must be a string, got ${describe(item)}`,
-      );
-    });
-  }
-  throw new Error(`${prefix(file)}must be a string or a list of strings, got ${describe(raw)}`);
-}
-
-/**
  * Parses default-validator flags given as an argv list. Throws an Error naming `file` (when
  * given) for an unknown flag, or a tolerance that is missing or not a non-negative number.
  */
@@ -131,11 +108,4 @@ function parseTolerance(value: string): number | null {
 
 function prefix(file: string | undefined): string {
   return file ? `${file}: validator_flags: ` : 'validator_flags: ';
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a map';
-  return `${typeof v} ${JSON.stringify(v)}`;
 }
