@@ -18,7 +18,7 @@ export interface JudgeOptions {
   timeLimitMs?: number;
 }
 
-export function describeProgress(progress: JudgeProgress): string {
+function describeProgress(progress: JudgeProgress): string {
   switch (progress.phase) {
     case 'compiling':
       return 'compiling…';
@@ -30,7 +30,7 @@ export function describeProgress(progress: JudgeProgress): string {
 }
 
 /** The documented --json shape (DESIGN.md, CLI contract). */
-export function resultJson(result: JudgeResult): object {
+function resultJson(result: JudgeResult): object {
   return {
     verdict: result.verdict,
     tests: result.tests.map((t) => ({ name: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, message: t.message })),
@@ -43,7 +43,7 @@ export function resultJson(result: JudgeResult): object {
 
 /** The text report. Compiler output, messages and test names come from the team or the package:
  *  escaped (table() escapes its cells). */
-export function resultText(result: JudgeResult): string {
+function resultText(result: JudgeResult): string {
   const lines = [`verdict: ${result.verdict}   time: ${formatMs(result.timeMs)}   memory: ${formatKb(result.memoryKb)}`];
   if (result.error) lines.push(`judge error: ${escapeControls(result.error, { multiline: true })}`);
   if (!result.compile.ok || result.compile.output.trim()) {

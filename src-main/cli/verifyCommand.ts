@@ -10,7 +10,7 @@ import type { LanguageInfo } from '../judgehost/protocol.ts';
 import { ProgressLine, cell, escapeControls, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 
 /** Time limit accepted submissions run under while the real limit is being derived (ms). */
-export const PROBE_TIME_LIMIT_MS = 10_000;
+const PROBE_TIME_LIMIT_MS = 10_000;
 /** The format rounds a derived time limit up to whole seconds (time_resolution, default 1 s). */
 const TIME_RESOLUTION_MS = 1000;
 
@@ -46,7 +46,7 @@ function plan(pkg: ProblemPackage, languages: LanguageInfo[]): Plan[] {
 }
 
 /** The time limit the format derives: slowest accepted test time x ac_to_time_limit, rounded up. */
-export function deriveTimeLimitMs(acceptedResults: JudgeResult[], acToTimeLimit: number): number | null {
+function deriveTimeLimitMs(acceptedResults: JudgeResult[], acToTimeLimit: number): number | null {
   const times = acceptedResults.filter((r) => r.verdict === 'AC').map((r) => r.timeMs);
   if (times.length === 0) return null;
   const raw = Math.max(...times, 1) * acToTimeLimit;

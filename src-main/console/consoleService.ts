@@ -493,7 +493,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 }
 
-export function submissionView(row: SubmissionRow): ConsoleSubmission {
+function submissionView(row: SubmissionRow): ConsoleSubmission {
   return {
     id: row.id,
     teamId: row.teamId,

@@ -109,11 +109,6 @@ export class FolderWriter {
     return [...this.hashes.keys()].sort();
   }
 
-  /** sha256 of a written file. */
-  hashOf(rel: string): string | undefined {
-    return this.hashes.get(rel) || undefined;
-  }
-
   /** Writes manifest.sha256 over every file written. */
   async writeManifest(): Promise<void> {
     await this.write(MANIFEST, manifestText(this.hashes));

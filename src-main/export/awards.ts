@@ -18,7 +18,7 @@ export interface MedalCounts {
   bronze: number;
 }
 
-export const DEFAULT_MEDALS: MedalCounts = { gold: 4, silver: 4, bronze: 4 };
+const DEFAULT_MEDALS: MedalCounts = { gold: 4, silver: 4, bronze: 4 };
 
 export interface ClicsAward {
   id: string;

@@ -19,8 +19,8 @@ import { isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically, typ
 import { describeCheck, verifyManifest } from './manifest.ts';
 import { backupDatabase, readSnapshotInfo, type SnapshotInfo } from './storeBackup.ts';
 
-export const BACKUP_FORMAT = 'verdict-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'verdict-backup';
+const BACKUP_VERSION = 1;
 const CONTEST_FOLDER = 'contest';
 const INFO_FILE = 'backup.json';
 

@@ -112,7 +112,7 @@ function languageObjects(store: Store, usedIds: ReadonlySet<string>): { id: stri
 }
 
 /** The event log as NDJSON, one `{type, id, data, token}` per line in token order, and each event's time. */
-export function eventFeed(store: Store): { feed: Buffer; times: number[] } {
+function eventFeed(store: Store): { feed: Buffer; times: number[] } {
   const chunks: Buffer[] = [];
   const times: number[] = [];
   let token: string | null = null;

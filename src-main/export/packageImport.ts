@@ -133,7 +133,7 @@ function numericOrder<T extends { id: string }>(rows: T[]): T[] {
 }
 
 /** Reads the whole package into a history for Store.loadHistory, checking every field and reference. */
-export async function readHistory(dir: string, def: ContestDefinition): Promise<ContestHistory> {
+async function readHistory(dir: string, def: ContestDefinition): Promise<ContestHistory> {
   const file = (name: string) => join(dir, name);
   const extras = new Fields(file(EXTRAS_FILE), 'the file', await readJson(dir, EXTRAS_FILE));
   if (extras.string('format') !== EXTRAS_FORMAT) throw extras.error(`not a Verdict contest package (format ${JSON.stringify(extras.raw('format'))})`);

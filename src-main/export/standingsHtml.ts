@@ -5,7 +5,7 @@ import { clicsTime } from '../store/clics.ts';
 import type { Awards, Medal } from './awards.ts';
 import type { Standings } from './standings.ts';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

@@ -67,7 +67,7 @@ export const SUBMISSIONS: Sub[] = [
 ];
 
 /** Writes the contest folder: contest.yaml, problems.yaml, three package folders, teams, groups, organizations, accounts. */
-export function writeContestFolder(dir: string): void {
+function writeContestFolder(dir: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'contest.yaml'),
@@ -104,7 +104,7 @@ export function writeContestFolder(dir: string): void {
 }
 
 /** Adds the submissions of SUBMISSIONS (judged as listed; null stays queued), plus two clarifications. */
-export function fillStore(store: Store, extra: Sub[] = []): void {
+function fillStore(store: Store, extra: Sub[] = []): void {
   store.setProblemInfo('apple', { timeLimitMs: 2000, testDataCount: 1 }, START - HOUR);
   store.setProblemInfo('banana', { timeLimitMs: 1500, testDataCount: 1 }, START - HOUR);
   for (const [team, problem, minute, second, verdict] of [...SUBMISSIONS, ...extra]) {

@@ -15,14 +15,14 @@ import { runOutputValidator, type PreparedValidator } from './validate/outputVal
 /** Compilers get limits sized for real compilers (g++ with all of the standard library takes about
  *  2 s here, javac 3 s of CPU over its threads): a compile bomb is a CE within seconds, never a worker
  *  held for a minute. A language may allow more (kotlinc starts a JVM). */
-export const DEFAULT_COMPILE_CPU_MS = 10_000;
+const DEFAULT_COMPILE_CPU_MS = 10_000;
 /** Wall-clock limit of a compile, as a multiple of its CPU limit (compilers also read and write files). */
 const COMPILE_WALL_FACTOR = 2;
 const COMPILE_OUTPUT_SHOWN_BYTES = 64 * 1024;
 const COMPILE_FILE_SIZE_BYTES = 256 * 1024 * 1024;
 const COMPILE_PROCESSES = 256;
 /** Memory of a compilation's processes together (where the sandbox has a memory cgroup). */
-export const COMPILE_GROUP_MEM_KB = 2 * 1024 * 1024;
+const COMPILE_GROUP_MEM_KB = 2 * 1024 * 1024;
 /** A test run's processes together may use the memory limit, plus what its outputs and /box hold
  *  (tmpfs and page cache count in a memory cgroup), plus this for the sandbox's own init. */
 const GROUP_SLACK_KB = 16 * 1024;
@@ -37,7 +37,7 @@ const STDERR_TAIL_BYTES = 8 * 1024;
 /** How much of a failing test's output is kept for the judges' side-by-side view. */
 const FAILING_OUTPUT_KEPT_BYTES = 64 * 1024;
 /** Scratch space a test run may write in /box (a tmpfs, gone after the run). */
-export const BOX_TMPFS_KB = 64 * 1024;
+const BOX_TMPFS_KB = 64 * 1024;
 
 export interface JudgeProblem {
   id: string;

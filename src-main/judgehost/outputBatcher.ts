@@ -2,9 +2,9 @@
 // BATCH_INTERVAL_MS instead of one per pty chunk, and never more than MAX_BATCH_CHARS at once.
 
 /** Like VS Code's pty host: 5 ms is invisible to a person and merges bursts of small chunks. */
-export const BATCH_INTERVAL_MS = 5;
+const BATCH_INTERVAL_MS = 5;
 /** A flooding program cannot make one message huge. */
-export const MAX_BATCH_CHARS = 64 * 1024;
+const MAX_BATCH_CHARS = 64 * 1024;
 
 export class OutputBatcher {
   private readonly pending = new Map<string, string[]>();

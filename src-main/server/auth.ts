@@ -10,10 +10,10 @@ import { BusyError } from './checkGate.ts';
 import { LoginThrottle } from './loginThrottle.ts';
 import { sameSecret } from './passwords.ts';
 
-export const SESSION_COOKIE = 'verdict_session';
-export const CSRF_HEADER = 'x-csrf-token';
+const SESSION_COOKIE = 'verdict_session';
+const CSRF_HEADER = 'x-csrf-token';
 /** A contest day and some: sessions outlive a 5-hour contest with reloads. */
-export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface Caller {
   account: AuthenticatedAccount;

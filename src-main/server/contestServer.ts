@@ -77,7 +77,7 @@ export function defaultDataDir(contestId: string): string {
   return join(base, 'verdict', contestId);
 }
 
-export function builtRendererDir(): string | null {
+function builtRendererDir(): string | null {
   const dir = join(projectRoot, 'out', 'renderer');
   return existsSync(join(dir, 'portal', 'index.html')) ? dir : null;
 }

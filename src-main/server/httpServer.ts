@@ -25,7 +25,7 @@ const apiError = (message: string): ApiError => ({ error: message });
 
 /** Who may call a route: anyone, a signed-in account (team or judge), team accounts only, or judges
  *  and admins only. Routes may check more themselves (a team sees only its own); never less. */
-export const ROUTE_ACCESS = ['public', 'signed-in', 'team', 'judge'] as const;
+const ROUTE_ACCESS = ['public', 'signed-in', 'team', 'judge'] as const;
 export type RouteAccess = (typeof ROUTE_ACCESS)[number];
 
 export interface RouteEntry {

@@ -10,12 +10,12 @@ import { RateLimiter } from './rateLimit.ts';
 
 /** Per username: 10 failures at once, then one per 30 s. */
 export const USERNAME_FAILURES_BURST = 10;
-export const USERNAME_FAILURES_PER_MINUTE = 2;
+const USERNAME_FAILURES_PER_MINUTE = 2;
 /** Per address: 100 failures at once, then one per 3 s (a lab behind one NAT makes typos together). */
 export const ADDRESS_FAILURES_BURST = 100;
-export const ADDRESS_FAILURES_PER_MINUTE = 20;
+const ADDRESS_FAILURES_PER_MINUTE = 20;
 /** An address with no failed login for this long may still try a locked username. */
-export const ADDRESS_QUIET_MS = 10 * 60 * 1000;
+const ADDRESS_QUIET_MS = 10 * 60 * 1000;
 /** Bounded memory: beyond this many addresses, those that failed longest ago are forgotten. */
 const MAX_TRACKED_ADDRESSES = 100_000;
 

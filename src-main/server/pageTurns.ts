@@ -4,7 +4,7 @@
 // A page that cannot be written (a slow reader) waits for its client without holding a turn.
 
 /** How long the pages of all open answers may run per turn of the event loop before other work gets in. */
-export const PAGE_SLICE_MS = 3;
+const PAGE_SLICE_MS = 3;
 
 /**
  * One page of an answer: 'more' (another page follows), 'done', or a promise when the answer must wait

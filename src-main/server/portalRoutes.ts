@@ -257,7 +257,7 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
   };
 }
 
-export async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Promise<PortalSubmission[]> {
+async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Promise<PortalSubmission[]> {
   const running = new Map(ctx.judging.running().map((l) => [l.submissionId, l]));
   const perSubmissionMs = ctx.judging.averageJudgingMs();
   const workers = Math.max(1, ctx.engine.pool.workers);

@@ -45,7 +45,7 @@ export function publishedSamplePasswords(sampleDir = resourcePath('sample-contes
  * The judge and admin accounts whose password is one of `passwords`: compared as text, or checked
  * against the hash for accounts imported with a hash only (an exported and re-imported sample).
  */
-export async function accountsWithPasswords(accounts: readonly ContestAccount[], passwords: ReadonlySet<string>): Promise<string[]> {
+async function accountsWithPasswords(accounts: readonly ContestAccount[], passwords: ReadonlySet<string>): Promise<string[]> {
   const steering = accounts.filter((a) => a.type === 'judge' || a.type === 'admin');
   const hits = await Promise.all(
     steering.map(async (a) => {

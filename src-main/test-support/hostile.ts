@@ -67,7 +67,7 @@ function ancestry(pid: number, owner: number, runnerName: string): Ancestry {
  * A process that escaped its run has no runner above it any more, so it is always reported.
  * With `strict`, only processes still under `owner` are listed.
  */
-export function leftoverProcesses(owner: number, strict = false): ProcInfo[] {
+function leftoverProcesses(owner: number, strict = false): ProcInfo[] {
   const runnerName = basename(runnerBinaryPath());
   return sandboxProcesses().filter(({ pid }) => {
     const where = ancestry(pid, owner, runnerName);

@@ -22,7 +22,7 @@ export interface FilterNames {
   language(id: string): string;
 }
 
-export function matchesFilter(s: ConsoleSubmission, filter: SubmissionFilter, names: FilterNames, needle = filter.text.trim().toLowerCase()): boolean {
+function matchesFilter(s: ConsoleSubmission, filter: SubmissionFilter, names: FilterNames, needle = filter.text.trim().toLowerCase()): boolean {
   if (filter.teamId && s.teamId !== filter.teamId) return false;
   if (filter.problemId && s.problemId !== filter.problemId) return false;
   if (filter.verdict) {

@@ -2,7 +2,7 @@
 import type { ConsoleSubmission, JudgeApi } from '../../src-main/shared/judgeApi.ts';
 
 /** Page size at start: 10,000 submissions in ten requests. */
-export const SUBMISSION_PAGE = 1000;
+const SUBMISSION_PAGE = 1000;
 
 /** Every submission, oldest first, page by page until an empty page (the core may cap `limit` below ours). */
 export async function fetchAllSubmissions(api: Pick<JudgeApi, 'listSubmissions'>, pageSize = SUBMISSION_PAGE): Promise<ConsoleSubmission[]> {

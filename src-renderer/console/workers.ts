@@ -10,7 +10,7 @@ export interface TestClock {
   since: number;
 }
 
-export function activityKey(activity: WorkerActivity): string | null {
+function activityKey(activity: WorkerActivity): string | null {
   switch (activity.state) {
     case 'idle':
       return null;

@@ -72,7 +72,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, options: Request
 }
 
 /** Whether repeating the same request may succeed: no answer, or a gateway/overload status. */
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   return error instanceof NetworkError || (error instanceof HttpError && [502, 503, 504].includes(error.status));
 }
 

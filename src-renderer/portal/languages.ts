@@ -6,7 +6,7 @@ type Language = PortalOverview['languages'][number];
 
 const normalise = (extension: string): string => extension.trim().replace(/^\./, '').toLowerCase();
 
-export function extensionOf(fileName: string): string | null {
+function extensionOf(fileName: string): string | null {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot + 1).toLowerCase() : null;
 }

@@ -12,7 +12,7 @@ export type Route =
 
 export type Tab = 'problems' | 'submit' | 'submissions' | 'scoreboard' | 'clarifications';
 
-export function parseHash(hash: string): Route {
+function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   switch (parts[0]) {
     case 'problems':

@@ -15,7 +15,7 @@ export interface JudgeBackend {
 }
 
 /** A job whose judging fails on the judge's side this many times in a row ends as JE (with the causes). */
-export const MAX_JUDGING_ATTEMPTS = 3;
+const MAX_JUDGING_ATTEMPTS = 3;
 
 interface QueuedJob {
   job: JudgeJob;

@@ -19,10 +19,10 @@ import { PackageError } from '../types.ts';
 
 export const PROBLEM_YAML = 'problem.yaml';
 
-export const DEFAULT_AC_TO_TIME_LIMIT = 2;
-export const DEFAULT_TIME_LIMIT_TO_TLE = 1.5;
-export const DEFAULT_MEMORY_MB = 2048;
-export const DEFAULT_OUTPUT_MB = 8;
+const DEFAULT_AC_TO_TIME_LIMIT = 2;
+const DEFAULT_TIME_LIMIT_TO_TLE = 1.5;
+const DEFAULT_MEMORY_MB = 2048;
+const DEFAULT_OUTPUT_MB = 8;
 
 export type ProblemType = 'pass-fail' | 'scoring' | 'multi-pass' | 'interactive' | 'submit-answer';
 

@@ -22,8 +22,8 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { PackageError } from '../types.ts';
 
-export const MAX_ZIP_TOTAL_BYTES = 1024 * 1024 * 1024; // 1 GiB
-export const MAX_ZIP_ENTRIES = 100_000;
+const MAX_ZIP_TOTAL_BYTES = 1024 * 1024 * 1024; // 1 GiB
+const MAX_ZIP_ENTRIES = 100_000;
 
 export interface ExtractOptions {
   /** Cap on the sum of uncompressed sizes (default 1 GiB). */

@@ -54,7 +54,7 @@ export interface SandboxInfo {
 }
 
 /** What a run lacks when there is no sandbox (level `none`), for the judge who must consent to it. */
-export const UNSANDBOXED_GAPS: readonly string[] = [
+const UNSANDBOXED_GAPS: readonly string[] = [
   'programs can use the network',
   'programs can read the answers, the validators, other submissions and the judge\'s files',
   'programs can write anywhere the judge can',

@@ -45,7 +45,7 @@ export const initialSnapshot: SnapshotData = {
   snapshotError: null,
 };
 
-export function fromSnapshot(snapshot: ConsoleSnapshot, clockOffsetMs: number): SnapshotData {
+function fromSnapshot(snapshot: ConsoleSnapshot, clockOffsetMs: number): SnapshotData {
   return {
     contest: snapshot.contest,
     clock: snapshot.clock,

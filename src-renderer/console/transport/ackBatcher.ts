@@ -4,9 +4,9 @@
 import { realTimers, type Timers } from '../timers.ts';
 
 /** Well under the core's low watermark (5,000), so a paused stream resumes after one acknowledgement. */
-export const ACK_BATCH_CHARS = 5_000;
+const ACK_BATCH_CHARS = 5_000;
 /** A trickle of output is still acknowledged promptly. */
-export const ACK_BATCH_MS = 100;
+const ACK_BATCH_MS = 100;
 
 export interface AckBatcher {
   /** `chars` more characters have been parsed by the terminal. */

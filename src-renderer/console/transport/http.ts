@@ -26,7 +26,7 @@ export type OpenEventSource = (url: string) => EventSourceLike;
 /** EventSource.CLOSED: the browser has given up reconnecting (e.g. the server answered 401). */
 const CLOSED = 2;
 /** After the browser gives up on the event stream, try again this often. */
-export const STREAM_RETRY_MS = 5_000;
+const STREAM_RETRY_MS = 5_000;
 /** ESC c: resets a terminal to its initial state (screen and scrollback cleared). */
 export const TERMINAL_RESET = '\x1bc';
 
@@ -46,7 +46,7 @@ export interface HttpJudgeOptions {
 
 const defaultOpen: OpenEventSource = (url) => new EventSource(url, { withCredentials: true });
 
-export const consolePath = (method: string): string => `/api/console/${method}`;
+const consolePath = (method: string): string => `/api/console/${method}`;
 
 export function createHttpJudgeApi(options: HttpJudgeOptions): JudgeApi {
   const { client } = options;

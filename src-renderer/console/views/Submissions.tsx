@@ -14,7 +14,7 @@ import { useConsole } from '../store/index.ts';
 import { ProblemTag, TeamOptions, useNames, VerdictBadge, VerdictOptions, type Names } from './common.tsx';
 
 /** Every row is exactly this tall (CSS .subs-row matches): the virtualizer needs no measuring. */
-export const ROW_HEIGHT_PX = 36;
+const ROW_HEIGHT_PX = 36;
 
 export function Submissions() {
   const { byId, order, loaded, error, filter, teams, problems } = useConsole(

@@ -16,7 +16,7 @@ import { useSubmitBlocker } from '../useClock.ts';
 const Editor = lazy(() => import('../Editor.tsx'));
 
 /** The largest source the page sends (the server has its own limit and answers 413 above it). */
-export const MAX_SOURCE_BYTES = 256 * 1024;
+const MAX_SOURCE_BYTES = 256 * 1024;
 
 const byteLength = (text: string): number => new TextEncoder().encode(text).length;
 
