@@ -67,6 +67,6 @@ export function runBaseline(binary: string, inputs: string[], dir: string, warmu
   const start = performance.now();
   const sh = spawnSync('/bin/sh', ['-c', SH_LOOP, 'sh', binary, list, out], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const elapsed = performance.now() - start;
-  if (sh.status !== 0) throw new Error(`baseline /bin/sh loop failed (status ${sh.status}): ${sh.stderr}`);
+  if (sh.status !== 0) throw new Error(`baseline /bin/sh loop failed (status ${sh.status}): ${sh.stderr.toString()}`);
   return { perRun, shLoopMeanMs: round(elapsed / inputs.length), runs: inputs.length };
 }

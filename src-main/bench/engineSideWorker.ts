@@ -22,7 +22,7 @@ function reply(message: EngineSideReply): void {
   process.send?.(message);
 }
 
-process.once('message', async (request: EngineSideRequest) => {
+async function run(request: EngineSideRequest): Promise<void> {
   let judge: InProcessJudge | null = null;
   try {
     judge = await InProcessJudge.create();
@@ -38,4 +38,9 @@ process.once('message', async (request: EngineSideRequest) => {
     judge?.dispose();
     process.disconnect?.();
   }
+}
+
+process.once('message', (request: EngineSideRequest) => {
+  // run() replies with its own failures; one in its cleanup still reaches the bench as an error.
+  run(request).catch((error: unknown) => reply({ type: 'error', message: (error as Error).stack ?? String(error) }));
 });

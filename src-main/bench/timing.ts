@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     const loadAfter = loadAverage();
 
     log('Verdict timing benchmark (CPU time as the judge measures it, a CPU hog on the other slot)');
-    log(`   load average before ${loadBefore}, after ${loadAfter}; hog: ${hogResult.verdict}`);
+    log(`   load average before ${loadBefore.join(',')}, after ${loadAfter.join(',')}; hog: ${hogResult.verdict}`);
     log(`   spread: ${times.length} tests of ${SPREAD_CPU_MS} ms, reported CPU ms min ${Math.min(...times)} mean ${round(mean)} max ${Math.max(...times)}, sd ${round(sd)}, CV ${round(cvPercent)} %`);
     log(`   0.9 x the limit: ${under.filter((r) => r.verdict === 'AC').length}/${EDGE_RUNS} AC (${[...new Set(under.map((r) => r.verdict))].join(', ')}); reported ms ${under.map((r) => r.tests[0]?.timeMs).join(' ')}`);
     log(`   1.1 x the limit: ${over.filter((r) => r.verdict === 'TLE').length}/${EDGE_RUNS} TLE (${[...new Set(over.map((r) => r.verdict))].join(', ')}); reported ms ${over.map((r) => r.tests[0]?.timeMs).join(' ')}`);

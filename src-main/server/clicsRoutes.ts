@@ -94,7 +94,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       if (typeof body.team_id !== 'string' || !store.listTeams().some((t) => t.id === body.team_id)) throw new HttpError(400, 'judges submitting must name an existing team_id');
       teamId = body.team_id;
     }
-    const file = await sourceFromZip(body.files[0].data as string);
+    const file = await sourceFromZip(body.files[0].data);
     const submission = await acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source });
     reply.code(202);
     return submissionObject(submission, contestId());
