@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { EXPORT_FILES, JUDGE_REQUESTS, type JudgeRequestName } from '../shared/judgeApi.ts';
 import { HttpError, requireJudge, type Caller } from './auth.ts';
@@ -17,6 +18,18 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
 
   /** Acknowledgers of open output streams, by judge account and submission. */
   const acks = new Map<string, (chars: number) => void>();
+  /** The open event streams: ended when the server stops, or a judge's open console would hold the stop. */
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.end();
+    streams.clear();
+    done();
+  });
+  const openStream = (raw: ServerResponse): void => {
+    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    streams.add(raw);
+    raw.on('close', () => streams.delete(raw));
+  };
 
   app.post('/api/console/ackOutput', { config: { access: 'judge' } }, async (request) => {
     const caller = requireJudge(await identify(request));
@@ -55,7 +68,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     requireJudge(await identify(request));
     reply.hijack();
     const raw = reply.raw;
-    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    openStream(raw);
     raw.write('retry: 2000\n: connected\n\n');
     const unsubscribe = console.subscribe((events) => raw.write(`event: batch\ndata: ${JSON.stringify(events)}\n\n`));
     const keepalive = setInterval(() => raw.write(': keepalive\n\n'), 15_000);
@@ -71,7 +84,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     if (!ctx.store.getSubmission(submissionId)) throw new HttpError(404, `no submission ${submissionId}`);
     reply.hijack();
     const raw = reply.raw;
-    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    openStream(raw);
     raw.write('retry: 2000\n\n');
     const key = `${caller.account.id}:${submissionId}`;
     const watch = console.output.watch(submissionId, (data) => raw.write(`event: output\ndata: ${JSON.stringify({ data })}\n\n`));

@@ -130,6 +130,21 @@ test('SIGTERM while judging: a clean stop in bounded time; what was in flight is
   }
 });
 
+test('SIGTERM with a judge\'s console open (its live stream): a clean stop, the stream ended', { timeout: 90_000 }, async () => {
+  const served = await serve(newDataDir());
+  const stream = await fetch(`${served.url}/api/console/stream`, { headers: basic('judge', 'judge-pass') });
+  assert.equal(stream.status, 200);
+  const reader = stream.body!.getReader();
+  const ended = (async () => {
+    for (;;) if ((await reader.read()).done) return true;
+  })();
+  served.child.kill('SIGTERM');
+  // A stop held by an open stream is cut short (exit 1, "stop cut short") instead of ending cleanly.
+  assert.equal(await exitOf(served.child), 0, served.output());
+  assert.match(served.output(), /verdict: stopped/);
+  assert.equal(await ended, true);
+});
+
 test('no sandbox: verdict serve refuses to judge without --allow-unsandboxed, and says what is missing', { timeout: 90_000 }, async () => {
   // VERDICT_SANDBOX=none makes the judgehost build no sandbox, as on a machine that allows none.
   const env = { ...process.env, VERDICT_SANDBOX: 'none' };
