@@ -1,6 +1,5 @@
 // The CLICS Contest API under /api/contests/{id}/, for ICPC tools and submit clients.
 // Teams see only their own submissions, judgements and clarifications; judges see everything.
-import { once } from 'node:events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clarificationObject, contestObject, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
 import type { StoredEvent, StoredEventJson } from '../store/store.ts';
@@ -208,7 +207,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       if (events.length === 0) return 'done';
       token = events[events.length - 1].token;
       // A client that reads slowly is waited for, not buffered.
-      return raw.write(lines(events)) ? 'more' : Promise.race([once(raw, 'drain'), once(raw, 'close')]);
+      return raw.write(lines(events)) ? 'more' : drainedOrClosed(raw);
     };
     await turns.send(page);
     if (closed) return;
@@ -229,6 +228,19 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     if (!/^(0|[1-9]\d{0,15})$/.test(token)) return false;
     return Number(token) <= Number(store.lastEventToken() ?? 0);
   }
+}
+
+/** Resolves when `stream` has drained or closed; its listeners go with it (one wait per page of a long feed). */
+function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 /** One line of the NDJSON event feed; `data` is the object's JSON text (or null for a delete). */

@@ -2,6 +2,7 @@
 // neither answered nor closed, and one team held 300 such sockets), and every feed a team holds
 // open counts against its limit, streaming or not.
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, test } from 'node:test';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { basic, testServer } from '../test-support/http.ts';
@@ -116,4 +117,42 @@ test('many long feeds sent at once, page by page in turn: each is line for line 
   } finally {
     for (const s of streams) s.controller.abort();
   }
+});
+
+test('a long feed waits for a slow reader page after page without piling up listeners on the connection', async () => {
+  const { store } = server.context;
+  // Megabytes of history, more than the connection's buffers hold: cheap events (a problem's time limit, changed back and forth).
+  const problem = store.listProblems()[0]!;
+  const before = { timeLimitMs: problem.timeLimitMs ?? 1000, testDataCount: problem.testDataCount ?? 1 };
+  store.transaction(() => {
+    for (let i = 0; i < 40_000; i++) store.setProblemInfo(problem.id, { timeLimitMs: 1000 + (i % 2), testDataCount: before.testDataCount });
+  });
+  store.setProblemInfo(problem.id, before);
+  // (The server and this test share one event loop: let keep-alive sockets that timed out meanwhile close first.)
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => void warnings.push(`${warning.name}: ${warning.message}`);
+  process.on('warning', onWarning);
+  try {
+    const { hostname, port } = new URL(server.url);
+    const bytes = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: hostname, port, path: '/api/contests/sample/event-feed?stream=false', headers: basic('judge', 'judge-pass') }, (res) => {
+        // Read nothing for a while: the buffers fill and the feed must wait for its reader after each page from then on.
+        res.pause();
+        let received = 0;
+        setTimeout(() => {
+          res.on('data', (chunk: Buffer) => void (received += chunk.length));
+          res.on('end', () => resolve(received));
+          res.resume();
+        }, 300);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.ok(bytes > 5_000_000, `${bytes} bytes`);
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('warning', onWarning);
+  }
+  assert.deepEqual(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')), [], 'one wait for the reader leaves no listener behind');
 });
