@@ -1,0 +1,31 @@
+// /access: which endpoints, properties and capabilities a caller has. The properties are those of our
+// schemas (schemas.ts), so what /access announces is exactly what the objects hold.
+import { OBJECT_SCHEMAS, type ClicsAccess, type ClicsCapability, type ClicsType } from './schemas.ts';
+
+/** Anonymous callers (the public), team accounts, and judges or admins. */
+export type ClicsRole = 'public' | 'team' | 'judge';
+
+/** What anyone may read: the configuration, the state, and the awards once released. */
+const PUBLIC_TYPES: readonly ClicsType[] = ['contest', 'judgement-types', 'languages', 'problems', 'groups', 'organizations', 'teams', 'state', 'awards'];
+/** A team also reads its own submissions, their judgements and its clarifications. */
+const TEAM_TYPES: readonly ClicsType[] = [...PUBLIC_TYPES, 'submissions', 'judgements', 'clarifications'];
+/** Judges read everything, runs too (per-test results reveal the tests). */
+const JUDGE_TYPES: readonly ClicsType[] = [...TEAM_TYPES, 'runs'];
+
+/** A team POSTs its own submissions and clarifications; a judge POSTs submissions for a team (as a proxy) and clarifications. */
+const CAPABILITIES: Record<ClicsRole, ClicsCapability[]> = {
+  public: [],
+  team: ['team_submit', 'post_clar'],
+  judge: ['proxy_submit', 'post_clar'],
+};
+
+export function typesFor(role: ClicsRole): readonly ClicsType[] {
+  return role === 'judge' ? JUDGE_TYPES : role === 'team' ? TEAM_TYPES : PUBLIC_TYPES;
+}
+
+export function accessFor(role: ClicsRole): ClicsAccess {
+  return {
+    capabilities: [...CAPABILITIES[role]],
+    endpoints: typesFor(role).map((type) => ({ type, properties: Object.keys(OBJECT_SCHEMAS[type].properties) })),
+  };
+}
