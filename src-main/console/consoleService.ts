@@ -1,5 +1,6 @@
 // The judges' console on the core side: every JudgeApi request, and the batched event stream.
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
+import { syncLanguages } from '../server/clicsSync.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contestPhase } from '../contest/clock.ts';
@@ -99,7 +100,7 @@ export class ConsoleService implements ConsoleRequests {
           case 'clarifications':
             this.queue({ type: 'clarification', clarification: portalClarification(store.listClarifications().find((c) => c.id === event.id)!) });
             break;
-          case 'contests':
+          case 'contest':
           case 'state':
             this.queue({ type: 'clock', clock: this.clock() });
             this.queue({ type: 'scoreboard' });
@@ -421,6 +422,7 @@ export class ConsoleService implements ConsoleRequests {
   async setLanguageEnabled(languageId: string, enabled: boolean): Promise<void> {
     if (!this.ctx.engine.languages.some((l) => l.id === languageId)) throw new HttpError(404, `no language '${languageId}'`);
     setLanguageDisabled(this.ctx.store, String(languageId), !enabled);
+    syncLanguages(this.ctx);
     this.queue({ type: 'clock', clock: this.clock() });
   }
 

@@ -33,6 +33,8 @@
 // - A team with no team account is a warning (listed one by one up to 10, then counted). A missing teams or
 //   accounts file is a warning, not an error.
 
+import { readGroupsFile } from '../export/groups.ts';
+import { readOrganizationsFile } from '../export/organizations.ts';
 import fsp from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
@@ -629,6 +631,8 @@ export async function loadContest(dir: string): Promise<ContestDefinition> {
     problems,
     teams,
     accounts,
+    groups: readGroupsFile(abs).map((g) => ({ id: g.id, name: g.name })),
+    organizations: readOrganizationsFile(abs),
     dir: abs,
     warnings,
   };

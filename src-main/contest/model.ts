@@ -52,6 +52,10 @@ export interface ContestDefinition {
   problems: ContestProblem[];
   teams: ContestTeam[];
   accounts: ContestAccount[];
+  /** Groups the contest folder defines (groups.json / groups.yaml); teams may name others, which are then named by their id. */
+  groups?: { id: string; name: string }[];
+  /** Organizations the contest folder defines (organizations.json / organizations.yaml). */
+  organizations?: { id: string; name: string; formal_name: string; country?: string }[];
   /** Absolute path of the contest folder. */
   dir: string;
   /** Non-fatal observations (e.g. a team without an account). */

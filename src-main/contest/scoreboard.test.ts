@@ -235,25 +235,26 @@ describe('computeScoreboard', () => {
 });
 
 describe('scoreboardToClics', () => {
-  it('produces the CLICS shape, with time and first_to_solve only for solved problems', () => {
+  it('produces the CLICS 2026-01 rows: RELTIMEs of whole minutes, a time only for solved problems, score.time the last solution', () => {
     const rows = computeScoreboard({ problems: PROBLEMS, teams: TEAMS, submissions: SUBS, penaltyMinutes: 20 });
     const clics = scoreboardToClics(rows, PROBLEMS);
-    assert.equal(clics.rows.length, rows.length);
-    assert.deepEqual(clics.rows[0], {
+    assert.equal(clics.length, rows.length);
+    assert.deepEqual(clics[0], {
       rank: 1,
       team_id: 't1',
-      score: { num_solved: 2, total_time: 75 },
+      score: { num_solved: 2, total_time: '1:15:00.000', time: '0:40:00.000' },
       problems: [
-        { problem_id: 'pa', num_judged: 2, num_pending: 0, solved: true, time: 15, first_to_solve: false },
-        { problem_id: 'pb', num_judged: 1, num_pending: 0, solved: true, time: 40, first_to_solve: true },
+        { problem_id: 'pa', num_judged: 2, num_pending: 0, solved: true, time: '0:15:00.000' },
+        { problem_id: 'pb', num_judged: 1, num_pending: 0, solved: true, time: '0:40:00.000' },
         { problem_id: 'pc', num_judged: 0, num_pending: 0, solved: false },
       ],
     });
-    const t7 = clics.rows.find((r) => r.team_id === 't7');
+    const t7 = clics.find((r) => r.team_id === 't7');
+    assert.equal(t7?.score.time, null, 'nothing solved: no time');
     assert.deepEqual(t7?.problems[0], { problem_id: 'pa', num_judged: 0, num_pending: 1, solved: false });
     // Problems follow the order given; unknown ones are untried.
     const reordered = scoreboardToClics(rows.slice(0, 1), [{ id: 'pc' }, { id: 'pa' }, { id: 'new' }]);
-    assert.deepEqual(reordered.rows[0].problems.map((p) => [p.problem_id, p.solved, p.num_judged]), [
+    assert.deepEqual(reordered[0].problems.map((p) => [p.problem_id, p.solved, p.num_judged]), [
       ['pc', false, 0],
       ['pa', true, 2],
       ['new', false, 0],

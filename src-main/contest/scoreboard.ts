@@ -15,7 +15,9 @@
 //
 // Cost: O(submissions + teams × problems + teams log teams).
 
+import type { ClicsScoreboardProblem, ClicsScoreboardRow } from '../clics/schemas.ts';
 import type { Verdict } from '../judge/types.ts';
+import { relTime } from '../store/clics.ts';
 
 export interface ScoreSubmission {
   id: string;
@@ -209,53 +211,30 @@ export function computeScoreboard(input: ScoreboardInput): ScoreboardRow[] {
 
 // ---------------------------------------------------------------------------------------------- CLICS
 
-export interface ClicsScoreboardProblem {
-  problem_id: string;
-  num_judged: number;
-  num_pending: number;
-  solved: boolean;
-  /** Minutes of the first AC; only when solved. */
-  time?: number;
-  /** Only when solved. */
-  first_to_solve?: boolean;
-}
-
-export interface ClicsScoreboard {
-  rows: Array<{
-    rank: number;
-    team_id: string;
-    score: { num_solved: number; total_time: number };
-    problems: ClicsScoreboardProblem[];
-  }>;
-}
-
 /**
- * The CLICS /scoreboard shape (pass-fail; times in minutes). Problems appear in the order of `problems`;
- * one missing from a row is reported as untried.
+ * The rows of the CLICS /scoreboard (pass-fail). Times are RELTIMEs of whole contest minutes, the unit the
+ * penalty counts in: total_time the penalty, a problem's time its solution's minute, score.time the minute of
+ * the last solution (null while nothing is solved). Problems appear in the order of `problems`; one missing
+ * from a row is reported as untried.
  */
-export function scoreboardToClics(rows: readonly ScoreboardRow[], problems: ReadonlyArray<{ id: string }>): ClicsScoreboard {
-  return {
-    rows: rows.map((row) => {
-      const byId = new Map(row.problems.map((c) => [c.problemId, c]));
-      return {
-        rank: row.rank,
-        team_id: row.teamId,
-        score: { num_solved: row.solved, total_time: row.penalty },
-        problems: problems.map(({ id }) => {
-          const c = byId.get(id);
-          const out: ClicsScoreboardProblem = {
-            problem_id: id,
-            num_judged: c?.attempts ?? 0,
-            num_pending: c?.pending ?? 0,
-            solved: c?.solved ?? false,
-          };
-          if (c?.solved) {
-            out.time = c.timeMinutes ?? 0;
-            out.first_to_solve = c.firstToSolve;
-          }
-          return out;
-        }),
-      };
-    }),
-  };
+export function scoreboardToClics(rows: readonly ScoreboardRow[], problems: ReadonlyArray<{ id: string }>): ClicsScoreboardRow[] {
+  return rows.map((row) => {
+    const byId = new Map(row.problems.map((c) => [c.problemId, c]));
+    return {
+      rank: row.rank,
+      team_id: row.teamId,
+      score: { num_solved: row.solved, total_time: minutes(row.penalty), time: row.lastSolveMs === null ? null : minutes(Math.floor(row.lastSolveMs / 60_000)) },
+      problems: problems.map(({ id }) => {
+        const c = byId.get(id);
+        const out: ClicsScoreboardProblem = { problem_id: id, num_judged: c?.attempts ?? 0, num_pending: c?.pending ?? 0, solved: c?.solved ?? false };
+        if (c?.solved) out.time = minutes(c.timeMinutes ?? 0);
+        return out;
+      }),
+    };
+  });
+}
+
+/** Whole minutes as a RELTIME ("1:05:00.000"). */
+function minutes(n: number): string {
+  return relTime(Math.max(0, n) * 60_000);
 }

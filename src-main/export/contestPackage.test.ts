@@ -1,6 +1,6 @@
-// The CLICS contest package written from a real store: every file's field names and types (CLICS
-// Contest API 2023-06 / contest package), the submission zips, the manifest, atomicity, the HTML page,
-// and the round trip export → backup → restore → export.
+// The CLICS contest package written from a real store: every file against Verdict's CLICS schemas, strictly
+// (Contest API 2026-01 / contest package), the event feed's referential integrity, the submission zips, the
+// manifest, atomicity, the HTML page, and the round trip export → backup → restore → export.
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import yauzl from 'yauzl';
+import * as S from '../clics/schemas.ts';
 import { Store } from '../store/store.ts';
+import { assertCollection, assertConforms, assertFeed, integrityProblems } from '../test-support/clicsCheck.ts';
 import { backupFiles, restore } from './backup.ts';
 import { exportContestPackage, JUDGEMENT_TYPES, type ExportResult } from './contestPackage.ts';
 import { exportFromDataFolder } from './exportSnapshot.ts';
@@ -16,62 +18,6 @@ import { readGroupsFile, type GroupDef } from './groups.ts';
 import { MANIFEST, verifyManifest } from './manifest.ts';
 import { backupDatabase } from './storeBackup.ts';
 import { AFTER_END, makeContest, SUBMISSIONS, type TestContest } from './testContest.ts';
-
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}(:?\d{2})?)$/;
-const RELTIME = /^-?\d+:\d{2}:\d{2}(\.\d{3})?$/;
-const ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-
-type Kind = 'string' | 'id' | 'id?' | 'string?' | 'time' | 'time?' | 'reltime' | 'reltime?' | 'integer' | 'number' | 'number?' | 'boolean' | 'ids' | 'strings' | 'object' | 'array';
-
-/** Checks an object has exactly the required keys (plus allowed optional ones) with the CLICS types. */
-function checkObject(what: string, o: Record<string, unknown>, required: Record<string, Kind>, optional: Record<string, Kind> = {}): void {
-  assert.ok(o !== null && typeof o === 'object' && !Array.isArray(o), `${what}: an object`);
-  for (const key of Object.keys(o)) assert.ok(key in required || key in optional, `${what}: unexpected key ${key}`);
-  for (const key of Object.keys(required)) assert.ok(key in o, `${what}: missing ${key}`);
-  for (const [key, kind] of Object.entries({ ...required, ...optional })) {
-    if (!(key in o)) continue;
-    const v = o[key];
-    const where = `${what}.${key} = ${JSON.stringify(v)}`;
-    const nullable = kind.endsWith('?');
-    if (nullable && v === null) continue;
-    switch (kind.replace('?', '')) {
-      case 'string':
-        assert.equal(typeof v, 'string', where);
-        break;
-      case 'id':
-        assert.match(String(v), ID, where);
-        assert.equal(typeof v, 'string', where);
-        break;
-      case 'time':
-        assert.match(String(v), TIME, where);
-        break;
-      case 'reltime':
-        assert.match(String(v), RELTIME, where);
-        break;
-      case 'integer':
-        assert.ok(Number.isInteger(v), where);
-        break;
-      case 'number':
-        assert.equal(typeof v, 'number', where);
-        break;
-      case 'boolean':
-        assert.equal(typeof v, 'boolean', where);
-        break;
-      case 'ids':
-        assert.ok(Array.isArray(v) && v.every((x) => typeof x === 'string' && ID.test(x)), where);
-        break;
-      case 'strings':
-        assert.ok(Array.isArray(v) && v.every((x) => typeof x === 'string'), where);
-        break;
-      case 'object':
-        assert.ok(v !== null && typeof v === 'object' && !Array.isArray(v), where);
-        break;
-      case 'array':
-        assert.ok(Array.isArray(v), where);
-        break;
-    }
-  }
-}
 
 function readEntries(file: string): Promise<{ name: string; data: Buffer }[]> {
   return new Promise((resolve, reject) => {
@@ -159,28 +105,32 @@ describe('the contest package', () => {
   });
 
   test('api.json, contest.json, state.json', () => {
-    checkObject('api', json('api.json'), { version: 'string', version_url: 'string', name: 'string' });
+    assertConforms(S.ApiInfo, json('api.json'), 'api.json');
+    assert.equal(json('api.json').version, '2026-01');
     const contest = json('contest.json');
-    checkObject('contest', contest, { id: 'id', name: 'string', formal_name: 'string', start_time: 'time?', duration: 'reltime', scoreboard_freeze_duration: 'reltime', penalty_time: 'reltime', scoreboard_type: 'string' });
+    assertConforms(S.Contest, contest, 'contest.json');
     assert.deepEqual(contest, {
       id: 'export-test', name: 'Export Test', formal_name: 'Export Test Contest 2030', start_time: '2030-01-01T10:00:00.000Z', duration: '5:00:00.000',
       scoreboard_freeze_duration: '1:00:00.000', penalty_time: '0:20:00.000', scoreboard_type: 'pass-fail',
     });
-    checkObject('state', json('state.json'), { started: 'time?', frozen: 'time?', ended: 'time?', thawed: 'time?', finalized: 'time?', end_of_updates: 'time?' });
+    assertConforms(S.State, json('state.json'), 'state.json');
     assert.equal(json('state.json').ended, '2030-01-01T15:00:00.000Z');
   });
 
   test('problems, languages, judgement types, groups, teams', () => {
     const problems = json('problems.json');
     assert.deepEqual(problems.map((p: { id: string }) => p.id), ['apple', 'banana', 'cherry']);
-    for (const p of problems) checkObject('problem', p, { id: 'id', label: 'string', name: 'string', ordinal: 'integer', test_data_count: 'integer' }, { rgb: 'string', color: 'string', time_limit: 'number' });
+    assertCollection('problems', problems, 'problems.json');
     assert.equal(problems[0].time_limit, 2);
     assert.match(problems[0].rgb, /^#[0-9a-f]{6}$/);
     const languages = json('languages.json');
     assert.ok(languages.some((l: { id: string }) => l.id === 'c'), 'the language submitted in is listed');
-    for (const l of languages) checkObject('language', l, { id: 'id', name: 'string', entry_point_required: 'boolean', extensions: 'strings' });
-    for (const t of json('judgement-types.json')) checkObject('judgement type', t, { id: 'id', name: 'string', penalty: 'boolean', solved: 'boolean' });
-    assert.deepEqual(json('groups.json'), [{ id: 'rookies', name: 'rookies' }, { id: 'school', name: 'High Schools' }, { id: 'univ', name: 'Universities' }]);
+    assertCollection('languages', languages, 'languages.json');
+    assertCollection('judgement-types', json('judgement-types.json'), 'judgement-types.json');
+    assertCollection('groups', json('groups.json'), 'groups.json');
+    assertCollection('organizations', json('organizations.json'), 'organizations.json');
+    // Every group a team names, the hidden teams' too (they are in teams.json): hidden groups only go without awards.
+    assert.deepEqual(json('groups.json'), [{ id: 'rookies', name: 'rookies' }, { id: 'school', name: 'High Schools' }, { id: 'staff', name: 'Staff' }, { id: 'univ', name: 'Universities' }]);
     // Defined in organizations.yaml, or (lyceum) only named by a team; every team's organization resolves.
     assert.deepEqual(json('organizations.json'), [
       { id: 'delft', name: 'TU Delft', formal_name: 'Delft University of Technology', country: 'NLD' },
@@ -191,17 +141,16 @@ describe('the contest package', () => {
     for (const t of json('teams.json')) assert.ok(t.organization_id === null || orgIds.has(t.organization_id), t.id);
     const teams = json('teams.json');
     assert.equal(teams.length, 11);
-    for (const t of teams) checkObject('team', t, { id: 'id', name: 'string', display_name: 'string', organization_id: 'id?', group_ids: 'ids', hidden: 'boolean' });
-    assert.equal(teams.find((t: { id: string }) => t.id === 't11').hidden, true);
+    assertCollection('teams', teams, 'teams.json');
+    assert.ok(teams.some((t: { id: string }) => t.id === 't11'), 'the hidden team is in the judges\' package');
   });
 
   test('submissions, with each source as submissions/<id>/files.zip readable by yauzl', async () => {
     const submissions = json('submissions.json');
     assert.equal(submissions.length, SUBMISSIONS.length);
+    assertCollection('submissions', submissions, 'submissions.json');
     for (const s of submissions) {
-      checkObject('submission', s, { id: 'id', language_id: 'id', problem_id: 'id', team_id: 'id', time: 'time', contest_time: 'reltime', files: 'array' });
-      assert.equal(s.files.length, 1);
-      checkObject('file', s.files[0], { href: 'string', filename: 'string', mime: 'string' });
+      assert.equal(s.entry_point, null, 'C has one entry point');
       assert.equal(s.files[0].filename, 'files.zip');
       assert.equal(s.files[0].mime, 'application/zip');
       const entries = await readEntries(join(out, 'submissions', s.id, s.files[0].filename));
@@ -216,30 +165,23 @@ describe('the contest package', () => {
     const types = new Set(JUDGEMENT_TYPES.map((t) => t.id));
     const judgements = json('judgements.json');
     assert.equal(judgements.length, SUBMISSIONS.length);
-    for (const j of judgements) {
-      checkObject('judgement', j, { id: 'id', submission_id: 'id', judgement_type_id: 'id?', current: 'boolean', start_time: 'time', start_contest_time: 'reltime', end_time: 'time?', end_contest_time: 'reltime?', max_run_time: 'number?' });
-      assert.ok(types.has(j.judgement_type_id), j.judgement_type_id);
-    }
+    assertCollection('judgements', judgements, 'judgements.json');
+    for (const j of judgements) assert.ok(types.has(j.judgement_type_id), j.judgement_type_id);
     const runs = json('runs.json');
     assert.equal(runs.length, SUBMISSIONS.length);
-    for (const r of runs) checkObject('run', r, { id: 'id', judgement_id: 'id', ordinal: 'integer', judgement_type_id: 'id', time: 'time', contest_time: 'reltime', run_time: 'number' });
+    assertCollection('runs', runs, 'runs.json');
     const clarifications = json('clarifications.json');
     assert.equal(clarifications.length, 2);
-    for (const q of clarifications) checkObject('clarification', q, { id: 'id', from_team_id: 'id?', to_team_id: 'id?', reply_to_id: 'id?', problem_id: 'id?', text: 'string', time: 'time', contest_time: 'reltime' });
+    assertCollection('clarifications', clarifications, 'clarifications.json');
     assert.equal(clarifications[1].reply_to_id, clarifications[0].id);
   });
 
   test('awards.json and scoreboard.json', () => {
     const awards = json('awards.json');
-    for (const a of awards) checkObject('award', a, { id: 'id', citation: 'string', team_ids: 'ids' });
+    assertCollection('awards', awards, 'awards.json');
     assert.deepEqual(awards.find((a: { id: string }) => a.id === 'gold-medal').team_ids, ['t1', 't2', 't4', 't3']);
     const board = json('scoreboard.json');
-    checkObject('scoreboard', board, { time: 'time', contest_time: 'reltime', state: 'object', rows: 'array' });
-    for (const row of board.rows) {
-      checkObject('row', row, { rank: 'integer', team_id: 'id', score: 'object', problems: 'array' });
-      checkObject('score', row.score, { num_solved: 'integer', total_time: 'integer' });
-      for (const p of row.problems) checkObject('problem data', p, { problem_id: 'id', num_judged: 'integer', num_pending: 'integer', solved: 'boolean' }, { time: 'integer', first_to_solve: 'boolean' });
-    }
+    assertConforms(S.Scoreboard, board, 'scoreboard.json');
     assert.ok(!board.rows.some((r: { team_id: string }) => r.team_id === 't11'), 'hidden team left out');
   });
 
@@ -253,6 +195,11 @@ describe('the contest package', () => {
       assert.deepEqual(Object.keys(e), ['type', 'id', 'data', 'token']);
       assert.deepEqual(e, { type: events[i].type, id: events[i].id, data: events[i].data, token: events[i].token });
     });
+    // Every line a notification of our schemas; every object created before anything refers to it.
+    const feed = assertFeed(read('event-feed.ndjson'), 'event-feed.ndjson');
+    assert.deepEqual(integrityProblems(feed), []);
+    // Its last contest event is contest.json.
+    assert.deepEqual(feed.findLast((e) => e.type === 'contest')?.data, json('contest.json'));
     const tokens = lines.map((l) => BigInt(JSON.parse(l).token));
     for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i] > tokens[i - 1]);
   });

@@ -6,11 +6,28 @@
 //   organizations.json teams.json submissions.json submissions/<id>/files.zip judgements.json runs.json clarifications.json
 //   awards.json scoreboard.json event-feed.ndjson
 //   results.tsv scoreboard.csv standings.html verdict.json (packageExtras.ts) manifest.sha256
-// It is the judges' view: hidden teams and their submissions are in it (teams.json marks them hidden);
-// the scoreboard, awards and results leave hidden teams out. No accounts or passwords.
+// It is the judges' view: hidden teams and their submissions are in it (the contest folder says which
+// teams are hidden); the scoreboard, awards and results leave hidden teams out. No accounts or passwords.
+// Every CLICS file is written through the schemas the API serves with (clics/serialize.ts), and
+// event-feed.ndjson holds the events as the store wrote them (through the same schemas).
 import { disabledLanguages } from '../contest/languageSettings.ts';
 import { loadLanguageDefinitions } from '../judge/languages.ts';
-import { clarificationObject, contestObject, judgementObject, problemObject, runObject, submissionObject, teamObject, type ClicsState } from '../store/clics.ts';
+import { apiInformation } from '../clics/apiInfo.ts';
+import type { ClicsLanguage } from '../clics/schemas.ts';
+import { apiInfoJson, clicsJson, clicsListJson, scoreboardText } from '../clics/serialize.ts';
+import {
+  clarificationObject,
+  contestObject,
+  groupObjects,
+  JUDGEMENT_TYPES,
+  judgementObject,
+  organizationObjects,
+  problemObject,
+  runObject,
+  submissionObject,
+  teamObject,
+  type ClicsState,
+} from '../store/clics.ts';
 import type { Store } from '../store/store.ts';
 import { inPool, writeFolderAtomically } from './atomicFolder.ts';
 import { computeAwards, type Awards, type MedalCounts } from './awards.ts';
@@ -23,20 +40,7 @@ import { finalStandings, standingsWarnings, type Standings } from './standings.t
 import { standingsHtml } from './standingsHtml.ts';
 import { storedZip } from './zip.ts';
 
-/** The Contest API version whose shapes the package follows (as the server's /api says). */
-const API_INFO = { version: '2023-06', version_url: 'https://ccs-specs.icpc.io/2023-06/contest_api', name: 'Verdict' };
-
-/** Verdict's verdicts as CLICS judgement types. */
-export const JUDGEMENT_TYPES = [
-  { id: 'AC', name: 'Accepted', penalty: false, solved: true },
-  { id: 'WA', name: 'Wrong Answer', penalty: true, solved: false },
-  { id: 'TLE', name: 'Time Limit Exceeded', penalty: true, solved: false },
-  { id: 'MLE', name: 'Memory Limit Exceeded', penalty: true, solved: false },
-  { id: 'RTE', name: 'Run-Time Error', penalty: true, solved: false },
-  { id: 'OLE', name: 'Output Limit Exceeded', penalty: true, solved: false },
-  { id: 'CE', name: 'Compilation Error', penalty: false, solved: false },
-  { id: 'JE', name: 'Judging Error', penalty: false, solved: false },
-];
+export { JUDGEMENT_TYPES } from '../store/clics.ts';
 
 /** Submission files written at once. */
 const WRITE_CONCURRENCY = 16;
@@ -73,6 +77,11 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** JSON text written through a schema (what went out is what the schema allows), indented for people to read. */
+function line(text: string): string {
+  return json(JSON.parse(text));
+}
+
 /** Standings, awards and every results file, from the store (nothing is written). */
 export function buildResults(store: Store, options: ResultsOptions = {}): Results {
   const now = options.now ?? Date.now();
@@ -93,33 +102,41 @@ export function buildResults(store: Store, options: ResultsOptions = {}): Result
     organizations,
     warnings,
     files: {
-      'scoreboard.json': json(scoreboard),
+      'scoreboard.json': line(scoreboardText(scoreboard)),
       'scoreboard.csv': scoreboardCsv(standings),
       'results.tsv': resultsTsv(results),
-      'awards.json': json(awards.list),
+      'awards.json': line(clicsListJson('awards', awards.list)),
       'standings.html': standingsHtml(standings, awards, { warnings, organizations: new Map(organizations.map((o) => [o.id, o.name])) }),
     },
   };
 }
 
-/** The languages of the contest: Verdict's definitions not switched off, plus any a submission used. */
-function languageObjects(store: Store, usedIds: ReadonlySet<string>): { id: string; name: string; extensions: string[]; entry_point_required: boolean }[] {
+/**
+ * The languages of the contest: those the server announced (the event feed's), or, for a data folder no
+ * server announced them in, Verdict's definitions not switched off; plus any a submission used.
+ */
+function languageObjects(store: Store, usedIds: ReadonlySet<string>): ClicsLanguage[] {
+  const announced = store.listAnnounced('languages');
   const disabled = disabledLanguages(store);
-  const defined = loadLanguageDefinitions();
-  const out = defined.filter((l) => !disabled.has(l.id) || usedIds.has(l.id)).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions, entry_point_required: false }));
-  for (const id of [...usedIds].sort()) if (!out.some((l) => l.id === id)) out.push({ id, name: id, extensions: [], entry_point_required: false });
+  const out: ClicsLanguage[] =
+    announced.length > 0
+      ? announced
+      : loadLanguageDefinitions()
+          .filter((l) => !disabled.has(l.id) || usedIds.has(l.id))
+          .map((l) => ({ id: l.id, name: l.name, entry_point_required: false, extensions: [...l.extensions] }));
+  for (const id of [...usedIds].sort()) if (!out.some((l) => l.id === id)) out.push({ id, name: id, entry_point_required: false, extensions: [] });
   return out;
 }
 
-/** The event log as NDJSON, one `{type, id, data, token}` per line in token order, and each event's time. */
+/** The event log as NDJSON, one `{type, id, data, token}` per line in token order (the data as stored), and each event's time. */
 function eventFeed(store: Store): { feed: Buffer; times: number[] } {
   const chunks: Buffer[] = [];
   const times: number[] = [];
   let token: string | null = null;
   for (;;) {
-    const page = store.eventsSince(token, FEED_PAGE);
+    const page = store.eventJsonSince(token, FEED_PAGE);
     if (page.length === 0) break;
-    chunks.push(Buffer.from(page.map((e) => `${JSON.stringify({ type: e.type, id: e.id, data: e.data, token: e.token })}\n`).join(''), 'utf8'));
+    chunks.push(Buffer.from(page.map((e) => `{"type":${JSON.stringify(e.type)},"id":${JSON.stringify(e.id)},"data":${e.data ?? 'null'},"token":${JSON.stringify(e.token)}}\n`).join(''), 'utf8'));
     for (const e of page) times.push(e.time);
     token = page[page.length - 1].token;
   }
@@ -155,23 +172,27 @@ export async function exportContestPackage(store: Store, outDir: string, options
   const runRows = judgements.flatMap((j) => store.listRuns(j.id));
   const runs = runRows.map((r) => runObject(r, startTime));
   const clarifications = store.listClarifications();
-  const groups = results.awards.groups;
+  // Groups and organizations as the store announced them (the feed's); computed for a data folder that has none.
+  const announcedGroups = store.listAnnounced('groups');
+  const groups = announcedGroups.length > 0 ? announcedGroups : groupObjects(results.standings.teams, options.groups);
+  const announcedOrganizations = store.listAnnounced('organizations');
+  const organizations = announcedOrganizations.length > 0 ? announcedOrganizations : organizationObjects(results.standings.teams, options.organizations);
   const { feed, times } = eventFeed(store);
   const extras = packageExtras(store, contest.id, { judgements, runs: runRows, eventTimes: times });
   const top: [string, string | Buffer][] = [
-    ['api.json', json(API_INFO)],
-    ['contest.json', json({ ...contestObject(contest), scoreboard_type: 'pass-fail' })],
-    ['state.json', json(results.state)],
-    ['problems.json', json(results.standings.problems.map(problemObject))],
-    ['languages.json', json(languageObjects(store, new Set(submissions.map((s) => s.languageId))))],
-    ['judgement-types.json', json(JUDGEMENT_TYPES)],
-    ['groups.json', json(groups.map((g) => ({ id: g.id, name: g.name })))],
-    ['organizations.json', json(results.organizations)],
-    ['teams.json', json(results.standings.teams.map(teamObject))],
-    ['submissions.json', json(submissions.map((s) => submissionObject(s, contest.id)))],
-    ['judgements.json', json(judgements.map((j) => judgementObject(j, startTime)))],
-    ['runs.json', json(runs)],
-    ['clarifications.json', json(clarifications.map(clarificationObject))],
+    ['api.json', line(apiInfoJson(apiInformation()))],
+    ['contest.json', line(clicsJson('contest', contestObject(contest)))],
+    ['state.json', line(clicsJson('state', results.state))],
+    ['problems.json', line(clicsListJson('problems', results.standings.problems.map(problemObject)))],
+    ['languages.json', line(clicsListJson('languages', languageObjects(store, new Set(submissions.map((s) => s.languageId)))))],
+    ['judgement-types.json', line(clicsListJson('judgement-types', JUDGEMENT_TYPES))],
+    ['groups.json', line(clicsListJson('groups', groups))],
+    ['organizations.json', line(clicsListJson('organizations', organizations))],
+    ['teams.json', line(clicsListJson('teams', results.standings.teams.map(teamObject)))],
+    ['submissions.json', line(clicsListJson('submissions', submissions.map((s) => submissionObject(s, contest.id))))],
+    ['judgements.json', line(clicsListJson('judgements', judgements.map((j) => judgementObject(j, startTime))))],
+    ['runs.json', line(clicsListJson('runs', runs))],
+    ['clarifications.json', line(clicsListJson('clarifications', clarifications.map(clarificationObject)))],
     ['awards.json', results.files['awards.json']],
     ['scoreboard.json', results.files['scoreboard.json']],
     ['event-feed.ndjson', feed],

@@ -5,15 +5,10 @@
 import { ContestError } from '../contest/model.ts';
 import { compareIds } from '../contest/scoreboard.ts';
 import type { TeamRow } from '../store/store.ts';
+import type { ClicsOrganization } from '../clics/schemas.ts';
 import { readListFile, textField } from './listFile.ts';
 
-export interface ClicsOrganization {
-  id: string;
-  name: string;
-  formal_name: string;
-  /** ISO 3166-1 alpha-3, when the file gives one. */
-  country?: string;
-}
+export type { ClicsOrganization } from '../clics/schemas.ts';
 
 /** The organizations file of a contest folder, or [] when there is none. Throws ContestError when it is malformed. */
 export function readOrganizationsFile(contestDir: string): ClicsOrganization[] {

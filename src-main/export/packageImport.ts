@@ -18,8 +18,12 @@ import { inPool, isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomica
 import { describeCheck, MANIFEST, verifyManifest } from './manifest.ts';
 import { EXTRAS_FILE, EXTRAS_FORMAT, EXTRAS_VERSION } from './packageExtras.ts';
 import { Fields, listItems } from './packageFields.ts';
+import { CLICS_TYPES } from '../clics/schemas.ts';
+import { entryPointOf } from '../store/clics.ts';
+import { upgradeEvent } from '../store/schema.ts';
 
-const EVENT_TYPES: readonly EventType[] = ['contests', 'problems', 'teams', 'submissions', 'judgements', 'runs', 'clarifications', 'state'];
+/** The event types a package's feed may hold: CLICS 2026-01's, and `contests` of packages written before (upgradeEvent). */
+const EVENT_TYPES: ReadonlySet<string> = new Set([...CLICS_TYPES, 'contests']);
 /** Source zips read at once. */
 const READ_CONCURRENCY = 16;
 
@@ -156,6 +160,9 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
     if (folder) p.packagePath = folder.packagePath;
     else if (!p.deleted) throw new FileError(file('problems.json'), `problem "${p.id}" is not in the contest folder ${def.dir}: give the contest folder it was exported from`);
   }
+  // Team objects do not say whether a team is hidden since 2026-01: the contest folder does.
+  const hiddenInFolder = new Set(def.teams.filter((t) => t.hidden).map((t) => t.id));
+  const readTeam = (f: Fields) => readTeamOf(f, hiddenInFolder);
   const teams = withDeleted(file('teams.json'), listItems(file('teams.json'), await readJson(dir, 'teams.json')).map(readTeam), feed, 'teams', readTeam);
   for (const t of teams) {
     if (!t.deleted && !def.teams.some((u) => u.id === t.id)) throw new FileError(file('teams.json'), `team "${t.id}" is not in the contest folder's teams (${def.dir}): give the contest folder it was exported from`);
@@ -227,6 +234,7 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
     withSources[i] = { ...s, fileName: source.fileName, source: source.source };
   });
 
+  const entryPoints = new Map(withSources.map((s) => [s.id, entryPointOf(s.languageId, s.fileName, s.source.toString('utf8'))]));
   return {
     contest,
     importedSchedule: importedSchedule(def),
@@ -238,7 +246,11 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
     runs,
     overrides,
     clarifications,
-    events,
+    // Events written before 2026-01 are read as 2026-01 has them.
+    events: events.map((e) => {
+      const next = upgradeEvent(e, (id) => entryPoints.get(id) ?? null);
+      return { ...e, type: next.type as EventType, id: next.id, data: next.data };
+    }),
     settings: readSettings(extras.object('settings')),
   };
 }
@@ -268,14 +280,15 @@ function readProblem(f: Fields): ProblemRow {
   };
 }
 
-function readTeam(f: Fields): TeamRow {
+function readTeamOf(f: Fields, hiddenInFolder: ReadonlySet<string>): TeamRow {
+  const id = f.string('id');
   return {
-    id: f.string('id'),
+    id,
     name: f.string('name'),
     displayName: f.stringOrNull('display_name') ?? f.string('name'),
     organizationId: f.stringOrNull('organization_id'),
     groupIds: f.has('group_ids') ? f.stringArray('group_ids') : [],
-    hidden: f.boolOrNull('hidden') ?? false,
+    hidden: f.boolOrNull('hidden') ?? hiddenInFolder.has(id),
   };
 }
 
@@ -354,7 +367,8 @@ function readClarification(f: Fields): ClarificationRow {
   return {
     id: f.intId('id'),
     fromTeamId: f.stringOrNull('from_team_id'),
-    toTeamId: f.stringOrNull('to_team_id'),
+    // 2026-01 names the recipients in to_team_ids (Verdict: at most one); packages written before, in to_team_id.
+    toTeamId: f.has('to_team_ids') ? (f.stringArray('to_team_ids')[0] ?? null) : f.stringOrNull('to_team_id'),
     replyToId: f.intIdOrNull('reply_to_id'),
     problemId: f.stringOrNull('problem_id'),
     text: f.string('text'),
@@ -389,7 +403,7 @@ function readFeed(path: string, text: string, extras: Fields): EventRow[] {
     }
     const f = new Fields(path, `line ${i + 1}`, value);
     const type = f.string('type') as EventType;
-    if (!EVENT_TYPES.includes(type)) throw f.error(`unknown event type ${JSON.stringify(type)}`);
+    if (!EVENT_TYPES.has(type)) throw f.error(`unknown event type ${JSON.stringify(type)}`);
     const token = f.intId('token');
     if (Number(token) <= lastToken) throw f.error(`token ${token} does not follow ${lastToken}: the feed is out of order`);
     lastToken = Number(token);

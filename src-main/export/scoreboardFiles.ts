@@ -1,14 +1,10 @@
 // The scoreboard as files: CLICS scoreboard.json and a CSV for spreadsheets.
-import { scoreboardToClics, type ClicsScoreboard } from '../contest/scoreboard.ts';
+import type { ClicsScoreboard } from '../clics/schemas.ts';
+import { scoreboardToClics } from '../contest/scoreboard.ts';
 import { clicsTime, contestTimeMs, relTime, type ClicsState } from '../store/clics.ts';
 import type { Standings } from './standings.ts';
 
-export interface ClicsScoreboardFile extends ClicsScoreboard {
-  /** TIME of the event after which this scoreboard holds (the store's last event). */
-  time: string;
-  contest_time: string;
-  state: ClicsState;
-}
+export type ClicsScoreboardFile = ClicsScoreboard;
 
 /**
  * CLICS /scoreboard: `time` and `contest_time` are those of the last event in the store (so the file
@@ -20,7 +16,7 @@ export function scoreboardJson(standings: Standings, state: ClicsState): ClicsSc
     time: clicsTime(at),
     contest_time: relTime(contestTimeMs(standings.contest.startTime, at)),
     state,
-    ...scoreboardToClics(standings.rows, standings.problems),
+    rows: scoreboardToClics(standings.rows, standings.problems),
   };
 }
 

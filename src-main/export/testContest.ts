@@ -135,6 +135,8 @@ export async function makeContest(root: string, extra: Sub[] = []): Promise<Test
   const dbFile = join(dataDir, 'verdict.db');
   const store = Store.open(dbFile);
   store.importContest(def, { hashPasswords: false, now: START - HOUR });
+  // As a server does before anyone can submit: the languages are announced.
+  store.syncLanguages([{ id: 'c', name: 'C', entry_point_required: false, extensions: ['c'] }], START - HOUR);
   fillStore(store, extra);
   return { contestDir, dataDir, dbFile, def, store };
 }

@@ -1,25 +1,50 @@
-// The CLICS Contest API under /api/contests/{id}/, for ICPC tools and submit clients.
+// The CLICS Contest API (ccs-specs 2026-01) under /api/, for ICPC tools and submit clients: every endpoint a
+// CCS provides, collections and single objects, each answer serialised through its schema (clics/schemas.ts).
 // Teams see only their own submissions, judgements and clarifications; judges see everything.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { clarificationObject, contestObject, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
-import type { StoredEvent, StoredEventJson } from '../store/store.ts';
-import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
-import type { ServerContext } from './context.ts';
+import Type, { type TSchema } from 'typebox';
+import { accessFor, type ClicsRole } from '../clics/access.ts';
+import { apiInformation } from '../clics/apiInfo.ts';
+import { clicsJson } from '../clics/serialize.ts';
+import * as S from '../clics/schemas.ts';
+import { scoreboardToClics } from '../contest/scoreboard.ts';
+import { storedZip } from '../export/zip.ts';
+import { clarificationObject, clicsTime, contestObject, contestTimeMs, JUDGEMENT_TYPES, judgementObject, problemObject, relTime, runObject, submissionObject, teamObject } from '../store/clics.ts';
 import { maySee } from '../store/eventAudience.ts';
+import type { StoredEvent, StoredEventJson } from '../store/store.ts';
+import { HttpError, isJudge, requireCaller, type Caller } from './auth.ts';
+import { awardsReleased } from './clicsSync.ts';
+import type { ServerContext } from './context.ts';
+import { FeedTokens } from './feedTokens.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
+import { PageTurns } from './pageTurns.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from './submissionFiles.ts';
-import { FeedTokens } from './feedTokens.ts';
-import { PageTurns } from './pageTurns.ts';
-import { scoreboardToClics } from '../contest/scoreboard.ts';
-import { buildResults } from '../export/contestPackage.ts';
-import { contestGroups, readGroupsFile } from '../export/groups.ts';
-import { contestOrganizations, readOrganizationsFile } from '../export/organizations.ts';
 
 /** Events sent per database read while sending a feed's history (a page is well under a millisecond of work). */
 const FEED_PAGE = 200;
+/** "A newline must be sent if there has been no event within 120 seconds." */
+const FEED_KEEPALIVE_MS = 110_000;
+
+/** The properties of a schema that name another object (`*_id`), which a collection may be filtered on. */
+function idProperties(schema: { properties: Record<string, unknown> }): string[] {
+  return Object.keys(schema.properties).filter((k) => k.endsWith('_id'));
+}
+
+/**
+ * "Filtering": `?team_id=X&problem_id=` keeps the objects whose property is X (an empty value: null). Only
+ * properties of type ID are filters; any other query key is ignored.
+ */
+function filtered<T extends object>(items: T[], query: unknown, keys: readonly string[]): T[] {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const conditions = keys.filter((k) => typeof q[k] === 'string').map((k) => [k, q[k] === '' ? null : q[k]] as const);
+  if (conditions.length === 0) return items;
+  return items.filter((item) => conditions.every(([k, v]) => ((item as Record<string, unknown>)[k] ?? null) === v));
+}
 
 export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = ctx;
   const contestId = () => store.getContest()!.id;
   const startTime = () => store.getContest()!.startTime;
@@ -30,61 +55,128 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     if (cid !== undefined && cid !== contestId()) throw new HttpError(404, `no contest '${cid}'`);
   });
 
+  const roleOf = (caller: Caller | null): ClicsRole => (caller === null ? 'public' : isJudge(caller) ? 'judge' : 'team');
   /** The team whose data the caller may see (null = all, for judges). */
   const scope = async (request: FastifyRequest): Promise<string | null> => {
     const caller = requireCaller(await identify(request));
     return isJudge(caller) ? null : caller.account.teamId!;
   };
 
-  const findOr404 = <T>(item: T | undefined | null, what: string): T => {
-    if (item === undefined || item === null) throw new HttpError(404, `no ${what}`);
-    return item;
-  };
+  /**
+   * GET `<collection>` (filtered on its ID properties) and GET `<collection>/<id>`, both answering with the
+   * objects `list` gives the caller, serialised through the schema of `type`.
+   */
+  function collection<T extends Exclude<S.ClicsType, 'contest' | 'state'>>(
+    type: T,
+    access: 'public' | 'signed-in' | 'judge',
+    list: (request: FastifyRequest) => Promise<S.ClicsObject<T>[]> | S.ClicsObject<T>[],
+  ): void {
+    // Widened to TSchema: the handlers' types come from `list`, the schemas serialise what they return.
+    const schema: TSchema = S.OBJECT_SCHEMAS[type];
+    const filters = idProperties(S.OBJECT_SCHEMAS[type]);
+    api.get(`${base}/${type}`, { config: { access }, schema: { response: { 200: Type.Array(schema) } } }, async (request) => filtered(await list(request), request.query, filters));
+    api.get(`${base}/${type}/:id`, { config: { access }, schema: { response: { 200: schema } } }, async (request) => {
+      const id = (request.params as { id: string }).id;
+      const found = (await list(request)).find((o) => o.id === id);
+      if (found === undefined) throw new HttpError(404, `no ${type} object '${id}'`);
+      return found;
+    });
+  }
 
-  app.get('/api', { config: { access: 'public' } }, async () => ({ version: '2023-06', version_url: 'https://ccs-specs.icpc.io/2023-06/contest_api', name: 'Verdict' }));
-  app.get('/api/contests', { config: { access: 'public' } }, async () => [contestObject(store.getContest()!)]);
-  app.get(base, { config: { access: 'public' } }, async () => contestObject(store.getContest()!));
-  app.get(`${base}/state`, { config: { access: 'public' } }, async () => store.getState(ctx.now()));
+  // ---------------------------------------------------------------- metadata
 
-  app.get(`${base}/problems`, { config: { access: 'public' } }, async () => store.listProblems().map(problemObject));
-  app.get(`${base}/problems/:id`, { config: { access: 'public' } }, async (request) => problemObject(findOr404(store.listProblems().find((p) => p.id === (request.params as { id: string }).id), 'such problem')));
+  // The spec's base URL ends in a slash; /api answers the same.
+  for (const url of ['/api', '/api/']) api.get(url, { config: { access: 'public' }, schema: { response: { 200: S.ApiInfo } } }, async () => apiInformation());
+  api.get(`${base}/access`, { config: { access: 'public' }, schema: { response: { 200: S.Access } } }, async (request) => accessFor(roleOf(await identify(request))));
+  api.get(`${base}/account`, { config: { access: 'signed-in' }, schema: { response: { 200: S.Account } } }, async (request) => {
+    const { account } = requireCaller(await identify(request));
+    return { id: account.id, username: account.username, type: account.type, team_id: account.teamId };
+  });
 
-  app.get(`${base}/languages`, { config: { access: 'public' } }, async () =>
-    ctx.engine.languages.filter((l) => l.available).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions, entry_point_required: false })),
-  );
+  // ---------------------------------------------------------------- configuration
 
-  const shownTeams = () => store.listTeams().filter((t) => !t.hidden);
-  app.get(`${base}/teams`, { config: { access: 'public' } }, async () => shownTeams().map(teamObject));
-  app.get(`${base}/teams/:id`, { config: { access: 'public' } }, async (request) => teamObject(findOr404(store.listTeams().find((t) => t.id === (request.params as { id: string }).id && !t.hidden), 'such team')));
+  api.get('/api/contests', { config: { access: 'public' }, schema: { response: { 200: Type.Array(S.Contest) } } }, async () => [contestObject(store.getContest()!)]);
+  api.get(base, { config: { access: 'public' }, schema: { response: { 200: S.Contest } } }, async () => contestObject(store.getContest()!));
+  api.get(`${base}/state`, { config: { access: 'public' }, schema: { response: { 200: S.State } } }, async () => store.getState(ctx.now()));
 
-  // What the shown teams' group_ids and organization_id refer to, named by the contest folder's files.
-  app.get(`${base}/groups`, { config: { access: 'public' } }, async () => contestGroups(shownTeams(), readGroupsFile(ctx.contest.dir)).map((g) => ({ id: g.id, name: g.name })));
-  app.get(`${base}/organizations`, { config: { access: 'public' } }, async () => contestOrganizations(shownTeams(), readOrganizationsFile(ctx.contest.dir)));
+  collection('judgement-types', 'public', () => [...JUDGEMENT_TYPES]);
+  collection('languages', 'public', () => store.listAnnounced('languages'));
+  collection('problems', 'public', () => store.listProblems().map(problemObject));
+  collection('groups', 'public', () => store.listAnnounced('groups'));
+  collection('organizations', 'public', () => store.listAnnounced('organizations'));
+  // Hidden teams are the judges' business: they are on the judges' scoreboard, nowhere else.
+  collection('teams', 'public', async (request) => {
+    const judge = isJudge(await identify(request));
+    return store
+      .listTeams()
+      .filter((t) => judge || !t.hidden)
+      .map(teamObject);
+  });
 
-  app.get(`${base}/submissions`, { config: { access: 'signed-in' } }, async (request) => {
+  // ---------------------------------------------------------------- live data
+
+  collection('submissions', 'signed-in', async (request) => {
     const team = await scope(request);
     return store.listSubmissions(team ? { teamId: team } : {}).map((s) => submissionObject(s, contestId()));
   });
-  app.get(`${base}/submissions/:id`, { config: { access: 'signed-in' } }, async (request) => {
+  // The submission's files as the object announces them: one zip of the source, for the judges and the team that sent it.
+  app.get(`${base}/submissions/:id/files`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const team = await scope(request);
-    const s = store.getSubmission((request.params as { id: string }).id);
+    const id = (request.params as { id: string }).id;
+    const s = store.getSubmission(id);
     // Another team's submission is "not found", never "forbidden": ids reveal nothing.
-    if (!s || (team && s.teamId !== team)) throw new HttpError(404, 'no such submission');
-    return submissionObject(s, contestId());
+    const source = s && (team === null || s.teamId === team) ? store.getSubmissionSource(id) : null;
+    if (!s || !source) throw new HttpError(404, `no submission '${id}'`);
+    return reply
+      .type('application/zip')
+      .header('content-disposition', 'attachment; filename="files.zip"')
+      .send(storedZip([{ name: source.fileName, data: source.source, mtime: s.submittedAt }]));
   });
-  app.get(`${base}/submissions/:id/files`, { config: { access: 'judge' } }, async (request, reply) => {
-    requireJudge(await identify(request));
-    const source = findOr404(store.getSubmissionSource((request.params as { id: string }).id), 'such submission');
-    return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${source.fileName}"`).send(source.source);
+  collection('judgements', 'signed-in', async (request) => {
+    const team = await scope(request);
+    return store.listJudgements(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime()));
+  });
+  // Per-test results reveal how many tests there are and which failed: judges only.
+  collection('runs', 'judge', (request) => {
+    const judgementId = (request.query as { judgement_id?: string }).judgement_id;
+    const judgements = judgementId ? store.listJudgements().filter((j) => j.id === judgementId) : store.listJudgements();
+    return judgements.flatMap((j) => store.listRuns(j.id).map((r) => runObject(r, startTime())));
+  });
+  collection('clarifications', 'signed-in', async (request) => {
+    const team = await scope(request);
+    return store.listClarifications(team ? { teamId: team } : {}).map(clarificationObject);
+  });
+  // Awards: the judges always; everyone else once the judges released the results (none before).
+  collection('awards', 'public', async (request) => (isJudge(await identify(request)) || awardsReleased(ctx) ? store.listAnnounced('awards') : []));
+
+  // ---------------------------------------------------------------- aggregate data
+
+  api.get(`${base}/scoreboard`, { config: { access: 'public' }, schema: { response: { 200: S.Scoreboard } } }, async (request) => {
+    const caller = await identify(request);
+    const now = ctx.now();
+    const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', now);
+    // Generated now: its time is the moment of the answer (the spec leaves it to the implementation when no event is named).
+    return { time: clicsTime(now), contest_time: relTime(contestTimeMs(startTime(), now)), state: store.getState(now), rows: scoreboardToClics(snapshot.rows, store.listProblems()) };
   });
 
-  app.post(`${base}/submissions`, { config: { access: 'signed-in' } }, async (request, reply) => {
+  // ---------------------------------------------------------------- POST
+
+  /** A team-supplied property that the server decides ("must not be provided"). */
+  const refuse = (body: Record<string, unknown>, keys: readonly string[]) => {
+    for (const key of keys) if (key in body) throw new HttpError(400, `${key} must not be provided: the server sets it`);
+  };
+
+  api.post(`${base}/submissions`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const caller = requireCaller(await identify(request));
     ctx.auth.checkStateChange(request, caller);
-    const body = request.body as { problem_id?: unknown; language_id?: unknown; team_id?: unknown; files?: { data?: unknown }[] } | undefined;
-    if (!body || typeof body.problem_id !== 'string' || typeof body.language_id !== 'string' || !Array.isArray(body.files) || typeof body.files[0]?.data !== 'string') {
+    const body = request.body as { problem_id?: unknown; language_id?: unknown; team_id?: unknown; entry_point?: unknown; files?: { data?: unknown; mime?: unknown }[] } | undefined;
+    if (!body || typeof body !== 'object' || typeof body.problem_id !== 'string' || typeof body.language_id !== 'string' || !Array.isArray(body.files) || typeof body.files[0]?.data !== 'string') {
       throw new HttpError(400, 'send {"problem_id", "language_id", "files": [{"data": "<base64 zip>"}]}');
     }
+    // team_submit and proxy_submit: the server gives the id and the time.
+    refuse(body, ['id', 'time', 'contest_time']);
+    if (body.files.length !== 1) throw new HttpError(400, 'files must hold exactly one zip');
+    if (body.files[0].mime !== undefined && body.files[0].mime !== 'application/zip') throw new HttpError(400, 'files[0].mime must be application/zip');
     let teamId: string;
     if (caller.account.type === 'team') {
       if (body.team_id !== undefined && body.team_id !== caller.account.teamId) throw new HttpError(403, 'a team submits for itself only');
@@ -95,57 +187,31 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     }
     const file = await sourceFromZip(body.files[0].data);
     const submission = await acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source });
-    reply.code(202);
-    return submissionObject(submission, contestId());
+    reply.code(202).header('location', `/api/contests/${contestId()}/submissions/${submission.id}`).type('application/json');
+    return clicsJson('submissions', submissionObject(submission, contestId()));
   });
 
-  app.get(`${base}/judgements`, { config: { access: 'signed-in' } }, async (request) => {
-    const team = await scope(request);
-    return store.listJudgements(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime()));
-  });
-  app.get(`${base}/judgements/:id`, { config: { access: 'signed-in' } }, async (request) => {
-    const team = await scope(request);
-    const j = store.getJudgement((request.params as { id: string }).id);
-    if (!j || (team && store.getSubmission(j.submissionId)?.teamId !== team)) throw new HttpError(404, 'no such judgement');
-    return judgementObject(j, startTime());
-  });
-
-  // Per-test results reveal how many tests there are and which failed: judges only.
-  app.get(`${base}/runs`, { config: { access: 'judge' } }, async (request) => {
-    requireJudge(await identify(request));
-    const judgementId = (request.query as { judgement_id?: string }).judgement_id;
-    const judgements = judgementId ? [findOr404(store.getJudgement(judgementId), 'such judgement')] : store.listJudgements();
-    return judgements.flatMap((j) => store.listRuns(j.id).map((r) => runObject(r, startTime())));
-  });
-
-  app.get(`${base}/scoreboard`, { config: { access: 'public' } }, async (request) => {
-    const caller = await identify(request);
-    const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', ctx.now());
-    return { ...scoreboardToClics(snapshot.rows, store.listProblems()), state: store.getState(ctx.now()) };
-  });
-
-  // Awards as CLICS defines them: judges always; everyone else once the judges released the results.
-  app.get(`${base}/awards`, { config: { access: 'public' } }, async (request) => {
-    const caller = await identify(request);
-    if (!isJudge(caller) && store.getState(ctx.now()).thawed === null) throw new HttpError(403, 'awards are published when the judges release the final results');
-    return buildResults(store, { groups: readGroupsFile(ctx.contest.dir), now: ctx.now() }).awards.list;
-  });
-
-  app.get(`${base}/clarifications`, { config: { access: 'signed-in' } }, async (request) => {
-    const team = await scope(request);
-    return store.listClarifications(team ? { teamId: team } : {}).map(clarificationObject);
-  });
-  app.post(`${base}/clarifications`, { config: { access: 'signed-in' } }, async (request, reply) => {
+  api.post(`${base}/clarifications`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const caller = requireCaller(await identify(request));
     ctx.auth.checkStateChange(request, caller);
-    const body = request.body as { text?: unknown; problem_id?: unknown; to_team_id?: unknown; reply_to_id?: unknown } | undefined;
-    if (!body || typeof body.text !== 'string' || !body.text.trim()) throw new HttpError(400, 'send {"text": ..., "problem_id": ...}');
+    const body = request.body as { text?: unknown; problem_id?: unknown; from_team_id?: unknown; to_team_ids?: unknown; to_team_id?: unknown; reply_to_id?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || typeof body.text !== 'string' || !body.text.trim()) throw new HttpError(400, 'send {"text": ..., "problem_id": ...}');
+    refuse(body, ['id', 'time', 'contest_time']);
     const problemId = typeof body.problem_id === 'string' ? body.problem_id : null;
     const judge = isJudge(caller);
+    if (judge && body.from_team_id !== undefined && body.from_team_id !== null) throw new HttpError(400, 'from_team_id must not be provided by the judges');
     if (!judge) {
+      refuse(body, ['to_team_ids', 'to_group_ids']);
+      if (body.from_team_id !== undefined && body.from_team_id !== caller.account.teamId) throw new HttpError(403, 'a team asks for itself only');
       const wait = ctx.limits.clarifications.take(caller.account.teamId!);
       if (wait) throw new HttpError(429, `too many questions: wait ${Math.ceil(wait / 1000)} s`);
     }
+    // Verdict sends an answer to one team or to all: to_team_ids holds at most one team (to_team_id, of earlier versions, too).
+    let toTeamId: string | null = null;
+    if (judge && Array.isArray(body.to_team_ids)) {
+      if (body.to_team_ids.length > 1 || (body.to_team_ids.length === 1 && typeof body.to_team_ids[0] !== 'string')) throw new HttpError(400, 'to_team_ids: Verdict answers one team or all teams');
+      toTeamId = (body.to_team_ids[0] as string | undefined) ?? null;
+    } else if (judge && typeof body.to_team_id === 'string') toTeamId = body.to_team_id;
     const replyToId = typeof body.reply_to_id === 'string' ? body.reply_to_id : null;
     // A team may only follow up on a clarification it can see: whether another one exists is not its business.
     if (!judge && replyToId !== null && !store.listClarifications({ teamId: caller.account.teamId! }).some((c) => c.id === replyToId)) {
@@ -153,28 +219,32 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     }
     const row = store.addClarification({
       fromTeamId: judge ? null : caller.account.teamId,
-      toTeamId: judge && typeof body.to_team_id === 'string' ? body.to_team_id : null,
+      toTeamId,
       problemId,
       text: body.text.trim().slice(0, 4000),
       replyToId,
       time: ctx.now(),
     });
-    reply.code(201);
-    return clarificationObject(row);
+    reply.code(201).header('location', `/api/contests/${contestId()}/clarifications/${row.id}`).type('application/json');
+    return clicsJson('clarifications', clarificationObject(row));
   });
+
+  // ---------------------------------------------------------------- event feed
 
   // NDJSON event feed: everything since `since_token`, then live until the client leaves. The history
   // goes out a page at a time, every open feed in turn and all of them for a short slice of each turn
   // of the event loop (pageTurns.ts), waiting when a client reads slowly, so that no number of long
   // feeds holds the server; every feed a team has open counts against its limit, streaming or not.
+  // Every line is an event as the store wrote it, its data serialised through its schema.
   const feedsOpen = new Map<string, number>();
   const tokens = new FeedTokens();
   const turns = new PageTurns();
   app.get(`${base}/event-feed`, { config: { access: 'signed-in' } }, async (request, reply) => {
     const team = await scope(request);
-    const query = request.query as { since_token?: string; stream?: string };
+    const query = request.query as { since_token?: string; since_id?: string; stream?: string };
+    // since_id is the 2020-03 name of the same thing (a token is the id of its event there): read as since_token.
+    const given = query.since_token ?? query.since_id ?? null;
     // Teams hold opaque tokens (see feedTokens.ts); judges the plain ones.
-    const given = query.since_token ?? null;
     const since = given === null || team === null ? given : tokens.reveal(given);
     if (given !== null && (since === null || !isEventToken(since))) throw new HttpError(400, `since_token ${JSON.stringify(given)} is not a token of this feed`);
     if (team && (feedsOpen.get(team) ?? 0) >= MAX_STREAMS_PER_TEAM) {
@@ -218,9 +288,11 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     // What was committed after the last page (in practice nothing: the feed resumes in the turn that read it), then live events.
     for (let late = page(); late !== 'done'; late = page());
     unsubscribe = store.onEvent((e: StoredEvent) => {
-      if (team === null || maySee(e.audience, team)) raw.write(feedLine(e.type, e.id, e.data === null ? null : JSON.stringify(e.data), team === null ? e.token : tokens.hide(e.token)));
+      if (team !== null && !maySee(e.audience, team)) return;
+      const data = e.data === null ? null : clicsJson(e.type, e.data as never);
+      raw.write(feedLine(e.type, e.id, data, team === null ? e.token : tokens.hide(e.token)));
     });
-    keepalive = setInterval(() => raw.write('\n'), 120_000);
+    keepalive = setInterval(() => raw.write('\n'), FEED_KEEPALIVE_MS);
   });
 
   /** A token this feed has given out: a whole number up to the newest event's. */

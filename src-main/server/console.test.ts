@@ -245,14 +245,18 @@ describe('exports', () => {
     assert.equal((await team.get(`/api/console/exports/${job.id}/results.tsv`)).status, 403);
   });
 
-  test('the CLICS awards endpoint: judges always, teams once the results are released', async () => {
+  test('the CLICS awards endpoint: judges always, teams once the results are released (an empty list before)', async () => {
     const awards = await judge.get<{ id: string; team_ids: string[] }[]>('/api/contests/sample/awards');
     assert.equal(awards.status, 200);
     assert.ok(awards.body.some((a) => a.id === 'winner'));
     await call('setThawed', false);
-    assert.equal((await team.get('/api/contests/sample/awards')).status, 403);
+    const before = await team.get<unknown[]>('/api/contests/sample/awards');
+    assert.equal(before.status, 200);
+    assert.deepEqual(before.body, [], 'none before the results are out');
     await call('setThawed', true);
-    assert.equal((await team.get('/api/contests/sample/awards')).status, 200);
+    const released = await team.get<{ id: string }[]>('/api/contests/sample/awards');
+    assert.equal(released.status, 200);
+    assert.ok(released.body.some((a) => a.id === 'winner'));
   });
 });
 

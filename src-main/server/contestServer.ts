@@ -21,6 +21,7 @@ import { sweepDeadTempDirs } from '../tempFolders.ts';
 import { AccountDirectory } from './accounts.ts';
 import type { PasswordHasherOptions } from './passwordHasher.ts';
 import { Authenticator } from './auth.ts';
+import { startClicsSync } from './clicsSync.ts';
 import type { ServerContext } from './context.ts';
 import { createHttpServer } from './httpServer.ts';
 import { LiveHub } from './liveHub.ts';
@@ -168,6 +169,8 @@ async function startLocked(
     rendererDir: builtRendererDir(),
     now,
   };
+  // Languages and awards in the store (and the event feed) before anyone can submit or read them.
+  undo.push(startClicsSync(context));
 
   // Store events drive everything live: the streams, the scoreboard, the judging pump.
   // The scoreboard signal goes out at once, then at most every SCOREBOARD_SIGNAL_MS (1000 open
@@ -189,7 +192,7 @@ async function startLocked(
   const unsubscribe = store.onEvent((event) => {
     live.publish(event);
     // A change of the contest's times or state may freeze or thaw the public board.
-    if (['submissions', 'judgements', 'teams', 'problems', 'contests', 'state'].includes(event.type)) {
+    if (['submissions', 'judgements', 'teams', 'problems', 'contest', 'state'].includes(event.type)) {
       scoreboard.invalidate();
       if (scoreboardSignal) return;
       const wait = lastSignal + SCOREBOARD_SIGNAL_MS - Date.now();

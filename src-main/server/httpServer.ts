@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { log } from '../log.ts';
+import type { ClicsErrorBody } from '../clics/schemas.ts';
 import type { ApiError } from '../shared/portalApi.ts';
 import { StoreError } from '../store/store.ts';
 import { STORAGE_FAILURE_MESSAGE, isStorageFailure } from '../store/storageFailure.ts';
@@ -20,8 +21,19 @@ import { MAX_SOURCE_BYTES } from './submissionFiles.ts';
 
 const STORE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 
-/** Every error answer's body (the portal's API, the console's and the CLICS routes alike). */
+/** An error answer's body: the portal's and the console's API say `{error}`. */
 const apiError = (message: string): ApiError => ({ error: message });
+
+/** The CLICS Contest API's paths: /api, /api/ and /api/contests... */
+function isClicsUrl(url: string): boolean {
+  const path = url.split('?')[0];
+  return path === '/api' || path === '/api/' || path === '/api/contests' || path.startsWith('/api/contests/');
+}
+
+/** An error answer's body for `request`: the Contest API's `{code, message}` on its paths, `{error}` elsewhere. */
+function errorBody(request: FastifyRequest, status: number, message: string): ApiError | ClicsErrorBody {
+  return isClicsUrl(request.url) ? { code: status, message } : apiError(message);
+}
 
 /** Who may call a route: anyone, a signed-in account (team or judge), team accounts only, or judges
  *  and admins only. Routes may check more themselves (a team sees only its own); never less. */
@@ -124,19 +136,21 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
 
   app.setErrorHandler((error, request, reply) => {
     const err = error as Error & { statusCode?: number; code?: string };
-    if (err instanceof HttpError) return reply.code(err.status).send(apiError(err.message));
-    if (err instanceof StoreError) return reply.code(STORE_ERROR_STATUS[err.code]).send(apiError(err.message));
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(apiError(`request body too large (limit ${BODY_LIMIT_BYTES} bytes)`));
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.code(err.statusCode).send(apiError(err.message));
+    const answer = (status: number, message: string) => reply.code(status).send(errorBody(request, status, message));
+    if (err instanceof HttpError) return answer(err.status, err.message);
+    if (err instanceof StoreError) return answer(STORE_ERROR_STATUS[err.code], err.message);
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return answer(413, `request body too large (limit ${BODY_LIMIT_BYTES} bytes)`);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return answer(err.statusCode, err.message);
     if (isStorageFailure(err)) {
       logger.error({ err, url: request.url, method: request.method }, 'a request could not be stored');
-      return reply.code(503).header('retry-after', '60').send(apiError(STORAGE_FAILURE_MESSAGE));
+      reply.header('retry-after', '60');
+      return answer(503, STORAGE_FAILURE_MESSAGE);
     }
-    reply.code(500).send(apiError('internal error'));
+    answer(500, 'internal error');
     logger.error({ err, url: request.url, method: request.method }, 'internal error while serving a request');
   });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.code(404).send(apiError(`no such endpoint: ${request.method} ${request.url.split('?')[0]}`));
+    if (request.url.startsWith('/api/')) return reply.code(404).send(errorBody(request, 404, `no such endpoint: ${request.method} ${request.url.split('?')[0]}`));
     // Unknown pages fall back to the portal (a single-page app with its own views).
     if (ctx.rendererDir) return reply.sendFile('portal/index.html', ctx.rendererDir);
     return reply.code(404).type('text/plain').send('the portal is not built: run npm run build');

@@ -29,27 +29,39 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/portal/clarifications': 'team',
   'GET /api/portal/stream': 'signed-in',
   'GET /api': 'public',
+  'GET /api/': 'public',
   'GET /api/contests': 'public',
   'GET /api/contests/:cid': 'public',
+  'GET /api/contests/:cid/access': 'public',
+  'GET /api/contests/:cid/account': 'signed-in',
   'GET /api/contests/:cid/state': 'public',
+  'GET /api/contests/:cid/judgement-types': 'public',
+  'GET /api/contests/:cid/judgement-types/:id': 'public',
+  'GET /api/contests/:cid/languages': 'public',
+  'GET /api/contests/:cid/languages/:id': 'public',
   'GET /api/contests/:cid/problems': 'public',
   'GET /api/contests/:cid/problems/:id': 'public',
-  'GET /api/contests/:cid/languages': 'public',
+  'GET /api/contests/:cid/groups': 'public',
+  'GET /api/contests/:cid/groups/:id': 'public',
+  'GET /api/contests/:cid/organizations': 'public',
+  'GET /api/contests/:cid/organizations/:id': 'public',
   'GET /api/contests/:cid/teams': 'public',
   'GET /api/contests/:cid/teams/:id': 'public',
-  'GET /api/contests/:cid/groups': 'public',
-  'GET /api/contests/:cid/organizations': 'public',
   'GET /api/contests/:cid/submissions': 'signed-in',
   'GET /api/contests/:cid/submissions/:id': 'signed-in',
-  'GET /api/contests/:cid/submissions/:id/files': 'judge',
+  // The judges' and the submitting team's: another team gets 404 (as if there were no such submission).
+  'GET /api/contests/:cid/submissions/:id/files': 'signed-in',
   'POST /api/contests/:cid/submissions': 'signed-in',
   'GET /api/contests/:cid/judgements': 'signed-in',
   'GET /api/contests/:cid/judgements/:id': 'signed-in',
   'GET /api/contests/:cid/runs': 'judge',
-  'GET /api/contests/:cid/scoreboard': 'public',
-  'GET /api/contests/:cid/awards': 'public',
+  'GET /api/contests/:cid/runs/:id': 'judge',
   'GET /api/contests/:cid/clarifications': 'signed-in',
+  'GET /api/contests/:cid/clarifications/:id': 'signed-in',
   'POST /api/contests/:cid/clarifications': 'signed-in',
+  'GET /api/contests/:cid/awards': 'public',
+  'GET /api/contests/:cid/awards/:id': 'public',
+  'GET /api/contests/:cid/scoreboard': 'public',
   'GET /api/contests/:cid/event-feed': 'signed-in',
   'POST /api/console/ackOutput': 'judge',
   'POST /api/console/:method': 'judge',
@@ -58,9 +70,9 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/console/output/:id': 'judge',
 };
 
-/** Public routes whose content is held back by the contest's state (awards until the judges release
- *  the results): anyone but a judge may get 403 there. */
-const HELD_BACK = new Set(['GET /api/contests/:cid/awards']);
+/** Public routes whose content is held back by the contest's state, where anyone but a judge may get 403
+ *  (none now: the awards are an empty list until the judges release the results). */
+const HELD_BACK = new Set<string>([]);
 
 /** A concrete path for a route pattern. */
 function pathOf(url: string): string {
@@ -163,12 +175,12 @@ describe('route access', () => {
     assert.equal(asked.status, 201);
     const other = basic('team2', 'team2-pass');
     const send = (replyTo: string) =>
-      new PortalClient(server.url).request<{ error: string }>('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'follow-up', reply_to_id: replyTo }), { 'content-type': 'application/json', ...other });
+      new PortalClient(server.url).request<{ code: number; message: string }>('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'follow-up', reply_to_id: replyTo }), { 'content-type': 'application/json', ...other });
     const existing = await send(asked.body.id);
     const missing = await send('999999');
     assert.equal(existing.status, 400);
     assert.equal(missing.status, 400);
-    assert.equal(existing.body.error.replace(asked.body.id, 'N'), missing.body.error.replace('999999', 'N'), 'the two answers must not differ');
+    assert.equal(existing.body.message.replace(asked.body.id, 'N'), missing.body.message.replace('999999', 'N'), 'the two answers must not differ');
     // Its own question it may follow up on.
     assert.equal((await new PortalClient(server.url).request('POST', '/api/contests/sample/clarifications', JSON.stringify({ text: 'more', reply_to_id: asked.body.id }), { 'content-type': 'application/json', ...team })).status, 201);
   });

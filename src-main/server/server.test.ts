@@ -10,6 +10,7 @@ import type { Me, PortalSubmission } from '../shared/portalApi.ts';
 import { buildZip } from '../judge/package/testUtil.ts';
 import { resourcePath } from '../paths.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
+import { sourceFromZipFile } from './submissionFiles.ts';
 
 let server: Awaited<ReturnType<typeof testServer>>;
 let team1: PortalClient;
@@ -146,14 +147,20 @@ describe('attacks', () => {
     const judgements = await team2.get<{ submission_id: string }[]>('/api/contests/sample/judgements', asTeam2);
     assert.ok(judgements.body.every((j) => j.submission_id !== mine.body.id));
     assert.equal((await team2.get('/api/contests/sample/runs', asTeam2)).status, 403);
-    assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}/files`, asTeam2)).status, 403);
+    assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}/files`, asTeam2)).status, 404, 'another team\'s files: not found, not forbidden');
     const feed = await team2.get<string>('/api/contests/sample/event-feed?stream=false', asTeam2);
     assert.ok(!String(feed.body).includes('"type":"runs"'));
     assert.ok(!String(feed.body).includes('"team_id":"team1"'));
     // Judges see it all.
     const judge = basic('judge', 'judge-pass');
     assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}`, judge)).status, 200);
-    assert.equal((await team2.get(`/api/contests/sample/submissions/${mine.body.id}/files`, judge)).body, HELLO);
+    // The files are the zip the submission object announces, for the judges and for the team that sent it.
+    for (const who of [judge, basic('team1', 'team1-pass')]) {
+      const files = await fetch(`${server.url}/api/contests/sample/submissions/${mine.body.id}/files`, { headers: who });
+      assert.equal(files.status, 200);
+      assert.equal(files.headers.get('content-type'), 'application/zip');
+      assert.equal((await sourceFromZipFile(Buffer.from(await files.arrayBuffer()))).source.toString(), HELLO);
+    }
   });
 
   test('state changes without the CSRF token, or not as JSON, are refused', async () => {
@@ -326,7 +333,17 @@ describe('clarifications, freeze and the event feed', () => {
     assert.deepEqual(rest.slice(0, expected.length).map((e) => e.token), expected);
     const last = Number(all.at(-1).token);
     assert.ok(rest.slice(expected.length).every((e) => Number(e.token) > last), 'only newer events follow');
-    assert.ok(all.some((e) => e.type === 'contests') && all.some((e) => e.type === 'problems') && all.some((e) => e.type === 'judgements'));
+    assert.ok(all.some((e) => e.type === 'contest' && e.id === null) && all.some((e) => e.type === 'problems') && all.some((e) => e.type === 'judgements'));
+    // since_id (the 2020-03 name) is read as since_token.
+    const sinceId = String((await team1.get<string>(`/api/contests/sample/event-feed?stream=false&since_id=${middle}`, judge)).body).trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(sinceId.slice(0, expected.length).map((e) => e.token), expected);
+    // A token this feed never gave is a 400 with the Contest API's error body, at once.
+    for (const bad of ['nonsense', '99999999', '-1']) {
+      const refused = await team1.get<{ code: number; message: string }>(`/api/contests/sample/event-feed?since_token=${bad}`, judge);
+      assert.equal(refused.status, 400, bad);
+      assert.equal(refused.body.code, 400);
+      assert.match(refused.body.message, /since_token/);
+    }
   });
 
   test('during the freeze teams see a frozen scoreboard and judges the live one', async () => {

@@ -20,7 +20,7 @@
 //   POST /api/portal/clarifications      AskRequest -> 201 PortalClarification
 //   GET  /api/portal/stream              Server-Sent Events; each event says what changed, the page then
 //                                        re-fetches: `submissions`, `judgements` (own team's), `scoreboard`,
-//                                        `clarifications`, `contests`/`state` (clock changes). Reconnects on
+//                                        `clarifications`, `contest`/`state` (clock changes). Reconnects on
 //                                        its own; where EventSource fails, poll every 10 s instead.
 
 import type { Verdict } from '../judge/types.ts';

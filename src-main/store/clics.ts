@@ -1,100 +1,34 @@
-// Rows -> CLICS Contest API objects (ccs-specs 2026-01 field names). Pure functions, no database access.
-// TIME: ISO 8601 with milliseconds and zone ("2026-03-01T09:00:00.000Z"); RELTIME: "(-)h:mm:ss.uuu".
+// Rows -> CLICS Contest API objects, of the shapes ../clics/schemas.ts defines (2026-01). Pure functions, no
+// database access. TIME: ISO 8601 with milliseconds and zone ("2026-03-01T09:00:00.000Z"); RELTIME: "(-)h:mm:ss.uuu".
+import type {
+  ClicsClarification,
+  ClicsContest,
+  ClicsGroup,
+  ClicsJudgement,
+  ClicsJudgementType,
+  ClicsOrganization,
+  ClicsProblem,
+  ClicsRun,
+  ClicsState,
+  ClicsSubmission,
+  ClicsTeam,
+} from '../clics/schemas.ts';
+import type { ContestTeam } from '../contest/model.ts';
 import type { ClarificationRow, ContestRow, JudgementRow, ProblemRow, RunRow, SubmissionRow, TeamRow } from './rows.ts';
 
-export interface ClicsContest {
-  id: string;
-  name: string;
-  formal_name: string;
-  start_time: string | null;
-  duration: string;
-  scoreboard_freeze_duration: string;
-  /** RELTIME since 2026-01 (an integer of minutes before). */
-  penalty_time: string;
-}
+export type { ClicsState } from '../clics/schemas.ts';
 
-export interface ClicsProblem {
-  id: string;
-  label: string;
-  name: string;
-  ordinal: number;
-  rgb?: string;
-  color?: string;
-  /** Seconds; left out until the package has been read. */
-  time_limit?: number;
-  /** 0 until the package has been read. */
-  test_data_count: number;
-}
-
-export interface ClicsTeam {
-  id: string;
-  name: string;
-  display_name: string;
-  organization_id: string | null;
-  group_ids: string[];
-  hidden: boolean;
-}
-
-export interface ClicsFile {
-  href: string;
-  filename: string;
-  mime: string;
-}
-
-export interface ClicsSubmission {
-  id: string;
-  language_id: string;
-  problem_id: string;
-  team_id: string;
-  time: string;
-  contest_time: string;
-  files: ClicsFile[];
-}
-
-export interface ClicsJudgement {
-  id: string;
-  submission_id: string;
-  judgement_type_id: string | null;
-  /** False once replaced by a rejudge or crash recovery (2026-01). */
-  current: boolean;
-  start_time: string;
-  start_contest_time: string;
-  end_time: string | null;
-  end_contest_time: string | null;
-  /** Seconds. */
-  max_run_time: number | null;
-}
-
-export interface ClicsRun {
-  id: string;
-  judgement_id: string;
-  ordinal: number;
-  judgement_type_id: string;
-  time: string;
-  contest_time: string;
-  /** Seconds. */
-  run_time: number;
-}
-
-export interface ClicsClarification {
-  id: string;
-  from_team_id: string | null;
-  to_team_id: string | null;
-  reply_to_id: string | null;
-  problem_id: string | null;
-  text: string;
-  time: string;
-  contest_time: string;
-}
-
-export interface ClicsState {
-  started: string | null;
-  frozen: string | null;
-  ended: string | null;
-  thawed: string | null;
-  finalized: string | null;
-  end_of_updates: string | null;
-}
+/** Verdict's verdicts as CLICS judgement types: what costs penalty time follows the scoreboard's rules (scoreboard.ts). */
+export const JUDGEMENT_TYPES: readonly ClicsJudgementType[] = [
+  { id: 'AC', name: 'Accepted', penalty: false, solved: true },
+  { id: 'WA', name: 'Wrong Answer', penalty: true, solved: false },
+  { id: 'TLE', name: 'Time Limit Exceeded', penalty: true, solved: false },
+  { id: 'MLE', name: 'Memory Limit Exceeded', penalty: true, solved: false },
+  { id: 'RTE', name: 'Run-Time Error', penalty: true, solved: false },
+  { id: 'OLE', name: 'Output Limit Exceeded', penalty: true, solved: false },
+  { id: 'CE', name: 'Compile Error', penalty: false, solved: false },
+  { id: 'JE', name: 'Judging Error', penalty: false, solved: false },
+];
 
 /** Epoch ms -> CLICS TIME. */
 export function clicsTime(ms: number): string {
@@ -144,6 +78,7 @@ export function contestObject(c: ContestRow): ClicsContest {
     start_time: c.startTime === null ? null : clicsTime(c.startTime),
     duration: relTime(c.durationMs),
     scoreboard_freeze_duration: relTime(c.freezeMs),
+    scoreboard_type: 'pass-fail',
     penalty_time: relTime(c.penaltyMinutes * 60_000),
   };
 }
@@ -157,15 +92,62 @@ export function problemObject(p: ProblemRow): ClicsProblem {
   return o;
 }
 
+/** A team's label is its id (Verdict has no seat numbers); hidden teams are not shown to teams or the public at all. */
 export function teamObject(t: TeamRow): ClicsTeam {
   return {
     id: t.id,
     name: t.name,
+    label: t.id,
     display_name: t.displayName,
     organization_id: t.organizationId,
     group_ids: t.groupIds,
-    hidden: t.hidden,
   };
+}
+
+/** The groups of a contest: those its groups file defines, and every one a team names (named by its id then); by id. */
+export function groupObjects(teams: readonly Pick<ContestTeam, 'groupIds'>[], defined: readonly { id: string; name: string }[] = []): ClicsGroup[] {
+  const byId = new Map<string, ClicsGroup>();
+  for (const g of defined) byId.set(g.id, { id: g.id, name: g.name });
+  for (const t of teams) for (const id of t.groupIds) if (!byId.has(id)) byId.set(id, { id, name: id });
+  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
+}
+
+/** The organizations of a contest: those its organizations file defines, and every one a team names; by id. */
+export function organizationObjects(teams: readonly Pick<ContestTeam, 'organizationId'>[], defined: readonly ClicsOrganization[] = []): ClicsOrganization[] {
+  const byId = new Map<string, ClicsOrganization>();
+  for (const o of defined) byId.set(o.id, { id: o.id, name: o.name, formal_name: o.formal_name, ...(o.country === undefined ? {} : { country: o.country }) });
+  for (const t of teams) {
+    if (t.organizationId !== null && !byId.has(t.organizationId)) byId.set(t.organizationId, { id: t.organizationId, name: t.organizationId, formal_name: t.organizationId });
+  }
+  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The entry point a submission's language needs ("Submissions", entry_point): the public class for Java (the
+ * rule the judge compiles by: the public class, else the first class, else Main), MainKt for Kotlin (Verdict
+ * saves the source as main.kt), the file for interpreted languages; null where the language has one
+ * unambiguous entry point (C, C++, compiled languages).
+ */
+export function entryPointOf(languageId: string, fileName: string, source: string): string | null {
+  switch (languageId) {
+    case 'java': {
+      const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const publicClass = /\bpublic\s+(?:(?:final|abstract|strictfp)\s+)*(?:class|record|enum|interface)\s+([A-Za-z_$][\w$]*)/.exec(code);
+      const anyClass = /\b(?:class|record)\s+([A-Za-z_$][\w$]*)/.exec(code);
+      return publicClass?.[1] ?? anyClass?.[1] ?? 'Main';
+    }
+    case 'kotlin':
+      return 'MainKt';
+    case 'python':
+    case 'javascript':
+      return fileName;
+    default:
+      return null;
+  }
 }
 
 /** `files` points at the CLICS files endpoint (relative to the API base URL), which serves a zip of the source. */
@@ -177,6 +159,7 @@ export function submissionObject(s: SubmissionRow, contestId: string): ClicsSubm
     team_id: s.teamId,
     time: clicsTime(s.submittedAt),
     contest_time: relTime(s.contestTimeMs),
+    entry_point: s.entryPoint,
     files: [{ href: `contests/${contestId}/submissions/${s.id}/files`, filename: 'files.zip', mime: 'application/zip' }],
   };
 }
@@ -212,7 +195,7 @@ export function clarificationObject(c: ClarificationRow): ClicsClarification {
   return {
     id: c.id,
     from_team_id: c.fromTeamId,
-    to_team_id: c.toTeamId,
+    ...(c.toTeamId === null ? {} : { to_team_ids: [c.toTeamId] }),
     reply_to_id: c.replyToId,
     problem_id: c.problemId,
     text: c.text,

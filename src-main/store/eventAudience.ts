@@ -5,9 +5,16 @@ import type { EventRow } from './rows.ts';
 
 /**
  * null: everyone; a team id: that team (and judges); undefined: judges only.
- * `teamOfSubmission` resolves the team of a submission id (judgements name only the submission).
+ * `teamOfSubmission` resolves the team of a submission id (judgements name only the submission);
+ * `isHiddenTeam` says whether a team is hidden (team objects do not say so since CLICS 2026-01: without
+ * it, a team event is hidden only when its data says `hidden: true`, as events written before did).
+ * Awards are for the judges until the results are released: the store gives their audience itself.
  */
-export function eventAudience(event: Pick<EventRow, 'type' | 'id' | 'data'>, teamOfSubmission: (submissionId: string) => string | null): string | null | undefined {
+export function eventAudience(
+  event: Pick<EventRow, 'type' | 'id' | 'data'> | { type: string; id: string | null; data: Record<string, unknown> | null },
+  teamOfSubmission: (submissionId: string) => string | null,
+  isHiddenTeam?: (teamId: string) => boolean,
+): string | null | undefined {
   const data = event.data;
   switch (event.type) {
     case 'submissions':
@@ -19,13 +26,17 @@ export function eventAudience(event: Pick<EventRow, 'type' | 'id' | 'data'>, tea
       return undefined;
     case 'clarifications':
       if (!data) return undefined;
-      if (typeof data.to_team_id === 'string' && data.to_team_id) return data.to_team_id;
+      if (Array.isArray(data.to_team_ids) && typeof data.to_team_ids[0] === 'string') return data.to_team_ids[0];
+      if (typeof data.to_team_id === 'string' && data.to_team_id) return data.to_team_id; // written before 2026-01
       if (typeof data.from_team_id === 'string' && data.from_team_id) return data.from_team_id;
       return null; // a broadcast from the judges
     case 'teams':
+      if (isHiddenTeam && event.id !== null) return isHiddenTeam(event.id) ? undefined : null;
       return data?.hidden === true ? undefined : null;
+    case 'awards':
+      return undefined;
     default:
-      return null; // contest, problems, languages, state
+      return null; // contest, judgement types, languages, groups, organizations, problems, state
   }
 }
 

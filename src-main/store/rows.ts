@@ -1,4 +1,5 @@
 // What the store hands out: plain rows, camelCase, times as epoch ms, ids of generated objects as decimal strings.
+import type { ClicsType } from '../clics/schemas.ts';
 import type { AccountType } from '../contest/model.ts';
 import type { Verdict } from '../judge/types.ts';
 
@@ -63,6 +64,8 @@ export interface SubmissionRow {
   fileName: string;
   submittedAt: number;
   contestTimeMs: number;
+  /** CLICS entry_point: what the judge runs (the Java class, the file of a script); null for C, C++ and the like. */
+  entryPoint: string | null;
   status: SubmissionStatus;
   /** Verdict of the current (valid) judgement, null while there is none or it has not ended. */
   verdict: Verdict | null;
@@ -141,7 +144,8 @@ export interface ClarificationRow {
   contestTimeMs: number;
 }
 
-export type EventType = 'contests' | 'problems' | 'teams' | 'submissions' | 'judgements' | 'runs' | 'clarifications' | 'state';
+/** The CLICS notification types (schemas.ts): `contest` and `state` are singletons (id null). */
+export type EventType = ClicsType;
 export type EventOp = 'create' | 'update' | 'delete';
 
 /** An event as the store keeps it: with who may see it, worked out once when it was appended (eventAudience.ts). */
@@ -154,7 +158,7 @@ export interface EventRow {
   /** Decimal string, strictly increasing in commit order. */
   token: string;
   type: EventType;
-  /** Id of the object; null for the singleton `state`. */
+  /** Id of the object; null for the singletons `contest` and `state`. */
   id: string | null;
   op: EventOp;
   /** The CLICS object after the change; null for deletions. */

@@ -2,6 +2,7 @@
 // never edit a released step, add a new one. Each step runs in its own transaction together with the
 // user_version bump, so a failing step leaves the database exactly at the previous version.
 import type Database from 'better-sqlite3';
+import { entryPointOf } from './clics.ts';
 import { eventAudience, JUDGES_ONLY, storedAudience } from './eventAudience.ts';
 
 export interface Migration {
@@ -223,7 +224,80 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX events_audience ON events(audience, token)');
     },
   },
+  {
+    version: 5,
+    description:
+      'CLICS 2026-01: the contest event is `contest` with id null, events carry 2026-01 objects, submissions keep their entry point, ' +
+      'clics_objects holds the judgement types, languages, groups, organizations and awards last announced',
+    up: (db) => {
+      db.exec(`ALTER TABLE submissions ADD COLUMN entry_point TEXT;
+               CREATE TABLE clics_objects (
+                 type TEXT NOT NULL,   -- the event type: judgement-types, languages, groups, organizations, awards
+                 id   TEXT NOT NULL,
+                 json TEXT NOT NULL,   -- the object as last announced
+                 PRIMARY KEY (type, id)
+               ) WITHOUT ROWID;`);
+      const setEntryPoint = db.prepare('UPDATE submissions SET entry_point = ? WHERE id = ?');
+      const sources = db.prepare(`SELECT s.id, s.language_id AS languageId, s.file_name AS fileName, src.source FROM submissions s
+                                    JOIN submission_sources src ON src.submission_id = s.id WHERE s.id > ? ORDER BY s.id LIMIT 500`);
+      for (let after = 0; ; ) {
+        const rows = sources.all(after) as { id: number; languageId: string; fileName: string; source: Buffer }[];
+        if (rows.length === 0) break;
+        for (const r of rows) setEntryPoint.run(entryPointOf(r.languageId, r.fileName, r.source.toString('utf8')), r.id);
+        after = rows.at(-1)!.id;
+      }
+      const entryPoint = db.prepare('SELECT entry_point FROM submissions WHERE id = ?').pluck();
+      const entryPointOfSubmission = (id: string) => (entryPoint.get(Number(id)) as string | null | undefined) ?? null;
+      const rewrite = db.prepare('UPDATE events SET type = ?, obj_id = ?, data = ? WHERE token = ?');
+      const page = db.prepare('SELECT token, type, obj_id AS id, data FROM events WHERE token > ? ORDER BY token LIMIT 1000');
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { token: number; type: string; id: string | null; data: string | null }[];
+        if (rows.length === 0) break;
+        for (const e of rows) {
+          const next = upgradeEvent({ type: e.type, id: e.id, data: e.data === null ? null : (JSON.parse(e.data) as Record<string, unknown>) }, entryPointOfSubmission);
+          const data = next.data === null ? null : JSON.stringify(next.data);
+          if (next.type !== e.type || next.id !== e.id || data !== e.data) rewrite.run(next.type, next.id, data, e.token);
+        }
+        after = rows.at(-1)!.token;
+      }
+    },
+  },
 ];
+
+/**
+ * An event as Verdict wrote it before CLICS 2026-01 (schema version 4 and packages of then), as 2026-01 has it:
+ * `contests` becomes `contest` with id null and a scoreboard_type; a team gets its label and loses `hidden`
+ * (who may see it is kept with the event); a submission gets its entry point; a clarification's to_team_id
+ * becomes to_team_ids. Other events are returned as they are.
+ */
+export function upgradeEvent(
+  e: { type: string; id: string | null; data: Record<string, unknown> | null },
+  entryPointOfSubmission: (id: string) => string | null,
+): { type: string; id: string | null; data: Record<string, unknown> | null } {
+  const data = e.data === null ? null : { ...e.data };
+  switch (e.type) {
+    case 'contests':
+      if (data && !('scoreboard_type' in data)) data.scoreboard_type = 'pass-fail';
+      return { type: 'contest', id: null, data };
+    case 'teams':
+      if (data) {
+        if (!('label' in data)) data.label = data.id;
+        delete data.hidden;
+      }
+      break;
+    case 'submissions':
+      if (data && !('entry_point' in data)) data.entry_point = entryPointOfSubmission(String(data.id));
+      break;
+    case 'clarifications':
+      if (data && 'to_team_id' in data) {
+        const to = data.to_team_id;
+        delete data.to_team_id;
+        if (typeof to === 'string') data.to_team_ids = [to];
+      }
+      break;
+  }
+  return { type: e.type, id: e.id, data };
+}
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
   return migrations.length === 0 ? 0 : migrations[migrations.length - 1].version;

@@ -8,7 +8,7 @@ import { contestObject, judgementObject, parseRelTime, problemObject, relTime, s
 import { hashPassword, verifyPassword } from './password.ts';
 import { eventAudience, EVERYONE, JUDGES_ONLY, maySee, storedAudience } from './eventAudience.ts';
 import { latestVersion, migrate, MIGRATIONS, type Migration } from './schema.ts';
-import { Store, StoreError, type EventRow } from './store.ts';
+import { Store, StoreError, type EventRow, type StoredEvent } from './store.ts';
 import { contestDefinition, HOUR, judgeResult, source, START, tempStore } from './testFixtures.ts';
 
 function submit(store: Store, teamId: string, text: string, extra: { problemId?: string; key?: string | null; at?: number } = {}) {
@@ -23,7 +23,7 @@ function submit(store: Store, teamId: string, text: string, extra: { problemId?:
   });
 }
 
-function eventsAfter(store: Store, token: string | null): EventRow[] {
+function eventsAfter(store: Store, token: string | null): StoredEvent[] {
   return store.eventsSince(token, 100_000);
 }
 
@@ -102,7 +102,19 @@ test('importContest twice emits events once; a changed team name is one update; 
     const first = eventsAfter(t.store, null);
     assert.deepEqual(
       first.map((e) => `${e.type}/${e.op}/${e.id}`),
-      ['contests/create/demo', 'problems/create/hello', 'problems/create/sum', 'teams/create/t1', 'teams/create/t2', 'teams/create/t3', 'state/create/null'],
+      [
+        'contest/create/null',
+        ...['AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE'].map((v) => `judgement-types/create/${v}`),
+        'groups/create/participants',
+        'organizations/create/uni',
+        'problems/create/hello',
+        'problems/create/sum',
+        'teams/create/t1',
+        'teams/create/t2',
+        'teams/create/t3',
+        'state/create/null',
+      ],
+      'what teams refer to (groups, organizations) comes before them',
     );
     assert.deepEqual(first[0].data, {
       id: 'demo',
@@ -111,10 +123,11 @@ test('importContest twice emits events once; a changed team name is one update; 
       start_time: '2030-01-01T10:00:00.000Z',
       duration: '5:00:00.000',
       scoreboard_freeze_duration: '1:00:00.000',
+      scoreboard_type: 'pass-fail',
       penalty_time: '0:20:00.000',
     });
-    assert.deepEqual(first[1].data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', test_data_count: 0 });
-    assert.deepEqual(first[3].data, { id: 't1', name: 'Team 1', display_name: 'Team One', organization_id: null, group_ids: ['participants'], hidden: false });
+    assert.deepEqual(first[11].data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', test_data_count: 0 });
+    assert.deepEqual(first[13].data, { id: 't1', name: 'Team 1', label: 't1', display_name: 'Team One', organization_id: null, group_ids: ['participants'] });
 
     const last = t.store.lastEventToken();
     t.store.importContest(def, { hashPasswords: false });
@@ -145,13 +158,13 @@ test('importContest twice emits events once; a changed team name is one update; 
   }
 });
 
-test('schedule changes: setContestTimes emits a contests update; a runtime change survives re-import of an unchanged folder', () => {
+test('schedule changes: setContestTimes emits a contest update; a runtime change survives re-import of an unchanged folder', () => {
   const t = tempStore();
   try {
     const last = t.store.lastEventToken();
     t.store.setContestTimes({ startTime: START + HOUR, durationMs: 4 * HOUR }, START);
     const events = eventsAfter(t.store, last);
-    assert.deepEqual(events.map((e) => `${e.type}/${e.op}`), ['contests/update']);
+    assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), ['contest/update/null']);
     assert.equal(events[0].data!.start_time, '2030-01-01T11:00:00.000Z');
     assert.equal(events[0].data!.duration, '4:00:00.000');
     t.reopen().importContest(contestDefinition(), { hashPasswords: false });
@@ -281,6 +294,7 @@ test('addSubmission: a row, its source and one CLICS create event; idempotency p
       fileName: 'main.py',
       submittedAt: START + 83_034,
       contestTimeMs: 83_034,
+      entryPoint: 'main.py',
       status: 'queued',
       verdict: null,
       overridden: false,
@@ -311,6 +325,7 @@ test('addSubmission: a row, its source and one CLICS create event; idempotency p
       team_id: 't1',
       time: '2030-01-01T10:01:23.034Z',
       contest_time: '0:01:23.034',
+      entry_point: 'main.py',
       files: [{ href: `contests/demo/submissions/${a.submission.id}/files`, filename: 'files.zip', mime: 'application/zip' }],
     });
     // Before the start, contest time is negative.
@@ -664,7 +679,7 @@ test('clarifications: a team sees its own, replies to it and broadcasts, never a
     assert.deepEqual(r1, { id: r1.id, fromTeamId: null, toTeamId: 't1', replyToId: q1.id, problemId: 'hello', text: 'Yes.', time: at + 3, contestTimeMs: 30 * 60_000 + 3 });
     const ev = t.store.eventsSince(null, 100_000).filter((e) => e.type === 'clarifications');
     assert.equal(ev.length, 5);
-    assert.deepEqual(ev[3].data, { id: r1.id, from_team_id: null, to_team_id: 't1', reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
+    assert.deepEqual(ev[3].data, { id: r1.id, from_team_id: null, to_team_ids: ['t1'], reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
     assert.throws(() => t.store.addClarification({ fromTeamId: 'ghost', toTeamId: null, problemId: null, text: 'x', replyToId: null, time: at }), /unknown team ghost/);
     assert.throws(() => t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'x', replyToId: '9999', time: at }), /unknown clarification/);
   } finally {
@@ -766,7 +781,7 @@ test('CLICS formats: RELTIME, times, problems without package info, state', () =
   assert.equal(parseRelTime('1:30:00'), 90 * 60_000);
   assert.throws(() => parseRelTime('1:99:00'));
   const c = { id: 'x', name: 'X', formalName: 'X', startTime: null, durationMs: HOUR, freezeMs: 0, penaltyMinutes: 20 };
-  assert.deepEqual(contestObject(c), { id: 'x', name: 'X', formal_name: 'X', start_time: null, duration: '1:00:00.000', scoreboard_freeze_duration: '0:00:00.000', penalty_time: '0:20:00.000' });
+  assert.deepEqual(contestObject(c), { id: 'x', name: 'X', formal_name: 'X', start_time: null, duration: '1:00:00.000', scoreboard_freeze_duration: '0:00:00.000', scoreboard_type: 'pass-fail', penalty_time: '0:20:00.000' });
   assert.deepEqual(problemObject({ id: 'p', label: 'A', name: 'P', ordinal: 1, color: '', rgb: 'bad', packagePath: '/p', timeLimitMs: null, testDataCount: null }), { id: 'p', label: 'A', name: 'P', ordinal: 1, test_data_count: 0 });
   const marks = { thawed: null, finalized: null, endOfUpdates: null };
   assert.deepEqual(stateObject(null, marks, START), { started: null, frozen: null, ended: null, thawed: null, finalized: null, end_of_updates: null });
@@ -825,8 +840,9 @@ test("a team's events are read by their stored audience: exactly what the audien
     t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: at + 3 });
     const all = t.store.eventsSince(null, 10_000);
     const teamOf = (id: string) => t.store.getSubmission(id)?.teamId ?? null;
+    const hidden = (id: string) => t.store.listTeams().some((x) => x.id === id && x.hidden);
     for (const team of ['t1', 't2']) {
-      const expected = all.filter((e) => maySee(storedAudience(eventAudience(e, teamOf)), team)).map((e) => e.token);
+      const expected = all.filter((e) => maySee(storedAudience(eventAudience(e, teamOf, hidden)), team)).map((e) => e.token);
       assert.deepEqual(t.store.eventsSince(null, 10_000, team).map((e) => e.token), expected, team);
       // Paged, it is the same sequence.
       const paged: string[] = [];
@@ -866,7 +882,7 @@ test('migration 4 gives events written before it their audience', () => {
     t.store.close();
     // Back to version 3, as an older Verdict left it, then up again.
     const db = new Database(t.file);
-    db.exec('DROP INDEX events_audience; ALTER TABLE events DROP COLUMN audience');
+    db.exec('DROP INDEX events_audience; ALTER TABLE events DROP COLUMN audience; ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
     db.pragma('user_version = 3');
     assert.equal(migrate(db), latestVersion());
     const audiences = db.prepare("SELECT type, audience FROM events WHERE type IN ('submissions', 'runs', 'problems') GROUP BY type, audience ORDER BY type").all();
@@ -875,6 +891,93 @@ test('migration 4 gives events written before it their audience', () => {
       { type: 'problems', audience: '*' },
       { type: 'submissions', audience: 't1' },
     ]);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('migration 5 brings events written before CLICS 2026-01 to it: contest (id null), team labels, entry points, to_team_ids', () => {
+  const t = tempStore();
+  try {
+    const java = t.store.addSubmission({ teamId: 't1', problemId: 'hello', languageId: 'java', fileName: 'A.java', source: Buffer.from('public class Hello { public static void main(String[] a) {} }'), submittedAt: START });
+    t.store.addClarification({ fromTeamId: null, toTeamId: 't1', problemId: null, text: 'to t1', replyToId: null, time: START });
+    t.store.close();
+    // Back to version 4, its events as that Verdict wrote them.
+    const db = new Database(t.file);
+    db.exec('ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
+    db.exec(`DELETE FROM events WHERE type IN ('judgement-types', 'groups', 'organizations', 'languages', 'awards')`);
+    const old: Record<string, (d: Record<string, unknown>) => Record<string, unknown>> = {
+      contest: ({ scoreboard_type: _, ...d }) => d,
+      teams: ({ label: _, ...d }) => ({ ...d, hidden: d.id === 't3' }),
+      submissions: ({ entry_point: _, ...d }) => d,
+      clarifications: ({ to_team_ids, ...d }) => ({ ...d, to_team_id: (to_team_ids as string[] | undefined)?.[0] ?? null }),
+    };
+    for (const e of db.prepare('SELECT token, type, obj_id AS id, data FROM events').all() as { token: number; type: string; id: string | null; data: string | null }[]) {
+      const data = e.data === null ? null : (JSON.parse(e.data) as Record<string, unknown>);
+      const type = e.type === 'contest' ? 'contests' : e.type;
+      const id = e.type === 'contest' ? String(data!.id) : e.id;
+      const back = data && old[e.type] ? old[e.type](data) : data;
+      db.prepare('UPDATE events SET type = ?, obj_id = ?, data = ? WHERE token = ?').run(type, id, back === null ? null : JSON.stringify(back), e.token);
+    }
+    db.pragma('user_version = 4');
+    assert.equal(migrate(db), latestVersion());
+    const events = (db.prepare('SELECT type, obj_id AS id, data, audience FROM events ORDER BY token').all() as { type: string; id: string | null; data: string | null; audience: string }[]).map((e) => ({ ...e, data: e.data === null ? null : (JSON.parse(e.data) as Record<string, unknown>) }));
+    const entryPoint = db.prepare('SELECT entry_point FROM submissions WHERE id = ?').pluck().get(Number(java.submission.id));
+    db.close();
+    assert.equal(entryPoint, 'Hello', "a Java submission's entry point is its public class");
+    assert.ok(!events.some((e) => e.type === 'contests'));
+    const contest = events.find((e) => e.type === 'contest')!;
+    assert.equal(contest.id, null);
+    assert.equal(contest.data!.scoreboard_type, 'pass-fail');
+    for (const team of events.filter((e) => e.type === 'teams')) {
+      assert.equal(team.data!.label, team.id);
+      assert.ok(!('hidden' in team.data!));
+    }
+    assert.equal(events.find((e) => e.type === 'teams' && e.id === 't3')!.audience, JUDGES_ONLY, 'a hidden team stays hidden');
+    assert.equal(events.find((e) => e.type === 'submissions' && e.id === java.submission.id)!.data!.entry_point, 'Hello');
+    const clar = events.find((e) => e.type === 'clarifications')!;
+    assert.deepEqual(clar.data!.to_team_ids, ['t1']);
+    assert.ok(!('to_team_id' in clar.data!));
+  } finally {
+    t.dispose();
+  }
+});
+
+test('hidden teams: their events are for the judges; one hidden later is deleted for everyone else', () => {
+  const t = tempStore({ imported: false });
+  try {
+    const def = contestDefinition();
+    t.store.importContest(def, { hashPasswords: false });
+    const teamEvents = () => t.store.eventsSince(null, 10_000).filter((e) => e.type === 'teams');
+    assert.deepEqual(teamEvents().map((e) => [e.id, e.audience]), [['t1', EVERYONE], ['t2', EVERYONE], ['t3', JUDGES_ONLY]]);
+    const last = t.store.lastEventToken();
+    def.teams[0].hidden = true;
+    t.store.importContest(def, { hashPasswords: false });
+    assert.deepEqual(eventsAfter(t.store, last).map((e) => `${e.type}/${e.op}/${e.id}/${e.audience}/${e.data === null ? 'null' : 'data'}`), [`teams/delete/t1/${EVERYONE}/null`, `teams/update/t1/${JUDGES_ONLY}/data`]);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('languages and awards are announced once each, changes as updates; a language in use stays; awards go to everyone once released', () => {
+  const t = tempStore();
+  try {
+    const python = { id: 'python', name: 'Python 3', entry_point_required: false as const, extensions: ['py'] };
+    const c = { id: 'c', name: 'C', entry_point_required: false as const, extensions: ['c'] };
+    const last = t.store.lastEventToken();
+    t.store.syncLanguages([c, python]);
+    t.store.syncLanguages([c, python]);
+    submit(t.store, 't1', 'print(1)');
+    t.store.syncLanguages([c]);
+    t.store.syncLanguages([]);
+    assert.deepEqual(eventsAfter(t.store, last).filter((e) => e.type === 'languages').map((e) => `${e.op}/${e.id}`), ['create/c', 'create/python', 'delete/c']);
+    assert.deepEqual(t.store.listAnnounced('languages').map((l) => l.id), ['python'], 'python was used: it stays');
+
+    const before = t.store.lastEventToken();
+    t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: [] }], false);
+    t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], false);
+    t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], true);
+    assert.deepEqual(eventsAfter(t.store, before).map((e) => `${e.type}/${e.op}/${e.audience}`), [`awards/create/${JUDGES_ONLY}`, `awards/update/${JUDGES_ONLY}`, `awards/create/${EVERYONE}`]);
   } finally {
     t.dispose();
   }

@@ -8,11 +8,17 @@ import { dirname, join, resolve } from 'node:path';
 import type { ContestAccount, ContestDefinition } from '../contest/model.ts';
 import type { JudgeResult } from '../judge/results.ts';
 import type { Verdict } from '../judge/types.ts';
+import { clicsJson } from '../clics/serialize.ts';
+import type { ClicsObject } from '../clics/schemas.ts';
 import {
   clarificationObject,
   contestObject,
   contestTimeMs,
+  entryPointOf,
+  groupObjects,
   judgementObject,
+  JUDGEMENT_TYPES,
+  organizationObjects,
   problemObject,
   runObject,
   stateObject,
@@ -21,7 +27,7 @@ import {
   type ClicsState,
   type StateMarks,
 } from './clics.ts';
-import { EVERYONE, eventAudience, storedAudience } from './eventAudience.ts';
+import { EVERYONE, eventAudience, JUDGES_ONLY, storedAudience } from './eventAudience.ts';
 import type { ContestHistory } from './history.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import {
@@ -79,6 +85,8 @@ const DEFAULT_EVENTS_LIMIT = 1000;
 const TOKEN_BYTES = 32;
 /** meta key: salted scrypt of the accounts as last imported, so an unchanged folder costs one scrypt, not one per account. */
 const META_ACCOUNTS_FINGERPRINT = 'accounts_fingerprint';
+/** meta key: '1' once the awards were announced to everyone (the results were released). */
+const META_AWARDS_RELEASED = 'awards_released';
 /** meta keys of the judges' settings. */
 const SETTING_PREFIX = 'setting:';
 
@@ -114,9 +122,12 @@ export interface ImportOptions {
 
 export type EventListener = (e: StoredEvent) => void;
 
+/** The CLICS objects the store keeps only as announced (clics_objects), not in tables of their own. */
+export type AnnouncedType = 'judgement-types' | 'languages' | 'groups' | 'organizations' | 'awards';
+
 const SUBMISSION_SELECT = `
   SELECT CAST(s.id AS TEXT) AS id, s.team_id AS teamId, s.problem_id AS problemId, s.language_id AS languageId,
-         s.file_name AS fileName, s.submitted_at AS submittedAt, s.contest_time_ms AS contestTimeMs, s.status AS status,
+         s.file_name AS fileName, s.submitted_at AS submittedAt, s.contest_time_ms AS contestTimeMs, s.entry_point AS entryPoint, s.status AS status,
          j.verdict AS verdict, j.overridden AS overridden, CAST(j.id AS TEXT) AS judgementId,
          j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb
     FROM submissions s LEFT JOIN judgements j ON j.submission_id = s.id AND j.valid = 1`;
@@ -195,6 +206,15 @@ function sha256(token: string): Buffer {
 function checkVerdict(v: string): Verdict {
   if (!(VERDICTS as readonly string[]).includes(v)) throw new StoreError('invalid', `unknown verdict ${JSON.stringify(v)}`);
   return v as Verdict;
+}
+
+/** An object's JSON as the store writes it (through its schema), or as it is when it does not fit the schema. */
+function canonicalJson(type: EventType, data: Record<string, unknown>): string {
+  try {
+    return clicsJson(type, data as never);
+  } catch {
+    return JSON.stringify(data);
+  }
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -316,11 +336,18 @@ export class Store {
     }
   }
 
-  private emit(type: EventType, id: string | null, op: EventOp, data: object | null, time: number): void {
+  /**
+   * Appends an event: `data` is written through its CLICS schema (clics/serialize.ts), so the event feed, which
+   * sends the stored text, sends exactly the objects the API serves. `audience` overrides who may see it
+   * (undefined: worked out from the event, eventAudience.ts).
+   */
+  private emit<T extends EventType>(type: T, id: string | null, op: EventOp, data: ClicsObject<T> | null, time: number, audience?: string): void {
     if (!this.db.inTransaction) throw new Error('store: an event must be appended inside the transaction of its change');
-    const audience = storedAudience(eventAudience({ type, id, data: data as Record<string, unknown> | null }, this.teamOfSubmission));
-    const token = this.s.insertEvent.run(type, id, op, data === null ? null : JSON.stringify(data), time, audience).lastInsertRowid;
-    this.pending.push({ token: String(token), type, id, op, data: data as Record<string, unknown> | null, time, audience });
+    const json = data === null ? null : clicsJson(type, data);
+    const object = json === null ? null : (JSON.parse(json) as Record<string, unknown>);
+    const shown = audience ?? storedAudience(eventAudience({ type, id, data: object }, this.teamOfSubmission));
+    const token = this.s.insertEvent.run(type, id, op, json, time, shown).lastInsertRowid;
+    this.pending.push({ token: String(token), type, id, op, data: object, time, audience: shown });
   }
 
   // ---------------------------------------------------------------- contest configuration
@@ -351,10 +378,19 @@ export class Store {
     }
     // scrypt is slow: hash before taking the write lock.
     const passwords = this.planPasswords(def.accounts, options.hashPasswords !== false);
+    // In the order CLICS needs: every object exists before one refers to it (teams name groups and organizations),
+    // and goes only once nothing refers to it any more.
+    const groups = groupObjects(def.teams, def.groups);
+    const organizations = organizationObjects(def.teams, def.organizations);
     this.transaction(() => {
       this.importSchedule(def, now);
+      this.syncAnnounced('judgement-types', JUDGEMENT_TYPES, now);
+      this.syncAnnounced('groups', groups, now, { keep: true });
+      this.syncAnnounced('organizations', organizations, now, { keep: true });
       this.importProblems(def, now);
       this.importTeams(def, now);
+      this.syncAnnounced('groups', groups, now);
+      this.syncAnnounced('organizations', organizations, now);
       this.importAccounts(def, passwords);
       this.refreshState(now);
     });
@@ -370,8 +406,8 @@ export class Store {
     this.s.upsertContest.run(def.id, def.name, def.formalName, def.startTime, def.durationMs, def.freezeMs, def.penaltyMinutes, imported);
     this.contestCache = undefined;
     const after = this.contest()!;
-    if (!before) this.emit('contests', after.id, 'create', contestObject(after), now);
-    else if (!sameJson(contestObject(before), contestObject(after))) this.emit('contests', after.id, 'update', contestObject(after), now);
+    if (!before) this.emit('contest', null, 'create', contestObject(after), now);
+    else if (!sameJson(contestObject(before), contestObject(after))) this.emit('contest', null, 'update', contestObject(after), now);
   }
 
   private importProblems(def: ContestDefinition, now: number): void {
@@ -409,13 +445,73 @@ export class Store {
       const row: TeamRow = { id: t.id, name: t.name, displayName: t.displayName, organizationId: t.organizationId, groupIds: [...t.groupIds], hidden: t.hidden };
       if (prev && prev.deleted === 0 && sameJson(mapTeam(prev), row)) continue;
       this.s.upsertTeam.run(t.id, t.name, t.displayName, t.organizationId, JSON.stringify(row.groupIds), t.hidden ? 1 : 0);
-      this.emit('teams', t.id, prev && prev.deleted === 0 ? 'update' : 'create', teamObject(row), now);
+      // A hidden team is the judges' business only. One that became hidden is deleted for everyone else
+      // (their feeds must not keep it), then updated for the judges; one shown again is created again.
+      const existed = prev !== undefined && prev.deleted === 0;
+      if (existed && prev.hidden === 0 && t.hidden) this.emit('teams', t.id, 'delete', null, now, EVERYONE);
+      this.emit('teams', t.id, existed ? 'update' : 'create', teamObject(row), now, t.hidden ? JUDGES_ONLY : EVERYONE);
     }
     for (const gone of old.values()) {
       if (gone.deleted === 1) continue;
       this.s.deleteTeam.run(gone.id);
-      this.emit('teams', gone.id, 'delete', null, now);
+      this.emit('teams', gone.id, 'delete', null, now, gone.hidden === 1 ? JUDGES_ONLY : EVERYONE);
     }
+  }
+
+  /**
+   * Makes the announced objects of `type` (clics_objects) those given: a create or update event for each new or
+   * changed one and, unless `keep`, a delete for each one no longer given. Returns whether anything changed.
+   */
+  private syncAnnounced<T extends AnnouncedType>(type: T, objects: readonly ClicsObject<T>[], now: number, options: { keep?: boolean; audience?: string } = {}): boolean {
+    const before = new Map((this.s.listAnnounced.all(type) as { id: string; json: string }[]).map((r) => [r.id, r.json]));
+    let changed = false;
+    for (const o of objects) {
+      const json = clicsJson(type, o);
+      const old = before.get(o.id);
+      before.delete(o.id);
+      if (old === json) continue;
+      this.s.putAnnounced.run(type, o.id, json);
+      this.emit(type, o.id, old === undefined ? 'create' : 'update', o, now, options.audience);
+      changed = true;
+    }
+    if (options.keep) return changed;
+    for (const id of before.keys()) {
+      this.s.deleteAnnounced.run(type, id);
+      this.emit(type, id, 'delete', null, now, options.audience);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** The announced objects of `type`, by id. */
+  listAnnounced<T extends AnnouncedType>(type: T): ClicsObject<T>[] {
+    return (this.s.listAnnounced.all(type) as { json: string }[]).map((r) => JSON.parse(r.json) as ClicsObject<T>);
+  }
+
+  /**
+   * The contest's languages (create, update and delete events for what changed). A language a submission used
+   * stays, whatever is given: submissions refer to it.
+   */
+  syncLanguages(languages: readonly ClicsObject<'languages'>[], now: number = Date.now()): void {
+    this.transaction(() => {
+      const given = new Set(languages.map((l) => l.id));
+      const kept = this.listAnnounced('languages').filter((l) => !given.has(l.id) && this.s.languageUsed.pluck().get(l.id) !== undefined);
+      this.syncAnnounced('languages', [...languages, ...kept].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), now);
+    });
+  }
+
+  /**
+   * The awards as they stand (create, update and delete events for what changed). `released`: everyone may see
+   * them (the results are out); otherwise only the judges. Releasing sends every award again, to everyone.
+   */
+  syncAwards(awards: readonly ClicsObject<'awards'>[], released: boolean, now: number = Date.now()): void {
+    this.transaction(() => {
+      const audience = released ? EVERYONE : JUDGES_ONLY;
+      const wasReleased = this.s.getMeta.pluck().get(META_AWARDS_RELEASED) === '1';
+      if (released && !wasReleased) this.s.clearAnnounced.run('awards');
+      if (released !== wasReleased) this.s.setMeta.run(META_AWARDS_RELEASED, released ? '1' : '0');
+      this.syncAnnounced('awards', awards, now, { audience });
+    });
   }
 
   /** Which accounts get a new imported hash, decided outside the write transaction (scrypt takes ~30 ms). */
@@ -458,7 +554,7 @@ export class Store {
     if (plan.fingerprint !== null) this.s.setMeta.run(META_ACCOUNTS_FINGERPRINT, plan.fingerprint);
   }
 
-  /** Changes the schedule (start, and optionally duration and freeze): a 'contests' update and, if it changed, a 'state' one. */
+  /** Changes the schedule (start, and optionally duration and freeze): a 'contest' update and, if it changed, a 'state' one. */
   setContestTimes(t: { startTime: number | null; durationMs?: number; freezeMs?: number; penaltyMinutes?: number }, now: number = Date.now()): void {
     this.transaction(() => {
       const before = this.contest();
@@ -473,7 +569,7 @@ export class Store {
       this.s.setContestTimes.run(t.startTime, durationMs, freezeMs, penaltyMinutes);
       this.contestCache = undefined;
       const after = this.contest()!;
-      if (!sameJson(contestObject(before), contestObject(after))) this.emit('contests', after.id, 'update', contestObject(after), now);
+      if (!sameJson(contestObject(before), contestObject(after))) this.emit('contest', null, 'update', contestObject(after), now);
       this.refreshState(now);
     });
   }
@@ -603,7 +699,8 @@ export class Store {
       const contest = this.contest();
       const ctime = contestTimeMs(contest?.startTime ?? null, s.submittedAt);
       const source = Buffer.isBuffer(s.source) ? s.source : Buffer.from(s.source);
-      const rowid = this.s.insertSubmission.run(s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, ctime, key, s.submittedAt).lastInsertRowid;
+      const entryPoint = entryPointOf(s.languageId, s.fileName, source.toString('utf8'));
+      const rowid = this.s.insertSubmission.run(s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, ctime, entryPoint, key, s.submittedAt).lastInsertRowid;
       this.s.insertSource.run(rowid, source);
       const submission: SubmissionRow = {
         id: String(rowid),
@@ -613,6 +710,7 @@ export class Store {
         fileName: s.fileName,
         submittedAt: s.submittedAt,
         contestTimeMs: ctime,
+        entryPoint,
         status: 'queued',
         verdict: null,
         overridden: false,
@@ -984,7 +1082,8 @@ export class Store {
         if (t.deleted) this.s.deleteTeam.run(t.id);
       }
       for (const s of h.submissions) {
-        this.s.loadSubmission.run(Number(s.id), s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, s.contestTimeMs, s.status, s.submittedAt);
+        const entryPoint = entryPointOf(s.languageId, s.fileName, s.source.toString('utf8'));
+        this.s.loadSubmission.run(Number(s.id), s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, s.contestTimeMs, entryPoint, s.status, s.submittedAt);
         this.s.insertSource.run(Number(s.id), s.source);
       }
       for (const j of h.judgements) {
@@ -998,10 +1097,18 @@ export class Store {
       for (const c of h.clarifications) {
         this.s.loadClarification.run(Number(c.id), c.fromTeamId, c.toTeamId, c.replyToId === null ? null : Number(c.replyToId), c.problemId, c.text, c.time, c.contestTimeMs);
       }
+      const hidden = new Set(h.teams.filter((t) => t.hidden).map((t) => t.id));
+      const announced = new Set<string>(['judgement-types', 'languages', 'groups', 'organizations', 'awards']);
+      const released = h.marks.thawed !== null || h.marks.finalized !== null;
       for (const e of h.events) {
-        const audience = storedAudience(eventAudience(e, this.teamOfSubmission));
+        const audience = e.type === 'awards' && released ? EVERYONE : storedAudience(eventAudience(e, this.teamOfSubmission, (id) => hidden.has(id)));
         this.s.loadEvent.run(Number(e.token), e.type, e.id, e.op, e.data === null ? null : JSON.stringify(e.data), e.time, audience);
+        // The objects kept only as announced are what their last events say.
+        if (!announced.has(e.type) || e.id === null) continue;
+        if (e.data === null) this.s.deleteAnnounced.run(e.type, e.id);
+        else this.s.putAnnounced.run(e.type, e.id, canonicalJson(e.type, e.data));
       }
+      if (released && h.events.some((e) => e.type === 'awards')) this.s.setMeta.run(META_AWARDS_RELEASED, '1');
       for (const [key, value] of Object.entries(h.settings)) this.setSetting(key, value);
       this.contestCache = undefined;
     });
@@ -1047,6 +1154,10 @@ function prepareStatements(db: Database.Database) {
     getStateMarks: p('SELECT thawed_at AS thawed, finalized_at AS finalized, end_of_updates_at AS endOfUpdates FROM contest WHERE singleton = 1'),
     setStateMarks: p('UPDATE contest SET thawed_at = ?, finalized_at = ?, end_of_updates_at = ? WHERE singleton = 1'),
     getStateJson: p('SELECT state_json FROM contest WHERE singleton = 1'),
+    listAnnounced: p('SELECT id, json FROM clics_objects WHERE type = ? ORDER BY id'),
+    putAnnounced: p('INSERT INTO clics_objects (type, id, json) VALUES (?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET json = excluded.json'),
+    deleteAnnounced: p('DELETE FROM clics_objects WHERE type = ? AND id = ?'),
+    clearAnnounced: p('DELETE FROM clics_objects WHERE type = ?'),
     setStateJson: p('UPDATE contest SET state_json = ? WHERE singleton = 1'),
 
     allProblems: p(PROBLEM_SELECT),
@@ -1089,10 +1200,11 @@ function prepareStatements(db: Database.Database) {
 
     findIdempotent: p('SELECT CAST(id AS TEXT) FROM submissions WHERE team_id = ? AND idempotency_key = ?'),
     checkSubmitRefs: p('SELECT (SELECT deleted FROM teams WHERE id = ?) AS team, (SELECT deleted FROM problems WHERE id = ?) AS problem'),
-    insertSubmission: p(`INSERT INTO submissions (team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, idempotency_key, status, queued_at)
-                         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)`),
-    loadSubmission: p(`INSERT INTO submissions (id, team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, status, queued_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSubmission: p(`INSERT INTO submissions (team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, idempotency_key, status, queued_at)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`),
+    loadSubmission: p(`INSERT INTO submissions (id, team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, status, queued_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    languageUsed: p('SELECT 1 FROM submissions WHERE language_id = ? LIMIT 1'),
     insertSource: p('INSERT INTO submission_sources (submission_id, source) VALUES (?, ?)'),
     getSubmission: p(`${SUBMISSION_SELECT} WHERE s.id = ?`),
     getSource: p('SELECT s.file_name AS fileName, src.source AS source FROM submissions s JOIN submission_sources src ON src.submission_id = s.id WHERE s.id = ?'),

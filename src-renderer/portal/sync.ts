@@ -81,7 +81,7 @@ export function startSession(): () => void {
   const openLive = (): (() => void) =>
     connectLive({
       url: '/api/portal/stream',
-      events: ['submissions', 'judgements', 'progress', 'scoreboard', 'clarifications', 'contests', 'state', 'problems', 'languages'],
+      events: ['submissions', 'judgements', 'progress', 'scoreboard', 'clarifications', 'contest', 'state', 'problems', 'languages'],
       onEvent(type) {
         // progress: one of this team's judgings moved on to its next test.
         if (type === 'submissions' || type === 'judgements' || type === 'progress') submissions();
@@ -91,7 +91,7 @@ export function startSession(): () => void {
           overview();
           // The contest's times or state changed (a freeze began, or the judges moved it): the
           // scoreboard must show what the new state hides.
-          if (type === 'contests' || type === 'state') scoreboard();
+          if (type === 'contest' || type === 'state') scoreboard();
         }
       },
       onResync: refreshAll,

@@ -1,0 +1,69 @@
+// The CLICS objects the server decides rather than the contest folder: the languages (the judge's, less those
+// the judges switched off) and the awards (from the standings as they move). Both are kept in the store as
+// announced (Store.syncLanguages, Store.syncAwards), so that /languages, /awards and the event feed give the
+// same objects, each created in the feed before anything refers to it.
+import type { ClicsAward, ClicsLanguage } from '../clics/schemas.ts';
+import { disabledLanguages } from '../contest/languageSettings.ts';
+import { computeAwards } from '../export/awards.ts';
+import { contestGroups, readGroupsFile } from '../export/groups.ts';
+import { finalStandings } from '../export/standings.ts';
+import { log } from '../log.ts';
+import { isStorageFailure } from '../store/storageFailure.ts';
+import type { ServerContext } from './context.ts';
+
+/** Awards are worked out again at most this often while judgements come in (each costs one pass over the submissions). */
+const AWARDS_REFRESH_MS = 2000;
+
+/** The languages teams may submit in, as CLICS language objects. */
+export function languageObjects(ctx: Pick<ServerContext, 'engine' | 'store'>): ClicsLanguage[] {
+  const disabled = disabledLanguages(ctx.store);
+  return ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)).map((l) => ({ id: l.id, name: l.name, entry_point_required: false, extensions: [...l.extensions] }));
+}
+
+/** Announces the languages as they are now (after the judges switched one on or off). */
+export function syncLanguages(ctx: Pick<ServerContext, 'engine' | 'store' | 'now'>): void {
+  ctx.store.syncLanguages(languageObjects(ctx), ctx.now());
+}
+
+/** The awards as the judges' standings give them now. */
+export function currentAwards(ctx: Pick<ServerContext, 'store' | 'contest'>): ClicsAward[] {
+  const standings = finalStandings(ctx.store);
+  return computeAwards(standings, { groups: contestGroups(standings.teams, readGroupsFile(ctx.contest.dir)) }).list;
+}
+
+/** Whether the results are out, so that everyone may see the awards: the judges thawed the scoreboard or finalized the contest. */
+export function awardsReleased(ctx: Pick<ServerContext, 'store' | 'now'>): boolean {
+  const state = ctx.store.getState(ctx.now());
+  return state.thawed !== null || state.finalized !== null;
+}
+
+/**
+ * Announces the languages and the awards now, then keeps the awards up to date as submissions are judged
+ * (at most every AWARDS_REFRESH_MS). Returns the function that stops it.
+ */
+export function startClicsSync(ctx: ServerContext): () => void {
+  const logger = log.child({ component: 'clics' });
+  syncLanguages(ctx);
+  let timer: NodeJS.Timeout | null = null;
+  let last = 0;
+  const refresh = () => {
+    timer = null;
+    last = Date.now();
+    try {
+      ctx.store.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
+    } catch (error) {
+      // A full disk: the awards are announced on a later change, once there is space again.
+      if (!isStorageFailure(error)) throw error;
+      logger.warn({ err: error }, 'cannot announce the awards: the database cannot be written');
+    }
+  };
+  refresh();
+  const unsubscribe = ctx.store.onEvent((event) => {
+    if (!['judgements', 'teams', 'problems', 'state'].includes(event.type) || timer) return;
+    timer = setTimeout(refresh, Math.max(0, last + AWARDS_REFRESH_MS - Date.now()));
+  });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+  };
+}
