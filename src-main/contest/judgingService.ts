@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobFor, type JudgeEngine } from '../judge/engine.ts';
-import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../judge/results.ts';
+import { judgeErrorResult, type JudgeProgress, type JudgeResult, type TestResult } from '../judge/results.ts';
 import { log } from '../log.ts';
 import { ownedTempDir } from '../tempFolders.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
@@ -18,6 +18,12 @@ const INITIAL_JUDGING_ESTIMATE_MS = 2000;
 const AVERAGE_WEIGHT = 0.2;
 /** While the database cannot be written (disk full), judging and storing verdicts are retried this often. */
 const STORAGE_RETRY_MS = 2000;
+/**
+ * Runs (per-test results) are stored as the tests finish, gathered for at most this long: a judging's runs
+ * reach the event feed within a tenth of a second (CLICS wants them as they happen) at a cost of at most ten
+ * commits a second per worker, not one per test.
+ */
+const RUN_BATCH_MS = 100;
 
 /** The worker pool's job id for a judgement (the console maps workers back to submissions by it). */
 export function jobIdOf(judgementId: string): string {
@@ -41,6 +47,9 @@ interface Running extends LiveJudging {
   seq: number;
   /** Being stopped to give its worker to a submission ahead of it. */
   stopping: boolean;
+  /** Tests finished and not stored yet (flushRuns). */
+  runs: { ordinal: number; test: TestResult; time: number }[];
+  runTimer: NodeJS.Timeout | null;
 }
 
 export class JudgingService {
@@ -186,7 +195,7 @@ export class JudgingService {
   private judge(submissionId: string, priority: number): void {
     const submission = this.store.getSubmission(submissionId)!;
     const judgementId = this.store.startJudgement(submissionId, `judgehost-${this.engine.host.pid}`);
-    const live: Running = { submissionId, judgementId, teamId: submission.teamId, progress: null, priority, seq: ++this.startSeq, stopping: false };
+    const live: Running = { submissionId, judgementId, teamId: submission.teamId, progress: null, priority, seq: ++this.startSeq, stopping: false, runs: [], runTimer: null };
     this.live.set(submissionId, live);
     void this.run(submission.problemId, submission.languageId, live).finally(() => {
       // A submission put back in the queue may have started again meanwhile: that judging stays.
@@ -209,6 +218,10 @@ export class JudgingService {
       result = await this.engine.judge(job, {
         onProgress: (progress) => {
           live.progress = progress;
+          if (progress.phase === 'tested') {
+            live.runs.push({ ordinal: progress.testIndex + 1, test: progress.result, time: Date.now() });
+            live.runTimer ??= setTimeout(() => this.flushRuns(live), RUN_BATCH_MS);
+          }
           for (const listener of this.progressListeners) listener(live);
         },
         onOutput: (data) => this.onOutput(live.submissionId, data),
@@ -219,6 +232,8 @@ export class JudgingService {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    // What finished before the verdict is stored with the times it finished at (a stopped judging's too: its tests keep them).
+    this.flushRuns(live);
     if (this.killed.delete(live.judgementId)) result = judgeErrorResult('the run was killed by a judge');
     else if (result.preempted) {
       if (!this.stopped) this.requeue(live);
@@ -228,6 +243,21 @@ export class JudgingService {
     if (this.stopped) return;
     if (result.verdict === 'JE') this.log.warn({ submissionId: live.submissionId, judgementId: live.judgementId, problemId, cause: result.error }, 'judging error');
     this.record(live.judgementId, result);
+  }
+
+  /** Stores the runs a judging finished since the last time; a full disk drops them (the verdict stores them later). */
+  private flushRuns(live: Running): void {
+    if (live.runTimer) clearTimeout(live.runTimer);
+    live.runTimer = null;
+    const runs = live.runs;
+    live.runs = [];
+    if (runs.length === 0 || this.stopped) return;
+    try {
+      this.store.addRuns(live.judgementId, runs);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      this.log.warn({ err: error, judgementId: live.judgementId }, 'cannot store runs as they finish: the database cannot be written; they are stored with the verdict');
+    }
   }
 
   /** A judging stopped to make room: its submission waits again at its place (a full disk: it is retried). */

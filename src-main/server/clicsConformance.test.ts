@@ -196,12 +196,14 @@ describe('CLICS conformance', () => {
     const response = await fetch(`${server.url}/api/contests/sample/event-feed`, { headers: judge, signal: controller.signal });
     const reader = response.body!.getReader();
     let text = '';
+    let submissionId = '';
     const decoder = new TextDecoder();
     try {
       const portal = new PortalClient(server.url);
       await portal.login('team2', 'team2-pass');
       const sent = await portal.post<{ id: string }>('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'c.py', source: HELLO });
       assert.equal(sent.status, 202);
+      submissionId = sent.body.id;
       // Until the new submission's judgement has ended, live.
       const done = new RegExp(`"type":"judgements".*"submission_id":"${sent.body.id}".*"end_time":"`);
       const deadline = Date.now() + 60_000;
@@ -217,6 +219,11 @@ describe('CLICS conformance', () => {
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
     const feed = assertFeed(complete, 'the live feed');
     assert.deepEqual(integrityProblems(feed), []);
+    // Runs are published as their tests finish: all of the new judgement's before its verdict, none after.
+    const verdictAt = feed.findIndex((e) => e.type === 'judgements' && e.data?.submission_id === submissionId && e.data.end_time);
+    const judgementId = feed[verdictAt].id;
+    const runs = feed.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'runs' && e.data?.judgement_id === judgementId);
+    assert.ok(runs.length > 0 && runs.every(([, i]) => i < verdictAt), 'every run before the verdict');
   });
 
   test('an exported contest package conforms, and its feed is whole', async () => {

@@ -531,8 +531,8 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), [
       `judgements/create/${jid}`,
-      `judgements/update/${jid}`,
       ...runs.map((r) => `runs/create/${r.id}`),
+      `judgements/update/${jid}`,
     ]);
     assert.deepEqual(events[0].data, {
       id: jid,
@@ -545,7 +545,7 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
       end_contest_time: null,
       max_run_time: null,
     });
-    assert.deepEqual(events[1].data, {
+    assert.deepEqual(events[4].data, {
       id: jid,
       submission_id: sid,
       judgement_type_id: 'WA',
@@ -556,7 +556,7 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
       end_contest_time: '0:01:02.500',
       max_run_time: 0.25,
     });
-    assert.deepEqual(events[2].data, { id: runs[0].id, judgement_id: jid, ordinal: 1, judgement_type_id: 'AC', time: '2030-01-01T10:01:02.500Z', contest_time: '0:01:02.500', run_time: 0.012 });
+    assert.deepEqual(events[1].data, { id: runs[0].id, judgement_id: jid, ordinal: 1, judgement_type_id: 'AC', time: '2030-01-01T10:01:02.500Z', contest_time: '0:01:02.500', run_time: 0.012 });
     assert.equal(t.store.finishJudgement(jid, result), false, 'finishing twice changes nothing');
     assert.equal(t.store.listRuns(jid).length, 3);
     assert.throws(() => t.store.finishJudgement('777', result), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
@@ -866,7 +866,7 @@ test('listeners hear each event with the audience stored with it (what a read gi
     t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: START });
     assert.deepEqual(
       heard.map((e) => [e.type, e.audience]),
-      [['submissions', 't1'], ['judgements', 't1'], ['judgements', 't1'], ['runs', JUDGES_ONLY], ['clarifications', 't2'], ['clarifications', EVERYONE]],
+      [['submissions', 't1'], ['judgements', 't1'], ['runs', JUDGES_ONLY], ['judgements', 't1'], ['clarifications', 't2'], ['clarifications', EVERYONE]],
     );
     const read = new Map(t.store.eventsSince(null, 10_000).map((e) => [e.token, e.audience]));
     for (const e of heard) assert.equal(read.get(e.token), e.audience, `${e.type} ${e.token}`);
@@ -978,6 +978,31 @@ test('languages and awards are announced once each, changes as updates; a langua
     t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], false);
     t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], true);
     assert.deepEqual(eventsAfter(t.store, before).map((e) => `${e.type}/${e.op}/${e.audience}`), [`awards/create/${JUDGES_ONLY}`, `awards/update/${JUDGES_ONLY}`, `awards/create/${EVERYONE}`]);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('runs are recorded as their tests finish, each once, before the verdict; none for a judgement no longer open', () => {
+  const t = tempStore();
+  try {
+    const { submission } = submit(t.store, 't1', 'print(1)');
+    const j = t.store.startJudgement(submission.id, 'h');
+    const last = t.store.lastEventToken();
+    const result = judgeResult('WA', [['secret/1', 'AC', 3], ['secret/2', 'WA', 4], ['secret/3', 'AC', 5]]);
+    assert.equal(t.store.addRuns(j, [{ ordinal: 1, test: result.tests[0], time: START + 1000 }]), 1);
+    // A judging stopped to make room runs its tests again: the first run of a test stays.
+    assert.equal(t.store.addRuns(j, [{ ordinal: 1, test: { ...result.tests[0], timeMs: 99 }, time: START + 2000 }, { ordinal: 2, test: result.tests[1], time: START + 2500 }]), 1);
+    t.store.finishJudgement(j, result, START + 3000);
+    const events = eventsAfter(t.store, last);
+    assert.deepEqual(events.map((e) => `${e.type}/${e.op}`), ['runs/create', 'runs/create', 'runs/create', 'judgements/update'], 'every run before the verdict');
+    assert.deepEqual(events.slice(0, 3).map((e) => [e.data!.ordinal, e.data!.time, e.data!.run_time]), [
+      [1, '2030-01-01T10:00:01.000Z', 0.003],
+      [2, '2030-01-01T10:00:02.500Z', 0.004],
+      [3, '2030-01-01T10:00:03.000Z', 0.005],
+    ]);
+    assert.deepEqual(t.store.listRuns(j).map((r) => r.ordinal), [1, 2, 3]);
+    assert.equal(t.store.addRuns(j, [{ ordinal: 4, test: result.tests[0], time: START + 4000 }]), 0, 'the judgement has ended');
   } finally {
     t.dispose();
   }

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ContestAccount, ContestDefinition } from '../contest/model.ts';
-import type { JudgeResult } from '../judge/results.ts';
+import type { JudgeResult, TestResult } from '../judge/results.ts';
 import type { Verdict } from '../judge/types.ts';
 import { clicsJson } from '../clics/serialize.ts';
 import type { ClicsObject } from '../clics/schemas.ts';
@@ -891,17 +891,45 @@ export class Store {
       if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
       if (state.valid !== 1 || state.endTime !== null) return false;
       this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, result.firstFailure?.output ?? null, n);
-      const runIds: number[] = [];
-      result.tests.forEach((t, i) => {
-        runIds.push(Number(this.s.insertRun.run(n, i + 1, t.name, t.verdict, t.timeMs, t.memoryKb, t.wallMs, t.exitCode, t.signal, t.message, now).lastInsertRowid));
-      });
+      // The runs not recorded as they finished (addRuns), then the verdict: a feed sees every run before it.
+      this.insertRuns(n!, result.tests.map((test, i) => ({ ordinal: i + 1, test, time: now })));
       this.s.setStatus.run('judged', state.submissionId);
-      const start = this.startTime();
       const j = this.judgementRow(n!)!;
-      this.emit('judgements', j.id, 'update', judgementObject(j, start), now);
-      for (const r of this.listRuns(j.id)) this.emit('runs', r.id, 'create', runObject(r, start), now);
+      this.emit('judgements', j.id, 'update', judgementObject(j, this.startTime()), now);
       return true;
     });
+  }
+
+  /**
+   * Records runs of an open judgement as its tests finish (CLICS: runs are published as they happen), a 'runs'
+   * create event each. A test already recorded keeps its first run (a judging stopped to make room runs its
+   * tests again); nothing is recorded for a judgement no longer open and current. Returns how many were recorded.
+   */
+  addRuns(judgementId: string, runs: readonly { ordinal: number; test: TestResult; time: number }[]): number {
+    for (const r of runs) checkVerdict(r.test.verdict);
+    return this.transaction(() => {
+      const n = intId(judgementId);
+      const state = n === null ? undefined : (this.s.getJudgementState.get(n) as { valid: number; endTime: number | null } | undefined);
+      if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
+      if (state.valid !== 1 || state.endTime !== null) return 0;
+      return this.insertRuns(n!, runs);
+    });
+  }
+
+  /** Inserts the runs whose ordinal the judgement has no run for yet, with their events; returns how many. */
+  private insertRuns(judgementId: number, runs: readonly { ordinal: number; test: TestResult; time: number }[]): number {
+    const recorded = new Set((this.s.listRuns.all(judgementId) as RunRow[]).map((r) => r.ordinal));
+    const start = this.startTime();
+    let added = 0;
+    for (const { ordinal, test: t, time } of runs) {
+      if (recorded.has(ordinal)) continue;
+      recorded.add(ordinal);
+      const id = this.s.insertRun.run(judgementId, ordinal, t.name, t.verdict, t.timeMs, t.memoryKb, t.wallMs, t.exitCode, t.signal, t.message, time).lastInsertRowid;
+      const run: RunRow = { id: String(id), judgementId: String(judgementId), ordinal, testName: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, exitCode: t.exitCode, signal: t.signal, message: t.message, time };
+      this.emit('runs', run.id, 'create', runObject(run, start), time);
+      added++;
+    }
+    return added;
   }
 
   /** Invalidates the current judgement (if any) and puts the submission back in the queue. */
