@@ -1,6 +1,6 @@
 // The judges' console on the core side: every JudgeApi request, and the batched event stream.
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
-import { syncLanguages } from '../server/clicsSync.ts';
+import { syncAwards, syncLanguages } from '../server/clicsSync.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contestPhase } from '../contest/clock.ts';
@@ -185,7 +185,8 @@ export class ConsoleService implements ConsoleRequests {
       started: phase.started,
       frozen: phase.frozen,
       ended: phase.ended,
-      thawed: this.ctx.store.getState(now).thawed !== null,
+      thawed: this.ctx.store.resultsReleased(),
+      finalized: this.ctx.store.getState(now).finalized !== null,
     };
   }
 
@@ -490,8 +491,31 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async setThawed(thawed: boolean): Promise<void> {
-    this.ctx.store.markState({ thawed: thawed ? this.ctx.now() : null });
+    this.ctx.store.markState({ thawed: thawed ? this.ctx.now() : null }, this.ctx.now());
     this.ctx.scoreboard.invalidate();
+    syncAwards(this.ctx);
+    this.queue({ type: 'clock', clock: this.clock() });
+  }
+
+  async finalizeResults(): Promise<void> {
+    const { store } = this.ctx;
+    const now = this.ctx.now();
+    const state = store.getState(now);
+    if (state.finalized !== null) return;
+    // The CCS requirements' conditions for final results ("Finalizing the Contest").
+    if (state.ended === null) throw new HttpError(409, 'the contest is not over yet');
+    const submissions = store.listSubmissions();
+    const unjudged = submissions.filter((s) => s.verdict === null).length;
+    if (unjudged > 0) throw new HttpError(409, `${unjudged} submission${unjudged === 1 ? ' waits' : 's wait'} for a verdict`);
+    const errors = submissions.filter((s) => s.verdict === 'JE').length;
+    if (errors > 0) throw new HttpError(409, `${errors} submission${errors === 1 ? ' has' : 's have'} a judging error: rejudge or override first`);
+    const clarifications = store.listClarifications();
+    const answered = new Set(clarifications.map((c) => c.replyToId).filter((id) => id !== null));
+    const open = clarifications.filter((c) => c.fromTeamId !== null && !answered.has(c.id)).length;
+    if (open > 0) throw new HttpError(409, `${open} question${open === 1 ? ' is' : 's are'} not answered`);
+    store.markState({ finalized: now }, now);
+    syncAwards(this.ctx);
+    this.queue({ type: 'clock', clock: this.clock() });
   }
 }
 

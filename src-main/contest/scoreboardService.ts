@@ -42,7 +42,7 @@ export class ScoreboardService {
     const contest = this.store.getContest();
     const phase = contest ? contestPhase(contest, now) : null;
     // Judges release the final results after the contest by thawing the scoreboard.
-    const thawed = this.store.getState(now).thawed !== null;
+    const thawed = this.store.resultsReleased();
     const frozen = view === 'public' && !thawed && phase !== null && phase.frozen;
     const key = `${view}:${frozen}`;
     const cached = this.cache.get(key);

@@ -254,4 +254,39 @@ describe('CLICS conformance', () => {
     // Each submission's files.zip, as its object says.
     for (const s of read('submissions.json') as S.ClicsSubmission[]) assert.deepEqual(readdirSync(join(out, 'submissions', s.id)), [s.files[0].filename]);
   });
+
+  // Last: it ends the contest.
+  test('finalisation: refused while the contest runs; once over, released and final, end_of_updates is the last event and the feed ends there', async () => {
+    const consoleCall = (method: string, ...args: unknown[]) =>
+      fetch(`${server.url}/api/console/${method}`, { method: 'POST', body: JSON.stringify(args), headers: { 'content-type': 'application/json', ...judge } });
+    assert.equal((await consoleCall('finalizeResults')).status, 409, 'the contest runs');
+    // A streaming feed, open before the end.
+    const controller = new AbortController();
+    const streaming = await fetch(`${server.url}/api/contests/sample/event-feed`, { headers: judge, signal: controller.signal });
+    const { store } = server.context;
+    const contest = store.getContest()!;
+    try {
+      store.setContestTimes({ startTime: server.context.now() - contest.durationMs - 1000 });
+      store.refreshState(server.context.now());
+      // Every question is answered (the first one privately, above) and every submission judged.
+      await eventually(async () => (store.listSubmissions().every((s) => s.verdict !== null) ? true : undefined), 60_000, 'all judged');
+      assert.equal((await consoleCall('finalizeResults')).status, 200);
+      assert.equal((await get<S.ClicsState>('/api/contests/sample/state', {})).body.end_of_updates, null, 'frozen and not thawed yet: updates may still come');
+      assert.equal((await consoleCall('setThawed', true)).status, 200);
+      const state = (await get<S.ClicsState>('/api/contests/sample/state', {})).body;
+      assertConforms(S.State, state, 'the final state');
+      assert.ok(state.finalized !== null && state.thawed !== null && state.end_of_updates !== null);
+      assert.equal((await consoleCall('setThawed', false)).status, 409, 'a release after the contest is for good');
+      // The streaming feed ended by itself, its last line the state with end_of_updates.
+      const lines = assertFeed(await streaming.text(), 'the streaming feed');
+      assert.equal(lines.at(-1)?.type, 'state');
+      assert.ok(lines.at(-1)?.data?.end_of_updates);
+      assert.deepEqual(integrityProblems(lines), []);
+      // A feed read afterwards ends there too.
+      const reread = await feedOf(judge);
+      assert.deepEqual(reread.at(-1), lines.at(-1));
+    } finally {
+      controller.abort();
+    }
+  });
 });

@@ -263,8 +263,15 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     });
     reply.hijack();
     raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
-    // Events are written as stored: their data is the stored JSON text, never parsed and written again.
+    // Events are written as stored: their data is the stored JSON text, never parsed and written again. The
+    // state event that sets end_of_updates is the last the feed sends: it ends there ("General requirements").
+    let ended = false;
     const lines = (page: StoredEventJson[]): string => {
+      const last = page.findIndex(isEndOfUpdates);
+      if (last >= 0) {
+        page = page.slice(0, last + 1);
+        ended = true;
+      }
       const shown = team === null ? page.map((e) => e.token) : tokens.hideAll(page.map((e) => e.token));
       return page.map((e, i) => feedLine(e.type, e.id, e.data, shown[i])).join('');
     };
@@ -272,7 +279,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     const audience = team ?? undefined;
     let token = since;
     const page = (): 'more' | 'done' | Promise<unknown> => {
-      if (closed) return 'done';
+      if (closed || ended) return 'done';
       const events = store.eventJsonSince(token, FEED_PAGE, audience);
       if (events.length === 0) return 'done';
       token = events[events.length - 1].token;
@@ -281,16 +288,24 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     };
     await turns.send(page);
     if (closed) return;
-    if (query.stream === 'false') {
+    if (query.stream === 'false' || ended) {
       raw.end();
       return;
     }
     // What was committed after the last page (in practice nothing: the feed resumes in the turn that read it), then live events.
     for (let late = page(); late !== 'done'; late = page());
+    if (ended) {
+      raw.end();
+      return;
+    }
     unsubscribe = store.onEvent((e: StoredEvent) => {
       if (team !== null && !maySee(e.audience, team)) return;
       const data = e.data === null ? null : clicsJson(e.type, e.data as never);
       raw.write(feedLine(e.type, e.id, data, team === null ? e.token : tokens.hide(e.token)));
+      if (e.type === 'state' && e.data?.end_of_updates) {
+        unsubscribe();
+        raw.end();
+      }
     });
     keepalive = setInterval(() => raw.write('\n'), FEED_KEEPALIVE_MS);
   });
@@ -313,6 +328,11 @@ function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
     stream.on('drain', done);
     stream.on('close', done);
   });
+}
+
+/** The state event that sets end_of_updates: the contest will not change any more. */
+function isEndOfUpdates(e: StoredEventJson): boolean {
+  return e.type === 'state' && e.data !== null && !e.data.includes('"end_of_updates":null');
 }
 
 /** One line of the NDJSON event feed; `data` is the object's JSON text (or null for a delete). */

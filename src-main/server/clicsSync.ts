@@ -31,10 +31,14 @@ export function currentAwards(ctx: Pick<ServerContext, 'store' | 'contest'>): Cl
   return computeAwards(standings, { groups: contestGroups(standings.teams, readGroupsFile(ctx.contest.dir)) }).list;
 }
 
-/** Whether the results are out, so that everyone may see the awards: the judges thawed the scoreboard or finalized the contest. */
-export function awardsReleased(ctx: Pick<ServerContext, 'store' | 'now'>): boolean {
-  const state = ctx.store.getState(ctx.now());
-  return state.thawed !== null || state.finalized !== null;
+/** Whether the results are out, so that everyone may see the awards: the judges released the scoreboard (thawed). */
+export function awardsReleased(ctx: Pick<ServerContext, 'store'>): boolean {
+  return ctx.store.resultsReleased();
+}
+
+/** Announces the awards as they stand now (after the judges released the results, or on any change). */
+export function syncAwards(ctx: Pick<ServerContext, 'store' | 'contest' | 'now'>): void {
+  ctx.store.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
 }
 
 /**
@@ -50,7 +54,7 @@ export function startClicsSync(ctx: ServerContext): () => void {
     timer = null;
     last = Date.now();
     try {
-      ctx.store.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
+      syncAwards(ctx);
     } catch (error) {
       // A full disk: the awards are announced on a later change, once there is space again.
       if (!isStorageFailure(error)) throw error;

@@ -37,6 +37,8 @@ export interface ConsoleClock {
   ended: boolean;
   /** Judges released the final scoreboard. */
   thawed: boolean;
+  /** The judges declared the results final (finalizeResults); absent: not final. */
+  finalized?: boolean;
 }
 
 export type WorkerActivity =
@@ -262,8 +264,13 @@ export interface JudgeApi {
   /** The schedule and the penalty per rejected submission (minutes; optional, kept when absent). */
   setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void>;
   setLanguageEnabled(languageId: string, enabled: boolean): Promise<void>;
-  /** Releases (or re-freezes) the public scoreboard after the contest. */
+  /** Releases (or re-freezes) the public scoreboard after the contest; once the contest is over, a release is for good. */
   setThawed(thawed: boolean): Promise<void>;
+  /**
+   * Declares the results final (CLICS `finalized`; with the release, `end_of_updates` follows). Refused while the
+   * contest runs, a submission waits for its verdict or has a judging error, or a question is unanswered.
+   */
+  finalizeResults(): Promise<void>;
   /**
    * Adds or updates teams from a list (CSV/TSV with a header naming at least `id` and `name`, and
    * optionally `display_name`, `organization`, `username`; DOMjudge's teams.tsv; or CLICS teams JSON).
@@ -318,6 +325,7 @@ export const JUDGE_REQUESTS = [
   'setContestTimes',
   'setLanguageEnabled',
   'setThawed',
+  'finalizeResults',
   'importTeams',
   'getPasswordSheet',
   'importProblem',

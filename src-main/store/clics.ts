@@ -205,23 +205,36 @@ export function clarificationObject(c: ClarificationRow): ClicsClarification {
 }
 
 export interface StateMarks {
+  /** When the judges released the results (the public scoreboard shows everything from then on). */
   thawed: number | null;
   finalized: number | null;
   endOfUpdates: number | null;
 }
 
-/** The contest state at `now`: started/frozen/ended follow from the schedule, the others are set by the judges. */
+/**
+ * The contest state at `now`: started/frozen/ended follow from the schedule, the others from the judges' marks,
+ * in the order CLICS requires (started < frozen < ended < thawed < end_of_updates, ended < finalized <
+ * end_of_updates): a contest never frozen is never thawed; a release before the end shows as thawed at the end;
+ * finalized only once ended; end_of_updates only once finalized and, if frozen, thawed.
+ */
 export function stateObject(c: ContestRow | null, marks: StateMarks, now: number): ClicsState {
   const start = c?.startTime ?? null;
-  const at = (t: number | null): string | null => (t !== null && t <= now ? clicsTime(t) : null);
+  const reached = (t: number | null): number | null => (t !== null && t <= now ? t : null);
   const end = start === null || c === null ? null : start + c.durationMs;
   const freeze = end === null || c === null || c.freezeMs <= 0 ? null : end - c.freezeMs;
+  const started = reached(start);
+  const frozen = reached(freeze);
+  const ended = reached(end);
+  const thawed = frozen !== null && ended !== null && marks.thawed !== null ? Math.max(marks.thawed, ended) : null;
+  const finalized = ended !== null && marks.finalized !== null ? Math.max(marks.finalized, ended) : null;
+  const endOfUpdates = finalized !== null && (frozen === null || thawed !== null) && marks.endOfUpdates !== null ? Math.max(marks.endOfUpdates, finalized, thawed ?? 0) : null;
+  const time = (t: number | null): string | null => (t === null ? null : clicsTime(t));
   return {
-    started: at(start),
-    frozen: at(freeze),
-    ended: at(end),
-    thawed: marks.thawed === null ? null : clicsTime(marks.thawed),
-    finalized: marks.finalized === null ? null : clicsTime(marks.finalized),
-    end_of_updates: marks.endOfUpdates === null ? null : clicsTime(marks.endOfUpdates),
+    started: time(started),
+    frozen: time(frozen),
+    ended: time(ended),
+    thawed: time(thawed),
+    finalized: time(finalized),
+    end_of_updates: time(endOfUpdates),
   };
 }

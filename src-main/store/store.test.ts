@@ -1007,3 +1007,38 @@ test('runs are recorded as their tests finish, each once, before the verdict; no
     t.dispose();
   }
 });
+
+test('the CLICS state keeps its order: no thaw without a freeze or before the end, no going back, finalized only once ended, end_of_updates last', () => {
+  const c = { id: 'x', name: 'X', formalName: 'X', startTime: START, durationMs: 5 * HOUR, freezeMs: HOUR, penaltyMinutes: 20 };
+  const none = { thawed: null, finalized: null, endOfUpdates: null };
+  // Released during the freeze: the state says thawed only from the end, at the end.
+  assert.equal(stateObject(c, { ...none, thawed: START + 4.5 * HOUR }, START + 4.5 * HOUR).thawed, null);
+  assert.equal(stateObject(c, { ...none, thawed: START + 4.5 * HOUR }, START + 5 * HOUR).thawed, '2030-01-01T15:00:00.000Z');
+  // Never frozen: never thawed; end_of_updates needs only the results final.
+  const open = { ...c, freezeMs: 0 };
+  const final = stateObject(open, { thawed: START + 6 * HOUR, finalized: START + 6 * HOUR, endOfUpdates: START + 6 * HOUR }, START + 7 * HOUR);
+  assert.deepEqual([final.frozen, final.thawed, final.finalized, final.end_of_updates], [null, null, '2030-01-01T16:00:00.000Z', '2030-01-01T16:00:00.000Z']);
+  // Frozen and final but not thawed: no end_of_updates yet.
+  assert.equal(stateObject(c, { thawed: null, finalized: START + 6 * HOUR, endOfUpdates: START + 6 * HOUR }, START + 7 * HOUR).end_of_updates, null);
+
+  const t = tempStore();
+  try {
+    const store = t.store;
+    store.setContestTimes({ startTime: START, durationMs: 5 * HOUR, freezeMs: HOUR }, START);
+    // During the contest: a release (and its undoing) is the judges' business; nothing final.
+    store.markState({ thawed: START + 4.5 * HOUR }, START + 4.5 * HOUR);
+    store.markState({ thawed: null }, START + 4.6 * HOUR);
+    assert.throws(() => store.markState({ finalized: START + 4.7 * HOUR }, START + 4.7 * HOUR), /has not ended/);
+    // After the end: finalized, then the release; with both, end_of_updates follows as the last change.
+    const finalized = store.markState({ finalized: START + 6 * HOUR }, START + 6 * HOUR);
+    assert.deepEqual([finalized.finalized, finalized.thawed, finalized.end_of_updates], ['2030-01-01T16:00:00.000Z', null, null]);
+    const last = store.lastEventToken();
+    const thawed = store.markState({ thawed: START + 7 * HOUR }, START + 7 * HOUR);
+    assert.deepEqual([thawed.thawed, thawed.end_of_updates], ['2030-01-01T17:00:00.000Z', '2030-01-01T17:00:00.000Z']);
+    assert.deepEqual(eventsAfter(store, last).map((e) => `${e.type}/${e.op}`), ['state/update'], 'one state event: thawed and end_of_updates together');
+    assert.throws(() => store.markState({ thawed: null }, START + 8 * HOUR), /cannot be frozen again/);
+    assert.throws(() => store.markState({ finalized: null }, START + 8 * HOUR), /final/);
+  } finally {
+    t.dispose();
+  }
+});

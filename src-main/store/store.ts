@@ -602,14 +602,30 @@ export class Store {
     });
   }
 
-  /** Sets (or clears, with null) the judges' marks of the state: thawed, finalized, end of updates. */
-  markState(marks: Partial<StateMarks>, now: number = Date.now()): ClicsState {
+  /**
+   * Sets (or clears, with null) the judges' marks: the release of the results (thawed) and finalized. What the
+   * CLICS state has announced stays: a thaw it shows cannot be undone, finalized results stay final, and only a
+   * contest that has ended can be finalized. end_of_updates follows by itself, as the last change, once the
+   * results are final and, if the scoreboard was frozen, thawed.
+   */
+  markState(marks: Partial<Pick<StateMarks, 'thawed' | 'finalized'>>, now: number = Date.now()): ClicsState {
     return this.transaction(() => {
-      if (!this.contest()) throw new StoreError('not_found', 'no contest has been imported');
-      const m = { ...this.stateMarks(), ...marks };
+      const contest = this.contest();
+      if (!contest) throw new StoreError('not_found', 'no contest has been imported');
+      const before = this.getState(now);
+      if (marks.thawed === null && before.thawed !== null) throw new StoreError('conflict', 'the final results were released after the contest (the CLICS state says thawed): they cannot be frozen again');
+      if (marks.finalized === null && before.finalized !== null) throw new StoreError('conflict', 'the results are final: they cannot be made provisional again');
+      if (marks.finalized !== undefined && marks.finalized !== null && before.ended === null) throw new StoreError('conflict', 'the contest has not ended: its results cannot be final yet');
+      const m: StateMarks = { ...this.stateMarks(), ...marks };
+      if (m.endOfUpdates === null && stateObject(contest, { ...m, endOfUpdates: now }, now).end_of_updates !== null) m.endOfUpdates = now;
       this.s.setStateMarks.run(m.thawed, m.finalized, m.endOfUpdates);
       return this.refreshState(now);
     });
+  }
+
+  /** Whether the judges released the results (thawed): the public scoreboard and the awards show everything. */
+  resultsReleased(): boolean {
+    return this.stateMarks().thawed !== null;
   }
 
   private problemRow(id: string): ProblemRow | null {
@@ -1127,7 +1143,7 @@ export class Store {
       }
       const hidden = new Set(h.teams.filter((t) => t.hidden).map((t) => t.id));
       const announced = new Set<string>(['judgement-types', 'languages', 'groups', 'organizations', 'awards']);
-      const released = h.marks.thawed !== null || h.marks.finalized !== null;
+      const released = h.marks.thawed !== null;
       for (const e of h.events) {
         const audience = e.type === 'awards' && released ? EVERYONE : storedAudience(eventAudience(e, this.teamOfSubmission, (id) => hidden.has(id)));
         this.s.loadEvent.run(Number(e.token), e.type, e.id, e.op, e.data === null ? null : JSON.stringify(e.data), e.time, audience);

@@ -175,24 +175,42 @@ function LanguageItem({ language: l }: { language: ConsoleLanguage }) {
 }
 
 function Release() {
-  const { thawed, ended } = useConsole(useShallow((s) => ({ thawed: s.clock?.thawed ?? false, ended: s.clock?.ended ?? false })));
+  const { thawed, ended, finalized } = useConsole(useShallow((s) => ({ thawed: s.clock?.thawed ?? false, ended: s.clock?.ended ?? false, finalized: s.clock?.finalized ?? false })));
   const [wanted, setWanted] = useState<boolean | null>(null);
-  const busy = wanted !== null;
+  const [finalizing, setFinalizing] = useState(false);
+  const busy = wanted !== null || finalizing;
   const toggle = async (next: boolean): Promise<void> => {
     setWanted(next);
     await perform(next ? 'Could not release the final scoreboard' : 'Could not freeze the scoreboard again', () => judge.setThawed(next));
     await refreshSnapshot();
     setWanted(null);
   };
+  const finalize = async (): Promise<void> => {
+    setFinalizing(true);
+    await perform('Could not finalize the results', () => judge.finalizeResults());
+    await refreshSnapshot();
+    setFinalizing(false);
+  };
   return (
     <section className="card">
       <h2 id="release-title">Final scoreboard</h2>
       {!ended && !thawed && <Notice tone="info">The contest is not over yet: releasing now shows every result to teams at once.</Notice>}
       <label className="toggle">
-        <input type="checkbox" checked={wanted ?? thawed} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        {/* Once the contest is over, a release is for good (the CLICS state says thawed). */}
+        <input type="checkbox" checked={wanted ?? thawed} disabled={busy || (ended && thawed)} onChange={(e) => void toggle(e.target.checked)} />
         Release final scoreboard
       </label>
       <p className="muted small">{thawed ? 'Released: teams and the public see every result.' : 'Not released: after the freeze, teams see the frozen scoreboard.'}</p>
+      <div className="button-row">
+        <button type="button" onClick={() => void finalize()} disabled={busy || !ended || finalized}>
+          {finalized ? 'Results are final' : 'Finalize results'}
+        </button>
+      </div>
+      <p className="muted small">
+        {finalized
+          ? 'Final: the results will not change.'
+          : 'Once the contest is over, every submission judged (none with a judging error) and every question answered, the results can be declared final.'}
+      </p>
     </section>
   );
 }
