@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleSnapshot } from '../src-main/shared/judgeApi.ts';
-import { buildZip, zipEntries } from '../src-main/judge/package/testUtil.ts';
+import { buildZip, zipEntries } from '../src-main/package/testUtil.ts';
 import { browserSkipReason, expect, openConsoleAsJudge, SCREENSHOTS, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('console');

@@ -1,4 +1,4 @@
-// Builds the native runner (src-main/judge/runner/runner.c) with the machine's C compiler.
+// Builds the native runner (src-main/judgehost/runner/runner.c) with the machine's C compiler.
 // Runs at install (postinstall) and before tests; rebuilds only when the source is newer.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, 'src-main/judge/runner/runner.c');
+const source = join(root, 'src-main/judgehost/runner/runner.c');
 const output = join(root, 'build/verdict-runner');
 
 if (existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs) process.exit(0);

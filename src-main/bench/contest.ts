@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { bigContest } from '../load/bigContest.ts';
 import { FAIR_TARGET_MS, fairJudging, type FairJudgingReport } from './fairJudging.ts';
 import { basicAuthBurst, distribution, loginTeams, runLoad, sourcesFromContest, type BasicBurstReport, type Distribution, type Session } from '../load/loadtest.ts';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { JUDGE_AUTH, serve, settle, type ServedContest } from './server.ts';
 import { log, phase } from './stats.ts';
 

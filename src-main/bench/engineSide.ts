@@ -20,7 +20,7 @@ export interface EngineSideOverhead {
 function runWorker(request: EngineSideRequest): Promise<Extract<EngineSideReply, { type: 'done' }>> {
   const child = fork(fileURLToPath(new URL('./engineSideWorker.ts', import.meta.url)), [], {
     execPath: process.execPath,
-    // Same heap flags as the judgehost (judgehost/client.ts), so that the figures compare (a slot
+    // Same heap flags as the judgehost (judging/judgehostClient.ts), so that the figures compare (a slot
     // host is started with pty.spawn, which forks the whole process).
     execArgv: ['--max-semi-space-size=1'],
     serialization: 'advanced',

@@ -1,7 +1,7 @@
 // Child process for the engine-side measurement: judges the jobs it is sent with judgeSubmission in
 // its own process (no judgehost, no IPC per test) and sends back the progress timestamps at the end.
-import type { JudgeResult } from '../judge/results.ts';
-import type { JudgeJob } from '../judgehost/protocol.ts';
+import type { JudgeResult } from '../common/results.ts';
+import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { InProcessJudge } from './inProcess.ts';
 
 export interface EngineSideRequest {

@@ -1,7 +1,7 @@
 // Bench scenario "fair judging": one team submits, at its rate limit, correct programs that sleep just
 // under the wall-clock limit on every test (no CPU, AC, a worker held for seconds each); meanwhile another
 // team sends a trivial correct program. Measured: the time from that submission to its verdict, a few times.
-import { wallBackstopMs } from '../judge/judgeSubmission.ts';
+import { wallBackstopMs } from '../judgehost/judgeSubmission.ts';
 import { distribution, login, type Distribution, type Session } from '../load/loadtest.ts';
 
 /** The sample contest's "hello" time limit (problem.yaml: 1.0 s); its wall-clock limit follows from it. */

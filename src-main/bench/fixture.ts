@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JudgeJob } from '../judgehost/protocol.ts';
+import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { tinyProblem, type TinyProblem } from '../test-support/fixtures.ts';
 
 export const PROGRAM_FILE = 'sum.c';

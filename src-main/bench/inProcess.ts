@@ -4,13 +4,13 @@
 // about the judgehost's size.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { judgeSubmission } from '../judge/judgeSubmission.ts';
-import { detectLanguages, type AvailableLanguage } from '../judge/languages.ts';
-import type { JudgeResult } from '../judge/results.ts';
-import { spawnStats } from '../judge/runner/runInPty.ts';
-import { Sandbox } from '../judge/runner/sandbox.ts';
-import { parseValidatorFlags } from '../judge/validate/validatorFlags.ts';
-import type { JudgeJob } from '../judgehost/protocol.ts';
+import { judgeSubmission } from '../judgehost/judgeSubmission.ts';
+import { detectLanguages, type AvailableLanguage } from '../common/languages.ts';
+import type { JudgeResult } from '../common/results.ts';
+import { spawnStats } from '../judgehost/runner/runInPty.ts';
+import { Sandbox } from '../judgehost/runner/sandbox.ts';
+import { parseValidatorFlags } from '../judgehost/validate/validatorFlags.ts';
+import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { ProgressRecorder } from './timeline.ts';
 
 /** The worker slot of this in-process judge (its Sandbox claims its own uid block). */

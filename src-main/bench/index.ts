@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { JudgeEngine } from '../judge/engine.ts';
-import type { HostStats } from '../judgehost/protocol.ts';
-import { projectRoot } from '../paths.ts';
+import { JudgeEngine } from '../judging/engine.ts';
+import type { HostStats } from '../common/judgehostProtocol.ts';
+import { projectRoot } from '../common/paths.ts';
 import { runBaseline, type BaselineResult } from './baseline.ts';
 import { benchPackage, compileBaseline, scratchDir, type BenchPackage, type Scratch } from './fixture.ts';
 import { measureEngineSide, type EngineSideOverhead } from './engineSide.ts';

@@ -4,7 +4,7 @@
 //    the progress events (IPC hop included), and the tested->tested cycle;
 //  - the program's own wall time as the runner measured it (inside the sandbox).
 // (The engine-side figure without IPC is in engineSide.ts.)
-import type { JudgeEngine } from '../judge/engine.ts';
+import type { JudgeEngine } from '../judging/engine.ts';
 import type { BenchPackage } from './fixture.ts';
 import { LoopMonitor, type LoopDelay } from './loopBlock.ts';
 import { distribution, round, type Distribution } from './stats.ts';

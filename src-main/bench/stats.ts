@@ -1,6 +1,6 @@
 // Small numeric helpers for the benchmark: percentiles, rounding, target checks.
 import { readFileSync } from 'node:fs';
-import { readdirOrEmpty, readFileOrEmpty } from '../quietFs.ts';
+import { readdirOrEmpty, readFileOrEmpty } from '../common/quietFs.ts';
 
 export interface Distribution {
   n: number;

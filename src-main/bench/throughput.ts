@@ -2,7 +2,7 @@
 // completed per second are counted only in the window where every worker is running tests
 // (after the last compile ended, before the first submission ran out of tests), so compiles do
 // not dilute the figure. An end-to-end figure (many short submissions, compiles included) too.
-import type { JudgeEngine } from '../judge/engine.ts';
+import type { JudgeEngine } from '../judging/engine.ts';
 import type { BenchPackage } from './fixture.ts';
 import { LoopMonitor, type LoopDelay } from './loopBlock.ts';
 import { processCpuMs, round, spawnedCpuMs } from './stats.ts';

@@ -1,7 +1,7 @@
 // Judges a job through the engine and stamps every progress event as the parent receives it.
-import type { JudgeEngine } from '../judge/engine.ts';
-import type { JudgeProgress, JudgeResult } from '../judge/results.ts';
-import type { JudgeJob } from '../judgehost/protocol.ts';
+import type { JudgeEngine } from '../judging/engine.ts';
+import type { JudgeProgress, JudgeResult } from '../common/results.ts';
+import type { JudgeJob } from '../common/judgehostProtocol.ts';
 
 export interface JobTimeline {
   jobId: string;

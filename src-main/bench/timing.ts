@@ -5,8 +5,8 @@
 //    of the CPU times the judge reports;
 //  - the edge: a program at 0.9 × the time limit must be AC and one at 1.1 × TLE, every time.
 import { availableParallelism } from 'node:os';
-import { JudgeEngine } from '../judge/engine.ts';
-import type { JudgeResult } from '../judge/results.ts';
+import { JudgeEngine } from '../judging/engine.ts';
+import type { JudgeResult } from '../common/results.ts';
 import { tinyProblem } from '../test-support/fixtures.ts';
 import { cpuSpinner } from '../test-support/programs.ts';
 import { formatTarget, loadAverage, log, phase, round, target } from './stats.ts';

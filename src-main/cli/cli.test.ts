@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { buildZip, zipEntries } from '../judge/package/testUtil.ts';
-import { resourcePath } from '../paths.ts';
+import { buildZip, zipEntries } from '../package/testUtil.ts';
+import { resourcePath } from '../common/paths.ts';
 import { runVerdict } from '../test-support/cli.ts';
 import { helloFiles, meanFiles, writePackage, type PackageFiles } from '../test-support/packages.ts';
 

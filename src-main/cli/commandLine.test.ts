@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { projectRoot, resourcePath } from '../paths.ts';
+import { projectRoot, resourcePath } from '../common/paths.ts';
 import { runVerdict as verdict } from '../test-support/cli.ts';
 
 const hello = resourcePath('example-problems', 'guess');

@@ -1,10 +1,10 @@
 // `verdict judge --problem <dir|zip> [--lang id] [--json] <source>`: judge one file.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { JudgeEngine, jobFor } from '../judge/engine.ts';
-import { languageForFile } from '../judge/languages.ts';
-import { readPackage } from '../judge/package/readPackage.ts';
-import type { JudgeProgress, JudgeResult } from '../judge/results.ts';
+import { JudgeEngine, jobFor } from '../judging/engine.ts';
+import { languageForFile } from '../common/languages.ts';
+import { readPackage } from '../package/readPackage.ts';
+import type { JudgeProgress, JudgeResult } from '../common/results.ts';
 import { InputError, ProgressLine, cell, escapeControls, formatKb, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 
 export interface JudgeOptions {

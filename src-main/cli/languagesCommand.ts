@@ -1,5 +1,5 @@
 // `verdict languages`: which languages this machine can judge.
-import { detectLanguages } from '../judge/languages.ts';
+import { detectLanguages } from '../common/languages.ts';
 import { jsonText, table } from './output.ts';
 
 export async function languagesCommand(options: { json: boolean }): Promise<number> {

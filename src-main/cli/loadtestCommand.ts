@@ -1,5 +1,5 @@
 // `verdict loadtest --url <url> --teams N --submissions M`: load a running contest server.
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { checkTarget, loginTeams, runLoad, sourcesFromContest } from '../load/loadtest.ts';
 
 export interface LoadtestOptions {

@@ -2,7 +2,7 @@
 import { Socket } from 'node:net';
 import { escapeControls, InputError, UsageError } from './output.ts';
 import { Answered, buildProgram, CommandUsageError, ParseError, usageHint } from './program.ts';
-import { FileError } from '../errors.ts';
+import { FileError } from '../common/errors.ts';
 
 // Run by bin/verdict.js under an older Node: descriptor VERDICT_WRAPPER_FD is a pipe whose other end
 // only the wrapper holds. It closes when the wrapper is gone, even by SIGKILL: then stop as on SIGTERM

@@ -8,8 +8,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { judgeCommand } from './judgeCommand.ts';
 import { UsageError } from './output.ts';
 import { verifyCommand } from './verifyCommand.ts';
-import { LOG_LEVELS, setLogLevel } from '../log.ts';
-import { projectRoot } from '../paths.ts';
+import { LOG_LEVELS, setLogLevel } from '../common/log.ts';
+import { projectRoot } from '../common/paths.ts';
 
 /** A usage error of one command, named where commander finds it (missing or extra arguments): exit 2. */
 export class CommandUsageError extends UsageError {

@@ -1,7 +1,7 @@
 // `verdict serve --contest <dir> [--host] [--port] [--workers N] [--data <dir>]`: the headless judge.
-import { log } from '../log.ts';
+import { log } from '../common/log.ts';
 import { escapeControls } from './output.ts';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { startContestServer } from '../server/contestServer.ts';
 import { samplePasswordWarning } from '../server/servingAddress.ts';
 

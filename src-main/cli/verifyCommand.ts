@@ -1,12 +1,12 @@
 // `verdict verify <dir|zip> [--json]`: judge a package's own example submissions and check that
 // each gets a verdict its submissions/<expected>/ folder allows.
 import { relative } from 'node:path';
-import { DEFAULT_TIME_LIMIT_MS, JudgeEngine, jobFor } from '../judge/engine.ts';
-import { languageForFile } from '../judge/languages.ts';
-import { readPackage } from '../judge/package/readPackage.ts';
-import type { JudgeResult } from '../judge/results.ts';
-import { EXPECTED_FOLDERS, type PackageSubmission, type ProblemPackage } from '../judge/types.ts';
-import type { LanguageInfo } from '../judgehost/protocol.ts';
+import { JudgeEngine, jobFor } from '../judging/engine.ts';
+import { languageForFile } from '../common/languages.ts';
+import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
+import type { JudgeResult } from '../common/results.ts';
+import { EXPECTED_FOLDERS, type PackageSubmission, type ProblemPackage } from '../common/types.ts';
+import type { LanguageInfo } from '../common/judgehostProtocol.ts';
 import { ProgressLine, cell, escapeControls, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 
 /** Time limit accepted submissions run under while the real limit is being derived (ms). */

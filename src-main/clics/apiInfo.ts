@@ -1,7 +1,7 @@
 // /api: the version of the Contest API implemented (schemas.ts) and who provides it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../paths.ts';
+import { projectRoot } from '../common/paths.ts';
 import { CLICS_VERSION, CLICS_VERSION_URL, type ClicsApiInfo } from './schemas.ts';
 
 let info: ClicsApiInfo | null = null;

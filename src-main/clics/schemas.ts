@@ -9,7 +9,7 @@
 // Every object is closed (additionalProperties: false). A nullable property may be left out: the
 // spec reads a missing property as null.
 import Type, { type Static, type TSchema } from 'typebox';
-import type { Verdict } from '../judge/types.ts';
+import type { Verdict } from '../common/types.ts';
 import { VERDICTS } from '../store/rows.ts';
 
 /** The version of the Contest API implemented, as /api says it. */

@@ -4,14 +4,14 @@ import { syncAwards, syncLanguages } from '../server/clicsSync.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contestPhase } from '../contest/clock.ts';
-import { jobIdOf } from '../contest/judgingService.ts';
-import type { Verdict } from '../judge/types.ts';
+import { jobIdOf } from '../judging/judgingService.ts';
+import type { Verdict } from '../common/types.ts';
 import { VERDICTS } from '../store/rows.ts';
 import { storeFileIn, type SubmissionRow } from '../store/store.ts';
 import type { ServerContext } from '../server/context.ts';
 import { HttpError } from '../server/auth.ts';
 import { healthProblems } from '../server/health.ts';
-import { ownedTempDir } from '../tempFolders.ts';
+import { ownedTempDir } from '../common/tempFolders.ts';
 import type {
   AnswerRequest,
   ConsoleClarification,
@@ -36,11 +36,11 @@ import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
 import { OutputHub } from './outputHub.ts';
 import { ExportService } from '../export/exportService.ts';
 import { portalClarification, portalScoreboard } from '../server/portalRoutes.ts';
-import { disabledLanguages, setLanguageDisabled } from '../contest/languageSettings.ts';
+import { disabledLanguages, setLanguageDisabled } from '../store/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import { importTeamsIntoFolder, parseTeamList } from '../contest/teamImport.ts';
 import { addProblemPackage, problemIdFor } from '../contest/problemImport.ts';
-import { FileError } from '../errors.ts';
+import { FileError } from '../common/errors.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
 export const QUEUE_SHOWN = 200;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContest, parseReltime, parseTimestamp } from './loadContest.ts';
 import { ContestError } from './model.ts';
-import { readPackage } from '../judge/package/readPackage.ts';
+import { readPackage } from '../package/readPackage.ts';
 
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/sample-contest');
 

@@ -1,5 +1,5 @@
 // A contest as read from a contest folder (CLICS contest package layout). Plain data.
-import { FileError } from '../errors.ts';
+import { FileError } from '../common/errors.ts';
 
 export interface ContestProblem {
   /** Problem id: the package folder's (or zip's) name. */

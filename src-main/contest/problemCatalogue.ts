@@ -3,9 +3,8 @@
 // that one only. A broken package is reported (judging its submissions gives JE) and the rest go on.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_TIME_LIMIT_MS } from '../judge/engine.ts';
-import { readPackage } from '../judge/package/readPackage.ts';
-import type { ProblemPackage } from '../judge/types.ts';
+import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
+import type { ProblemPackage } from '../common/types.ts';
 import type { ContestProblem } from './model.ts';
 
 export type ProblemStatus = { state: 'loading' } | { state: 'ready'; timeLimitMs: number; testCases: number } | { state: 'broken'; error: string };

@@ -3,7 +3,7 @@
 // problems.yaml with the next free label. A package that does not read is refused with its message.
 import { cpSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readPackage } from '../judge/package/readPackage.ts';
+import { readPackage } from '../package/readPackage.ts';
 import { readList, writeList } from './contestFiles.ts';
 import { letterFor } from './loadContest.ts';
 import { ContestError } from './model.ts';

@@ -5,7 +5,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, test } from 'node:test';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { loadContest } from './loadContest.ts';
 import { addProblemPackage } from './problemImport.ts';
 import { copyContestOnce, writableContestDir } from './sampleCopy.ts';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Verdict } from '../judge/types.ts';
+import type { Verdict } from '../common/types.ts';
 import { compareIds, computeScoreboard, scoreboardToClics } from './scoreboard.ts';
 import type { ScoreSubmission, ScoreboardRow } from './scoreboard.ts';
 

@@ -16,7 +16,7 @@
 // Cost: O(submissions + teams × problems + teams log teams).
 
 import type { ClicsScoreboardProblem, ClicsScoreboardRow } from '../clics/schemas.ts';
-import type { Verdict } from '../judge/types.ts';
+import type { Verdict } from '../common/types.ts';
 import { relTime } from '../store/clics.ts';
 
 export interface ScoreSubmission {

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { loadContest } from './loadContest.ts';
 import { ContestError } from './model.ts';
 import { generatePassword, importTeamsIntoFolder, parseTeamList } from './teamImport.ts';

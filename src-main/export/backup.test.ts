@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FileError } from '../errors.ts';
+import { FileError } from '../common/errors.ts';
 import { Store } from '../store/store.ts';
 import { TargetExistsError } from './atomicFolder.ts';
 import { backupFiles, checkBackup, restore } from './backup.ts';

@@ -13,7 +13,7 @@
 // as `<data>.replaced-<time>`. Afterwards: `verdict serve --contest <data>/contest --data <data>`.
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { FileError } from '../errors.ts';
+import { FileError } from '../common/errors.ts';
 import { STORE_FILE_NAME, storeFileIn } from '../store/store.ts';
 import { isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically, type FolderWriter } from './atomicFolder.ts';
 import { describeCheck, verifyManifest } from './manifest.ts';

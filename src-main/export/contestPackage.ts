@@ -10,8 +10,8 @@
 // teams are hidden); the scoreboard, awards and results leave hidden teams out. No accounts or passwords.
 // Every CLICS file is written through the schemas the API serves with (clics/serialize.ts), and
 // event-feed.ndjson holds the events as the store wrote them (through the same schemas).
-import { disabledLanguages } from '../contest/languageSettings.ts';
-import { loadLanguageDefinitions } from '../judge/languages.ts';
+import { disabledLanguages } from '../store/languageSettings.ts';
+import { loadLanguageDefinitions } from '../common/languages.ts';
 import { apiInformation } from '../clics/apiInfo.ts';
 import type { ClicsLanguage } from '../clics/schemas.ts';
 import { apiInfoJson, clicsJson, clicsListJson, scoreboardText } from '../clics/serialize.ts';

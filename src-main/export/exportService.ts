@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { log } from '../log.ts';
+import { log } from '../common/log.ts';
 import type { ExportJob } from '../shared/judgeApi.ts';
 import type { ExportWorkerInput, ExportWorkerMessage } from './exportWorker.ts';
 

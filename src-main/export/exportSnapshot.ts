@@ -1,7 +1,7 @@
 // An export from a data folder that may be in use: a snapshot of its database (storeBackup.ts; the
 // running server is neither disturbed nor written), groups and organizations from the contest folder.
 import { rm } from 'node:fs/promises';
-import { ownedTempDir } from '../tempFolders.ts';
+import { ownedTempDir } from '../common/tempFolders.ts';
 import { Store, storeFileIn } from '../store/store.ts';
 import { exportContestPackage, type ExportOptions, type ExportResult } from './contestPackage.ts';
 import { readGroupsFile } from './groups.ts';

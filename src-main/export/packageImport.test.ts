@@ -7,10 +7,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { setLanguageDisabled } from '../contest/languageSettings.ts';
+import { setLanguageDisabled } from '../store/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
-import { FileError } from '../errors.ts';
+import { FileError } from '../common/errors.ts';
 import { judgeResult } from '../store/testFixtures.ts';
 import { Store } from '../store/store.ts';
 import { TargetExistsError } from './atomicFolder.ts';

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContestDefinition } from '../contest/model.ts';
-import { FileError } from '../errors.ts';
+import { FileError } from '../common/errors.ts';
 import { sourceFromZipFile } from '../server/submissionFiles.ts';
 import type { StateMarks } from '../store/clics.ts';
 import type { ContestHistory, HistorySubmission } from '../store/history.ts';

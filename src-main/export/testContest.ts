@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
-import type { Verdict } from '../judge/types.ts';
+import type { Verdict } from '../common/types.ts';
 import { HOUR, START, judgeResult } from '../store/testFixtures.ts';
 import { Store } from '../store/store.ts';
 

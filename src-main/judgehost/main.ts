@@ -4,15 +4,15 @@
 // spawning from a large process blocks that process's event loop.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { judgeSubmission, type JudgeProblem } from '../judge/judgeSubmission.ts';
-import { judgeErrorResult, type JudgeResult } from '../judge/results.ts';
-import { detectLanguages, type Language } from '../judge/languages.ts';
-import { spawnStats } from '../judge/runner/runInPty.ts';
-import { Sandbox } from '../judge/runner/sandbox.ts';
-import { parseValidatorFlags } from '../judge/validate/validatorFlags.ts';
-import { prepareOutputValidator, type PreparedValidator } from '../judge/validate/outputValidator.ts';
+import { judgeSubmission, type JudgeProblem } from './judgeSubmission.ts';
+import { judgeErrorResult, type JudgeResult } from '../common/results.ts';
+import { detectLanguages, type Language } from '../common/languages.ts';
+import { spawnStats } from './runner/runInPty.ts';
+import { Sandbox } from './runner/sandbox.ts';
+import { parseValidatorFlags } from './validate/validatorFlags.ts';
+import { prepareOutputValidator, type PreparedValidator } from './validate/outputValidator.ts';
 import { OutputBatcher } from './outputBatcher.ts';
-import type { FromHost, JudgeJob, LanguageInfo, ToHost } from './protocol.ts';
+import type { FromHost, JudgeJob, LanguageInfo, ToHost } from '../common/judgehostProtocol.ts';
 
 function send(message: FromHost): void {
   process.send?.(message);

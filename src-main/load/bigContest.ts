@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 
 export function bigContest(teams: number): string {
   const sample = resourcePath('sample-contest');

@@ -6,8 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContest } from '../contest/loadContest.ts';
-import type { JudgeResult, TestResult } from '../judge/results.ts';
-import type { Verdict } from '../judge/types.ts';
+import type { JudgeResult, TestResult } from '../common/results.ts';
+import type { Verdict } from '../common/types.ts';
 import { Store, storeFileIn, type NewSubmission } from '../store/store.ts';
 import { sourcesFromContest } from './loadtest.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as S from '../clics/schemas.ts';
 import { exportContestPackage } from '../export/contestPackage.ts';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { assertCollection, assertConforms, assertFeed, integrityProblems } from '../test-support/clicsCheck.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 

@@ -3,11 +3,11 @@
 // announced (Store.syncLanguages, Store.syncAwards), so that /languages, /awards and the event feed give the
 // same objects, each created in the feed before anything refers to it.
 import type { ClicsAward, ClicsLanguage } from '../clics/schemas.ts';
-import { disabledLanguages } from '../contest/languageSettings.ts';
+import { disabledLanguages } from '../store/languageSettings.ts';
 import { computeAwards } from '../export/awards.ts';
 import { contestGroups, readGroupsFile } from '../export/groups.ts';
 import { finalStandings } from '../export/standings.ts';
-import { log } from '../log.ts';
+import { log } from '../common/log.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import type { ServerContext } from './context.ts';
 

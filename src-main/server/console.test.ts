@@ -6,8 +6,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { resourcePath } from '../paths.ts';
-import { buildZip, zipEntries } from '../judge/package/testUtil.ts';
+import { resourcePath } from '../common/paths.ts';
+import { buildZip, zipEntries } from '../package/testUtil.ts';
 import type { ConsoleEvent, ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
 import type { PortalOverview, PortalSubmission } from '../shared/portalApi.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';

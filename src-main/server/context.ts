@@ -1,9 +1,9 @@
 // Everything the HTTP routes need, built once by `verdict serve` (or the desktop app).
 import type { ContestDefinition } from '../contest/model.ts';
-import type { JudgingService } from '../contest/judgingService.ts';
+import type { JudgingService } from '../judging/judgingService.ts';
 import type { ProblemCatalogue } from '../contest/problemCatalogue.ts';
-import type { ScoreboardService } from '../contest/scoreboardService.ts';
-import type { JudgeEngine } from '../judge/engine.ts';
+import type { ScoreboardService } from '../store/scoreboardService.ts';
+import type { JudgeEngine } from '../judging/engine.ts';
 import type { Store } from '../store/store.ts';
 import type { AccountDirectory } from './accounts.ts';
 import type { Authenticator } from './auth.ts';

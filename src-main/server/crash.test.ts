@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { PortalSubmission } from '../shared/portalApi.ts';
-import { readdirOrEmpty } from '../quietFs.ts';
-import { tempRoots } from '../tempFolders.ts';
+import { readdirOrEmpty } from '../common/quietFs.ts';
+import { tempRoots } from '../common/tempFolders.ts';
 import { PortalClient, basic, eventually } from '../test-support/http.ts';
 
 const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { log } from '../log.ts';
+import { log } from '../common/log.ts';
 import type { ClicsErrorBody } from '../clics/schemas.ts';
 import type { ApiError } from '../shared/portalApi.ts';
 import { StoreError } from '../store/store.ts';

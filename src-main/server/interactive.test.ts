@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import type { PortalOverview, PortalProblem, PortalSubmission } from '../shared/portalApi.ts';
 import { PortalClient, eventually, testServer } from '../test-support/http.ts';
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { PortalSubmission } from '../shared/portalApi.ts';
-import { readdirOrEmpty, readFileOrEmpty } from '../quietFs.ts';
-import { tempRoots } from '../tempFolders.ts';
+import { readdirOrEmpty, readFileOrEmpty } from '../common/quietFs.ts';
+import { tempRoots } from '../common/tempFolders.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 
 const HELLO_AC = 'print("Hello, World!")\n';

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { hashPassword } from '../store/password.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 import { CHECKS_AT_ONCE, CHECKS_QUEUED_MAX } from './checkGate.ts';

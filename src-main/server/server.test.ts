@@ -7,8 +7,8 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Me, PortalSubmission } from '../shared/portalApi.ts';
-import { buildZip } from '../judge/package/testUtil.ts';
-import { resourcePath } from '../paths.ts';
+import { buildZip } from '../package/testUtil.ts';
+import { resourcePath } from '../common/paths.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 import { sourceFromZipFile } from './submissionFiles.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { loadContest } from '../contest/loadContest.ts';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { hashPassword } from '../store/password.ts';
 import { decideServingHost, isLoopbackHost, LOOPBACK_HOST, publishedSamplePasswords, samplePasswordWarning } from './servingAddress.ts';
 

@@ -4,7 +4,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestAccount, ContestDefinition } from '../contest/model.ts';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { verifyPasswordAsync } from '../store/password.ts';
 
 export const LOOPBACK_HOST = '127.0.0.1';

@@ -12,7 +12,7 @@
 //             by POST /api/console/ackOutput [submissionId, chars].
 //   Both require a judge or admin account (session cookie + CSRF token in the browser).
 
-import type { Verdict } from '../judge/types.ts';
+import type { Verdict } from '../common/types.ts';
 import type { PortalClarification, ScoreboardView } from './portalApi.ts';
 
 export type { ScoreboardView };

@@ -23,7 +23,7 @@
 //                                        `clarifications`, `contest`/`state` (clock changes). Reconnects on
 //                                        its own; where EventSource fails, poll every 10 s instead.
 
-import type { Verdict } from '../judge/types.ts';
+import type { Verdict } from '../common/types.ts';
 
 export interface ApiError {
   error: string;

@@ -2,7 +2,7 @@
 // Two servers judging one queue would judge every submission twice and fight over the database.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../processes.ts';
+import { isAlive } from '../common/processes.ts';
 
 export const LOCK_FILE_NAME = 'verdict.lock';
 

@@ -1,7 +1,7 @@
 // What the store hands out: plain rows, camelCase, times as epoch ms, ids of generated objects as decimal strings.
 import type { ClicsType } from '../clics/schemas.ts';
 import type { AccountType } from '../contest/model.ts';
-import type { Verdict } from '../judge/types.ts';
+import type { Verdict } from '../common/types.ts';
 
 export const VERDICTS: readonly Verdict[] = ['AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE'];
 

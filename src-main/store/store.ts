@@ -6,8 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ContestAccount, ContestDefinition } from '../contest/model.ts';
-import type { JudgeResult, TestResult } from '../judge/results.ts';
-import type { Verdict } from '../judge/types.ts';
+import type { JudgeResult, TestResult } from '../common/results.ts';
+import type { Verdict } from '../common/types.ts';
 import { clicsJson } from '../clics/serialize.ts';
 import type { ClicsObject } from '../clics/schemas.ts';
 import {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContestDefinition } from '../contest/model.ts';
-import type { JudgeResult } from '../judge/results.ts';
-import type { Verdict } from '../judge/types.ts';
+import type { JudgeResult } from '../common/results.ts';
+import type { Verdict } from '../common/types.ts';
 import { Store } from './store.ts';
 
 /** 2030-01-01T10:00:00.000Z */

@@ -2,9 +2,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JudgeEngine } from '../judge/engine.ts';
-import { SANDBOX_UID_BASE, UID_BLOCK_SIZE, UID_BLOCKS } from '../judge/runner/sandbox.ts';
-import type { JudgeJob } from '../judgehost/protocol.ts';
+import { JudgeEngine } from '../judging/engine.ts';
+import { SANDBOX_UID_BASE, UID_BLOCK_SIZE, UID_BLOCKS } from '../judgehost/runner/sandbox.ts';
+import type { JudgeJob } from '../common/judgehostProtocol.ts';
 
 export interface TinyProblemOptions {
   /** Test cases: name -> [input, answer]. Written under data/secret/. */

@@ -7,9 +7,9 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { runnerBinaryPath } from '../paths.ts';
-import { runInPty, type RunMeasurement, type RunSpec } from '../judge/runner/runInPty.ts';
-import { Sandbox } from '../judge/runner/sandbox.ts';
+import { runnerBinaryPath } from '../common/paths.ts';
+import { runInPty, type RunMeasurement, type RunSpec } from '../judgehost/runner/runInPty.ts';
+import { Sandbox } from '../judgehost/runner/sandbox.ts';
 import { sandboxProcesses } from './fixtures.ts';
 
 export const isRoot = process.getuid?.() === 0;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resourcePath } from '../paths.ts';
+import { resourcePath } from '../common/paths.ts';
 import { startContestServer, type ContestServer, type ContestServerOptions } from '../server/contestServer.ts';
 
 export async function testServer(options: Partial<ContestServerOptions> = {}): Promise<ContestServer & { dataDir: string }> {

@@ -1,5 +1,5 @@
 // How verdicts read and look, for teams and judges alike.
-import type { Verdict } from '../../src-main/judge/types.ts';
+import type { Verdict } from '../../src-main/common/types.ts';
 
 export const VERDICT_NAMES: Readonly<Record<Verdict, string>> = {
   AC: 'Accepted',

@@ -4,7 +4,7 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleSubmission, FailingTest, SubmissionDetail as Detail } from '../../../src-main/shared/judgeApi.ts';
-import type { Verdict } from '../../../src-main/judge/types.ts';
+import type { Verdict } from '../../../src-main/common/types.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
 import { sourceMode } from '../../shared/sourceModes.ts';

@@ -1,7 +1,7 @@
 // Small pieces the console's views share (the ones both pages use are in shared/ui.tsx and shared/problems.tsx).
 import { useMemo } from 'react';
 import type { ConsoleLanguage, ConsoleProblem, ConsoleSubmission, ConsoleTeam } from '../../../src-main/shared/judgeApi.ts';
-import type { Verdict } from '../../../src-main/judge/types.ts';
+import type { Verdict } from '../../../src-main/common/types.ts';
 import { ProblemDot } from '../../shared/problems.tsx';
 import { VERDICT_NAMES, verdictTone } from '../../shared/verdicts.ts';
 import { useConsole } from '../store/index.ts';

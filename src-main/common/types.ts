@@ -1,0 +1,88 @@
+// Shared vocabulary of the judging engine. Plain data only: no behaviour lives here.
+import { FileError } from './errors.ts';
+
+/** Verdicts (contract in DESIGN.md). JE is never the contestant's fault. */
+export type Verdict = 'AC' | 'WA' | 'TLE' | 'MLE' | 'RTE' | 'OLE' | 'CE' | 'JE';
+
+/** Expected-verdict folders under a package's `submissions/`, and the verdicts each allows. */
+export const EXPECTED_FOLDERS: Readonly<Record<string, readonly Verdict[]>> = {
+  accepted: ['AC'],
+  wrong_answer: ['WA'],
+  time_limit_exceeded: ['TLE'],
+  run_time_error: ['RTE'],
+  memory_limit_exceeded: ['MLE', 'RTE'],
+  output_limit_exceeded: ['OLE', 'RTE', 'WA'],
+  compile_error: ['CE'],
+  rejected: ['WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE'],
+  // 2025-09 and some tools: "brute_force" and "time_limit_exceeded" behave alike for a judge.
+  brute_force: ['TLE', 'RTE', 'MLE'],
+};
+
+/** One .in/.ans pair. */
+export interface TestCase {
+  /** Path below data/ without extension, '/'-separated: "sample/1", "secret/group1/03". */
+  name: string;
+  inputPath: string;
+  answerPath: string;
+  isSample: boolean;
+}
+
+/** Flags of the default output validator (Kattis semantics). */
+export interface ValidatorFlags {
+  caseSensitive: boolean;
+  spaceChangeSensitive: boolean;
+  /** Absolute tolerance for floating-point tokens; null when not given. */
+  floatAbsoluteTolerance: number | null;
+  /** Relative tolerance for floating-point tokens; null when not given. */
+  floatRelativeTolerance: number | null;
+}
+
+export interface OutputValidatorSource {
+  /** Folder holding the validator's source files (or a single-file folder). */
+  dir: string;
+  /** Which package layout it came from. */
+  layout: 'output_validators' | 'output_validator';
+}
+
+export interface PackageSubmission {
+  /** Folder name under submissions/, e.g. "accepted". */
+  expected: string;
+  /** Absolute path to the source file (a single file; multi-file submissions are folders and are skipped with a warning). */
+  path: string;
+}
+
+export interface ProblemPackage {
+  /** Absolute path of the package folder (a zip is unpacked to a private temp folder first). */
+  dir: string;
+  /** Problem id: the folder's (or zip's) base name. */
+  id: string;
+  name: string;
+  /** Time limit in ms as the package states it (problem.yaml or .timelimit); null when it does not. */
+  timeLimitMs: number | null;
+  /** limits.time_multipliers (2023-07+) or legacy time_multiplier/time_safety_margin. */
+  acToTimeLimit: number;
+  timeLimitToTle: number;
+  memoryLimitMb: number;
+  outputLimitMb: number;
+  /** 'default' or 'custom' (the latter needs an output validator). */
+  validation: 'default' | 'custom';
+  /** The output validator is an interactor: it talks with the program (validation is then 'custom'). */
+  interactive: boolean;
+  /** Raw validator_flags, as an argv list (passed to custom validators; parsed for the default one). */
+  validatorFlags: string[];
+  outputValidator: OutputValidatorSource | null;
+  testCases: TestCase[];
+  submissions: PackageSubmission[];
+  /** Human-readable notes about things ignored (e.g. an unknown submissions/ folder). */
+  warnings: string[];
+  /** Removes any temp folder made for a zip. Safe to call twice. */
+  dispose(): void;
+}
+
+/** A problem package that cannot be used: one clear message naming the file. */
+export class PackageError extends FileError {
+  constructor(file: string, message: string) {
+    super(file, message);
+    this.name = 'PackageError';
+  }
+}

@@ -1,0 +1,334 @@
+// Judges one submission: compile once in a private folder, run each test in a clean folder,
+// check the output, and let the first failing test decide. Everything is removed afterwards.
+import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyRun, memoryAllowanceKb, starvedByMachine, type RunLimits } from './classify.ts';
+import { readHead, readTail } from './fileSlices.ts';
+import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from '../common/languages.ts';
+import { RunnerError, runInPty, type Bind, type InteractorSpec, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
+import { judgeErrorResult, judgeFaultResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from '../common/results.ts';
+import type { TestCase, ValidatorFlags, Verdict } from '../common/types.ts';
+import { validateDefault } from './validate/defaultValidator.ts';
+import { interactiveVerdict, interactorSpec } from './validate/interactor.ts';
+import { runOutputValidator, type PreparedValidator } from './validate/outputValidator.ts';
+
+/** Compilers get limits sized for real compilers (g++ with all of the standard library takes about
+ *  2 s here, javac 3 s of CPU over its threads): a compile bomb is a CE within seconds, never a worker
+ *  held for a minute. A language may allow more (kotlinc starts a JVM). */
+const DEFAULT_COMPILE_CPU_MS = 10_000;
+/** Wall-clock limit of a compile, as a multiple of its CPU limit (compilers also read and write files). */
+const COMPILE_WALL_FACTOR = 2;
+const COMPILE_OUTPUT_SHOWN_BYTES = 64 * 1024;
+const COMPILE_FILE_SIZE_BYTES = 256 * 1024 * 1024;
+const COMPILE_PROCESSES = 256;
+/** Memory of a compilation's processes together (where the sandbox has a memory cgroup). */
+const COMPILE_GROUP_MEM_KB = 2 * 1024 * 1024;
+/** A test run's processes together may use the memory limit, plus what its outputs and /box hold
+ *  (tmpfs and page cache count in a memory cgroup), plus this for the sandbox's own init. */
+const GROUP_SLACK_KB = 16 * 1024;
+/** A test may take this much wall-clock time beyond its CPU limit (counted from its exec; the
+ *  sandbox's set-up is not counted), at least: a program that waits or sleeps uses no CPU. */
+const WALL_SLACK_MIN_MS = 1000;
+/** Wall-clock limit of a test: the time limit plus half of it, at least plus WALL_SLACK_MIN_MS. */
+export function wallBackstopMs(timeLimitMs: number): number {
+  return timeLimitMs + Math.max(WALL_SLACK_MIN_MS, timeLimitMs / 2);
+}
+const STDERR_TAIL_BYTES = 8 * 1024;
+/** How much of a failing test's output is kept for the judges' side-by-side view. */
+const FAILING_OUTPUT_KEPT_BYTES = 64 * 1024;
+/** Scratch space a test run may write in /box (a tmpfs, gone after the run). */
+const BOX_TMPFS_KB = 64 * 1024;
+
+export interface JudgeProblem {
+  id: string;
+  testCases: TestCase[];
+  timeLimitMs: number;
+  memoryLimitMb: number;
+  outputLimitMb: number;
+  /** Default validator flags, or a prepared custom validator with its raw flags. */
+  validator: { kind: 'default'; flags: ValidatorFlags } | { kind: 'custom'; prepared: PreparedValidator; flags: string[] };
+  /** The custom validator is an interactor, talking with the program while it runs. */
+  interactive: boolean;
+}
+
+export interface JudgeSubmissionInput {
+  sourcePath: string;
+  /** Original file name, used for Java's class detection and messages. */
+  fileName: string;
+  language: AvailableLanguage;
+  problem: JudgeProblem;
+  /** Run every test even after a failure (for a full per-test table). */
+  runAllTests?: boolean;
+}
+
+export interface JudgeEnvironment {
+  /** A fresh private folder for this submission; removed when judging ends. */
+  workDir: string;
+  placement: SandboxPlacement | null;
+  /** Owner of the folders the program may write (null: the judge's own uid). */
+  uid: number | null;
+  onProgress?: (progress: JudgeProgress) => void;
+  /** Live output of the compiler and the program (display only). */
+  onOutput?: (chunk: string) => void;
+  signal?: AbortSignal;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function makeOwnedDir(path: string, uid: number | null): void {
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true, mode: 0o755 });
+  if (uid !== null) chownSync(path, uid, uid);
+}
+
+/** Java: the public class decides the file name; otherwise the first class declared. */
+function javaClassName(source: string): string {
+  const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const publicClass = /\bpublic\s+(?:(?:final|abstract|strictfp)\s+)*(?:class|record|enum|interface)\s+([A-Za-z_$][\w$]*)/.exec(withoutComments);
+  const anyClass = /\b(?:class|record)\s+([A-Za-z_$][\w$]*)/.exec(withoutComments);
+  return publicClass?.[1] ?? anyClass?.[1] ?? 'Main';
+}
+
+/** Java: the compiled top-level class that declares `main(String[])`, whatever the file was called. */
+function javaMainClass(compileDir: string, preferred: string): string {
+  const candidates = readdirSync(compileDir).filter((f) => f.endsWith('.class') && !f.includes('$'));
+  const withMain = candidates.filter((f) => {
+    const bytes = readFileSync(join(compileDir, f)).toString('latin1');
+    return bytes.includes('main') && bytes.includes('([Ljava/lang/String;)V');
+  });
+  const names = withMain.map((f) => f.slice(0, -'.class'.length));
+  return names.includes(preferred) ? preferred : (names[0] ?? preferred);
+}
+
+function toolchainBinds(language: AvailableLanguage): Bind[] {
+  return language.toolchainDirs.map((dir) => ({ src: dir, dst: dir }));
+}
+
+function sandboxEnv(language: AvailableLanguage): string[] {
+  const toolBins = [...new Set(Object.values(language.executables).map((p) => p.slice(0, p.lastIndexOf('/'))))];
+  return [`PATH=${[...toolBins, '/usr/local/bin', '/usr/bin', '/bin'].join(':')}`, 'LANG=C.UTF-8', 'HOME=/box', 'TMPDIR=/box'];
+}
+
+/** The command to start, with argv[0] resolved to the toolchain's absolute path. */
+function resolveArgv(language: AvailableLanguage, template: string[], values: Record<string, string>): string[] {
+  const argv = expandCommand(template, values);
+  const executable = language.executables[argv[0]];
+  return executable ? [executable, ...argv.slice(1)] : argv;
+}
+
+/** Bytes a program file must start with to be run directly: an ELF binary or a script's #!. */
+const RUNNABLE_MAGIC = ['\x7fELF', '#!'];
+
+/** Why the compiled program at `/prog/...` cannot be run, or null when it can (or the command is a runtime's). */
+function unrunnableProgram(command: string, compileDir: string): string | null {
+  if (!command.startsWith('/prog/')) return null;
+  const file = join(compileDir, command.slice('/prog/'.length));
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    return 'the compiler produced no program to run (is this a library rather than a program with main?)';
+  }
+  const head = readHead(file, 4);
+  if (!stats.isFile() || (stats.mode & 0o111) === 0 || !RUNNABLE_MAGIC.some((magic) => head.startsWith(magic))) {
+    return 'the compiler produced a file that is not a runnable program (is this a library rather than a program with main?)';
+  }
+  return null;
+}
+
+export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnvironment): Promise<JudgeResult> {
+  const { language, problem } = input;
+  const compileDir = join(env.workDir, 'compile');
+  const boxDir = join(env.workDir, 'box');
+  const ioDir = join(env.workDir, 'io');
+  mkdirSync(ioDir, { recursive: true, mode: 0o700 });
+  const memoryLimitKb = problem.memoryLimitMb * 1024;
+  const limits: RunLimits = {
+    timeLimitMs: problem.timeLimitMs,
+    memoryLimitKb,
+    outputLimitBytes: problem.outputLimitMb * 1024 * 1024,
+    memoryMode: language.memory,
+  };
+
+  // Compiles and runs alike: unlimited stack (deep recursion is common), the toolchain's PATH, the
+  // sandbox (and each its system-call filter).
+  const sharedSpec = { stackKb: 0, env: sandboxEnv(language), sandbox: env.placement };
+
+  // ---- compile ----
+  env.onProgress?.({ phase: 'compiling' });
+  makeOwnedDir(compileDir, env.uid);
+  const source = readFileSync(input.sourcePath);
+  const className = language.id === 'java' ? javaClassName(source.toString('utf8')) : 'Main';
+  const sourceName = language.source.replace('{class}', className);
+  // The copy must be readable by the compiler's uid whatever the original's mode (zips unpack 0600).
+  writeFileSync(join(compileDir, sourceName), source, { mode: 0o644 });
+  const values: Record<string, string> = { src: sourceName, class: className, main: className, memMb: String(problem.memoryLimitMb) };
+  const compileOut = join(ioDir, 'compile.out');
+  const compileCpuMs = language.compileCpuMs ?? DEFAULT_COMPILE_CPU_MS;
+  let compileRun: RunMeasurement;
+  try {
+    compileRun = await runInPty(
+      {
+        argv: resolveArgv(language, language.compile, values),
+        cwd: env.placement ? '/box' : compileDir,
+        box: compileDir,
+        binds: toolchainBinds(language),
+        stdoutPath: compileOut,
+        stderrPath: compileOut,
+        resultPath: join(ioDir, 'compile.json'),
+        cpuMs: compileCpuMs,
+        wallMs: compileCpuMs * COMPILE_WALL_FACTOR,
+        memKb: 0,
+        fileSizeBytes: COMPILE_FILE_SIZE_BYTES,
+        processes: COMPILE_PROCESSES,
+        groupMemKb: COMPILE_GROUP_MEM_KB,
+        ...sharedSpec,
+        seccomp: 'compiler',
+        sandbox: env.placement && { ...env.placement, cgroupDir: env.placement.buildCgroupDir },
+      },
+      env.onOutput,
+      env.signal,
+    );
+  } catch (error) {
+    if (error instanceof RunnerError) return judgeFaultResult(`compiler could not run: ${error.message}`);
+    throw error;
+  }
+  // A compile that ran out of wall-clock time while waiting for a CPU is the machine's fault.
+  if (starvedByMachine(compileRun, compileCpuMs * COMPILE_WALL_FACTOR)) {
+    return judgeFaultResult(`the compiler waited ${compileRun.runDelayMs} ms for a CPU of the ${compileRun.wallMs} ms it ran (the machine is overloaded): judged again`);
+  }
+  const compileOutput = readTail(compileOut, COMPILE_OUTPUT_SHOWN_BYTES);
+  const compileOk = compileRun.exitCode === 0 && compileRun.signal === 0 && !compileRun.wallTimeout && !compileRun.memoryKilled;
+  const compile: CompileResult = {
+    ok: compileOk,
+    output: compileRun.memoryKilled
+      ? `${compileOutput}\ncompilation exceeded the memory limit of ${COMPILE_GROUP_MEM_KB / 1024} MiB`
+      : compileRun.wallTimeout || compileRun.cpuTimeout || compileRun.signal === 24
+        ? `${compileOutput}\ncompilation exceeded the time limit`
+        : compileOutput,
+    timeMs: compileRun.cpuMs,
+  };
+  if (!compileOk) return { verdict: 'CE', tests: [], compile, timeMs: 0, memoryKb: 0 };
+  if (language.id === 'java') values.main = javaMainClass(compileDir, className);
+
+  // ---- run each test ----
+  const runArgv = resolveArgv(language, language.run, values);
+  // A compile that "succeeds" without a program (a Rust library crate, a Go package that is not main)
+  // is the team's compile error, not a judging error at the first run.
+  const notRunnable = unrunnableProgram(runArgv[0], compileDir);
+  if (notRunnable) return { verdict: 'CE', tests: [], compile: { ...compile, ok: false, output: `${compile.output}${compile.output ? '\n' : ''}${notRunnable}` }, timeMs: 0, memoryKb: 0 };
+  const binds: Bind[] = [...toolchainBinds(language), { src: compileDir, dst: '/prog' }];
+  const tests: TestResult[] = [];
+  let verdict: Verdict = 'AC';
+  let firstFailure: JudgeResult['firstFailure'];
+  const total = problem.testCases.length;
+  for (const [index, test] of problem.testCases.entries()) {
+    env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
+    // Sandboxed runs get a fresh tmpfs /box from the runner; unsandboxed ones a fresh host folder.
+    if (!env.placement) makeOwnedDir(boxDir, env.uid);
+    const stdoutPath = join(env.placement?.ioDir ?? ioDir, 'test.out');
+    const stderrPath = join(env.placement?.ioDir ?? ioDir, 'test.err');
+    const feedbackDir = join(env.workDir, 'feedback', String(index));
+    // Interactive problems: the program talks with the interactor instead of reading and writing files.
+    let interactor: InteractorSpec | undefined;
+    if (problem.interactive) {
+      if (problem.validator.kind !== 'custom') return judgeErrorResult('an interactive problem without its interactor', compile, tests);
+      interactor = interactorSpec(problem.validator.prepared, { inputPath: test.inputPath, answerPath: test.answerPath, feedbackDir, workDir: join(env.workDir, 'validator'), flags: problem.validator.flags });
+      rmSync(stdoutPath, { force: true });
+    }
+    let measurement: RunMeasurement;
+    try {
+      measurement = await runInPty(
+        {
+          argv: env.placement ? runArgv : runArgv.map((a) => a.replace(/^\/prog(?=\/|$)/, compileDir)),
+          cwd: env.placement ? '/box' : boxDir,
+          ...(env.placement ? { boxTmpfsKb: BOX_TMPFS_KB } : { box: boxDir }),
+          binds,
+          ...(interactor ? { interactor } : { stdinPath: test.inputPath }),
+          stdoutPath,
+          stderrPath,
+          resultPath: join(ioDir, 'test.json'),
+          cpuMs: problem.timeLimitMs,
+          wallMs: wallBackstopMs(problem.timeLimitMs),
+          memKb: language.memory === 'rlimit' ? memoryLimitKb : 0,
+          fileSizeBytes: limits.outputLimitBytes,
+          processes: language.processes ?? DEFAULT_PROCESSES,
+          // stdout and stderr may each reach the output limit (RLIMIT_FSIZE is per file).
+          groupMemKb: memoryAllowanceKb(limits) + 2 * Math.ceil(limits.outputLimitBytes / 1024) + BOX_TMPFS_KB + GROUP_SLACK_KB,
+          ...sharedSpec,
+          seccomp: 'program',
+        },
+        env.onOutput,
+        env.signal,
+      );
+    } catch (error) {
+      if (error instanceof RunnerError) return judgeFaultResult(`test ${test.name}: ${error.message}`, compile, tests);
+      throw error;
+    }
+    if (starvedByMachine(measurement, wallBackstopMs(problem.timeLimitMs))) {
+      return judgeFaultResult(`test ${test.name}: the program waited ${measurement.runDelayMs} ms for a CPU of the ${measurement.wallMs} ms it ran (the machine is overloaded): judged again`, compile, tests);
+    }
+    const outputBytes = sizeOf(stdoutPath);
+    const decided = classifyRun({ measurement, outputBytes, stderrTail: readTail(stderrPath, STDERR_TAIL_BYTES) }, limits);
+    let testVerdict: Verdict;
+    let message: string;
+    if (interactor) {
+      ({ verdict: testVerdict, message } = interactiveVerdict(measurement, decided, interactor, feedbackDir));
+    } else if (decided) {
+      testVerdict = decided.verdict;
+      message = decided.reason;
+    } else {
+      const checked = await checkOutput(problem, test, stdoutPath, feedbackDir, env);
+      testVerdict = checked.verdict;
+      message = checked.message;
+    }
+    const result: TestResult = {
+      name: test.name,
+      verdict: testVerdict,
+      timeMs: measurement.cpuMs,
+      wallMs: measurement.wallMs,
+      memoryKb: measurement.memoryKb,
+      exitCode: measurement.exitCode,
+      signal: measurement.signal,
+      message,
+    };
+    tests.push(result);
+    env.onProgress?.({ phase: 'tested', testIndex: index, testCount: total, result });
+    if (testVerdict !== 'AC' && verdict === 'AC') {
+      verdict = testVerdict;
+      // An interactive program's output went to the interactor, not to a file: nothing to compare side by side.
+      if (!interactor) firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
+      if (!input.runAllTests) break;
+    }
+  }
+  return {
+    verdict,
+    tests,
+    compile,
+    timeMs: Math.max(0, ...tests.map((t) => t.timeMs)),
+    memoryKb: Math.max(0, ...tests.map((t) => t.memoryKb)),
+    ...(firstFailure ? { firstFailure } : {}),
+  };
+}
+
+async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: string, feedbackDir: string, env: JudgeEnvironment): Promise<{ verdict: Verdict; message: string }> {
+  if (problem.validator.kind === 'default') {
+    const result = validateDefault(readFileSync(stdoutPath), readFileSync(test.answerPath), problem.validator.flags);
+    return { verdict: result.accepted ? 'AC' : 'WA', message: result.message };
+  }
+  const outcome = await runOutputValidator(problem.validator.prepared, {
+    inputPath: test.inputPath,
+    answerPath: test.answerPath,
+    teamOutputPath: stdoutPath,
+    feedbackDir,
+    workDir: join(env.workDir, 'validator'),
+    flags: problem.validator.flags,
+  });
+  return outcome;
+}

@@ -1,0 +1,426 @@
+// Reader for Kattis / ICPC problem packages (legacy, 2023-07 and 2025-09 formats), from a folder or a zip.
+//
+// Layout used:
+//   problem.yaml                          required (see problemYaml.ts)
+//   .timelimit                            legacy tools: seconds; used when problem.yaml gives no time_limit
+//   data/sample/**, data/secret/**        .in/.ans pairs, sub-folders (groups) to any depth
+//   output_validators/<name>/             legacy layout (or files directly in output_validators/)
+//   output_validator/                     2023-07+ layout
+//   submissions/<expected>/<file>         single-file example submissions
+//
+// Decisions:
+// - Test cases: all of data/sample first, then data/secret; within each, byte order of the test case name
+//   (the '/'-joined path below data/ without ".in"). Names starting with '.' are ignored everywhere, and so
+//   are "<case>.files" folders and any file that is not .in/.ans. Other folders in data/ are ignored.
+// - Validation: 'custom' when problem.yaml says so; when it does not say, a package with an output validator
+//   is custom unless it is a legacy package using the legacy output_validators/ layout (legacy default is
+//   'default'; the validator is then ignored with a warning).
+// - Symbolic links anywhere in a folder package must stay inside the package.
+// - Submissions are ordered by folder name, then file name (byte order).
+// - A zip is unpacked (unzip.ts) and the package is the zip root, or its single top-level folder when the
+//   root holds no problem.yaml. The id is the zip's base name without .zip/.kpp.
+
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { EXPECTED_FOLDERS, PackageError } from '../common/types.ts';
+import type { OutputValidatorSource, PackageSubmission, ProblemPackage, TestCase } from '../common/types.ts';
+import { PROBLEM_YAML, parseProblemYaml } from './problemYaml.ts';
+import type { ProblemSettings } from './problemYaml.ts';
+import { extractZip } from './unzip.ts';
+
+const TIMELIMIT_FILE = '.timelimit';
+
+/** Time limit used by `verdict judge` when a package states none (the format leaves it to the judge). */
+export const DEFAULT_TIME_LIMIT_MS = 1000;
+
+function errnoCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}
+
+/** A PackageError for a failed file-system call on `rel` (a path relative to the package root). */
+function ioError(rel: string, err: unknown): PackageError {
+  if (err instanceof PackageError) return err;
+  switch (errnoCode(err)) {
+    case 'ENOENT':
+      return new PackageError(rel, 'no such file or directory (or a broken symbolic link)');
+    case 'EACCES':
+    case 'EPERM':
+      return new PackageError(rel, 'permission denied');
+    case 'ENOTDIR':
+      return new PackageError(rel, 'not a folder');
+    case 'EISDIR':
+      return new PackageError(rel, 'is a folder, expected a file');
+    case 'ELOOP':
+      return new PackageError(rel, 'symbolic link loop');
+    default:
+      return new PackageError(rel, `cannot read (${errnoCode(err) ?? (err instanceof Error ? err.message : 'error')})`);
+  }
+}
+
+/** Byte-order comparison of two strings (UTF-8), as the spec's "lexicographic order". */
+function byteCompare(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+function isInside(p: string, root: string): boolean {
+  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/** stat (following links), or null when the path does not exist. */
+async function statOrNull(abs: string, rel: string): Promise<fs.Stats | null> {
+  try {
+    return await fsp.stat(abs);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return null;
+    throw ioError(rel, err);
+  }
+}
+
+async function readDir(abs: string, rel: string): Promise<fs.Dirent[]> {
+  try {
+    return await fsp.readdir(abs, { withFileTypes: true });
+  } catch (err) {
+    throw ioError(rel, err);
+  }
+}
+
+/** Visible entries (not starting with '.'), sorted in byte order, with link targets' types resolved. */
+async function listDir(abs: string, rel: string): Promise<Array<{ name: string; isFile: boolean; isDir: boolean }>> {
+  const out: Array<{ name: string; isFile: boolean; isDir: boolean }> = [];
+  for (const e of await readDir(abs, rel)) {
+    if (e.name.startsWith('.')) continue;
+    let isFile = e.isFile();
+    let isDir = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      const childRel = `${rel}/${e.name}`;
+      const st = await statOrNull(path.join(abs, e.name), childRel);
+      if (st === null) throw new PackageError(childRel, 'broken symbolic link');
+      isFile = st.isFile();
+      isDir = st.isDirectory();
+    }
+    out.push({ name: e.name, isFile, isDir });
+  }
+  out.sort((a, b) => byteCompare(a.name, b.name));
+  return out;
+}
+
+/** Refuses any symbolic link in the tree whose target lies outside `rootReal`. Does not follow links. */
+async function checkSymlinks(rootReal: string): Promise<void> {
+  const stack: string[] = [rootReal];
+  while (stack.length > 0) {
+    const dirAbs = stack.pop() as string;
+    const dirRel = path.relative(rootReal, dirAbs).split(path.sep).join('/');
+    for (const e of await readDir(dirAbs, dirRel === '' ? '.' : dirRel)) {
+      const abs = path.join(dirAbs, e.name);
+      const rel = dirRel === '' ? e.name : `${dirRel}/${e.name}`;
+      if (e.isDirectory()) {
+        stack.push(abs);
+      } else if (e.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await fsp.realpath(abs);
+        } catch (err) {
+          const code = errnoCode(err);
+          if (code === 'ELOOP') throw new PackageError(rel, 'symbolic link loop');
+          if (code !== 'ENOENT') throw ioError(rel, err);
+          // Dangling: judge by where it would point.
+          let link: string;
+          try {
+            link = await fsp.readlink(abs);
+          } catch (err2) {
+            throw ioError(rel, err2);
+          }
+          target = path.resolve(dirAbs, link);
+        }
+        if (!isInside(target, rootReal)) {
+          throw new PackageError(rel, 'symbolic link points outside the package');
+        }
+      }
+    }
+  }
+}
+
+async function readProblemYaml(dir: string): Promise<ProblemSettings> {
+  let text: string;
+  try {
+    text = await fsp.readFile(path.join(dir, PROBLEM_YAML), 'utf8');
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') throw new PackageError(PROBLEM_YAML, 'missing');
+    throw ioError(PROBLEM_YAML, err);
+  }
+  return parseProblemYaml(text, PROBLEM_YAML);
+}
+
+/** Seconds from the legacy .timelimit file, or null when there is none. */
+async function readTimelimitFile(dir: string): Promise<number | null> {
+  let text: string;
+  try {
+    text = await fsp.readFile(path.join(dir, TIMELIMIT_FILE), 'utf8');
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return null;
+    throw ioError(TIMELIMIT_FILE, err);
+  }
+  const t = text.trim();
+  const sec = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(sec) || sec <= 0) {
+    const shown = t.length > 40 ? t.slice(0, 40) + '...' : t;
+    throw new PackageError(TIMELIMIT_FILE, `expected a positive number of seconds, got ${JSON.stringify(shown)}`);
+  }
+  return sec;
+}
+
+/** Seconds → whole milliseconds, rounding up but ignoring floating-point noise (1.1 s → 1100 ms). */
+export function secondsToMs(sec: number): number {
+  const ms = sec * 1000;
+  const nearest = Math.round(ms);
+  if (Math.abs(ms - nearest) < 1e-6) return Math.max(1, nearest);
+  return Math.ceil(ms);
+}
+
+async function collectTestCases(dir: string, top: 'sample' | 'secret'): Promise<TestCase[]> {
+  const topAbs = path.join(dir, 'data', top);
+  const topRel = `data/${top}`;
+  const st = await statOrNull(topAbs, topRel);
+  if (st === null) return [];
+  if (!st.isDirectory()) throw new PackageError(topRel, 'not a folder');
+
+  const cases: TestCase[] = [];
+  const visited = new Set<string>();
+  const walk = async (abs: string, relParts: string[]): Promise<void> => {
+    const rel = [topRel, ...relParts].join('/');
+    let real: string;
+    try {
+      real = await fsp.realpath(abs);
+    } catch (err) {
+      throw ioError(rel, err);
+    }
+    if (visited.has(real)) throw new PackageError(rel, 'folder reached twice through symbolic links');
+    visited.add(real);
+
+    const inputs = new Map<string, string>();
+    const answers = new Set<string>();
+    for (const e of await listDir(abs, rel)) {
+      if (e.isDir) {
+        if (!e.name.endsWith('.files')) await walk(path.join(abs, e.name), [...relParts, e.name]);
+      } else if (e.isFile) {
+        if (e.name.endsWith('.in') && e.name.length > 3) inputs.set(e.name.slice(0, -3), e.name);
+        else if (e.name.endsWith('.ans') && e.name.length > 4) answers.add(e.name.slice(0, -4));
+      }
+    }
+    for (const [base, file] of inputs) {
+      if (!answers.has(base)) throw new PackageError(`${rel}/${file}`, `no matching answer file ${base}.ans`);
+      cases.push({
+        name: [top, ...relParts, base].join('/'),
+        inputPath: path.join(abs, file),
+        answerPath: path.join(abs, `${base}.ans`),
+        isSample: top === 'sample',
+      });
+    }
+    for (const base of answers) {
+      if (!inputs.has(base)) throw new PackageError(`${rel}/${base}.ans`, `no matching input file ${base}.in`);
+    }
+  };
+  await walk(topAbs, []);
+  cases.sort((a, b) => byteCompare(a.name, b.name));
+  return cases;
+}
+
+async function readTestData(dir: string, warnings: string[]): Promise<TestCase[]> {
+  const dataSt = await statOrNull(path.join(dir, 'data'), 'data');
+  if (dataSt === null) throw new PackageError('data/', 'no test cases (the folder is missing)');
+  if (!dataSt.isDirectory()) throw new PackageError('data', 'not a folder');
+  for (const e of await listDir(path.join(dir, 'data'), 'data')) {
+    if (e.isFile && e.name.endsWith('.in')) {
+      warnings.push(`data/${e.name}: ignored (test cases belong in data/sample/ or data/secret/)`);
+    }
+  }
+  const sample = await collectTestCases(dir, 'sample');
+  const secret = await collectTestCases(dir, 'secret');
+  if (sample.length === 0 && secret.length === 0) throw new PackageError('data/', 'no test cases');
+  if (secret.length === 0) warnings.push('data/secret/: no test cases (only the samples will be judged)');
+  return [...sample, ...secret];
+}
+
+/** A folder with at least one visible entry? */
+async function hasContent(abs: string, rel: string): Promise<boolean> {
+  return (await listDir(abs, rel)).length > 0;
+}
+
+async function findOutputValidator(
+  dir: string,
+  settings: ProblemSettings,
+  warnings: string[],
+): Promise<OutputValidatorSource | null> {
+  let single: OutputValidatorSource | null = null;
+  let multi: OutputValidatorSource | null = null;
+
+  const singleAbs = path.join(dir, 'output_validator');
+  const singleSt = await statOrNull(singleAbs, 'output_validator');
+  if (singleSt !== null) {
+    if (!singleSt.isDirectory()) throw new PackageError('output_validator', 'expected a folder');
+    if (await hasContent(singleAbs, 'output_validator')) single = { dir: singleAbs, layout: 'output_validator' };
+    else warnings.push('output_validator/: empty folder ignored');
+  }
+
+  const multiAbs = path.join(dir, 'output_validators');
+  const multiSt = await statOrNull(multiAbs, 'output_validators');
+  if (multiSt !== null) {
+    if (!multiSt.isDirectory()) throw new PackageError('output_validators', 'expected a folder');
+    const entries = await listDir(multiAbs, 'output_validators');
+    const dirs = entries.filter((e) => e.isDir);
+    if (entries.some((e) => e.isFile)) {
+      multi = { dir: multiAbs, layout: 'output_validators' };
+    } else if (dirs.length === 1) {
+      multi = { dir: path.join(multiAbs, dirs[0].name), layout: 'output_validators' };
+    } else if (dirs.length > 1) {
+      throw new PackageError(
+        'output_validators/',
+        `expected one output validator, found ${dirs.length} (${dirs.map((d) => d.name).join(', ')})`,
+      );
+    } else {
+      warnings.push('output_validators/: empty folder ignored');
+    }
+  }
+
+  if (single !== null && multi !== null) {
+    const chosen = settings.legacy ? multi : single;
+    const other = chosen === single ? 'output_validators/' : 'output_validator/';
+    warnings.push(`both output_validator/ and output_validators/ exist; using ${chosen.layout}/, ignoring ${other}`);
+    return chosen;
+  }
+  return single ?? multi;
+}
+
+async function readSubmissions(dir: string, warnings: string[]): Promise<PackageSubmission[]> {
+  const abs = path.join(dir, 'submissions');
+  const st = await statOrNull(abs, 'submissions');
+  if (st === null) return [];
+  if (!st.isDirectory()) throw new PackageError('submissions', 'not a folder');
+  const out: PackageSubmission[] = [];
+  for (const folder of await listDir(abs, 'submissions')) {
+    const rel = `submissions/${folder.name}`;
+    if (!folder.isDir) {
+      warnings.push(
+        folder.name === 'submissions.yaml'
+          ? `${rel}: not supported; expected verdicts come from the folder names`
+          : `${rel}: ignored (submissions belong in submissions/<expected verdict>/)`,
+      );
+      continue;
+    }
+    if (!Object.hasOwn(EXPECTED_FOLDERS, folder.name)) {
+      warnings.push(`${rel}/: unknown expected-verdict folder; its submissions are skipped`);
+      continue;
+    }
+    for (const f of await listDir(path.join(abs, folder.name), rel)) {
+      if (f.isFile) out.push({ expected: folder.name, path: path.join(abs, folder.name, f.name) });
+      else if (f.isDir) warnings.push(`${rel}/${f.name}/: multi-file submissions are not supported; skipped`);
+    }
+  }
+  return out;
+}
+
+async function readPackageDir(dir: string, id: string, dispose: () => void): Promise<ProblemPackage> {
+  let rootReal: string;
+  try {
+    rootReal = await fsp.realpath(dir);
+  } catch (err) {
+    throw ioError(dir, err);
+  }
+  await checkSymlinks(rootReal);
+
+  const warnings: string[] = [];
+  const settings = await readProblemYaml(dir);
+  let timeLimitSec = settings.limits.timeLimitSec;
+  const fromFile = await readTimelimitFile(dir);
+  if (timeLimitSec === null) timeLimitSec = fromFile;
+  else if (fromFile !== null && fromFile !== timeLimitSec) {
+    warnings.push(`${TIMELIMIT_FILE}: ignored; problem.yaml gives limits.time_limit ${timeLimitSec}`);
+  }
+
+  const testCases = await readTestData(dir, warnings);
+  const found = await findOutputValidator(dir, settings, warnings);
+
+  let validation: 'default' | 'custom';
+  let outputValidator: OutputValidatorSource | null = null;
+  if (settings.interactive && found === null) {
+    throw new PackageError(PROBLEM_YAML, 'the problem is interactive but the package has no output validator to interact with (output_validators/<name>/ or output_validator/)');
+  }
+  if (settings.validation === 'custom' || settings.interactive) {
+    if (found === null) {
+      throw new PackageError(
+        PROBLEM_YAML,
+        'validation is "custom" but the package has no output validator (output_validators/<name>/ or output_validator/)',
+      );
+    }
+    validation = 'custom';
+    outputValidator = found;
+  } else if (found === null) {
+    validation = 'default';
+  } else if (settings.validation === null && (!settings.legacy || found.layout === 'output_validator')) {
+    validation = 'custom';
+    outputValidator = found;
+  } else {
+    validation = 'default';
+    warnings.push(`${found.layout}/: ignored because problem.yaml does not say "validation: custom"`);
+  }
+
+  const submissions = await readSubmissions(dir, warnings);
+
+  return {
+    dir,
+    id,
+    name: settings.name ?? id,
+    timeLimitMs: timeLimitSec === null ? null : secondsToMs(timeLimitSec),
+    acToTimeLimit: settings.limits.acToTimeLimit,
+    timeLimitToTle: settings.limits.timeLimitToTle,
+    memoryLimitMb: settings.limits.memoryMb,
+    outputLimitMb: settings.limits.outputMb,
+    validation,
+    interactive: settings.interactive,
+    validatorFlags: settings.validatorFlags,
+    outputValidator,
+    testCases,
+    submissions,
+    warnings,
+    dispose,
+  };
+}
+
+/** The package folder inside an unpacked zip: its root, or its single top-level folder. */
+async function packageRootInZip(tmp: string, label: string): Promise<string> {
+  if ((await statOrNull(path.join(tmp, PROBLEM_YAML), PROBLEM_YAML)) !== null) return tmp;
+  const entries = (await listDir(tmp, label)).filter((e) => e.name !== '__MACOSX');
+  if (entries.length === 1 && entries[0].isDir) return path.join(tmp, entries[0].name);
+  return tmp;
+}
+
+/**
+ * Reads a problem package from a folder or a zip (.zip/.kpp; any regular file is tried as a zip).
+ * Throws PackageError with one message naming the file at fault.
+ */
+export async function readPackage(pathToDirOrZip: string): Promise<ProblemPackage> {
+  const abs = path.resolve(pathToDirOrZip);
+  let st: fs.Stats;
+  try {
+    st = await fsp.stat(abs);
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PackageError(pathToDirOrZip, 'no such file or directory');
+    throw ioError(pathToDirOrZip, err);
+  }
+
+  if (st.isDirectory()) return readPackageDir(abs, path.basename(abs), () => {});
+  if (!st.isFile()) throw new PackageError(pathToDirOrZip, 'not a folder or a zip file');
+
+  const zip = await extractZip(abs, { label: pathToDirOrZip });
+  try {
+    const root = await packageRootInZip(zip.dir, pathToDirOrZip);
+    const id = path.basename(abs).replace(/\.(zip|kpp)$/i, '');
+    return await readPackageDir(root, id, zip.dispose);
+  } catch (err) {
+    zip.dispose();
+    if (err instanceof PackageError) throw err;
+    throw new PackageError(pathToDirOrZip, `cannot read (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
