@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
-import { TargetExistsError } from '../export/atomicFolder.ts';
+import { TargetExistsError } from '../common/atomicFolder.ts';
 import { backupFiles, restore } from '../export/backup.ts';
 import { exportFromDataFolder } from '../export/exportSnapshot.ts';
 import { importContestPackage } from '../export/packageImport.ts';

@@ -3,7 +3,7 @@
 // copy in the user's data folder, made once: later starts keep it, with the judge's changes.
 import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { PRIVATE_MODES, TargetExistsError, writeFolderAtomically, type FolderWriter } from '../export/atomicFolder.ts';
+import { PRIVATE_MODES, TargetExistsError, writeFolderAtomically, type FolderWriter } from '../common/atomicFolder.ts';
 
 /** Where the copy goes, under the app's per-user folder. */
 export const SAMPLE_COPY_PATH = ['contests', 'sample'] as const;

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FileError } from '../common/errors.ts';
 import { Store } from '../store/store.ts';
-import { TargetExistsError } from './atomicFolder.ts';
+import { TargetExistsError } from '../common/atomicFolder.ts';
 import { backupFiles, checkBackup, restore } from './backup.ts';
-import { MANIFEST } from './manifest.ts';
+import { MANIFEST } from '../common/manifest.ts';
 import { AFTER_END, START, makeContest, type TestContest } from './testContest.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-backup-test-'));

@@ -15,8 +15,8 @@ import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FileError } from '../common/errors.ts';
 import { STORE_FILE_NAME, storeFileIn } from '../store/store.ts';
-import { isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically, type FolderWriter } from './atomicFolder.ts';
-import { describeCheck, verifyManifest } from './manifest.ts';
+import { isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically, type FolderWriter } from '../common/atomicFolder.ts';
+import { describeCheck, verifyManifest } from '../common/manifest.ts';
 import { backupDatabase, readSnapshotInfo, type SnapshotInfo } from './storeBackup.ts';
 
 const BACKUP_FORMAT = 'verdict-backup';

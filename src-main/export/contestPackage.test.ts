@@ -15,7 +15,7 @@ import { backupFiles, restore } from './backup.ts';
 import { exportContestPackage, JUDGEMENT_TYPES, type ExportResult } from './contestPackage.ts';
 import { exportFromDataFolder } from './exportSnapshot.ts';
 import { readGroupsFile, type GroupDef } from './groups.ts';
-import { MANIFEST, verifyManifest } from './manifest.ts';
+import { MANIFEST, verifyManifest } from '../common/manifest.ts';
 import { backupDatabase } from './storeBackup.ts';
 import { AFTER_END, makeContest, SUBMISSIONS, type TestContest } from './testContest.ts';
 

@@ -29,7 +29,7 @@ import {
   type ClicsState,
 } from '../store/clics.ts';
 import type { Store } from '../store/store.ts';
-import { inPool, writeFolderAtomically } from './atomicFolder.ts';
+import { inPool, writeFolderAtomically } from '../common/atomicFolder.ts';
 import { computeAwards, type Awards, type MedalCounts } from './awards.ts';
 import { contestGroups, type GroupDef } from './groups.ts';
 import { resultRows, resultsTsv, type ResultRow } from './resultsTsv.ts';

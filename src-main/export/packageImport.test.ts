@@ -13,10 +13,10 @@ import type { ContestDefinition } from '../contest/model.ts';
 import { FileError } from '../common/errors.ts';
 import { judgeResult } from '../store/testFixtures.ts';
 import { Store } from '../store/store.ts';
-import { TargetExistsError } from './atomicFolder.ts';
+import { TargetExistsError } from '../common/atomicFolder.ts';
 import { exportContestPackage } from './contestPackage.ts';
 import { readGroupsFile } from './groups.ts';
-import { listFiles, MANIFEST, manifestText, sha256File } from './manifest.ts';
+import { listFiles, MANIFEST, manifestText, sha256File } from '../common/manifest.ts';
 import { importContestPackage } from './packageImport.ts';
 import { AFTER_END, HOUR, START, makeContest, type TestContest } from './testContest.ts';
 

@@ -20,7 +20,7 @@ import { FeedTokens } from './feedTokens.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { PageTurns } from './pageTurns.ts';
 import { acceptSubmission } from './portalRoutes.ts';
-import { sourceFromZip } from './submissionFiles.ts';
+import { sourceFromZip } from '../contest/submissionFiles.ts';
 
 /** Events sent per database read while sending a feed's history (a page is well under a millisecond of work). */
 const FEED_PAGE = 200;

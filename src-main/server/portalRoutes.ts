@@ -12,7 +12,7 @@ import type { ClarificationRow, SubmissionRow } from '../store/store.ts';
 import { HttpError, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
-import { checkFileName, checkSourceSize } from './submissionFiles.ts';
+import { checkFileName, checkSourceSize } from '../contest/submissionFiles.ts';
 
 /** Samples shown inline on a problem page are cut here (large samples are rare and unreadable). */
 const SAMPLE_SHOWN_BYTES = 64 * 1024;

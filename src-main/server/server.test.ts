@@ -10,7 +10,7 @@ import type { Me, PortalSubmission } from '../shared/portalApi.ts';
 import { buildZip } from '../package/testUtil.ts';
 import { resourcePath } from '../common/paths.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
-import { sourceFromZipFile } from './submissionFiles.ts';
+import { sourceFromZipFile } from '../contest/submissionFiles.ts';
 
 let server: Awaited<ReturnType<typeof testServer>>;
 let team1: PortalClient;
