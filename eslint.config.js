@@ -6,6 +6,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint.layers.js';
 
 export default tseslint.config(
   // Build output and test reports. Every TypeScript file left must be in tsconfig.node.json or
@@ -38,6 +39,12 @@ export default tseslint.config(
       // throw into a rejection; removing it would make such throws synchronous.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    // Imports follow the folders' process boundaries and layers (eslint.layers.js, ARCHITECTURE.md).
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { local: layersPlugin },
+    rules: { 'local/layers': 'error' },
   },
   {
     files: ['src-main/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
