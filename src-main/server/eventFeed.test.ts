@@ -122,7 +122,7 @@ test('many long feeds sent at once, page by page in turn: each is line for line 
 test('a long feed waits for a slow reader page after page without piling up listeners on the connection', async () => {
   const { store } = server.context;
   // Megabytes of history, more than the connection's buffers hold: cheap events (a problem's time limit, changed back and forth).
-  const problem = store.listProblems()[0]!;
+  const problem = store.listProblems()[0];
   const before = { timeLimitMs: problem.timeLimitMs ?? 1000, testDataCount: problem.testDataCount ?? 1 };
   store.transaction(() => {
     for (let i = 0; i < 40_000; i++) store.setProblemInfo(problem.id, { timeLimitMs: 1000 + (i % 2), testDataCount: before.testDataCount });
