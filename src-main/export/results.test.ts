@@ -203,11 +203,12 @@ describe('scoreboard files', () => {
     assert.deepEqual(board.rows[0], {
       rank: 1,
       team_id: 't1',
-      score: { num_solved: 3, total_time: 110 },
+      // CLICS 2026-01: RELTIMEs of whole minutes; score.time the last solution; no first_to_solve (that is an award).
+      score: { num_solved: 3, total_time: '1:50:00.000', time: '0:50:00.000' },
       problems: [
-        { problem_id: 'apple', num_judged: 1, num_pending: 0, solved: true, time: 10, first_to_solve: false },
-        { problem_id: 'banana', num_judged: 2, num_pending: 0, solved: true, time: 30, first_to_solve: false },
-        { problem_id: 'cherry', num_judged: 1, num_pending: 0, solved: true, time: 50, first_to_solve: true },
+        { problem_id: 'apple', num_judged: 1, num_pending: 0, solved: true, time: '0:10:00.000' },
+        { problem_id: 'banana', num_judged: 2, num_pending: 0, solved: true, time: '0:30:00.000' },
+        { problem_id: 'cherry', num_judged: 1, num_pending: 0, solved: true, time: '0:50:00.000' },
       ],
     });
     assert.deepEqual(board.rows[8].problems[1], { problem_id: 'banana', num_judged: 1, num_pending: 0, solved: false });
