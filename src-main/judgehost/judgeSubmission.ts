@@ -95,15 +95,26 @@ function javaClassName(source: string): string {
   return publicClass?.[1] ?? anyClass?.[1] ?? 'Main';
 }
 
-/** Java: the compiled top-level class that declares `main(String[])`, whatever the file was called. */
+/** How deep package folders of a Java submission are looked into (`a/b/c/Main.class`). */
+const JAVA_PACKAGE_DEPTH = 8;
+
+/** The top-level class files below `dir` (nested classes `A$B` left out), as paths relative to it. */
+function topLevelClassFiles(dir: string, depth = 0): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return depth < JAVA_PACKAGE_DEPTH ? topLevelClassFiles(join(dir, entry.name), depth + 1).map((f) => `${entry.name}/${f}`) : [];
+    return entry.isFile() && entry.name.endsWith('.class') && !entry.name.includes('$') ? [entry.name] : [];
+  });
+}
+
+/** Java: the compiled top-level class that declares `main(String[])`, whatever the file was called,
+ *  with its package (`contest.Main`, from `contest/Main.class`: javac -d puts a package in folders). */
 function javaMainClass(compileDir: string, preferred: string): string {
-  const candidates = readdirSync(compileDir).filter((f) => f.endsWith('.class') && !f.includes('$'));
-  const withMain = candidates.filter((f) => {
+  const withMain = topLevelClassFiles(compileDir).filter((f) => {
     const bytes = readFileSync(join(compileDir, f)).toString('latin1');
     return bytes.includes('main') && bytes.includes('([Ljava/lang/String;)V');
   });
-  const names = withMain.map((f) => f.slice(0, -'.class'.length));
-  return names.includes(preferred) ? preferred : (names[0] ?? preferred);
+  const names = withMain.map((f) => f.slice(0, -'.class'.length).replaceAll('/', '.'));
+  return names.find((name) => name === preferred) ?? names.find((name) => name.endsWith(`.${preferred}`)) ?? names[0] ?? preferred;
 }
 
 function toolchainBinds(language: AvailableLanguage): Bind[] {

@@ -130,6 +130,18 @@ for (const [languageId, { file, cases }] of Object.entries(programs)) {
   });
 }
 
+describe('java: where the main class is', () => {
+  test('a source with a package declaration is judged (the class is found in its package folder): AC', async (t) => {
+    if (!engine.languages.find((l) => l.id === 'java')?.available) {
+      t.skip('java is not installed here');
+      return;
+    }
+    const source = 'package contest.solutions;\nimport java.util.*;\npublic class Sum { public static void main(String[] x){ Scanner s=new Scanner(System.in); System.out.println(s.nextLong()+s.nextLong()); } }';
+    const result = await engine.judge(sum.job('Sum.java', source, 'java'));
+    assert.equal(result.verdict, 'AC', `${result.error ?? result.tests.map((x) => `${x.name}:${x.verdict}:${x.message}`).join('; ')}`);
+  });
+});
+
 describe('language availability', () => {
   test('a language without a toolchain is reported unavailable, not as a compile error', async () => {
     const missing = engine.languages.filter((l) => !l.available);
