@@ -68,8 +68,6 @@ export interface SandboxPlacement {
   uid: number | null;
   /** The worker slot's memory cgroup (v1), which each of its runs uses in turn; null where there is none. */
   cgroupDir: string | null;
-  /** The CPU the slot's runs are pinned to (with the system-call filter, for good); null: not pinned. */
-  cpu: number | null;
   /** The slot's memory cgroup for compiles: what a compiler writes (a binary on a tmpfs /tmp) stays
    *  charged to its group, and must not count against the tests' cap. */
   buildCgroupDir: string | null;
@@ -139,7 +137,6 @@ function runnerArgs(spec: RunSpec, resultFile: boolean): string[] {
   }
   if (spec.stackKb !== undefined) args.push('--stack-kb', String(spec.stackKb));
   if (spec.seccomp) args.push('--seccomp', spec.seccomp);
-  if (spec.seccomp && spec.sandbox?.cpu != null) args.push('--cpu', String(spec.sandbox.cpu));
   for (const entry of spec.env) args.push('--env', entry);
   if (spec.sandbox) {
     args.push('--sandbox', 'full', '--root', spec.sandbox.rootDir);

@@ -108,14 +108,13 @@ static struct {
   long box_tmpfs_kb; /* > 0: /box is a fresh tmpfs of this size instead of a bound host folder */
   int sandbox; /* 0 none, 1 full */
   int seccomp; /* SECCOMP_COMPILER, SECCOMP_PROGRAM (also no file locks), or 0 */
-  int cpu; /* --cpu N: the run's processes are pinned to CPU N (-1: not pinned) */
   int uid, gid;
   long tail_bytes;
   struct bind binds[MAX_BINDS]; int nbinds;
   char *env[MAX_ENV + 1]; int nenv;
   char **argv;
 } opt = { .cpu_ms = 1000, .wall_ms = 0, .mem_kb = 0, .fsize_bytes = 0, .nproc = 0, .stack_kb = -1,
-          .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES, .cpu = -1 };
+          .uid = -1, .gid = -1, .tail_bytes = DEFAULT_TAIL_BYTES };
 
 /* Set by the slot host, seen by the runs it forks: they are in its network namespace already (no
    namespace of their own needed), and born in its memory cgroup (no move needed for that group). */
@@ -217,7 +216,7 @@ static long parse_long(const char *s, const char *name) {
 static void usage(void) {
   die_setup("usage: verdict-runner [--cpu-ms N] [--wall-ms N] [--mem-kb N] [--fsize N] [--nproc N] "
             "[--stdin F] [--stdout F] [--stderr F] [--result F] [--cwd D] [--sandbox full|none] "
-            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--seccomp compiler|program] [--cpu N] [--uid N] [--gid N] [--env K=V] "
+            "[--root D] [--box D | --box-tmpfs-kb N] [--bind SRC:DST[:rw]] [--seccomp compiler|program] [--uid N] [--gid N] [--env K=V] "
             "[--cgroup D --cgroup-mem-kb N] [--interactor P [--interactor-arg A]... --interactor-cwd D "
             "--interactor-stderr F --interactor-cpu-ms N] -- prog args");
 }
@@ -250,7 +249,6 @@ static void parse_args(int argc, char **argv) {
       else if (!strcmp(v, "program")) opt.seccomp = SECCOMP_PROGRAM;
       else usage();
     }
-    else if (!strcmp(a, "--cpu")) opt.cpu = (int)parse_long(v, a);
     else if (!strcmp(a, "--interactor") || !strcmp(a, "--interactor-arg")) {
       if (opt.ninteractor >= MAX_INTERACTOR_ARGS) die_setup("too many interactor arguments");
       if (!strcmp(a, "--interactor") && opt.ninteractor > 0) die_setup("--interactor given twice");
@@ -605,12 +603,6 @@ static int init_main(int in_fd, int out_fd, int errf_fd, int setup_fd) {
   struct pollfd life = { life_pipe[0], POLLIN, 0 };
   if (poll(&life, 1, 0) > 0 && (life.revents & (POLLHUP | POLLERR))) _exit(1);
   close(life_pipe[0]);
-  if (opt.cpu >= 0) {
-    /* Pinned, with the program and all it starts (the system-call filter keeps them there): a
-       program that fills its CPU with busy children cannot slow another worker slot's run. */
-    cpu_set_t one; CPU_ZERO(&one); CPU_SET(opt.cpu, &one);
-    if (sched_setaffinity(0, sizeof one, &one) < 0) child_fail("pin to CPU %d: %s", opt.cpu, strerror(errno));
-  }
   if (oom_protected) {
     /* The slot host and its runners are spared by the memory cgroup's OOM killer (see
        slot_host_main); the program is not. */
@@ -775,19 +767,29 @@ static void close_inherited_fds(void) {
   }
 }
 
+/* Puts process `pid` in the (v1) cgroup at `dir`: 0, or -1 with errno set. */
+static int join_cgroup(const char *dir, pid_t pid) {
+  char path[600], line[32];
+  snprintf(path, sizeof path, "%s/cgroup.procs", dir);
+  int len = snprintf(line, sizeof line, "%d\n", (int)pid);
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  int ok = write(fd, line, (size_t)len) == len;
+  int saved = errno;
+  close(fd);
+  errno = saved;
+  return ok ? 0 : -1;
+}
+
 /* A slot host's runs are born in its slot's memory cgroup; the interactor is judge code, and its
    memory must not count against the program's cap: its monitor moves to the parent group (the
    judgehost's) before starting it. Best effort: should that fail, it stays in the slot's group. */
 static void leave_slot_cgroup(void) {
-  char path[600]; snprintf(path, sizeof path, "%s", slot_cgroup);
-  char *slash = strrchr(path, '/');
+  char parent[600]; snprintf(parent, sizeof parent, "%s", slot_cgroup);
+  char *slash = strrchr(parent, '/');
   if (!slash) return;
-  snprintf(slash, sizeof path - (size_t)(slash - path), "/cgroup.procs");
-  char pid[32]; snprintf(pid, sizeof pid, "%d\n", (int)getpid());
-  int fd = open(path, O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return;
-  ssize_t w = write(fd, pid, strlen(pid)); (void)w;
-  close(fd);
+  *slash = 0;
+  join_cgroup(parent, getpid());
 }
 
 /* Starts the interactor under a monitor process (its own process group) that waits for it and
@@ -971,15 +973,11 @@ static int run_main(int argc, char **argv) {
     }
     if (move_to_cgroup) {
       /* init's children (the program and all it starts) are born in the cgroup. */
-      char pid[32]; snprintf(pid, sizeof pid, "%d\n", (int)init_pid);
-      char path[600]; snprintf(path, sizeof path, "%s/cgroup.procs", cg_dir);
-      int fd = open(path, O_WRONLY | O_CLOEXEC);
-      if (fd < 0 || write(fd, pid, strlen(pid)) < 0) {
+      if (join_cgroup(cg_dir, init_pid) < 0) {
         int e = errno;
         kill(init_pid, SIGKILL); waitpid(init_pid, NULL, __WALL);
-        die_setup("memory cgroup %s: %s", path, strerror(e));
+        die_setup("memory cgroup %s: %s", cg_dir, strerror(e));
       }
-      close(fd);
     }
     ssize_t w = write(sync_pipe[1], "x", 1); (void)w;
     close(sync_pipe[1]);
@@ -1205,8 +1203,9 @@ static int slot_host_main(int argc, char **argv) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   signal(SIGPIPE, SIG_IGN);
   if (cpu >= 0) {
-    /* The slot host sits on its slot's CPU, so its runs are born there: a run's init pinning
-       itself (runs carry --cpu too) then moves nothing, where a migration would cost every run. */
+    /* The slot host sits on its slot's CPU, and so does every run it forks, with all a program
+       starts (the system-call filter denies sched_setaffinity): a program that fills its CPU with
+       busy children cannot slow another worker slot's run. Pinned once here, no run migrates. */
     cpu_set_t one; CPU_ZERO(&one); CPU_SET(cpu, &one);
     if (sched_setaffinity(0, sizeof one, &one) < 0) host_fail("pin to CPU %d: %s", cpu, strerror(errno));
   }
@@ -1215,16 +1214,12 @@ static int slot_host_main(int argc, char **argv) {
     slot_net_held = 1;
   }
   if (cgroup) {
-    char path[600], pid[32];
-    snprintf(path, sizeof path, "%s/cgroup.procs", cgroup); snprintf(pid, sizeof pid, "%d\n", (int)getpid());
-    int fd = open(path, O_WRONLY | O_CLOEXEC);
-    if (fd < 0 || write(fd, pid, strlen(pid)) < 0) host_fail("memory cgroup %s: %s", path, strerror(errno));
-    close(fd);
+    if (join_cgroup(cgroup, getpid()) < 0) host_fail("memory cgroup %s: %s", cgroup, strerror(errno));
     slot_cgroup = cgroup;
     /* A run that reaches its cap should lose one of its own processes to the OOM killer, not the
        slot host or its runner (init gives the program the default back). Best effort: a container
        may refuse (no CAP_SYS_RESOURCE); the program is then still by far the likeliest victim. */
-    fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
     oom_protected = fd >= 0 && write(fd, "-1000", 5) == 5;
     if (fd >= 0) close(fd);
   }

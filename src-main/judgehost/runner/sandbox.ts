@@ -120,7 +120,6 @@ export class Sandbox {
       rootDir: this.rootDir,
       host: this.slotHost(slot),
       uid: this.uidFor(slot),
-      cpu: this.cpuFor(slot),
       cgroupDir: this.slotCgroup(`slot-${slot}`),
       buildCgroupDir: this.slotCgroup(`slot-${slot}-build`),
       ioDir: this.slotIoDir(slot),
