@@ -235,6 +235,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   const notRunnable = unrunnableProgram(runArgv[0], compileDir);
   if (notRunnable) return { verdict: 'CE', tests: [], compile: { ...compile, ok: false, output: `${compile.output}${compile.output ? '\n' : ''}${notRunnable}` }, timeMs: 0, memoryKb: 0 };
   const binds: Bind[] = [...toolchainBinds(language), { src: compileDir, dst: '/prog' }];
+  // A slot's own folder in shared memory where the sandbox gives one (each test rewrites it).
+  const testIoDir = env.placement?.ioDir ?? ioDir;
   const tests: TestResult[] = [];
   let verdict: Verdict = 'AC';
   let firstFailure: JudgeResult['firstFailure'];
@@ -243,8 +245,8 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
     // Sandboxed runs get a fresh tmpfs /box from the runner; unsandboxed ones a fresh host folder.
     if (!env.placement) makeOwnedDir(boxDir, env.uid);
-    const stdoutPath = join(env.placement?.ioDir ?? ioDir, 'test.out');
-    const stderrPath = join(env.placement?.ioDir ?? ioDir, 'test.err');
+    const stdoutPath = join(testIoDir, 'test.out');
+    const stderrPath = join(testIoDir, 'test.err');
     const feedbackDir = join(env.workDir, 'feedback', String(index));
     // Interactive problems: the program talks with the interactor instead of reading and writing files.
     let interactor: InteractorSpec | undefined;

@@ -163,21 +163,14 @@ function recordBlock(ms: number): void {
  */
 export async function runInPty(spec: RunSpec, onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunMeasurement> {
   const host = spec.sandbox?.host;
-  // A one-shot runner's result file left by an earlier run must never be mistaken for this one's.
-  if (!host) rmSync(spec.resultPath, { force: true });
   let exit: RunnerExit;
   try {
-    exit = host ? await host.run(runnerArgs(spec, false), onData, signal, recordBlock) : await runOneShot(runnerArgs(spec, true), onData, signal);
+    exit = host ? await host.run(runnerArgs(spec, false), onData, signal, recordBlock) : await runOneShot(runnerArgs(spec, true), spec.resultPath, onData, signal);
   } catch (error) {
     throw new RunnerError(signal?.aborted ? 'run cancelled' : (error as Error).message);
   }
   if (signal?.aborted) throw new RunnerError('run cancelled');
-  let text = exit.result;
-  try {
-    text ??= host ? undefined : await readFile(spec.resultPath, 'utf8');
-  } catch {
-    /* no result file: said below */
-  }
+  const text = exit.result;
   if (text === undefined) throw new RunnerError(`runner exited without a result (exit ${exit.exitCode}, signal ${exit.signal})`);
   let parsed: Partial<RunMeasurement> & { error?: string };
   try {
@@ -190,7 +183,9 @@ export async function runInPty(spec: RunSpec, onData?: (chunk: string) => void, 
 }
 
 /** A runner of its own under node-pty, for this run only (no slot host: validators, sandbox level `none`). */
-function runOneShot(args: string[], onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunnerExit> {
+function runOneShot(args: string[], resultPath: string, onData?: (chunk: string) => void, signal?: AbortSignal): Promise<RunnerExit> {
+  // A result file left by an earlier run must never be mistaken for this one's.
+  rmSync(resultPath, { force: true });
   return new Promise((resolve) => {
     const spawnStart = performance.now();
     const child = pty.spawn(runnerBinaryPath(), args, {
@@ -215,7 +210,11 @@ function runOneShot(args: string[], onData?: (chunk: string) => void, signal?: A
     signal?.addEventListener('abort', abort, { once: true });
     child.onExit(({ exitCode, signal: sig }) => {
       signal?.removeEventListener('abort', abort);
-      resolve({ exitCode, signal: sig ?? 0 });
+      const ended = { exitCode, signal: sig ?? 0 };
+      readFile(resultPath, 'utf8').then(
+        (result) => resolve({ result, ...ended }),
+        () => resolve(ended), // no result file: the runner was killed, or could not write it
+      );
     });
   });
 }

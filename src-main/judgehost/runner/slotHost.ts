@@ -32,7 +32,7 @@ export interface SlotHostOptions {
 }
 
 /** How the runner of one run ended: its result (the runner's JSON text), or, when it ended without
- *  one (killed, or a one-shot runner whose result is in its file), its exit code and signal. */
+ *  one (killed, or unable to write it), its exit code and signal. */
 export interface RunnerExit {
   result?: string;
   exitCode: number;
