@@ -59,8 +59,6 @@ const KNOWN_EXCEPTIONS = {
   'src-main/clics/schemas.ts': ['store'],
   // The CLICS scoreboard's relative times come from store/clics.ts.
   'src-main/contest/scoreboard.ts': ['store'],
-  // groups.yaml and organizations are read by export/'s readers.
-  'src-main/contest/loadContest.ts': ['export'],
 };
 
 /** Folders whose files may import any folder (they test or measure the others from outside). */

@@ -33,37 +33,24 @@
 // - A team with no team account is a warning (listed one by one up to 10, then counted). A missing teams or
 //   accounts file is a warning, not an error.
 
-import { readGroupsFile } from '../export/groups.ts';
-import { readOrganizationsFile } from '../export/organizations.ts';
 import fsp from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { Static, TSchema } from 'typebox';
+import { readGroupsFile, readOrganizationsFile } from './folderLists.ts';
+import { AccountEntry, ContestFile, ID_RE, ProblemEntry, TeamEntry, checkFields, show } from './folderSchemas.ts';
 import { ContestError } from './model.ts';
 import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestTeam } from './model.ts';
 
-const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-const ACCOUNT_TYPES: readonly AccountType[] = ['team', 'judge', 'admin'];
 const MAX_LISTED_WARNINGS = 10;
 
 function errnoCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
-/** A short JSON-ish rendering of a value for "got ..." in messages. */
-function show(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return typeof v; // a function or a symbol: never parsed from YAML or JSON
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 // ---------------------------------------------------------------------------------------------- times
@@ -167,91 +154,43 @@ async function readFirst(dir: string, listing: Listing, names: string[], warning
 
 // ---------------------------------------------------------------------------------------------- entries
 
-/** Field access for one entry of a list file, with messages naming the file and the entry. */
-class Entry {
-  readonly file: string;
-  readonly what: string;
-  readonly data: Record<string, unknown>;
+/** One map of fields of a file (an entry of a list file, or contest.yaml), and how messages name it. */
+interface Item {
+  file: string;
+  /** "team #3 (id "t3")"; '' for a whole file. */
+  what: string;
+  data: Record<string, unknown>;
+}
 
-  constructor(file: string, what: string, data: Record<string, unknown>) {
-    this.file = file;
-    this.what = what;
-    this.data = data;
-  }
+function fail(item: Item, message: string): never {
+  throw new ContestError(item.file, item.what === '' ? message : `${item.what}: ${message}`);
+}
 
-  fail(message: string): never {
-    throw new ContestError(this.file, this.what === '' ? message : `${this.what}: ${message}`);
-  }
+/** The item's fields checked against `schema` (folderSchemas.ts); the first wrong field is the error. */
+function checked<S extends TSchema>(item: Item, schema: S): Static<S> {
+  const result = checkFields(schema, item.data);
+  if ('problem' in result) fail(item, result.problem);
+  return result.ok;
+}
 
-  has(key: string): boolean {
-    const v = this.data[key];
-    return v !== undefined && v !== null;
-  }
+/** `key`, or its older `alias` when that is the one given; refuses both at once. */
+function aliased(item: Item, fields: Record<string, unknown>, key: string, alias: string): string {
+  if (fields[key] !== undefined && fields[alias] !== undefined) fail(item, `give ${key} or ${alias}, not both`);
+  return fields[alias] !== undefined ? alias : key;
+}
 
-  /** A string (numbers are kept as written); null when absent or null. */
-  optText(key: string): string | null {
-    const v = this.data[key];
-    if (v === undefined || v === null) return null;
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-    this.fail(`${key}: expected a string, got ${show(v)}`);
-  }
-
-  text(key: string): string {
-    const v = this.optText(key);
-    if (v === null) this.fail(`${key}: missing`);
-    return v;
-  }
-
-  /** An id (string or number) following the CLICS id syntax; null when absent. */
-  optId(key: string): string | null {
-    const v = this.optText(key);
-    if (v === null) return null;
-    if (!ID_RE.test(v)) {
-      this.fail(`${key}: ${show(v)} is not a valid id (letters, digits, '_', '.', '-'; not starting with '.' or '-')`);
-    }
-    return v;
-  }
-
-  id(key: string): string {
-    const v = this.optId(key);
-    if (v === null) this.fail(`${key}: missing`);
-    return v;
-  }
-
-  optBoolean(key: string): boolean | null {
-    const v = this.data[key];
-    if (v === undefined || v === null) return null;
-    if (typeof v !== 'boolean') this.fail(`${key}: expected true or false, got ${show(v)}`);
-    return v;
-  }
-
-  idList(key: string): string[] {
-    const v = this.data[key];
-    if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) this.fail(`${key}: expected a list of ids, got ${show(v)}`);
-    return v.map((item, i) => {
-      if ((typeof item !== 'string' || item === '') && !(typeof item === 'number' && Number.isFinite(item))) {
-        this.fail(`${key}[${i}]: expected an id, got ${show(item)}`);
-      }
-      return String(item);
-    });
-  }
-
-  /** `key`, or its older `alias`; refuses both at once. */
-  aliased(key: string, alias: string): string {
-    if (this.has(key) && this.has(alias)) this.fail(`give ${key} or ${alias}, not both`);
-    return this.has(alias) ? alias : key;
-  }
+/** A text field as written (numbers as their digits); null when absent. */
+function optText(v: string | number | undefined): string | null {
+  return v === undefined ? null : String(v);
 }
 
 /** The list a teams/accounts/problems file holds, each item wrapped as an Entry. */
-function entries(parsed: ParsedFile, noun: string, idKeys: string[], listKey?: string): Entry[] {
+function entries(parsed: ParsedFile, noun: string, idKeys: string[], listKey?: string): Item[] {
   let data = parsed.data;
   if (data === null || data === undefined) return [];
   if (listKey !== undefined && isPlainObject(data) && Array.isArray(data[listKey])) data = data[listKey];
   if (!Array.isArray(data)) throw new ContestError(parsed.file, `expected a list of ${noun}s, got ${show(data)}`);
-  const out = new Array<Entry>(data.length);
+  const out = new Array<Item>(data.length);
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i];
     let what = `${noun} #${i + 1}`;
@@ -266,25 +205,22 @@ function entries(parsed: ParsedFile, noun: string, idKeys: string[], listKey?: s
     } else {
       throw new ContestError(parsed.file, `${what}: expected a map of fields, got ${show(item)}`);
     }
-    out[i] = new Entry(parsed.file, what, item);
+    out[i] = { file: parsed.file, what, data: item };
   }
   return out;
 }
 
 /** Refuses a value seen before under `key` (case-folded when `fold`). */
-function unique(seen: Map<string, string>, entry: Entry, key: string, value: string, fold = false): void {
+function unique(seen: Map<string, string>, item: Item, key: string, value: string, fold = false): void {
   const k = fold ? value.toLowerCase() : value;
   const before = seen.get(k);
-  if (before !== undefined) entry.fail(`duplicate ${key} ${JSON.stringify(value)} (also in ${before})`);
-  seen.set(k, entry.what);
+  if (before !== undefined) fail(item, `duplicate ${key} ${JSON.stringify(value)} (also in ${before})`);
+  seen.set(k, item.what);
 }
 
 // ---------------------------------------------------------------------------------------------- contest.yaml
 
-const CONTEST_KEYS = new Set([
-  'id', 'name', 'formal_name', 'start_time', 'duration', 'scoreboard_freeze_duration', 'penalty_time',
-  'scoreboard_type', 'short_name', 'scoreboard_freeze_length', 'scoreboard_freeze',
-]);
+const CONTEST_KEYS = new Set(Object.keys(ContestFile.properties));
 /** CLICS keys Verdict accepts and does not use. */
 const CONTEST_IGNORED_KEYS = new Set([
   'activate_time', 'end_time', 'countdown_pause_time', 'scoreboard_thaw_time', 'shortname', 'banner', 'logo',
@@ -314,80 +250,53 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
       warnings.push(`${file}: unknown key ${JSON.stringify(key)} ignored`);
     }
   }
-  const e = new Entry(file, '', raw);
-  const fail = (key: string, message: string): never => {
-    throw new ContestError(file, `${key}: ${message}`);
-  };
-  const text = (key: string): string | null => {
-    const v = raw[key];
-    if (v === undefined || v === null) return null;
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-    return fail(key, `expected a string, got ${show(v)}`);
-  };
-  const reltime = (key: string): number | null => {
-    const v = raw[key];
-    if (v === undefined || v === null) return null;
-    const ms = typeof v === 'string' ? parseReltime(v) : null;
-    if (ms === null) fail(key, `expected a duration "h:mm:ss" (e.g. "5:00:00"), got ${show(v)}`);
-    return ms;
-  };
-
-  const idKey = e.aliased('id', 'short_name');
-  const id = e.optId(idKey);
-
-  if (raw.scoreboard_type !== undefined && raw.scoreboard_type !== null && raw.scoreboard_type !== 'pass-fail') {
-    fail('scoreboard_type', `only "pass-fail" (ICPC) scoring is supported, got ${show(raw.scoreboard_type)}`);
-  }
+  const item: Item = { file, what: '', data: raw };
+  const fields = checked(item, ContestFile);
+  const idKey = aliased(item, fields, 'id', 'short_name');
+  const id = optText(idKey === 'id' ? fields.id : fields.short_name);
 
   let startTime: number | null = null;
-  const st = raw.start_time;
-  if (st instanceof Date) {
-    if (Number.isNaN(st.getTime())) fail('start_time', 'not a valid date and time');
-    startTime = st.getTime();
-  } else if (st !== undefined && st !== null) {
-    if (typeof st !== 'string') fail('start_time', `expected an ISO 8601 date and time or null, got ${show(st)}`);
-    const t = parseTimestamp(st as string);
-    if (typeof t === 'string') fail('start_time', `${t}, got ${show(st)}`);
-    startTime = t as number;
+  if (fields.start_time !== undefined) {
+    const t = parseTimestamp(fields.start_time);
+    if (typeof t === 'string') fail(item, `start_time: ${t}, got ${show(fields.start_time)}`);
+    startTime = t;
   }
 
-  const durationMs = reltime('duration');
-  if (durationMs === null) fail('duration', 'missing (the contest length, e.g. "5:00:00")');
-  if ((durationMs as number) <= 0) fail('duration', 'must be longer than 0:00:00');
+  // The schema checked the durations' form: parseReltime reads them.
+  const reltime = (v: string | undefined): number | null => (v === undefined ? null : parseReltime(v));
+  const durationMs = reltime(fields.duration) as number;
+  if (durationMs <= 0) fail(item, 'duration: must be longer than 0:00:00');
 
-  const freezeKey = e.aliased('scoreboard_freeze_duration', 'scoreboard_freeze_length');
-  let freezeMs = reltime(freezeKey);
-  const freezeStart = reltime('scoreboard_freeze');
+  const freezeKey = aliased(item, fields, 'scoreboard_freeze_duration', 'scoreboard_freeze_length');
+  let freezeMs = reltime(freezeKey === 'scoreboard_freeze_duration' ? fields.scoreboard_freeze_duration : fields.scoreboard_freeze_length);
+  const freezeStart = reltime(fields.scoreboard_freeze);
   if (freezeStart !== null) {
-    if (freezeMs !== null) fail('scoreboard_freeze', `give ${freezeKey} or scoreboard_freeze, not both`);
-    if (freezeStart > (durationMs as number)) fail('scoreboard_freeze', 'starts after the end of the contest');
-    freezeMs = (durationMs as number) - freezeStart;
+    if (freezeMs !== null) fail(item, `scoreboard_freeze: give ${freezeKey} or scoreboard_freeze, not both`);
+    if (freezeStart > durationMs) fail(item, 'scoreboard_freeze: starts after the end of the contest');
+    freezeMs = durationMs - freezeStart;
   }
-  if (freezeMs !== null && freezeMs > (durationMs as number)) {
-    fail(freezeKey, `${show(raw[freezeKey])} is longer than the contest (${show(raw.duration)})`);
+  if (freezeMs !== null && freezeMs > durationMs) {
+    fail(item, `${freezeKey}: ${show(raw[freezeKey])} is longer than the contest (${show(raw.duration)})`);
   }
 
   let penaltyMinutes = 20;
-  const p = raw.penalty_time;
-  if (p !== undefined && p !== null) {
-    if (typeof p === 'number' && Number.isInteger(p) && p >= 0) penaltyMinutes = p;
-    else if (typeof p === 'string' && /^\s*\d+\s*$/.test(p)) penaltyMinutes = Number(p);
-    else {
-      const ms = typeof p === 'string' ? parseReltime(p) : null;
-      if (ms === null || ms % 60_000 !== 0) {
-        fail('penalty_time', `expected whole minutes (20) or a duration in whole minutes ("0:20:00"), got ${show(p)}`);
-      }
-      penaltyMinutes = (ms as number) / 60_000;
+  const p = fields.penalty_time;
+  if (typeof p === 'number') penaltyMinutes = p;
+  else if (p !== undefined && /^\s*\d+\s*$/.test(p)) penaltyMinutes = Number(p);
+  else if (p !== undefined) {
+    const ms = parseReltime(p);
+    if (ms === null || ms % 60_000 !== 0) {
+      fail(item, `penalty_time: expected whole minutes (20) or a duration in whole minutes ("0:20:00"), got ${show(p)}`);
     }
+    penaltyMinutes = ms / 60_000;
   }
 
   return {
     id,
-    name: text('name'),
-    formalName: text('formal_name'),
+    name: optText(fields.name),
+    formalName: optText(fields.formal_name),
     startTime,
-    durationMs: durationMs as number,
+    durationMs,
     freezeMs: freezeMs ?? 0,
     penaltyMinutes,
   };
@@ -418,26 +327,26 @@ async function parseProblems(
   const labels = new Map<string, string>();
   const problems: ContestProblem[] = [];
   for (let i = 0; i < list.length; i++) {
-    const e: Entry = list[i];
-    const idKey = e.aliased('id', e.has('short-name') ? 'short-name' : 'short_name');
-    const id = e.id(idKey);
-    if (id.startsWith('.')) e.fail(`id ${JSON.stringify(id)}: must not start with '.'`);
-    unique(ids, e, 'id', id);
-    const label = e.optText(e.aliased('label', 'letter')) ?? letterFor(i);
-    if (label.trim() === '') e.fail('label: empty');
-    unique(labels, e, 'label', label);
-    let rgb = e.optText('rgb') ?? '';
+    const item = list[i];
+    const fields = checked(item, ProblemEntry);
+    const idKey = aliased(item, fields, 'id', fields['short-name'] !== undefined ? 'short-name' : 'short_name');
+    const id = optText(fields[idKey as 'id']);
+    if (id === null) fail(item, `${idKey}: missing`);
+    unique(ids, item, 'id', id);
+    const label = optText(fields[aliased(item, fields, 'label', 'letter') as 'label']) ?? letterFor(i);
+    if (label.trim() === '') fail(item, 'label: empty');
+    unique(labels, item, 'label', label);
+    let rgb = optText(fields.rgb) ?? '';
     if (rgb !== '') {
-      const m = /^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.exec(rgb.trim());
-      if (!m) e.fail(`rgb: expected a colour "#rrggbb", got ${show(rgb)}`);
-      const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-      rgb = `#${hex.toLowerCase()}`;
+      // The schema checked the form: "#rgb" or "#rrggbb", the '#' optional.
+      const hex = rgb.trim().replace(/^#/, '');
+      rgb = `#${(hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex).toLowerCase()}`;
     }
     const problem: ContestProblem = {
       id,
       label,
-      name: e.optText('name') ?? id,
-      color: e.optText('color') ?? '',
+      name: optText(fields.name) ?? id,
+      color: optText(fields.color) ?? '',
       rgb,
       packagePath: '',
       ordinal: i,
@@ -506,19 +415,20 @@ function parseTeams(parsed: ParsedFile): ContestTeam[] {
   const ids = new Map<string, string>();
   const teams = new Array<ContestTeam>(list.length);
   for (let i = 0; i < list.length; i++) {
-    const e: Entry = list[i];
-    const id = e.id('id');
-    unique(ids, e, 'id', id);
-    const displayName = e.optText('display_name');
-    const name = e.optText('name') ?? displayName;
-    if (name === null || name.trim() === '') e.fail('name: missing');
+    const item = list[i];
+    const fields = checked(item, TeamEntry);
+    const id = String(fields.id);
+    unique(ids, item, 'id', id);
+    const displayName = optText(fields.display_name);
+    const name = optText(fields.name) ?? displayName;
+    if (name === null || name.trim() === '') fail(item, 'name: missing');
     teams[i] = {
       id,
       name,
       displayName: displayName !== null && displayName.trim() !== '' ? displayName : name,
-      organizationId: e.optText('organization_id'),
-      groupIds: e.idList('group_ids'),
-      hidden: e.optBoolean('hidden') ?? false,
+      organizationId: optText(fields.organization_id),
+      groupIds: (fields.group_ids ?? []).map(String),
+      hidden: fields.hidden ?? false,
     };
   }
   return teams;
@@ -532,34 +442,26 @@ function parseAccounts(parsed: ParsedFile, teamIds: Set<string>, teamsFile: stri
   const usernames = new Map<string, string>();
   const accounts = new Array<ContestAccount>(list.length);
   for (let i = 0; i < list.length; i++) {
-    const e: Entry = list[i];
-    const username = e.text('username');
-    if (username === '' || /[\s\x00-\x1f\x7f]/.test(username)) {
-      e.fail(`username: ${show(username)} must be non-empty, without spaces or control characters`);
-    }
-    unique(usernames, e, 'username', username, true);
-    const id = e.optId('id') ?? username;
-    if (!ID_RE.test(id)) e.fail(`id: missing, and the username ${show(username)} is not a valid id to use instead`);
-    unique(ids, e, 'id', id);
+    const item = list[i];
+    const fields = checked(item, AccountEntry);
+    const username = String(fields.username);
+    unique(usernames, item, 'username', username, true);
+    const id = optText(fields.id) ?? username;
+    if (!ID_RE.test(id)) fail(item, `id: missing, and the username ${show(username)} is not a valid id to use instead`);
+    unique(ids, item, 'id', id);
 
-    const typeText = e.optText('type');
-    if (typeText === null) e.fail('type: missing (team, judge or admin)');
-    if (!(ACCOUNT_TYPES as readonly string[]).includes(typeText)) {
-      e.fail(`type: ${show(typeText)} is not supported (expected team, judge or admin)`);
-    }
-    const type = typeText as AccountType;
-
-    const teamId = e.optText('team_id');
-    if (type === 'team' && teamId === null) e.fail('team_id: missing (a team account must name its team)');
+    const type: AccountType = fields.type;
+    const teamId = optText(fields.team_id);
+    if (type === 'team' && teamId === null) fail(item, 'team_id: missing (a team account must name its team)');
     if (teamId !== null && !teamIds.has(teamId)) {
-      e.fail(`team_id: no team ${JSON.stringify(teamId)} in ${teamsFile ?? 'teams.json (there is no teams file)'}`);
+      fail(item, `team_id: no team ${JSON.stringify(teamId)} in ${teamsFile ?? 'teams.json (there is no teams file)'}`);
     }
 
-    const password = e.optText('password');
-    const passwordHash = e.optText('password_hash');
-    if (password !== null && passwordHash !== null) e.fail('give password or password_hash, not both');
+    const password = optText(fields.password);
+    const passwordHash = optText(fields.password_hash);
+    if (password !== null && passwordHash !== null) fail(item, 'give password or password_hash, not both');
     if (password === null && passwordHash === null) {
-      warnings.push(`${parsed.file}: ${e.what}: no password; nobody can log in with it until one is set`);
+      warnings.push(`${parsed.file}: ${item.what}: no password; nobody can log in with it until one is set`);
     }
     accounts[i] = { id, username, type, teamId, password, passwordHash };
   }
@@ -631,7 +533,7 @@ export async function loadContest(dir: string): Promise<ContestDefinition> {
     problems,
     teams,
     accounts,
-    groups: readGroupsFile(abs).map((g) => ({ id: g.id, name: g.name })),
+    groups: readGroupsFile(abs),
     organizations: readOrganizationsFile(abs),
     dir: abs,
     warnings,

@@ -53,7 +53,7 @@ export interface ContestDefinition {
   teams: ContestTeam[];
   accounts: ContestAccount[];
   /** Groups the contest folder defines (groups.json / groups.yaml); teams may name others, which are then named by their id. */
-  groups?: { id: string; name: string }[];
+  groups?: { id: string; name: string; hidden: boolean }[];
   /** Organizations the contest folder defines (organizations.json / organizations.yaml). */
   organizations?: { id: string; name: string; formal_name: string; country?: string }[];
   /** Absolute path of the contest folder. */

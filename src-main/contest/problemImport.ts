@@ -5,10 +5,9 @@ import { cpSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readPackage } from '../package/readPackage.ts';
 import { readList, writeList } from './contestFiles.ts';
+import { ID_RE } from './folderSchemas.ts';
 import { letterFor } from './loadContest.ts';
 import { ContestError } from './model.ts';
-
-const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 export interface AddedProblem {
   id: string;

@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { CsvError, parse } from 'csv-parse/sync';
 import { readList, writeList } from './contestFiles.ts';
+import { ID_RE } from './folderSchemas.ts';
 import { ContestError } from './model.ts';
 
 export interface ImportedTeam {
@@ -22,7 +23,6 @@ export interface TeamImportResult {
   accounts: { teamId: string; username: string; password: string }[];
 }
 
-const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** No 0/O, 1/l/I: passwords are read off paper. */
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const PASSWORD_LENGTH = 10;

@@ -7,7 +7,7 @@
 // - group-winner-<group>: the best-ranked team(s) of the group that solved something (several when
 //   tied on rank; DOMjudge names only the first).
 // CLICS award objects: {id, citation, team_ids}; every award is listed, with [] when nobody has it yet.
-import type { GroupDef } from './groups.ts';
+import type { GroupDef } from '../contest/folderLists.ts';
 import type { Standings } from './standings.ts';
 
 export type Medal = 'gold' | 'silver' | 'bronze';

@@ -14,7 +14,7 @@ import { assertCollection, assertConforms, assertFeed, integrityProblems } from 
 import { backupFiles, restore } from './backup.ts';
 import { exportContestPackage, JUDGEMENT_TYPES, type ExportResult } from './contestPackage.ts';
 import { exportFromDataFolder } from './exportSnapshot.ts';
-import { readGroupsFile, type GroupDef } from './groups.ts';
+import { readGroupsFile, type GroupDef } from '../contest/folderLists.ts';
 import { MANIFEST, verifyManifest } from '../common/manifest.ts';
 import { backupDatabase } from './storeBackup.ts';
 import { AFTER_END, makeContest, SUBMISSIONS, type TestContest } from './testContest.ts';

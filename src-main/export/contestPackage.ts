@@ -31,7 +31,8 @@ import {
 import type { Store } from '../store/store.ts';
 import { inPool, writeFolderAtomically } from '../common/atomicFolder.ts';
 import { computeAwards, type Awards, type MedalCounts } from './awards.ts';
-import { contestGroups, type GroupDef } from './groups.ts';
+import type { GroupDef } from '../contest/folderLists.ts';
+import { contestGroups } from './groups.ts';
 import { resultRows, resultsTsv, type ResultRow } from './resultsTsv.ts';
 import { contestOrganizations, type ClicsOrganization } from './organizations.ts';
 import { EXTRAS_FILE, packageExtras } from './packageExtras.ts';

@@ -4,8 +4,7 @@ import { rm } from 'node:fs/promises';
 import { ownedTempDir } from '../common/tempFolders.ts';
 import { Store, storeFileIn } from '../store/store.ts';
 import { exportContestPackage, type ExportOptions, type ExportResult } from './contestPackage.ts';
-import { readGroupsFile } from './groups.ts';
-import { readOrganizationsFile } from './organizations.ts';
+import { readGroupsFile, readOrganizationsFile } from '../contest/folderLists.ts';
 import { backupDatabase } from './storeBackup.ts';
 
 export interface SnapshotExportOptions extends Omit<ExportOptions, 'groups' | 'organizations'> {

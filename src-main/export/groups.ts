@@ -1,26 +1,9 @@
 // Team groups for awards and results: the ids the teams name (group_ids), with names and hidden flags
-// from the contest folder's groups.json / groups.yaml (CLICS groups) when it has one. The store keeps
-// only the ids, so without that file a group's name is its id.
+// from the contest folder's groups.json / groups.yaml (CLICS groups, read by contest/folderLists.ts)
+// when it has one. The store keeps only the ids, so without that file a group's name is its id.
+import type { GroupDef } from '../contest/folderLists.ts';
 import { compareIds } from '../contest/scoreboard.ts';
-import { ContestError } from '../contest/model.ts';
 import type { TeamRow } from '../store/store.ts';
-import { readListFile, textField } from './listFile.ts';
-
-export interface GroupDef {
-  id: string;
-  name: string;
-  /** Hidden groups get no group-winner award. */
-  hidden: boolean;
-}
-
-/** The groups file of a contest folder, or [] when there is none. Throws ContestError when it is malformed. */
-export function readGroupsFile(contestDir: string): GroupDef[] {
-  return readListFile(contestDir, 'group').map((g) => {
-    const hidden = g.fields.hidden;
-    if (hidden !== undefined && hidden !== null && typeof hidden !== 'boolean') throw new ContestError(g.file, `${g.where}: hidden must be true or false`);
-    return { id: g.id, name: textField(g, 'name', g.id), hidden: hidden === true };
-  });
-}
 
 /**
  * The groups that can have winners: every group named by a shown (non-hidden) team, plus those the

@@ -15,7 +15,7 @@ import { judgeResult } from '../store/testFixtures.ts';
 import { Store } from '../store/store.ts';
 import { TargetExistsError } from '../common/atomicFolder.ts';
 import { exportContestPackage } from './contestPackage.ts';
-import { readGroupsFile } from './groups.ts';
+import { readGroupsFile } from '../contest/folderLists.ts';
 import { listFiles, MANIFEST, manifestText, sha256File } from '../common/manifest.ts';
 import { importContestPackage } from './packageImport.ts';
 import { AFTER_END, HOUR, START, makeContest, type TestContest } from './testContest.ts';

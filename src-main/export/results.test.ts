@@ -8,8 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { ContestError } from '../contest/model.ts';
 import { computeAwards } from './awards.ts';
 import { buildResults } from './contestPackage.ts';
-import { contestGroups, readGroupsFile, type GroupDef } from './groups.ts';
-import { readOrganizationsFile } from './organizations.ts';
+import { readGroupsFile, readOrganizationsFile, type GroupDef } from '../contest/folderLists.ts';
+import { contestGroups } from './groups.ts';
 import { resultRows, resultsTsv, tsvField } from './resultsTsv.ts';
 import { csvField } from './scoreboardFiles.ts';
 import { finalStandings, standingsWarnings } from './standings.ts';
@@ -222,12 +222,12 @@ describe('groups and organizations files', () => {
     writeFileSync(join(dir, 'organizations.json'), JSON.stringify({ organizations: [{ id: 7, name: 'Seven' }, { id: 'x', name: ' ', country: 'DEU' }] }));
     assert.deepEqual(readOrganizationsFile(dir), [{ id: '7', name: 'Seven', formal_name: 'Seven' }, { id: 'x', name: 'x', formal_name: 'x', country: 'DEU' }]);
     const cases: [string, string, RegExp][] = [
-      ['organizations.json', '[{"id": "a", "country": "Netherlands"}]', /organization #1 \(id "a"\): country must be an ISO 3166-1 alpha-3 code/],
+      ['organizations.json', '[{"id": "a", "country": "Netherlands"}]', /organization #1 \(id "a"\): country: "Netherlands" is not an ISO 3166-1 alpha-3 code/],
       ['organizations.json', '{"id": "a"}', /expected a list of organizations/],
-      ['organizations.json', '[{"name": "no id"}]', /organization #1: id missing/],
+      ['organizations.json', '[{"name": "no id"}]', /organization #1: id: missing/],
       ['organizations.json', '[{"id": "a",', /not valid JSON/],
-      ['groups.yaml', '- {id: g, hidden: maybe}', /group #1 \(id "g"\): hidden must be true or false/],
-      ['groups.yaml', '- {id: g, name: [1, 2]}', /group #1 \(id "g"\): name must be text/],
+      ['groups.yaml', '- {id: g, hidden: maybe}', /group #1 \(id "g"\): hidden: expected true or false, got "maybe"/],
+      ['groups.yaml', '- {id: g, name: [1, 2]}', /group #1 \(id "g"\): name: expected a string, got a list/],
     ];
     for (const [file, text, message] of cases) {
       rmSync(join(dir, 'organizations.json'), { force: true });

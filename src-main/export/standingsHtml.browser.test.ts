@@ -10,8 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { buildResults } from './contestPackage.ts';
-import { readGroupsFile } from './groups.ts';
-import { readOrganizationsFile } from './organizations.ts';
+import { readGroupsFile, readOrganizationsFile } from '../contest/folderLists.ts';
 import { AFTER_END, makeContest } from './testContest.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@
 import type { ClicsAward, ClicsLanguage } from '../clics/schemas.ts';
 import { disabledLanguages } from '../store/languageSettings.ts';
 import { computeAwards } from '../export/awards.ts';
-import { contestGroups, readGroupsFile } from '../export/groups.ts';
+import { contestGroups } from '../export/groups.ts';
 import { finalStandings } from '../export/standings.ts';
 import { log } from '../common/log.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
@@ -28,7 +28,8 @@ export function syncLanguages(ctx: Pick<ServerContext, 'engine' | 'store' | 'now
 /** The awards as the judges' standings give them now. */
 export function currentAwards(ctx: Pick<ServerContext, 'store' | 'contest'>): ClicsAward[] {
   const standings = finalStandings(ctx.store);
-  return computeAwards(standings, { groups: contestGroups(standings.teams, readGroupsFile(ctx.contest.dir)) }).list;
+  // The groups file as the contest was read (loadContest), not read again on each change.
+  return computeAwards(standings, { groups: contestGroups(standings.teams, ctx.contest.groups) }).list;
 }
 
 /** Whether the results are out, so that everyone may see the awards: the judges released the scoreboard (thawed). */

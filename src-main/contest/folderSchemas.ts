@@ -1,0 +1,171 @@
+// The contest folder's files (contest.yaml, problems, teams, accounts, groups, organizations) as TypeBox schemas: one
+// definition gives the fields' types and their runtime check, and every field carries the words its
+// error message uses, so a wrong value is one message naming the field ("hidden: expected true or
+// false, got "yes""). What a schema cannot say (aliases, uniqueness, references between files,
+// durations' arithmetic) stays in loadContest.ts.
+//
+// Each field schema may carry
+// - `expected`: what the field holds ("expected a string"), for a value of the wrong kind;
+// - `invalid`: what is wrong with a value of the right kind that breaks a rule (a pattern, an enum);
+//   without it `expected` is used;
+// - `missing`: why a required field matters, after "missing".
+import Type, { type Static, type TProperties, type TSchema } from 'typebox';
+import { Compile, type Validator } from 'typebox/compile';
+
+/** The CLICS id syntax for the folder's ids (contest, problem, team, account, username of an
+ *  imported team): letters, digits, '_', '.', '-', not starting with '.' or '-'. */
+export const ID_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.-]*$';
+export const ID_RE = new RegExp(ID_PATTERN);
+const ID_RULE = "is not a valid id (letters, digits, '_', '.', '-'; not starting with '.' or '-')";
+
+interface Wording {
+  expected?: string;
+  invalid?: string;
+  missing?: string;
+}
+
+/** A string; a number is kept as written (YAML reads `name: 2024` as a number). */
+function Text(wording: Wording = {}, string: { pattern?: string } = {}, number: { minimum?: number } = {}) {
+  return Type.Union([Type.String(string), Type.Number(number)], { expected: 'expected a string', ...wording });
+}
+
+/** An id: a string in the id syntax, or a number (DOMjudge exports use numeric team ids). */
+const FolderId = Text({ invalid: ID_RULE }, { pattern: ID_PATTERN }, { minimum: 0 });
+/** A duration "h:mm:ss" or "h:mm:ss.sss" (what parseReltime reads). */
+const Reltime = Type.String({ pattern: '^\\s*\\d+:[0-5]\\d:[0-5]\\d(\\.\\d{1,3})?\\s*$', expected: 'expected a duration "h:mm:ss" (e.g. "5:00:00")' });
+const Flag = Type.Boolean({ expected: 'expected true or false' });
+
+/** contest.yaml, its keys with '-' read as '_' (older Kattis files). Unknown keys are allowed (warnings). */
+export const ContestFile = Type.Object({
+  id: Type.Optional(FolderId),
+  short_name: Type.Optional(FolderId),
+  name: Type.Optional(Text()),
+  formal_name: Type.Optional(Text()),
+  start_time: Type.Optional(Type.String({ expected: 'expected an ISO 8601 date and time or null' })),
+  duration: Reltime,
+  scoreboard_freeze_duration: Type.Optional(Reltime),
+  scoreboard_freeze_length: Type.Optional(Reltime),
+  /** The contest time at which the freeze starts (legacy). */
+  scoreboard_freeze: Type.Optional(Reltime),
+  penalty_time: Type.Optional(
+    Type.Union([Type.Integer({ minimum: 0 }), Type.String()], { expected: 'expected whole minutes (20) or a duration in whole minutes ("0:20:00")' }),
+  ),
+  scoreboard_type: Type.Optional(Type.Literal('pass-fail', { expected: 'only "pass-fail" (ICPC) scoring is supported' })),
+}, { missing: { duration: ' (the contest length, e.g. "5:00:00")' } });
+export type ContestFile = Static<typeof ContestFile>;
+
+/** One problem of problems.yaml; `short-name`/`short_name` and `letter` are older names of id and label. */
+export const ProblemEntry = Type.Object({
+  id: Type.Optional(FolderId),
+  'short-name': Type.Optional(FolderId),
+  short_name: Type.Optional(FolderId),
+  label: Type.Optional(Text()),
+  letter: Type.Optional(Text()),
+  name: Type.Optional(Text()),
+  color: Type.Optional(Text()),
+  rgb: Type.Optional(Text({ expected: 'expected a colour "#rrggbb"' }, { pattern: '^\\s*#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})\\s*$' })),
+});
+export type ProblemEntry = Static<typeof ProblemEntry>;
+
+/** One team of teams.json / teams.yaml. */
+export const TeamEntry = Type.Object({
+  id: FolderId,
+  name: Type.Optional(Text()),
+  display_name: Type.Optional(Text()),
+  organization_id: Type.Optional(Text()),
+  group_ids: Type.Optional(
+    Type.Array(Type.Union([Type.String({ minLength: 1 }), Type.Number()], { expected: 'expected an id' }), { expected: 'expected a list of ids' }),
+  ),
+  hidden: Type.Optional(Flag),
+});
+export type TeamEntry = Static<typeof TeamEntry>;
+
+/** One account of accounts.json / accounts.yaml. */
+export const AccountEntry = Type.Object({
+  username: Text({ invalid: 'must be non-empty, without spaces or control characters' }, { pattern: '^[^\\s\\x00-\\x1f\\x7f]+$' }),
+  id: Type.Optional(FolderId),
+  type: Type.Union([Type.Literal('team'), Type.Literal('judge'), Type.Literal('admin')], { expected: 'expected a string', invalid: 'is not supported (expected team, judge or admin)' }),
+  team_id: Type.Optional(Text()),
+  password: Type.Optional(Text()),
+  password_hash: Type.Optional(Text()),
+}, { missing: { type: ' (team, judge or admin)' } });
+export type AccountEntry = Static<typeof AccountEntry>;
+
+/** One group of groups.json / groups.yaml (CLICS groups). */
+export const GroupEntry = Type.Object({
+  id: Text(),
+  name: Type.Optional(Text()),
+  hidden: Type.Optional(Flag),
+});
+
+/** One organization of organizations.json / organizations.yaml (CLICS organizations). */
+export const OrganizationEntry = Type.Object({
+  id: Text(),
+  name: Type.Optional(Text()),
+  formal_name: Type.Optional(Text()),
+  country: Type.Optional(Type.String({ pattern: '^(\\s*|[A-Z]{3})$', expected: 'expected a string', invalid: 'is not an ISO 3166-1 alpha-3 code such as "NLD"' })),
+});
+
+// ---------------------------------------------------------------------------------------------- messages
+
+/** A short JSON-ish rendering of a value for "got ..." in messages. */
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return typeof v; // a function or a symbol: never parsed from YAML or JSON
+}
+
+/** The message for a value at `path` ("/group_ids/2") that `schema` refuses. */
+function fieldMessage(schema: TSchema & Wording, path: string[], value: unknown, errors: { keyword: string }[]): string {
+  const name = path.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i > 0 ? `.${p}` : p)).join('');
+  // A value of a kind the field takes that breaks one of its rules (pattern, enum, minimum).
+  const ruleBroken = errors.some((e) => !['type', 'anyOf', 'required'].includes(e.keyword)) && (typeof value === 'string' || typeof value === 'number');
+  if (ruleBroken && schema.invalid !== undefined) return `${name}: ${show(value)} ${schema.invalid}`;
+  return `${name}: ${schema.expected ?? 'expected something else'}, got ${show(value)}`;
+}
+
+/** Each schema compiled once: a compiled check is about ten times faster than Value.Check, and
+ *  contest folders hold thousands of entries. */
+const validators = new WeakMap<TSchema, Validator>();
+
+function validatorOf<S extends TSchema>(schema: S): Validator<TProperties, S> {
+  let v = validators.get(schema);
+  if (v === undefined) {
+    v = Compile(schema);
+    validators.set(schema, v);
+  }
+  return v as Validator<TProperties, S>;
+}
+
+/**
+ * Checks one map of fields (an entry of a list file, or contest.yaml) against `schema`; null values
+ * count as absent (YAML's `key:`). Returns the map typed, or the message for its first wrong field
+ * ("name: missing", "hidden: expected true or false, got "yes"").
+ */
+export function checkFields<S extends TSchema>(schema: S, data: Record<string, unknown>): { ok: Static<S> } | { problem: string } {
+  const present: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) present[k] = v;
+  const validator = validatorOf(schema);
+  if (validator.Check(present)) return { ok: present };
+  const errors = validator.Errors(present);
+  const first = errors[0];
+  if (first.keyword === 'required') {
+    const key = first.params.requiredProperties[0];
+    const hints = (schema as { missing?: Record<string, string> }).missing ?? {};
+    return { problem: `${key}: missing${hints[key] ?? ''}` };
+  }
+  const path = first.instancePath.split('/').slice(1);
+  const atPath = errors.filter((e) => e.instancePath === first.instancePath);
+  let sub: TSchema & Wording = schema;
+  let value: unknown = present;
+  for (const step of path) {
+    value = (value as Record<string, unknown>)[step];
+    const s = sub as { properties?: Record<string, TSchema>; items?: TSchema };
+    sub = s.properties?.[step] ?? s.items ?? sub;
+  }
+  return { problem: fieldMessage(sub, path, value, atPath) };
+}
