@@ -4,7 +4,8 @@ import { dirname, extname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contestPhase, submissionClosedReason } from '../contest/clock.ts';
 import { disabledLanguages } from '../store/languageSettings.ts';
-import { latexToHtml, type ImageLookup } from '../contest/latexStatement.ts';
+import type { ImageLookup } from '../contest/latexStatement.ts';
+import { LatexStatementCache } from '../contest/statementCache.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
 import { languageForFile } from '../common/languages.ts';
 import type { AskRequest, LoginRequest, Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView, SubmitRequest } from '../shared/portalApi.ts';
@@ -40,6 +41,7 @@ function statementImages(dir: string): ImageLookup {
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller_>): void {
   const { store, auth } = ctx;
+  const latexStatements = new LatexStatementCache();
 
   app.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
     // Failed attempts are throttled by username and by address in the Authenticator (loginThrottle.ts).
@@ -90,7 +92,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     const type = { markdown: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf', latex: 'text/html; charset=utf-8' }[statement.kind];
     // Statements are judge-provided but shown in a page: no scripts, ever.
     reply.header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
-    if (statement.kind === 'latex') return reply.type(type).send(latexToHtml(readFileSync(statement.path, 'utf8'), statementImages(dirname(statement.path))));
+    if (statement.kind === 'latex') return reply.type(type).send(latexStatements.html(statement.path, statementImages(dirname(statement.path))));
     return reply.type(type).send(readFileSync(statement.path));
   });
 
