@@ -3,6 +3,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { IPC, JUDGE_REQUESTS } from '../shared/judgeApi.ts';
+import { checkJudgeRequest } from '../shared/judgeRequests.ts';
 
 /** Registers the handlers; returns a function that removes them (when the core is replaced). */
 export function registerJudgeIpc(service: ConsoleService, contents: WebContents): () => void {
@@ -11,7 +12,10 @@ export function registerJudgeIpc(service: ConsoleService, contents: WebContents)
     ipcMain.handle(IPC.request(method), (event, ...args: unknown[]) => {
       // Only the console window may steer judging.
       if (event.sender !== contents) throw new Error('not the console window');
-      return (service[method] as (...a: unknown[]) => Promise<unknown>).apply(service, args);
+      // The renderer is untrusted input: arguments of the types JudgeApi declares, or nothing is done.
+      const checked = checkJudgeRequest(method, args);
+      if ('problem' in checked) throw new Error(checked.problem);
+      return (service[method] as (...a: unknown[]) => Promise<unknown>).apply(service, checked.args);
     });
     cleanups.push(() => ipcMain.removeHandler(IPC.request(method)));
   }
@@ -26,8 +30,12 @@ export function registerJudgeIpc(service: ConsoleService, contents: WebContents)
     if (event.sender !== contents || typeof id !== 'number' || typeof submissionId !== 'string' || watches.has(id)) return;
     watches.set(id, service.output.watch(submissionId, (data) => !contents.isDestroyed() && contents.send(IPC.output, id, data)));
   });
-  ipcMain.on(IPC.ackOutput, (_event, id: number, chars: number) => watches.get(id)?.ack(chars));
-  ipcMain.on(IPC.stopOutput, (_event, id: number) => {
+  ipcMain.on(IPC.ackOutput, (event, id: unknown, chars: unknown) => {
+    if (event.sender !== contents || typeof id !== 'number' || typeof chars !== 'number' || !(chars >= 0)) return;
+    watches.get(id)?.ack(chars);
+  });
+  ipcMain.on(IPC.stopOutput, (event, id: unknown) => {
+    if (event.sender !== contents || typeof id !== 'number') return;
     watches.get(id)?.stop();
     watches.delete(id);
   });

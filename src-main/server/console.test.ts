@@ -92,6 +92,12 @@ describe('steering judging', () => {
     await call('setWorkers', 2);
     assert.equal((await call<ConsoleSnapshot>('getSnapshot')).body.pool.workers, 2);
     assert.equal((await call('setWorkers', 0)).status, 400);
+    // Arguments of the wrong types are refused before the service sees them (shared/judgeRequests.ts).
+    const notBoolean = await call<{ error: string }>('setLanguageEnabled', 'javascript', 'no');
+    assert.equal(notBoolean.status, 400);
+    assert.match(notBoolean.body.error, /setLanguageEnabled: enabled: /);
+    assert.equal((await call('getSnapshot', 'extra')).status, 400, 'too many arguments');
+    assert.equal((await call('getSubmission', { id: waiting.body.id })).status, 400, 'an id is a string');
     await call('setWorkers', 1);
     // Events are batched (at most every 33 ms): wait for the batch with the verdict before closing.
     await eventually(async () => (sse.frames.join('').includes(`"id":"${waiting.body.id}"`) && sse.frames.join('').includes('"verdict":"AC"') ? true : undefined), 5000, 'the verdict event');

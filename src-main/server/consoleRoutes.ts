@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { EXPORT_FILES, JUDGE_REQUESTS, type JudgeRequestName } from '../shared/judgeApi.ts';
+import { checkJudgeRequest } from '../shared/judgeRequests.ts';
 import { HttpError, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
 
@@ -46,7 +47,9 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     const method = (request.params as { method: string }).method as JudgeRequestName;
     if (!JUDGE_REQUESTS.includes(method)) throw new HttpError(404, `no console request '${method}'`);
     if (!Array.isArray(request.body)) throw new HttpError(400, 'send the arguments as a JSON array');
-    const args = request.body as unknown[];
+    const checked = checkJudgeRequest(method, request.body);
+    if ('problem' in checked) throw new HttpError(400, checked.problem);
+    const args = checked.args;
     // Overrides are audited with the judge who made them.
     if (method === 'overrideVerdict') return (await console.overrideVerdict(args[0] as string, args[1] as never, args[2] as string, caller.account.username)) ?? null;
     return (await (console[method] as (...a: unknown[]) => Promise<unknown>).apply(console, args)) ?? null;

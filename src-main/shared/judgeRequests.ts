@@ -1,0 +1,109 @@
+// The arguments of every JudgeApi request (judgeApi.ts) as TypeBox schemas, checked where they
+// arrive from a client: the console's HTTP routes (server/consoleRoutes.ts) and the Electron IPC
+// handlers (app/ipc.ts). Neither the browser nor the renderer is trusted, so a request reaches the
+// ConsoleService only with arguments of the types its signature declares. The service still checks
+// what a type cannot say (a reason that is not blank, a worker count from 1 to 64).
+// The renderer does not import this file: it needs no validator in its bundle.
+import Type, { type TProperties, type TSchema } from 'typebox';
+import { Compile, type Validator } from 'typebox/compile';
+import type { JudgeRequestName } from './judgeApi.ts';
+
+interface Param {
+  name: string;
+  schema: TSchema;
+  /** May be left out (trailing parameters only). */
+  optional?: boolean;
+}
+
+const Id = Type.String({ minLength: 1 });
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const param = (name: string, schema: TSchema, optional = false): Param => ({ name, schema, optional });
+
+/** Each request's parameters, in order, as JudgeApi declares them. */
+const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
+  getSnapshot: [],
+  listSubmissions: [param('afterId', NullableString, true), param('limit', Type.Integer(), true)],
+  getSubmission: [param('id', Id)],
+  getScoreboard: [param('view', Type.Union([Type.Literal('judges'), Type.Literal('public')]))],
+  listProblems: [],
+  listTeams: [],
+  listClarifications: [],
+  pauseJudging: [],
+  resumeJudging: [],
+  setWorkers: [param('workers', Type.Integer())],
+  prioritise: [param('submissionId', Id)],
+  rejudgeSubmission: [param('submissionId', Id)],
+  rejudgeProblem: [param('problemId', Id)],
+  overrideVerdict: [param('submissionId', Id), param('verdict', Type.String()), param('reason', Type.String())],
+  killRun: [param('submissionId', Id)],
+  answerClarification: [
+    param(
+      'answer',
+      Type.Object({
+        replyToId: Type.Optional(NullableString),
+        toTeamId: Type.Optional(NullableString),
+        problemId: Type.Optional(NullableString),
+        text: Type.String(),
+      }),
+    ),
+  ],
+  setContestTimes: [
+    param(
+      'times',
+      Type.Object({
+        startTime: Type.Union([Type.Number(), Type.Null()]),
+        durationMs: Type.Number(),
+        freezeMs: Type.Number(),
+        penaltyMinutes: Type.Optional(Type.Integer()),
+      }),
+    ),
+  ],
+  setLanguageEnabled: [param('languageId', Id), param('enabled', Type.Boolean())],
+  setThawed: [param('thawed', Type.Boolean())],
+  finalizeResults: [],
+  importTeams: [param('list', Type.String())],
+  getPasswordSheet: [],
+  importProblem: [param('fileName', Type.String()), param('zipBase64', Type.String())],
+  startExport: [],
+  listExports: [],
+};
+
+/** Each parameter's schema compiled once. */
+const validators = new Map<TSchema, Validator<TProperties, TSchema>>();
+function validatorOf(schema: TSchema): Validator<TProperties, TSchema> {
+  let v = validators.get(schema);
+  if (v === undefined) {
+    v = Compile(schema);
+    validators.set(schema, v);
+  }
+  return v;
+}
+
+/**
+ * `args` checked against `method`'s parameters: the arguments to call the service with (optional
+ * parameters sent as null, as JSON must, left out), or what is wrong, naming the parameter
+ * ("setThawed: thawed: must be boolean").
+ */
+export function checkJudgeRequest(method: JudgeRequestName, args: readonly unknown[]): { args: unknown[] } | { problem: string } {
+  const params = PARAMS[method];
+  const required = params.filter((p) => !p.optional).length;
+  if (args.length < required || args.length > params.length) {
+    const names = params.map((p) => (p.optional ? `${p.name}?` : p.name)).join(', ');
+    return { problem: `${method}: expected the arguments [${names}], got ${args.length}` };
+  }
+  const out: unknown[] = [];
+  for (const [i, p] of params.slice(0, args.length).entries()) {
+    const arg = args[i];
+    if (p.optional && (arg === undefined || arg === null)) {
+      out.push(undefined);
+      continue;
+    }
+    const validator = validatorOf(p.schema);
+    if (!validator.Check(arg)) {
+      const error = validator.Errors(arg).at(0);
+      return { problem: `${method}: ${p.name}${error?.instancePath.replace(/\//g, '.') ?? ''}: ${error?.message ?? 'of the wrong type'}` };
+    }
+    out.push(arg);
+  }
+  return { args: out };
+}
