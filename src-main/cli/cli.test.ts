@@ -73,6 +73,11 @@ describe('verdict judge', () => {
   });
 });
 
+/** The verdicts and the match of one submission of verify's report. */
+function pick(s: { verdict: string; verdictAtMargin: string | null; matches: boolean }) {
+  return { verdict: s.verdict, verdictAtMargin: s.verdictAtMargin, matches: s.matches };
+}
+
 describe('verdict verify', () => {
   test('every example submission of a package matches its folder', async () => {
     const { code, stdout } = await verdict('verify', '--json', hello);
@@ -105,6 +110,34 @@ describe('verdict verify', () => {
     // The accepted programs take milliseconds: x2, rounded up to whole seconds, is 1 s.
     assert.equal(report.timeLimitMs, 1000);
     assert.ok(report.submissions.some((s: { verdict: string }) => s.verdict === 'TLE'));
+  });
+
+  test('as problemtools judges: the other folders at the time limit x time_limit_to_tle, MLE counted as a crash', async () => {
+    // A legacy package with a 0.2 s limit: the margin is x 2 (time_safety_margin's legacy default), 0.4 s.
+    // Short times keep the test fast and within the wall-clock limit on a loaded machine.
+    const spinThen = (text: string) => `#include <stdio.h>\n#include <time.h>\n\nint main(void) {\n  while (clock() < CLOCKS_PER_SEC * 3 / 10) {}\n  puts("${text}");\n  return 0;\n}\n`;
+    const dir = join(mkdtempSync(join(scratch, 'margins-')), 'margins');
+    writePackage(dir, {
+      'problem.yaml': 'name: Margins\nlimits:\n  time_limit: 0.2\n  memory: 64\n',
+      'data/sample/1.in': '',
+      'data/sample/1.ans': 'Hello, Verdict!\n',
+      'submissions/accepted/hello.py': 'print("Hello, Verdict!")\n',
+      // 0.3 s of CPU: too slow for 0.2 s, and wrong when given 0.4 s: a wrong answer.
+      'submissions/wrong_answer/slow_farewell.c': spinThen('Goodbye, Verdict!'),
+      // Too slow for 0.2 s but right within 0.4 s: not a time_limit_exceeded submission with this margin.
+      'submissions/time_limit_exceeded/almost.c': spinThen('Hello, Verdict!'),
+      // Runs out of memory (MLE): the format's run_time_error/ (it has no memory folder).
+      'submissions/run_time_error/hog.c': '#include <stdlib.h>\n#include <string.h>\n\nint main(void) {\n  for (;;) {\n    char *p = malloc(1 << 20);\n    if (!p) abort();\n    memset(p, 1, 1 << 20);\n  }\n}\n',
+    });
+    const { code, stdout } = await verdict('verify', '--json', dir);
+    const report = JSON.parse(stdout);
+    assert.equal(code, 1, stdout);
+    assert.deepEqual([report.timeLimitMs, report.marginLimitMs], [200, 400]);
+    const byFile = Object.fromEntries(report.submissions.map((s: { path: string }) => [s.path, s]));
+    assert.deepEqual(pick(byFile['submissions/wrong_answer/slow_farewell.c']), { verdict: 'TLE', verdictAtMargin: 'WA', matches: true });
+    assert.deepEqual(pick(byFile['submissions/time_limit_exceeded/almost.c']), { verdict: 'TLE', verdictAtMargin: 'AC', matches: false });
+    assert.deepEqual(pick(byFile['submissions/run_time_error/hog.c']), { verdict: 'MLE', verdictAtMargin: 'MLE', matches: true });
+    assert.deepEqual(pick(byFile['submissions/accepted/hello.py']), { verdict: 'AC', verdictAtMargin: null, matches: true });
   });
 
   test('an interactive problem: the interactor talks with each example submission, and every verdict matches', async () => {

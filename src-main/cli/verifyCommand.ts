@@ -4,15 +4,15 @@ import { relative } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
 import { languageForFile } from '../common/languages.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
+import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
+import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
 import type { JudgeResult } from '../common/results.ts';
-import { EXPECTED_FOLDERS, type PackageSubmission, type ProblemPackage } from '../common/types.ts';
+import type { PackageSubmission, ProblemPackage } from '../common/types.ts';
 import type { LanguageInfo } from '../common/judgehostProtocol.ts';
 import { ProgressLine, cell, escapeControls, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 
 /** Time limit accepted submissions run under while the real limit is being derived (ms). */
 const PROBE_TIME_LIMIT_MS = 10_000;
-/** The format rounds a derived time limit up to whole seconds (time_resolution, default 1 s). */
-const TIME_RESOLUTION_MS = 1000;
 
 export interface VerifyOptions {
   problem: string;
@@ -26,7 +26,10 @@ interface VerifiedSubmission {
   path: string;
   expected: string;
   language: string | null;
+  /** The verdict at the time limit. */
   verdict: string | null;
+  /** The verdict at the margin limit (time limit × time_limit_to_tle); null for accepted/ (judged at the limit). */
+  verdictAtMargin: string | null;
   matches: boolean;
   skipped: boolean;
   timeMs: number;
@@ -45,12 +48,17 @@ function plan(pkg: ProblemPackage, languages: LanguageInfo[]): Plan[] {
   });
 }
 
-/** The time limit the format derives: slowest accepted test time x ac_to_time_limit, rounded up. */
-function deriveTimeLimitMs(acceptedResults: JudgeResult[], acToTimeLimit: number): number | null {
+/** CPU time of the slowest accepted run (ms), or null when none was accepted. */
+function slowestAcceptedMs(acceptedResults: JudgeResult[]): number | null {
   const times = acceptedResults.filter((r) => r.verdict === 'AC').map((r) => r.timeMs);
-  if (times.length === 0) return null;
-  const raw = Math.max(...times, 1) * acToTimeLimit;
-  return Math.max(TIME_RESOLUTION_MS, Math.ceil(raw / TIME_RESOLUTION_MS) * TIME_RESOLUTION_MS);
+  return times.length === 0 ? null : Math.max(...times, 1);
+}
+
+/** The verdict at the limit, and the one at the margin where it differs ("TLE, WA at 2 s"). */
+function verdictCell(r: VerifiedSubmission, marginLimitMs: number): string {
+  if (r.verdict === null) return '-';
+  if (r.verdictAtMargin === null || r.verdictAtMargin === r.verdict) return r.verdict;
+  return `${r.verdict}, ${r.verdictAtMargin} at ${formatMs(marginLimitMs)}`;
 }
 
 export async function verifyCommand(options: VerifyOptions): Promise<number> {
@@ -79,31 +87,39 @@ async function verify(options: VerifyOptions): Promise<number> {
         }),
       );
 
-    let timeLimitMs = pkg.timeLimitMs;
+    const accepted = runnable.filter((p) => p.submission.expected === 'accepted');
+    const others = runnable.filter((p) => p.submission.expected !== 'accepted');
+    let limits: TimeLimits;
     let timeLimitSource: 'package' | 'derived' | 'default' = 'package';
-    if (timeLimitMs === null) {
+    if (pkg.timeLimitMs === null) {
       // The package states no limit: run the accepted submissions first and derive it from them.
-      const accepted = runnable.filter((p) => p.submission.expected === 'accepted');
       await judgeAll(accepted, PROBE_TIME_LIMIT_MS);
-      const derived = deriveTimeLimitMs(accepted.map((p) => results.get(p.submission)!), pkg.acToTimeLimit);
-      timeLimitMs = derived ?? DEFAULT_TIME_LIMIT_MS;
-      timeLimitSource = derived === null ? 'default' : 'derived';
+      const slowest = slowestAcceptedMs(accepted.map((p) => results.get(p.submission)!));
+      limits = slowest === null ? statedTimeLimits(DEFAULT_TIME_LIMIT_MS, pkg) : derivedTimeLimits(slowest, pkg);
+      timeLimitSource = slowest === null ? 'default' : 'derived';
+      await judgeAll(others, limits.marginLimitMs);
+    } else {
+      limits = statedTimeLimits(pkg.timeLimitMs, pkg);
+      await Promise.all([judgeAll(accepted, limits.timeLimitMs), judgeAll(others, limits.marginLimitMs)]);
     }
-    await judgeAll(runnable.filter((p) => !results.has(p.submission)), timeLimitMs);
+    const { timeLimitMs, marginLimitMs } = limits;
     progress.clear();
 
     const report: VerifiedSubmission[] = plans.map((p) => {
       const path = relative(pkg.dir, p.submission.path);
-      if ('skip' in p) return { path, expected: p.submission.expected, language: null, verdict: null, matches: true, skipped: true, timeMs: 0, memoryKb: 0, detail: p.skip };
+      if ('skip' in p) return { path, expected: p.submission.expected, language: null, verdict: null, verdictAtMargin: null, matches: true, skipped: true, timeMs: 0, memoryKb: 0, detail: p.skip };
       const result = results.get(p.submission)!;
-      const allowed = EXPECTED_FOLDERS[p.submission.expected] ?? [];
+      const folder = p.submission.expected;
+      const atLimit = verdictAtLimit(result, timeLimitMs);
+      const atMargin = folder === 'accepted' ? null : result.verdict;
       const failing = result.tests.find((t) => t.verdict !== 'AC');
       return {
         path,
-        expected: p.submission.expected,
+        expected: folder,
         language: p.language.id,
-        verdict: result.verdict,
-        matches: allowed.includes(result.verdict),
+        verdict: atLimit,
+        verdictAtMargin: atMargin,
+        matches: matchesFolder(folder, atLimit, atMargin ?? atLimit),
         skipped: false,
         timeMs: result.timeMs,
         memoryKb: result.memoryKb,
@@ -112,16 +128,17 @@ async function verify(options: VerifyOptions): Promise<number> {
     });
     const ok = report.every((r) => r.matches);
     if (options.json) {
-      console.log(jsonText({ problem: pkg.id, timeLimitMs, timeLimitSource, ok, warnings: pkg.warnings, submissions: report }));
+      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ok, warnings: pkg.warnings, submissions: report }));
     } else {
-      const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
+      const rounding = pkg.legacyFormat ? 'to the nearest second' : `up to a multiple of ${formatMs(pkg.timeResolutionMs)}`;
+      const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}, rounded ${rounding}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
       // The package's id, name and warnings are its author's text: escaped (table() escapes its cells).
-      console.log(`${escapeControls(pkg.id)} (${escapeControls(pkg.name)}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source})`);
+      console.log(`${escapeControls(pkg.id)} (${escapeControls(pkg.name)}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source}), margin ${formatMs(marginLimitMs)} for the other submissions`);
       for (const warning of pkg.warnings) console.log(`warning: ${escapeControls(warning, { multiline: true })}`);
       console.log(
         table(
           ['', 'submission', 'expected', 'verdict', 'time', 'detail'],
-          report.map((r) => [r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL', r.path, r.expected, r.verdict ?? '-', r.skipped ? '' : formatMs(r.timeMs), r.matches && !r.skipped ? '' : cell(r.detail)]),
+          report.map((r) => [r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL', r.path, r.expected, verdictCell(r, marginLimitMs), r.skipped ? '' : formatMs(r.timeMs), r.matches && !r.skipped ? '' : cell(r.detail)]),
         ),
       );
       const failed = report.filter((r) => !r.matches).length;

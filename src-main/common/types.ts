@@ -9,7 +9,9 @@ export const EXPECTED_FOLDERS: Readonly<Record<string, readonly Verdict[]>> = {
   accepted: ['AC'],
   wrong_answer: ['WA'],
   time_limit_exceeded: ['TLE'],
-  run_time_error: ['RTE'],
+  // No format version has a memory limit verdict or folder (2025-09's verdicts are AC, WA, TLE and
+  // RTE): a program that runs out of memory crashes, and problemtools judges it RTE.
+  run_time_error: ['RTE', 'MLE'],
   memory_limit_exceeded: ['MLE', 'RTE'],
   output_limit_exceeded: ['OLE', 'RTE', 'WA'],
   compile_error: ['CE'],
@@ -59,9 +61,14 @@ export interface ProblemPackage {
   name: string;
   /** Time limit in ms as the package states it (problem.yaml or .timelimit); null when it does not. */
   timeLimitMs: number | null;
-  /** limits.time_multipliers (2023-07+) or legacy time_multiplier/time_safety_margin. */
+  /** limits.time_multipliers (2023-07+) or legacy time_multiplier/time_safety_margin, else the
+   *  format version's defaults (package/timeLimits.ts). */
   acToTimeLimit: number;
   timeLimitToTle: number;
+  /** The legacy format (no problem_format_version, legacy or legacy-icpc): its time-limit rules differ. */
+  legacyFormat: boolean;
+  /** limits.time_resolution in ms (default 1000): a derived limit is a multiple of it (2023-07+). */
+  timeResolutionMs: number;
   memoryLimitMb: number;
   outputLimitMb: number;
   /** 'default' or 'custom' (the latter needs an output validator). */

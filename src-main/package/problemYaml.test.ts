@@ -29,8 +29,9 @@ describe('problem.yaml: defaults and values', () => {
       assert.equal(s.validation, null);
       assert.deepEqual(s.validatorFlags, []);
       assert.equal(s.limits.timeLimitSec, null);
-      assert.equal(s.limits.acToTimeLimit, 2);
-      assert.equal(s.limits.timeLimitToTle, 1.5);
+      // Not given: the format version's defaults apply (package/timeLimits.ts).
+      assert.equal(s.limits.acToTimeLimit, null);
+      assert.equal(s.limits.timeLimitToTle, null);
       assert.equal(s.limits.memoryMb, 2048);
       assert.equal(s.limits.outputMb, 8);
     }

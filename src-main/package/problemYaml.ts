@@ -9,8 +9,8 @@
 // - A key whose value is empty (`limits:` or `source: ~`) counts as absent.
 // - An empty problem.yaml (or one holding only comments) is a problem with no keys.
 // - limits.time_multipliers (2023-07+) and the legacy limits.time_multiplier / time_safety_margin both map
-//   to acToTimeLimit / timeLimitToTle; giving both forms is an error. The defaults are 2 and 1.5 (the
-//   2023-07 defaults) whatever the format version.
+//   to acToTimeLimit / timeLimitToTle; giving both forms is an error. They are null when not given: the
+//   defaults depend on the format version (package/timeLimits.ts).
 // - Limits are positive numbers (validation_passes an integer >= 2); multipliers are >= 1.
 
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
@@ -19,8 +19,6 @@ import { PackageError } from '../common/types.ts';
 
 export const PROBLEM_YAML = 'problem.yaml';
 
-const DEFAULT_AC_TO_TIME_LIMIT = 2;
-const DEFAULT_TIME_LIMIT_TO_TLE = 1.5;
 const DEFAULT_MEMORY_MB = 2048;
 const DEFAULT_OUTPUT_MB = 8;
 
@@ -29,8 +27,9 @@ export type ProblemType = 'pass-fail' | 'scoring' | 'multi-pass' | 'interactive'
 export interface ProblemLimits {
   /** limits.time_limit in seconds; null when not given. */
   timeLimitSec: number | null;
-  acToTimeLimit: number;
-  timeLimitToTle: number;
+  /** null when not given (the format version's default applies). */
+  acToTimeLimit: number | null;
+  timeLimitToTle: number | null;
   timeResolutionSec: number | null;
   memoryMb: number;
   outputMb: number;
@@ -220,8 +219,8 @@ export function parseProblemYaml(text: string, file: string = PROBLEM_YAML): Pro
     validatorFlags: [],
     limits: {
       timeLimitSec: null,
-      acToTimeLimit: DEFAULT_AC_TO_TIME_LIMIT,
-      timeLimitToTle: DEFAULT_TIME_LIMIT_TO_TLE,
+      acToTimeLimit: null,
+      timeLimitToTle: null,
       timeResolutionSec: null,
       memoryMb: DEFAULT_MEMORY_MB,
       outputMb: DEFAULT_OUTPUT_MB,

@@ -112,6 +112,16 @@ describe('readPackage: folders', () => {
     assert.deepEqual(pkg.submissions, []);
   });
 
+  it('time multipliers not given: the format version\'s defaults (legacy 5 and 2, 2023-07 and later 2 and 1.5)', async () => {
+    const legacy = await readPackage(makePackage('mult-legacy', minimalFiles({ 'problem.yaml': 'name: T\n' })));
+    assert.deepEqual([legacy.legacyFormat, legacy.acToTimeLimit, legacy.timeLimitToTle], [true, 5, 2]);
+    for (const version of ['2023-07-draft', '2025-09']) {
+      const yaml = `problem_format_version: ${version}\nname: T\nlimits:\n  time_resolution: 0.5\n`;
+      const pkg = await readPackage(makePackage(`mult-${version}`, minimalFiles({ 'problem.yaml': yaml })));
+      assert.deepEqual([pkg.legacyFormat, pkg.acToTimeLimit, pkg.timeLimitToTle, pkg.timeResolutionMs], [false, 2, 1.5, 500]);
+    }
+  });
+
   it('uses the .timelimit file when problem.yaml gives no time limit', async () => {
     const files = minimalFiles({ 'problem.yaml': 'name: T\n', '.timelimit': '1.1\n' });
     assert.equal((await readPackage(makePackage('tl', files))).timeLimitMs, 1100);
@@ -384,8 +394,11 @@ describe('readPackage: the CLI tests\' packages', () => {
     assert.equal(pkg.timeLimitMs, 1000);
     assert.equal(pkg.memoryLimitMb, 256);
     assert.equal(pkg.outputLimitMb, 8);
-    assert.equal(pkg.acToTimeLimit, 2);
-    assert.equal(pkg.timeLimitToTle, 1.5);
+    // A legacy package (no problem_format_version) without multipliers: the legacy defaults.
+    assert.equal(pkg.legacyFormat, true);
+    assert.equal(pkg.acToTimeLimit, 5);
+    assert.equal(pkg.timeLimitToTle, 2);
+    assert.equal(pkg.timeResolutionMs, 1000);
     assert.equal(pkg.validation, 'default');
     assert.deepEqual(pkg.validatorFlags, []);
     assert.equal(pkg.outputValidator, null);

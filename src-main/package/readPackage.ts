@@ -27,6 +27,7 @@ import { EXPECTED_FOLDERS, PackageError } from '../common/types.ts';
 import type { OutputValidatorSource, PackageSubmission, ProblemPackage, TestCase } from '../common/types.ts';
 import { PROBLEM_YAML, parseProblemYaml } from './problemYaml.ts';
 import type { ProblemSettings } from './problemYaml.ts';
+import { DEFAULT_TIME_RESOLUTION_MS, defaultTimeMultipliers } from './timeLimits.ts';
 import { extractZip } from './unzip.ts';
 
 const TIMELIMIT_FILE = '.timelimit';
@@ -366,14 +367,17 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
   }
 
   const submissions = await readSubmissions(dir, warnings);
+  const multiplierDefaults = defaultTimeMultipliers(settings.legacy);
 
   return {
     dir,
     id,
     name: settings.name ?? id,
     timeLimitMs: timeLimitSec === null ? null : secondsToMs(timeLimitSec),
-    acToTimeLimit: settings.limits.acToTimeLimit,
-    timeLimitToTle: settings.limits.timeLimitToTle,
+    acToTimeLimit: settings.limits.acToTimeLimit ?? multiplierDefaults.acToTimeLimit,
+    timeLimitToTle: settings.limits.timeLimitToTle ?? multiplierDefaults.timeLimitToTle,
+    legacyFormat: settings.legacy,
+    timeResolutionMs: settings.limits.timeResolutionSec === null ? DEFAULT_TIME_RESOLUTION_MS : secondsToMs(settings.limits.timeResolutionSec),
     memoryLimitMb: settings.limits.memoryMb,
     outputLimitMb: settings.limits.outputMb,
     validation,
