@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { buildZip, zipEntries } from '../package/testUtil.ts';
+import { findExecutable } from '../common/languages.ts';
 import { resourcePath } from '../common/paths.ts';
 import { runVerdict } from '../test-support/cli.ts';
 import { helloFiles, meanFiles, writePackage, type PackageFiles } from '../test-support/packages.ts';
@@ -50,6 +51,19 @@ describe('verdict judge', () => {
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^verdict: AC/);
     assert.match(stdout, /sample\/1\s+AC/);
+  });
+
+  test('--language-for py=pypy3 judges a .py file with PyPy; without it, CPython', async (t) => {
+    if (findExecutable('pypy3') === null) return t.skip('pypy3 is not installed here');
+    const source = join(scratch, 'which_python.py');
+    writeFileSync(source, 'import sys\nprint("Hello, Verdict!" if sys.implementation.name == "pypy" else "CPython")\n');
+    const pypy = await verdict('judge', '--json', '--language-for', 'py=pypy3', '--problem', hello, source);
+    assert.equal(JSON.parse(pypy.stdout).verdict, 'AC', pypy.stdout);
+    const cpython = await verdict('judge', '--json', '--problem', hello, source);
+    assert.equal(JSON.parse(cpython.stdout).verdict, 'WA', cpython.stdout);
+    const unknown = await verdict('verify', '--language-for', 'py=pypy', hello);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--language-for: unknown language "pypy"/);
   });
 
   test('unusable input exits 2 with one clear line and no stack trace', async () => {

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { languageForFile } from '../common/languages.ts';
+import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
 import { readPackage } from '../package/readPackage.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
 import { InputError, ProgressLine, cell, escapeControls, formatKb, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
@@ -11,6 +11,8 @@ export interface JudgeOptions {
   problem: string;
   source: string;
   lang?: string;
+  /** The language per extension where several share it (--language-for). */
+  extensionLanguages?: ExtensionLanguages;
   json: boolean;
   all: boolean;
   /** Judge even where no sandbox can be built. */
@@ -69,7 +71,7 @@ async function judgeOne(options: JudgeOptions): Promise<number> {
   const pkg = await readPackage(options.problem);
   const engine = await JudgeEngine.start({ workers: 1, allowUnsandboxed: options.allowUnsandboxed });
   try {
-    const language = options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFile(engine.languages, sourcePath);
+    const language = options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFile(engine.languages, sourcePath, options.extensionLanguages);
     if (!language) {
       const known = engine.languages.map((l) => l.id).join(', ');
       throw new InputError(options.lang ? `unknown language '${options.lang}' (known: ${known})` : `cannot tell the language of ${options.source} from its extension; use --lang (known: ${known})`);

@@ -9,6 +9,7 @@ import { judgeCommand } from './judgeCommand.ts';
 import { UsageError } from './output.ts';
 import { verifyCommand } from './verifyCommand.ts';
 import { LOG_LEVELS, setLogLevel } from '../common/log.ts';
+import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
 import { projectRoot } from '../common/paths.ts';
 
 /** A usage error of one command, named where commander finds it (missing or extra arguments): exit 2. */
@@ -68,6 +69,7 @@ const OPTION_HELP = {
   data: "the contest's data folder (default: the one serve uses, ~/.local/share/verdict/<contest id>/)",
   out: 'the folder to write (it must not exist, or be empty)',
   force: 'replace the folder if it already holds files (only once the new one is complete)',
+  languageFor: 'the language for files with this extension where several share it, e.g. py=pypy3 (Python run with PyPy); repeatable',
 };
 
 /** An option with a default value, shown as it is typed (`(default: 7800)`, not `"7800"`). */
@@ -86,6 +88,20 @@ function workerCount(value: string | undefined): number | undefined {
   const workers = Number(value);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive whole number, got '${value}'`);
   return workers;
+}
+
+/** Collects a repeated option's values in order. */
+function collectPairs(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** --language-for's pairs as a choice per extension; a bad pair or an unknown language is a usage error. */
+function extensionLanguages(pairs: readonly string[]): ExtensionLanguages {
+  try {
+    return parseExtensionLanguages(pairs, loadLanguageDefinitions());
+  } catch (error) {
+    throw new UsageError(`--language-for: ${(error as Error).message}`);
+  }
 }
 
 /** Commander's own message without its "error: " prefix, its suggestion as "(did you mean …?)". */
@@ -210,11 +226,12 @@ export function buildProgram(): Program {
     .argument('<source>', 'the source file to judge')
     .option('-p, --problem <dir|zip>', 'the problem package: a folder or a .zip in the Kattis / ICPC format')
     .option('-l, --lang <id>', "the language, instead of the file extension's (ids: verdict languages)")
+    .option('--language-for <ext=id>', OPTION_HELP.languageFor, collectPairs, [])
     .option('--json', 'print one JSON object: {"verdict","tests":[…],"compile":{…},"timeMs","memoryKb"}')
     .option('--all', 'run every test (by default judging stops at the first failing test)')
     .option('--time-limit <seconds>', "the time limit per test, instead of the package's")
     .option('--allow-unsandboxed', OPTION_HELP.allowUnsandboxed)
-    .action(async (source: string, o: { problem?: string; lang?: string; json?: boolean; all?: boolean; timeLimit?: string; allowUnsandboxed?: boolean }) => {
+    .action(async (source: string, o: { problem?: string; lang?: string; languageFor: string[]; json?: boolean; all?: boolean; timeLimit?: string; allowUnsandboxed?: boolean }) => {
       if (!o.problem) throw new UsageError('judge needs --problem <dir|zip>');
       const timeLimit = o.timeLimit === undefined ? undefined : Number(o.timeLimit);
       if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, got '${o.timeLimit}'`);
@@ -223,6 +240,7 @@ export function buildProgram(): Program {
           problem: o.problem,
           source,
           lang: o.lang,
+          extensionLanguages: extensionLanguages(o.languageFor),
           json: o.json === true,
           all: o.all === true,
           timeLimitMs: timeLimit === undefined ? undefined : Math.ceil(timeLimit * 1000),
@@ -239,9 +257,18 @@ export function buildProgram(): Program {
     .argument('<dir|zip>', 'the problem package')
     .option('--json', OPTION_HELP.json)
     .option('-w, --workers <n>', OPTION_HELP.workers)
+    .option('--language-for <ext=id>', OPTION_HELP.languageFor, collectPairs, [])
     .option('--allow-unsandboxed', OPTION_HELP.allowUnsandboxed)
-    .action(async (problem: string, o: { json?: boolean; workers?: string; allowUnsandboxed?: boolean }) => {
-      done(await verifyCommand({ problem, json: o.json === true, workers: workerCount(o.workers), allowUnsandboxed: o.allowUnsandboxed === true }));
+    .action(async (problem: string, o: { json?: boolean; workers?: string; languageFor: string[]; allowUnsandboxed?: boolean }) => {
+      done(
+        await verifyCommand({
+          problem,
+          json: o.json === true,
+          workers: workerCount(o.workers),
+          extensionLanguages: extensionLanguages(o.languageFor),
+          allowUnsandboxed: o.allowUnsandboxed === true,
+        }),
+      );
     });
 
   define('serve', "Serve a contest: the contestants' portal, the judges' console (/console) and the contest API, judging as submissions arrive.", {

@@ -2,7 +2,7 @@
 // each gets a verdict its submissions/<expected>/ folder allows.
 import { relative } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { languageForFile } from '../common/languages.ts';
+import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
 import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
@@ -18,6 +18,8 @@ export interface VerifyOptions {
   problem: string;
   json: boolean;
   workers?: number;
+  /** The language per extension where several share it (--language-for). */
+  extensionLanguages?: ExtensionLanguages;
   /** Judge even where no sandbox can be built. */
   allowUnsandboxed?: boolean;
 }
@@ -39,9 +41,9 @@ interface VerifiedSubmission {
 
 type Plan = { submission: PackageSubmission; language: LanguageInfo } | { submission: PackageSubmission; skip: string };
 
-function plan(pkg: ProblemPackage, languages: LanguageInfo[]): Plan[] {
+function plan(pkg: ProblemPackage, languages: LanguageInfo[], extensionLanguages: ExtensionLanguages = {}): Plan[] {
   return pkg.submissions.map((submission) => {
-    const language = languageForFile(languages, submission.path);
+    const language = languageForFile(languages, submission.path, extensionLanguages);
     if (!language) return { submission, skip: 'no language for this file extension' };
     if (!language.available) return { submission, skip: `${language.id} is not available on this machine (${language.detail})` };
     return { submission, language };
@@ -74,7 +76,7 @@ async function verify(options: VerifyOptions): Promise<number> {
   const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed });
   const progress = new ProgressLine();
   try {
-    const plans = plan(pkg, engine.languages);
+    const plans = plan(pkg, engine.languages, options.extensionLanguages);
     const runnable = plans.filter((p): p is Extract<Plan, { language: LanguageInfo }> => 'language' in p);
     const results = new Map<PackageSubmission, JudgeResult>();
     let done = 0;

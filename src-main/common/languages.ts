@@ -131,14 +131,56 @@ export function detectLanguages(): Promise<Language[]> {
   return cached;
 }
 
-/** The language for a file name, by extension (case-sensitive first: `.C` is C++). */
-export function languageForFile<T extends { extensions: readonly string[] }>(languages: readonly T[], fileName: string): T | null {
+/**
+ * Which language runs each file extension where several languages share it, by language id
+ * (`{ py: 'pypy3' }`: Python files run with PyPy, as BAPC-style contests do). Set per contest
+ * (contest.yaml's `extension_languages`) or per command (`--language-for py=pypy3`); an extension
+ * it does not name goes to the first language that lists it (resources/languages.json's order).
+ */
+export type ExtensionLanguages = Readonly<Record<string, string>>;
+
+/** The language for a file name, by extension (case-sensitive first: `.C` is C++), the choice in
+ *  `chosen` first. */
+export function languageForFile<T extends { id: string; extensions: readonly string[] }>(
+  languages: readonly T[],
+  fileName: string,
+  chosen: ExtensionLanguages = {},
+): T | null {
   const ext = extname(fileName).slice(1);
+  const choice = Object.hasOwn(chosen, ext) ? chosen[ext] : undefined;
   return (
+    languages.find((l) => l.id === choice && l.extensions.includes(ext)) ??
     languages.find((l) => l.extensions.includes(ext)) ??
     languages.find((l) => l.extensions.includes(ext.toLowerCase())) ??
     null
   );
+}
+
+/** The languages in their order, except that each language `chosen` names for an extension comes
+ *  just before the first other language that lists that extension: a list for pickers that take the
+ *  first language listing a file's extension (the portal's). */
+export function preferChosen<T extends { id: string; extensions: readonly string[] }>(languages: readonly T[], chosen: ExtensionLanguages): T[] {
+  const ordered = [...languages];
+  for (const [extension, id] of Object.entries(chosen)) {
+    const from = ordered.findIndex((l) => l.id === id);
+    const to = ordered.findIndex((l) => l.extensions.includes(extension));
+    if (from > to && to >= 0) ordered.splice(to, 0, ...ordered.splice(from, 1));
+  }
+  return ordered;
+}
+
+/** Parses `ext=language` pairs (`py=pypy3`, a leading dot allowed) into a choice per extension,
+ *  or throws an Error naming the bad pair (not a pair, or a language that `languages` lacks). */
+export function parseExtensionLanguages(pairs: readonly string[], languages: readonly { id: string }[]): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const pair of pairs) {
+    const match = /^\.?([^=\s.]+)=(\S+)$/.exec(pair.trim());
+    if (!match) throw new Error(`expected <extension>=<language id> (e.g. py=pypy3), got ${JSON.stringify(pair)}`);
+    const [, extension, id] = match;
+    if (!languages.some((l) => l.id === id)) throw new Error(`unknown language ${JSON.stringify(id)} in ${JSON.stringify(pair)} (ids: verdict languages)`);
+    chosen[extension] = id;
+  }
+  return chosen;
 }
 
 /** Replaces {name} placeholders in a command template. */

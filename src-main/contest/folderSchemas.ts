@@ -51,6 +51,10 @@ export const ContestFile = Type.Object({
     Type.Union([Type.Integer({ minimum: 0 }), Type.String()], { expected: 'expected whole minutes (20) or a duration in whole minutes ("0:20:00")' }),
   ),
   scoreboard_type: Type.Optional(Type.Literal('pass-fail', { expected: 'only "pass-fail" (ICPC) scoring is supported' })),
+  /** Verdict's own: the language a file extension shared by several means ({py: pypy3}); the ids are checked in loadContest.ts. */
+  extension_languages: Type.Optional(
+    Type.Record(Type.String(), Type.String({ expected: 'expected a language id' }), { expected: 'expected a map of file extensions to language ids (py: pypy3)' }),
+  ),
 }, { missing: { duration: ' (the contest length, e.g. "5:00:00")' } });
 export type ContestFile = Static<typeof ContestFile>;
 

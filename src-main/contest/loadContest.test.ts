@@ -207,6 +207,20 @@ describe('loadContest: reading', () => {
   });
 });
 
+describe('loadContest: extension_languages', () => {
+  it('maps a shared extension to a language (a leading dot allowed); none by default', async () => {
+    const withMap = await loadContest(contest({ 'contest.yaml': 'name: BAPC\nduration: 5:00:00\nextension_languages:\n  .py: pypy3\n' }));
+    assert.deepEqual(withMap.extensionLanguages, { py: 'pypy3' });
+    assert.deepEqual(withMap.warnings.filter((w) => w.includes('extension_languages')), []);
+    assert.deepEqual((await loadContest(contest({}))).extensionLanguages, {});
+  });
+
+  it('refuses an unknown language or a value that is not a map', async () => {
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nextension_languages:\n  py: pypy\n' }), 'contest.yaml', /extension_languages: unknown language "pypy"/);
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nextension_languages: pypy3\n' }), 'contest.yaml', /extension_languages: expected a map/);
+  });
+});
+
 describe('loadContest: broken folders', () => {
   it('no folder', async () => {
     const dir = path.join(os.tmpdir(), 'verdict-no-such-contest-folder');

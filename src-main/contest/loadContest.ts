@@ -15,7 +15,8 @@
 // - contest.yaml: keys may use '-' for '_' (older Kattis files: start-time, penalty-time, ...); `short-name`
 //   is the id; `scoreboard-freeze-length` is the freeze duration; the legacy `scoreboard-freeze` (contest time
 //   at which the freeze starts) is turned into a freeze duration. Unknown keys are warnings. A
-//   `scoreboard_type` other than pass-fail is refused (only ICPC scoring exists).
+//   `scoreboard_type` other than pass-fail is refused (only ICPC scoring exists). Verdict's own
+//   `extension_languages` maps a file extension several languages share to one of them ({py: pypy3}).
 // - Durations are "h:mm:ss" or "h:mm:ss.s..." (at most 3 fraction digits). start_time is ISO 8601 with a
 //   date, hours and minutes and a time zone ("Z" or "+02:00"): a time without a zone is refused rather than
 //   guessed. penalty_time is whole minutes: an integer (20, "20") or a RELTIME ("0:20:00").
@@ -41,6 +42,7 @@ import type { Static, TSchema } from 'typebox';
 import { readGroupsFile, readOrganizationsFile } from './folderLists.ts';
 import { AccountEntry, ContestFile, ID_RE, ProblemEntry, TeamEntry, checkFields, show } from './folderSchemas.ts';
 import { ContestError } from './model.ts';
+import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
 import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestTeam } from './model.ts';
 
 const MAX_LISTED_WARNINGS = 10;
@@ -235,6 +237,7 @@ interface ContestSettings {
   durationMs: number;
   freezeMs: number;
   penaltyMinutes: number;
+  extensionLanguages: ExtensionLanguages;
 }
 
 function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettings {
@@ -291,6 +294,14 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     penaltyMinutes = ms / 60_000;
   }
 
+  // Verdict's own key: which language a file extension shared by several means ({py: pypy3}).
+  let extensionLanguages: ExtensionLanguages = {};
+  try {
+    extensionLanguages = parseExtensionLanguages(Object.entries(fields.extension_languages ?? {}).map(([ext, id]) => `${ext}=${id}`), loadLanguageDefinitions());
+  } catch (error) {
+    fail(item, `extension_languages: ${(error as Error).message}`);
+  }
+
   return {
     id,
     name: optText(fields.name),
@@ -299,6 +310,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     durationMs,
     freezeMs: freezeMs ?? 0,
     penaltyMinutes,
+    extensionLanguages,
   };
 }
 
@@ -530,6 +542,7 @@ export async function loadContest(dir: string): Promise<ContestDefinition> {
     durationMs: settings.durationMs,
     freezeMs: settings.freezeMs,
     penaltyMinutes: settings.penaltyMinutes,
+    extensionLanguages: settings.extensionLanguages,
     problems,
     teams,
     accounts,

@@ -1,5 +1,6 @@
 // A contest as read from a contest folder (CLICS contest package layout). Plain data.
 import { FileError } from '../common/errors.ts';
+import type { ExtensionLanguages } from '../common/languages.ts';
 
 export interface ContestProblem {
   /** Problem id: the package folder's (or zip's) name. */
@@ -49,6 +50,8 @@ export interface ContestDefinition {
   /** Length of the scoreboard freeze before the end (0 = no freeze). */
   freezeMs: number;
   penaltyMinutes: number;
+  /** contest.yaml's extension_languages: the language per file extension several share ({ py: 'pypy3' }). */
+  extensionLanguages?: ExtensionLanguages;
   problems: ContestProblem[];
   teams: ContestTeam[];
   accounts: ContestAccount[];

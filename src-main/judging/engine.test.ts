@@ -89,6 +89,28 @@ const programs: Record<string, { file: string; cases: Partial<Record<Verdict, st
       OLE: 'const line = "spam ".repeat(1000) + "\\n";\nfor (;;) process.stdout.write(line);',
     },
   },
+  // PyPy runs .py where a contest or a package says so: the program checks which Python runs it.
+  pypy3: {
+    file: 'sol.py',
+    cases: {
+      AC: 'import sys\na, b = map(int, input().split())\nprint(a + b if sys.implementation.name == "pypy" else "not PyPy")',
+      // PyPy's memory is checked as the JVM's is (its collector reserves more address space than an rlimit allows).
+      MLE: 'x = []\nwhile True:\n    x.append(bytearray(1 << 24))',
+    },
+  },
+  // Compiles are slow (kotlinc starts a JVM: 5-20 s): one program.
+  kotlin: {
+    file: 'sol.kt',
+    cases: {
+      AC: 'fun main() {\n    val (a, b) = readLine()!!.trim().split(" ").map { it.toLong() }\n    println(a + b)\n}',
+    },
+  },
+  go: {
+    file: 'sol.go',
+    cases: {
+      AC: 'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar a, b int64\n\tfmt.Scan(&a, &b)\n\tfmt.Println(a + b)\n}',
+    },
+  },
   rust: {
     file: 'sol.rs',
     cases: {

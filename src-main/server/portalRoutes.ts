@@ -7,7 +7,7 @@ import { disabledLanguages } from '../store/languageSettings.ts';
 import type { ImageLookup } from '../contest/latexStatement.ts';
 import { LatexStatementCache } from '../contest/statementCache.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
-import { languageForFile } from '../common/languages.ts';
+import { languageForFile, preferChosen } from '../common/languages.ts';
 import type { AskRequest, LoginRequest, Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView, SubmitRequest } from '../shared/portalApi.ts';
 import type { ClarificationRow, SubmissionRow } from '../store/store.ts';
 import { HttpError, requireCaller, type Caller } from './auth.ts';
@@ -78,7 +78,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
       serverTime: now,
       phase: { started: phase.started, ended: phase.ended, frozen: phase.frozen, contestTimeMs: phase.contestTimeMs, remainingMs: phase.remainingMs },
       problems: await Promise.all(ctx.contest.problems.map((p) => portalProblem(ctx, p.id))),
-      languages: ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions })),
+      // The contest's language for a shared extension first: the portal picks the first listing a file's extension.
+      languages: preferChosen(ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)), ctx.contest.extensionLanguages ?? {}).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions })),
       preparing,
     };
   });
