@@ -121,21 +121,26 @@ describe('verdict verify', () => {
     assert.equal(code, 0, stdout);
     const report = JSON.parse(stdout);
     assert.equal(report.timeLimitSource, 'derived');
-    // The accepted programs take milliseconds: x2, rounded up to whole seconds, is 1 s.
+    // A legacy package: the accepted programs take milliseconds; x 5 (the legacy default) to the
+    // nearest second, at least 1 s, is 1 s, and the margin at least a second more.
     assert.equal(report.timeLimitMs, 1000);
+    assert.equal(report.marginLimitMs, 2000);
     assert.ok(report.submissions.some((s: { verdict: string }) => s.verdict === 'TLE'));
   });
 
   test('as problemtools judges: the other folders at the time limit x time_limit_to_tle, MLE counted as a crash', async () => {
     // A legacy package with a 0.2 s limit: the margin is x 2 (time_safety_margin's legacy default), 0.4 s.
     // Short times keep the test fast and within the wall-clock limit on a loaded machine.
-    const spinThen = (text: string) => `#include <stdio.h>\n#include <time.h>\n\nint main(void) {\n  while (clock() < CLOCKS_PER_SEC * 3 / 10) {}\n  puts("${text}");\n  return 0;\n}\n`;
+    const spinThen = (text: string, tenthsOfASecond = 3) =>
+      `#include <stdio.h>\n#include <time.h>\n\nint main(void) {\n  while (clock() < CLOCKS_PER_SEC * ${tenthsOfASecond} / 10) {}\n  puts("${text}");\n  return 0;\n}\n`;
     const dir = join(mkdtempSync(join(scratch, 'margins-')), 'margins');
     writePackage(dir, {
       'problem.yaml': 'name: Margins\nlimits:\n  time_limit: 0.2\n  memory: 64\n',
       'data/sample/1.in': '',
       'data/sample/1.ans': 'Hello, Verdict!\n',
       'submissions/accepted/hello.py': 'print("Hello, Verdict!")\n',
+      // 0.1 s: accepted, but x 5 (ac_to_time_limit) is above the limit: a warning, as problemtools gives.
+      'submissions/accepted/slow_hello.c': spinThen('Hello, Verdict!', 1),
       // 0.3 s of CPU: too slow for 0.2 s, and wrong when given 0.4 s: a wrong answer.
       'submissions/wrong_answer/slow_farewell.c': spinThen('Goodbye, Verdict!'),
       // Too slow for 0.2 s but right within 0.4 s: not a time_limit_exceeded submission with this margin.
@@ -152,6 +157,8 @@ describe('verdict verify', () => {
     assert.deepEqual(pick(byFile['submissions/time_limit_exceeded/almost.c']), { verdict: 'TLE', verdictAtMargin: 'AC', matches: false });
     assert.deepEqual(pick(byFile['submissions/run_time_error/hog.c']), { verdict: 'MLE', verdictAtMargin: 'MLE', matches: true });
     assert.deepEqual(pick(byFile['submissions/accepted/hello.py']), { verdict: 'AC', verdictAtMargin: null, matches: true });
+    assert.deepEqual(pick(byFile['submissions/accepted/slow_hello.c']), { verdict: 'AC', verdictAtMargin: null, matches: true });
+    assert.match(report.warnings.join('\n'), /slowest accepted submission took 1\d\d ms: x 5 \(ac_to_time_limit\) is above the time limit of 200 ms/);
   });
 
   test('an interactive problem: the interactor talks with each example submission, and every verdict matches', async () => {

@@ -105,6 +105,12 @@ async function verify(options: VerifyOptions): Promise<number> {
       await Promise.all([judgeAll(accepted, limits.timeLimitMs), judgeAll(others, limits.marginLimitMs)]);
     }
     const { timeLimitMs, marginLimitMs } = limits;
+    const warnings = [...pkg.warnings];
+    const slowest = slowestAcceptedMs(accepted.map((p) => results.get(p.submission)!));
+    if (timeLimitSource === 'package' && slowest !== null && slowest * pkg.acToTimeLimit > timeLimitMs) {
+      // problemtools makes this an error; here a busy machine can slow the accepted runs, so it warns.
+      warnings.push(`the slowest accepted submission took ${formatMs(slowest)}: x ${pkg.acToTimeLimit} (ac_to_time_limit) is above the time limit of ${formatMs(timeLimitMs)}`);
+    }
     progress.clear();
 
     const report: VerifiedSubmission[] = plans.map((p) => {
@@ -130,13 +136,13 @@ async function verify(options: VerifyOptions): Promise<number> {
     });
     const ok = report.every((r) => r.matches);
     if (options.json) {
-      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ok, warnings: pkg.warnings, submissions: report }));
+      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ok, warnings, submissions: report }));
     } else {
       const rounding = pkg.legacyFormat ? 'to the nearest second' : `up to a multiple of ${formatMs(pkg.timeResolutionMs)}`;
       const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}, rounded ${rounding}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
       // The package's id, name and warnings are its author's text: escaped (table() escapes its cells).
       console.log(`${escapeControls(pkg.id)} (${escapeControls(pkg.name)}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source}), margin ${formatMs(marginLimitMs)} for the other submissions`);
-      for (const warning of pkg.warnings) console.log(`warning: ${escapeControls(warning, { multiline: true })}`);
+      for (const warning of warnings) console.log(`warning: ${escapeControls(warning, { multiline: true })}`);
       console.log(
         table(
           ['', 'submission', 'expected', 'verdict', 'time', 'detail'],
