@@ -21,6 +21,7 @@ import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { PageTurns } from './pageTurns.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from '../contest/submissionFiles.ts';
+import { ClicsClarificationBody, ClicsSubmissionBody, ContestParams, EventFeedQuery, ObjectParams, filterQuery } from './requestSchemas.ts';
 
 /** Events sent per database read while sending a feed's history (a page is well under a millisecond of work). */
 const FEED_PAGE = 200;
@@ -34,11 +35,10 @@ function idProperties(schema: { properties: Record<string, unknown> }): string[]
 
 /**
  * "Filtering": `?team_id=X&problem_id=` keeps the objects whose property is X (an empty value: null). Only
- * properties of type ID are filters; any other query key is ignored.
+ * properties of type ID are filters (filterQuery checked each is one value); any other query key is ignored.
  */
-function filtered<T extends object>(items: T[], query: unknown, keys: readonly string[]): T[] {
-  const q = (query ?? {}) as Record<string, unknown>;
-  const conditions = keys.filter((k) => typeof q[k] === 'string').map((k) => [k, q[k] === '' ? null : q[k]] as const);
+function filtered<T extends object>(items: T[], query: Record<string, string | undefined>, keys: readonly string[]): T[] {
+  const conditions = keys.flatMap((k) => (query[k] === undefined ? [] : [[k, query[k] === '' ? null : query[k]] as const]));
   if (conditions.length === 0) return items;
   return items.filter((item) => conditions.every(([k, v]) => ((item as Record<string, unknown>)[k] ?? null) === v));
 }
@@ -50,7 +50,8 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   const startTime = () => store.getContest()!.startTime;
   const base = '/api/contests/:cid';
 
-  app.addHook('preHandler', async (request) => {
+  // Before the body is checked: a request to another contest is 404 whatever it sends.
+  app.addHook('preValidation', async (request) => {
     const cid = (request.params as { cid?: string }).cid;
     if (cid !== undefined && cid !== contestId()) throw new HttpError(404, `no contest '${cid}'`);
   });
@@ -74,9 +75,12 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     // Widened to TSchema: the handlers' types come from `list`, the schemas serialise what they return.
     const schema: TSchema = S.OBJECT_SCHEMAS[type];
     const filters = idProperties(S.OBJECT_SCHEMAS[type]);
-    api.get(`${base}/${type}`, { config: { access }, schema: { response: { 200: Type.Array(schema) } } }, async (request) => filtered(await list(request), request.query, filters));
-    api.get(`${base}/${type}/:id`, { config: { access }, schema: { response: { 200: schema } } }, async (request) => {
-      const id = (request.params as { id: string }).id;
+    const querystring = filterQuery(filters);
+    api.get(`${base}/${type}`, { config: { access }, schema: { params: ContestParams, querystring, response: { 200: Type.Array(schema) } } }, async (request) =>
+      filtered(await list(request), request.query, filters),
+    );
+    api.get(`${base}/${type}/:id`, { config: { access }, schema: { params: ObjectParams, response: { 200: schema } } }, async (request) => {
+      const { id } = request.params;
       const found = (await list(request)).find((o) => o.id === id);
       if (found === undefined) throw new HttpError(404, `no ${type} object '${id}'`);
       return found;
@@ -87,8 +91,8 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
 
   // The spec's base URL ends in a slash; /api answers the same.
   for (const url of ['/api', '/api/']) api.get(url, { config: { access: 'public' }, schema: { response: { 200: S.ApiInfo } } }, async () => apiInformation());
-  api.get(`${base}/access`, { config: { access: 'public' }, schema: { response: { 200: S.Access } } }, async (request) => accessFor(roleOf(await identify(request))));
-  api.get(`${base}/account`, { config: { access: 'signed-in' }, schema: { response: { 200: S.Account } } }, async (request) => {
+  api.get(`${base}/access`, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.Access } } }, async (request) => accessFor(roleOf(await identify(request))));
+  api.get(`${base}/account`, { config: { access: 'signed-in' }, schema: { params: ContestParams, response: { 200: S.Account } } }, async (request) => {
     const { account } = requireCaller(await identify(request));
     return { id: account.id, username: account.username, type: account.type, team_id: account.teamId };
   });
@@ -96,8 +100,8 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   // ---------------------------------------------------------------- configuration
 
   api.get('/api/contests', { config: { access: 'public' }, schema: { response: { 200: Type.Array(S.Contest) } } }, async () => [contestObject(store.getContest()!)]);
-  api.get(base, { config: { access: 'public' }, schema: { response: { 200: S.Contest } } }, async () => contestObject(store.getContest()!));
-  api.get(`${base}/state`, { config: { access: 'public' }, schema: { response: { 200: S.State } } }, async () => store.getState(ctx.now()));
+  api.get(base, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.Contest } } }, async () => contestObject(store.getContest()!));
+  api.get(`${base}/state`, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.State } } }, async () => store.getState(ctx.now()));
 
   collection('judgement-types', 'public', () => [...JUDGEMENT_TYPES]);
   collection('languages', 'public', () => store.listAnnounced('languages'));
@@ -120,9 +124,9 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     return store.listSubmissions(team ? { teamId: team } : {}).map((s) => submissionObject(s, contestId()));
   });
   // The submission's files as the object announces them: one zip of the source, for the judges and the team that sent it.
-  app.get(`${base}/submissions/:id/files`, { config: { access: 'signed-in' } }, async (request, reply) => {
+  api.get(`${base}/submissions/:id/files`, { config: { access: 'signed-in' }, schema: { params: ObjectParams } }, async (request, reply) => {
     const team = await scope(request);
-    const id = (request.params as { id: string }).id;
+    const { id } = request.params;
     const s = store.getSubmission(id);
     // Another team's submission is "not found", never "forbidden": ids reveal nothing.
     const source = s && (team === null || s.teamId === team) ? store.getSubmissionSource(id) : null;
@@ -151,7 +155,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
 
   // ---------------------------------------------------------------- aggregate data
 
-  api.get(`${base}/scoreboard`, { config: { access: 'public' }, schema: { response: { 200: S.Scoreboard } } }, async (request) => {
+  api.get(`${base}/scoreboard`, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.Scoreboard } } }, async (request) => {
     const caller = await identify(request);
     const now = ctx.now();
     const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', now);
@@ -166,13 +170,9 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     for (const key of keys) if (key in body) throw new HttpError(400, `${key} must not be provided: the server sets it`);
   };
 
-  api.post(`${base}/submissions`, { config: { access: 'signed-in' } }, async (request, reply) => {
+  api.post(`${base}/submissions`, { config: { access: 'signed-in', stateChange: true }, schema: { params: ContestParams, body: ClicsSubmissionBody } }, async (request, reply) => {
     const caller = requireCaller(await identify(request));
-    ctx.auth.checkStateChange(request, caller);
-    const body = request.body as { problem_id?: unknown; language_id?: unknown; team_id?: unknown; entry_point?: unknown; files?: { data?: unknown; mime?: unknown }[] } | undefined;
-    if (!body || typeof body !== 'object' || typeof body.problem_id !== 'string' || typeof body.language_id !== 'string' || !Array.isArray(body.files) || typeof body.files[0]?.data !== 'string') {
-      throw new HttpError(400, 'send {"problem_id", "language_id", "files": [{"data": "<base64 zip>"}]}');
-    }
+    const { body } = request;
     // team_submit and proxy_submit: the server gives the id and the time.
     refuse(body, ['id', 'time', 'contest_time']);
     if (body.files.length !== 1) throw new HttpError(400, 'files must hold exactly one zip');
@@ -182,8 +182,9 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       if (body.team_id !== undefined && body.team_id !== caller.account.teamId) throw new HttpError(403, 'a team submits for itself only');
       teamId = caller.account.teamId!;
     } else {
-      if (typeof body.team_id !== 'string' || !store.listTeams().some((t) => t.id === body.team_id)) throw new HttpError(400, 'judges submitting must name an existing team_id');
-      teamId = body.team_id;
+      const named = body.team_id;
+      if (typeof named !== 'string' || !store.listTeams().some((t) => t.id === named)) throw new HttpError(400, 'judges submitting must name an existing team_id');
+      teamId = named;
     }
     const file = await sourceFromZip(body.files[0].data);
     const submission = await acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source });
@@ -191,13 +192,12 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     return clicsJson('submissions', submissionObject(submission, contestId()));
   });
 
-  api.post(`${base}/clarifications`, { config: { access: 'signed-in' } }, async (request, reply) => {
+  api.post(`${base}/clarifications`, { config: { access: 'signed-in', stateChange: true }, schema: { params: ContestParams, body: ClicsClarificationBody } }, async (request, reply) => {
     const caller = requireCaller(await identify(request));
-    ctx.auth.checkStateChange(request, caller);
-    const body = request.body as { text?: unknown; problem_id?: unknown; from_team_id?: unknown; to_team_ids?: unknown; to_team_id?: unknown; reply_to_id?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || typeof body.text !== 'string' || !body.text.trim()) throw new HttpError(400, 'send {"text": ..., "problem_id": ...}');
+    const { body } = request;
+    if (!body.text.trim()) throw new HttpError(400, 'text: empty');
     refuse(body, ['id', 'time', 'contest_time']);
-    const problemId = typeof body.problem_id === 'string' ? body.problem_id : null;
+    const problemId = body.problem_id ?? null;
     const judge = isJudge(caller);
     if (judge && body.from_team_id !== undefined && body.from_team_id !== null) throw new HttpError(400, 'from_team_id must not be provided by the judges');
     if (!judge) {
@@ -209,10 +209,10 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     // Verdict sends an answer to one team or to all: to_team_ids holds at most one team (to_team_id, of earlier versions, too).
     let toTeamId: string | null = null;
     if (judge && Array.isArray(body.to_team_ids)) {
-      if (body.to_team_ids.length > 1 || (body.to_team_ids.length === 1 && typeof body.to_team_ids[0] !== 'string')) throw new HttpError(400, 'to_team_ids: Verdict answers one team or all teams');
-      toTeamId = (body.to_team_ids[0] as string | undefined) ?? null;
-    } else if (judge && typeof body.to_team_id === 'string') toTeamId = body.to_team_id;
-    const replyToId = typeof body.reply_to_id === 'string' ? body.reply_to_id : null;
+      if (body.to_team_ids.length > 1) throw new HttpError(400, 'to_team_ids: Verdict answers one team or all teams');
+      toTeamId = body.to_team_ids[0] ?? null;
+    } else if (judge) toTeamId = body.to_team_id ?? null;
+    const replyToId = body.reply_to_id ?? null;
     // A team may only follow up on a clarification it can see: whether another one exists is not its business.
     if (!judge && replyToId !== null && !store.listClarifications({ teamId: caller.account.teamId! }).some((c) => c.id === replyToId)) {
       throw new HttpError(400, `reply_to_id ${replyToId}: no such clarification`);
@@ -239,9 +239,9 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   const feedsOpen = new Map<string, number>();
   const tokens = new FeedTokens();
   const turns = new PageTurns();
-  app.get(`${base}/event-feed`, { config: { access: 'signed-in' } }, async (request, reply) => {
+  api.get(`${base}/event-feed`, { config: { access: 'signed-in' }, schema: { params: ContestParams, querystring: EventFeedQuery } }, async (request, reply) => {
     const team = await scope(request);
-    const query = request.query as { since_token?: string; since_id?: string; stream?: string };
+    const query = request.query;
     // since_id is the 2020-03 name of the same thing (a token is the id of its event there): read as since_token.
     const given = query.since_token ?? query.since_id ?? null;
     // Teams hold opaque tokens (see feedTokens.ts); judges the plain ones.

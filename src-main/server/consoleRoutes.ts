@@ -1,5 +1,6 @@
 // The judges' console over HTTP + Server-Sent Events (the browser transport of JudgeApi,
 // contract in src-main/shared/judgeApi.ts). Judges and admins only.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { EXPORT_FILES, JUDGE_REQUESTS, type JudgeRequestName } from '../shared/j
 import { checkJudgeRequest } from '../shared/judgeRequests.ts';
 import { HttpError, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
+import { AckOutputBody, ConsoleArgs, ConsoleMethodParams, ExportFileParams, SubmissionParams } from './requestSchemas.ts';
 
 /** A problem package uploaded from the console, base64 (test data can be tens of megabytes). */
 const CONSOLE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
@@ -16,6 +18,7 @@ const CONSOLE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, console: ConsoleService, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
   // Every route here is judges-only (config.access, checked by the server before any body is read:
   // console requests may carry large problem packages, and nobody else may make the server buffer those).
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   /** Acknowledgers of open output streams, by judge account and submission. */
   const acks = new Map<string, (chars: number) => void>();
@@ -32,21 +35,17 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     raw.on('close', () => streams.delete(raw));
   };
 
-  app.post('/api/console/ackOutput', { config: { access: 'judge' } }, async (request) => {
+  api.post('/api/console/ackOutput', { config: { access: 'judge', stateChange: true }, schema: { body: AckOutputBody } }, async (request) => {
     const caller = requireJudge(await identify(request));
-    ctx.auth.checkStateChange(request, caller);
-    const [submissionId, chars] = (Array.isArray(request.body) ? request.body : []) as [unknown, unknown];
-    if (typeof submissionId !== 'string' || typeof chars !== 'number' || !(chars >= 0)) throw new HttpError(400, 'send [submissionId, chars]');
+    const [submissionId, chars] = request.body;
     acks.get(`${caller.account.id}:${submissionId}`)?.(chars);
     return null;
   });
 
-  app.post('/api/console/:method', { bodyLimit: CONSOLE_BODY_LIMIT_BYTES, config: { access: 'judge' } }, async (request) => {
+  api.post('/api/console/:method', { bodyLimit: CONSOLE_BODY_LIMIT_BYTES, config: { access: 'judge', stateChange: true }, schema: { params: ConsoleMethodParams, body: ConsoleArgs } }, async (request) => {
     const caller = requireJudge(await identify(request));
-    ctx.auth.checkStateChange(request, caller);
-    const method = (request.params as { method: string }).method as JudgeRequestName;
+    const method = request.params.method as JudgeRequestName;
     if (!JUDGE_REQUESTS.includes(method)) throw new HttpError(404, `no console request '${method}'`);
-    if (!Array.isArray(request.body)) throw new HttpError(400, 'send the arguments as a JSON array');
     const checked = checkJudgeRequest(method, request.body);
     if ('problem' in checked) throw new HttpError(400, checked.problem);
     const args = checked.args;
@@ -56,8 +55,8 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
   });
 
   // The files of a finished export (judges open standings.html or download results.tsv from here).
-  app.get('/api/console/exports/:id/:file', { config: { access: 'judge' } }, async (request, reply) => {
-    const { id, file } = request.params as { id: string; file: string };
+  api.get('/api/console/exports/:id/:file', { config: { access: 'judge' }, schema: { params: ExportFileParams } }, async (request, reply) => {
+    const { id, file } = request.params;
     const job = console.exports.get(id);
     if (!job || job.state !== 'done') throw new HttpError(404, `no finished export ${id}`);
     if (!(EXPORT_FILES as readonly string[]).includes(file)) throw new HttpError(404, `an export has no file '${file}'`);
@@ -81,9 +80,9 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     });
   });
 
-  app.get('/api/console/output/:id', { config: { access: 'judge' } }, async (request, reply) => {
+  api.get('/api/console/output/:id', { config: { access: 'judge' }, schema: { params: SubmissionParams } }, async (request, reply) => {
     const caller = requireJudge(await identify(request));
-    const submissionId = (request.params as { id: string }).id;
+    const submissionId = request.params.id;
     if (!ctx.store.getSubmission(submissionId)) throw new HttpError(404, `no submission ${submissionId}`);
     reply.hijack();
     const raw = reply.raw;

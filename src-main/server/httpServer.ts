@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifySchemaValidationError } from 'fastify';
 import { log } from '../common/log.ts';
 import type { ClicsErrorBody } from '../clics/schemas.ts';
 import type { ApiError } from '../shared/portalApi.ts';
@@ -50,6 +50,9 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The route changes state: it must be sent as JSON with the session's CSRF token (checked
+     *  before the body is validated, so a forged request is 403 whatever its body). */
+    stateChange?: boolean;
   }
   interface FastifyInstance {
     /** Every route with who may call it (for the access test and for reading). */
@@ -68,6 +71,20 @@ const REJECTED_LOG_INTERVAL_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_HEADER_BYTES = 16 * 1024;
 
+/**
+ * A request that does not fit its route's schemas (requestSchemas.ts): a 400 whose message names the
+ * field ("problemId: must be string", "files: missing", "query team_id: must be string").
+ */
+function validationError(errors: FastifySchemaValidationError[], part: string): HttpError {
+  const error = errors[0];
+  const path = error.instancePath.split('/').slice(1);
+  const missing = error.keyword === 'required' ? String(error.params.missingProperty) : null;
+  if (missing !== null) path.push(missing);
+  const field = path.join('.');
+  const where = part === 'body' ? field || 'body' : `${part === 'querystring' ? 'query' : part}${field ? ` ${field}` : ''}`;
+  return new HttpError(400, `${where}: ${missing !== null ? 'missing' : (error.message ?? 'not valid')}`);
+}
+
 export async function createHttpServer(ctx: ServerContext, console: ConsoleService, options: { trustProxy?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     // Behind one TLS proxy: trust only its hop, so the client address is the one the proxy adds to
@@ -81,6 +98,9 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     // Many keep-alive connections from one LAN: never let an idle socket hold a slot forever.
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
+    // Requests are checked as sent: a number is not a string (fastify coerces by default).
+    ajv: { customOptions: { coerceTypes: false } },
+    schemaErrorFormatter: validationError,
   });
   await app.register(fastifyCookie);
 
@@ -124,6 +144,9 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     if (access === 'judge') requireJudge(await identify(request));
     else if (access === 'team' && requireCaller(await identify(request)).account.type !== 'team') throw new HttpError(403, 'team accounts only: judges use the console');
     else if (access === 'signed-in') requireCaller(await identify(request));
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.config.stateChange) ctx.auth.checkStateChange(request, await identify(request));
   });
 
   // Pages may be framed only by our own pages (a PDF statement in the portal); HTML gets a CSP

@@ -1,6 +1,7 @@
 // The contestants' portal API (contract: src-main/shared/portalApi.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contestPhase, submissionClosedReason } from '../contest/clock.ts';
 import { disabledLanguages } from '../store/languageSettings.ts';
@@ -8,12 +9,13 @@ import type { ImageLookup } from '../contest/latexStatement.ts';
 import { LatexStatementCache } from '../contest/statementCache.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
 import { languageForFile, preferChosen } from '../common/languages.ts';
-import type { AskRequest, LoginRequest, Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView, SubmitRequest } from '../shared/portalApi.ts';
+import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
 import type { ClarificationRow, SubmissionRow } from '../store/store.ts';
 import { HttpError, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
 import { checkFileName, checkSourceSize } from '../contest/submissionFiles.ts';
+import { AskBody, LoginBody, ProblemParams, StatementFileParams, SubmitBody } from './requestSchemas.ts';
 
 /** Samples shown inline on a problem page are cut here (large samples are rare and unreadable). */
 const SAMPLE_SHOWN_BYTES = 64 * 1024;
@@ -41,19 +43,17 @@ function statementImages(dir: string): ImageLookup {
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller_>): void {
   const { store, auth } = ctx;
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const latexStatements = new LatexStatementCache();
 
-  app.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
+  api.post('/api/login', { config: { access: 'public' }, schema: { body: LoginBody } }, async (request, reply) => {
     // Failed attempts are throttled by username and by address in the Authenticator (loginThrottle.ts).
-    const body = request.body as Partial<LoginRequest> | undefined;
-    if (typeof body?.username !== 'string' || typeof body.password !== 'string') throw new HttpError(400, 'send {"username": ..., "password": ...}');
-    const { account, csrfToken } = await auth.login(body.username, body.password, reply, request.protocol === 'https');
+    const { account, csrfToken } = await auth.login(request.body.username, request.body.password, reply, request.protocol === 'https');
     return me(ctx, account, csrfToken);
   });
 
-  app.post('/api/logout', { config: { access: 'signed-in' } }, async (request, reply) => {
-    // A page elsewhere must not be able to log a team out (CSRF), as for every change of state.
-    auth.checkStateChange(request, await identify(request));
+  // A page elsewhere must not be able to log a team out (CSRF), as for every change of state.
+  app.post('/api/logout', { config: { access: 'signed-in', stateChange: true } }, async (request, reply) => {
     auth.logout(request, reply);
     return {};
   });
@@ -84,8 +84,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     };
   });
 
-  app.get('/api/portal/problems/:id/statement', { config: { access: 'public' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+  api.get('/api/portal/problems/:id/statement', { config: { access: 'public' }, schema: { params: ProblemParams } }, async (request, reply) => {
+    const { id } = request.params;
     if (!ctx.contest.problems.some((p) => p.id === id)) throw new HttpError(404, `no problem '${id}'`);
     const pkg = await ctx.problems.get(id).catch(() => null);
     const statement = pkg && findStatement(pkg);
@@ -98,8 +98,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   });
 
   // Images and other files a statement refers to, from the statement's own folder only.
-  app.get('/api/portal/problems/:id/statement-files/:name', { config: { access: 'public' } }, async (request, reply) => {
-    const { id, name } = request.params as { id: string; name: string };
+  api.get('/api/portal/problems/:id/statement-files/:name', { config: { access: 'public' }, schema: { params: StatementFileParams } }, async (request, reply) => {
+    const { id, name } = request.params;
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || !STATEMENT_FILE_TYPES[extname(name).toLowerCase()]) throw new HttpError(404, 'no such statement file');
     if (!ctx.contest.problems.some((p) => p.id === id)) throw new HttpError(404, `no problem '${id}'`);
     const pkg = await ctx.problems.get(id).catch(() => null);
@@ -115,14 +115,9 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return portalSubmissions(ctx, store.listSubmissions({ teamId: team }).reverse());
   });
 
-  app.post('/api/portal/submissions', { config: { access: 'team' } }, async (request, reply) => {
-    const caller = await identify(request);
-    auth.checkStateChange(request, caller);
-    const teamId = teamOf(caller);
-    const body = request.body as Partial<SubmitRequest> | undefined;
-    if (!body || typeof body.problemId !== 'string' || typeof body.languageId !== 'string' || typeof body.fileName !== 'string' || typeof body.source !== 'string') {
-      throw new HttpError(400, 'send {"problemId", "languageId", "fileName", "source"}');
-    }
+  api.post('/api/portal/submissions', { config: { access: 'team', stateChange: true }, schema: { body: SubmitBody } }, async (request, reply) => {
+    const teamId = teamOf(await identify(request));
+    const { body } = request;
     const source = Buffer.from(body.source, 'utf8');
     const submission = await acceptSubmission(ctx, request, {
       teamId,
@@ -155,14 +150,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return rows.map(portalClarification);
   });
 
-  app.post('/api/portal/clarifications', { config: { access: 'team' } }, async (request, reply) => {
-    const caller = await identify(request);
-    auth.checkStateChange(request, caller);
-    const teamId = teamOf(caller);
+  api.post('/api/portal/clarifications', { config: { access: 'team', stateChange: true }, schema: { body: AskBody } }, async (request, reply) => {
+    const teamId = teamOf(await identify(request));
     const wait = ctx.limits.clarifications.take(teamId);
     if (wait) throw new HttpError(429, `too many questions: wait ${Math.ceil(wait / 1000)} s`);
-    const body = request.body as Partial<AskRequest> | undefined;
-    if (!body || typeof body.text !== 'string' || !body.text.trim()) throw new HttpError(400, 'send {"problemId": ... or null, "text": "..."}');
+    const { body } = request;
+    if (!body.text.trim()) throw new HttpError(400, 'text: a question needs words');
     if (body.text.length > MAX_CLARIFICATION_CHARS) throw new HttpError(413, `question too long (limit ${MAX_CLARIFICATION_CHARS} characters)`);
     const problemId = body.problemId ?? null;
     if (problemId !== null && !ctx.contest.problems.some((p) => p.id === problemId)) throw new HttpError(400, `no problem '${problemId}'`);

@@ -186,6 +186,29 @@ describe('attacks', () => {
     assert.equal(badProblem.status, 400);
   });
 
+  test('bodies and queries of the wrong types are refused naming the field, the portal and the Contest API each in its own error shape', async () => {
+    const wrongType = await team1.post<{ error: string }>('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'a.py', source: 5 });
+    assert.equal(wrongType.status, 400);
+    assert.match(wrongType.body.error, /^source: must be string/);
+    const noLanguage = await team1.post<{ error: string }>('/api/portal/submissions', { problemId: 'hello', fileName: 'a.py', source: HELLO });
+    assert.deepEqual([noLanguage.status, noLanguage.body.error], [400, 'languageId: missing']);
+    // The CSRF check comes first: a forged request is 403 whatever its body.
+    const forged = await team1.request('POST', '/api/portal/submissions', '{"source": 5}', { 'content-type': 'application/json', 'x-csrf-token': 'forged' });
+    assert.equal(forged.status, 403);
+    // Accepted before (a number read as "no problem", an id of the wrong type ignored): now refused.
+    const auth = { ...basic('team3', 'team3-pass'), 'content-type': 'application/json' };
+    for (const [field, body] of [['problem_id', { text: 'Why?', problem_id: 5 }], ['reply_to_id', { text: 'Why?', reply_to_id: 7 }]] as const) {
+      const refused = await team1.request<{ code: number; message: string }>('POST', '/api/contests/sample/clarifications', JSON.stringify(body), auth);
+      assert.equal(refused.status, 400, field);
+      assert.equal(refused.body.code, 400);
+      assert.match(refused.body.message, new RegExp(`^${field}: `));
+    }
+    // A filter given twice was ignored (every object came back): now refused.
+    const twice = await team1.get<{ code: number; message: string }>('/api/contests/sample/teams?organization_id=a&organization_id=b');
+    assert.equal(twice.status, 400);
+    assert.match(twice.body.message, /^query organization_id: must be string/);
+  });
+
   test('headers over the limit are refused', async () => {
     const status = await new Promise<number>((resolve) => {
       const url = new URL(server.url);
