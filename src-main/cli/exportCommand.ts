@@ -95,7 +95,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
       honors: options.honors,
       force: options.force,
       check: (snapshot) => {
-        const held = snapshot.getContest()?.id ?? null;
+        const held = snapshot.contest.get()?.id ?? null;
         if (held !== def.id) throw new InputError(`${dataDir} holds ${held === null ? 'no contest' : `contest "${held}"`}, not "${def.id}" of ${def.dir}`);
       },
     });

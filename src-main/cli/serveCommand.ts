@@ -31,7 +31,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     trustProxy: options.trustProxy,
   });
   const { context } = server;
-  const contest = context.store.getContest()!;
+  const contest = context.store.contest.get()!;
   const sandbox = context.engine.host.sandbox;
   console.log(`verdict: ${escapeControls(contest.name)} (${context.contest.problems.length} problems, ${context.contest.teams.length} teams)`);
   console.log(`verdict: contestants' portal  ${server.url}/`);

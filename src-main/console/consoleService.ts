@@ -79,7 +79,7 @@ export class ConsoleService implements ConsoleRequests {
     });
     this.unsubscribers.push(engine.pool.onChange(() => this.markDirty('pool', 'workers', 'queue')));
     this.unsubscribers.push(
-      store.onEvent((event) => {
+      store.events.subscribe((event) => {
         switch (event.type) {
           case 'submissions':
             this.pushSubmission(event.id!);
@@ -98,7 +98,7 @@ export class ConsoleService implements ConsoleRequests {
             break;
           }
           case 'clarifications':
-            this.queue({ type: 'clarification', clarification: portalClarification(store.listClarifications().find((c) => c.id === event.id)!) });
+            this.queue({ type: 'clarification', clarification: portalClarification(store.clarifications.list().find((c) => c.id === event.id)!) });
             break;
           case 'contest':
           case 'state':
@@ -140,7 +140,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   private pushSubmission(id: string): void {
-    const row = this.ctx.store.getSubmission(id);
+    const row = this.ctx.store.submissions.get(id);
     if (row) this.queue({ type: 'submission', submission: submissionView(row) });
   }
 
@@ -164,7 +164,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   private sample(): void {
-    this.throughput.push({ at: this.ctx.now(), judgedPerMinute: this.judgedThisMinute, queueLength: this.ctx.store.queueStats(this.ctx.now()).queued });
+    this.throughput.push({ at: this.ctx.now(), judgedPerMinute: this.judgedThisMinute, queueLength: this.ctx.store.queue.stats(this.ctx.now()).queued });
     if (this.throughput.length > THROUGHPUT_MINUTES) this.throughput.shift();
     this.judgedThisMinute = 0;
     this.queue({ type: 'throughput', throughput: [...this.throughput] });
@@ -173,7 +173,7 @@ export class ConsoleService implements ConsoleRequests {
   // ---------------------------------------------------------------- views
 
   private clock(): ConsoleClock {
-    const contest = this.ctx.store.getContest()!;
+    const contest = this.ctx.store.contest.get()!;
     const now = this.ctx.now();
     const phase = contestPhase(contest, now);
     return {
@@ -185,8 +185,8 @@ export class ConsoleService implements ConsoleRequests {
       started: phase.started,
       frozen: phase.frozen,
       ended: phase.ended,
-      thawed: this.ctx.store.resultsReleased(),
-      finalized: this.ctx.store.getState(now).finalized !== null,
+      thawed: this.ctx.store.contest.resultsReleased(),
+      finalized: this.ctx.store.contest.state(now).finalized !== null,
     };
   }
 
@@ -197,7 +197,7 @@ export class ConsoleService implements ConsoleRequests {
       workers: pool.workers,
       busy: pool.busy,
       paused: pool.isPaused,
-      queued: this.ctx.store.queueStats(this.ctx.now()).queued,
+      queued: this.ctx.store.queue.stats(this.ctx.now()).queued,
       sandbox: host.sandbox.level,
       judgehost: { status, restarts, lastFailure },
       problems: healthProblems(this.ctx),
@@ -211,7 +211,7 @@ export class ConsoleService implements ConsoleRequests {
       if (!judging || w.startedAt === null) return { slot: w.slot, activity: { state: 'idle' } };
       const progress = judging.progress;
       if (!progress || progress.phase === 'compiling') return { slot: w.slot, activity: { state: 'compiling', submissionId: judging.submissionId, startedAt: w.startedAt } };
-      const submission = this.ctx.store.getSubmission(judging.submissionId);
+      const submission = this.ctx.store.submissions.get(judging.submissionId);
       const status = submission ? this.ctx.problems.status(submission.problemId) : null;
       return {
         slot: w.slot,
@@ -232,7 +232,7 @@ export class ConsoleService implements ConsoleRequests {
     const { pool } = this.ctx.engine;
     const perSubmission = this.ctx.judging.averageJudgingMs();
     const now = this.ctx.now();
-    return this.ctx.store.queuedSubmissions(QUEUE_SHOWN).map((s, i) => ({
+    return this.ctx.store.queue.list(QUEUE_SHOWN).map((s, i) => ({
       submissionId: s.id,
       teamId: s.teamId,
       problemId: s.problemId,
@@ -253,7 +253,7 @@ export class ConsoleService implements ConsoleRequests {
   // ---------------------------------------------------------------- requests
 
   async getSnapshot(): Promise<ConsoleSnapshot> {
-    const contest = this.ctx.store.getContest()!;
+    const contest = this.ctx.store.contest.get()!;
     const preparing: string[] = [];
     const { hashed, total } = this.ctx.accounts.progress();
     if (hashed < total) preparing.push(`preparing accounts: ${hashed} of ${total}`);
@@ -272,16 +272,16 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async listSubmissions(afterId?: string | null, limit = LIST_PAGE): Promise<ConsoleSubmission[]> {
-    return this.ctx.store.listSubmissions({ afterId: afterId ?? undefined, limit: Math.min(Math.max(1, limit), LIST_PAGE) }).map(submissionView);
+    return this.ctx.store.submissions.list({ afterId: afterId ?? undefined, limit: Math.min(Math.max(1, limit), LIST_PAGE) }).map(submissionView);
   }
 
   async getSubmission(id: string): Promise<SubmissionDetail> {
     const { store } = this.ctx;
-    const row = store.getSubmission(String(id));
+    const row = store.submissions.get(String(id));
     if (!row) throw new HttpError(404, `no submission ${id}`);
-    const source = store.getSubmissionSource(row.id)!;
-    const judgement = row.judgementId ? store.getJudgement(row.judgementId) : null;
-    const runs = judgement ? store.listRuns(judgement.id) : [];
+    const source = store.submissions.source(row.id)!;
+    const judgement = row.judgementId ? store.judgements.get(row.judgementId) : null;
+    const runs = judgement ? store.judgements.runs(judgement.id) : [];
     const failingRun = runs.find((r) => r.verdict !== 'AC');
     let failing: SubmissionDetail['failing'] = null;
     if (failingRun && judgement) {
@@ -307,7 +307,7 @@ export class ConsoleService implements ConsoleRequests {
       judgeError: judgement?.error ?? null,
       runs: runs.map((r) => ({ ordinal: r.ordinal, testName: r.testName, verdict: r.verdict, timeMs: r.timeMs, memoryKb: r.memoryKb, wallMs: r.wallMs, message: r.message })),
       failing,
-      overrides: store.listOverrides(row.id).map((o) => ({ verdict: o.newVerdict, previous: o.oldVerdict, reason: o.reason, by: o.by, at: o.time })),
+      overrides: store.judgements.overrides(row.id).map((o) => ({ verdict: o.newVerdict, previous: o.oldVerdict, reason: o.reason, by: o.by, at: o.time })),
     };
   }
 
@@ -341,11 +341,11 @@ export class ConsoleService implements ConsoleRequests {
 
   async listTeams(): Promise<ConsoleTeam[]> {
     const usernames = new Map(this.ctx.contest.accounts.filter((a) => a.teamId).map((a) => [a.teamId!, a.username]));
-    return this.ctx.store.listTeams().map((t) => ({ id: t.id, name: t.name, displayName: t.displayName, hidden: t.hidden, username: usernames.get(t.id) ?? null }));
+    return this.ctx.store.contest.teams().map((t) => ({ id: t.id, name: t.name, displayName: t.displayName, hidden: t.hidden, username: usernames.get(t.id) ?? null }));
   }
 
   async listClarifications(): Promise<ConsoleClarification[]> {
-    return this.ctx.store.listClarifications().map(portalClarification);
+    return this.ctx.store.clarifications.list().map(portalClarification);
   }
 
   async pauseJudging(): Promise<void> {
@@ -364,24 +364,24 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async prioritise(submissionId: string): Promise<void> {
-    this.ctx.store.prioritise(String(submissionId));
+    this.ctx.store.queue.prioritise(String(submissionId));
     this.markDirty('queue');
   }
 
   async rejudgeSubmission(submissionId: string): Promise<void> {
     const id = String(submissionId);
-    if (!this.ctx.store.getSubmission(id)) throw new HttpError(404, `no submission ${id}`);
+    if (!this.ctx.store.submissions.get(id)) throw new HttpError(404, `no submission ${id}`);
     this.ctx.judging.kill(id);
-    this.ctx.store.rejudge(id);
+    this.ctx.store.judgements.rejudge(id);
     this.ctx.judging.pump();
   }
 
   async rejudgeProblem(problemId: string): Promise<number> {
-    const rows = this.ctx.store.listSubmissions({ problemId: String(problemId) });
-    this.ctx.store.transaction(() => {
+    const rows = this.ctx.store.submissions.list({ problemId: String(problemId) });
+    this.ctx.store.db.transaction(() => {
       for (const row of rows) {
         this.ctx.judging.kill(row.id);
-        this.ctx.store.rejudge(row.id);
+        this.ctx.store.judgements.rejudge(row.id);
       }
     });
     this.ctx.judging.pump();
@@ -391,7 +391,7 @@ export class ConsoleService implements ConsoleRequests {
   async overrideVerdict(submissionId: string, verdict: Verdict, reason: string, by = 'judge'): Promise<void> {
     if (!VERDICTS.includes(verdict)) throw new HttpError(400, `not a verdict: ${String(verdict)}`);
     if (typeof reason !== 'string' || !reason.trim()) throw new HttpError(400, 'an override needs a reason');
-    this.ctx.store.overrideVerdict(String(submissionId), verdict, reason.trim(), by);
+    this.ctx.store.judgements.override(String(submissionId), verdict, reason.trim(), by);
   }
 
   async killRun(submissionId: string): Promise<void> {
@@ -400,7 +400,7 @@ export class ConsoleService implements ConsoleRequests {
 
   async answerClarification(answer: AnswerRequest): Promise<ConsoleClarification> {
     if (!answer || typeof answer.text !== 'string' || !answer.text.trim()) throw new HttpError(400, 'an answer needs text');
-    const row = this.ctx.store.addClarification({
+    const row = this.ctx.store.clarifications.add({
       fromTeamId: null,
       toTeamId: answer.toTeamId ?? null,
       problemId: answer.problemId ?? null,
@@ -416,7 +416,7 @@ export class ConsoleService implements ConsoleRequests {
     if (startTime !== null && !Number.isFinite(startTime)) throw new HttpError(400, 'startTime must be epoch ms or null');
     if (!(durationMs > 0) || !(freezeMs >= 0) || freezeMs > durationMs) throw new HttpError(400, 'need 0 < durationMs and 0 <= freezeMs <= durationMs');
     if (penaltyMinutes !== undefined && !(Number.isInteger(penaltyMinutes) && penaltyMinutes >= 0 && penaltyMinutes <= 1000)) throw new HttpError(400, 'penaltyMinutes must be whole minutes from 0 to 1000');
-    this.ctx.store.setContestTimes({ startTime, durationMs, freezeMs, penaltyMinutes });
+    this.ctx.store.contest.setTimes({ startTime, durationMs, freezeMs, penaltyMinutes });
     this.ctx.scoreboard.invalidate();
   }
 
@@ -438,7 +438,7 @@ export class ConsoleService implements ConsoleRequests {
     }
     // The folder is the source of truth: read it back and bring the store and logins up to date.
     const contest = await loadContest(this.ctx.contest.dir);
-    this.ctx.store.importContest(contest, { hashPasswords: false });
+    this.ctx.store.contest.import(contest, { hashPasswords: false });
     this.ctx.contest = contest;
     this.ctx.accounts.add(contest.accounts.filter((a) => result.accounts.some((n) => n.username === a.username)));
     this.ctx.scoreboard.invalidate();
@@ -447,7 +447,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async getPasswordSheet(): Promise<PasswordSheetEntry[]> {
-    const teams = new Map(this.ctx.store.listTeams().map((t) => [t.id, t]));
+    const teams = new Map(this.ctx.store.contest.teams().map((t) => [t.id, t]));
     return this.ctx.contest.accounts
       .filter((a) => a.type === 'team' && a.teamId)
       .map((a) => ({ teamId: a.teamId!, teamName: teams.get(a.teamId!)?.displayName ?? a.teamId!, username: a.username, password: a.password }))
@@ -473,7 +473,7 @@ export class ConsoleService implements ConsoleRequests {
   async addProblemFrom(path: string): Promise<{ id: string; label: string; name: string }> {
     const added = await addProblemPackage(this.ctx.contest.dir, path);
     const contest = await loadContest(this.ctx.contest.dir);
-    this.ctx.store.importContest(contest, { hashPasswords: false });
+    this.ctx.store.contest.import(contest, { hashPasswords: false });
     this.ctx.contest = contest;
     this.ctx.problems.add(contest.problems.find((p) => p.id === added.id)!);
     this.ctx.scoreboard.invalidate();
@@ -491,7 +491,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async setThawed(thawed: boolean): Promise<void> {
-    this.ctx.store.markState({ thawed: thawed ? this.ctx.now() : null }, this.ctx.now());
+    this.ctx.store.contest.markState({ thawed: thawed ? this.ctx.now() : null }, this.ctx.now());
     this.ctx.scoreboard.invalidate();
     syncAwards(this.ctx);
     this.queue({ type: 'clock', clock: this.clock() });
@@ -500,20 +500,20 @@ export class ConsoleService implements ConsoleRequests {
   async finalizeResults(): Promise<void> {
     const { store } = this.ctx;
     const now = this.ctx.now();
-    const state = store.getState(now);
+    const state = store.contest.state(now);
     if (state.finalized !== null) return;
     // The CCS requirements' conditions for final results ("Finalizing the Contest").
     if (state.ended === null) throw new HttpError(409, 'the contest is not over yet');
-    const submissions = store.listSubmissions();
+    const submissions = store.submissions.list();
     const unjudged = submissions.filter((s) => s.verdict === null).length;
     if (unjudged > 0) throw new HttpError(409, `${unjudged} submission${unjudged === 1 ? ' waits' : 's wait'} for a verdict`);
     const errors = submissions.filter((s) => s.verdict === 'JE').length;
     if (errors > 0) throw new HttpError(409, `${errors} submission${errors === 1 ? ' has' : 's have'} a judging error: rejudge or override first`);
-    const clarifications = store.listClarifications();
+    const clarifications = store.clarifications.list();
     const answered = new Set(clarifications.map((c) => c.replyToId).filter((id) => id !== null));
     const open = clarifications.filter((c) => c.fromTeamId !== null && !answered.has(c.id)).length;
     if (open > 0) throw new HttpError(409, `${open} question${open === 1 ? ' is' : 's are'} not answered`);
-    store.markState({ finalized: now }, now);
+    store.contest.markState({ finalized: now }, now);
     syncAwards(this.ctx);
     this.queue({ type: 'clock', clock: this.clock() });
   }

@@ -44,7 +44,7 @@ describe('backup', () => {
     const info = JSON.parse(readFileSync(join(backupDir, 'backup.json'), 'utf8'));
     assert.equal(info.format, 'verdict-backup');
     assert.equal(info.contest_id, 'export-test');
-    assert.equal(info.last_event_token, c.store.lastEventToken());
+    assert.equal(info.last_event_token, c.store.events.lastToken());
     assert.equal(info.submissions, 22);
     assert.equal(info.created, new Date(AFTER_END).toISOString());
     const db = new Database(join(backupDir, 'verdict.db'), { readonly: true });
@@ -56,7 +56,7 @@ describe('backup', () => {
   test('online: the store keeps being written while the backup runs; the backup is one consistent moment', async () => {
     const out = join(scratch, 'backups', 'online');
     const running = backupFiles(c.dbFile, c.contestDir, out);
-    for (let i = 0; i < 20; i++) c.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: `question ${i}`, replyToId: null, time: START + i * 1000 });
+    for (let i = 0; i < 20; i++) c.store.clarifications.add({ fromTeamId: 't2', toTeamId: null, problemId: null, text: `question ${i}`, replyToId: null, time: START + i * 1000 });
     const made = await running;
     const db = new Database(join(out, 'verdict.db'), { readonly: true });
     try {
@@ -101,9 +101,9 @@ describe('restore', () => {
     assert.equal(readFileSync(join(r.contestDir, 'teams.json'), 'utf8'), readFileSync(join(c.contestDir, 'teams.json'), 'utf8'));
     const store = Store.open(r.dbFile);
     try {
-      assert.equal(store.getContest()!.id, 'export-test');
-      assert.equal(store.listSubmissions().length, 22);
-      assert.ok(store.getSubmissionSource('22')!.source.equals(c.store.getSubmissionSource('22')!.source));
+      assert.equal(store.contest.get()!.id, 'export-test');
+      assert.equal(store.submissions.list().length, 22);
+      assert.ok(store.submissions.source('22')!.source.equals(c.store.submissions.source('22')!.source));
     } finally {
       store.close();
     }

@@ -22,7 +22,7 @@ const verdict = runVerdict;
 
 describe('verdict export', () => {
   test('writes the package from a running contest\'s data and prints what it wrote', async () => {
-    const before = c.store.lastEventToken();
+    const before = c.store.events.lastToken();
     const out = join(scratch, 'out', 'pkg');
     const r = await verdict('export', '--contest', c.contestDir, '--data', c.dataDir, '--out', out, '--gold', '1', '--silver', '1', '--bronze', '1');
     assert.equal(r.code, 0, r.stderr);
@@ -32,7 +32,7 @@ describe('verdict export', () => {
     assert.match(r.stdout, /11 teams, 3 problems, 22 submissions/);
     assert.match(r.stdout, /warning: not final: the contest has not ended/, 'the test contest is in 2030');
     assert.equal(readFileSync(join(out, 'results.tsv'), 'utf8'), EXPECTED_RESULTS_TSV);
-    assert.equal(c.store.lastEventToken(), before, 'the data folder was only read');
+    assert.equal(c.store.events.lastToken(), before, 'the data folder was only read');
     assert.deepEqual(readdirSync(join(scratch, 'out')), ['pkg']);
 
     const again = await verdict('export', '--contest', c.contestDir, '--data', c.dataDir, '--out', out);

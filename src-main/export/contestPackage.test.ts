@@ -85,13 +85,13 @@ describe('the contest package', () => {
     assert.equal(extras.contest_id, 'export-test');
     const feed = read('event-feed.ndjson').trimEnd().split('\n');
     assert.equal(extras.event_times.length, feed.length);
-    const last = c.store.eventsSince(null, 100_000).at(-1)!;
+    const last = c.store.events.since(null, 100_000).at(-1)!;
     assert.equal(extras.event_times.at(-1), last.time);
     assert.deepEqual(Object.keys(extras.judgements).length, SUBMISSIONS.length);
-    const ce = c.store.listJudgements().find((j) => j.verdict === 'CE')!;
+    const ce = c.store.judgements.list().find((j) => j.verdict === 'CE')!;
     assert.equal(extras.judgements[ce.id].compile_output, 'error: expected ;');
     assert.equal(extras.judgements[ce.id].compile_ok, false);
-    const run = c.store.listRuns('1')[0];
+    const run = c.store.judgements.runs('1')[0];
     assert.deepEqual(extras.runs[run.id], { test_name: 'secret/1', memory_kb: run.memoryKb, wall_ms: run.wallMs, exit_code: 0, signal: 0, message: '' });
     assert.deepEqual(extras.overrides, []);
     assert.equal(typeof extras.settings, 'object');
@@ -156,7 +156,7 @@ describe('the contest package', () => {
       const entries = await readEntries(join(out, 'submissions', s.id, s.files[0].filename));
       assert.equal(entries.length, 1);
       assert.equal(entries[0].name, 'main.c');
-      assert.ok(entries[0].data.equals(c.store.getSubmissionSource(s.id)!.source), `source of ${s.id}`);
+      assert.ok(entries[0].data.equals(c.store.submissions.source(s.id)!.source), `source of ${s.id}`);
     }
     assert.deepEqual(readdirSync(join(out, 'submissions')).sort(), submissions.map((s: { id: string }) => s.id).sort());
   });
@@ -188,7 +188,7 @@ describe('the contest package', () => {
   test('event-feed.ndjson: every event of the store, in order, {type, id, data, token}', () => {
     const lines = read('event-feed.ndjson').split('\n');
     assert.equal(lines.pop(), '');
-    const events = c.store.eventsSince(null, 100_000);
+    const events = c.store.events.since(null, 100_000);
     assert.equal(lines.length, events.length);
     lines.forEach((line, i) => {
       const e = JSON.parse(line);
@@ -280,7 +280,7 @@ describe('round trip', () => {
     const backupDir = join(scratch, 'round', 'backup');
     const made = await backupFiles(c.dbFile, c.contestDir, backupDir, { now: AFTER_END });
     assert.equal(made.info.contest_id, 'export-test');
-    assert.equal(made.info.last_event_token, c.store.lastEventToken());
+    assert.equal(made.info.last_event_token, c.store.events.lastToken());
     const restored = await restore(backupDir, join(scratch, 'round', 'elsewhere', 'data'));
     assert.ok(existsSync(join(restored.contestDir, 'contest.yaml')));
     assert.ok(existsSync(join(restored.contestDir, 'apple', 'data', 'secret', '1.ans')));
@@ -293,9 +293,9 @@ describe('round trip', () => {
       }
       assert.ok(readFileSync(join(second, 'submissions/3/files.zip')).equals(readFileSync(join(out, 'submissions/3/files.zip'))), 'zips are byte-identical');
       // The restored store goes on: the next submission gets the next id and token.
-      const next = again.addSubmission({ teamId: 't10', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('x'), submittedAt: AFTER_END - 3_600_000 * 2 });
+      const next = again.submissions.add({ teamId: 't10', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('x'), submittedAt: AFTER_END - 3_600_000 * 2 });
       assert.equal(next.submission.id, String(SUBMISSIONS.length + 1));
-      assert.equal(BigInt(again.lastEventToken()!), BigInt(c.store.lastEventToken()!) + 1n);
+      assert.equal(BigInt(again.events.lastToken()!), BigInt(c.store.events.lastToken()!) + 1n);
     } finally {
       again.close();
     }

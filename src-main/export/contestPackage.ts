@@ -89,7 +89,7 @@ export function buildResults(store: Store, options: ResultsOptions = {}): Result
   const standings = finalStandings(store);
   const groups = contestGroups(standings.teams, options.groups ?? []);
   const awards = computeAwards(standings, { medals: options.medals, groups });
-  const state = store.getState(now);
+  const state = store.contest.state(now);
   const scoreboard = scoreboardJson(standings, state);
   const results = resultRows(standings, awards, { honors: options.honors });
   const warnings = standingsWarnings(standings, now);
@@ -117,7 +117,7 @@ export function buildResults(store: Store, options: ResultsOptions = {}): Result
  * server announced them in, Verdict's definitions not switched off; plus any a submission used.
  */
 function languageObjects(store: Store, usedIds: ReadonlySet<string>): ClicsLanguage[] {
-  const announced = store.listAnnounced('languages');
+  const announced = store.contest.announced('languages');
   const disabled = disabledLanguages(store);
   const out: ClicsLanguage[] =
     announced.length > 0
@@ -135,7 +135,7 @@ function eventFeed(store: Store): { feed: Buffer; times: number[] } {
   const times: number[] = [];
   let token: string | null = null;
   for (;;) {
-    const page = store.eventJsonSince(token, FEED_PAGE);
+    const page = store.events.jsonSince(token, FEED_PAGE);
     if (page.length === 0) break;
     chunks.push(Buffer.from(page.map((e) => `{"type":${JSON.stringify(e.type)},"id":${JSON.stringify(e.id)},"data":${e.data ?? 'null'},"token":${JSON.stringify(e.token)}}\n`).join(''), 'utf8'));
     for (const e of page) times.push(e.time);
@@ -168,15 +168,15 @@ export async function exportContestPackage(store: Store, outDir: string, options
   const results = buildResults(store, options);
   const contest = results.standings.contest;
   const startTime = contest.startTime;
-  const submissions = store.listSubmissions();
-  const judgements = store.listJudgements();
-  const runRows = judgements.flatMap((j) => store.listRuns(j.id));
+  const submissions = store.submissions.list();
+  const judgements = store.judgements.list();
+  const runRows = judgements.flatMap((j) => store.judgements.runs(j.id));
   const runs = runRows.map((r) => runObject(r, startTime));
-  const clarifications = store.listClarifications();
+  const clarifications = store.clarifications.list();
   // Groups and organizations as the store announced them (the feed's); computed for a data folder that has none.
-  const announcedGroups = store.listAnnounced('groups');
+  const announcedGroups = store.contest.announced('groups');
   const groups = announcedGroups.length > 0 ? announcedGroups : groupObjects(results.standings.teams, options.groups);
-  const announcedOrganizations = store.listAnnounced('organizations');
+  const announcedOrganizations = store.contest.announced('organizations');
   const organizations = announcedOrganizations.length > 0 ? announcedOrganizations : organizationObjects(results.standings.teams, options.organizations);
   const { feed, times } = eventFeed(store);
   const extras = packageExtras(store, contest.id, { judgements, runs: runRows, eventTimes: times });
@@ -208,7 +208,7 @@ export async function exportContestPackage(store: Store, outDir: string, options
     async (w) => {
       for (const [name, data] of top) await w.write(name, data);
       await inPool(submissions, WRITE_CONCURRENCY, async (s) => {
-        const source = store.getSubmissionSource(s.id);
+        const source = store.submissions.source(s.id);
         if (!source) throw new Error(`submission ${s.id}: its source is missing from the store`);
         await w.write(`submissions/${s.id}/files.zip`, storedZip([{ name: source.fileName, data: source.source, mtime: s.submittedAt }]));
       });

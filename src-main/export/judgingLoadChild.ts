@@ -13,15 +13,15 @@ const MAX_RUN_MS = 60_000;
 const TESTS_PER_JUDGEMENT = 10;
 
 const store = Store.open(process.argv[2]);
-const teams = store.listTeams().map((t) => t.id);
-const problems = store.listProblems().map((p) => p.id);
+const teams = store.contest.teams().map((t) => t.id);
+const problems = store.contest.problems().map((p) => p.id);
 const tests = Array.from({ length: TESTS_PER_JUDGEMENT }, (_, i): [string, 'AC', number] => [`secret/${i + 1}`, 'AC', 100 + i]);
 const startedAt = Date.now();
-let submissions = store.listSubmissions().length;
+let submissions = store.submissions.list().length;
 let writes = 0;
 let stopped = false;
 
-const report = () => process.stdout.write(`state ${store.lastEventToken()} ${submissions}\n`);
+const report = () => process.stdout.write(`state ${store.events.lastToken()} ${submissions}\n`);
 
 /** The submission being judged: added, then its judgement started, then finished. */
 let current: { submissionId: string; judgementId: string | null } | null = null;
@@ -29,13 +29,13 @@ let current: { submissionId: string; judgementId: string | null } | null = null;
 /** One commit: the next step of the judging cycle. */
 function write(): void {
   if (current === null) {
-    const { submission } = store.addSubmission({ teamId: teams[writes % teams.length], problemId: problems[writes % problems.length], languageId: 'c', fileName: 'main.c', source: Buffer.from(`// load ${writes}\nint main(){return 0;}\n`), submittedAt: Date.now() });
+    const { submission } = store.submissions.add({ teamId: teams[writes % teams.length], problemId: problems[writes % problems.length], languageId: 'c', fileName: 'main.c', source: Buffer.from(`// load ${writes}\nint main(){return 0;}\n`), submittedAt: Date.now() });
     submissions++;
     current = { submissionId: submission.id, judgementId: null };
   } else if (current.judgementId === null) {
-    current.judgementId = store.startJudgement(current.submissionId, 'load-host');
+    current.judgementId = store.judgements.start(current.submissionId, 'load-host');
   } else {
-    store.finishJudgement(current.judgementId, judgeResult('AC', tests));
+    store.judgements.finish(current.judgementId, judgeResult('AC', tests));
     current = null;
   }
 }

@@ -75,7 +75,7 @@ export function packageExtras(store: Store, contestId: string, rows: { judgement
   for (const r of rows.runs) {
     runs[r.id] = { test_name: r.testName, memory_kb: r.memoryKb, wall_ms: r.wallMs, exit_code: r.exitCode, signal: r.signal, message: r.message };
   }
-  const overrides = store.listOverrides().map((o) => ({
+  const overrides = store.judgements.overrides().map((o) => ({
     submission_id: o.submissionId,
     judgement_id: o.judgementId,
     old_verdict: o.oldVerdict,
@@ -84,5 +84,5 @@ export function packageExtras(store: Store, contestId: string, rows: { judgement
     by: o.by,
     time: o.time,
   }));
-  return { format: EXTRAS_FORMAT, version: EXTRAS_VERSION, contest_id: contestId, event_times: rows.eventTimes, settings: store.listSettings(), judgements, runs, overrides };
+  return { format: EXTRAS_FORMAT, version: EXTRAS_VERSION, contest_id: contestId, event_times: rows.eventTimes, settings: store.settings.all(), judgements, runs, overrides };
 }

@@ -35,19 +35,19 @@ before(async () => {
   const teamsFile = join(c.contestDir, 'teams.json');
   const teams = readFileSync(teamsFile, 'utf8');
   writeFileSync(teamsFile, JSON.stringify([...JSON.parse(teams), { id: 't12', name: 'Leaver', group_ids: ['univ'] }]));
-  c.store.importContest(await loadContest(c.contestDir), { hashPasswords: false, now: START + HOUR });
-  const { submission } = c.store.addSubmission({ teamId: 't12', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('int main(){}'), submittedAt: START + 2 * HOUR });
-  c.store.finishJudgement(c.store.startJudgement(submission.id, 'host-2', START + 2 * HOUR + 100), judgeResult('AC', [['secret/1', 'AC', 10]]), START + 2 * HOUR + 900);
+  c.store.contest.import(await loadContest(c.contestDir), { hashPasswords: false, now: START + HOUR });
+  const { submission } = c.store.submissions.add({ teamId: 't12', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('int main(){}'), submittedAt: START + 2 * HOUR });
+  c.store.judgements.finish(c.store.judgements.start(submission.id, 'host-2', START + 2 * HOUR + 100), judgeResult('AC', [['secret/1', 'AC', 10]]), START + 2 * HOUR + 900);
   writeFileSync(teamsFile, teams);
   c.def = await loadContest(c.contestDir);
-  c.store.importContest(c.def, { hashPasswords: false, now: START + 2 * HOUR + 5000 });
+  c.store.contest.import(c.def, { hashPasswords: false, now: START + 2 * HOUR + 5000 });
 
-  c.store.rejudge('9', START + 3 * HOUR);
-  const again = c.store.startJudgement('9', 'host-3', START + 3 * HOUR + 10);
-  c.store.finishJudgement(again, judgeResult('WA', [['secret/1', 'WA', 80]]), START + 3 * HOUR + 20);
-  c.store.overrideVerdict('9', 'AC', 'the validator was wrong', 'judge', START + 3 * HOUR + 60_000);
+  c.store.judgements.rejudge('9', START + 3 * HOUR);
+  const again = c.store.judgements.start('9', 'host-3', START + 3 * HOUR + 10);
+  c.store.judgements.finish(again, judgeResult('WA', [['secret/1', 'WA', 80]]), START + 3 * HOUR + 20);
+  c.store.judgements.override('9', 'AC', 'the validator was wrong', 'judge', START + 3 * HOUR + 60_000);
   setLanguageDisabled(c.store, 'javascript', true);
-  c.store.markState({ thawed: AFTER_END - 1000, finalized: AFTER_END - 500 }, AFTER_END);
+  c.store.contest.markState({ thawed: AFTER_END - 1000, finalized: AFTER_END - 500 }, AFTER_END);
   pkg = join(scratch, 'pkg');
   await exportContestPackage(c.store, pkg, { groups: readGroupsFile(c.contestDir), now: AFTER_END });
 });
@@ -113,16 +113,16 @@ describe('verdict import: round trip', () => {
     const data = await importInto('goes-on');
     const store = Store.open(join(data, 'verdict.db'));
     try {
-      const last = store.lastEventToken();
-      store.importContest(c.def, { hashPasswords: false, now: AFTER_END });
-      assert.equal(store.lastEventToken(), last, 'unchanged contest folder: nothing to announce');
-      assert.equal(store.getAccountByUsername('t3')?.teamId, 't3');
-      assert.equal(store.getSubmission('9')?.verdict, 'AC');
-      assert.equal(store.listOverrides('9')[0]?.reason, 'the validator was wrong');
-      assert.equal(store.getSetting('disabled-languages'), '["javascript"]');
-      const next = store.addSubmission({ teamId: 't10', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('x'), submittedAt: START + HOUR });
+      const last = store.events.lastToken();
+      store.contest.import(c.def, { hashPasswords: false, now: AFTER_END });
+      assert.equal(store.events.lastToken(), last, 'unchanged contest folder: nothing to announce');
+      assert.equal(store.accounts.byUsername('t3')?.teamId, 't3');
+      assert.equal(store.submissions.get('9')?.verdict, 'AC');
+      assert.equal(store.judgements.overrides('9')[0]?.reason, 'the validator was wrong');
+      assert.equal(store.settings.get('disabled-languages'), '["javascript"]');
+      const next = store.submissions.add({ teamId: 't10', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('x'), submittedAt: START + HOUR });
       assert.equal(next.submission.id, '24');
-      assert.equal(BigInt(store.lastEventToken()!), BigInt(last!) + 1n);
+      assert.equal(BigInt(store.events.lastToken()!), BigInt(last!) + 1n);
     } finally {
       store.close();
     }

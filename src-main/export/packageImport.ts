@@ -65,7 +65,7 @@ export async function importContestPackage(packageDir: string, def: ContestDefin
             throw error;
           }
           // Accounts come from the contest folder (their passwords are hashed when the contest is served).
-          store.importContest(def, { hashPasswords: false, now });
+          store.contest.import(def, { hashPasswords: false, now });
         } finally {
           store.close();
         }

@@ -41,13 +41,13 @@ before(async () => {
   const problems = c.def.problems.map((p) => p.id);
   const tests = Array.from({ length: TESTS_PER_SUBMISSION }, (_, i): [string, 'AC', number] => [`secret/${i + 1}`, 'AC', 100 + i]);
   for (let first = 0; first < SUBMISSIONS; first += SUBMISSIONS_PER_TRANSACTION) {
-    c.store.transaction(() => {
+    c.store.db.transaction(() => {
       for (let n = first; n < Math.min(SUBMISSIONS, first + SUBMISSIONS_PER_TRANSACTION); n++) {
         const submittedAt = START + n * 1000;
         const source = Buffer.from(`// submission ${n}\n${'int x; /* a line of a solution */\n'.repeat(90)}`);
-        const { submission } = c.store.addSubmission({ teamId: teams[n % teams.length], problemId: problems[n % problems.length], languageId: 'c', fileName: 'main.c', source, submittedAt });
-        const judgement = c.store.startJudgement(submission.id, 'host-1', submittedAt + 500);
-        c.store.finishJudgement(judgement, judgeResult('AC', tests), submittedAt + 900);
+        const { submission } = c.store.submissions.add({ teamId: teams[n % teams.length], problemId: problems[n % problems.length], languageId: 'c', fileName: 'main.c', source, submittedAt });
+        const judgement = c.store.judgements.start(submission.id, 'host-1', submittedAt + 500);
+        c.store.judgements.finish(judgement, judgeResult('AC', tests), submittedAt + 900);
       }
     });
   }

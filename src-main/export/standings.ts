@@ -37,11 +37,11 @@ export function compareTeamNames(a: TeamRow, b: TeamRow): number {
 }
 
 export function finalStandings(store: Store): Standings {
-  const contest = store.getContest();
+  const contest = store.contest.get();
   if (!contest) throw new Error('the store holds no contest (nothing was imported into this data folder)');
-  const problems = store.listProblems();
-  const teams = store.listTeams();
-  const submissions = store.listSubmissions();
+  const problems = store.contest.problems();
+  const teams = store.contest.teams();
+  const submissions = store.submissions.list();
   const rows = computeScoreboard({
     problems,
     teams,
@@ -54,8 +54,8 @@ export function finalStandings(store: Store): Standings {
   const ranked: StandingsRow[] = rows.map((r) => ({ ...r, team: byId.get(r.teamId)! }));
   ranked.sort((a, b) => a.rank - b.rank || compareTeamNames(a.team, b.team));
 
-  const lastToken = store.lastEventToken();
-  const last = lastToken === null ? undefined : store.eventsSince(String(BigInt(lastToken) - 1n), 1)[0];
+  const lastToken = store.events.lastToken();
+  const last = lastToken === null ? undefined : store.events.since(String(BigInt(lastToken) - 1n), 1)[0];
   return {
     contest,
     problems,

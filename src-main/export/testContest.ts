@@ -105,17 +105,17 @@ function writeContestFolder(dir: string): void {
 
 /** Adds the submissions of SUBMISSIONS (judged as listed; null stays queued), plus two clarifications. */
 function fillStore(store: Store, extra: Sub[] = []): void {
-  store.setProblemInfo('apple', { timeLimitMs: 2000, testDataCount: 1 }, START - HOUR);
-  store.setProblemInfo('banana', { timeLimitMs: 1500, testDataCount: 1 }, START - HOUR);
+  store.contest.setProblemInfo('apple', { timeLimitMs: 2000, testDataCount: 1 }, START - HOUR);
+  store.contest.setProblemInfo('banana', { timeLimitMs: 1500, testDataCount: 1 }, START - HOUR);
   for (const [team, problem, minute, second, verdict] of [...SUBMISSIONS, ...extra]) {
     const submittedAt = START + (minute * 60 + second) * 1000;
-    const { submission } = store.addSubmission({ teamId: team, problemId: problem, languageId: 'c', fileName: 'main.c', source: Buffer.from(`// ${team} ${problem} ${minute}:${second}\nint main(){return 0;}\n`), submittedAt });
+    const { submission } = store.submissions.add({ teamId: team, problemId: problem, languageId: 'c', fileName: 'main.c', source: Buffer.from(`// ${team} ${problem} ${minute}:${second}\nint main(){return 0;}\n`), submittedAt });
     if (verdict === null) continue;
-    const judgement = store.startJudgement(submission.id, 'host-1', submittedAt + 1000);
-    store.finishJudgement(judgement, judgeResult(verdict, [['secret/1', verdict, 120]]), submittedAt + 2000);
+    const judgement = store.judgements.start(submission.id, 'host-1', submittedAt + 1000);
+    store.judgements.finish(judgement, judgeResult(verdict, [['secret/1', verdict, 120]]), submittedAt + 2000);
   }
-  const question = store.addClarification({ fromTeamId: 't1', toTeamId: null, problemId: 'apple', text: 'Is the input sorted?', replyToId: null, time: START + 12 * 60_000 });
-  store.addClarification({ fromTeamId: null, toTeamId: 't1', problemId: 'apple', text: 'No.', replyToId: question.id, time: START + 13 * 60_000 });
+  const question = store.clarifications.add({ fromTeamId: 't1', toTeamId: null, problemId: 'apple', text: 'Is the input sorted?', replyToId: null, time: START + 12 * 60_000 });
+  store.clarifications.add({ fromTeamId: null, toTeamId: 't1', problemId: 'apple', text: 'No.', replyToId: question.id, time: START + 13 * 60_000 });
 }
 
 export interface TestContest {
@@ -134,9 +134,9 @@ export async function makeContest(root: string, extra: Sub[] = []): Promise<Test
   const dataDir = join(root, 'data');
   const dbFile = join(dataDir, 'verdict.db');
   const store = Store.open(dbFile);
-  store.importContest(def, { hashPasswords: false, now: START - HOUR });
+  store.contest.import(def, { hashPasswords: false, now: START - HOUR });
   // As a server does before anyone can submit: the languages are announced.
-  store.syncLanguages([{ id: 'c', name: 'C', entry_point_required: false, extensions: ['c'] }], START - HOUR);
+  store.contest.syncLanguages([{ id: 'c', name: 'C', entry_point_required: false, extensions: ['c'] }], START - HOUR);
   fillStore(store, extra);
   return { contestDir, dataDir, dbFile, def, store };
 }

@@ -88,7 +88,7 @@ export class JudgingService {
 
   /** Re-queues what was in flight when the judge last stopped, then starts judging. */
   start(): number {
-    const recovered = this.store.recoverInFlight();
+    const recovered = this.store.judgements.recoverInFlight();
     this.engine.pool.onChange(() => this.poolChanged());
     this.pump();
     return recovered;
@@ -103,7 +103,7 @@ export class JudgingService {
       if (pool.isPaused) return;
       // A judging counts from its start in the store, before its job reaches the pool (the package may still be read).
       const free = pool.workers - Math.max(pool.busy + pool.queued, this.live.size);
-      if (free > 0) for (const next of this.store.nextInLine(free)) this.judge(next.id, next.priority);
+      if (free > 0) for (const next of this.store.queue.nextInLine(free)) this.judge(next.id, next.priority);
       else this.makeRoom();
     } catch (error) {
       // Starting a judgement is a write: with a full disk, try again shortly (the queue is intact).
@@ -155,7 +155,7 @@ export class JudgingService {
    * one worker; each team keeps its first-started judging, and equals never stop each other. Of the running
    * judgings behind, the one last in that order goes: the lowest level, then the team's latest turn, i.e. the one
    * its team started last (it has done the least work). A stopped judging counts for nothing: it is judged again
-   * from the start later (store.returnToQueue).
+   * from the start later (store.judgements.returnToQueue).
    */
   private makeRoom(): void {
     const pool = this.engine.pool;
@@ -177,10 +177,10 @@ export class JudgingService {
     const first = lastRunning();
     if (!first) return;
     if (first.turn === 1) {
-      const top = this.store.topQueuedPriority();
+      const top = this.store.queue.topPriority();
       if (top === null || top <= first.r.priority) return;
     }
-    const waiting = this.store.nextInLine(stopping + candidates.length);
+    const waiting = this.store.queue.nextInLine(stopping + candidates.length);
     for (let i = stopping; i < waiting.length && candidates.length > 0; i++) {
       const next = waiting[i];
       const last = lastRunning();
@@ -193,8 +193,8 @@ export class JudgingService {
   }
 
   private judge(submissionId: string, priority: number): void {
-    const submission = this.store.getSubmission(submissionId)!;
-    const judgementId = this.store.startJudgement(submissionId, `judgehost-${this.engine.host.pid}`);
+    const submission = this.store.submissions.get(submissionId)!;
+    const judgementId = this.store.judgements.start(submissionId, `judgehost-${this.engine.host.pid}`);
     const live: Running = { submissionId, judgementId, teamId: submission.teamId, progress: null, priority, seq: ++this.startSeq, stopping: false, runs: [], runTimer: null };
     this.live.set(submissionId, live);
     void this.run(submission.problemId, submission.languageId, live).finally(() => {
@@ -210,7 +210,7 @@ export class JudgingService {
     let result;
     try {
       const pkg = await this.problems.get(problemId);
-      const source = this.store.getSubmissionSource(live.submissionId)!;
+      const source = this.store.submissions.source(live.submissionId)!;
       mkdirSync(dir, { recursive: true });
       const sourcePath = join(dir, source.fileName);
       writeFileSync(sourcePath, source.source);
@@ -253,7 +253,7 @@ export class JudgingService {
     live.runs = [];
     if (runs.length === 0 || this.stopped) return;
     try {
-      this.store.addRuns(live.judgementId, runs);
+      this.store.judgements.addRuns(live.judgementId, runs);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       this.log.warn({ err: error, judgementId: live.judgementId }, 'cannot store runs as they finish: the database cannot be written; they are stored with the verdict');
@@ -264,7 +264,7 @@ export class JudgingService {
   private requeue(live: Running): void {
     if (this.stopped) return;
     try {
-      this.store.returnToQueue(live.judgementId);
+      this.store.judgements.returnToQueue(live.judgementId);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       this.log.error({ err: error, judgementId: live.judgementId }, 'cannot put a stopped judging back in the queue: the database cannot be written; retrying');
@@ -279,7 +279,7 @@ export class JudgingService {
   private record(judgementId: string, result: JudgeResult): void {
     if (this.stopped) return;
     try {
-      this.store.finishJudgement(judgementId, result);
+      this.store.judgements.finish(judgementId, result);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       this.log.error({ err: error, judgementId }, 'cannot store a verdict: the database cannot be written; retrying');

@@ -85,11 +85,11 @@ export async function seedContest(contestDir: string, options: SeedOptions, data
     const now = Date.now();
     const startTime = now - CONTEST_AGE_MS;
     // Passwords are left to the server, which hashes them in the background when it opens the folder.
-    store.importContest(def, { hashPasswords: false, now: startTime - 60_000 });
-    store.setContestTimes({ startTime }, startTime);
+    store.contest.import(def, { hashPasswords: false, now: startTime - 60_000 });
+    store.contest.setTimes({ startTime }, startTime);
     for (let done = 0; done < options.submissions; ) {
       const n = Math.min(BATCH, options.submissions - done);
-      store.transaction(() => {
+      store.db.transaction(() => {
         for (let i = 0; i < n; i++) {
           const k = done + i;
           const source = sources[Math.floor(rand() * sources.length)];
@@ -97,15 +97,15 @@ export async function seedContest(contestDir: string, options: SeedOptions, data
           perTeam.set(teamId, (perTeam.get(teamId) ?? 0) + 1);
           const submittedAt = startTime + Math.floor(((k + 1) / (options.submissions + 1)) * (CONTEST_AGE_MS - 60_000));
           const item: NewSubmission = { teamId, problemId: source.problemId, languageId: source.languageId, fileName: source.fileName, source: Buffer.from(source.source), submittedAt };
-          const { submission } = store.addSubmission(item);
+          const { submission } = store.submissions.add(item);
           if (options.state === 'queued') continue;
-          const judgementId = store.startJudgement(submission.id, 'seed', submittedAt + 1000);
-          store.finishJudgement(judgementId, judgement(rand, source.expected === 'accepted'), submittedAt + 3000);
+          const judgementId = store.judgements.start(submission.id, 'seed', submittedAt + 1000);
+          store.judgements.finish(judgementId, judgement(rand, source.expected === 'accepted'), submittedAt + 3000);
         }
       });
       done += n;
     }
-    return { dataDir, submissions: options.submissions, events: Number(store.lastEventToken() ?? 0), perTeam, seedMs: Math.round(performance.now() - started) };
+    return { dataDir, submissions: options.submissions, events: Number(store.events.lastToken() ?? 0), perTeam, seedMs: Math.round(performance.now() - started) };
   } finally {
     store.close();
   }

@@ -82,8 +82,8 @@ export class AccountDirectory {
       if (before?.password === account.password) continue; // unchanged: what is known about it still holds
       const entry: FolderPassword = { password: account.password, hash: null, loadedAt: now, verdict: 'unknown', checking: null };
       if (before) {
-        const row = this.store.getAccountByUsername(account.username);
-        if (row) this.store.deleteSessionsOf(row.id, now + 1);
+        const row = this.store.accounts.byUsername(account.username);
+        if (row) this.store.accounts.deleteSessionsOf(row.id, now + 1);
       }
       this.folder.set(account.username, entry);
       this.queue.push({ username: account.username, entry });
@@ -100,7 +100,7 @@ export class AccountDirectory {
 
   /** The account, or null; may reject with BusyError (too many checks under way). */
   async verify(username: string, password: string): Promise<AuthenticatedAccount | null> {
-    const row = this.store.getAccountByUsername(username);
+    const row = this.store.accounts.byUsername(username);
     const entry = row ? this.folder.get(username) : undefined;
     // The folder's password decides while its hash is being made, and once the stored hash is known to be of it.
     const byFolder = row !== null && entry !== undefined && (entry.hash === null || entry.hash === row.passwordHash);
@@ -165,7 +165,7 @@ export class AccountDirectory {
   private async checkOne(username: string, entry: FolderPassword): Promise<void> {
     // A password replaced by a newer one (added again meanwhile) is skipped: the newer one has its own place in the queue.
     const current = () => this.folder.get(username) === entry;
-    const row = this.store.getAccountByUsername(username);
+    const row = this.store.accounts.byUsername(username);
     if (!row || !current()) return;
     const made = await this.hasher.check(entry.password, row.passwordHash);
     if (this.stopped || !current()) return;
@@ -175,7 +175,7 @@ export class AccountDirectory {
       return;
     }
     // Not the password the store knew: sessions made before this process took it were made with another.
-    this.store.deleteSessionsOf(row.id, entry.loadedAt + 1);
+    this.store.accounts.deleteSessionsOf(row.id, entry.loadedAt + 1);
     entry.verdict = 'changed';
     this.unsaved.push({ accountId: row.id, entry, hash: made });
   }
@@ -185,10 +185,10 @@ export class AccountDirectory {
     const batch = this.unsaved;
     if (batch.length === 0) return;
     this.unsaved = [];
-    const written = this.store.transaction(() =>
+    const written = this.store.db.transaction(() =>
       batch.filter(({ accountId, hash }) => {
         try {
-          this.store.setPasswordHash(accountId, hash);
+          this.store.accounts.setPasswordHash(accountId, hash);
           return true;
         } catch (error) {
           if (error instanceof StoreError && error.code === 'not_found') return false; // removed by a re-import

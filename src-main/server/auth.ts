@@ -74,9 +74,9 @@ export class Authenticator {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;
-    const session = this.store.getSession(token);
+    const session = this.store.accounts.session(token);
     if (!session) return null;
-    const account = this.store.getAccountById(session.accountId);
+    const account = this.store.accounts.byId(session.accountId);
     if (!account || !(await this.accounts.sessionHolds(account, session.createdAt))) return null;
     return { account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId }, via: 'session', csrfToken: session.csrfToken };
   }
@@ -93,14 +93,14 @@ export class Authenticator {
 
   async login(username: string, password: string, reply: FastifyReply, secure: boolean): Promise<{ account: AuthenticatedAccount; csrfToken: string }> {
     const account = await this.check(username, password, reply.request.ip);
-    const session = this.store.createSession(account.id, SESSION_TTL_MS);
+    const session = this.store.accounts.createSession(account.id, SESSION_TTL_MS);
     reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', path: '/', secure, expires: new Date(session.expiresAt) });
     return { account, csrfToken: session.csrfToken };
   }
 
   logout(request: FastifyRequest, reply: FastifyReply): void {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) this.store.deleteSession(token);
+    if (token) this.store.accounts.deleteSession(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 }

@@ -264,12 +264,12 @@ describe('CLICS conformance', () => {
     const controller = new AbortController();
     const streaming = await fetch(`${server.url}/api/contests/sample/event-feed`, { headers: judge, signal: controller.signal });
     const { store } = server.context;
-    const contest = store.getContest()!;
+    const contest = store.contest.get()!;
     try {
-      store.setContestTimes({ startTime: server.context.now() - contest.durationMs - 1000 });
-      store.refreshState(server.context.now());
+      store.contest.setTimes({ startTime: server.context.now() - contest.durationMs - 1000 });
+      store.contest.refreshState(server.context.now());
       // Every question is answered (the first one privately, above) and every submission judged.
-      await eventually(async () => (store.listSubmissions().every((s) => s.verdict !== null) ? true : undefined), 60_000, 'all judged');
+      await eventually(async () => (store.submissions.list().every((s) => s.verdict !== null) ? true : undefined), 60_000, 'all judged');
       assert.equal((await consoleCall('finalizeResults')).status, 200);
       assert.equal((await get<S.ClicsState>('/api/contests/sample/state', {})).body.end_of_updates, null, 'frozen and not thawed yet: updates may still come');
       assert.equal((await consoleCall('setThawed', true)).status, 200);

@@ -46,8 +46,8 @@ function filtered<T extends object>(items: T[], query: Record<string, string | u
 export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = ctx;
-  const contestId = () => store.getContest()!.id;
-  const startTime = () => store.getContest()!.startTime;
+  const contestId = () => store.contest.get()!.id;
+  const startTime = () => store.contest.get()!.startTime;
   const base = '/api/contests/:cid';
 
   // Before the body is checked: a request to another contest is 404 whatever it sends.
@@ -99,20 +99,20 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
 
   // ---------------------------------------------------------------- configuration
 
-  api.get('/api/contests', { config: { access: 'public' }, schema: { response: { 200: Type.Array(S.Contest) } } }, async () => [contestObject(store.getContest()!)]);
-  api.get(base, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.Contest } } }, async () => contestObject(store.getContest()!));
-  api.get(`${base}/state`, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.State } } }, async () => store.getState(ctx.now()));
+  api.get('/api/contests', { config: { access: 'public' }, schema: { response: { 200: Type.Array(S.Contest) } } }, async () => [contestObject(store.contest.get()!)]);
+  api.get(base, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.Contest } } }, async () => contestObject(store.contest.get()!));
+  api.get(`${base}/state`, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.State } } }, async () => store.contest.state(ctx.now()));
 
   collection('judgement-types', 'public', () => [...JUDGEMENT_TYPES]);
-  collection('languages', 'public', () => store.listAnnounced('languages'));
-  collection('problems', 'public', () => store.listProblems().map(problemObject));
-  collection('groups', 'public', () => store.listAnnounced('groups'));
-  collection('organizations', 'public', () => store.listAnnounced('organizations'));
+  collection('languages', 'public', () => store.contest.announced('languages'));
+  collection('problems', 'public', () => store.contest.problems().map(problemObject));
+  collection('groups', 'public', () => store.contest.announced('groups'));
+  collection('organizations', 'public', () => store.contest.announced('organizations'));
   // Hidden teams are the judges' business: they are on the judges' scoreboard, nowhere else.
   collection('teams', 'public', async (request) => {
     const judge = isJudge(await identify(request));
     return store
-      .listTeams()
+      .contest.teams()
       .filter((t) => judge || !t.hidden)
       .map(teamObject);
   });
@@ -121,15 +121,15 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
 
   collection('submissions', 'signed-in', async (request) => {
     const team = await scope(request);
-    return store.listSubmissions(team ? { teamId: team } : {}).map((s) => submissionObject(s, contestId()));
+    return store.submissions.list(team ? { teamId: team } : {}).map((s) => submissionObject(s, contestId()));
   });
   // The submission's files as the object announces them: one zip of the source, for the judges and the team that sent it.
   api.get(`${base}/submissions/:id/files`, { config: { access: 'signed-in' }, schema: { params: ObjectParams } }, async (request, reply) => {
     const team = await scope(request);
     const { id } = request.params;
-    const s = store.getSubmission(id);
+    const s = store.submissions.get(id);
     // Another team's submission is "not found", never "forbidden": ids reveal nothing.
-    const source = s && (team === null || s.teamId === team) ? store.getSubmissionSource(id) : null;
+    const source = s && (team === null || s.teamId === team) ? store.submissions.source(id) : null;
     if (!s || !source) throw new HttpError(404, `no submission '${id}'`);
     return reply
       .type('application/zip')
@@ -138,20 +138,20 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   });
   collection('judgements', 'signed-in', async (request) => {
     const team = await scope(request);
-    return store.listJudgements(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime()));
+    return store.judgements.list(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime()));
   });
   // Per-test results reveal how many tests there are and which failed: judges only.
   collection('runs', 'judge', (request) => {
     const judgementId = (request.query as { judgement_id?: string }).judgement_id;
-    const judgements = judgementId ? store.listJudgements().filter((j) => j.id === judgementId) : store.listJudgements();
-    return judgements.flatMap((j) => store.listRuns(j.id).map((r) => runObject(r, startTime())));
+    const judgements = judgementId ? store.judgements.list().filter((j) => j.id === judgementId) : store.judgements.list();
+    return judgements.flatMap((j) => store.judgements.runs(j.id).map((r) => runObject(r, startTime())));
   });
   collection('clarifications', 'signed-in', async (request) => {
     const team = await scope(request);
-    return store.listClarifications(team ? { teamId: team } : {}).map(clarificationObject);
+    return store.clarifications.list(team ? { teamId: team } : {}).map(clarificationObject);
   });
   // Awards: the judges always; everyone else once the judges released the results (none before).
-  collection('awards', 'public', async (request) => (isJudge(await identify(request)) || awardsReleased(ctx) ? store.listAnnounced('awards') : []));
+  collection('awards', 'public', async (request) => (isJudge(await identify(request)) || awardsReleased(ctx) ? store.contest.announced('awards') : []));
 
   // ---------------------------------------------------------------- aggregate data
 
@@ -160,7 +160,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     const now = ctx.now();
     const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', now);
     // Generated now: its time is the moment of the answer (the spec leaves it to the implementation when no event is named).
-    return { time: clicsTime(now), contest_time: relTime(contestTimeMs(startTime(), now)), state: store.getState(now), rows: scoreboardToClics(snapshot.rows, store.listProblems()) };
+    return { time: clicsTime(now), contest_time: relTime(contestTimeMs(startTime(), now)), state: store.contest.state(now), rows: scoreboardToClics(snapshot.rows, store.contest.problems()) };
   });
 
   // ---------------------------------------------------------------- POST
@@ -183,7 +183,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       teamId = caller.account.teamId!;
     } else {
       const named = body.team_id;
-      if (typeof named !== 'string' || !store.listTeams().some((t) => t.id === named)) throw new HttpError(400, 'judges submitting must name an existing team_id');
+      if (typeof named !== 'string' || !store.contest.teams().some((t) => t.id === named)) throw new HttpError(400, 'judges submitting must name an existing team_id');
       teamId = named;
     }
     const file = await sourceFromZip(body.files[0].data);
@@ -214,10 +214,10 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     } else if (judge) toTeamId = body.to_team_id ?? null;
     const replyToId = body.reply_to_id ?? null;
     // A team may only follow up on a clarification it can see: whether another one exists is not its business.
-    if (!judge && replyToId !== null && !store.listClarifications({ teamId: caller.account.teamId! }).some((c) => c.id === replyToId)) {
+    if (!judge && replyToId !== null && !store.clarifications.list({ teamId: caller.account.teamId! }).some((c) => c.id === replyToId)) {
       throw new HttpError(400, `reply_to_id ${replyToId}: no such clarification`);
     }
-    const row = store.addClarification({
+    const row = store.clarifications.add({
       fromTeamId: judge ? null : caller.account.teamId,
       toTeamId,
       problemId,
@@ -280,7 +280,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
     let token = since;
     const page = (): 'more' | 'done' | Promise<unknown> => {
       if (closed || ended) return 'done';
-      const events = store.eventJsonSince(token, FEED_PAGE, audience);
+      const events = store.events.jsonSince(token, FEED_PAGE, audience);
       if (events.length === 0) return 'done';
       token = events[events.length - 1].token;
       // A client that reads slowly is waited for, not buffered.
@@ -298,7 +298,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
       raw.end();
       return;
     }
-    unsubscribe = store.onEvent((e: StoredEvent) => {
+    unsubscribe = store.events.subscribe((e: StoredEvent) => {
       if (team !== null && !maySee(e.audience, team)) return;
       const data = e.data === null ? null : clicsJson(e.type, e.data as never);
       raw.write(feedLine(e.type, e.id, data, team === null ? e.token : tokens.hide(e.token)));
@@ -313,7 +313,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   /** A token this feed has given out: a whole number up to the newest event's. */
   function isEventToken(token: string): boolean {
     if (!/^(0|[1-9]\d{0,15})$/.test(token)) return false;
-    return Number(token) <= Number(store.lastEventToken() ?? 0);
+    return Number(token) <= Number(store.events.lastToken() ?? 0);
   }
 }
 

@@ -1,6 +1,6 @@
 // The CLICS objects the server decides rather than the contest folder: the languages (the judge's, less those
 // the judges switched off) and the awards (from the standings as they move). Both are kept in the store as
-// announced (Store.syncLanguages, Store.syncAwards), so that /languages, /awards and the event feed give the
+// announced (store.contest.syncLanguages, syncAwards), so that /languages, /awards and the event feed give the
 // same objects, each created in the feed before anything refers to it.
 import type { ClicsAward, ClicsLanguage } from '../clics/schemas.ts';
 import { disabledLanguages } from '../store/languageSettings.ts';
@@ -22,7 +22,7 @@ export function languageObjects(ctx: Pick<ServerContext, 'engine' | 'store'>): C
 
 /** Announces the languages as they are now (after the judges switched one on or off). */
 export function syncLanguages(ctx: Pick<ServerContext, 'engine' | 'store' | 'now'>): void {
-  ctx.store.syncLanguages(languageObjects(ctx), ctx.now());
+  ctx.store.contest.syncLanguages(languageObjects(ctx), ctx.now());
 }
 
 /** The awards as the judges' standings give them now. */
@@ -34,12 +34,12 @@ export function currentAwards(ctx: Pick<ServerContext, 'store' | 'contest'>): Cl
 
 /** Whether the results are out, so that everyone may see the awards: the judges released the scoreboard (thawed). */
 export function awardsReleased(ctx: Pick<ServerContext, 'store'>): boolean {
-  return ctx.store.resultsReleased();
+  return ctx.store.contest.resultsReleased();
 }
 
 /** Announces the awards as they stand now (after the judges released the results, or on any change). */
 export function syncAwards(ctx: Pick<ServerContext, 'store' | 'contest' | 'now'>): void {
-  ctx.store.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
+  ctx.store.contest.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
 }
 
 /**
@@ -63,7 +63,7 @@ export function startClicsSync(ctx: ServerContext): () => void {
     }
   };
   refresh();
-  const unsubscribe = ctx.store.onEvent((event) => {
+  const unsubscribe = ctx.store.events.subscribe((event) => {
     if (!['judgements', 'teams', 'problems', 'state'].includes(event.type) || timer) return;
     timer = setTimeout(refresh, Math.max(0, last + AWARDS_REFRESH_MS - Date.now()));
   });

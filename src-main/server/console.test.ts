@@ -40,7 +40,7 @@ function submit(source: string, languageId = 'python', fileName = 'a.py') {
 
 const judged = (id: string) =>
   eventually(async () => {
-    const s = server.context.store.getSubmission(id);
+    const s = server.context.store.submissions.get(id);
     return s?.status === 'judged' ? s : undefined;
   }, 30_000, `submission ${id} judged`);
 
@@ -86,7 +86,7 @@ describe('steering judging', () => {
     assert.equal(snapshot.pool.paused, true);
     assert.equal(snapshot.queue[0].estimatedStart, null, 'no estimate while paused');
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(server.context.store.getSubmission(waiting.body.id)!.status, 'queued', 'nothing is judged while paused');
+    assert.equal(server.context.store.submissions.get(waiting.body.id)!.status, 'queued', 'nothing is judged while paused');
     await call('resumeJudging');
     assert.equal((await judged(waiting.body.id)).verdict, 'AC');
     await call('setWorkers', 2);
@@ -170,11 +170,11 @@ describe('steering judging', () => {
     const seen = (await team.get<{ text: string }[]>('/api/portal/clarifications')).body.map((c) => c.text);
     assert.ok(seen.includes('Either is fine.'));
 
-    const contest = server.context.store.getContest()!;
+    const contest = server.context.store.contest.get()!;
     assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 1000, freezeMs: 5000 })).status, 400);
     assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 6 * 3_600_000, freezeMs: 3_600_000, penaltyMinutes: 15 })).status, 200);
-    assert.equal(server.context.store.getContest()!.durationMs, 6 * 3_600_000);
-    assert.equal(server.context.store.getContest()!.penaltyMinutes, 15);
+    assert.equal(server.context.store.contest.get()!.durationMs, 6 * 3_600_000);
+    assert.equal(server.context.store.contest.get()!.penaltyMinutes, 15);
     assert.equal((await call('setContestTimes', { startTime: contest.startTime, durationMs: 6 * 3_600_000, freezeMs: 3_600_000, penaltyMinutes: -1 })).status, 400);
     await call('setThawed', true);
     assert.equal((await call<ConsoleSnapshot>('getSnapshot')).body.clock.thawed, true);
@@ -273,10 +273,10 @@ describe('the fair queue', () => {
     assert.equal((await call('pauseJudging')).status, 200);
     const { store } = server.context;
     // A team's submission being judged counts as its turn: start from idle workers (earlier tests' rejudges may still run).
-    await eventually(async () => (store.queueStats(server.context.now()).judging === 0 ? true : undefined), 60_000, 'idle workers');
+    await eventually(async () => (store.queue.stats(server.context.now()).judging === 0 ? true : undefined), 60_000, 'idle workers');
     // Straight into the store: the portal's rate limit would not let one team queue four at once.
     const add = (teamId: string) =>
-      store.addSubmission({ teamId, problemId: 'hello', languageId: 'python', fileName: 'a.py', source: Buffer.from('print("Hello, World!")\n'), submittedAt: server.context.now() }).submission.id;
+      store.submissions.add({ teamId, problemId: 'hello', languageId: 'python', fileName: 'a.py', source: Buffer.from('print("Hello, World!")\n'), submittedAt: server.context.now() }).submission.id;
     const mine = [add('team1'), add('team1'), add('team1'), add('team1')];
     const theirs = add('team2');
     try {
@@ -286,7 +286,7 @@ describe('the fair queue', () => {
       }, 5000, 'the queue with both teams');
       const ours = new Set([...mine, theirs]);
       assert.deepEqual(snapshot.queue.filter((q) => ours.has(q.submissionId)).map((q) => q.submissionId), [mine[0], theirs, mine[1], mine[2], mine[3]], "team2's one is not behind all of team1's");
-      assert.deepEqual(snapshot.queue.map((q) => q.submissionId), store.queuedSubmissions(snapshot.queue.length).map((s) => s.id), 'the console shows the order judging takes');
+      assert.deepEqual(snapshot.queue.map((q) => q.submissionId), store.queue.list(snapshot.queue.length).map((s) => s.id), 'the console shows the order judging takes');
       assert.deepEqual(snapshot.queue.map((q) => q.position), snapshot.queue.map((_, i) => i + 1));
       const place = (id: string) => snapshot.queue.find((q) => q.submissionId === id)!.position;
 

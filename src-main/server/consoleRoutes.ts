@@ -83,7 +83,7 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
   api.get('/api/console/output/:id', { config: { access: 'judge' }, schema: { params: SubmissionParams } }, async (request, reply) => {
     const caller = requireJudge(await identify(request));
     const submissionId = request.params.id;
-    if (!ctx.store.getSubmission(submissionId)) throw new HttpError(404, `no submission ${submissionId}`);
+    if (!ctx.store.submissions.get(submissionId)) throw new HttpError(404, `no submission ${submissionId}`);
     reply.hijack();
     const raw = reply.raw;
     openStream(raw);

@@ -131,16 +131,16 @@ async function startLocked(
   const store = Store.open(storeFileIn(dataDir));
   undo.push(() => store.close());
   // Passwords are hashed in the background by the AccountDirectory: opening never waits for them.
-  store.importContest(contest, { hashPasswords: false });
-  if (store.getContest()!.startTime === null && options.startUnscheduled !== false) store.setContestTimes({ startTime: now() });
+  store.contest.import(contest, { hashPasswords: false });
+  if (store.contest.get()!.startTime === null && options.startUnscheduled !== false) store.contest.setTimes({ startTime: now() });
 
   let closed = false;
   const problems = new ProblemCatalogue(contest.problems, (problem, pkg) => {
-    if (!closed) store.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length });
+    if (!closed) store.contest.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length });
   });
   undo.push(() => problems.dispose());
   // After the judgehost has stopped: judgings it had in flight go back to the queue, for the next start.
-  undo.push(() => void store.recoverInFlight());
+  undo.push(() => void store.judgements.recoverInFlight());
   const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost, allowUnsandboxed: options.allowUnsandboxed });
   undo.push(() => engine.close());
   const judging = new JudgingService(store, engine, problems);
@@ -189,7 +189,7 @@ async function startLocked(
     publicDigest = shown;
     live.publishToTeams('scoreboard', { changedAt: lastSignal });
   };
-  const unsubscribe = store.onEvent((event) => {
+  const unsubscribe = store.events.subscribe((event) => {
     live.publish(event);
     // A change of the contest's times or state may freeze or thaw the public board.
     if (['submissions', 'judgements', 'teams', 'problems', 'contest', 'state'].includes(event.type)) {
@@ -215,7 +215,7 @@ async function startLocked(
   });
   const stateTick = setInterval(() => {
     try {
-      store.refreshState(now());
+      store.contest.refreshState(now());
     } catch (error) {
       // A full disk: the state change is written on a later tick, once there is space again.
       if (!isStorageFailure(error)) throw error;

@@ -18,7 +18,7 @@ after(async () => {
 });
 
 test('a since_token the feed never gave out is answered 400 at once', async () => {
-  const last = Number(server.context.store.lastEventToken());
+  const last = Number(server.context.store.events.lastToken());
   for (const token of ['abc', '-1', '1e3', '007', String(last + 1), '99999999999999999999']) {
     const response = await fetch(`${server.url}/api/contests/sample/event-feed?since_token=${encodeURIComponent(token)}`, { headers: team, signal: AbortSignal.timeout(10_000) });
     assert.equal(response.status, 400, `since_token=${token}`);
@@ -59,10 +59,10 @@ test('many long feeds sent at once, page by page in turn: each is line for line 
   const { store } = server.context;
   const now = server.context.now();
   // Many pages of history: questions of two teams (each sees only its own) and answers to everyone.
-  store.transaction(() => {
+  store.db.transaction(() => {
     for (let i = 0; i < 900; i++) {
       const from = ['team1', 'team2', null][i % 3]!;
-      store.addClarification({ fromTeamId: from, toTeamId: null, problemId: null, text: `question ${i} from ${from ?? 'the judges'}`, replyToId: null, time: now });
+      store.clarifications.add({ fromTeamId: from, toTeamId: null, problemId: null, text: `question ${i} from ${from ?? 'the judges'}`, replyToId: null, time: now });
     }
   });
   const readers = { team1: team, team2: basic('team2', 'team2-pass'), judge: basic('judge', 'judge-pass') };
@@ -108,7 +108,7 @@ test('many long feeds sent at once, page by page in turn: each is line for line 
   });
   try {
     await Promise.all(streams.map((s) => s.gotHistory));
-    store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'after the history', replyToId: null, time: now });
+    store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'after the history', replyToId: null, time: now });
     for (const text of await Promise.all(streams.map((s) => s.text))) {
       assert.equal(text.slice(0, history.length), history, 'the history first, as alone');
       const rest = lines(text.slice(history.length)).filter((e) => e.type === 'clarifications');
@@ -122,12 +122,12 @@ test('many long feeds sent at once, page by page in turn: each is line for line 
 test('a long feed waits for a slow reader page after page without piling up listeners on the connection', async () => {
   const { store } = server.context;
   // Megabytes of history, more than the connection's buffers hold: cheap events (a problem's time limit, changed back and forth).
-  const problem = store.listProblems()[0];
+  const problem = store.contest.problems()[0];
   const before = { timeLimitMs: problem.timeLimitMs ?? 1000, testDataCount: problem.testDataCount ?? 1 };
-  store.transaction(() => {
-    for (let i = 0; i < 40_000; i++) store.setProblemInfo(problem.id, { timeLimitMs: 1000 + (i % 2), testDataCount: before.testDataCount });
+  store.db.transaction(() => {
+    for (let i = 0; i < 40_000; i++) store.contest.setProblemInfo(problem.id, { timeLimitMs: 1000 + (i % 2), testDataCount: before.testDataCount });
   });
-  store.setProblemInfo(problem.id, before);
+  store.contest.setProblemInfo(problem.id, before);
   // (The server and this test share one event loop: let keep-alive sockets that timed out meanwhile close first.)
   await new Promise((resolve) => setTimeout(resolve, 100));
   const warnings: string[] = [];

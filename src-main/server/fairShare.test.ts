@@ -40,7 +40,7 @@ async function submit(team: string, source: string): Promise<string> {
   return answer.body.id;
 }
 
-const status = (id: string) => server.context.store.getSubmission(id)?.status;
+const status = (id: string) => server.context.store.submissions.get(id)?.status;
 
 const judging = (...ids: string[]) => eventually(async () => (ids.every((id) => status(id) === 'judging') ? true : undefined), 30_000, `${ids.join(', ')} judging`);
 
@@ -48,13 +48,13 @@ const judged = (...ids: string[]) => eventually(async () => (ids.every((id) => s
 
 /** The judgement events of a submission's judgements, in token order. */
 function judgementEvents(submissionId: string): EventRow[] {
-  const ids = new Set(server.context.store.listJudgements({ submissionId }).map((j) => j.id));
-  return server.context.store.eventsSince(null, 1_000_000).filter((e) => e.type === 'judgements' && ids.has(e.id!));
+  const ids = new Set(server.context.store.judgements.list({ submissionId }).map((j) => j.id));
+  return server.context.store.events.since(null, 1_000_000).filter((e) => e.type === 'judgements' && ids.has(e.id!));
 }
 
 /** Token of the event that ended the submission's current judgement. */
 function endToken(submissionId: string): number {
-  const current = server.context.store.getSubmission(submissionId)!.judgementId;
+  const current = server.context.store.submissions.get(submissionId)!.judgementId;
   const end = judgementEvents(submissionId).find((e) => e.id === current && (e.data as { end_time: string | null }).end_time !== null);
   assert.ok(end, `submission ${submissionId} has a judgement that ended`);
   return Number(end.token);
@@ -66,9 +66,9 @@ function endToken(submissionId: string): number {
  */
 function judgedOnce(submissionId: string, verdict: string): void {
   const { store } = server.context;
-  const submission = store.getSubmission(submissionId)!;
+  const submission = store.submissions.get(submissionId)!;
   assert.equal(submission.verdict, verdict, `submission ${submissionId}`);
-  const judgements = store.listJudgements({ submissionId });
+  const judgements = store.judgements.list({ submissionId });
   assert.deepEqual(judgements.filter((j) => j.valid).map((j) => j.id), [submission.judgementId], `one current judgement of ${submissionId}`);
   assert.deepEqual(judgements.filter((j) => j.endTime === null), [], `no judgement of ${submissionId} left open`);
   const events = judgementEvents(submissionId).filter((e) => e.id === submission.judgementId);
@@ -101,9 +101,9 @@ test('a rejudge gives its worker to a first judging before a first judging does'
   requeued.length = 0;
   // team3's sleeper was judged earlier (recorded here) and is rejudged; team1's sleeper is new.
   engine.pool.pause();
-  const old = store.addSubmission({ teamId: 'team3', problemId: 'hello', languageId: 'python', fileName: 'a.py', source: Buffer.from(SLEEPER), submittedAt: server.context.now() }).submission.id;
-  store.finishJudgement(store.startJudgement(old, 'earlier'), judgeResult('AC', [['sample/1', 'AC', 20]]));
-  store.rejudge(old);
+  const old = store.submissions.add({ teamId: 'team3', problemId: 'hello', languageId: 'python', fileName: 'a.py', source: Buffer.from(SLEEPER), submittedAt: server.context.now() }).submission.id;
+  store.judgements.finish(store.judgements.start(old, 'earlier'), judgeResult('AC', [['sample/1', 'AC', 20]]));
+  store.judgements.rejudge(old);
   const live = await submit('team1', SLEEPER);
   engine.pool.resume();
   await judging(old, live);
@@ -131,14 +131,14 @@ test('a stopped submission waits in the queue through a judgehost restart, shown
     [true],
     'the console shows it waiting again, to be judged from the start',
   );
-  const judgementBefore = server.context.store.getSubmission(stopped)!.judgementId;
+  const judgementBefore = server.context.store.submissions.get(stopped)!.judgementId;
 
   const pid = engine.host.pid!;
   process.kill(pid, 'SIGKILL');
   await eventually(async () => (engine.host.health().restarts >= 1 && engine.host.available ? true : undefined), 30_000, 'the judgehost restarted');
   await judged(first, second, other);
   for (const id of [first, second, other]) judgedOnce(id, 'AC');
-  assert.equal(server.context.store.getSubmission(stopped)!.judgementId, judgementBefore, 'its judgement went on after the restart');
+  assert.equal(server.context.store.submissions.get(stopped)!.judgementId, judgementBefore, 'its judgement went on after the restart');
   assert.ok(endToken(kept) < endToken(stopped) || endToken(other) < endToken(stopped), 'it waited for a worker to free');
   assert.deepEqual(service.running(), []);
 });

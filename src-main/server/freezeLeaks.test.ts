@@ -13,8 +13,8 @@ let server: Awaited<ReturnType<typeof testServer>>;
 before(async () => {
   server = await testServer({ workers: 1 });
   // "Now" falls in the last hour: the freeze.
-  const contest = server.context.store.getContest()!;
-  server.context.store.setContestTimes({ startTime: Date.now() - (contest.durationMs - contest.freezeMs) - 60_000 });
+  const contest = server.context.store.contest.get()!;
+  server.context.store.contest.setTimes({ startTime: Date.now() - (contest.durationMs - contest.freezeMs) - 60_000 });
 });
 after(async () => {
   await server.close();
@@ -36,7 +36,7 @@ function openStream(team: string): { text: () => string; close: () => void } {
   return { text: () => text, close: () => req.destroy() };
 }
 
-const judged = (id: string) => eventually(async () => (server.context.store.getSubmission(id)?.verdict ? true : undefined), 60_000, `the verdict of ${id}`);
+const judged = (id: string) => eventually(async () => (server.context.store.submissions.get(id)?.verdict ? true : undefined), 60_000, `the verdict of ${id}`);
 
 test("a team's portal stream carries no event tokens", async () => {
   const stream = openStream('team2');

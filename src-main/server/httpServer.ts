@@ -189,7 +189,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     reply.code(problems.length ? 503 : 200);
     const verdict = { ok: problems.length === 0, ...(problems.length ? { reason: problems.join('; ') } : {}) };
     if (!isJudge(await identify(request).catch(() => null))) return verdict;
-    const stats = ctx.store.queueStats(ctx.now());
+    const stats = ctx.store.queue.stats(ctx.now());
     const pool = ctx.engine.pool;
     return {
       ...verdict,

@@ -226,8 +226,8 @@ test('a submission whose judging fails on the judge side three times is JE, with
     }
     const verdicts = await verdictsOf(server.url, 1);
     assert.equal(verdicts.get(submission.id), 'JE');
-    const row = server.context.store.getSubmission(submission.id)!;
-    const judgement = server.context.store.getJudgement(row.judgementId!)!;
+    const row = server.context.store.submissions.get(submission.id)!;
+    const judgement = server.context.store.judgements.get(row.judgementId!)!;
     assert.match(judgement.error ?? '', /3 times.*SIGKILL.*SIGKILL.*SIGKILL/);
     // And the log says which submission got JE, and why.
     const logged = await eventually(async () => logLines(server.dataDir).find((l) => l.msg === 'judging error'), 10_000, 'the JE in the log');
@@ -259,7 +259,7 @@ test('restarts that keep failing: /health 503 with the reason, submissions still
     assert.match(snapshot.pool.problems.join('\n'), /judgehost keeps failing/);
     // Contestants can still submit: their submissions wait in the queue.
     const [waiting] = await submitAll(server.url, [HELLO_AC]);
-    assert.equal(server.context.store.getSubmission(waiting.id)!.status === 'judged', false);
+    assert.equal(server.context.store.submissions.get(waiting.id)!.status === 'judged', false);
     mkdirSync(hostTmp);
     const verdicts = await verdictsOf(server.url, 1);
     assert.equal(verdicts.get(waiting.id), 'AC');

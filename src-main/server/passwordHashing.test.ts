@@ -59,7 +59,7 @@ describe('AccountDirectory', () => {
       const first = new AccountDirectory(t.store, accounts);
       // Nothing has come back from the child yet: this login is checked against the folder's password.
       assert.equal((await first.verify('team1', 'plain-secret-one'))?.id, 'acc-t1');
-      assert.equal(t.store.getAccountByUsername('team1')!.passwordHash, null, 'the login came before the hash');
+      assert.equal(t.store.accounts.byUsername('team1')!.passwordHash, null, 'the login came before the hash');
       assert.equal(await first.verify('team1', 'plain-secret-two'), null);
       const [child] = hashers(process.pid);
       assert.ok(child, 'a hashing process runs');
@@ -67,11 +67,11 @@ describe('AccountDirectory', () => {
 
       await eventually(async () => (first.progress().hashed === first.progress().total ? true : undefined), 60_000, 'hashing done');
       assert.deepEqual(first.progress(), { hashed: 2, total: 2 });
-      const hashes = ['team1', 'team2'].map((u) => t.store.getAccountByUsername(u)!.passwordHash!);
+      const hashes = ['team1', 'team2'].map((u) => t.store.accounts.byUsername(u)!.passwordHash!);
       assert.match(hashes[0], /^scrypt\$/);
       assert.ok(verifyPassword('plain-secret-one', hashes[0]) && verifyPassword('plain-secret-two', hashes[1]));
       assert.ok(!verifyPassword('plain-secret-one', hashes[1]));
-      assert.equal(t.store.getAccountByUsername('judge')!.passwordHash, 'scrypt$16384$8$1$c2FsdA$a2V5', 'a hash given in the folder is kept');
+      assert.equal(t.store.accounts.byUsername('judge')!.passwordHash, 'scrypt$16384$8$1$c2FsdA$a2V5', 'a hash given in the folder is kept');
       assert.equal((await first.verify('team2', 'plain-secret-two'))?.id, 'acc-t2');
       assert.equal(await first.verify('team2', 'plain-secret-one'), null);
       assert.equal(await first.verify('judge', 'anything'), null);
@@ -81,7 +81,7 @@ describe('AccountDirectory', () => {
       // Unchanged passwords are checked against their hashes, not hashed again.
       const second = new AccountDirectory(t.reopen(), accounts);
       await eventually(async () => (second.progress().hashed === 2 ? true : undefined), 60_000, 'checking done');
-      assert.deepEqual(['team1', 'team2'].map((u) => t.store.getAccountByUsername(u)!.passwordHash), hashes);
+      assert.deepEqual(['team1', 'team2'].map((u) => t.store.accounts.byUsername(u)!.passwordHash), hashes);
       assert.equal((await second.verify('team1', 'plain-secret-one'))?.id, 'acc-t1');
       await second.stop();
     } finally {
@@ -98,7 +98,7 @@ describe('AccountDirectory', () => {
       dir.add([{ ...accounts[0], password: 'changed-in-folder' }]);
       assert.equal(await dir.verify('team1', 'plain-secret-one'), null);
       await eventually(async () => (dir.progress().hashed === dir.progress().total ? true : undefined), 60_000, 'hashing done');
-      assert.ok(verifyPassword('changed-in-folder', t.store.getAccountByUsername('team1')!.passwordHash!));
+      assert.ok(verifyPassword('changed-in-folder', t.store.accounts.byUsername('team1')!.passwordHash!));
       assert.ok(await dir.verify('team1', 'changed-in-folder'));
       assert.equal(await dir.verify('team1', 'plain-secret-one'), null);
       await dir.stop();
@@ -137,8 +137,8 @@ describe('AccountDirectory', () => {
       try {
         const dir = new AccountDirectory(t.store, contestDefinition().accounts, { entry: entry() });
         await eventually(async () => (dir.progress().hashed === 2 ? true : undefined), 60_000, 'hashing done');
-        assert.ok(verifyPassword('plain-secret-one', t.store.getAccountByUsername('team1')!.passwordHash!));
-        assert.ok(verifyPassword('plain-secret-two', t.store.getAccountByUsername('team2')!.passwordHash!));
+        assert.ok(verifyPassword('plain-secret-one', t.store.accounts.byUsername('team1')!.passwordHash!));
+        assert.ok(verifyPassword('plain-secret-two', t.store.accounts.byUsername('team2')!.passwordHash!));
         assert.ok(await dir.verify('team1', 'plain-secret-one'));
         await dir.stop();
       } finally {
@@ -161,7 +161,7 @@ describe('the contest server', () => {
       assert.ok(child, 'a hashing process runs');
       const ok = await fetch(`${server.url}/api/contests/sample/submissions`, { headers: basic(300) });
       assert.equal(ok.status, 200);
-      assert.equal(server.context.store.getAccountByUsername('team300')!.passwordHash, null, 'the login came before the hash');
+      assert.equal(server.context.store.accounts.byUsername('team300')!.passwordHash, null, 'the login came before the hash');
       assert.equal((await fetch(`${server.url}/api/contests/sample/submissions`, { headers: basic(300, 'team1-pass') })).status, 401);
       const overview = (await (await fetch(`${server.url}/api/portal/overview`)).json()) as { preparing: string[] };
       assert.match(overview.preparing.join('\n'), /preparing accounts: \d+ of 301/);

@@ -64,7 +64,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   });
 
   app.get('/api/portal/overview', { config: { access: 'public' } }, async (): Promise<PortalOverview> => {
-    const contest = store.getContest()!;
+    const contest = store.contest.get()!;
     const now = ctx.now();
     const phase = contestPhase(contest, now);
     const disabled = disabledLanguages(store);
@@ -112,7 +112,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
 
   app.get('/api/portal/submissions', { config: { access: 'team' } }, async (request): Promise<PortalSubmission[]> => {
     const team = teamOf(await identify(request));
-    return portalSubmissions(ctx, store.listSubmissions({ teamId: team }).reverse());
+    return portalSubmissions(ctx, store.submissions.list({ teamId: team }).reverse());
   });
 
   api.post('/api/portal/submissions', { config: { access: 'team', stateChange: true }, schema: { body: SubmitBody } }, async (request, reply) => {
@@ -146,7 +146,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
 
   app.get('/api/portal/clarifications', { config: { access: 'signed-in' } }, async (request): Promise<PortalClarification[]> => {
     const caller = requireCaller(await identify(request));
-    const rows = caller.account.type === 'team' ? store.listClarifications({ teamId: caller.account.teamId! }) : store.listClarifications();
+    const rows = caller.account.type === 'team' ? store.clarifications.list({ teamId: caller.account.teamId! }) : store.clarifications.list();
     return rows.map(portalClarification);
   });
 
@@ -159,7 +159,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     if (body.text.length > MAX_CLARIFICATION_CHARS) throw new HttpError(413, `question too long (limit ${MAX_CLARIFICATION_CHARS} characters)`);
     const problemId = body.problemId ?? null;
     if (problemId !== null && !ctx.contest.problems.some((p) => p.id === problemId)) throw new HttpError(400, `no problem '${problemId}'`);
-    const row = store.addClarification({ fromTeamId: teamId, toTeamId: null, problemId, text: body.text.trim(), replyToId: null, time: ctx.now() });
+    const row = store.clarifications.add({ fromTeamId: teamId, toTeamId: null, problemId, text: body.text.trim(), replyToId: null, time: ctx.now() });
     reply.code(201);
     return portalClarification(row);
   });
@@ -169,17 +169,17 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     const teamId = caller.account.type === 'team' ? caller.account.teamId : null;
     if (teamId && ctx.live.streamsOf(teamId) >= MAX_STREAMS_PER_TEAM) throw new HttpError(429, `too many open live streams for this team (limit ${MAX_STREAMS_PER_TEAM}): close some tabs`);
     reply.hijack();
-    ctx.live.add(reply.raw, teamId, store.lastEventToken());
+    ctx.live.add(reply.raw, teamId, store.events.lastToken());
   });
 }
 
 /** The scoreboard as the portal and the console show it: judges' (live) or public (frozen in the freeze). */
 export function portalScoreboard(ctx: ServerContext, view: 'judges' | 'public'): ScoreboardView {
   const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
-  const teams = new Map(ctx.store.listTeams().map((t) => [t.id, t]));
+  const teams = new Map(ctx.store.contest.teams().map((t) => [t.id, t]));
   return {
     frozen: snapshot.frozen,
-    problems: ctx.store.listProblems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb })),
+    problems: ctx.store.contest.problems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb })),
     rows: snapshot.rows.map((r) => ({ rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, problems: r.problems })),
   };
 }
@@ -191,7 +191,7 @@ function teamOf(caller: Caller | null): string {
 }
 
 function me(ctx: ServerContext, account: Caller['account'], csrfToken: string): Me {
-  const team = account.teamId ? ctx.store.listTeams().find((t) => t.id === account.teamId) : undefined;
+  const team = account.teamId ? ctx.store.contest.teams().find((t) => t.id === account.teamId) : undefined;
   return {
     account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId },
     team: team ? { id: team.id, name: team.name, displayName: team.displayName } : null,
@@ -208,7 +208,7 @@ export async function acceptSubmission(
   request: FastifyRequest,
   s: { teamId: string; problemId: string; languageId: string; fileName: string; source: Buffer },
 ): Promise<SubmissionRow> {
-  const contest = ctx.store.getContest()!;
+  const contest = ctx.store.contest.get()!;
   const now = ctx.now();
   const closed = submissionClosedReason(contest, now);
   if (closed) throw new HttpError(409, closed);
@@ -225,7 +225,7 @@ export async function acceptSubmission(
   const key = request.headers['idempotency-key'];
   const idempotencyKey = typeof key === 'string' && key.length > 0 ? key.slice(0, 200) : null;
   // A retried POST with the same key is not a new submission and must not be rate limited.
-  const existing = idempotencyKey ? ctx.store.findSubmissionByKey(s.teamId, idempotencyKey) : null;
+  const existing = idempotencyKey ? ctx.store.submissions.findByKey(s.teamId, idempotencyKey) : null;
   if (existing) return existing;
   const wait = ctx.limits.submissions.take(s.teamId, now);
   if (wait) throw new HttpError(429, `too many submissions: wait ${Math.ceil(wait / 1000)} s`);
@@ -258,7 +258,7 @@ async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Pro
   const perSubmissionMs = ctx.judging.averageJudgingMs();
   const workers = Math.max(1, ctx.engine.pool.workers);
   return rows.map((s) => {
-    const place = s.status === 'queued' ? ctx.store.queuePosition(s.id) : null;
+    const place = s.status === 'queued' ? ctx.store.queue.position(s.id) : null;
     const progress = running.get(s.id)?.progress;
     const testsTotal = progress && progress.phase !== 'compiling' ? progress.testCount : null;
     const testsDone = progress && progress.phase !== 'compiling' ? progress.testIndex + (progress.phase === 'tested' ? 1 : 0) : null;

@@ -314,7 +314,7 @@ describe('the contest clock', () => {
       const client = new PortalClient(ended.url);
       await client.login('team1', 'team1-pass');
       // The sample contest started "now" by the server's clock: its clock then says 6 h later.
-      ended.context.store.setContestTimes({ startTime: Date.now() });
+      ended.context.store.contest.setTimes({ startTime: Date.now() });
       const answer = await submit(client, HELLO);
       assert.equal(answer.status, 409);
       assert.match((answer.body as unknown as { error: string }).error, /over/);
@@ -370,16 +370,16 @@ describe('clarifications, freeze and the event feed', () => {
   });
 
   test('during the freeze teams see a frozen scoreboard and judges the live one', async () => {
-    const contest = server.context.store.getContest()!;
+    const contest = server.context.store.contest.get()!;
     // Move the start back so that "now" falls inside the last hour (the freeze).
-    server.context.store.setContestTimes({ startTime: Date.now() - (contest.durationMs - contest.freezeMs) - 60_000 });
+    server.context.store.contest.setTimes({ startTime: Date.now() - (contest.durationMs - contest.freezeMs) - 60_000 });
     try {
       const team3 = new PortalClient(server.url);
       await team3.login('team3', 'team3-pass');
       const sumSource = readFileSync(join(resourcePath('sample-contest'), 'sum', 'submissions', 'accepted', 'sum.py'), 'utf8');
       const late = await submit(team3, sumSource, undefined, 'sum');
       assert.equal(late.status, 202);
-      await eventually(async () => (server.context.store.getSubmission(late.body.id)?.verdict ? true : undefined), 30_000, 'the late verdict');
+      await eventually(async () => (server.context.store.submissions.get(late.body.id)?.verdict ? true : undefined), 30_000, 'the late verdict');
       const publicBoard = await team2.get<{ frozen: boolean; rows: { teamId: string; problems: { pending: number; solved: boolean }[] }[] }>('/api/portal/scoreboard');
       assert.equal(publicBoard.body.frozen, true);
       const team3Row = publicBoard.body.rows.find((r) => r.teamId === 'team3')!;
@@ -389,7 +389,7 @@ describe('clarifications, freeze and the event feed', () => {
       assert.equal(judgeBoard.body.frozen, false);
       assert.equal(judgeBoard.body.rows.find((r) => r.teamId === 'team3')!.problems[1].solved, true);
     } finally {
-      server.context.store.setContestTimes({ startTime: contest.startTime });
+      server.context.store.contest.setTimes({ startTime: contest.startTime });
     }
   });
 });

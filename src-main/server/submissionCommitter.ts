@@ -43,7 +43,7 @@ export class SubmissionCommitter {
     if (batch.length === 0) return;
     let answers;
     try {
-      answers = this.store.addSubmissions(batch.map((w) => w.item));
+      answers = this.store.submissions.addBatch(batch.map((w) => w.item));
     } catch (error) {
       for (const w of batch) w.reject(error as Error);
       return;

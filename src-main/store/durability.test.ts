@@ -77,33 +77,33 @@ test('acknowledged submissions survive SIGKILL at random moments; judgements in 
       const store = Store.open(t.file);
       try {
         // Every acknowledged submission is there, with its source byte for byte and its event.
-        const created = new Set(store.eventsSince(null, 1_000_000).filter((e) => e.type === 'submissions' && e.op === 'create').map((e) => e.id));
+        const created = new Set(store.events.since(null, 1_000_000).filter((e) => e.type === 'submissions' && e.op === 'create').map((e) => e.id));
         for (const [id, { round: r, seq }] of acknowledged) {
-          const s = store.getSubmission(id);
+          const s = store.submissions.get(id);
           assert.ok(s, `acknowledged submission ${id} (round ${r}, seq ${seq}) is missing`);
           assert.equal(s.teamId, seq % 2 === 0 ? 't1' : 't2');
-          assert.ok(store.getSubmissionSource(id)!.source.equals(durabilityPayload(r, seq)), `source of ${id} is intact`);
+          assert.ok(store.submissions.source(id)!.source.equals(durabilityPayload(r, seq)), `source of ${id} is intact`);
           assert.ok(created.has(id), `the create event of ${id} is in the log`);
         }
         // Nothing is stored without its event; beyond the acknowledged ones, at most the one whose commit
         // the kill caught before its ack was printed, per round.
-        const all = store.listSubmissions();
+        const all = store.submissions.list();
         assert.equal(all.length, created.size, 'one create event per stored submission');
         assert.ok(all.length - acknowledged.size <= round + 1, `${all.length - acknowledged.size} unacknowledged submissions after ${round + 1} kills`);
 
         assert.ok(run.judged, 'the child finished a judgement before the kill');
-        const judged = store.getSubmission(run.judged)!;
+        const judged = store.submissions.get(run.judged)!;
         assert.deepEqual([judged.status, judged.verdict], ['judged', 'AC']);
-        assert.equal(store.listRuns(judged.judgementId!).length, 2);
+        assert.equal(store.judgements.runs(judged.judgementId!).length, 2);
         assert.equal(run.acks.get(run.judged), JUDGED_SEQ);
 
         assert.ok(run.judging, 'the child left a judgement in flight');
         assert.equal(run.acks.get(run.judging.submissionId), JUDGING_SEQ);
-        assert.equal(store.getSubmission(run.judging.submissionId)?.status, 'judging', 'as the kill left it');
-        assert.equal(store.recoverInFlight(), 1, 'exactly the judgement in flight is recovered');
-        assert.equal(store.getSubmission(run.judging.submissionId)?.status, 'queued');
-        assert.equal(store.getJudgement(run.judging.judgementId)?.valid, false);
-        assert.equal(store.getSubmission(run.judged)?.status, 'judged', 'a finished judgement is left alone');
+        assert.equal(store.submissions.get(run.judging.submissionId)?.status, 'judging', 'as the kill left it');
+        assert.equal(store.judgements.recoverInFlight(), 1, 'exactly the judgement in flight is recovered');
+        assert.equal(store.submissions.get(run.judging.submissionId)?.status, 'queued');
+        assert.equal(store.judgements.get(run.judging.judgementId)?.valid, false);
+        assert.equal(store.submissions.get(run.judged)?.status, 'judged', 'a finished judgement is left alone');
       } finally {
         store.close();
       }

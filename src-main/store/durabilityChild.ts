@@ -17,7 +17,7 @@ function main(): void {
   const round = Number(roundText);
   const store = Store.open(file);
   for (let seq = 0; ; seq++) {
-    const { submission } = store.addSubmission({
+    const { submission } = store.submissions.add({
       teamId: seq % 2 === 0 ? 't1' : 't2',
       problemId: seq % 3 === 0 ? 'sum' : 'hello',
       languageId: 'cpp',
@@ -28,12 +28,12 @@ function main(): void {
     });
     say(`ack ${submission.id} ${seq}`);
     if (seq === JUDGED_SEQ) {
-      const j = store.startJudgement(submission.id, 'child');
-      store.finishJudgement(j, judgeResult('AC', [['secret/1', 'AC', 10], ['secret/2', 'AC', 20]]));
+      const j = store.judgements.start(submission.id, 'child');
+      store.judgements.finish(j, judgeResult('AC', [['secret/1', 'AC', 10], ['secret/2', 'AC', 20]]));
       say(`judged ${submission.id}`);
     }
     if (seq === JUDGING_SEQ) {
-      const j = store.startJudgement(submission.id, 'child');
+      const j = store.judgements.start(submission.id, 'child');
       say(`judging ${submission.id} ${j}`);
     }
   }

@@ -23,6 +23,6 @@ export interface ContestHistory {
   clarifications: ClarificationRow[];
   /** The event log, in token order. */
   events: EventRow[];
-  /** Judges' settings by key (Store.getSetting). */
+  /** Judges' settings by key (store.settings). */
   settings: Record<string, string>;
 }

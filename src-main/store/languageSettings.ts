@@ -4,7 +4,7 @@ import type { Store } from './store.ts';
 const KEY = 'disabled-languages';
 
 export function disabledLanguages(store: Store): Set<string> {
-  const raw = store.getSetting(KEY);
+  const raw = store.settings.get(KEY);
   return new Set(raw ? (JSON.parse(raw) as string[]) : []);
 }
 
@@ -12,5 +12,5 @@ export function setLanguageDisabled(store: Store, languageId: string, disabled: 
   const set = disabledLanguages(store);
   if (disabled) set.add(languageId);
   else set.delete(languageId);
-  store.setSetting(KEY, JSON.stringify([...set].sort()));
+  store.settings.set(KEY, JSON.stringify([...set].sort()));
 }

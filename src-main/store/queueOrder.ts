@@ -1,4 +1,4 @@
-// The fair order of the queue (Store.queuedSubmissions), worked out without sorting or numbering the
+// The fair order of the queue (store.queue.list), worked out without sorting or numbering the
 // whole queue: its head (what the console shows, what judging takes next) is read in about a
 // millisecond with 10,000 submissions waiting. The order: priority level DESC, then turn, then id,
 // where a submission's turn is its rank among its team's waiting ones of its level (by id) plus how

@@ -24,7 +24,7 @@ export interface ProblemRow {
   color: string;
   rgb: string;
   packagePath: string;
-  /** Null until the package has been read (setProblemInfo). */
+  /** Null until the package has been read (contest.setProblemInfo). */
   timeLimitMs: number | null;
   testDataCount: number | null;
 }
@@ -69,7 +69,7 @@ export interface SubmissionRow {
   status: SubmissionStatus;
   /** Verdict of the current (valid) judgement, null while there is none or it has not ended. */
   verdict: Verdict | null;
-  /** True when that verdict was set by a judge (overrideVerdict). */
+  /** True when that verdict was set by a judge (judgements.override). */
   overridden: boolean;
   judgementId: string | null;
   timeMs: number | null;
@@ -167,7 +167,7 @@ export interface EventRow {
   time: number;
 }
 
-/** A waiting submission's place in the fair order: its level (priority) and its team's turn (see Store.queuedSubmissions). */
+/** A waiting submission's place in the fair order: its level (priority) and its team's turn (see store.queue.list). */
 export interface QueuePlace {
   id: string;
   teamId: string;

@@ -39,18 +39,18 @@ export class ScoreboardService {
 
   /** The judges' view (everything) or the public one (frozen from the freeze on, until thawed). */
   snapshot(view: 'judges' | 'public', now = Date.now()): ScoreboardSnapshot {
-    const contest = this.store.getContest();
+    const contest = this.store.contest.get();
     const phase = contest ? contestPhase(contest, now) : null;
     // Judges release the final results after the contest by thawing the scoreboard.
-    const thawed = this.store.resultsReleased();
+    const thawed = this.store.contest.resultsReleased();
     const frozen = view === 'public' && !thawed && phase !== null && phase.frozen;
     const key = `${view}:${frozen}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const rows = computeScoreboard({
-      problems: this.store.listProblems(),
-      teams: this.store.listTeams(),
-      submissions: this.store.listSubmissions().map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
+      problems: this.store.contest.problems(),
+      teams: this.store.contest.teams(),
+      submissions: this.store.submissions.list().map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
       penaltyMinutes: contest?.penaltyMinutes ?? 20,
       freezeAtMs: frozen ? phase.freezeAtMs : null,
       includeHidden: view === 'judges',

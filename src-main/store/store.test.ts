@@ -12,7 +12,7 @@ import { Store, StoreError, type EventRow, type StoredEvent } from './store.ts';
 import { contestDefinition, HOUR, judgeResult, source, START, tempStore } from './testFixtures.ts';
 
 function submit(store: Store, teamId: string, text: string, extra: { problemId?: string; key?: string | null; at?: number } = {}) {
-  return store.addSubmission({
+  return store.submissions.add({
     teamId,
     problemId: extra.problemId ?? 'hello',
     languageId: 'python',
@@ -24,7 +24,7 @@ function submit(store: Store, teamId: string, text: string, extra: { problemId?:
 }
 
 function eventsAfter(store: Store, token: string | null): StoredEvent[] {
-  return store.eventsSince(token, 100_000);
+  return store.events.since(token, 100_000);
 }
 
 function tableNames(file: string): string[] {
@@ -44,24 +44,24 @@ function fileBytes(file: string): Buffer {
 test('migrations create the schema with WAL, FULL sync and foreign keys; reopening keeps data and version', () => {
   const t = tempStore();
   try {
-    assert.equal(t.store.schemaVersion, latestVersion());
-    assert.equal(t.store.schemaVersion, MIGRATIONS.length);
-    const d = t.store.diagnostics();
+    assert.equal(t.store.db.schemaVersion, latestVersion());
+    assert.equal(t.store.db.schemaVersion, MIGRATIONS.length);
+    const d = t.store.db.diagnostics();
     assert.deepEqual([d.journalMode, d.synchronous, d.foreignKeys, d.schemaVersion], ['wal', 2, true, MIGRATIONS.length]);
     assert.ok(d.walAutocheckpoint > 0);
     for (const name of ['contest', 'problems', 'teams', 'accounts', 'sessions', 'submissions', 'submission_sources', 'judgements', 'runs', 'overrides', 'clarifications', 'events']) {
       assert.ok(tableNames(t.file).includes(name), `table ${name}`);
     }
     const { submission } = submit(t.store, 't1', 'print("hi")');
-    const tokens = t.store.lastEventToken();
+    const tokens = t.store.events.lastToken();
     const store = t.reopen();
-    assert.equal(store.schemaVersion, MIGRATIONS.length);
-    assert.deepEqual(store.getSubmission(submission.id), submission);
-    assert.equal(store.getSubmissionSource(submission.id)?.source.toString(), 'print("hi")');
-    assert.equal(store.lastEventToken(), tokens);
-    assert.equal(store.getContest()?.id, 'demo');
+    assert.equal(store.db.schemaVersion, MIGRATIONS.length);
+    assert.deepEqual(store.submissions.get(submission.id), submission);
+    assert.equal(store.submissions.source(submission.id)?.source.toString(), 'print("hi")');
+    assert.equal(store.events.lastToken(), tokens);
+    assert.equal(store.contest.get()?.id, 'demo');
     // Reopening runs no step again and appends nothing.
-    assert.equal(store.eventsSince(tokens).length, 0);
+    assert.equal(store.events.since(tokens).length, 0);
   } finally {
     t.dispose();
   }
@@ -94,11 +94,11 @@ test('a failing migration step leaves the database at the previous version; a ne
   }
 });
 
-test('importContest twice emits events once; a changed team name is one update; removal and return are delete and create', () => {
+test('contest.import twice emits events once; a changed team name is one update; removal and return are delete and create', () => {
   const t = tempStore({ imported: false });
   try {
     const def = contestDefinition();
-    t.store.importContest(def, { hashPasswords: false, now: START - HOUR });
+    t.store.contest.import(def, { hashPasswords: false, now: START - HOUR });
     const first = eventsAfter(t.store, null);
     assert.deepEqual(
       first.map((e) => `${e.type}/${e.op}/${e.id}`),
@@ -129,56 +129,56 @@ test('importContest twice emits events once; a changed team name is one update; 
     assert.deepEqual(first[11].data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', test_data_count: 0 });
     assert.deepEqual(first[13].data, { id: 't1', name: 'Team 1', label: 't1', display_name: 'Team One', organization_id: null, group_ids: ['participants'] });
 
-    const last = t.store.lastEventToken();
-    t.store.importContest(def, { hashPasswords: false });
-    assert.equal(t.store.lastEventToken(), last, 'an unchanged folder appends nothing');
-    t.reopen().importContest(def, { hashPasswords: false });
-    assert.equal(t.store.lastEventToken(), last, 'nor after a restart');
+    const last = t.store.events.lastToken();
+    t.store.contest.import(def, { hashPasswords: false });
+    assert.equal(t.store.events.lastToken(), last, 'an unchanged folder appends nothing');
+    t.reopen().contest.import(def, { hashPasswords: false });
+    assert.equal(t.store.events.lastToken(), last, 'nor after a restart');
 
     def.teams[1].name = 'Team 2 (renamed)';
-    t.store.importContest(def, { hashPasswords: false });
+    t.store.contest.import(def, { hashPasswords: false });
     const renamed = eventsAfter(t.store, last);
     assert.deepEqual(renamed.map((e) => `${e.type}/${e.op}/${e.id}`), ['teams/update/t2']);
     assert.equal(renamed[0].data!.name, 'Team 2 (renamed)');
-    assert.equal(t.store.listTeams().find((x) => x.id === 't2')?.name, 'Team 2 (renamed)');
+    assert.equal(t.store.contest.teams().find((x) => x.id === 't2')?.name, 'Team 2 (renamed)');
 
-    const before = t.store.lastEventToken();
+    const before = t.store.events.lastToken();
     const sum = def.problems.pop()!;
-    t.store.importContest(def, { hashPasswords: false });
+    t.store.contest.import(def, { hashPasswords: false });
     assert.deepEqual(eventsAfter(t.store, before).map((e) => `${e.type}/${e.op}/${e.id}/${JSON.stringify(e.data)}`), ['problems/delete/sum/null']);
-    assert.deepEqual(t.store.listProblems().map((p) => p.id), ['hello']);
-    const afterDelete = t.store.lastEventToken();
+    assert.deepEqual(t.store.contest.problems().map((p) => p.id), ['hello']);
+    const afterDelete = t.store.events.lastToken();
     def.problems.push(sum);
-    t.store.importContest(def, { hashPasswords: false });
+    t.store.contest.import(def, { hashPasswords: false });
     assert.deepEqual(eventsAfter(t.store, afterDelete).map((e) => `${e.type}/${e.op}/${e.id}`), ['problems/create/sum']);
 
-    assert.throws(() => t.store.importContest({ ...def, id: 'other' }), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+    assert.throws(() => t.store.contest.import({ ...def, id: 'other' }), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
   } finally {
     t.dispose();
   }
 });
 
-test('schedule changes: setContestTimes emits a contest update; a runtime change survives re-import of an unchanged folder', () => {
+test('schedule changes: contest.setTimes emits a contest update; a runtime change survives re-import of an unchanged folder', () => {
   const t = tempStore();
   try {
-    const last = t.store.lastEventToken();
-    t.store.setContestTimes({ startTime: START + HOUR, durationMs: 4 * HOUR }, START);
+    const last = t.store.events.lastToken();
+    t.store.contest.setTimes({ startTime: START + HOUR, durationMs: 4 * HOUR }, START);
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), ['contest/update/null']);
     assert.equal(events[0].data!.start_time, '2030-01-01T11:00:00.000Z');
     assert.equal(events[0].data!.duration, '4:00:00.000');
-    t.reopen().importContest(contestDefinition(), { hashPasswords: false });
-    assert.equal(t.store.getContest()?.startTime, START + HOUR, 'the folder did not change: the judges\' start time stays');
-    assert.throws(() => t.store.setContestTimes({ startTime: START, freezeMs: 9 * HOUR }), /do not fit/);
+    t.reopen().contest.import(contestDefinition(), { hashPasswords: false });
+    assert.equal(t.store.contest.get()?.startTime, START + HOUR, 'the folder did not change: the judges\' start time stays');
+    assert.throws(() => t.store.contest.setTimes({ startTime: START, freezeMs: 9 * HOUR }), /do not fit/);
 
     // The state follows the clock once refreshed; the judges' marks are added by markState.
-    const s0 = t.store.lastEventToken();
-    t.store.refreshState(START + 2 * HOUR);
-    t.store.refreshState(START + 2 * HOUR + 1); // same state: nothing appended
+    const s0 = t.store.events.lastToken();
+    t.store.contest.refreshState(START + 2 * HOUR);
+    t.store.contest.refreshState(START + 2 * HOUR + 1); // same state: nothing appended
     const started = eventsAfter(t.store, s0);
     assert.deepEqual(started.map((e) => `${e.type}/${e.op}/${e.id}`), ['state/update/null']);
     assert.deepEqual(started[0].data, { started: '2030-01-01T11:00:00.000Z', frozen: null, ended: null, thawed: null, finalized: null, end_of_updates: null });
-    const ended = t.store.markState({ thawed: START + 6 * HOUR }, START + 6 * HOUR);
+    const ended = t.store.contest.markState({ thawed: START + 6 * HOUR }, START + 6 * HOUR);
     assert.equal(ended.frozen, '2030-01-01T14:00:00.000Z');
     assert.equal(ended.ended, '2030-01-01T15:00:00.000Z');
     assert.equal(ended.thawed, '2030-01-01T16:00:00.000Z');
@@ -190,19 +190,19 @@ test('schedule changes: setContestTimes emits a contest update; a runtime change
 test('setProblemInfo fills the time limit and test count once: a problems update only when they change', () => {
   const t = tempStore();
   try {
-    const last = t.store.lastEventToken();
-    t.store.setProblemInfo('hello', { timeLimitMs: 1500, testDataCount: 12 });
-    t.store.setProblemInfo('hello', { timeLimitMs: 1500, testDataCount: 12 });
+    const last = t.store.events.lastToken();
+    t.store.contest.setProblemInfo('hello', { timeLimitMs: 1500, testDataCount: 12 });
+    t.store.contest.setProblemInfo('hello', { timeLimitMs: 1500, testDataCount: 12 });
     const events = eventsAfter(t.store, last);
     assert.equal(events.length, 1);
     assert.deepEqual(events[0].data, { id: 'hello', label: 'A', name: 'Hello', ordinal: 1, rgb: '#ff0000', color: 'red', time_limit: 1.5, test_data_count: 12 });
-    assert.equal(t.store.listProblems()[0].timeLimitMs, 1500);
-    assert.throws(() => t.store.setProblemInfo('nope', { timeLimitMs: 1, testDataCount: 1 }), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    assert.equal(t.store.contest.problems()[0].timeLimitMs, 1500);
+    assert.throws(() => t.store.contest.setProblemInfo('nope', { timeLimitMs: 1, testDataCount: 1 }), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
     // A new package path forgets what the old package said.
     const def = contestDefinition();
     def.problems[0].packagePath = '/contest/hello-v2';
-    t.store.importContest(def, { hashPasswords: false });
-    assert.equal(t.store.listProblems()[0].timeLimitMs, null);
+    t.store.contest.import(def, { hashPasswords: false });
+    assert.equal(t.store.contest.problems()[0].timeLimitMs, null);
   } finally {
     t.dispose();
   }
@@ -212,36 +212,36 @@ test('accounts: plain passwords are stored only as scrypt hashes; unchanged fold
   const t = tempStore({ imported: false });
   try {
     const def = contestDefinition();
-    t.store.importContest(def);
-    const team1 = t.store.getAccountByUsername('team1')!;
+    t.store.contest.import(def);
+    const team1 = t.store.accounts.byUsername('team1')!;
     assert.deepEqual({ ...team1, passwordHash: null }, { id: 'acc-t1', username: 'team1', type: 'team', teamId: 't1', passwordHash: null });
     assert.match(team1.passwordHash!, /^scrypt\$16384\$8\$1\$/);
     assert.ok(verifyPassword('plain-secret-one', team1.passwordHash!));
     assert.ok(!verifyPassword('plain-secret-two', team1.passwordHash!));
-    assert.equal(t.store.getAccountByUsername('judge')?.passwordHash, 'scrypt$16384$8$1$c2FsdA$a2V5', 'a given hash is stored as given');
-    assert.deepEqual(t.store.getAccountById('acc-t2')?.username, 'team2');
-    assert.equal(t.store.getAccountByUsername('nobody'), null);
+    assert.equal(t.store.accounts.byUsername('judge')?.passwordHash, 'scrypt$16384$8$1$c2FsdA$a2V5', 'a given hash is stored as given');
+    assert.deepEqual(t.store.accounts.byId('acc-t2')?.username, 'team2');
+    assert.equal(t.store.accounts.byUsername('nobody'), null);
 
-    t.store.importContest(def);
-    assert.equal(t.store.getAccountByUsername('team1')?.passwordHash, team1.passwordHash, 'same folder: same hash (no re-hash)');
+    t.store.contest.import(def);
+    assert.equal(t.store.accounts.byUsername('team1')?.passwordHash, team1.passwordHash, 'same folder: same hash (no re-hash)');
 
     const changed = hashPassword('changed-by-judges');
-    t.store.setPasswordHash('acc-t1', changed);
-    t.reopen().importContest(def);
-    assert.equal(t.store.getAccountByUsername('team1')?.passwordHash, changed, 'a runtime change survives an unchanged folder');
+    t.store.accounts.setPasswordHash('acc-t1', changed);
+    t.reopen().contest.import(def);
+    assert.equal(t.store.accounts.byUsername('team1')?.passwordHash, changed, 'a runtime change survives an unchanged folder');
 
     def.accounts[0].password = 'new-in-folder';
     def.accounts[1].username = 'team-two';
-    t.store.importContest(def);
-    assert.ok(verifyPassword('new-in-folder', t.store.getAccountByUsername('team1')!.passwordHash!), 'the folder changed it: the folder wins');
-    assert.equal(t.store.getAccountByUsername('team2'), null);
-    assert.equal(t.store.getAccountByUsername('team-two')?.id, 'acc-t2');
+    t.store.contest.import(def);
+    assert.ok(verifyPassword('new-in-folder', t.store.accounts.byUsername('team1')!.passwordHash!), 'the folder changed it: the folder wins');
+    assert.equal(t.store.accounts.byUsername('team2'), null);
+    assert.equal(t.store.accounts.byUsername('team-two')?.id, 'acc-t2');
 
     t.store.close();
     const bytes = fileBytes(t.file);
     for (const plain of ['plain-secret-one', 'plain-secret-two', 'new-in-folder']) assert.equal(bytes.includes(plain), false, `${plain} is not in the file`);
     t.store = Store.open(t.file);
-    assert.throws(() => t.store.setPasswordHash('ghost', 'x'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    assert.throws(() => t.store.accounts.setPasswordHash('ghost', 'x'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
   } finally {
     t.dispose();
   }
@@ -251,13 +251,13 @@ test('sessions: only the SHA-256 of the token is stored; expiry; delete', () => 
   const t = tempStore();
   try {
     const now = START;
-    const s = t.store.createSession('acc-t1', 60_000, now);
+    const s = t.store.accounts.createSession('acc-t1', 60_000, now);
     assert.match(s.token, /^[A-Za-z0-9_-]{43}$/);
     assert.notEqual(s.token, s.csrfToken);
     assert.equal(s.expiresAt, now + 60_000);
-    assert.deepEqual(t.store.getSession(s.token, now + 1), { accountId: 'acc-t1', csrfToken: s.csrfToken, expiresAt: now + 60_000, createdAt: now });
-    assert.equal(t.store.getSession(s.token, now + 60_000), null, 'expired');
-    assert.equal(t.store.getSession('not-a-token', now), null);
+    assert.deepEqual(t.store.accounts.session(s.token, now + 1), { accountId: 'acc-t1', csrfToken: s.csrfToken, expiresAt: now + 60_000, createdAt: now });
+    assert.equal(t.store.accounts.session(s.token, now + 60_000), null, 'expired');
+    assert.equal(t.store.accounts.session('not-a-token', now), null);
 
     t.store.close();
     const db = new Database(t.file, { readonly: true });
@@ -267,14 +267,14 @@ test('sessions: only the SHA-256 of the token is stored; expiry; delete', () => 
     assert.equal(fileBytes(t.file).includes(s.token), false, 'the raw token is nowhere in the database files');
 
     const store = t.reopen();
-    assert.equal(store.getSession(s.token, now + 1)?.accountId, 'acc-t1', 'sessions survive a restart');
-    store.deleteSession(s.token);
-    assert.equal(store.getSession(s.token, now + 1), null);
+    assert.equal(store.accounts.session(s.token, now + 1)?.accountId, 'acc-t1', 'sessions survive a restart');
+    store.accounts.deleteSession(s.token);
+    assert.equal(store.accounts.session(s.token, now + 1), null);
     // Expired sessions are purged when new ones are made.
-    const old = store.createSession('acc-t2', 10, now);
-    store.createSession('acc-t2', 10, now + 1000);
-    assert.equal(store.getSession(old.token, now), null);
-    assert.throws(() => store.createSession('ghost', 1000), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    const old = store.accounts.createSession('acc-t2', 10, now);
+    store.accounts.createSession('acc-t2', 10, now + 1000);
+    assert.equal(store.accounts.session(old.token, now), null);
+    assert.throws(() => store.accounts.createSession('ghost', 1000), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
   } finally {
     t.dispose();
   }
@@ -283,7 +283,7 @@ test('sessions: only the SHA-256 of the token is stored; expiry; delete', () => 
 test('addSubmission: a row, its source and one CLICS create event; idempotency per team', () => {
   const t = tempStore();
   try {
-    const last = t.store.lastEventToken();
+    const last = t.store.events.lastToken();
     const a = submit(t.store, 't1', 'print(1)', { key: 'k-1', at: START + 83_034 });
     assert.equal(a.created, true);
     assert.deepEqual(a.submission, {
@@ -306,15 +306,15 @@ test('addSubmission: a row, its source and one CLICS create event; idempotency p
     const again = submit(t.store, 't1', 'print(1) but different', { key: 'k-1' });
     assert.equal(again.created, false);
     assert.equal(again.submission.id, a.submission.id);
-    assert.equal(t.store.getSubmissionSource(a.submission.id)?.source.toString(), 'print(1)', 'the first source stays');
+    assert.equal(t.store.submissions.source(a.submission.id)?.source.toString(), 'print(1)', 'the first source stays');
     const other = submit(t.store, 't2', 'print(2)', { key: 'k-1' });
     assert.equal(other.created, true);
     assert.notEqual(other.submission.id, a.submission.id);
     const noKey1 = submit(t.store, 't1', 'x');
     const noKey2 = submit(t.store, 't1', 'x');
     assert.notEqual(noKey1.submission.id, noKey2.submission.id, 'without a key every call is a new submission');
-    assert.equal(t.store.findSubmissionByKey('t1', 'k-1')?.id, a.submission.id);
-    assert.equal(t.store.findSubmissionByKey('t3', 'k-1'), null);
+    assert.equal(t.store.submissions.findByKey('t1', 'k-1')?.id, a.submission.id);
+    assert.equal(t.store.submissions.findByKey('t3', 'k-1'), null);
 
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}`), [a, other, noKey1, noKey2].map((x) => `submissions/create/${x.submission.id}`));
@@ -331,12 +331,12 @@ test('addSubmission: a row, its source and one CLICS create event; idempotency p
     // Before the start, contest time is negative.
     assert.equal(submit(t.store, 't1', 'early', { at: START - 1500 }).submission.contestTimeMs, -1500);
 
-    const count = t.store.listSubmissions().length;
-    const tokenBefore = t.store.lastEventToken();
+    const count = t.store.submissions.list().length;
+    const tokenBefore = t.store.events.lastToken();
     assert.throws(() => submit(t.store, 'nobody', 'x'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
     assert.throws(() => submit(t.store, 't1', 'x', { problemId: 'nope' }), /unknown problem nope/);
-    assert.equal(t.store.listSubmissions().length, count);
-    assert.equal(t.store.lastEventToken(), tokenBefore);
+    assert.equal(t.store.submissions.list().length, count);
+    assert.equal(t.store.events.lastToken(), tokenBefore);
   } finally {
     t.dispose();
   }
@@ -351,15 +351,15 @@ test('listSubmissions filters by team and problem and pages by id', () => {
       submit(t.store, 't1', '3', { problemId: 'sum' }).submission.id,
       submit(t.store, 't1', '4').submission.id,
     ];
-    assert.deepEqual(t.store.listSubmissions().map((s) => s.id), ids);
-    assert.deepEqual(t.store.listSubmissions({ teamId: 't1' }).map((s) => s.id), [ids[0], ids[2], ids[3]]);
-    assert.deepEqual(t.store.listSubmissions({ problemId: 'sum' }).map((s) => s.id), [ids[2]]);
-    assert.deepEqual(t.store.listSubmissions({ teamId: 't1', problemId: 'hello' }).map((s) => s.id), [ids[0], ids[3]]);
-    assert.deepEqual(t.store.listSubmissions({ afterId: ids[0], limit: 2 }).map((s) => s.id), [ids[1], ids[2]]);
-    assert.deepEqual(t.store.listSubmissions({ teamId: 't1', afterId: ids[2] }).map((s) => s.id), [ids[3]]);
-    assert.equal(t.store.getSubmission('999999'), null);
-    assert.equal(t.store.getSubmission('abc'), null);
-    assert.throws(() => t.store.listSubmissions({ afterId: 'x' }), (e: unknown) => e instanceof StoreError && e.code === 'invalid');
+    assert.deepEqual(t.store.submissions.list().map((s) => s.id), ids);
+    assert.deepEqual(t.store.submissions.list({ teamId: 't1' }).map((s) => s.id), [ids[0], ids[2], ids[3]]);
+    assert.deepEqual(t.store.submissions.list({ problemId: 'sum' }).map((s) => s.id), [ids[2]]);
+    assert.deepEqual(t.store.submissions.list({ teamId: 't1', problemId: 'hello' }).map((s) => s.id), [ids[0], ids[3]]);
+    assert.deepEqual(t.store.submissions.list({ afterId: ids[0], limit: 2 }).map((s) => s.id), [ids[1], ids[2]]);
+    assert.deepEqual(t.store.submissions.list({ teamId: 't1', afterId: ids[2] }).map((s) => s.id), [ids[3]]);
+    assert.equal(t.store.submissions.get('999999'), null);
+    assert.equal(t.store.submissions.get('abc'), null);
+    assert.throws(() => t.store.submissions.list({ afterId: 'x' }), (e: unknown) => e instanceof StoreError && e.code === 'invalid');
   } finally {
     t.dispose();
   }
@@ -369,24 +369,24 @@ test('the queue is FIFO by id, prioritised submissions first; queueStats counts 
   const t = tempStore();
   try {
     const ids = [1, 2, 3, 4].map((i) => submit(t.store, 't1', `s${i}`, { at: START + i * 1000 }).submission.id);
-    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), ids);
-    t.store.prioritise(ids[2]);
-    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[2], ids[0], ids[1], ids[3]]);
-    t.store.prioritise(ids[3]);
-    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[3], ids[2], ids[0], ids[1]], 'the latest prioritised is next');
-    assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [ids[3], ids[2]]);
-    assert.deepEqual(ids.map((id) => t.store.queuePosition(id)), [3, 4, 2, 1], 'positions follow the judging order');
-    assert.throws(() => t.store.prioritise('424242'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    assert.deepEqual(t.store.queue.list().map((s) => s.id), ids);
+    t.store.queue.prioritise(ids[2]);
+    assert.deepEqual(t.store.queue.list().map((s) => s.id), [ids[2], ids[0], ids[1], ids[3]]);
+    t.store.queue.prioritise(ids[3]);
+    assert.deepEqual(t.store.queue.list().map((s) => s.id), [ids[3], ids[2], ids[0], ids[1]], 'the latest prioritised is next');
+    assert.deepEqual(t.store.queue.list(2).map((s) => s.id), [ids[3], ids[2]]);
+    assert.deepEqual(ids.map((id) => t.store.queue.position(id)), [3, 4, 2, 1], 'positions follow the judging order');
+    assert.throws(() => t.store.queue.prioritise('424242'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
 
-    const j = t.store.startJudgement(ids[3], 'host-1', START + 10_000);
-    assert.equal(t.store.queuePosition(ids[3]), null, 'a judging submission has no queue position');
-    assert.equal(t.store.queuePosition(ids[0]), 2);
-    assert.deepEqual(t.store.queueStats(START + 11_000), { queued: 3, judging: 1, oldestQueuedAgeMs: 10_000 });
-    assert.deepEqual(t.store.queuedSubmissions().map((s) => s.id), [ids[2], ids[0], ids[1]]);
-    assert.throws(() => t.store.startJudgement(ids[3], 'host-2'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
-    t.store.finishJudgement(j, judgeResult('AC', [['secret/1', 'AC', 5]]));
-    for (const id of ids.slice(0, 3)) t.store.finishJudgement(t.store.startJudgement(id, 'host-1'), judgeResult('WA', [['secret/1', 'WA', 5]]));
-    assert.deepEqual(t.store.queueStats(START), { queued: 0, judging: 0, oldestQueuedAgeMs: null });
+    const j = t.store.judgements.start(ids[3], 'host-1', START + 10_000);
+    assert.equal(t.store.queue.position(ids[3]), null, 'a judging submission has no queue position');
+    assert.equal(t.store.queue.position(ids[0]), 2);
+    assert.deepEqual(t.store.queue.stats(START + 11_000), { queued: 3, judging: 1, oldestQueuedAgeMs: 10_000 });
+    assert.deepEqual(t.store.queue.list().map((s) => s.id), [ids[2], ids[0], ids[1]]);
+    assert.throws(() => t.store.judgements.start(ids[3], 'host-2'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+    t.store.judgements.finish(j, judgeResult('AC', [['secret/1', 'AC', 5]]));
+    for (const id of ids.slice(0, 3)) t.store.judgements.finish(t.store.judgements.start(id, 'host-1'), judgeResult('WA', [['secret/1', 'WA', 5]]));
+    assert.deepEqual(t.store.queue.stats(START), { queued: 0, judging: 0, oldestQueuedAgeMs: null });
   } finally {
     t.dispose();
   }
@@ -394,9 +394,9 @@ test('the queue is FIFO by id, prioritised submissions first; queueStats counts 
 
 /** The whole queue in judging order, checking that every position and every shorter look-ahead agree with it. */
 function assertPositionsFollowOrder(store: Store): string[] {
-  const order = store.queuedSubmissions(1000).map((s) => s.id);
-  assert.deepEqual(order.map((id) => store.queuePosition(id)), order.map((_, i) => i + 1), 'positions follow the judging order');
-  for (let k = 1; k <= order.length; k++) assert.deepEqual(store.queuedSubmissions(k).map((s) => s.id), order.slice(0, k), `the next ${k}`);
+  const order = store.queue.list(1000).map((s) => s.id);
+  assert.deepEqual(order.map((id) => store.queue.position(id)), order.map((_, i) => i + 1), 'positions follow the judging order');
+  for (let k = 1; k <= order.length; k++) assert.deepEqual(store.queue.list(k).map((s) => s.id), order.slice(0, k), `the next ${k}`);
   return order;
 }
 
@@ -408,20 +408,20 @@ test('fair queue: teams take turns, so a later team is not behind all of one tea
     const c = submit(t.store, 't3', 'c', { at: START + 11_000 }).submission.id;
     // Turn 1: a1, b, c (by arrival); then t1's others, alone in the queue.
     assert.deepEqual(assertPositionsFollowOrder(t.store), [a[0], b, c, a[1], a[2], a[3], a[4], a[5]]);
-    assert.deepEqual(t.store.queuedSubmissions(2).map((s) => s.id), [a[0], b], 'the next few, in the same order');
+    assert.deepEqual(t.store.queue.list(2).map((s) => s.id), [a[0], b], 'the next few, in the same order');
 
     // While t1's first is judged, that counts as t1's turn: t1's second waits behind b and c, not just by id.
-    t.store.startJudgement(a[0], 'h');
-    assert.equal(t.store.queuePosition(a[0]), null, 'a judging submission has no queue position');
+    t.store.judgements.start(a[0], 'h');
+    assert.equal(t.store.queue.position(a[0]), null, 'a judging submission has no queue position');
     assert.deepEqual(assertPositionsFollowOrder(t.store), [b, c, a[1], a[2], a[3], a[4], a[5]]);
     // t2 sends two more: its turns 2 and 3 interleave with t1's (t1's judged one is turn 1).
     const b2 = submit(t.store, 't2', 'b2', { at: START + 12_000 }).submission.id;
     const b3 = submit(t.store, 't2', 'b3', { at: START + 13_000 }).submission.id;
     assert.deepEqual(assertPositionsFollowOrder(t.store), [b, c, a[1], b2, a[2], b3, a[3], a[4], a[5]]);
     // One worker at a time: each time t1 takes one, the other teams' next waiting one is ahead of t1's next.
-    t.store.finishJudgement(t.store.startJudgement(b, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
-    t.store.finishJudgement(t.store.startJudgement(c, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
-    t.store.startJudgement(a[1], 'h'); // t1 now holds two workers
+    t.store.judgements.finish(t.store.judgements.start(b, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
+    t.store.judgements.finish(t.store.judgements.start(c, 'h'), judgeResult('AC', [['1', 'AC', 1]]));
+    t.store.judgements.start(a[1], 'h'); // t1 now holds two workers
     assert.deepEqual(assertPositionsFollowOrder(t.store), [b2, b3, a[2], a[3], a[4], a[5]]);
   } finally {
     t.dispose();
@@ -431,25 +431,25 @@ test('fair queue: teams take turns, so a later team is not behind all of one tea
 test('fair queue: prioritised first, rejudges behind every first judging and fair among themselves', () => {
   const t = tempStore();
   try {
-    const judge = (id: string) => t.store.finishJudgement(t.store.startJudgement(id, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
+    const judge = (id: string) => t.store.judgements.finish(t.store.judgements.start(id, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
     const old = [1, 2, 3].map((i) => submit(t.store, 't1', `old${i}`, { at: START + i * 1000 }).submission.id);
     const oldB = submit(t.store, 't2', 'oldB', { at: START + 4000 }).submission.id;
     for (const id of [...old, oldB]) judge(id);
-    for (const id of [...old, oldB]) t.store.rejudge(id, START + 5000);
+    for (const id of [...old, oldB]) t.store.judgements.rejudge(id, START + 5000);
     // Only rejudges wait: they take turns too (t1's first, t2's, then t1's others).
     assert.deepEqual(assertPositionsFollowOrder(t.store), [old[0], oldB, old[1], old[2]]);
 
     const live = [submit(t.store, 't2', 'x', { at: START + 6000 }).submission.id, submit(t.store, 't1', 'y', { at: START + 7000 }).submission.id];
     assert.deepEqual(assertPositionsFollowOrder(t.store), [...live, old[0], oldB, old[1], old[2]], 'first judgings before every rejudge');
 
-    t.store.prioritise(old[2]);
+    t.store.queue.prioritise(old[2]);
     assert.deepEqual(assertPositionsFollowOrder(t.store), [old[2], ...live, old[0], oldB, old[1]], 'a prioritised rejudge goes first');
-    t.store.prioritise(live[1]);
+    t.store.queue.prioritise(live[1]);
     assert.deepEqual(assertPositionsFollowOrder(t.store), [live[1], old[2], live[0], old[0], oldB, old[1]], 'the latest prioritised is next');
 
     // A prioritised submission judged and later rejudged does not keep its old priority.
     judge(live[1]);
-    t.store.rejudge(live[1], START + 8000);
+    t.store.judgements.rejudge(live[1], START + 8000);
     assert.deepEqual(assertPositionsFollowOrder(t.store), [old[2], live[0], old[0], oldB, old[1], live[1]]);
   } finally {
     t.dispose();
@@ -463,16 +463,16 @@ test('fair queue, at random: the next k are the rule worked out over the whole q
     const def = contestDefinition();
     def.teams = teams.map((id) => ({ id, name: id, displayName: id, organizationId: null, groupIds: [], hidden: false }));
     def.accounts = [];
-    t.store.importContest(def, { hashPasswords: false, now: START - HOUR });
+    t.store.contest.import(def, { hashPasswords: false, now: START - HOUR });
     let seed = 7;
     const rand = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 8) % n;
     const ids: string[] = [];
     // Teams submit unevenly; some are judged, some being judged (turns taken), some rejudged or prioritised.
     for (let i = 0; i < 160; i++) ids.push(submit(t.store, teams[Math.min(rand(12), rand(12))], `s${i}`, { at: START + i }).submission.id);
-    for (const id of ids.filter(() => rand(4) === 0)) t.store.finishJudgement(t.store.startJudgement(id, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
-    for (const id of ids.filter(() => rand(6) === 0)) t.store.rejudge(id);
-    for (const id of ids.filter(() => rand(15) === 0)) t.store.prioritise(id);
-    for (const id of ids.filter(() => rand(12) === 0)) if (t.store.getSubmission(id)!.status === 'queued') t.store.startJudgement(id, 'h');
+    for (const id of ids.filter(() => rand(4) === 0)) t.store.judgements.finish(t.store.judgements.start(id, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
+    for (const id of ids.filter(() => rand(6) === 0)) t.store.judgements.rejudge(id);
+    for (const id of ids.filter(() => rand(15) === 0)) t.store.queue.prioritise(id);
+    for (const id of ids.filter(() => rand(12) === 0)) if (t.store.submissions.get(id)!.status === 'queued') t.store.judgements.start(id, 'h');
 
     // The rule, over every waiting submission (read behind the store's back).
     const db = new Database(t.file, { readonly: true });
@@ -495,12 +495,12 @@ test('fair queue: a submission prioritised while only rejudges wait stays ahead 
   try {
     const inFlight = submit(t.store, 't1', 'in flight').submission.id;
     const r = submit(t.store, 't2', 'r').submission.id;
-    t.store.finishJudgement(t.store.startJudgement(r, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
-    t.store.startJudgement(inFlight, 'h');
-    t.store.rejudge(r);
-    t.store.prioritise(r);
+    t.store.judgements.finish(t.store.judgements.start(r, 'h'), judgeResult('WA', [['1', 'WA', 1]]));
+    t.store.judgements.start(inFlight, 'h');
+    t.store.judgements.rejudge(r);
+    t.store.queue.prioritise(r);
     const store = t.reopen(); // a crash while `inFlight` was judged: it comes back as a first judging
-    assert.equal(store.recoverInFlight(START), 1);
+    assert.equal(store.judgements.recoverInFlight(START), 1);
     const later = submit(store, 't1', 'later').submission.id;
     assert.deepEqual(assertPositionsFollowOrder(store), [r, inFlight, later]);
   } finally {
@@ -512,19 +512,19 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
   const t = tempStore();
   try {
     const sid = submit(t.store, 't1', 'print(1)', { at: START + 60_000 }).submission.id;
-    const last = t.store.lastEventToken();
-    const jid = t.store.startJudgement(sid, 'host-1', START + 61_000);
-    const judging = t.store.getSubmission(sid)!;
+    const last = t.store.events.lastToken();
+    const jid = t.store.judgements.start(sid, 'host-1', START + 61_000);
+    const judging = t.store.submissions.get(sid)!;
     assert.deepEqual([judging.status, judging.judgementId, judging.verdict], ['judging', jid, null]);
     const result = judgeResult('WA', [['sample/1', 'AC', 12], ['secret/01', 'AC', 250], ['secret/02', 'WA', 31]]);
     result.error = undefined;
-    assert.equal(t.store.finishJudgement(jid, result, START + 62_500), true);
+    assert.equal(t.store.judgements.finish(jid, result, START + 62_500), true);
 
-    const s = t.store.getSubmission(sid)!;
+    const s = t.store.submissions.get(sid)!;
     assert.deepEqual([s.status, s.verdict, s.judgementId, s.timeMs, s.memoryKb, s.overridden], ['judged', 'WA', jid, 250, 2298, false]);
-    const j = t.store.getJudgement(jid)!;
+    const j = t.store.judgements.get(jid)!;
     assert.deepEqual([j.valid, j.verdict, j.judgedVerdict, j.startTime, j.endTime, j.compileOk, j.compileTimeMs, j.judgehost], [true, 'WA', 'WA', START + 61_000, START + 62_500, true, 300, 'host-1']);
-    const runs = t.store.listRuns(jid);
+    const runs = t.store.judgements.runs(jid);
     assert.deepEqual(runs.map((r) => [r.ordinal, r.testName, r.verdict, r.timeMs, r.wallMs]), [[1, 'sample/1', 'AC', 12, 17], [2, 'secret/01', 'AC', 250, 255], [3, 'secret/02', 'WA', 31, 36]]);
     assert.equal(runs[2].message, 'WA on secret/02');
 
@@ -557,10 +557,10 @@ test('start and finish a judgement: runs, verdict, and events in order', () => {
       max_run_time: 0.25,
     });
     assert.deepEqual(events[1].data, { id: runs[0].id, judgement_id: jid, ordinal: 1, judgement_type_id: 'AC', time: '2030-01-01T10:01:02.500Z', contest_time: '0:01:02.500', run_time: 0.012 });
-    assert.equal(t.store.finishJudgement(jid, result), false, 'finishing twice changes nothing');
-    assert.equal(t.store.listRuns(jid).length, 3);
-    assert.throws(() => t.store.finishJudgement('777', result), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
-    assert.throws(() => t.store.finishJudgement(jid, { ...result, verdict: 'XX' as never }), /unknown verdict/);
+    assert.equal(t.store.judgements.finish(jid, result), false, 'finishing twice changes nothing');
+    assert.equal(t.store.judgements.runs(jid).length, 3);
+    assert.throws(() => t.store.judgements.finish('777', result), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    assert.throws(() => t.store.judgements.finish(jid, { ...result, verdict: 'XX' as never }), /unknown verdict/);
   } finally {
     t.dispose();
   }
@@ -570,14 +570,14 @@ test('a compile error and a judging error are recorded with their output', () =>
   const t = tempStore();
   try {
     const sid = submit(t.store, 't1', 'bad').submission.id;
-    const jid = t.store.startJudgement(sid, 'h');
-    t.store.finishJudgement(jid, judgeResult('CE', []));
-    const j = t.store.getJudgement(jid)!;
-    assert.deepEqual([j.verdict, j.compileOk, j.compileOutput, t.store.listRuns(jid).length], ['CE', false, 'error: expected ;', 0]);
+    const jid = t.store.judgements.start(sid, 'h');
+    t.store.judgements.finish(jid, judgeResult('CE', []));
+    const j = t.store.judgements.get(jid)!;
+    assert.deepEqual([j.verdict, j.compileOk, j.compileOutput, t.store.judgements.runs(jid).length], ['CE', false, 'error: expected ;', 0]);
     const sid2 = submit(t.store, 't1', 'x').submission.id;
-    const jid2 = t.store.startJudgement(sid2, 'h');
-    t.store.finishJudgement(jid2, { ...judgeResult('JE', []), error: 'validator crashed' });
-    assert.equal(t.store.getJudgement(jid2)?.error, 'validator crashed');
+    const jid2 = t.store.judgements.start(sid2, 'h');
+    t.store.judgements.finish(jid2, { ...judgeResult('JE', []), error: 'validator crashed' });
+    assert.equal(t.store.judgements.get(jid2)?.error, 'validator crashed');
   } finally {
     t.dispose();
   }
@@ -587,33 +587,33 @@ test('finishing an invalidated judgement is a no-op; rejudge re-queues with a ne
   const t = tempStore();
   try {
     const sid = submit(t.store, 't1', 'x').submission.id;
-    const j1 = t.store.startJudgement(sid, 'host-1');
-    const last = t.store.lastEventToken();
-    t.store.rejudge(sid, START + 5000);
+    const j1 = t.store.judgements.start(sid, 'host-1');
+    const last = t.store.events.lastToken();
+    t.store.judgements.rejudge(sid, START + 5000);
     const afterRejudge = eventsAfter(t.store, last);
     assert.deepEqual(afterRejudge.map((e) => `${e.type}/${e.op}/${e.id}/${String(e.data!.current)}`), [`judgements/update/${j1}/false`]);
-    const s = t.store.getSubmission(sid)!;
+    const s = t.store.submissions.get(sid)!;
     assert.deepEqual([s.status, s.judgementId, s.verdict], ['queued', null, null]);
 
-    const token = t.store.lastEventToken();
-    assert.equal(t.store.finishJudgement(j1, judgeResult('AC', [['1', 'AC', 1]])), false);
-    assert.equal(t.store.lastEventToken(), token, 'no event');
-    assert.equal(t.store.listRuns(j1).length, 0, 'no runs');
-    assert.equal(t.store.getSubmission(sid)?.status, 'queued');
+    const token = t.store.events.lastToken();
+    assert.equal(t.store.judgements.finish(j1, judgeResult('AC', [['1', 'AC', 1]])), false);
+    assert.equal(t.store.events.lastToken(), token, 'no event');
+    assert.equal(t.store.judgements.runs(j1).length, 0, 'no runs');
+    assert.equal(t.store.submissions.get(sid)?.status, 'queued');
 
-    const j2 = t.store.startJudgement(sid, 'host-2');
-    t.store.finishJudgement(j2, judgeResult('AC', [['1', 'AC', 1]]));
-    t.store.rejudge(sid);
-    assert.equal(t.store.getSubmission(sid)?.status, 'queued');
-    const j3 = t.store.startJudgement(sid, 'host-1');
-    t.store.finishJudgement(j3, judgeResult('TLE', [['1', 'TLE', 1000]]));
-    assert.deepEqual(t.store.listJudgements({ submissionId: sid }).map((j) => [j.id, j.valid, j.verdict]), [[j1, false, null], [j2, false, 'AC'], [j3, true, 'TLE']]);
-    assert.equal(t.store.getSubmission(sid)?.verdict, 'TLE');
-    t.store.rejudge(t.store.getSubmission(sid)!.id);
-    const tokenQueued = t.store.lastEventToken();
-    t.store.rejudge(sid);
-    assert.equal(t.store.lastEventToken(), tokenQueued, 'rejudging a queued submission changes nothing');
-    assert.throws(() => t.store.rejudge('31337'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
+    const j2 = t.store.judgements.start(sid, 'host-2');
+    t.store.judgements.finish(j2, judgeResult('AC', [['1', 'AC', 1]]));
+    t.store.judgements.rejudge(sid);
+    assert.equal(t.store.submissions.get(sid)?.status, 'queued');
+    const j3 = t.store.judgements.start(sid, 'host-1');
+    t.store.judgements.finish(j3, judgeResult('TLE', [['1', 'TLE', 1000]]));
+    assert.deepEqual(t.store.judgements.list({ submissionId: sid }).map((j) => [j.id, j.valid, j.verdict]), [[j1, false, null], [j2, false, 'AC'], [j3, true, 'TLE']]);
+    assert.equal(t.store.submissions.get(sid)?.verdict, 'TLE');
+    t.store.judgements.rejudge(t.store.submissions.get(sid)!.id);
+    const tokenQueued = t.store.events.lastToken();
+    t.store.judgements.rejudge(sid);
+    assert.equal(t.store.events.lastToken(), tokenQueued, 'rejudging a queued submission changes nothing');
+    assert.throws(() => t.store.judgements.rejudge('31337'), (e: unknown) => e instanceof StoreError && e.code === 'not_found');
   } finally {
     t.dispose();
   }
@@ -625,39 +625,39 @@ test('recoverInFlight invalidates judgements that never ended and re-queues thei
     const a = submit(t.store, 't1', 'a').submission.id;
     const b = submit(t.store, 't1', 'b').submission.id;
     const c = submit(t.store, 't2', 'c').submission.id;
-    const ja = t.store.startJudgement(a, 'h');
-    t.store.finishJudgement(ja, judgeResult('AC', [['1', 'AC', 1]]));
-    const jb = t.store.startJudgement(b, 'h');
+    const ja = t.store.judgements.start(a, 'h');
+    t.store.judgements.finish(ja, judgeResult('AC', [['1', 'AC', 1]]));
+    const jb = t.store.judgements.start(b, 'h');
     const store = t.reopen(); // as after a crash
-    const last = store.lastEventToken();
-    assert.equal(store.recoverInFlight(START), 1);
-    assert.deepEqual([a, b, c].map((id) => store.getSubmission(id)!.status), ['judged', 'queued', 'queued']);
-    assert.equal(store.getJudgement(jb)?.valid, false);
-    assert.deepEqual(store.queuedSubmissions().map((s) => s.id), [b, c], 'back in its place by id');
+    const last = store.events.lastToken();
+    assert.equal(store.judgements.recoverInFlight(START), 1);
+    assert.deepEqual([a, b, c].map((id) => store.submissions.get(id)!.status), ['judged', 'queued', 'queued']);
+    assert.equal(store.judgements.get(jb)?.valid, false);
+    assert.deepEqual(store.queue.list().map((s) => s.id), [b, c], 'back in its place by id');
     assert.deepEqual(eventsAfter(store, last).map((e) => `${e.type}/${e.op}/${e.id}`), [`judgements/update/${jb}`]);
-    assert.equal(store.recoverInFlight(START), 0, 'nothing left');
+    assert.equal(store.judgements.recoverInFlight(START), 0, 'nothing left');
   } finally {
     t.dispose();
   }
 });
 
-test('overrideVerdict is audited, shown as overridden, and announced', () => {
+test('judgements.override is audited, shown as overridden, and announced', () => {
   const t = tempStore();
   try {
     const sid = submit(t.store, 't1', 'x').submission.id;
-    assert.throws(() => t.store.overrideVerdict(sid, 'AC', 'no judgement yet', 'judge'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
-    const jid = t.store.startJudgement(sid, 'h');
-    t.store.finishJudgement(jid, judgeResult('WA', [['1', 'WA', 3]]));
-    const last = t.store.lastEventToken();
-    t.store.overrideVerdict(sid, 'AC', 'validator bug on test 1', 'judge', START + 7200_000);
-    const s = t.store.getSubmission(sid)!;
+    assert.throws(() => t.store.judgements.override(sid, 'AC', 'no judgement yet', 'judge'), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+    const jid = t.store.judgements.start(sid, 'h');
+    t.store.judgements.finish(jid, judgeResult('WA', [['1', 'WA', 3]]));
+    const last = t.store.events.lastToken();
+    t.store.judgements.override(sid, 'AC', 'validator bug on test 1', 'judge', START + 7200_000);
+    const s = t.store.submissions.get(sid)!;
     assert.deepEqual([s.verdict, s.overridden], ['AC', true]);
-    const j = t.store.getJudgement(jid)!;
+    const j = t.store.judgements.get(jid)!;
     assert.deepEqual([j.verdict, j.judgedVerdict, j.overridden], ['AC', 'WA', true]);
-    assert.deepEqual(t.store.listOverrides(sid), [{ id: t.store.listOverrides()[0].id, submissionId: sid, judgementId: jid, oldVerdict: 'WA', newVerdict: 'AC', reason: 'validator bug on test 1', by: 'judge', time: START + 7200_000 }]);
+    assert.deepEqual(t.store.judgements.overrides(sid), [{ id: t.store.judgements.overrides()[0].id, submissionId: sid, judgementId: jid, oldVerdict: 'WA', newVerdict: 'AC', reason: 'validator bug on test 1', by: 'judge', time: START + 7200_000 }]);
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}/${e.id}/${String(e.data!.judgement_type_id)}`), [`judgements/update/${jid}/AC`]);
-    assert.throws(() => t.store.overrideVerdict(sid, 'OK' as never, 'r', 'judge'), /unknown verdict/);
+    assert.throws(() => t.store.judgements.override(sid, 'OK' as never, 'r', 'judge'), /unknown verdict/);
   } finally {
     t.dispose();
   }
@@ -667,48 +667,48 @@ test('clarifications: a team sees its own, replies to it and broadcasts, never a
   const t = tempStore();
   try {
     const at = START + 30 * 60_000;
-    const q1 = t.store.addClarification({ fromTeamId: 't1', toTeamId: null, problemId: 'hello', text: 'Is n < 10?', replyToId: null, time: at });
-    const q2 = t.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'private question of t2', replyToId: null, time: at + 1 });
-    const r2 = t.store.addClarification({ fromTeamId: null, toTeamId: 't2', problemId: null, text: 'private answer to t2', replyToId: q2.id, time: at + 2 });
-    const r1 = t.store.addClarification({ fromTeamId: null, toTeamId: 't1', problemId: 'hello', text: 'Yes.', replyToId: q1.id, time: at + 3 });
-    const all = t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'Broadcast: 1 hour left', replyToId: null, time: at + 4 });
-    assert.deepEqual(t.store.listClarifications({ teamId: 't1' }).map((c) => c.id), [q1.id, r1.id, all.id]);
-    assert.deepEqual(t.store.listClarifications({ teamId: 't2' }).map((c) => c.id), [q2.id, r2.id, all.id]);
-    assert.deepEqual(t.store.listClarifications({ teamId: 't3' }).map((c) => c.id), [all.id]);
-    assert.equal(t.store.listClarifications().length, 5);
+    const q1 = t.store.clarifications.add({ fromTeamId: 't1', toTeamId: null, problemId: 'hello', text: 'Is n < 10?', replyToId: null, time: at });
+    const q2 = t.store.clarifications.add({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'private question of t2', replyToId: null, time: at + 1 });
+    const r2 = t.store.clarifications.add({ fromTeamId: null, toTeamId: 't2', problemId: null, text: 'private answer to t2', replyToId: q2.id, time: at + 2 });
+    const r1 = t.store.clarifications.add({ fromTeamId: null, toTeamId: 't1', problemId: 'hello', text: 'Yes.', replyToId: q1.id, time: at + 3 });
+    const all = t.store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'Broadcast: 1 hour left', replyToId: null, time: at + 4 });
+    assert.deepEqual(t.store.clarifications.list({ teamId: 't1' }).map((c) => c.id), [q1.id, r1.id, all.id]);
+    assert.deepEqual(t.store.clarifications.list({ teamId: 't2' }).map((c) => c.id), [q2.id, r2.id, all.id]);
+    assert.deepEqual(t.store.clarifications.list({ teamId: 't3' }).map((c) => c.id), [all.id]);
+    assert.equal(t.store.clarifications.list().length, 5);
     assert.deepEqual(r1, { id: r1.id, fromTeamId: null, toTeamId: 't1', replyToId: q1.id, problemId: 'hello', text: 'Yes.', time: at + 3, contestTimeMs: 30 * 60_000 + 3 });
-    const ev = t.store.eventsSince(null, 100_000).filter((e) => e.type === 'clarifications');
+    const ev = t.store.events.since(null, 100_000).filter((e) => e.type === 'clarifications');
     assert.equal(ev.length, 5);
     assert.deepEqual(ev[3].data, { id: r1.id, from_team_id: null, to_team_ids: ['t1'], reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
-    assert.throws(() => t.store.addClarification({ fromTeamId: 'ghost', toTeamId: null, problemId: null, text: 'x', replyToId: null, time: at }), /unknown team ghost/);
-    assert.throws(() => t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'x', replyToId: '9999', time: at }), /unknown clarification/);
+    assert.throws(() => t.store.clarifications.add({ fromTeamId: 'ghost', toTeamId: null, problemId: null, text: 'x', replyToId: null, time: at }), /unknown team ghost/);
+    assert.throws(() => t.store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'x', replyToId: '9999', time: at }), /unknown clarification/);
   } finally {
     t.dispose();
   }
 });
 
-test('eventsSince pages through strictly increasing tokens', () => {
+test('events.since pages through strictly increasing tokens', () => {
   const t = tempStore();
   try {
     for (let i = 0; i < 25; i++) submit(t.store, i % 2 ? 't1' : 't2', `s${i}`);
-    const all = t.store.eventsSince(null, 100_000);
+    const all = t.store.events.since(null, 100_000);
     assert.ok(all.length >= 25 + 7);
     const tokens = all.map((e) => BigInt(e.token));
     for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i] > tokens[i - 1], 'strictly increasing');
-    assert.equal(t.store.lastEventToken(), all[all.length - 1].token);
+    assert.equal(t.store.events.lastToken(), all[all.length - 1].token);
 
     const paged: EventRow[] = [];
     let token: string | null = null;
     for (;;) {
-      const page = t.store.eventsSince(token, 7);
+      const page = t.store.events.since(token, 7);
       if (page.length === 0) break;
       assert.ok(page.length <= 7);
       paged.push(...page);
       token = page[page.length - 1].token;
     }
     assert.deepEqual(paged, all);
-    assert.deepEqual(t.store.eventsSince(t.store.lastEventToken()), []);
-    assert.throws(() => t.store.eventsSince('abc'), (e: unknown) => e instanceof StoreError && e.code === 'invalid');
+    assert.deepEqual(t.store.events.since(t.store.events.lastToken()), []);
+    assert.throws(() => t.store.events.since('abc'), (e: unknown) => e instanceof StoreError && e.code === 'invalid');
   } finally {
     t.dispose();
   }
@@ -718,39 +718,39 @@ test('onEvent fires after commit only, in token order, and never for a rolled-ba
   const t = tempStore();
   try {
     const seen: EventRow[] = [];
-    const unsubscribe = t.store.onEvent((e) => seen.push(e));
+    const unsubscribe = t.store.events.subscribe((e) => seen.push(e));
     const clar = { fromTeamId: 't1', toTeamId: null, problemId: null, text: 'q', replyToId: null, time: START };
 
     assert.throws(() =>
-      t.store.transaction(() => {
-        t.store.addClarification(clar);
+      t.store.db.transaction(() => {
+        t.store.clarifications.add(clar);
         submit(t.store, 't1', 'inside');
         assert.equal(seen.length, 0, 'nothing is delivered before the commit');
         throw new Error('changed my mind');
       }),
     /changed my mind/);
     assert.equal(seen.length, 0, 'a rolled-back transaction delivers nothing');
-    assert.equal(t.store.listClarifications().length, 0, 'and stores nothing');
-    assert.equal(t.store.listSubmissions().length, 0);
+    assert.equal(t.store.clarifications.list().length, 0, 'and stores nothing');
+    assert.equal(t.store.submissions.list().length, 0);
 
-    const result = t.store.transaction(() => {
-      const c = t.store.addClarification(clar);
+    const result = t.store.db.transaction(() => {
+      const c = t.store.clarifications.add(clar);
       // A failing inner step (savepoint) drops only its own events.
-      assert.throws(() => t.store.transaction(() => { submit(t.store, 't1', 'inner'); throw new Error('inner'); }));
+      assert.throws(() => t.store.db.transaction(() => { submit(t.store, 't1', 'inner'); throw new Error('inner'); }));
       const s = submit(t.store, 't1', 'kept');
       assert.equal(seen.length, 0);
       return [c, s] as const;
     });
     assert.deepEqual(seen.map((e) => `${e.type}/${e.id}`), [`clarifications/${result[0].id}`, `submissions/${result[1].submission.id}`]);
-    assert.deepEqual(seen, t.store.eventsSince(null, 100_000).slice(-2), 'listeners get what the log holds');
+    assert.deepEqual(seen, t.store.events.since(null, 100_000).slice(-2), 'listeners get what the log holds');
 
     // A listener that writes: its events are delivered after the current one, to everyone, in order.
     const order: string[] = [];
-    const stop2 = t.store.onEvent((e) => {
+    const stop2 = t.store.events.subscribe((e) => {
       order.push(e.type);
-      if (e.type === 'submissions') t.store.addClarification(clar);
+      if (e.type === 'submissions') t.store.clarifications.add(clar);
     });
-    const stop3 = t.store.onEvent(() => {
+    const stop3 = t.store.events.subscribe(() => {
       throw new Error('a broken listener does not break the store');
     });
     const originalError = console.error;
@@ -797,17 +797,17 @@ test('CLICS formats: RELTIME, times, problems without package info, state', () =
 test('addSubmission costs well under a millisecond of CPU (without the fsync)', () => {
   const store = Store.open(':memory:');
   try {
-    store.importContest(contestDefinition(), { hashPasswords: false });
+    store.contest.import(contestDefinition(), { hashPasswords: false });
     const body = Buffer.alloc(2000, 'x');
     const n = 1000;
     const started = process.cpuUsage();
     for (let i = 0; i < n; i++) {
-      store.addSubmission({ teamId: i % 2 ? 't1' : 't2', problemId: 'hello', languageId: 'cpp', fileName: 'a.cpp', source: body, submittedAt: START + i, idempotencyKey: `k${i}` });
+      store.submissions.add({ teamId: i % 2 ? 't1' : 't2', problemId: 'hello', languageId: 'cpp', fileName: 'a.cpp', source: body, submittedAt: START + i, idempotencyKey: `k${i}` });
     }
     const used = process.cpuUsage(started);
     const perCallUs = (used.user + used.system) / n;
     assert.ok(perCallUs < 1000, `addSubmission took ${perCallUs.toFixed(1)} µs of CPU per call`);
-    assert.equal(store.listSubmissions().length, n);
+    assert.equal(store.submissions.list().length, n);
   } finally {
     store.close();
   }
@@ -816,14 +816,14 @@ test('addSubmission costs well under a millisecond of CPU (without the fsync)', 
 test('judges\' settings persist across reopening, and a failing test\'s output is kept with its judgement', () => {
   const t = tempStore();
   try {
-    assert.equal(t.store.getSetting('disabled-languages'), null);
-    t.store.setSetting('disabled-languages', '["java"]');
+    assert.equal(t.store.settings.get('disabled-languages'), null);
+    t.store.settings.set('disabled-languages', '["java"]');
     const { submission } = submit(t.store, 't1', 'print(1)');
-    const j = t.store.startJudgement(submission.id, 'h');
-    t.store.finishJudgement(j, { ...judgeResult('WA', [['secret/1', 'WA', 3]]), firstFailure: { testName: 'secret/1', output: '1\n', truncated: false } });
+    const j = t.store.judgements.start(submission.id, 'h');
+    t.store.judgements.finish(j, { ...judgeResult('WA', [['secret/1', 'WA', 3]]), firstFailure: { testName: 'secret/1', output: '1\n', truncated: false } });
     const store = t.reopen();
-    assert.equal(store.getSetting('disabled-languages'), '["java"]');
-    assert.equal(store.getJudgement(j)!.failingOutput, '1\n');
+    assert.equal(store.settings.get('disabled-languages'), '["java"]');
+    assert.equal(store.judgements.get(j)!.failingOutput, '1\n');
   } finally {
     t.dispose();
   }
@@ -835,21 +835,21 @@ test("a team's events are read by their stored audience: exactly what the audien
     const at = START + 60_000;
     const mine = submit(t.store, 't1', 'print(1)', { at });
     const theirs = submit(t.store, 't2', 'print(2)', { at: at + 1 });
-    for (const s of [mine, theirs]) t.store.finishJudgement(t.store.startJudgement(s.submission.id, 'h'), judgeResult('WA', [['secret/1', 'WA', 5]]));
-    t.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'private question of t2', replyToId: null, time: at + 2 });
-    t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: at + 3 });
-    const all = t.store.eventsSince(null, 10_000);
-    const teamOf = (id: string) => t.store.getSubmission(id)?.teamId ?? null;
-    const hidden = (id: string) => t.store.listTeams().some((x) => x.id === id && x.hidden);
+    for (const s of [mine, theirs]) t.store.judgements.finish(t.store.judgements.start(s.submission.id, 'h'), judgeResult('WA', [['secret/1', 'WA', 5]]));
+    t.store.clarifications.add({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'private question of t2', replyToId: null, time: at + 2 });
+    t.store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: at + 3 });
+    const all = t.store.events.since(null, 10_000);
+    const teamOf = (id: string) => t.store.submissions.get(id)?.teamId ?? null;
+    const hidden = (id: string) => t.store.contest.teams().some((x) => x.id === id && x.hidden);
     for (const team of ['t1', 't2']) {
       const expected = all.filter((e) => maySee(storedAudience(eventAudience(e, teamOf, hidden)), team)).map((e) => e.token);
-      assert.deepEqual(t.store.eventsSince(null, 10_000, team).map((e) => e.token), expected, team);
+      assert.deepEqual(t.store.events.since(null, 10_000, team).map((e) => e.token), expected, team);
       // Paged, it is the same sequence.
       const paged: string[] = [];
-      for (let page = t.store.eventsSince(null, 3, team); page.length; page = t.store.eventsSince(page.at(-1)!.token, 3, team)) paged.push(...page.map((e) => e.token));
+      for (let page = t.store.events.since(null, 3, team); page.length; page = t.store.events.since(page.at(-1)!.token, 3, team)) paged.push(...page.map((e) => e.token));
       assert.deepEqual(paged, expected, `${team}, paged`);
     }
-    assert.ok(all.length > t.store.eventsSince(null, 10_000, 't1').length, 'some events are hidden from t1');
+    assert.ok(all.length > t.store.events.since(null, 10_000, 't1').length, 'some events are hidden from t1');
   } finally {
     t.dispose();
   }
@@ -859,16 +859,16 @@ test('listeners hear each event with the audience stored with it (what a read gi
   const t = tempStore();
   try {
     const heard: { token: string; type: string; audience: string }[] = [];
-    t.store.onEvent((e) => heard.push({ token: e.token, type: e.type, audience: e.audience }));
+    t.store.events.subscribe((e) => heard.push({ token: e.token, type: e.type, audience: e.audience }));
     const s = submit(t.store, 't1', 'print(1)');
-    t.store.finishJudgement(t.store.startJudgement(s.submission.id, 'h'), judgeResult('WA', [['secret/1', 'WA', 5]]));
-    t.store.addClarification({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'question', replyToId: null, time: START });
-    t.store.addClarification({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: START });
+    t.store.judgements.finish(t.store.judgements.start(s.submission.id, 'h'), judgeResult('WA', [['secret/1', 'WA', 5]]));
+    t.store.clarifications.add({ fromTeamId: 't2', toTeamId: null, problemId: null, text: 'question', replyToId: null, time: START });
+    t.store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to everyone', replyToId: null, time: START });
     assert.deepEqual(
       heard.map((e) => [e.type, e.audience]),
       [['submissions', 't1'], ['judgements', 't1'], ['runs', JUDGES_ONLY], ['judgements', 't1'], ['clarifications', 't2'], ['clarifications', EVERYONE]],
     );
-    const read = new Map(t.store.eventsSince(null, 10_000).map((e) => [e.token, e.audience]));
+    const read = new Map(t.store.events.since(null, 10_000).map((e) => [e.token, e.audience]));
     for (const e of heard) assert.equal(read.get(e.token), e.audience, `${e.type} ${e.token}`);
   } finally {
     t.dispose();
@@ -899,8 +899,8 @@ test('migration 4 gives events written before it their audience', () => {
 test('migration 5 brings events written before CLICS 2026-01 to it: contest (id null), team labels, entry points, to_team_ids', () => {
   const t = tempStore();
   try {
-    const java = t.store.addSubmission({ teamId: 't1', problemId: 'hello', languageId: 'java', fileName: 'A.java', source: Buffer.from('public class Hello { public static void main(String[] a) {} }'), submittedAt: START });
-    t.store.addClarification({ fromTeamId: null, toTeamId: 't1', problemId: null, text: 'to t1', replyToId: null, time: START });
+    const java = t.store.submissions.add({ teamId: 't1', problemId: 'hello', languageId: 'java', fileName: 'A.java', source: Buffer.from('public class Hello { public static void main(String[] a) {} }'), submittedAt: START });
+    t.store.clarifications.add({ fromTeamId: null, toTeamId: 't1', problemId: null, text: 'to t1', replyToId: null, time: START });
     t.store.close();
     // Back to version 4, its events as that Verdict wrote them.
     const db = new Database(t.file);
@@ -947,12 +947,12 @@ test('hidden teams: their events are for the judges; one hidden later is deleted
   const t = tempStore({ imported: false });
   try {
     const def = contestDefinition();
-    t.store.importContest(def, { hashPasswords: false });
-    const teamEvents = () => t.store.eventsSince(null, 10_000).filter((e) => e.type === 'teams');
+    t.store.contest.import(def, { hashPasswords: false });
+    const teamEvents = () => t.store.events.since(null, 10_000).filter((e) => e.type === 'teams');
     assert.deepEqual(teamEvents().map((e) => [e.id, e.audience]), [['t1', EVERYONE], ['t2', EVERYONE], ['t3', JUDGES_ONLY]]);
-    const last = t.store.lastEventToken();
+    const last = t.store.events.lastToken();
     def.teams[0].hidden = true;
-    t.store.importContest(def, { hashPasswords: false });
+    t.store.contest.import(def, { hashPasswords: false });
     assert.deepEqual(eventsAfter(t.store, last).map((e) => `${e.type}/${e.op}/${e.id}/${e.audience}/${e.data === null ? 'null' : 'data'}`), [`teams/delete/t1/${EVERYONE}/null`, `teams/update/t1/${JUDGES_ONLY}/data`]);
   } finally {
     t.dispose();
@@ -964,19 +964,19 @@ test('languages and awards are announced once each, changes as updates; a langua
   try {
     const python = { id: 'python', name: 'Python 3', entry_point_required: false as const, extensions: ['py'] };
     const c = { id: 'c', name: 'C', entry_point_required: false as const, extensions: ['c'] };
-    const last = t.store.lastEventToken();
-    t.store.syncLanguages([c, python]);
-    t.store.syncLanguages([c, python]);
+    const last = t.store.events.lastToken();
+    t.store.contest.syncLanguages([c, python]);
+    t.store.contest.syncLanguages([c, python]);
     submit(t.store, 't1', 'print(1)');
-    t.store.syncLanguages([c]);
-    t.store.syncLanguages([]);
+    t.store.contest.syncLanguages([c]);
+    t.store.contest.syncLanguages([]);
     assert.deepEqual(eventsAfter(t.store, last).filter((e) => e.type === 'languages').map((e) => `${e.op}/${e.id}`), ['create/c', 'create/python', 'delete/c']);
-    assert.deepEqual(t.store.listAnnounced('languages').map((l) => l.id), ['python'], 'python was used: it stays');
+    assert.deepEqual(t.store.contest.announced('languages').map((l) => l.id), ['python'], 'python was used: it stays');
 
-    const before = t.store.lastEventToken();
-    t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: [] }], false);
-    t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], false);
-    t.store.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], true);
+    const before = t.store.events.lastToken();
+    t.store.contest.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: [] }], false);
+    t.store.contest.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], false);
+    t.store.contest.syncAwards([{ id: 'winner', citation: 'Winner', team_ids: ['t1'] }], true);
     assert.deepEqual(eventsAfter(t.store, before).map((e) => `${e.type}/${e.op}/${e.audience}`), [`awards/create/${JUDGES_ONLY}`, `awards/update/${JUDGES_ONLY}`, `awards/create/${EVERYONE}`]);
   } finally {
     t.dispose();
@@ -987,13 +987,13 @@ test('runs are recorded as their tests finish, each once, before the verdict; no
   const t = tempStore();
   try {
     const { submission } = submit(t.store, 't1', 'print(1)');
-    const j = t.store.startJudgement(submission.id, 'h');
-    const last = t.store.lastEventToken();
+    const j = t.store.judgements.start(submission.id, 'h');
+    const last = t.store.events.lastToken();
     const result = judgeResult('WA', [['secret/1', 'AC', 3], ['secret/2', 'WA', 4], ['secret/3', 'AC', 5]]);
-    assert.equal(t.store.addRuns(j, [{ ordinal: 1, test: result.tests[0], time: START + 1000 }]), 1);
+    assert.equal(t.store.judgements.addRuns(j, [{ ordinal: 1, test: result.tests[0], time: START + 1000 }]), 1);
     // A judging stopped to make room runs its tests again: the first run of a test stays.
-    assert.equal(t.store.addRuns(j, [{ ordinal: 1, test: { ...result.tests[0], timeMs: 99 }, time: START + 2000 }, { ordinal: 2, test: result.tests[1], time: START + 2500 }]), 1);
-    t.store.finishJudgement(j, result, START + 3000);
+    assert.equal(t.store.judgements.addRuns(j, [{ ordinal: 1, test: { ...result.tests[0], timeMs: 99 }, time: START + 2000 }, { ordinal: 2, test: result.tests[1], time: START + 2500 }]), 1);
+    t.store.judgements.finish(j, result, START + 3000);
     const events = eventsAfter(t.store, last);
     assert.deepEqual(events.map((e) => `${e.type}/${e.op}`), ['runs/create', 'runs/create', 'runs/create', 'judgements/update'], 'every run before the verdict');
     assert.deepEqual(events.slice(0, 3).map((e) => [e.data!.ordinal, e.data!.time, e.data!.run_time]), [
@@ -1001,8 +1001,8 @@ test('runs are recorded as their tests finish, each once, before the verdict; no
       [2, '2030-01-01T10:00:02.500Z', 0.004],
       [3, '2030-01-01T10:00:03.000Z', 0.005],
     ]);
-    assert.deepEqual(t.store.listRuns(j).map((r) => r.ordinal), [1, 2, 3]);
-    assert.equal(t.store.addRuns(j, [{ ordinal: 4, test: result.tests[0], time: START + 4000 }]), 0, 'the judgement has ended');
+    assert.deepEqual(t.store.judgements.runs(j).map((r) => r.ordinal), [1, 2, 3]);
+    assert.equal(t.store.judgements.addRuns(j, [{ ordinal: 4, test: result.tests[0], time: START + 4000 }]), 0, 'the judgement has ended');
   } finally {
     t.dispose();
   }
@@ -1024,20 +1024,20 @@ test('the CLICS state keeps its order: no thaw without a freeze or before the en
   const t = tempStore();
   try {
     const store = t.store;
-    store.setContestTimes({ startTime: START, durationMs: 5 * HOUR, freezeMs: HOUR }, START);
+    store.contest.setTimes({ startTime: START, durationMs: 5 * HOUR, freezeMs: HOUR }, START);
     // During the contest: a release (and its undoing) is the judges' business; nothing final.
-    store.markState({ thawed: START + 4.5 * HOUR }, START + 4.5 * HOUR);
-    store.markState({ thawed: null }, START + 4.6 * HOUR);
-    assert.throws(() => store.markState({ finalized: START + 4.7 * HOUR }, START + 4.7 * HOUR), /has not ended/);
+    store.contest.markState({ thawed: START + 4.5 * HOUR }, START + 4.5 * HOUR);
+    store.contest.markState({ thawed: null }, START + 4.6 * HOUR);
+    assert.throws(() => store.contest.markState({ finalized: START + 4.7 * HOUR }, START + 4.7 * HOUR), /has not ended/);
     // After the end: finalized, then the release; with both, end_of_updates follows as the last change.
-    const finalized = store.markState({ finalized: START + 6 * HOUR }, START + 6 * HOUR);
+    const finalized = store.contest.markState({ finalized: START + 6 * HOUR }, START + 6 * HOUR);
     assert.deepEqual([finalized.finalized, finalized.thawed, finalized.end_of_updates], ['2030-01-01T16:00:00.000Z', null, null]);
-    const last = store.lastEventToken();
-    const thawed = store.markState({ thawed: START + 7 * HOUR }, START + 7 * HOUR);
+    const last = store.events.lastToken();
+    const thawed = store.contest.markState({ thawed: START + 7 * HOUR }, START + 7 * HOUR);
     assert.deepEqual([thawed.thawed, thawed.end_of_updates], ['2030-01-01T17:00:00.000Z', '2030-01-01T17:00:00.000Z']);
     assert.deepEqual(eventsAfter(store, last).map((e) => `${e.type}/${e.op}`), ['state/update'], 'one state event: thawed and end_of_updates together');
-    assert.throws(() => store.markState({ thawed: null }, START + 8 * HOUR), /cannot be frozen again/);
-    assert.throws(() => store.markState({ finalized: null }, START + 8 * HOUR), /final/);
+    assert.throws(() => store.contest.markState({ thawed: null }, START + 8 * HOUR), /cannot be frozen again/);
+    assert.throws(() => store.contest.markState({ finalized: null }, START + 8 * HOUR), /final/);
   } finally {
     t.dispose();
   }

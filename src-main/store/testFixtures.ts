@@ -65,7 +65,7 @@ export function tempStore(options: { imported?: boolean } = {}): TempStore {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  if (options.imported !== false) t.store.importContest(contestDefinition(), { hashPasswords: false, now: START - HOUR });
+  if (options.imported !== false) t.store.contest.import(contestDefinition(), { hashPasswords: false, now: START - HOUR });
   return t;
 }
 

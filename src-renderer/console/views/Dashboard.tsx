@@ -275,7 +275,7 @@ function Elapsed({ activity }: { activity: WorkerActivity }) {
   );
 }
 
-/** How the store orders the queue (Store.queuedSubmissions): the rows below are in that order. */
+/** How the store orders the queue (store.queue.list): the rows below are in that order. */
 const QUEUE_ORDER_RULE =
   'In judging order. Fair: teams take turns; rejudges after new submissions; prioritised first. While another team waits, a team keeps at most one worker: ' +
   'its latest judging is stopped and starts again later ("restarts").';

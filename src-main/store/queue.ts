@@ -1,0 +1,128 @@
+// The judging queue: the submissions waiting (status 'queued'), in the fair order (queueOrder.ts), read by
+// the judging service and shown to the judges, and its figures for monitoring. Moving a submission into
+// and out of the queue is the judgements' business (judgements.ts).
+import { intId, type StoreDatabase } from './db.ts';
+import { fairOrder, headsToRead, type QueueGroup, type ReadHead } from './queueOrder.ts';
+import { StoreError, type QueuePlace, type QueueStats, type SubmissionRow } from './rows.ts';
+import { mapSubmission, SUBMISSION_SELECT, type RawSubmission } from './submissions.ts';
+
+/** Default page size of the queue's lists. */
+const DEFAULT_QUEUE_LIMIT = 100;
+/**
+ * Queue priority levels (higher is judged first). A first judging is queued at LIVE_PRIORITY, a rejudge
+ * at REJUDGE_PRIORITY (behind every first judging); a judge's "prioritise" puts a submission one level
+ * above every queued one. Within a level, teams take turns: see JudgingQueue.list and queueOrder.ts.
+ */
+const LIVE_PRIORITY = 0;
+export const REJUDGE_PRIORITY = -1;
+/** For the queue's SQL: how many submissions each team has being judged (few rows: one per busy worker). */
+const BUSY_TEAMS = "busy AS (SELECT team_id, count(*) AS n FROM submissions WHERE status = 'judging' GROUP BY team_id)";
+
+function prepareStatements(db: StoreDatabase) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    // The fair order (queueOrder.ts): one row per level and team with submissions waiting (index-only, on submissions_turns)...
+    queueGroups: p(`WITH ${BUSY_TEAMS}
+                    SELECT g.priority, g.team_id AS teamId, g.queued, g.first, coalesce(b.n, 0) AS busy
+                      FROM (SELECT priority, team_id, count(*) AS queued, min(id) AS first FROM submissions WHERE status = 'queued' GROUP BY priority, team_id) g
+                      LEFT JOIN busy b ON b.team_id = g.team_id`),
+    // ...then, for each [priority, team, first id, count] given, the team's waiting ones of that level after the first, up
+    // to `count` in all: (i: which one given, id, rank), each an index seek from the one before.
+    queueHeads: p(`WITH RECURSIVE walk(i, priority, team_id, id, rank, n) AS (
+                     SELECT key, value ->> 0, value ->> 1, value ->> 2, 1, value ->> 3 FROM json_each(?)
+                     UNION ALL
+                     SELECT w.i, w.priority, w.team_id,
+                            (SELECT min(s.id) FROM submissions s WHERE s.status = 'queued' AND s.priority = w.priority AND s.team_id = w.team_id AND s.id > w.id),
+                            w.rank + 1, w.n
+                       FROM walk w WHERE w.rank < w.n)
+                   SELECT i, id, rank FROM walk WHERE rank > 1`),
+    // Submissions by id, in the order of the ids given (a JSON array).
+    submissionsInOrder: p(`${SUBMISSION_SELECT} JOIN json_each(?) o ON o.value = s.id ORDER BY o.key`),
+    // The same order, counted for one submission x of turn t: every queued one of a higher level, plus, per
+    // team of x's level with b being judged, its queued ones of rank r with b + r < t, and the one with
+    // b + r = t when it is not newer than x (i.e. when at least t - b of them are not newer). No row when
+    // x is not queued.
+    queuePosition: p(`WITH ${BUSY_TEAMS}, x AS (SELECT id, priority, team_id FROM submissions WHERE id = ? AND status = 'queued'),
+                        turn AS (SELECT count(*) + coalesce((SELECT n FROM busy WHERE busy.team_id = x.team_id), 0) AS t FROM submissions s, x
+                                  WHERE s.status = 'queued' AND s.priority = x.priority AND s.team_id = x.team_id AND s.id <= x.id),
+                        per_team AS (SELECT s.team_id, count(*) AS n, sum(s.id <= x.id) AS upto FROM submissions s, x
+                                      WHERE s.status = 'queued' AND s.priority = x.priority GROUP BY s.team_id),
+                        ahead AS (SELECT p.n, p.upto, turn.t - coalesce(b.n, 0) AS r FROM per_team p LEFT JOIN busy b ON b.team_id = p.team_id, turn)
+                      SELECT (SELECT count(*) FROM submissions s, x WHERE s.status = 'queued' AND s.priority > x.priority)
+                           + (SELECT sum(min(n, max(r - 1, 0)) + (r >= 1 AND upto >= r)) FROM ahead)
+                        FROM x`),
+    // One level above every queued submission, and above first judgings even when only rejudges wait.
+    prioritise: p(`UPDATE submissions SET priority = (SELECT max(coalesce(max(priority), ${LIVE_PRIORITY}), ${LIVE_PRIORITY}) + 1 FROM submissions WHERE status = 'queued')
+                    WHERE id = ?`),
+    topQueuedPriority: p("SELECT max(priority) FROM submissions WHERE status = 'queued'"),
+    queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
+                          (SELECT count(*) FROM submissions WHERE status = 'judging') AS judging,
+                          (SELECT min(queued_at) FROM submissions WHERE status = 'queued') AS oldest`),
+  };
+}
+
+export class JudgingQueue {
+  private readonly s: ReturnType<typeof prepareStatements>;
+
+  constructor(db: StoreDatabase) {
+    this.s = prepareStatements(db);
+  }
+
+  /**
+   * Waiting submissions in judging order: higher priority level first; within a level, teams take turns,
+   * ties by arrival (id). A submission's turn is its rank among its team's waiting ones of its level plus
+   * how many of the team's are being judged: a team whose program holds a worker waits for the others.
+   */
+  list(limit: number = DEFAULT_QUEUE_LIMIT): SubmissionRow[] {
+    const order = this.order(limit);
+    if (order.length === 0) return [];
+    return (this.s.submissionsInOrder.all(JSON.stringify(order.map((p) => Number(p.id)))) as RawSubmission[]).map(mapSubmission);
+  }
+
+  /** The first `limit` waiting submissions in the same order, with the level and turn that place each (for sharing workers). */
+  nextInLine(limit: number = DEFAULT_QUEUE_LIMIT): QueuePlace[] {
+    return this.order(limit);
+  }
+
+  /**
+   * The first `limit` places of the fair order, with no sort or numbering of the whole queue (queueOrder.ts): one
+   * row per team and level with work waiting (counted on the index), then only the submissions that can be among
+   * the first `limit` (at most `limit` + one per team), each found by an index seek from the one before it.
+   */
+  private order(limit: number): QueuePlace[] {
+    if (!(limit > 0)) return [];
+    const wanted = headsToRead(this.s.queueGroups.all() as QueueGroup[], limit);
+    const heads: ReadHead[] = wanted.map((w) => ({ group: w.group, id: w.group.first, rank: 1 }));
+    const more = wanted.filter((w) => w.count > 1);
+    if (more.length > 0) {
+      const walked = this.s.queueHeads.all(JSON.stringify(more.map((w) => [w.group.priority, w.group.teamId, w.group.first, w.count]))) as { i: number; id: number; rank: number }[];
+      for (const h of walked) heads.push({ group: more[h.i].group, id: h.id, rank: h.rank });
+    }
+    return fairOrder(heads, limit);
+  }
+
+  /** 1-based place of a submission in the judging order (as `list` gives it), or null when it is not queued. */
+  position(submissionId: string): number | null {
+    const n = intId(submissionId);
+    if (n === null) return null;
+    const place = this.s.queuePosition.pluck().get(n) as number | undefined;
+    return place ?? null;
+  }
+
+  /** The highest level with a submission waiting, or null when none waits (an index lookup: cheap to ask often). */
+  topPriority(): number | null {
+    return (this.s.topQueuedPriority.pluck().get() as number | null) ?? null;
+  }
+
+  /** Moves a submission to the head of the queue (above every queued one). */
+  prioritise(submissionId: string): void {
+    const n = intId(submissionId);
+    const changes = n === null ? 0 : this.s.prioritise.run(n).changes;
+    if (changes === 0) throw new StoreError('not_found', `unknown submission ${submissionId}`);
+  }
+
+  stats(now: number): QueueStats {
+    const r = this.s.queueStats.get() as { queued: number; judging: number; oldest: number | null };
+    return { queued: r.queued, judging: r.judging, oldestQueuedAgeMs: r.oldest === null ? null : Math.max(0, now - r.oldest) };
+  }
+}

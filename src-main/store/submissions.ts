@@ -1,0 +1,166 @@
+// Submissions: each stored with its source and its 'submissions' event in one transaction, synced to disk
+// before the team is answered; read back with the verdict of their current judgement. Their status column
+// is the durable queue (queue.ts orders it, judgements.ts moves submissions through it).
+import { contestTimeMs, entryPointOf, submissionObject } from './clics.ts';
+import type { ContestRepository } from './contest.ts';
+import { intId, type StoreDatabase } from './db.ts';
+import type { EventLog } from './events.ts';
+import type { HistorySubmission } from './history.ts';
+import { StoreError, type SubmissionRow } from './rows.ts';
+
+export interface NewSubmission {
+  teamId: string;
+  problemId: string;
+  languageId: string;
+  fileName: string;
+  source: Buffer;
+  submittedAt: number;
+  idempotencyKey?: string | null;
+}
+
+/** A submission with the verdict of its current judgement; a query selecting submissions `s` (queue.ts uses it too). */
+export const SUBMISSION_SELECT = `
+  SELECT CAST(s.id AS TEXT) AS id, s.team_id AS teamId, s.problem_id AS problemId, s.language_id AS languageId,
+         s.file_name AS fileName, s.submitted_at AS submittedAt, s.contest_time_ms AS contestTimeMs, s.entry_point AS entryPoint, s.status AS status,
+         j.verdict AS verdict, j.overridden AS overridden, CAST(j.id AS TEXT) AS judgementId,
+         j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb
+    FROM submissions s LEFT JOIN judgements j ON j.submission_id = s.id AND j.valid = 1`;
+
+/** A row of SUBMISSION_SELECT as SQLite gives it. */
+export type RawSubmission = Omit<SubmissionRow, 'overridden'> & { overridden: number | null };
+
+export function mapSubmission(r: RawSubmission): SubmissionRow {
+  return { ...r, overridden: r.overridden === 1 };
+}
+
+function prepareStatements(db: StoreDatabase) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    findIdempotent: p('SELECT CAST(id AS TEXT) FROM submissions WHERE team_id = ? AND idempotency_key = ?'),
+    checkSubmitRefs: p('SELECT (SELECT deleted FROM teams WHERE id = ?) AS team, (SELECT deleted FROM problems WHERE id = ?) AS problem'),
+    insertSubmission: p(`INSERT INTO submissions (team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, idempotency_key, status, queued_at)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`),
+    loadSubmission: p(`INSERT INTO submissions (id, team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, status, queued_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSource: p('INSERT INTO submission_sources (submission_id, source) VALUES (?, ?)'),
+    getSubmission: p(`${SUBMISSION_SELECT} WHERE s.id = ?`),
+    getSource: p('SELECT s.file_name AS fileName, src.source AS source FROM submissions s JOIN submission_sources src ON src.submission_id = s.id WHERE s.id = ?'),
+    listSubmissions: p(`${SUBMISSION_SELECT} WHERE s.id > ? ORDER BY s.id LIMIT ?`),
+    listSubmissionsTeam: p(`${SUBMISSION_SELECT} WHERE s.team_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`),
+    listSubmissionsProblem: p(`${SUBMISSION_SELECT} WHERE s.problem_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`),
+    listSubmissionsTeamProblem: p(`${SUBMISSION_SELECT} WHERE s.team_id = ? AND s.problem_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`),
+  };
+}
+
+export class SubmissionRepository {
+  private readonly db: StoreDatabase;
+  private readonly events: EventLog;
+  private readonly contest: ContestRepository;
+  private readonly s: ReturnType<typeof prepareStatements>;
+
+  constructor(db: StoreDatabase, events: EventLog, contest: ContestRepository) {
+    this.db = db;
+    this.events = events;
+    this.contest = contest;
+    this.s = prepareStatements(db);
+  }
+
+  /**
+   * Stores a submission and its 'submissions' create event in one transaction, synced to disk before it
+   * returns. The same (teamId, idempotencyKey) again returns the first submission with created=false.
+   */
+  add(s: NewSubmission): { submission: SubmissionRow; created: boolean } {
+    const key = s.idempotencyKey ?? null;
+    return this.db.transaction(() => {
+      if (key !== null) {
+        const existing = this.s.findIdempotent.pluck().get(s.teamId, key) as string | undefined;
+        if (existing !== undefined) return { submission: this.get(existing)!, created: false };
+      }
+      const refs = this.s.checkSubmitRefs.get(s.teamId, s.problemId) as { team: number | null; problem: number | null };
+      if (refs.team !== 0) throw new StoreError('not_found', `unknown team ${s.teamId}`);
+      if (refs.problem !== 0) throw new StoreError('not_found', `unknown problem ${s.problemId}`);
+      const contest = this.contest.current();
+      const ctime = contestTimeMs(contest?.startTime ?? null, s.submittedAt);
+      const source = Buffer.isBuffer(s.source) ? s.source : Buffer.from(s.source);
+      const entryPoint = entryPointOf(s.languageId, s.fileName, source.toString('utf8'));
+      const rowid = this.s.insertSubmission.run(s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, ctime, entryPoint, key, s.submittedAt).lastInsertRowid;
+      this.s.insertSource.run(rowid, source);
+      const submission: SubmissionRow = {
+        id: String(rowid),
+        teamId: s.teamId,
+        problemId: s.problemId,
+        languageId: s.languageId,
+        fileName: s.fileName,
+        submittedAt: s.submittedAt,
+        contestTimeMs: ctime,
+        entryPoint,
+        status: 'queued',
+        verdict: null,
+        overridden: false,
+        judgementId: null,
+        timeMs: null,
+        memoryKb: null,
+      };
+      this.events.append('submissions', submission.id, 'create', submissionObject(submission, contest?.id ?? ''), Date.now());
+      return { submission, created: true };
+    });
+  }
+
+  /**
+   * Several submissions in ONE transaction (one fsync): group commit for bursts. Each item is its
+   * own savepoint, so one bad item fails alone; the answers are in the order given.
+   */
+  addBatch(batch: readonly NewSubmission[]): ({ submission: SubmissionRow; created: boolean } | { error: StoreError })[] {
+    return this.db.transaction(() =>
+      batch.map((item) => {
+        try {
+          return this.add(item);
+        } catch (e) {
+          if (e instanceof StoreError) return { error: e };
+          throw e;
+        }
+      }),
+    );
+  }
+
+  /** The submission a team made with this idempotency key, or null. */
+  findByKey(teamId: string, idempotencyKey: string): SubmissionRow | null {
+    const id = this.s.findIdempotent.pluck().get(teamId, idempotencyKey) as string | undefined;
+    return id === undefined ? null : this.get(id);
+  }
+
+  get(id: string): SubmissionRow | null {
+    const n = intId(id);
+    if (n === null) return null;
+    const r = this.s.getSubmission.get(n) as RawSubmission | undefined;
+    return r ? mapSubmission(r) : null;
+  }
+
+  source(id: string): { fileName: string; source: Buffer } | null {
+    const n = intId(id);
+    if (n === null) return null;
+    return (this.s.getSource.get(n) as { fileName: string; source: Buffer } | undefined) ?? null;
+  }
+
+  /** Ascending id; `afterId` pages (exclusive), `limit` caps. */
+  list(filter: { teamId?: string; problemId?: string; limit?: number; afterId?: string } = {}): SubmissionRow[] {
+    const after = filter.afterId === undefined ? 0 : intId(filter.afterId);
+    if (after === null) throw new StoreError('invalid', `not a submission id: ${JSON.stringify(filter.afterId)}`);
+    const limit = filter.limit ?? -1;
+    let rows: unknown[];
+    if (filter.teamId !== undefined && filter.problemId !== undefined) rows = this.s.listSubmissionsTeamProblem.all(filter.teamId, filter.problemId, after, limit);
+    else if (filter.teamId !== undefined) rows = this.s.listSubmissionsTeam.all(filter.teamId, after, limit);
+    else if (filter.problemId !== undefined) rows = this.s.listSubmissionsProblem.all(filter.problemId, after, limit);
+    else rows = this.s.listSubmissions.all(after, limit);
+    return (rows as RawSubmission[]).map(mapSubmission);
+  }
+
+  /** A history's submissions as they were (ids and status kept), inside the transaction that loads it. */
+  loadHistory(submissions: readonly HistorySubmission[]): void {
+    for (const s of submissions) {
+      const entryPoint = entryPointOf(s.languageId, s.fileName, s.source.toString('utf8'));
+      this.s.loadSubmission.run(Number(s.id), s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, s.contestTimeMs, entryPoint, s.status, s.submittedAt);
+      this.s.insertSource.run(Number(s.id), s.source);
+    }
+  }
+}
