@@ -9,7 +9,6 @@ import { detectLanguages, type AvailableLanguage } from '../common/languages.ts'
 import type { JudgeResult } from '../common/results.ts';
 import { spawnStats } from '../judgehost/runner/runInPty.ts';
 import { Sandbox } from '../judgehost/runner/sandbox.ts';
-import { parseValidatorFlags } from '../judgehost/validate/validatorFlags.ts';
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { ProgressRecorder } from './timeline.ts';
 
@@ -61,10 +60,11 @@ export class InProcessJudge {
           problem: {
             id: p.id,
             testCases: p.testCases,
+            testGroups: p.testGroups,
             timeLimitMs: p.timeLimitMs,
             memoryLimitMb: p.memoryLimitMb,
             outputLimitMb: p.outputLimitMb,
-            validator: { kind: 'default', flags: parseValidatorFlags(p.validatorFlags, 'problem.yaml') },
+            validator: { kind: 'default' },
             interactive: false,
           },
           runAllTests: job.runAllTests,

@@ -1,7 +1,7 @@
 // Messages between the judge core and its judgehost child process (Node IPC, structured clone).
 import type { JudgeProgress, JudgeResult } from './results.ts';
 import type { SandboxInfo } from './sandboxInfo.ts';
-import type { OutputValidatorSource, TestCase } from './types.ts';
+import type { OutputValidatorSource, TestCase, TestGroup } from './types.ts';
 
 /** A language as the host found it on its machine. */
 export interface LanguageInfo {
@@ -22,12 +22,12 @@ export interface JudgeJob {
   problem: {
     id: string;
     testCases: TestCase[];
+    testGroups: TestGroup[];
     timeLimitMs: number;
     memoryLimitMb: number;
     outputLimitMb: number;
     validation: 'default' | 'custom';
     interactive: boolean;
-    validatorFlags: string[];
     outputValidator: OutputValidatorSource | null;
   };
   runAllTests?: boolean;

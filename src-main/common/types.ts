@@ -27,6 +27,20 @@ export interface TestCase {
   inputPath: string;
   answerPath: string;
   isSample: boolean;
+  /** The folder's test group whose rules apply (its path below data/: "sample", "secret/group1"). */
+  group: string;
+  /** Arguments for the output validator (the default one's flags, or a custom validator's or interactor's
+   *  extra arguments): problem.yaml's validator_flags, then the group's or the test case's own. */
+  validatorArgs: string[];
+}
+
+/** A folder of data/ (data/ itself is the root, ''), with the rules of testdata.yaml / test_group.yaml as
+ *  inherited. Pass-fail problems only, for now: scoring would add the group's aggregation and scores. */
+export interface TestGroup {
+  /** Path below data/: '' (the root), "sample", "secret", "secret/group1". */
+  name: string;
+  /** After a rejected test case or subgroup: stop the group ('break') or judge the rest of it ('continue'). */
+  onReject: 'break' | 'continue';
 }
 
 /** Flags of the default output validator (Kattis semantics). */
@@ -75,10 +89,10 @@ export interface ProblemPackage {
   validation: 'default' | 'custom';
   /** The output validator is an interactor: it talks with the program (validation is then 'custom'). */
   interactive: boolean;
-  /** Raw validator_flags, as an argv list (passed to custom validators; parsed for the default one). */
-  validatorFlags: string[];
   outputValidator: OutputValidatorSource | null;
   testCases: TestCase[];
+  /** Every folder of data/ holding test cases, and those above them, in test order (parents first). */
+  testGroups: TestGroup[];
   submissions: PackageSubmission[];
   /** Human-readable notes about things ignored (e.g. an unknown submissions/ folder). */
   warnings: string[];

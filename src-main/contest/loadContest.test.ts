@@ -103,7 +103,7 @@ describe('loadContest: the sample contest', () => {
       }
     }
     const mean = await readPackage(path.join(SAMPLE, 'mean'));
-    assert.deepEqual(mean.validatorFlags, ['float_tolerance', '1e-6']);
+    assert.ok(mean.testCases.every((t) => t.validatorArgs.join(' ') === 'float_tolerance 1e-6'));
   });
 });
 
@@ -160,6 +160,18 @@ describe('loadContest: reading', () => {
     assert.equal(c.penaltyMinutes, 15);
     assert.deepEqual(c.problems.map((p) => [p.id, p.label, p.rgb]), [['alpha', 'X', '#ff00aa'], ['beta', 'B', '']]);
     assert.deepEqual(c.warnings, []);
+  });
+
+  it('a problem problems.yaml gives no colour takes its package\'s domjudge-problem.ini color', async () => {
+    const dir = contest({
+      'problems.yaml': '- id: alpha\n- id: beta\n- id: gamma\n  color: blue\n',
+      'alpha/domjudge-problem.ini': "timelimit = 2\ncolor = '#F0A'\n",
+      'beta/domjudge-problem.ini': 'color = green ; a name, not a hex colour\n',
+      'gamma/problem.yaml': 'name: Gamma\n',
+      'gamma/domjudge-problem.ini': 'color = #123456\n',
+    });
+    const c = await loadContest(dir);
+    assert.deepEqual(c.problems.map((p) => [p.id, p.color, p.rgb]), [['alpha', '', '#ff00aa'], ['beta', 'green', ''], ['gamma', 'blue', '']]);
   });
 
   it('finds zipped packages, prefers a folder over a zip, and reads teams.yaml/accounts.yaml', async () => {

@@ -23,7 +23,8 @@
 // - problems: `short-name` (older files) is accepted for `id`, `letter` for `label`; a missing label is the
 //   problem's letter by position (A, B, ..., Z, AA, ...); a missing name is the id (the server reads the
 //   package lazily and can show the package's own name). rgb is "#rrggbb" or "#rgb" (normalised to
-//   lowercase #rrggbb). ordinal is the position in the file (0-based). A package is `<id>/` (which must hold
+//   lowercase #rrggbb); a problem given neither rgb nor color takes its folder package's
+//   domjudge-problem.ini `color`. ordinal is the position in the file (0-based). A package is `<id>/` (which must hold
 //   a problem.yaml) or `<id>.zip`; when both exist the folder wins (warning).
 // - Ids (contest, problem, team, account) follow the CLICS id syntax: letters, digits, '_', '.', '-', not
 //   starting with '.' or '-'. Numbers are accepted for ids (DOMjudge exports use numeric team ids).
@@ -41,6 +42,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Static, TSchema } from 'typebox';
 import { readGroupsFile, readOrganizationsFile } from './folderLists.ts';
 import { AccountEntry, ContestFile, ID_RE, ProblemEntry, TeamEntry, checkFields, show } from './folderSchemas.ts';
+import { DOMJUDGE_INI, readDomjudgeIni, type DomjudgeIni } from '../package/domjudgeIni.ts';
 import { ContestError } from './model.ts';
 import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
 import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestTeam } from './model.ts';
@@ -376,7 +378,25 @@ async function parseProblems(
     problems[i].packagePath = r.value;
     warnings.push(...notes[i]);
   }
+  await Promise.all(problems.filter((p) => p.color === '' && p.rgb === '').map((p) => colourFromIni(p, warnings)));
   return problems;
+}
+
+/** A problem problems.yaml gives no colour takes its package's domjudge-problem.ini `color` (a folder
+ *  package; a zip is not opened here): "#rrggbb" or "#rgb" as its rgb, anything else as its colour name. */
+async function colourFromIni(problem: ContestProblem, warnings: string[]): Promise<void> {
+  const notes: string[] = [];
+  let ini: DomjudgeIni | null;
+  try {
+    ini = await readDomjudgeIni(problem.packagePath, notes);
+  } catch (err) {
+    warnings.push(`${problem.id}/${DOMJUDGE_INI}: cannot read (${err instanceof Error ? err.message : String(err)}); no colour taken from it`);
+    return;
+  }
+  if (ini?.color == null) return;
+  const hex = /^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.exec(ini.color)?.[1];
+  if (hex === undefined) problem.color = ini.color;
+  else problem.rgb = `#${(hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex).toLowerCase()}`;
 }
 
 /** The problem's package: `<id>/` (holding problem.yaml) or `<id>.zip`. Does not read it. */

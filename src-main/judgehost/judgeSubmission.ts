@@ -1,5 +1,6 @@
 // Judges one submission: compile once in a private folder, run each test in a clean folder,
-// check the output, and let the first failing test decide. Everything is removed afterwards.
+// check the output, and let the first failing test decide (the test groups' on_reject saying which
+// tests after it still run). Everything is removed afterwards.
 import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyRun, memoryAllowanceKb, starvedByMachine, type RunLimits } from './classify.ts';
@@ -7,8 +8,10 @@ import { readHead, readTail } from './fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from '../common/languages.ts';
 import { RunnerError, runInPty, type Bind, type InteractorSpec, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
 import { judgeErrorResult, judgeFaultResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from '../common/results.ts';
-import type { TestCase, ValidatorFlags, Verdict } from '../common/types.ts';
+import type { TestCase, TestGroup, ValidatorFlags, Verdict } from '../common/types.ts';
+import { GroupJudging } from './groupJudging.ts';
 import { validateDefault } from './validate/defaultValidator.ts';
+import { parseValidatorFlags } from './validate/validatorFlags.ts';
 import { interactiveVerdict, interactorSpec } from './validate/interactor.ts';
 import { runOutputValidator, type PreparedValidator } from './validate/outputValidator.ts';
 
@@ -42,11 +45,12 @@ const BOX_TMPFS_KB = 64 * 1024;
 export interface JudgeProblem {
   id: string;
   testCases: TestCase[];
+  testGroups: TestGroup[];
   timeLimitMs: number;
   memoryLimitMb: number;
   outputLimitMb: number;
-  /** Default validator flags, or a prepared custom validator with its raw flags. */
-  validator: { kind: 'default'; flags: ValidatorFlags } | { kind: 'custom'; prepared: PreparedValidator; flags: string[] };
+  /** The default validator, or a prepared custom one (each test case brings its arguments). */
+  validator: { kind: 'default' } | { kind: 'custom'; prepared: PreparedValidator };
   /** The custom validator is an interactor, talking with the program while it runs. */
   interactive: boolean;
 }
@@ -171,6 +175,15 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   // sandbox (and each its system-call filter).
   const sharedSpec = { stackKb: 0, env: sandboxEnv(language), sandbox: env.placement };
 
+  // A flag the default validator does not know is the package's fault: found before anything runs.
+  if (problem.validator.kind === 'default') {
+    try {
+      for (const test of problem.testCases) defaultValidatorFlags(test);
+    } catch (error) {
+      return judgeErrorResult((error as Error).message);
+    }
+  }
+
   // ---- compile ----
   env.onProgress?.({ phase: 'compiling' });
   makeOwnedDir(compileDir, env.uid);
@@ -241,7 +254,9 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   let verdict: Verdict = 'AC';
   let firstFailure: JudgeResult['firstFailure'];
   const total = problem.testCases.length;
+  const groups = new GroupJudging(problem.testGroups);
   for (const [index, test] of problem.testCases.entries()) {
+    if (!input.runAllTests && !groups.shouldRun(test)) continue;
     env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
     // Sandboxed runs get a fresh tmpfs /box from the runner; unsandboxed ones a fresh host folder.
     if (!env.placement) makeOwnedDir(boxDir, env.uid);
@@ -252,7 +267,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     let interactor: InteractorSpec | undefined;
     if (problem.interactive) {
       if (problem.validator.kind !== 'custom') return judgeErrorResult('an interactive problem without its interactor', compile, tests);
-      interactor = interactorSpec(problem.validator.prepared, { inputPath: test.inputPath, answerPath: test.answerPath, feedbackDir, workDir: join(env.workDir, 'validator'), flags: problem.validator.flags });
+      interactor = interactorSpec(problem.validator.prepared, { inputPath: test.inputPath, answerPath: test.answerPath, feedbackDir, workDir: join(env.workDir, 'validator'), flags: test.validatorArgs });
       rmSync(stdoutPath, { force: true });
     }
     let measurement: RunMeasurement;
@@ -313,11 +328,11 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     };
     tests.push(result);
     env.onProgress?.({ phase: 'tested', testIndex: index, testCount: total, result });
+    if (testVerdict !== 'AC') groups.reject(test);
     if (testVerdict !== 'AC' && verdict === 'AC') {
       verdict = testVerdict;
       // An interactive program's output went to the interactor, not to a file: nothing to compare side by side.
       if (!interactor) firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
-      if (!input.runAllTests) break;
     }
   }
   return {
@@ -330,9 +345,19 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   };
 }
 
+/** The default validator's flags of a test case (an Error for a flag it does not know). */
+function defaultValidatorFlags(test: TestCase): ValidatorFlags {
+  try {
+    return parseValidatorFlags(test.validatorArgs);
+  } catch (error) {
+    throw new Error(`test ${test.name}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: string, feedbackDir: string, env: JudgeEnvironment): Promise<{ verdict: Verdict; message: string }> {
   if (problem.validator.kind === 'default') {
-    const result = validateDefault(readFileSync(stdoutPath), readFileSync(test.answerPath), problem.validator.flags);
+    const flags = defaultValidatorFlags(test);
+    const result = validateDefault(readFileSync(stdoutPath), readFileSync(test.answerPath), flags);
     return { verdict: result.accepted ? 'AC' : 'WA', message: result.message };
   }
   const outcome = await runOutputValidator(problem.validator.prepared, {
@@ -341,7 +366,7 @@ async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: st
     teamOutputPath: stdoutPath,
     feedbackDir,
     workDir: join(env.workDir, 'validator'),
-    flags: problem.validator.flags,
+    flags: test.validatorArgs,
   });
   return outcome;
 }

@@ -9,7 +9,6 @@ import { judgeErrorResult, type JudgeResult } from '../common/results.ts';
 import { detectLanguages, type Language } from '../common/languages.ts';
 import { spawnStats } from './runner/runInPty.ts';
 import { Sandbox } from './runner/sandbox.ts';
-import { parseValidatorFlags } from './validate/validatorFlags.ts';
 import { prepareOutputValidator, type PreparedValidator } from './validate/outputValidator.ts';
 import { OutputBatcher } from './outputBatcher.ts';
 import type { FromHost, JudgeJob, LanguageInfo, ToHost } from '../common/judgehostProtocol.ts';
@@ -61,9 +60,9 @@ async function judgeProblem(job: JudgeJob): Promise<JudgeProblem> {
   const p = job.problem;
   const validator: JudgeProblem['validator'] =
     p.validation === 'custom'
-      ? { kind: 'custom', prepared: await validatorFor(job), flags: p.validatorFlags }
-      : { kind: 'default', flags: parseValidatorFlags(p.validatorFlags, 'problem.yaml') };
-  return { id: p.id, testCases: p.testCases, timeLimitMs: p.timeLimitMs, memoryLimitMb: p.memoryLimitMb, outputLimitMb: p.outputLimitMb, validator, interactive: p.interactive };
+      ? { kind: 'custom', prepared: await validatorFor(job) }
+      : { kind: 'default' };
+  return { id: p.id, testCases: p.testCases, testGroups: p.testGroups, timeLimitMs: p.timeLimitMs, memoryLimitMb: p.memoryLimitMb, outputLimitMb: p.outputLimitMb, validator, interactive: p.interactive };
 }
 
 async function judge(job: JudgeJob, slot: number): Promise<void> {

@@ -221,7 +221,8 @@ int main(int argc, char** argv){
   });
 
   test('validator flags reach the default validator', async () => {
-    const result = await engine.judge(sum.job('float.py', 'a, b = map(int, input().split())\nprint(a + b + 0.0001)', 'python', { validatorFlags: ['float_absolute_tolerance', '0.001'] }));
+    const tolerant = sum.job('float.py', 'a, b = map(int, input().split())\nprint(a + b + 0.0001)', 'python');
+    const result = await engine.judge({ ...tolerant, problem: { ...tolerant.problem, testCases: tolerant.problem.testCases.map((t) => ({ ...t, validatorArgs: ['float_absolute_tolerance', '0.001'] })) } });
     assert.equal(result.verdict, 'AC');
     const strict = await engine.judge(sum.job('float2.py', 'a, b = map(int, input().split())\nprint(a + b + 0.0001)', 'python'));
     assert.equal(strict.verdict, 'WA');

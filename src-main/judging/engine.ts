@@ -57,12 +57,12 @@ export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: stri
     problem: {
       id: pkg.id,
       testCases: pkg.testCases,
+      testGroups: pkg.testGroups,
       timeLimitMs: options.timeLimitMs ?? pkg.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
       memoryLimitMb: pkg.memoryLimitMb,
       outputLimitMb: pkg.outputLimitMb,
       validation: pkg.validation,
       interactive: pkg.interactive,
-      validatorFlags: pkg.validatorFlags,
       outputValidator: pkg.outputValidator,
     },
     runAllTests: options.runAllTests,

@@ -68,11 +68,10 @@ describe('readPackage: folders', () => {
     assert.equal(pkg.memoryLimitMb, 1024);
     assert.equal(pkg.outputLimitMb, 16);
     assert.equal(pkg.validation, 'custom');
-    assert.deepEqual(pkg.validatorFlags, ['case_sensitive']);
     assert.deepEqual(pkg.outputValidator, { dir: path.join(dir, 'output_validators', 'checker'), layout: 'output_validators' });
     assert.deepEqual(pkg.testCases, [
-      { name: 'sample/1', inputPath: path.join(dir, 'data/sample/1.in'), answerPath: path.join(dir, 'data/sample/1.ans'), isSample: true },
-      { name: 'secret/1', inputPath: path.join(dir, 'data/secret/1.in'), answerPath: path.join(dir, 'data/secret/1.ans'), isSample: false },
+      { name: 'sample/1', inputPath: path.join(dir, 'data/sample/1.in'), answerPath: path.join(dir, 'data/sample/1.ans'), isSample: true, group: 'sample', validatorArgs: ['case_sensitive'] },
+      { name: 'secret/1', inputPath: path.join(dir, 'data/secret/1.in'), answerPath: path.join(dir, 'data/secret/1.ans'), isSample: false, group: 'secret', validatorArgs: ['case_sensitive'] },
     ]);
     assert.deepEqual(pkg.submissions, [{ expected: 'accepted', path: path.join(dir, 'submissions/accepted/sol.cpp') }]);
     assert.deepEqual(pkg.warnings, []);
@@ -400,7 +399,7 @@ describe('readPackage: the CLI tests\' packages', () => {
     assert.equal(pkg.timeLimitToTle, 2);
     assert.equal(pkg.timeResolutionMs, 1000);
     assert.equal(pkg.validation, 'default');
-    assert.deepEqual(pkg.validatorFlags, []);
+    assert.ok(pkg.testCases.every((t) => t.validatorArgs.length === 0));
     assert.equal(pkg.outputValidator, null);
     assert.deepEqual(names(pkg), ['sample/1', 'secret/1']);
     assert.deepEqual(subs(pkg), [
@@ -422,9 +421,26 @@ describe('readPackage: the CLI tests\' packages', () => {
     assert.equal(pkg.timeLimitMs, 2000);
     assert.equal(pkg.memoryLimitMb, 2048);
     assert.equal(pkg.validation, 'default');
-    assert.deepEqual(pkg.validatorFlags, ['float_tolerance', '1e-4']);
+    assert.ok(pkg.testCases.every((t) => t.validatorArgs.join(' ') === 'float_tolerance 1e-4'));
     assert.deepEqual(names(pkg), ['sample/1', 'secret/1', 'secret/2', 'secret/3', 'secret/4']);
     assert.ok(pkg.testCases.every((t) => fs.existsSync(t.inputPath) && fs.existsSync(t.answerPath)));
     assert.deepEqual(subs(pkg), ['accepted/mean.cpp', 'accepted/mean.py', 'wrong_answer/mean_int.py']);
+  });
+});
+
+describe('readPackage: domjudge-problem.ini', () => {
+  it('timelimit is used when problem.yaml gives none, before .timelimit (as DOMjudge imports)', async () => {
+    const ini = await readPackage(makePackage('ini', minimalFiles({ 'problem.yaml': 'name: Ini\n', 'domjudge-problem.ini': "name = 'Ini'\ntimelimit = 2.5\n", '.timelimit': '7\n' })));
+    assert.equal(ini.timeLimitMs, 2500);
+    assert.deepEqual(ini.warnings, ['.timelimit: ignored; domjudge-problem.ini gives timelimit 2.5']);
+    const yaml = await readPackage(makePackage('iniyaml', minimalFiles({ 'domjudge-problem.ini': 'timelimit = "3"\n' })));
+    assert.equal(yaml.timeLimitMs, 1000);
+    assert.deepEqual(yaml.warnings, ['domjudge-problem.ini: timelimit ignored; problem.yaml gives limits.time_limit 1']);
+  });
+
+  it('a timelimit or line it cannot read is a warning, as DOMjudge ignores it', async () => {
+    const pkg = await readPackage(makePackage('inibad', minimalFiles({ 'problem.yaml': 'name: Bad\n', 'domjudge-problem.ini': 'timelimit = fast\nnot a line\n' })));
+    assert.equal(pkg.timeLimitMs, null);
+    assert.deepEqual(pkg.warnings, ['domjudge-problem.ini: line 2 ignored (expected key = value)', 'domjudge-problem.ini: timelimit ignored (expected a positive number of seconds, got "fast")']);
   });
 });

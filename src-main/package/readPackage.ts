@@ -2,10 +2,12 @@
 //
 // Layout used:
 //   problem.yaml                          required (see problemYaml.ts)
-//   .timelimit                            legacy tools: seconds; used when problem.yaml gives no time_limit
+//   domjudge-problem.ini                  DOMjudge: timelimit (seconds) when problem.yaml gives no time_limit
+//   .timelimit                            legacy tools: seconds; used when neither gives a time limit
 //   data/sample/**, data/secret/**        .in/.ans pairs, sub-folders (groups) to any depth
+//   data/**/testdata.yaml, test_group.yaml, <case>.yaml   the groups' rules (testGroups.ts)
 //   output_validators/<name>/             legacy layout (or files directly in output_validators/)
-//   output_validator/                     2023-07+ layout
+//   output_validator/                     2023-07+ layout (or problemtools' output_validator/<name>/)
 //   submissions/<expected>/<file>         single-file example submissions
 //
 // Decisions:
@@ -24,10 +26,12 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { EXPECTED_FOLDERS, PackageError } from '../common/types.ts';
-import type { OutputValidatorSource, PackageSubmission, ProblemPackage, TestCase } from '../common/types.ts';
+import type { OutputValidatorSource, PackageSubmission, ProblemPackage, TestCase, TestGroup } from '../common/types.ts';
 import { PROBLEM_YAML, parseProblemYaml } from './problemYaml.ts';
 import type { ProblemSettings } from './problemYaml.ts';
 import { DEFAULT_TIME_RESOLUTION_MS, defaultTimeMultipliers } from './timeLimits.ts';
+import { ROOT_RULES, TESTDATA_YAML, TEST_GROUP_YAML, inheritRules, parseCaseFile, parseGroupFile, testGroup, type GroupRules, type GroupSettings } from './testGroups.ts';
+import { DOMJUDGE_INI, parseDomjudgeIni } from './domjudgeIni.ts';
 import { extractZip } from './unzip.ts';
 
 const TIMELIMIT_FILE = '.timelimit';
@@ -179,16 +183,51 @@ export function secondsToMs(sec: number): number {
   return Math.ceil(ms);
 }
 
-async function collectTestCases(dir: string, top: 'sample' | 'secret'): Promise<TestCase[]> {
+/** A folder's testdata.yaml or test_group.yaml (relative path `rel`), or nothing when it has neither.
+ *  A folder with both uses the one of the package's format version (test_group.yaml from 2025-09 on). */
+async function readGroupFile(abs: string, rel: string, sink: TestDataSink): Promise<GroupSettings> {
+  const texts: Array<{ file: string; text: string }> = [];
+  for (const name of sink.groupFiles) {
+    const text = await readTextOrNull(path.join(abs, name), `${rel}/${name}`);
+    if (text !== null) texts.push({ file: `${rel}/${name}`, text });
+  }
+  if (texts.length === 0) return {};
+  if (texts.length > 1) sink.warnings.push(`${texts[1].file}: ignored; this package's format version reads ${texts[0].file}`);
+  return parseGroupFile(texts[0].text, texts[0].file, sink.warnings);
+}
+
+async function readTextOrNull(abs: string, rel: string): Promise<string | null> {
+  try {
+    return await fsp.readFile(abs, 'utf8');
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return null;
+    throw ioError(rel, err);
+  }
+}
+
+/** Where the test cases of a data/ tree go, and what they are judged by. */
+interface TestDataSink {
+  cases: TestCase[];
+  groups: TestGroup[];
+  warnings: string[];
+  /** problem.yaml's validator_flags: every test case's output validator gets them first. */
+  problemFlags: string[];
+  /** Test cases may have a <case>.yaml of their own (2023-07 and later). */
+  caseFiles: boolean;
+  /** The group files a folder may hold, the format version's first. */
+  groupFiles: readonly string[];
+}
+
+async function collectTestCases(dir: string, top: 'sample' | 'secret', rootRules: GroupRules, sink: TestDataSink): Promise<void> {
   const topAbs = path.join(dir, 'data', top);
   const topRel = `data/${top}`;
   const st = await statOrNull(topAbs, topRel);
-  if (st === null) return [];
+  if (st === null) return;
   if (!st.isDirectory()) throw new PackageError(topRel, 'not a folder');
 
   const cases: TestCase[] = [];
   const visited = new Set<string>();
-  const walk = async (abs: string, relParts: string[]): Promise<void> => {
+  const walk = async (abs: string, relParts: string[], parentRules: GroupRules): Promise<void> => {
     const rel = [topRel, ...relParts].join('/');
     let real: string;
     try {
@@ -198,12 +237,15 @@ async function collectTestCases(dir: string, top: 'sample' | 'secret'): Promise<
     }
     if (visited.has(real)) throw new PackageError(rel, 'folder reached twice through symbolic links');
     visited.add(real);
+    const group = [top, ...relParts].join('/');
+    const rules = inheritRules(parentRules, await readGroupFile(abs, rel, sink));
+    sink.groups.push(testGroup(group, rules));
 
     const inputs = new Map<string, string>();
     const answers = new Set<string>();
     for (const e of await listDir(abs, rel)) {
       if (e.isDir) {
-        if (!e.name.endsWith('.files')) await walk(path.join(abs, e.name), [...relParts, e.name]);
+        if (!e.name.endsWith('.files')) await walk(path.join(abs, e.name), [...relParts, e.name], rules);
       } else if (e.isFile) {
         if (e.name.endsWith('.in') && e.name.length > 3) inputs.set(e.name.slice(0, -3), e.name);
         else if (e.name.endsWith('.ans') && e.name.length > 4) answers.add(e.name.slice(0, -4));
@@ -211,23 +253,27 @@ async function collectTestCases(dir: string, top: 'sample' | 'secret'): Promise<
     }
     for (const [base, file] of inputs) {
       if (!answers.has(base)) throw new PackageError(`${rel}/${file}`, `no matching answer file ${base}.ans`);
+      const caseText = sink.caseFiles ? await readTextOrNull(path.join(abs, `${base}.yaml`), `${rel}/${base}.yaml`) : null;
+      const caseRules = caseText === null ? rules : inheritRules(rules, parseCaseFile(caseText, `${rel}/${base}.yaml`));
       cases.push({
-        name: [top, ...relParts, base].join('/'),
+        name: `${group}/${base}`,
         inputPath: path.join(abs, file),
         answerPath: path.join(abs, `${base}.ans`),
         isSample: top === 'sample',
+        group,
+        validatorArgs: [...sink.problemFlags, ...caseRules.outputValidatorArgs],
       });
     }
     for (const base of answers) {
       if (!inputs.has(base)) throw new PackageError(`${rel}/${base}.ans`, `no matching input file ${base}.in`);
     }
   };
-  await walk(topAbs, []);
+  await walk(topAbs, [], rootRules);
   cases.sort((a, b) => byteCompare(a.name, b.name));
-  return cases;
+  sink.cases.push(...cases);
 }
 
-async function readTestData(dir: string, warnings: string[]): Promise<TestCase[]> {
+async function readTestData(dir: string, settings: ProblemSettings, warnings: string[]): Promise<{ testCases: TestCase[]; testGroups: TestGroup[] }> {
   const dataSt = await statOrNull(path.join(dir, 'data'), 'data');
   if (dataSt === null) throw new PackageError('data/', 'no test cases (the folder is missing)');
   if (!dataSt.isDirectory()) throw new PackageError('data', 'not a folder');
@@ -236,16 +282,23 @@ async function readTestData(dir: string, warnings: string[]): Promise<TestCase[]
       warnings.push(`data/${e.name}: ignored (test cases belong in data/sample/ or data/secret/)`);
     }
   }
-  const sample = await collectTestCases(dir, 'sample');
-  const secret = await collectTestCases(dir, 'secret');
-  if (sample.length === 0 && secret.length === 0) throw new PackageError('data/', 'no test cases');
-  if (secret.length === 0) warnings.push('data/secret/: no test cases (only the samples will be judged)');
-  return [...sample, ...secret];
-}
-
-/** A folder with at least one visible entry? */
-async function hasContent(abs: string, rel: string): Promise<boolean> {
-  return (await listDir(abs, rel)).length > 0;
+  const newFormat = /^(20(2[5-9]|[3-9]\d)|draft$)/.test(settings.formatVersion);
+  const sink: TestDataSink = {
+    cases: [],
+    groups: [],
+    warnings,
+    problemFlags: settings.validatorFlags,
+    caseFiles: !settings.legacy,
+    groupFiles: newFormat ? [TEST_GROUP_YAML, TESTDATA_YAML] : [TESTDATA_YAML, TEST_GROUP_YAML],
+  };
+  const rootRules = inheritRules(ROOT_RULES, await readGroupFile(path.join(dir, 'data'), 'data', sink));
+  sink.groups.push(testGroup('', rootRules));
+  await collectTestCases(dir, 'sample', rootRules, sink);
+  const sampleCount = sink.cases.length;
+  await collectTestCases(dir, 'secret', rootRules, sink);
+  if (sink.cases.length === 0) throw new PackageError('data/', 'no test cases');
+  if (sink.cases.length === sampleCount) warnings.push('data/secret/: no test cases (only the samples will be judged)');
+  return { testCases: sink.cases, testGroups: sink.groups };
 }
 
 async function findOutputValidator(
@@ -260,8 +313,18 @@ async function findOutputValidator(
   const singleSt = await statOrNull(singleAbs, 'output_validator');
   if (singleSt !== null) {
     if (!singleSt.isDirectory()) throw new PackageError('output_validator', 'expected a folder');
-    if (await hasContent(singleAbs, 'output_validator')) single = { dir: singleAbs, layout: 'output_validator' };
-    else warnings.push('output_validator/: empty folder ignored');
+    const entries = await listDir(singleAbs, 'output_validator');
+    const dirs = entries.filter((e) => e.isDir);
+    if (entries.some((e) => e.isFile)) {
+      single = { dir: singleAbs, layout: 'output_validator' };
+    } else if (dirs.length === 1) {
+      // problemtools' layout: output_validator/<name>/ (its examples/guess).
+      single = { dir: path.join(singleAbs, dirs[0].name), layout: 'output_validator' };
+    } else if (dirs.length > 1) {
+      throw new PackageError('output_validator/', `expected one output validator, found ${dirs.length} folders (${dirs.map((d) => d.name).join(', ')})`);
+    } else {
+      warnings.push('output_validator/: empty folder ignored');
+    }
   }
 
   const multiAbs = path.join(dir, 'output_validators');
@@ -332,14 +395,21 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
 
   const warnings: string[] = [];
   const settings = await readProblemYaml(dir);
+  // The time limit as DOMjudge's importer takes it: problem.yaml, else domjudge-problem.ini, else .timelimit.
+  const iniText = await readTextOrNull(path.join(dir, DOMJUDGE_INI), DOMJUDGE_INI);
+  const ini = iniText === null ? null : parseDomjudgeIni(iniText, warnings);
   let timeLimitSec = settings.limits.timeLimitSec;
+  if (timeLimitSec === null) timeLimitSec = ini?.timeLimitSec ?? null;
+  else if (ini?.timeLimitSec != null && ini.timeLimitSec !== timeLimitSec) {
+    warnings.push(`${DOMJUDGE_INI}: timelimit ignored; problem.yaml gives limits.time_limit ${timeLimitSec}`);
+  }
   const fromFile = await readTimelimitFile(dir);
   if (timeLimitSec === null) timeLimitSec = fromFile;
   else if (fromFile !== null && fromFile !== timeLimitSec) {
-    warnings.push(`${TIMELIMIT_FILE}: ignored; problem.yaml gives limits.time_limit ${timeLimitSec}`);
+    warnings.push(`${TIMELIMIT_FILE}: ignored; ${settings.limits.timeLimitSec === null ? `${DOMJUDGE_INI} gives timelimit` : 'problem.yaml gives limits.time_limit'} ${timeLimitSec}`);
   }
 
-  const testCases = await readTestData(dir, warnings);
+  const { testCases, testGroups } = await readTestData(dir, settings, warnings);
   const found = await findOutputValidator(dir, settings, warnings);
 
   let validation: 'default' | 'custom';
@@ -382,9 +452,9 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
     outputLimitMb: settings.limits.outputMb,
     validation,
     interactive: settings.interactive,
-    validatorFlags: settings.validatorFlags,
     outputValidator,
     testCases,
+    testGroups,
     submissions,
     warnings,
     dispose,

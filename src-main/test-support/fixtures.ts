@@ -12,6 +12,7 @@ export interface TinyProblemOptions {
   timeLimitMs?: number;
   memoryLimitMb?: number;
   outputLimitMb?: number;
+  /** Every test case's output validator arguments. */
   validatorFlags?: string[];
 }
 
@@ -41,6 +42,8 @@ export function tinyProblem(options: TinyProblemOptions = {}): TinyProblem {
       inputPath: join(dir, 'data', 'secret', `${name}.in`),
       answerPath: join(dir, 'data', 'secret', `${name}.ans`),
       isSample: false,
+      group: 'secret',
+      validatorArgs: options.validatorFlags ?? [],
     }));
   return {
     dir,
@@ -58,12 +61,12 @@ export function tinyProblem(options: TinyProblemOptions = {}): TinyProblem {
         problem: {
           id: 'tiny',
           testCases,
+          testGroups: [{ name: '', onReject: 'break' }, { name: 'secret', onReject: 'break' }],
           timeLimitMs: options.timeLimitMs ?? 1000,
           memoryLimitMb: options.memoryLimitMb ?? 256,
           outputLimitMb: options.outputLimitMb ?? 8,
           validation: 'default',
           interactive: false,
-          validatorFlags: options.validatorFlags ?? [],
           outputValidator: null,
           ...extra,
         },
