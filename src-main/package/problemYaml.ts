@@ -1,6 +1,7 @@
 // Parsing and validation of a problem package's problem.yaml (Kattis / ICPC problem package format).
 //
-// Accepts the keys of all supported versions (legacy, legacy-icpc, 2023-07(-draft), 2025-09(-draft), draft).
+// One TypeBox schema (ProblemYaml below) holds the keys of all supported versions (legacy, legacy-icpc,
+// 2023-07(-draft), 2025-09(-draft), draft): each version's keys are accepted whatever the version says.
 // Pass-fail problems are supported, interactive or not: scoring, multi-pass and submit-answer problems are
 // refused with a PackageError. Every problem is one PackageError naming problem.yaml, the key and (where
 // known) the line and column.
@@ -13,9 +14,8 @@
 //   defaults depend on the format version (package/timeLimits.ts).
 // - Limits are positive numbers (validation_passes an integer >= 2); multipliers are >= 1.
 
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, YAMLMap } from 'yaml';
-import { PackageError } from '../common/types.ts';
+import Type, { type Static } from 'typebox';
+import { YamlFile, YamlSchema, describeValue } from './yamlSchema.ts';
 
 export const PROBLEM_YAML = 'problem.yaml';
 
@@ -66,143 +66,77 @@ export interface ProblemSettings {
   limits: ProblemLimits;
 }
 
-const TOP_LEVEL_KEYS = new Set([
-  'problem_format_version', 'type', 'name', 'uuid', 'version', 'credits', 'author', 'source', 'source_url',
-  'license', 'rights_owner', 'embargo_until', 'keywords', 'languages', 'constants', 'allow_file_writing',
-  'validation', 'validator_flags', 'limits',
-]);
-
 const PROBLEM_TYPES: readonly ProblemType[] = ['pass-fail', 'scoring', 'multi-pass', 'interactive', 'submit-answer'];
 
-/** Human-readable description of a YAML value for "got ..." in messages. */
-function describe(node: Node | null): string {
-  if (node === null) return 'nothing';
-  if (isMap(node)) return 'a map';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const v = node.value;
-    if (typeof v === 'string') {
-      const s = v.length > 40 ? v.slice(0, 40) + '...' : v;
-      return JSON.stringify(s);
-    }
-    if (v === null) return 'nothing';
-    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  }
-  return 'an unsupported value';
-}
+// ---------------------------------------------------------------------------------------------- schema
 
-class YamlReader {
-  readonly file: string;
-  readonly doc: Document;
-  readonly lines: LineCounter;
+/** A string, or a number or boolean kept as written (`version: 1.10`). */
+const Text = Type.Union([Type.String(), Type.Number(), Type.Boolean()], { expected: 'a string' });
+const Strings = Type.Union([Text, Type.Array(Text)], { expected: 'a string or a list of strings' });
+/** `source`, `rights_owner`, `credits`: a string, or the 2023-07+ structured forms (not used by Verdict). */
+const Free = Type.Union([Type.String(), Type.Object({}), Type.Array(Type.Unknown())], { expected: 'a string' });
+const positive = (expected: string) => Type.Number({ exclusiveMinimum: 0, expected });
+const Multiplier = Type.Number({ minimum: 1, expected: 'a number >= 1' });
+const POSITIVE_SECONDS = 'a positive number of seconds';
+const POSITIVE_MIB = 'a positive number (MiB)';
 
-  constructor(file: string, doc: Document, lines: LineCounter) {
-    this.file = file;
-    this.doc = doc;
-    this.lines = lines;
-  }
+const Limits = Type.Object(
+  {
+    time_limit: Type.Optional(positive(POSITIVE_SECONDS)),
+    time_multipliers: Type.Optional(
+      Type.Object({ ac_to_time_limit: Type.Optional(Multiplier), time_limit_to_tle: Type.Optional(Multiplier) }, { additionalProperties: false }),
+    ),
+    time_multiplier: Type.Optional(Multiplier),
+    time_safety_margin: Type.Optional(Multiplier),
+    time_resolution: Type.Optional(positive(POSITIVE_SECONDS)),
+    memory: Type.Optional(positive(POSITIVE_MIB)),
+    output: Type.Optional(positive(POSITIVE_MIB)),
+    code: Type.Optional(positive('a positive number (KiB)')),
+    compilation_time: Type.Optional(positive('a positive number')),
+    compilation_memory: Type.Optional(positive('a positive number')),
+    validation_time: Type.Optional(positive('a positive number')),
+    validation_memory: Type.Optional(positive('a positive number')),
+    validation_output: Type.Optional(positive('a positive number')),
+    validation_passes: Type.Optional(Type.Integer({ minimum: 2, expected: 'an integer >= 2' })),
+  },
+  { additionalProperties: false },
+);
 
-  where(node: Node | null | undefined): string {
-    const range = node?.range;
-    if (!range) return '';
-    const { line, col } = this.lines.linePos(range[0]);
-    return ` (line ${line}, column ${col})`;
-  }
+const ProblemYaml = Type.Object(
+  {
+    problem_format_version: Type.Optional(Type.String({ pattern: '^(legacy|legacy-icpc|draft|\\d{4}-\\d{2}(-draft)?)$', expected: 'legacy, 2023-07 or 2025-09' })),
+    type: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { expected: 'a string or a list of strings' })),
+    name: Type.Optional(Type.Union([Text, Type.Record(Type.String(), Text, { minProperties: 1 })], { expected: 'a string or a map of languages to names' })),
+    uuid: Type.Optional(Text),
+    version: Type.Optional(Text),
+    credits: Type.Optional(Free),
+    author: Type.Optional(Type.String()),
+    source: Type.Optional(Free),
+    source_url: Type.Optional(Type.String()),
+    license: Type.Optional(Type.String()),
+    rights_owner: Type.Optional(Free),
+    embargo_until: Type.Optional(Text),
+    keywords: Type.Optional(Strings),
+    languages: Type.Optional(Strings),
+    constants: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()], { expected: 'a number or a string' }))),
+    allow_file_writing: Type.Optional(Type.Boolean()),
+    validation: Type.Optional(Type.String()),
+    validator_flags: Type.Optional(Type.Union([Type.String(), Type.Array(Text)], { expected: 'a string or a list of strings' })),
+    limits: Type.Optional(Limits),
+  },
+  { additionalProperties: false, expected: 'a map of keys' },
+);
 
-  fail(key: string, message: string, node: Node | null | undefined): never {
-    throw new PackageError(this.file, `${key}: ${message}${this.where(node)}`);
-  }
+const problemYamlSchema = new YamlSchema(ProblemYaml);
 
-  expected(key: string, what: string, node: Node | null): never {
-    this.fail(key, `expected ${what}, got ${describe(node)}`, node);
-  }
-
-  /** Follows aliases; a null scalar (empty value) becomes null. */
-  resolve(node: unknown): Node | null {
-    let n = node;
-    for (let i = 0; i < 100 && isAlias(n); i++) n = n.resolve(this.doc);
-    if (n === null || n === undefined) return null;
-    if (isScalar(n) && n.value === null) return null;
-    if (isScalar(n) || isMap(n) || isSeq(n)) return n;
-    return null;
-  }
-
-  /** The key/value pairs of a map, with string keys; duplicate keys are already refused by the parser. */
-  entries(key: string, node: YAMLMap): Array<{ key: string; keyNode: Node; value: Node | null }> {
-    const out: Array<{ key: string; keyNode: Node; value: Node | null }> = [];
-    for (const pair of node.items) {
-      const k = this.resolve(pair.key);
-      if (k === null || !isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) {
-        this.fail(key, `keys must be plain names, got ${describe(k)}`, k ?? node);
-      }
-      out.push({ key: String(k.value), keyNode: k, value: this.resolve(pair.value) });
-    }
-    return out;
-  }
-
-  map(key: string, node: Node): YAMLMap {
-    if (!isMap(node)) this.expected(key, 'a map', node);
-    return node;
-  }
-
-  string(key: string, node: Node): string {
-    if (!isScalar(node) || typeof node.value !== 'string') this.expected(key, 'a string', node);
-    return node.value;
-  }
-
-  /** A string, or a number/boolean kept as written (e.g. `version: 1.10`). */
-  text(key: string, node: Node): string {
-    if (!isScalar(node)) this.expected(key, 'a string', node);
-    const v = node.value;
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' || typeof v === 'boolean') return typeof node.source === 'string' ? node.source : String(v);
-    this.expected(key, 'a string', node);
-  }
-
-  boolean(key: string, node: Node): boolean {
-    if (!isScalar(node) || typeof node.value !== 'boolean') this.expected(key, 'true or false', node);
-    return node.value;
-  }
-
-  number(key: string, node: Node, what: string, ok: (n: number) => boolean): number {
-    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value) || !ok(node.value)) {
-      this.expected(key, what, node);
-    }
-    return node.value;
-  }
-
-  /** A string, or a list of strings. A single string is returned as a one-element list. */
-  stringOrList(key: string, node: Node): string[] {
-    if (isSeq(node)) {
-      return node.items.map((item, i) => {
-        const n = this.resolve(item);
-        if (n === null) this.expected(`${key}[${i}]`, 'a string', n ?? node);
-        return this.text(`${key}[${i}]`, n);
-      });
-    }
-    if (isScalar(node)) return [this.text(key, node)];
-    this.expected(key, 'a string or a list of strings', node);
-  }
-}
-
-const positive = (n: number): boolean => n > 0;
-const atLeastOne = (n: number): boolean => n >= 1;
+// ---------------------------------------------------------------------------------------------- reading
 
 /**
  * Parses the text of problem.yaml. `file` names the file in error messages.
  * Throws PackageError for bad YAML, unknown keys, wrong types and unsupported problem types.
  */
-export function parseProblemYaml(text: string, file: string = PROBLEM_YAML): ProblemSettings {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const { line, col } = lines.linePos(err.pos[0]);
-    const reason = err.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
-    throw new PackageError(file, `invalid YAML at line ${line}, column ${col}: ${reason}`);
-  }
-  const r = new YamlReader(file, doc, lines);
-
+export function parseProblemYaml(source: string, file: string = PROBLEM_YAML): ProblemSettings {
+  const yaml = YamlFile.parse(source, file);
   const settings: ProblemSettings = {
     formatVersion: 'legacy',
     legacy: true,
@@ -233,242 +167,104 @@ export function parseProblemYaml(text: string, file: string = PROBLEM_YAML): Pro
       validationPasses: null,
     },
   };
+  if (yaml.value === null || yaml.value === undefined) return settings; // an empty file
+  const p = problemYamlSchema.check(yaml);
+  /** A Text value as written in the file. */
+  const text = (path: Array<string | number>, v: string | number | boolean): string => (typeof v === 'string' ? v : (yaml.sourceText(path) ?? String(v)));
+  const list = (key: string, v: string | number | boolean | Array<string | number | boolean>): string[] =>
+    Array.isArray(v) ? v.map((item, i) => text([key, i], item)) : [text([key], v)];
 
-  const root = r.resolve(doc.contents);
-  if (root === null) return settings; // empty file
-  if (!isMap(root)) {
-    throw new PackageError(file, `expected a map of keys at the top level, got ${describe(root)}${r.where(root)}`);
+  if (p.problem_format_version !== undefined) {
+    settings.formatVersion = p.problem_format_version;
+    settings.legacy = p.problem_format_version === 'legacy' || p.problem_format_version === 'legacy-icpc';
   }
-
-  for (const { key, keyNode, value } of r.entries('problem.yaml', root)) {
-    if (!TOP_LEVEL_KEYS.has(key)) r.fail(key, `unknown key`, keyNode);
-    if (value === null) continue;
-    switch (key) {
-      case 'problem_format_version': {
-        const v = r.text(key, value);
-        if (!/^(legacy|legacy-icpc|draft|\d{4}-\d{2}(-draft)?)$/.test(v)) {
-          r.fail(key, `unknown format version ${JSON.stringify(v)} (expected legacy, 2023-07 or 2025-09)`, value);
-        }
-        settings.formatVersion = v;
-        settings.legacy = v === 'legacy' || v === 'legacy-icpc';
-        break;
-      }
-      case 'type':
-        if (readType(r, value)) settings.interactive = true;
-        break;
-      case 'name':
-        settings.name = readName(r, value);
-        break;
-      case 'uuid':
-        settings.uuid = r.text(key, value);
-        break;
-      case 'version':
-        settings.version = r.text(key, value);
-        break;
-      case 'license':
-        settings.license = r.string(key, value);
-        break;
-      case 'author':
-      case 'source_url':
-        r.string(key, value);
-        break;
-      case 'credits':
-        if (!isMap(value)) r.string(key, value);
-        break;
-      case 'source':
-      case 'rights_owner':
-        if (!isMap(value) && !isSeq(value)) r.string(key, value);
-        break;
-      case 'embargo_until':
-        r.text(key, value);
-        break;
-      case 'keywords':
-        settings.keywords = r.stringOrList(key, value);
-        break;
-      case 'languages': {
-        const langs = r.stringOrList(key, value);
-        // Legacy: a space-separated string.
-        const list = langs.length === 1 ? langs[0].split(/\s+/).filter((s) => s !== '') : langs;
-        settings.languages = list.length === 1 && list[0] === 'all' ? 'all' : list;
-        break;
-      }
-      case 'constants':
-        settings.constants = readConstants(r, value);
-        break;
-      case 'allow_file_writing':
-        settings.allowFileWriting = r.boolean(key, value);
-        break;
-      case 'validation':
-        settings.validation = readValidation(r, value, settings);
-        break;
-      case 'validator_flags':
-        settings.validatorFlags = readValidatorFlags(r, value);
-        break;
-      case 'limits':
-        readLimits(r, r.map(key, value), settings.limits);
-        break;
+  if (p.type !== undefined && readType(yaml, p.type)) settings.interactive = true;
+  if (p.name !== undefined) {
+    if (typeof p.name === 'object') {
+      const names = Object.entries(p.name);
+      const [lang, value] = names.find(([l]) => l === 'en') ?? names[0];
+      settings.name = text(['name', lang], value);
+    } else {
+      settings.name = text(['name'], p.name);
     }
   }
+  if (p.uuid !== undefined) settings.uuid = text(['uuid'], p.uuid);
+  if (p.version !== undefined) settings.version = text(['version'], p.version);
+  if (p.license !== undefined) settings.license = p.license;
+  if (p.keywords !== undefined) settings.keywords = list('keywords', p.keywords);
+  if (p.languages !== undefined) {
+    const langs = list('languages', p.languages);
+    // Legacy: a space-separated string.
+    const names = langs.length === 1 ? langs[0].split(/\s+/).filter((s) => s !== '') : langs;
+    settings.languages = names.length === 1 && names[0] === 'all' ? 'all' : names;
+  }
+  if (p.constants !== undefined) {
+    for (const name of Object.keys(p.constants)) {
+      if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) throw yaml.fail(['constants', name], 'invalid constant name', true);
+    }
+    settings.constants = p.constants;
+  }
+  if (p.allow_file_writing !== undefined) settings.allowFileWriting = p.allow_file_writing;
+  if (p.validation !== undefined) settings.validation = readValidation(yaml, p.validation, settings);
+  if (p.validator_flags !== undefined) {
+    settings.validatorFlags = typeof p.validator_flags === 'string' ? p.validator_flags.split(/\s+/).filter((s) => s !== '') : list('validator_flags', p.validator_flags);
+  }
+  if (p.limits !== undefined) readLimits(yaml, p.limits, settings.limits);
   return settings;
 }
 
 /** Checks `type`; true when the problem is interactive. */
-function readType(r: YamlReader, node: Node): boolean {
-  const key = 'type';
-  const values = r.stringOrList(key, node);
-  if (values.length === 0) r.fail(key, 'must not be an empty list', node);
+function readType(yaml: YamlFile, type: string | string[]): boolean {
+  const values = typeof type === 'string' ? [type] : type;
+  if (values.length === 0) throw yaml.fail(['type'], 'must not be an empty list');
   const seen = new Set<string>();
   for (const v of values) {
     if (!(PROBLEM_TYPES as readonly string[]).includes(v)) {
-      r.fail(key, `unknown problem type ${JSON.stringify(v)} (expected one of ${PROBLEM_TYPES.join(', ')})`, node);
+      throw yaml.fail(['type'], `unknown problem type ${JSON.stringify(v)} (expected one of ${PROBLEM_TYPES.join(', ')})`);
     }
-    if (seen.has(v)) r.fail(key, `${JSON.stringify(v)} is listed twice`, node);
+    if (seen.has(v)) throw yaml.fail(['type'], `${JSON.stringify(v)} is listed twice`);
     seen.add(v);
   }
   const unsupported = values.find((v) => v !== 'pass-fail' && v !== 'interactive');
   if (unsupported !== undefined) {
-    r.fail(key, `${unsupported} problems are not supported (only pass-fail, interactive or not)`, node);
+    throw yaml.fail(['type'], `${unsupported} problems are not supported (only pass-fail, interactive or not)`);
   }
   return values.includes('interactive');
 }
 
-function readName(r: YamlReader, node: Node): string {
-  const key = 'name';
-  if (isMap(node)) {
-    const names = r.entries(key, node);
-    if (names.length === 0) r.fail(key, 'expected at least one language', node);
-    const texts = names.map((e) => {
-      if (e.value === null) r.expected(`${key}.${e.key}`, 'a string', e.keyNode);
-      return { lang: e.key, text: r.text(`${key}.${e.key}`, e.value) };
-    });
-    return (texts.find((t) => t.lang === 'en') ?? texts[0]).text;
-  }
-  return r.text(key, node);
-}
-
-function readConstants(r: YamlReader, node: Node): Record<string, string | number> {
-  const key = 'constants';
-  const out: Record<string, string | number> = {};
-  for (const e of r.entries(key, r.map(key, node))) {
-    if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(e.key)) r.fail(`${key}.${e.key}`, 'invalid constant name', e.keyNode);
-    const v = e.value;
-    if (v === null || !isScalar(v) || (typeof v.value !== 'string' && typeof v.value !== 'number')) {
-      r.expected(`${key}.${e.key}`, 'a number or a string', v ?? e.keyNode);
-    }
-    out[e.key] = v.value;
-  }
-  return out;
-}
-
-function readValidation(r: YamlReader, node: Node, settings: ProblemSettings): 'default' | 'custom' {
-  const key = 'validation';
-  const raw = r.string(key, node);
+function readValidation(yaml: YamlFile, raw: string, settings: ProblemSettings): 'default' | 'custom' {
   const words = raw.trim().split(/\s+/).filter((w) => w !== '');
   const mode = words[0];
-  if (mode !== 'default' && mode !== 'custom') {
-    r.fail(key, `expected "default" or "custom", got ${JSON.stringify(raw)}`, node);
-  }
+  if (mode !== 'default' && mode !== 'custom') throw yaml.fail(['validation'], `expected "default" or "custom", got ${describeValue(raw)}`);
   for (const w of words.slice(1)) {
     if (w === 'interactive') {
-      if (mode !== 'custom') r.fail(key, 'an interactive problem needs "custom" validation (its output validator is the interactor)', node);
+      if (mode !== 'custom') throw yaml.fail(['validation'], 'an interactive problem needs "custom" validation (its output validator is the interactor)');
       settings.interactive = true;
       continue;
     }
-    if (w === 'multi-pass' || w === 'multipass') r.fail(key, 'multi-pass problems are not supported', node);
-    if (w === 'score' || w === 'scoring') r.fail(key, 'scoring problems are not supported', node);
-    r.fail(key, `unknown option ${JSON.stringify(w)} in ${JSON.stringify(raw)}`, node);
+    if (w === 'multi-pass' || w === 'multipass') throw yaml.fail(['validation'], 'multi-pass problems are not supported');
+    if (w === 'score' || w === 'scoring') throw yaml.fail(['validation'], 'scoring problems are not supported');
+    throw yaml.fail(['validation'], `unknown option ${JSON.stringify(w)} in ${JSON.stringify(raw)}`);
   }
   return mode;
 }
 
-function readValidatorFlags(r: YamlReader, node: Node): string[] {
-  const key = 'validator_flags';
-  if (isScalar(node) && typeof node.value === 'string') {
-    return node.value.split(/\s+/).filter((s) => s !== '');
+function readLimits(yaml: YamlFile, given: Static<typeof Limits>, limits: ProblemLimits): void {
+  const legacyKey = given.time_multiplier !== undefined ? 'time_multiplier' : given.time_safety_margin !== undefined ? 'time_safety_margin' : null;
+  if (legacyKey !== null && given.time_multipliers !== undefined) {
+    throw yaml.fail(['limits', legacyKey], 'give either time_multipliers or the legacy time_multiplier/time_safety_margin, not both');
   }
-  if (isSeq(node)) return r.stringOrList(key, node);
-  r.expected(key, 'a string or a list of strings', node);
+  limits.timeLimitSec = given.time_limit ?? null;
+  limits.acToTimeLimit = given.time_multipliers?.ac_to_time_limit ?? given.time_multiplier ?? null;
+  limits.timeLimitToTle = given.time_multipliers?.time_limit_to_tle ?? given.time_safety_margin ?? null;
+  limits.timeResolutionSec = given.time_resolution ?? null;
+  limits.memoryMb = given.memory ?? DEFAULT_MEMORY_MB;
+  limits.outputMb = given.output ?? DEFAULT_OUTPUT_MB;
+  limits.codeKb = given.code ?? null;
+  limits.compilationTimeSec = given.compilation_time ?? null;
+  limits.compilationMemoryMb = given.compilation_memory ?? null;
+  limits.validationTimeSec = given.validation_time ?? null;
+  limits.validationMemoryMb = given.validation_memory ?? null;
+  limits.validationOutputMb = given.validation_output ?? null;
+  limits.validationPasses = given.validation_passes ?? null;
 }
-
-function readLimits(r: YamlReader, node: YAMLMap, limits: ProblemLimits): void {
-  const positiveNumber = 'a positive number';
-  let legacyMultiplier: Node | null = null;
-  let newMultipliers: Node | null = null;
-  for (const { key, keyNode, value } of r.entries('limits', node)) {
-    const k = `limits.${key}`;
-    if (value === null) {
-      if (!LIMIT_KEYS.has(key)) r.fail(k, 'unknown key', keyNode);
-      continue;
-    }
-    switch (key) {
-      case 'time_limit':
-        limits.timeLimitSec = r.number(k, value, 'a positive number of seconds', positive);
-        break;
-      case 'time_multipliers': {
-        newMultipliers = value;
-        for (const m of r.entries(k, r.map(k, value))) {
-          const mk = `${k}.${m.key}`;
-          if (m.key !== 'ac_to_time_limit' && m.key !== 'time_limit_to_tle') r.fail(mk, 'unknown key', m.keyNode);
-          if (m.value === null) continue;
-          const n = r.number(mk, m.value, 'a number >= 1', atLeastOne);
-          if (m.key === 'ac_to_time_limit') limits.acToTimeLimit = n;
-          else limits.timeLimitToTle = n;
-        }
-        break;
-      }
-      case 'time_multiplier':
-        legacyMultiplier = value;
-        limits.acToTimeLimit = r.number(k, value, 'a number >= 1', atLeastOne);
-        break;
-      case 'time_safety_margin':
-        legacyMultiplier = value;
-        limits.timeLimitToTle = r.number(k, value, 'a number >= 1', atLeastOne);
-        break;
-      case 'time_resolution':
-        limits.timeResolutionSec = r.number(k, value, 'a positive number of seconds', positive);
-        break;
-      case 'memory':
-        limits.memoryMb = r.number(k, value, 'a positive number (MiB)', positive);
-        break;
-      case 'output':
-        limits.outputMb = r.number(k, value, 'a positive number (MiB)', positive);
-        break;
-      case 'code':
-        limits.codeKb = r.number(k, value, 'a positive number (KiB)', positive);
-        break;
-      case 'compilation_time':
-        limits.compilationTimeSec = r.number(k, value, positiveNumber, positive);
-        break;
-      case 'compilation_memory':
-        limits.compilationMemoryMb = r.number(k, value, positiveNumber, positive);
-        break;
-      case 'validation_time':
-        limits.validationTimeSec = r.number(k, value, positiveNumber, positive);
-        break;
-      case 'validation_memory':
-        limits.validationMemoryMb = r.number(k, value, positiveNumber, positive);
-        break;
-      case 'validation_output':
-        limits.validationOutputMb = r.number(k, value, positiveNumber, positive);
-        break;
-      case 'validation_passes':
-        limits.validationPasses = r.number(k, value, 'an integer >= 2', (n) => Number.isInteger(n) && n >= 2);
-        break;
-      default:
-        r.fail(k, 'unknown key', keyNode);
-    }
-  }
-  if (legacyMultiplier !== null && newMultipliers !== null) {
-    r.fail(
-      'limits',
-      'give either time_multipliers or the legacy time_multiplier/time_safety_margin, not both',
-      legacyMultiplier,
-    );
-  }
-}
-
-const LIMIT_KEYS = new Set([
-  'time_limit', 'time_multipliers', 'time_multiplier', 'time_safety_margin', 'time_resolution', 'memory',
-  'output', 'code', 'compilation_time', 'compilation_memory', 'validation_time', 'validation_memory',
-  'validation_output', 'validation_passes',
-]);

@@ -147,17 +147,20 @@ export class YamlSchema<T extends TSchema> {
       const name = Array.isArray(names) ? String(names[0]) : '';
       throw yaml.fail([...pointerParts(unknown.instancePath), name], 'unknown key', true);
     }
-    // The outermost error says most ("expected a string or a list", not "[0]: must be string").
+    // The outermost error says most: the shallowest value, then the outermost schema there ("expected
+    // a string or a list of strings", not one branch's "expected a string").
+    const rank = (e: SchemaError): [number, number] => [pointerParts(e.instancePath).length, pointerParts(e.schemaPath).length];
     const first = errors.reduce((best, e) => {
-      const depth = pointerParts(e.instancePath).length;
-      const bestDepth = pointerParts(best.instancePath).length;
-      return depth < bestDepth || (depth === bestDepth && e.keyword === 'anyOf' && best.keyword !== 'anyOf') ? e : best;
+      const [depth, schemaDepth] = rank(e);
+      const [bestDepth, bestSchemaDepth] = rank(best);
+      return depth < bestDepth || (depth === bestDepth && schemaDepth < bestSchemaDepth) ? e : best;
     });
     const parts = pointerParts(first.instancePath);
     // A list's index is a number in the path ("keywords[0]"), a map's key a string.
     const path: PathPart[] = parts.map((p, i) => (Array.isArray(valueAt(value, parts.slice(0, i))) ? Number(p) : p));
     const found = valueAt(value, pointerParts(first.instancePath));
-    const expected = expectedOf(schemaAt(this.schema, first.schemaPath));
+    // A union's branch reports for the union (TypeBox names the branch that failed, not the union).
+    const expected = expectedOf(schemaAt(this.schema, first.schemaPath.replace(/(\/anyOf\/\d+)+$/, '')));
     if (path.length === 0) throw new PackageError(yaml.file, `expected ${expected} at the top level, got ${describeValue(found)}${yaml.where([])}`);
     throw yaml.fail(path, `expected ${expected}, got ${describeValue(found)}`);
   }
