@@ -183,6 +183,19 @@ describe('verdict verify', () => {
     assert.match(result.tests[0].message, /10 guesses without finding 42/, 'the interactor\'s judgemessage.txt');
   });
 
+  test('a 2023-07 package with test groups: the tolerance in data/testdata.yaml reaches the default validator', async () => {
+    const average = resourcePath('example-problems', 'average');
+    const { code, stdout } = await verdict('verify', '--json', average);
+    assert.equal(code, 0, stdout);
+    const report = JSON.parse(stdout);
+    const byFile = Object.fromEntries(report.submissions.map((s: { path: string; verdict: string }) => [s.path, s.verdict]));
+    assert.deepEqual(byFile, {
+      'submissions/accepted/average.c': 'AC',
+      'submissions/accepted/average.py': 'AC',
+      'submissions/wrong_answer/rounds_down.py': 'WA',
+    });
+  });
+
   test('reads a zipped package', async () => {
     const all = helloFiles();
     const files: PackageFiles = {};
