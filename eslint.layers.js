@@ -36,17 +36,21 @@ export const LAYERS = {
   judging: ['common', 'package', 'contest', 'store', 'clics'],
   // Contest packages, backups and standings written from the store, and `verdict import`.
   export: ['common', 'package', 'contest', 'store', 'shared', 'clics'],
-  // The judges' console service (JudgeApi's implementation). Still imports server/ (ServerContext,
-  // HttpError, the portal's view mappers): the cycle with server/ is the next step (ARCHITECTURE.md).
-  console: ['common', 'package', 'contest', 'store', 'judging', 'export', 'shared', 'server', 'clics'],
+  // The running contest's core that the console and the server share: its context (store, engine,
+  // judging, problems, scoreboard), what both announce (CLICS languages and awards), health, and the
+  // views both show.
+  core: ['common', 'package', 'contest', 'store', 'judging', 'export', 'shared', 'clics'],
+  // The judges' console service (JudgeApi's implementation), under both of its transports (server/
+  // for the browser, app/ for Electron): it throws its own ConsoleError, which each maps.
+  console: ['common', 'package', 'contest', 'store', 'judging', 'export', 'shared', 'clics', 'core'],
   // HTTP: the portal, the console's browser transport, the CLICS API; builds and starts the core.
-  server: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'clics'],
+  server: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'clics', 'core'],
   // Load generators for `verdict loadtest` and the benches.
-  load: ['common', 'package', 'contest', 'store', 'judging', 'export', 'shared', 'server', 'clics'],
+  load: ['common', 'package', 'contest', 'store', 'judging', 'export', 'shared', 'server', 'clics', 'core'],
   // The `verdict` command line.
-  cli: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'server', 'load', 'clics'],
+  cli: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'server', 'load', 'clics', 'core'],
   // The Electron shell: the only code that imports 'electron'.
-  app: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'server', 'clics'],
+  app: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'server', 'clics', 'core'],
   // Ambient type declarations.
   types: [],
 };

@@ -3,7 +3,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { IPC, JUDGE_REQUESTS } from '../shared/judgeApi.ts';
-import { checkJudgeRequest } from '../shared/judgeRequests.ts';
+import { answerJudgeRequest } from './ipcHandlers.ts';
 
 /** Registers the handlers; returns a function that removes them (when the core is replaced). */
 export function registerJudgeIpc(service: ConsoleService, contents: WebContents): () => void {
@@ -12,10 +12,7 @@ export function registerJudgeIpc(service: ConsoleService, contents: WebContents)
     ipcMain.handle(IPC.request(method), (event, ...args: unknown[]) => {
       // Only the console window may steer judging.
       if (event.sender !== contents) throw new Error('not the console window');
-      // The renderer is untrusted input: arguments of the types JudgeApi declares, or nothing is done.
-      const checked = checkJudgeRequest(method, args);
-      if ('problem' in checked) throw new Error(checked.problem);
-      return (service[method] as (...a: unknown[]) => Promise<unknown>).apply(service, checked.args);
+      return answerJudgeRequest(service, method, args);
     });
     cleanups.push(() => ipcMain.removeHandler(IPC.request(method)));
   }

@@ -1,6 +1,5 @@
 // The judges' console on the core side: every JudgeApi request, and the batched event stream.
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
-import { syncAwards, syncLanguages } from '../server/clicsSync.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contestPhase } from '../contest/clock.ts';
@@ -8,9 +7,11 @@ import { jobIdOf } from '../judging/judgingService.ts';
 import type { Verdict } from '../common/types.ts';
 import { VERDICTS } from '../store/rows.ts';
 import { storeFileIn, type SubmissionRow } from '../store/store.ts';
-import type { ServerContext } from '../server/context.ts';
-import { HttpError } from '../server/auth.ts';
-import { healthProblems } from '../server/health.ts';
+import type { CoreContext } from '../core/context.ts';
+import { syncAwards, syncLanguages } from '../core/clicsSync.ts';
+import { healthProblems } from '../core/health.ts';
+import { portalClarification, portalScoreboard } from '../core/views.ts';
+import { ConsoleError } from './consoleError.ts';
 import { ownedTempDir } from '../common/tempFolders.ts';
 import type {
   AnswerRequest,
@@ -35,7 +36,6 @@ import type {
 import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
 import { OutputHub } from './outputHub.ts';
 import { ExportService } from '../export/exportService.ts';
-import { portalClarification, portalScoreboard } from '../server/portalRoutes.ts';
 import { disabledLanguages, setLanguageDisabled } from '../store/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import { importTeamsIntoFolder, parseTeamList } from '../contest/teamImport.ts';
@@ -54,7 +54,7 @@ const LIST_PAGE = 5000;
 export type ConsoleRequests = Omit<JudgeApi, 'subscribe' | 'watchOutput'>;
 
 export class ConsoleService implements ConsoleRequests {
-  private readonly ctx: ServerContext;
+  private readonly ctx: CoreContext;
   readonly output = new OutputHub();
   private readonly listeners = new Set<(events: ConsoleEvent[]) => void>();
   private pending: ConsoleEvent[] = [];
@@ -67,7 +67,7 @@ export class ConsoleService implements ConsoleRequests {
 
   readonly exports: ExportService;
 
-  constructor(ctx: ServerContext, exportWorker?: string) {
+  constructor(ctx: CoreContext, exportWorker?: string) {
     this.ctx = ctx;
     this.exports = new ExportService((job) => this.queue({ type: 'export', job }), exportWorker);
     const { judging, engine, store } = ctx;
@@ -278,7 +278,7 @@ export class ConsoleService implements ConsoleRequests {
   async getSubmission(id: string): Promise<SubmissionDetail> {
     const { store } = this.ctx;
     const row = store.submissions.get(String(id));
-    if (!row) throw new HttpError(404, `no submission ${id}`);
+    if (!row) throw new ConsoleError('not_found', `no submission ${id}`);
     const source = store.submissions.source(row.id)!;
     const judgement = row.judgementId ? store.judgements.get(row.judgementId) : null;
     const runs = judgement ? store.judgements.runs(judgement.id) : [];
@@ -358,7 +358,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async setWorkers(workers: number): Promise<void> {
-    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new HttpError(400, 'workers must be a whole number from 1 to 64');
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ConsoleError('invalid', 'workers must be a whole number from 1 to 64');
     this.ctx.engine.pool.setWorkers(workers);
     this.ctx.judging.pump();
   }
@@ -370,7 +370,7 @@ export class ConsoleService implements ConsoleRequests {
 
   async rejudgeSubmission(submissionId: string): Promise<void> {
     const id = String(submissionId);
-    if (!this.ctx.store.submissions.get(id)) throw new HttpError(404, `no submission ${id}`);
+    if (!this.ctx.store.submissions.get(id)) throw new ConsoleError('not_found', `no submission ${id}`);
     this.ctx.judging.kill(id);
     this.ctx.store.judgements.rejudge(id);
     this.ctx.judging.pump();
@@ -389,17 +389,17 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async overrideVerdict(submissionId: string, verdict: Verdict, reason: string, by = 'judge'): Promise<void> {
-    if (!VERDICTS.includes(verdict)) throw new HttpError(400, `not a verdict: ${String(verdict)}`);
-    if (typeof reason !== 'string' || !reason.trim()) throw new HttpError(400, 'an override needs a reason');
+    if (!VERDICTS.includes(verdict)) throw new ConsoleError('invalid', `not a verdict: ${String(verdict)}`);
+    if (typeof reason !== 'string' || !reason.trim()) throw new ConsoleError('invalid', 'an override needs a reason');
     this.ctx.store.judgements.override(String(submissionId), verdict, reason.trim(), by);
   }
 
   async killRun(submissionId: string): Promise<void> {
-    if (!this.ctx.judging.kill(String(submissionId))) throw new HttpError(409, `submission ${submissionId} is not being judged`);
+    if (!this.ctx.judging.kill(String(submissionId))) throw new ConsoleError('conflict', `submission ${submissionId} is not being judged`);
   }
 
   async answerClarification(answer: AnswerRequest): Promise<ConsoleClarification> {
-    if (!answer || typeof answer.text !== 'string' || !answer.text.trim()) throw new HttpError(400, 'an answer needs text');
+    if (!answer || typeof answer.text !== 'string' || !answer.text.trim()) throw new ConsoleError('invalid', 'an answer needs text');
     const row = this.ctx.store.clarifications.add({
       fromTeamId: null,
       toTeamId: answer.toTeamId ?? null,
@@ -413,27 +413,27 @@ export class ConsoleService implements ConsoleRequests {
 
   async setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void> {
     const { startTime, durationMs, freezeMs, penaltyMinutes } = times ?? ({} as never);
-    if (startTime !== null && !Number.isFinite(startTime)) throw new HttpError(400, 'startTime must be epoch ms or null');
-    if (!(durationMs > 0) || !(freezeMs >= 0) || freezeMs > durationMs) throw new HttpError(400, 'need 0 < durationMs and 0 <= freezeMs <= durationMs');
-    if (penaltyMinutes !== undefined && !(Number.isInteger(penaltyMinutes) && penaltyMinutes >= 0 && penaltyMinutes <= 1000)) throw new HttpError(400, 'penaltyMinutes must be whole minutes from 0 to 1000');
+    if (startTime !== null && !Number.isFinite(startTime)) throw new ConsoleError('invalid', 'startTime must be epoch ms or null');
+    if (!(durationMs > 0) || !(freezeMs >= 0) || freezeMs > durationMs) throw new ConsoleError('invalid', 'need 0 < durationMs and 0 <= freezeMs <= durationMs');
+    if (penaltyMinutes !== undefined && !(Number.isInteger(penaltyMinutes) && penaltyMinutes >= 0 && penaltyMinutes <= 1000)) throw new ConsoleError('invalid', 'penaltyMinutes must be whole minutes from 0 to 1000');
     this.ctx.store.contest.setTimes({ startTime, durationMs, freezeMs, penaltyMinutes });
     this.ctx.scoreboard.invalidate();
   }
 
   async setLanguageEnabled(languageId: string, enabled: boolean): Promise<void> {
-    if (!this.ctx.engine.languages.some((l) => l.id === languageId)) throw new HttpError(404, `no language '${languageId}'`);
+    if (!this.ctx.engine.languages.some((l) => l.id === languageId)) throw new ConsoleError('not_found', `no language '${languageId}'`);
     setLanguageDisabled(this.ctx.store, String(languageId), !enabled);
     syncLanguages(this.ctx);
     this.queue({ type: 'clock', clock: this.clock() });
   }
 
   async importTeams(list: string): Promise<TeamImportSummary> {
-    if (typeof list !== 'string') throw new HttpError(400, 'send the team list as text');
+    if (typeof list !== 'string') throw new ConsoleError('invalid', 'send the team list as text');
     let result;
     try {
       result = importTeamsIntoFolder(this.ctx.contest.dir, parseTeamList(list));
     } catch (error) {
-      if (error instanceof FileError) throw new HttpError(400, error.message);
+      if (error instanceof FileError) throw new ConsoleError('invalid', error.message);
       throw error;
     }
     // The folder is the source of truth: read it back and bring the store and logins up to date.
@@ -455,14 +455,14 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async importProblem(fileName: string, zipBase64: string): Promise<{ id: string; label: string; name: string }> {
-    if (typeof fileName !== 'string' || typeof zipBase64 !== 'string') throw new HttpError(400, 'send [fileName, zipBase64]');
+    if (typeof fileName !== 'string' || typeof zipBase64 !== 'string') throw new ConsoleError('invalid', 'send [fileName, zipBase64]');
     const temp = ownedTempDir('import');
     try {
       const path = join(temp, `${problemIdFor(fileName)}.zip`);
       writeFileSync(path, Buffer.from(zipBase64, 'base64'));
       return await this.addProblemFrom(path);
     } catch (error) {
-      if (error instanceof FileError) throw new HttpError(400, error.message);
+      if (error instanceof FileError) throw new ConsoleError('invalid', error.message);
       throw error;
     } finally {
       rmSync(temp, { recursive: true, force: true });
@@ -503,16 +503,16 @@ export class ConsoleService implements ConsoleRequests {
     const state = store.contest.state(now);
     if (state.finalized !== null) return;
     // The CCS requirements' conditions for final results ("Finalizing the Contest").
-    if (state.ended === null) throw new HttpError(409, 'the contest is not over yet');
+    if (state.ended === null) throw new ConsoleError('conflict', 'the contest is not over yet');
     const submissions = store.submissions.list();
     const unjudged = submissions.filter((s) => s.verdict === null).length;
-    if (unjudged > 0) throw new HttpError(409, `${unjudged} submission${unjudged === 1 ? ' waits' : 's wait'} for a verdict`);
+    if (unjudged > 0) throw new ConsoleError('conflict', `${unjudged} submission${unjudged === 1 ? ' waits' : 's wait'} for a verdict`);
     const errors = submissions.filter((s) => s.verdict === 'JE').length;
-    if (errors > 0) throw new HttpError(409, `${errors} submission${errors === 1 ? ' has' : 's have'} a judging error: rejudge or override first`);
+    if (errors > 0) throw new ConsoleError('conflict', `${errors} submission${errors === 1 ? ' has' : 's have'} a judging error: rejudge or override first`);
     const clarifications = store.clarifications.list();
     const answered = new Set(clarifications.map((c) => c.replyToId).filter((id) => id !== null));
     const open = clarifications.filter((c) => c.fromTeamId !== null && !answered.has(c.id)).length;
-    if (open > 0) throw new HttpError(409, `${open} question${open === 1 ? ' is' : 's are'} not answered`);
+    if (open > 0) throw new ConsoleError('conflict', `${open} question${open === 1 ? ' is' : 's are'} not answered`);
     store.contest.markState({ finalized: now }, now);
     syncAwards(this.ctx);
     this.queue({ type: 'clock', clock: this.clock() });

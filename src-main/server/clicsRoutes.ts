@@ -14,7 +14,7 @@ import { clarificationObject, clicsTime, contestObject, contestTimeMs, JUDGEMENT
 import { maySee } from '../store/eventAudience.ts';
 import type { StoredEvent, StoredEventJson } from '../store/store.ts';
 import { HttpError, isJudge, requireCaller, type Caller } from './auth.ts';
-import { awardsReleased } from './clicsSync.ts';
+import { awardsReleased } from '../core/clicsSync.ts';
 import type { ServerContext } from './context.ts';
 import { FeedTokens } from './feedTokens.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';

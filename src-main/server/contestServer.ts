@@ -21,7 +21,7 @@ import { sweepDeadTempDirs } from '../common/tempFolders.ts';
 import { AccountDirectory } from './accounts.ts';
 import type { PasswordHasherOptions } from './passwordHasher.ts';
 import { Authenticator } from './auth.ts';
-import { startClicsSync } from './clicsSync.ts';
+import { startClicsSync } from '../core/clicsSync.ts';
 import type { ServerContext } from './context.ts';
 import { createHttpServer } from './httpServer.ts';
 import { LiveHub } from './liveHub.ts';

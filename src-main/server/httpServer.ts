@@ -9,18 +9,20 @@ import { log } from '../common/log.ts';
 import type { ClicsErrorBody } from '../clics/schemas.ts';
 import type { ApiError } from '../shared/portalApi.ts';
 import { StoreError } from '../store/store.ts';
+import { ConsoleError } from '../console/consoleError.ts';
 import { STORAGE_FAILURE_MESSAGE, isStorageFailure } from '../store/storageFailure.ts';
 import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
 import { registerConsoleRoutes } from './consoleRoutes.ts';
 import type { ServerContext } from './context.ts';
-import { healthProblems } from './health.ts';
+import { healthProblems } from '../core/health.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
 import { MAX_SOURCE_BYTES, SubmissionFileError } from '../contest/submissionFiles.ts';
 
 const STORE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 const SUBMISSION_FILE_STATUS = { invalid: 400, too_large: 413 } as const;
+const CONSOLE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 
 /** An error answer's body: the portal's and the console's API say `{error}`. */
 const apiError = (message: string): ApiError => ({ error: message });
@@ -164,6 +166,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     if (err instanceof HttpError) return answer(err.status, err.message);
     if (err instanceof StoreError) return answer(STORE_ERROR_STATUS[err.code], err.message);
     if (err instanceof SubmissionFileError) return answer(SUBMISSION_FILE_STATUS[err.code], err.message);
+    if (err instanceof ConsoleError) return answer(CONSOLE_ERROR_STATUS[err.code], err.message);
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return answer(413, `request body too large (limit ${BODY_LIMIT_BYTES} bytes)`);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return answer(err.statusCode, err.message);
     if (isStorageFailure(err)) {

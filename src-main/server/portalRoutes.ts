@@ -10,7 +10,8 @@ import { LatexStatementCache } from '../contest/statementCache.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
 import { languageForFile, preferChosen } from '../common/languages.ts';
 import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
-import type { ClarificationRow, SubmissionRow } from '../store/store.ts';
+import type { SubmissionRow } from '../store/store.ts';
+import { portalClarification, portalScoreboard } from '../core/views.ts';
 import { HttpError, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
@@ -173,17 +174,6 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   });
 }
 
-/** The scoreboard as the portal and the console show it: judges' (live) or public (frozen in the freeze). */
-export function portalScoreboard(ctx: ServerContext, view: 'judges' | 'public'): ScoreboardView {
-  const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
-  const teams = new Map(ctx.store.contest.teams().map((t) => [t.id, t]));
-  return {
-    frozen: snapshot.frozen,
-    problems: ctx.store.contest.problems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb })),
-    rows: snapshot.rows.map((r) => ({ rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, problems: r.problems })),
-  };
-}
-
 function teamOf(caller: Caller | null): string {
   const c = requireCaller(caller);
   if (c.account.type !== 'team' || !c.account.teamId) throw new HttpError(403, 'only team accounts submit; judges use the console');
@@ -278,8 +268,4 @@ async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Pro
       timeMs: s.verdict === 'JE' ? null : s.timeMs,
     };
   });
-}
-
-export function portalClarification(row: ClarificationRow): PortalClarification {
-  return { id: row.id, fromTeamId: row.fromTeamId, toTeamId: row.toTeamId, problemId: row.problemId, replyToId: row.replyToId, text: row.text, time: row.time };
 }

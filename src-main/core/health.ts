@@ -1,12 +1,12 @@
 // Whether the judge is in working order, for /health and the judges' console.
 import { statfsSync } from 'node:fs';
-import type { ServerContext } from './context.ts';
+import type { CoreContext } from './context.ts';
 
 /** Below this much free space in the data folder the database may fail to take a submission. */
 const LOW_DISK_BYTES = 8 * 1024 * 1024;
 
 /** Why the judge is not in working order, in words for the organiser; empty when it is. */
-export function healthProblems(ctx: ServerContext): string[] {
+export function healthProblems(ctx: Pick<CoreContext, 'engine' | 'dataDir'>): string[] {
   const problems: string[] = [];
   const judgehost = ctx.engine.host.health();
   if (judgehost.status !== 'running') {

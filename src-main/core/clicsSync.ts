@@ -9,36 +9,36 @@ import { contestGroups } from '../export/groups.ts';
 import { finalStandings } from '../export/standings.ts';
 import { log } from '../common/log.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
-import type { ServerContext } from './context.ts';
+import type { CoreContext } from './context.ts';
 
 /** Awards are worked out again at most this often while judgements come in (each costs one pass over the submissions). */
 const AWARDS_REFRESH_MS = 2000;
 
 /** The languages teams may submit in, as CLICS language objects. */
-export function languageObjects(ctx: Pick<ServerContext, 'engine' | 'store'>): ClicsLanguage[] {
+export function languageObjects(ctx: Pick<CoreContext, 'engine' | 'store'>): ClicsLanguage[] {
   const disabled = disabledLanguages(ctx.store);
   return ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)).map((l) => ({ id: l.id, name: l.name, entry_point_required: false, extensions: [...l.extensions] }));
 }
 
 /** Announces the languages as they are now (after the judges switched one on or off). */
-export function syncLanguages(ctx: Pick<ServerContext, 'engine' | 'store' | 'now'>): void {
+export function syncLanguages(ctx: Pick<CoreContext, 'engine' | 'store' | 'now'>): void {
   ctx.store.contest.syncLanguages(languageObjects(ctx), ctx.now());
 }
 
 /** The awards as the judges' standings give them now. */
-export function currentAwards(ctx: Pick<ServerContext, 'store' | 'contest'>): ClicsAward[] {
+export function currentAwards(ctx: Pick<CoreContext, 'store' | 'contest'>): ClicsAward[] {
   const standings = finalStandings(ctx.store);
   // The groups file as the contest was read (loadContest), not read again on each change.
   return computeAwards(standings, { groups: contestGroups(standings.teams, ctx.contest.groups) }).list;
 }
 
 /** Whether the results are out, so that everyone may see the awards: the judges released the scoreboard (thawed). */
-export function awardsReleased(ctx: Pick<ServerContext, 'store'>): boolean {
+export function awardsReleased(ctx: Pick<CoreContext, 'store'>): boolean {
   return ctx.store.contest.resultsReleased();
 }
 
 /** Announces the awards as they stand now (after the judges released the results, or on any change). */
-export function syncAwards(ctx: Pick<ServerContext, 'store' | 'contest' | 'now'>): void {
+export function syncAwards(ctx: Pick<CoreContext, 'store' | 'contest' | 'now'>): void {
   ctx.store.contest.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
 }
 
@@ -46,7 +46,7 @@ export function syncAwards(ctx: Pick<ServerContext, 'store' | 'contest' | 'now'>
  * Announces the languages and the awards now, then keeps the awards up to date as submissions are judged
  * (at most every AWARDS_REFRESH_MS). Returns the function that stops it.
  */
-export function startClicsSync(ctx: ServerContext): () => void {
+export function startClicsSync(ctx: CoreContext): () => void {
   const logger = log.child({ component: 'clics' });
   syncLanguages(ctx);
   let timer: NodeJS.Timeout | null = null;
