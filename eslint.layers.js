@@ -55,16 +55,6 @@ export const LAYERS = {
   types: [],
 };
 
-/** Imports that run against the table today, each a cycle still to break (ARCHITECTURE.md, "Still
- *  to do"): file → the folders it may import besides its own row. Remove an entry when its import
- *  goes; add none. */
-const KNOWN_EXCEPTIONS = {
-  // VERDICTS lives in store/rows.ts, while the store writes through these schemas.
-  'src-main/clics/schemas.ts': ['store'],
-  // The CLICS scoreboard's relative times come from store/clics.ts.
-  'src-main/contest/scoreboard.ts': ['store'],
-};
-
 /** Folders whose files may import any folder (they test or measure the others from outside). */
 const UNCHECKED = new Set(['test-support', 'bench']);
 
@@ -107,7 +97,6 @@ const layersRule = {
       }
       if (to.folder === from.folder) return;
       const allowed = LAYERS[from.folder];
-      if (KNOWN_EXCEPTIONS[relative(root, file).split(sep).join('/')]?.includes(to.folder)) return;
       if (!allowed) {
         context.report({ node, message: `src-main/${from.folder} is not in the layer table: add it to LAYERS in eslint.layers.js` });
       } else if (!allowed.includes(to.folder)) {

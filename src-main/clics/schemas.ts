@@ -9,8 +9,7 @@
 // Every object is closed (additionalProperties: false). A nullable property may be left out: the
 // spec reads a missing property as null.
 import Type, { type Static, type TSchema } from 'typebox';
-import type { Verdict } from '../common/types.ts';
-import { VERDICTS } from '../store/rows.ts';
+import { VERDICTS, type Verdict } from '../common/types.ts';
 
 /** The version of the Contest API implemented, as /api says it. */
 export const CLICS_VERSION = '2026-01';

@@ -3,6 +3,7 @@ import { FileError } from './errors.ts';
 
 /** Verdicts (contract in DESIGN.md). JE is never the contestant's fault. */
 export type Verdict = 'AC' | 'WA' | 'TLE' | 'MLE' | 'RTE' | 'OLE' | 'CE' | 'JE';
+export const VERDICTS: readonly Verdict[] = ['AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE'];
 
 /** Expected-verdict folders under a package's `submissions/`, and the verdicts each allows. */
 export const EXPECTED_FOLDERS: Readonly<Record<string, readonly Verdict[]>> = {

@@ -17,7 +17,7 @@
 
 import type { ClicsScoreboardProblem, ClicsScoreboardRow } from '../clics/schemas.ts';
 import type { Verdict } from '../common/types.ts';
-import { relTime } from '../store/clics.ts';
+import { relTime } from '../clics/time.ts';
 
 export interface ScoreSubmission {
   id: string;

@@ -1,9 +1,8 @@
 // Reading the JSON of an exported contest package field by field: every wrong value is one clear
 // message naming the file, the item and the field, never a stack trace or a half-read contest.
 import { FileError } from '../common/errors.ts';
-import { VERDICTS } from '../store/rows.ts';
-import { parseRelTime } from '../store/clics.ts';
-import type { Verdict } from '../common/types.ts';
+import { parseRelTime } from '../clics/time.ts';
+import { VERDICTS, type Verdict } from '../common/types.ts';
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
 

@@ -1,7 +1,8 @@
 // The scoreboard as files: CLICS scoreboard.json and a CSV for spreadsheets.
 import type { ClicsScoreboard } from '../clics/schemas.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
-import { clicsTime, contestTimeMs, relTime, type ClicsState } from '../store/clics.ts';
+import type { ClicsState } from '../store/clics.ts';
+import { clicsTime, contestTimeMs, relTime } from '../clics/time.ts';
 import type { Standings } from './standings.ts';
 
 export type ClicsScoreboardFile = ClicsScoreboard;

@@ -1,7 +1,7 @@
 // A printable standings page: one self-contained HTML file (inline CSS, no scripts, no external
 // resources; a Content-Security-Policy forbids any), so it opens from a USB stick with no server and
 // prints on A4 or Letter in landscape, never splitting a team's row across pages.
-import { clicsTime } from '../store/clics.ts';
+import { clicsTime } from '../clics/time.ts';
 import type { Awards, Medal } from './awards.ts';
 import type { Standings } from './standings.ts';
 

@@ -1,6 +1,7 @@
 // Clarifications: questions from teams, answers and broadcasts from the judges, each with its event
 // (who may see it: eventAudience.ts).
-import { clarificationObject, contestTimeMs } from './clics.ts';
+import { clarificationObject } from './clics.ts';
+import { contestTimeMs } from '../clics/time.ts';
 import type { ContestRepository } from './contest.ts';
 import { intId, type StoreDatabase } from './db.ts';
 import type { EventLog } from './events.ts';

@@ -1,5 +1,5 @@
 // Rows -> CLICS Contest API objects, of the shapes ../clics/schemas.ts defines (2026-01). Pure functions, no
-// database access. TIME: ISO 8601 with milliseconds and zone ("2026-03-01T09:00:00.000Z"); RELTIME: "(-)h:mm:ss.uuu".
+// database access; times written as ../clics/time.ts formats them.
 import type {
   ClicsClarification,
   ClicsContest,
@@ -13,6 +13,7 @@ import type {
   ClicsSubmission,
   ClicsTeam,
 } from '../clics/schemas.ts';
+import { clicsTime, contestTimeMs, relTime } from '../clics/time.ts';
 import type { ContestTeam } from '../contest/model.ts';
 import type { ClarificationRow, ContestRow, JudgementRow, ProblemRow, RunRow, SubmissionRow, TeamRow } from './rows.ts';
 
@@ -29,41 +30,6 @@ export const JUDGEMENT_TYPES: readonly ClicsJudgementType[] = [
   { id: 'CE', name: 'Compile Error', penalty: false, solved: false },
   { id: 'JE', name: 'Judging Error', penalty: false, solved: false },
 ];
-
-/** Epoch ms -> CLICS TIME. */
-export function clicsTime(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-/** Milliseconds -> CLICS RELTIME "(-)h:mm:ss.uuu" (hours unbounded). */
-export function relTime(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  let rest = Math.round(Math.abs(ms));
-  const millis = rest % 1000;
-  rest = (rest - millis) / 1000;
-  const seconds = rest % 60;
-  rest = (rest - seconds) / 60;
-  const minutes = rest % 60;
-  const hours = (rest - minutes) / 60;
-  return `${sign}${hours}:${pad2(minutes)}:${pad2(seconds)}.${String(millis).padStart(3, '0')}`;
-}
-
-/** CLICS RELTIME -> milliseconds (the inverse of relTime; `.uuu` optional). */
-export function parseRelTime(text: string): number {
-  const m = /^(-)?(\d+):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?$/.exec(text);
-  if (!m) throw new Error(`not a RELTIME: ${JSON.stringify(text)}`);
-  const ms = ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4])) * 1000 + (m[5] ? Number(m[5].padEnd(3, '0')) : 0);
-  return m[1] ? -ms : ms;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Contest time of an absolute moment: relative to the start; 0 while no start is scheduled. */
-export function contestTimeMs(startTime: number | null, at: number): number {
-  return startTime === null ? 0 : at - startTime;
-}
 
 /** Seconds with millisecond precision, as CLICS numbers of seconds are given. */
 function seconds(ms: number): number {

@@ -3,14 +3,14 @@
 // Each moves its submission through the queue (status queued → judging → judged) and appends its events
 // in the same transaction.
 import type { JudgeResult, TestResult } from '../common/results.ts';
-import type { Verdict } from '../common/types.ts';
+import { VERDICTS, type Verdict } from '../common/types.ts';
 import { judgementObject, runObject } from './clics.ts';
 import type { ContestRepository } from './contest.ts';
 import { intId, type StoreDatabase } from './db.ts';
 import type { EventLog } from './events.ts';
 import type { ContestHistory } from './history.ts';
 import { REJUDGE_PRIORITY } from './queue.ts';
-import { StoreError, VERDICTS, type JudgementRow, type OverrideRow, type RunRow, type SubmissionStatus } from './rows.ts';
+import { StoreError, type JudgementRow, type OverrideRow, type RunRow, type SubmissionStatus } from './rows.ts';
 
 const JUDGEMENT_COLUMNS = `
   CAST(j.id AS TEXT) AS id, CAST(j.submission_id AS TEXT) AS submissionId, j.judgehost AS judgehost, j.valid AS valid,

@@ -3,8 +3,6 @@ import type { ClicsType } from '../clics/schemas.ts';
 import type { AccountType } from '../contest/model.ts';
 import type { Verdict } from '../common/types.ts';
 
-export const VERDICTS: readonly Verdict[] = ['AC', 'WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE', 'JE'];
-
 export interface ContestRow {
   id: string;
   name: string;

@@ -1,7 +1,8 @@
 // Submissions: each stored with its source and its 'submissions' event in one transaction, synced to disk
 // before the team is answered; read back with the verdict of their current judgement. Their status column
 // is the durable queue (queue.ts orders it, judgements.ts moves submissions through it).
-import { contestTimeMs, entryPointOf, submissionObject } from './clics.ts';
+import { entryPointOf, submissionObject } from './clics.ts';
+import { contestTimeMs } from '../clics/time.ts';
 import type { ContestRepository } from './contest.ts';
 import { intId, type StoreDatabase } from './db.ts';
 import type { EventLog } from './events.ts';
