@@ -2,7 +2,7 @@
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contestPhase } from '../contest/clock.ts';
+import { readContestClock } from '../contest/clock.ts';
 import { jobIdOf } from '../judging/judgingService.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
 import { storeFileIn, type SubmissionRow } from '../store/store.ts';
@@ -174,7 +174,7 @@ export class ConsoleService implements ConsoleRequests {
   private clock(): ConsoleClock {
     const contest = this.ctx.store.contest.get()!;
     const now = this.ctx.now();
-    const phase = contestPhase(contest, now);
+    const phase = readContestClock(contest, now);
     return {
       startTime: contest.startTime,
       durationMs: contest.durationMs,

@@ -1,4 +1,5 @@
-// The contest clock: whether the contest runs, is frozen or over, at a given moment.
+// The contest clock: whether the contest runs, is frozen or over, at a given moment. (The renderer's
+// ContestPhase, src-renderer/shared/clock.ts, names the phase this reading falls in.)
 
 export interface ContestTimes {
   startTime: number | null;
@@ -6,7 +7,8 @@ export interface ContestTimes {
   freezeMs: number;
 }
 
-export interface ContestPhase {
+/** The contest clock read at one moment. */
+export interface ContestClockReading {
   started: boolean;
   ended: boolean;
   /** The public scoreboard hides results from `freezeAtMs` (contest time) on. */
@@ -18,7 +20,7 @@ export interface ContestPhase {
   remainingMs: number | null;
 }
 
-export function contestPhase(times: ContestTimes, now: number): ContestPhase {
+export function readContestClock(times: ContestTimes, now: number): ContestClockReading {
   const freezeAtMs = times.freezeMs > 0 ? times.durationMs - times.freezeMs : null;
   if (times.startTime === null) return { started: false, ended: false, frozen: false, freezeAtMs, contestTimeMs: null, remainingMs: null };
   const contestTimeMs = now - times.startTime;
@@ -36,7 +38,7 @@ export function contestPhase(times: ContestTimes, now: number): ContestPhase {
 
 /** Why a submission cannot be accepted now, or null when it can. */
 export function submissionClosedReason(times: ContestTimes, now: number): string | null {
-  const phase = contestPhase(times, now);
+  const phase = readContestClock(times, now);
   if (times.startTime === null) return 'the contest has not been scheduled yet';
   if (!phase.started) return `the contest has not started yet (it starts in ${Math.ceil(-phase.contestTimeMs! / 1000)} s)`;
   if (phase.ended) return 'the contest is over: submissions are closed';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { contestPhase, submissionClosedReason } from '../contest/clock.ts';
+import { readContestClock, submissionClosedReason } from '../contest/clock.ts';
 import { disabledLanguages } from '../store/languageSettings.ts';
 import type { ImageLookup } from '../contest/latexStatement.ts';
 import { LatexStatementCache } from '../contest/statementCache.ts';
@@ -67,7 +67,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   app.get('/api/portal/overview', { config: { access: 'public' } }, async (): Promise<PortalOverview> => {
     const contest = store.contest.get()!;
     const now = ctx.now();
-    const phase = contestPhase(contest, now);
+    const phase = readContestClock(contest, now);
     const disabled = disabledLanguages(store);
     const preparing: string[] = [];
     const { hashed, total } = ctx.accounts.progress();

@@ -2,7 +2,7 @@
 // 200 requests per second for the scoreboard cost one computation per change, not 200.
 import { createHash } from 'node:crypto';
 import type { Store } from './store.ts';
-import { contestPhase } from '../contest/clock.ts';
+import { readContestClock } from '../contest/clock.ts';
 import { computeScoreboard, type ScoreboardRow } from '../contest/scoreboard.ts';
 
 export interface ScoreboardSnapshot {
@@ -40,7 +40,7 @@ export class ScoreboardService {
   /** The judges' view (everything) or the public one (frozen from the freeze on, until thawed). */
   snapshot(view: 'judges' | 'public', now = Date.now()): ScoreboardSnapshot {
     const contest = this.store.contest.get();
-    const phase = contest ? contestPhase(contest, now) : null;
+    const phase = contest ? readContestClock(contest, now) : null;
     // Judges release the final results after the contest by thawing the scoreboard.
     const thawed = this.store.contest.resultsReleased();
     const frozen = view === 'public' && !thawed && phase !== null && phase.frozen;
