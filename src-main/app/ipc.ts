@@ -3,11 +3,19 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { IPC, JUDGE_REQUESTS } from '../shared/judgeApi.ts';
-import { answerJudgeRequest } from './ipcHandlers.ts';
+import { answerJudgeRequest, importChosenPackage } from './ipcHandlers.ts';
 
-/** Registers the handlers; returns a function that removes them (when the core is replaced). */
-export function registerJudgeIpc(service: ConsoleService, contents: WebContents): () => void {
+/**
+ * Registers the handlers; returns a function that removes them (when the core is replaced).
+ * `choosePackage` is the main process's file dialog for a problem package (null when cancelled).
+ */
+export function registerJudgeIpc(service: ConsoleService, contents: WebContents, choosePackage: (kind: 'zip' | 'folder') => Promise<string | null>): () => void {
   const cleanups: (() => void)[] = [];
+  ipcMain.handle(IPC.chooseProblemPackage, (event, kind: unknown) => {
+    if (event.sender !== contents) throw new Error('not the console window');
+    return importChosenPackage(service, () => choosePackage(kind === 'folder' ? 'folder' : 'zip'));
+  });
+  cleanups.push(() => ipcMain.removeHandler(IPC.chooseProblemPackage));
   for (const method of JUDGE_REQUESTS) {
     ipcMain.handle(IPC.request(method), (event, ...args: unknown[]) => {
       // Only the console window may steer judging.

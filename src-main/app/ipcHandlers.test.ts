@@ -1,17 +1,28 @@
 // The Electron console's requests, as app/ipc.ts answers them (the Electron binary cannot run here:
-// the handler's function runs under Node against a real core).
+// the handlers' functions run under Node against a real core).
 import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { resourcePath } from '../common/paths.ts';
 import { ConsoleError } from '../console/consoleError.ts';
+import { buildZip, zipEntries } from '../package/testUtil.ts';
 import { testServer } from '../test-support/http.ts';
-import { answerJudgeRequest } from './ipcHandlers.ts';
+import { answerJudgeRequest, importChosenPackage } from './ipcHandlers.ts';
 
 let server: Awaited<ReturnType<typeof testServer>>;
+// Imports write into the contest folder: the tests work on a copy of the sample contest.
+const scratch = mkdtempSync(join(tmpdir(), 'verdict-ipc-test-'));
+const contestCopy = join(scratch, 'contest');
+cpSync(resourcePath('sample-contest'), contestCopy, { recursive: true });
+
 before(async () => {
-  server = await testServer();
+  server = await testServer({ contestDir: contestCopy });
 });
 after(async () => {
   await server.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 test('a request is answered by the console service', async () => {
@@ -30,4 +41,41 @@ test("a refused request rejects with the judge's message only, not the console's
   await assert.rejects(answerJudgeRequest(server.console, 'getSubmission', ['no-such-id']), { message: 'no submission no-such-id' });
   // Arguments of the wrong type never reach the service.
   await assert.rejects(answerJudgeRequest(server.console, 'setThawed', ['yes']), { message: /^setThawed: thawed/ });
+});
+
+test('a problem package chosen in the main process’s dialog is read from where it is and joins the contest', async () => {
+  const hello = join(resourcePath('sample-contest'), 'hello');
+  const files: Record<string, string> = { 'problem.yaml': readFileSync(join(hello, 'problem.yaml'), 'utf8') };
+  for (const group of ['sample', 'secret']) {
+    for (const name of readdirSync(join(hello, 'data', group))) files[`data/${group}/${name}`] = readFileSync(join(hello, 'data', group, name), 'utf8');
+  }
+  const chosen = join(scratch, 'greeting.zip');
+  writeFileSync(chosen, buildZip(zipEntries(files)));
+
+  assert.equal(await importChosenPackage(server.console, async () => null), null, 'a cancelled dialog imports nothing');
+  const added = await importChosenPackage(server.console, async () => chosen);
+  assert.deepEqual(added, { id: 'greeting', label: 'D', name: 'Hello, World!' });
+  assert.ok(existsSync(join(contestCopy, 'greeting.zip')));
+  assert.ok(existsSync(chosen), "the judge's file is left where it was");
+  // The catalogue has the package the import read: ready at once, not read again.
+  assert.equal(server.context.problems.status('greeting')?.state, 'ready');
+  const zipped = await server.context.problems.get('greeting');
+  assert.ok(zipped.testCases.every((t) => existsSync(t.inputPath) && existsSync(t.answerPath)));
+
+  // A folder is read where the import copied it: the package the contest keeps, not the judge's.
+  const folder = join(scratch, 'salute');
+  cpSync(hello, folder, { recursive: true });
+  assert.deepEqual(await importChosenPackage(server.console, async () => folder), { id: 'salute', label: 'E', name: 'Hello, World!' });
+  const copied = await server.context.problems.get('salute');
+  assert.ok(copied.testCases.length > 0);
+  assert.ok(copied.testCases.every((t) => t.inputPath.startsWith(join(contestCopy, 'salute'))));
+});
+
+test("a package that cannot be imported rejects with the judge's message, and leaves the contest folder as it was", async () => {
+  const before = readdirSync(contestCopy).sort();
+  const broken = join(scratch, 'broken.zip');
+  writeFileSync(broken, 'not a zip');
+  await assert.rejects(importChosenPackage(server.console, async () => broken), (error: Error) => !(error instanceof ConsoleError) && /not a zip/.test(error.message));
+  await assert.rejects(importChosenPackage(server.console, async () => join(resourcePath('sample-contest'), 'hello')), { message: /already has a problem "hello"/ });
+  assert.deepEqual(readdirSync(contestCopy).sort(), before);
 });

@@ -1,9 +1,9 @@
-// One console request from the Electron renderer, answered by the ConsoleService: what app/ipc.ts
-// runs for each request channel, kept free of 'electron' so it is tested under Node.
+// The Electron renderer's console requests, answered by the ConsoleService: what app/ipc.ts runs for
+// each request channel and for a problem import, kept free of 'electron' so it is tested under Node.
 import { log } from '../common/log.ts';
 import { ConsoleError } from '../console/consoleError.ts';
-import type { ConsoleRequests } from '../console/consoleService.ts';
-import type { JudgeRequestName } from '../shared/judgeApi.ts';
+import type { ConsoleRequests, ConsoleService } from '../console/consoleService.ts';
+import type { AddedProblem, JudgeRequestName } from '../shared/judgeApi.ts';
 import { checkJudgeRequest } from '../shared/judgeRequests.ts';
 import { StoreError } from '../store/rows.ts';
 
@@ -17,11 +17,26 @@ import { StoreError } from '../store/rows.ts';
 export async function answerJudgeRequest(service: ConsoleRequests, method: JudgeRequestName, args: unknown[]): Promise<unknown> {
   const checked = checkJudgeRequest(method, args);
   if ('problem' in checked) throw new Error(checked.problem);
+  return answered(method, () => (service[method] as (...a: unknown[]) => Promise<unknown>).apply(service, checked.args));
+}
+
+/**
+ * The renderer's "import a problem package": `choose` is the main process's file dialog, and only the
+ * path chosen there is read (the renderer, which is not trusted with the file system, names none).
+ * Null when the judge cancelled the dialog.
+ */
+export async function importChosenPackage(service: Pick<ConsoleService, 'addProblemFrom'>, choose: () => Promise<string | null>): Promise<AddedProblem | null> {
+  const path = await choose();
+  if (path === null) return null;
+  return answered('importProblem', () => service.addProblemFrom(path));
+}
+
+async function answered<T>(what: string, request: () => Promise<T>): Promise<T> {
   try {
-    return await (service[method] as (...a: unknown[]) => Promise<unknown>).apply(service, checked.args);
+    return await request();
   } catch (error) {
     if (error instanceof ConsoleError || error instanceof StoreError) throw new Error(error.message, { cause: error });
-    log.child({ component: 'console-ipc' }).error({ err: error, method }, 'a console request failed');
+    log.child({ component: 'console-ipc' }).error({ err: error, request: what }, 'a console request failed');
     throw error;
   }
 }

@@ -118,7 +118,7 @@ async function openContest(requestedDir: string): Promise<boolean> {
     writeSettings({ ...readSettings(), unsandboxedContests: [...consented, contestDir] });
     server = await start(true);
   }
-  core = { server, unregister: registerJudgeIpc(server.console, window!.webContents) };
+  core = { server, unregister: registerJudgeIpc(server.console, window!.webContents, choosePackagePath) };
   writeSettings({ ...readSettings(), lastContestDir: contestDir });
   const portal = serving.notice ? `${server.url} (this computer only)` : server.url.replace('0.0.0.0', 'this machine');
   const unsandboxed = server.context.engine.host.sandbox.level === 'none' ? ' — judging WITHOUT a sandbox' : '';
@@ -147,16 +147,22 @@ async function showContestFolder(): Promise<void> {
   if (failure) dialog.showErrorBox('The contest folder cannot be shown', `${core.server.context.contest.dir}: ${failure}`);
 }
 
-async function importProblem(kind: 'zip' | 'folder'): Promise<void> {
-  if (!core) return;
+/** The file dialog for a problem package (the menu's and the console's): the path chosen, or null. */
+async function choosePackagePath(kind: 'zip' | 'folder'): Promise<string | null> {
   const choice = await dialog.showOpenDialog(window!, {
     title: kind === 'zip' ? 'Import a problem package (zip)' : 'Import a problem package folder',
     properties: [kind === 'zip' ? 'openFile' : 'openDirectory'],
     filters: kind === 'zip' ? [{ name: 'Problem packages', extensions: ['zip', 'kpp'] }] : undefined,
   });
-  if (choice.canceled || !choice.filePaths[0]) return;
+  return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+}
+
+async function importProblem(kind: 'zip' | 'folder'): Promise<void> {
+  if (!core) return;
+  const path = await choosePackagePath(kind);
+  if (path === null) return;
   try {
-    const added = await core.server.console.addProblemFrom(choice.filePaths[0]);
+    const added = await core.server.console.addProblemFrom(path);
     void dialog.showMessageBox(window!, { message: `Problem ${added.label} (${added.name}) added to the contest.` });
   } catch (error) {
     dialog.showErrorBox('This package cannot be imported', (error as Error).message);

@@ -4,7 +4,7 @@
 // and never forwards an IpcRendererEvent.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { VerdictBridge } from '../shared/bridge.ts';
-import { IPC, JUDGE_REQUESTS, type ConsoleEvent, type JudgeBridge, type JudgeRequestName } from '../shared/judgeApi.ts';
+import { IPC, JUDGE_REQUESTS, type AddedProblem, type ConsoleEvent, type JudgeBridge, type JudgeRequestName } from '../shared/judgeApi.ts';
 
 /** Replaced at build time with package.json's version (electron.vite.config.ts). */
 declare const __VERDICT_VERSION__: string;
@@ -38,6 +38,10 @@ const judge: JudgeBridge = {
       ipcRenderer.removeListener(IPC.output, handler);
       ipcRenderer.send(IPC.stopOutput, watchId);
     };
+  },
+  // Only the kind of dialog crosses: the main process shows it and reads what the judge chose there.
+  chooseProblemPackage(kind: 'zip' | 'folder') {
+    return ipcRenderer.invoke(IPC.chooseProblemPackage, kind === 'folder' ? 'folder' : 'zip') as Promise<AddedProblem | null>;
   },
 };
 

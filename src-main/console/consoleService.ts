@@ -1,6 +1,6 @@
 // The judges' console on the core side: every JudgeApi request, and the batched event stream.
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContestClock } from '../contest/clock.ts';
 import { jobIdOf } from '../judging/judgingService.ts';
@@ -11,7 +11,6 @@ import { syncAwards, syncLanguages } from '../core/clicsSync.ts';
 import { healthProblems } from '../core/health.ts';
 import { portalClarification, portalScoreboard } from '../core/views.ts';
 import { ConsoleError } from './consoleError.ts';
-import { ownedTempDir } from '../common/tempFolders.ts';
 import type {
   AnswerRequest,
   ConsoleClarification,
@@ -24,6 +23,7 @@ import type {
   ConsoleTeam,
   ExportJob,
   JudgeApi,
+  JudgeRequestName,
   PasswordSheetEntry,
   PoolView,
   QueueEntry,
@@ -38,7 +38,7 @@ import { ExportService } from '../export/exportService.ts';
 import { disabledLanguages, setLanguageDisabled } from '../store/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import { importTeamsIntoFolder, parseTeamList } from '../contest/teamImport.ts';
-import { addProblemPackage, problemIdFor } from '../contest/problemImport.ts';
+import { addProblemPackage, type AddedPackage, type AddedProblem } from '../contest/problemImport.ts';
 import { FileError } from '../common/errors.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
@@ -50,7 +50,7 @@ const SAMPLE_INTERVAL_MS = 60_000;
 const DIFF_SHOWN_CHARS = 64 * 1024;
 const LIST_PAGE = 5000;
 
-export type ConsoleRequests = Omit<JudgeApi, 'subscribe' | 'watchOutput'>;
+export type ConsoleRequests = Pick<JudgeApi, JudgeRequestName>;
 
 export class ConsoleService implements ConsoleRequests {
   private readonly ctx: CoreContext;
@@ -453,30 +453,30 @@ export class ConsoleService implements ConsoleRequests {
       .sort((a, b) => a.teamId.localeCompare(b.teamId, undefined, { numeric: true }));
   }
 
-  async importProblem(fileName: string, zipBase64: string): Promise<{ id: string; label: string; name: string }> {
-    if (typeof fileName !== 'string' || typeof zipBase64 !== 'string') throw new ConsoleError('invalid', 'send [fileName, zipBase64]');
-    const temp = ownedTempDir('import');
+  /**
+   * Adds a package (a zip or a folder on this machine) to the running contest: read once (checked),
+   * copied into the contest folder and listed, and the package as read goes to the problem catalogue.
+   * The path is one the core chose: a file dialog of the main process's, or an upload it wrote itself.
+   */
+  async addProblemFrom(path: string): Promise<AddedProblem> {
+    let added: AddedPackage;
     try {
-      const path = join(temp, `${problemIdFor(fileName)}.zip`);
-      writeFileSync(path, Buffer.from(zipBase64, 'base64'));
-      return await this.addProblemFrom(path);
+      added = await addProblemPackage(this.ctx.contest.dir, path);
     } catch (error) {
       if (error instanceof FileError) throw new ConsoleError('invalid', error.message);
       throw error;
-    } finally {
-      rmSync(temp, { recursive: true, force: true });
     }
-  }
-
-  /** Adds a package (folder or zip on this machine) to the running contest. The desktop menu calls it with a path. */
-  async addProblemFrom(path: string): Promise<{ id: string; label: string; name: string }> {
-    const added = await addProblemPackage(this.ctx.contest.dir, path);
-    const contest = await loadContest(this.ctx.contest.dir);
-    this.ctx.store.contest.import(contest, { hashPasswords: false });
-    this.ctx.contest = contest;
-    this.ctx.problems.add(contest.problems.find((p) => p.id === added.id)!);
+    try {
+      const contest = await loadContest(this.ctx.contest.dir);
+      this.ctx.store.contest.import(contest, { hashPasswords: false });
+      this.ctx.contest = contest;
+      this.ctx.problems.add(contest.problems.find((p) => p.id === added.added.id)!, added.pkg);
+    } catch (error) {
+      added.pkg.dispose();
+      throw error;
+    }
     this.ctx.scoreboard.invalidate();
-    return added;
+    return added.added;
   }
 
   /** An export into a new folder under the data folder's exports/ (the desktop menu starts its own, into a folder the judge chose). */

@@ -21,11 +21,10 @@ export class ProblemCatalogue {
     for (const p of problems) this.statuses.set(p.id, { state: 'loading' });
   }
 
-  /** A problem added while the contest runs (imported package): read in the background. */
-  add(problem: ContestProblem): void {
+  /** A problem added while the contest runs (an imported package, read by the import: kept, not read again). */
+  add(problem: ContestProblem, pkg: ProblemPackage): void {
     this.problems.set(problem.id, problem);
-    this.statuses.set(problem.id, { state: 'loading' });
-    void this.get(problem.id).catch(() => {});
+    this.loads.set(problem.id, Promise.resolve(this.ready(problem, pkg)));
   }
 
   /** Starts reading every package (one at a time, so start-up I/O stays gentle). */
@@ -39,11 +38,7 @@ export class ProblemCatalogue {
       const problem = this.problems.get(problemId);
       if (!problem) return Promise.reject(new Error(`unknown problem '${problemId}'`));
       load = readPackage(problem.packagePath).then(
-        (pkg) => {
-          this.statuses.set(problemId, { state: 'ready', timeLimitMs: timeLimitOf(pkg), testCases: pkg.testCases.length });
-          this.onReady(problem, pkg);
-          return pkg;
-        },
+        (pkg) => this.ready(problem, pkg),
         (error: Error) => {
           this.statuses.set(problemId, { state: 'broken', error: error.message });
           throw error;
@@ -52,6 +47,12 @@ export class ProblemCatalogue {
       this.loads.set(problemId, load);
     }
     return load;
+  }
+
+  private ready(problem: ContestProblem, pkg: ProblemPackage): ProblemPackage {
+    this.statuses.set(problem.id, { state: 'ready', timeLimitMs: timeLimitOf(pkg), testCases: pkg.testCases.length });
+    this.onReady(problem, pkg);
+    return pkg;
   }
 
   status(problemId: string): ProblemStatus | null {

@@ -1,8 +1,9 @@
-// Adding a problem package to a contest folder (console upload, desktop menu, drag and drop): the
-// package is checked by reading it, copied into the folder as `<id>/` or `<id>.zip`, and listed in
-// problems.yaml with the next free label. A package that does not read is refused with its message.
+// Adding a problem package to a contest folder (console upload, desktop file dialog): the package is
+// checked by reading it, copied into the folder as `<id>/` or `<id>.zip`, and listed in problems.yaml
+// with the next free label. A package that does not read is refused with its message.
 import { cpSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { ProblemPackage } from '../common/types.ts';
 import { readPackage } from '../package/readPackage.ts';
 import { readList, writeList } from './contestFiles.ts';
 import { ID_RE } from './folderSchemas.ts';
@@ -22,38 +23,65 @@ export function problemIdFor(fileName: string): string {
   return id;
 }
 
+/** A package added to the contest folder, and the package as read (its zip extracted once). */
+export interface AddedPackage {
+  added: AddedProblem;
+  /** The caller owns it: hand it to the problem catalogue, or dispose of it. */
+  pkg: ProblemPackage;
+}
+
 /**
  * Copies the package at `source` (a folder or a zip) into the contest folder and lists it.
- * `id` defaults to the source's name. Throws PackageError or ContestError with one clear message.
+ * `id` defaults to the source's name. The package is read once, which checks it: a zip where it is
+ * (read from its own extraction, so it may be a temporary upload), a folder where it is copied to
+ * (so that the package read is the contest's copy). Throws PackageError or ContestError with one
+ * clear message, and leaves the contest folder as it was.
  */
-export async function addProblemPackage(contestDir: string, source: string, id = problemIdFor(source)): Promise<AddedProblem> {
+export async function addProblemPackage(contestDir: string, source: string, id = problemIdFor(source)): Promise<AddedPackage> {
   const problems = readList(contestDir, 'problems');
   if (problems.entries.some((p) => String(p.id ?? p['short-name'] ?? p.short_name) === id)) {
     throw new ContestError(basename(problems.path), `the contest already has a problem "${id}"`);
   }
-  const pkg = await readPackage(source);
+  const isZip = statSync(source).isFile();
+  const target = join(contestDir, isZip ? `${id}.zip` : id);
+  if (existsSync(target)) throw new ContestError(basename(target), 'already exists in the contest folder');
+  let pkg: ProblemPackage;
+  if (isZip) {
+    pkg = await readPackage(source);
+    try {
+      copyInto(source, target);
+    } catch (error) {
+      pkg.dispose();
+      throw error;
+    }
+  } else {
+    copyInto(source, target);
+    try {
+      pkg = await readPackage(target);
+    } catch (error) {
+      rmSync(target, { recursive: true, force: true });
+      throw error;
+    }
+  }
   try {
-    const isZip = statSync(source).isFile();
-    const target = join(contestDir, isZip ? `${id}.zip` : id);
-    if (existsSync(target)) throw new ContestError(basename(target), 'already exists in the contest folder');
-    // Copy beside the target, then rename: a half-copied package is never visible.
-    const temp = `${target}.importing-${process.pid}`;
-    cpSync(source, temp, { recursive: true });
-    renameSync(temp, target);
     // Only a text label can be a letter the new problem would take.
     const labels = new Set(problems.entries.map((p) => p.label ?? p.letter).filter((label) => typeof label === 'string'));
     let index = problems.entries.length;
     while (labels.has(letterFor(index))) index++;
     const added = { id, label: letterFor(index), name: pkg.name };
     problems.entries.push({ id: added.id, label: added.label, name: added.name });
-    try {
-      writeList(problems);
-    } catch (error) {
-      rmSync(target, { recursive: true, force: true });
-      throw error;
-    }
-    return added;
-  } finally {
+    writeList(problems);
+    return { added, pkg };
+  } catch (error) {
+    rmSync(target, { recursive: true, force: true });
     pkg.dispose();
+    throw error;
   }
+}
+
+/** Copies beside the target, then renames: a half-copied package is never visible. */
+function copyInto(source: string, target: string): void {
+  const temp = `${target}.importing-${process.pid}`;
+  cpSync(source, temp, { recursive: true });
+  renameSync(temp, target);
 }

@@ -62,7 +62,7 @@ test('a read-only sample is copied whole, and the copy is the user\'s own and wr
   // What failed on the read-only original: importing teams and a problem into the contest folder.
   const imported = importTeamsIntoFolder(target, parseTeamList('id,name\nteam6,Six Pack\n'));
   assert.equal(imported.added, 1);
-  await addProblemPackage(target, join(source, 'hello'), 'hello2');
+  (await addProblemPackage(target, join(source, 'hello'), 'hello2')).pkg.dispose();
   const contest = await loadContest(target);
   assert.ok(contest.teams.some((t) => t.id === 'team6'));
   assert.ok(contest.problems.some((p) => p.id === 'hello2'));

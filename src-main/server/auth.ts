@@ -81,10 +81,13 @@ export class Authenticator {
     return { account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId }, via: 'session', csrfToken: session.csrfToken };
   }
 
-  /** Refuses state changes that a cross-site page could forge. */
-  checkStateChange(request: FastifyRequest, caller: Caller | null): void {
+  /**
+   * Refuses state changes that a cross-site page could forge. `bodyType`: what the route takes instead
+   * of JSON (a zip upload), which no cross-site form can send either.
+   */
+  checkStateChange(request: FastifyRequest, caller: Caller | null, bodyType = 'application/json'): void {
     const type = request.headers['content-type'] ?? '';
-    if (!type.startsWith('application/json')) throw new HttpError(415, 'send JSON (Content-Type: application/json)');
+    if (!type.startsWith(bodyType)) throw new HttpError(415, bodyType === 'application/json' ? 'send JSON (Content-Type: application/json)' : `send Content-Type: ${bodyType}`);
     if (caller?.via === 'session') {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !caller.csrfToken || !sameSecret(sent, caller.csrfToken)) throw new HttpError(403, 'missing or wrong CSRF token (X-CSRF-Token)');

@@ -3,6 +3,7 @@
 // with acknowledgements, languages on/off, clarifications.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -206,8 +207,11 @@ describe('problems', () => {
     for (const group of ['sample', 'secret']) {
       for (const name of readdirSync(join(dir, 'data', group))) files[`data/${group}/${name}`] = readFileSync(join(dir, 'data', group, name), 'utf8');
     }
-    const zip = buildZip(zipEntries(files)).toString('base64');
-    const added = await call<{ id: string; label: string }>('importProblem', 'greeting.zip', zip);
+    const zip = buildZip(zipEntries(files));
+    const upload = (client: PortalClient, name: string, body: Uint8Array, type = 'application/zip') =>
+      client.request<{ id: string; label: string } | { error: string }>('POST', `/api/console/importProblem?name=${encodeURIComponent(name)}`, body, { 'content-type': type, 'x-csrf-token': client.csrf });
+    const uploadsLeft = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`verdict-upload-${process.pid}-`));
+    const added = await upload(judge, 'greeting.zip', zip);
     assert.equal(added.status, 200, JSON.stringify(added.body));
     assert.deepEqual(added.body, { id: 'greeting', label: 'D', name: 'Hello, World!' });
     assert.ok(existsSync(join(contestCopy, 'greeting.zip')));
@@ -217,14 +221,45 @@ describe('problems', () => {
     assert.equal(answer.status, 202);
     assert.equal((await judged(answer.body.id)).verdict, 'AC');
 
-    const again = await call('importProblem', 'greeting.zip', zip);
+    const again = await upload(judge, 'greeting.zip', zip);
     assert.equal(again.status, 400);
     assert.match((again.body as { error: string }).error, /already has a problem "greeting"/);
-    const broken = await call('importProblem', 'broken.zip', Buffer.from('not a zip').toString('base64'));
+    const broken = await upload(judge, 'broken.zip', Buffer.from('not a zip'));
     assert.equal(broken.status, 400);
     assert.match((broken.body as { error: string }).error, /not a zip/);
     assert.ok(!existsSync(join(contestCopy, 'broken.zip')), 'nothing half-imported is left');
-    assert.equal((await team.request('POST', '/api/console/importProblem', JSON.stringify(['x.zip', 'x'.repeat(1024)]), { 'content-type': 'application/json', 'x-csrf-token': team.csrf })).status, 403);
+    assert.deepEqual(uploadsLeft(), [], 'every uploaded file is removed once answered');
+    const badName = await upload(judge, 'not an id.zip', zip);
+    assert.equal(badName.status, 400);
+    assert.match((badName.body as { error: string }).error, /problem id/);
+    assert.equal((await upload(judge, 'json.zip', Buffer.from('["json.zip", "UEsDBA=="]'), 'application/json')).status, 415, 'the old base64 JSON is refused');
+    assert.equal((await upload(team, 'x.zip', zip)).status, 403);
+    assert.deepEqual(uploadsLeft(), []);
+  });
+
+  test('a package announced larger than the limit is refused before its body is written', { timeout: 30_000 }, async () => {
+    // Announce 300 MiB, send a little, and wait for the answer: a server that wrote the body first
+    // would answer only after its request timeout.
+    const url = new URL(server.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: 'POST',
+          path: '/api/console/importProblem?name=huge.zip',
+          headers: { ...basic('judge', 'judge-pass'), 'content-type': 'application/zip', 'content-length': String(300 * 1024 * 1024) },
+        },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+      req.write(Buffer.alloc(64 * 1024));
+    });
+    assert.equal(status, 413);
+    assert.ok(!existsSync(join(contestCopy, 'huge.zip')));
   });
 });
 

@@ -11,9 +11,10 @@ import { checkJudgeRequest } from '../shared/judgeRequests.ts';
 import { HttpError, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
 import { AckOutputBody, ConsoleArgs, ConsoleMethodParams, ExportFileParams, SubmissionParams } from './requestSchemas.ts';
+import { PACKAGE_UPLOAD_TYPE, receivePackage, removeUpload, type UploadedPackage } from './packageUpload.ts';
 
-/** A problem package uploaded from the console, base64 (test data can be tens of megabytes). */
-const CONSOLE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+/** A console request's JSON arguments: a team list of thousands of teams fits with room to spare. */
+const CONSOLE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, console: ConsoleService, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
   // Every route here is judges-only (config.access, checked by the server before any body is read:
@@ -52,6 +53,24 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     // Overrides are audited with the judge who made them.
     if (method === 'overrideVerdict') return (await console.overrideVerdict(args[0] as string, args[1] as never, args[2] as string, caller.account.username)) ?? null;
     return (await (console[method] as (...a: unknown[]) => Promise<unknown>).apply(console, args)) ?? null;
+  });
+
+  // A problem package: the zip as the body, streamed to a file (packageUpload.ts). Its parser is
+  // this scope's only: no other route takes a zip.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(PACKAGE_UPLOAD_TYPE, receivePackage);
+    scope.post('/api/console/importProblem', {
+      // Not config.stateChange (checked once the body is parsed, and for JSON): the same check, for a
+      // zip, before the body is written anywhere.
+      config: { access: 'judge' },
+      preParsing: async (request, _reply, payload) => {
+        ctx.auth.checkStateChange(request, requireJudge(await identify(request)), PACKAGE_UPLOAD_TYPE);
+        return payload;
+      },
+      onResponse: async (request) => {
+        if (request.body) removeUpload(request.body as UploadedPackage);
+      },
+    }, async (request) => console.addProblemFrom((request.body as UploadedPackage).path));
   });
 
   // The files of a finished export (judges open standings.html or download results.tsv from here).

@@ -65,6 +65,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/contests/:cid/event-feed': 'signed-in',
   'POST /api/console/ackOutput': 'judge',
   'POST /api/console/:method': 'judge',
+  'POST /api/console/importProblem': 'judge',
   'GET /api/console/exports/:id/:file': 'judge',
   'GET /api/console/stream': 'judge',
   'GET /api/console/output/:id': 'judge',
@@ -148,7 +149,7 @@ describe('route access', () => {
     const url = new URL(server.url);
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
-        { host: url.hostname, port: url.port, method: 'POST', path: '/api/%63onsole/importProblem', headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) } },
+        { host: url.hostname, port: url.port, method: 'POST', path: '/api/%63onsole/importProblem?name=x.zip', headers: { 'content-type': 'application/zip', 'content-length': String(200 * 1024 * 1024) } },
         (res) => {
           resolve(res.statusCode ?? 0);
           req.destroy();

@@ -6,7 +6,10 @@
 // Transports:
 //   Electron: window.verdictJudge (preload) — invoke(channel, ...args) for requests, and
 //             subscribe/watchOutput for events; channel names are the JudgeApi method names.
+//             chooseProblemPackage: the main process shows a file dialog and imports what was chosen.
 //   Browser:  POST /api/console/<method> with a JSON array of the arguments -> JSON result;
+//             POST /api/console/importProblem?name=<file name> with the package as the body
+//             (Content-Type: application/zip, streamed to a file) -> AddedProblem;
 //             GET /api/console/stream (SSE): `batch` events carrying ConsoleEvent[];
 //             GET /api/console/output/<submissionId> (SSE): `output` events {data}, flow controlled
 //             by POST /api/console/ackOutput [submissionId, chars].
@@ -240,6 +243,23 @@ export interface AnswerRequest {
   text: string;
 }
 
+/** A problem package added to the contest. */
+export interface AddedProblem {
+  id: string;
+  label: string;
+  name: string;
+}
+
+/**
+ * How a console adds a problem package to the contest: it is read once (which checks it), copied
+ * into the contest folder as `<id>.zip` or `<id>/` (id from the file name) and listed with the next
+ * free label. The desktop app's main process shows a file dialog and reads the file (or folder) chosen
+ * there, never a path the page names; a browser uploads the file the judge gave the page.
+ */
+export type ProblemImport =
+  | { via: 'dialog'; /** Null when the judge cancelled the dialog. */ choose: (kind: 'zip' | 'folder') => Promise<AddedProblem | null> }
+  | { via: 'upload'; upload: (fileName: string, zip: Blob) => Promise<AddedProblem> };
+
 export interface JudgeApi {
   getSnapshot(): Promise<ConsoleSnapshot>;
   /** All submissions, oldest first; `afterId` pages. */
@@ -279,12 +299,8 @@ export interface JudgeApi {
   importTeams(list: string): Promise<TeamImportSummary>;
   /** Every team account with its password, for the printable sheet. */
   getPasswordSheet(): Promise<PasswordSheetEntry[]>;
-  /**
-   * Adds a problem package (a zip, base64) to the contest: checked, copied into the contest folder
-   * as `<id>.zip` (id from the file name) and listed with the next free label. The desktop app also
-   * imports folders from its File menu.
-   */
-  importProblem(fileName: string, zipBase64: string): Promise<{ id: string; label: string; name: string }>;
+  /** Adds a problem package to the contest, as this transport can (ProblemImport). */
+  importProblem: ProblemImport;
   /**
    * Starts exporting the results (CLICS package, results.tsv, awards, CSV, printable HTML) into a new
    * folder of the data folder, in the background; progress arrives as `export` events. In a browser
@@ -302,8 +318,8 @@ export interface JudgeApi {
   watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void): () => void;
 }
 
-/** The request methods (everything but the two subscriptions), by name: the IPC channels and HTTP routes. */
-export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput'>;
+/** The request methods (everything but the two subscriptions and the import), by name: the IPC channels and HTTP routes. */
+export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput' | 'importProblem'>;
 
 export const JUDGE_REQUESTS = [
   'getSnapshot',
@@ -328,7 +344,6 @@ export const JUDGE_REQUESTS = [
   'finalizeResults',
   'importTeams',
   'getPasswordSheet',
-  'importProblem',
   'startExport',
   'listExports',
 ] as const satisfies readonly JudgeRequestName[];
@@ -343,6 +358,8 @@ export interface JudgeBridge {
   invoke(method: JudgeRequestName, ...args: unknown[]): Promise<unknown>;
   subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
   watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void): () => void;
+  /** Shows the main process's file dialog and imports the package chosen; null when cancelled. */
+  chooseProblemPackage(kind: 'zip' | 'folder'): Promise<AddedProblem | null>;
 }
 
 /** IPC channel names, shared by the preload and the main process's handlers. */
@@ -353,4 +370,5 @@ export const IPC = {
   output: 'judge:output',
   ackOutput: 'judge:ack-output',
   stopOutput: 'judge:stop-output',
+  chooseProblemPackage: 'judge:choose-problem-package',
 } as const;

@@ -31,7 +31,7 @@ test('a wrong type, a missing or an extra argument is refused, naming the parame
   assert.match(problem('getScoreboard', ['everyone']), /^getScoreboard: view: /);
   assert.match(problem('setContestTimes', [{ startTime: 'now', durationMs: 1, freezeMs: 0 }]), /^setContestTimes: times\.startTime: /);
   assert.match(problem('answerClarification', [{ text: 42 }]), /^answerClarification: answer\.text: /);
-  assert.match(problem('importProblem', ['a.zip']), /^importProblem: expected the arguments \[fileName, zipBase64\], got 1/);
+  assert.match(problem('setLanguageEnabled', ['cpp']), /^setLanguageEnabled: expected the arguments \[languageId, enabled\], got 1/);
   assert.match(problem('pauseJudging', [true]), /^pauseJudging: expected the arguments \[\], got 1/);
   assert.match(problem('getSubmission', ['']), /^getSubmission: id: /);
 });

@@ -63,7 +63,6 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
   finalizeResults: [],
   importTeams: [param('list', Type.String())],
   getPasswordSheet: [],
-  importProblem: [param('fileName', Type.String()), param('zipBase64', Type.String())],
   startExport: [],
   listExports: [],
 };

@@ -49,7 +49,7 @@ export class PortalClient {
     return this.request<T>('POST', path, JSON.stringify(body), { 'content-type': 'application/json', 'x-csrf-token': this.csrf, ...headers });
   }
 
-  async request<T>(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer<T>> {
+  async request<T>(method: string, path: string, body: string | Uint8Array | undefined, headers: Record<string, string>): Promise<Answer<T>> {
     const response = await fetch(this.base + path, { method, body, headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers }, redirect: 'manual' });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];

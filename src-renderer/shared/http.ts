@@ -66,6 +66,8 @@ const UNAUTHORIZED_EXEMPT = new Set(['/api/login', '/api/me']);
 
 export interface SendOptions {
   body?: unknown;
+  /** Sent as it is, with its own Content-Type, instead of `body` as JSON (a file upload). */
+  rawBody?: { type: string; data: Blob };
   headers?: Record<string, string>;
   /** Sent as X-CSRF-Token with a POST. */
   csrfToken: string | null;
@@ -81,7 +83,7 @@ export interface SendOptions {
 export async function send(method: 'GET' | 'POST', path: string, options: SendOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (method === 'POST') {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = options.rawBody?.type ?? 'application/json';
     if (options.csrfToken) headers['X-CSRF-Token'] = options.csrfToken;
   }
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
@@ -92,7 +94,7 @@ export async function send(method: 'GET' | 'POST', path: string, options: SendOp
     response = await doFetch(path, {
       method,
       headers,
-      body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
+      body: method !== 'POST' ? undefined : options.rawBody ? options.rawBody.data : JSON.stringify(options.body ?? {}),
       credentials: 'same-origin',
       cache: options.cache,
       signal: controller.signal,

@@ -18,7 +18,8 @@ interface Sent {
 function fakeFetch(answer: (request: Sent) => Response | Promise<Response>) {
   const sent: Sent[] = [];
   const fetch = async (url: string, init: RequestInit): Promise<Response> => {
-    const request: Sent = { url, method: String(init.method), headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(init.body as string) : undefined };
+    const body = init.body instanceof Blob ? init.body : init.body ? JSON.parse(init.body as string) : undefined;
+    const request: Sent = { url, method: String(init.method), headers: init.headers as Record<string, string>, body };
     sent.push(request);
     return answer(request);
   };
@@ -124,6 +125,20 @@ test('a request is a POST of the arguments as a JSON array, with the JSON and CS
     assert.equal(s.headers['Content-Type'], 'application/json');
     assert.equal(s.headers['X-CSRF-Token'], 'token-1');
   }
+});
+
+test('a problem package is uploaded as the body itself (a zip), named in the query', async () => {
+  const { api, sent } = setup(() => json({ id: 'a b', label: 'D', name: 'Greeting' }));
+  assert.equal(api.importProblem.via, 'upload');
+  if (api.importProblem.via !== 'upload') return;
+  const zip = new Blob([new Uint8Array([0x50, 0x4b, 3, 4])]);
+  assert.deepEqual(await api.importProblem.upload('a b.zip', zip), { id: 'a b', label: 'D', name: 'Greeting' });
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0]!.method, 'POST');
+  assert.equal(sent[0]!.url, '/api/console/importProblem?name=a%20b.zip');
+  assert.equal(sent[0]!.body, zip, 'the file itself, not a copy in JSON');
+  assert.equal(sent[0]!.headers['Content-Type'], 'application/zip');
+  assert.equal(sent[0]!.headers['X-CSRF-Token'], 'token-1');
 });
 
 test('void answers (204, empty body) resolve to undefined', async () => {

@@ -123,6 +123,12 @@ export function createHttpJudgeApi(options: HttpJudgeOptions): JudgeApi {
   return {
     ...requests,
 
+    // The zip is the request's body, streamed to a file by the server (src-main/server/packageUpload.ts).
+    importProblem: {
+      via: 'upload',
+      upload: (fileName, zip) => client.upload(`${consolePath('importProblem')}?name=${encodeURIComponent(fileName)}`, 'application/zip', zip),
+    },
+
     subscribe(listener) {
       listeners.add(listener);
       if (listeners.size === 1 && stream === null && retryTimer === null) {

@@ -14,6 +14,8 @@ export interface HttpClientOptions {
 export interface HttpClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** POSTs `data` as the body, with Content-Type `type`. */
+  upload<T>(path: string, type: string, data: Blob): Promise<T>;
 }
 
 const ERROR_TEXTS: ErrorTexts = {
@@ -40,9 +42,10 @@ const ERROR_TEXTS: ErrorTexts = {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, rawBody?: { type: string; data: Blob }): Promise<T> {
     const response = await send(method, path, {
       body,
+      rawBody,
       csrfToken: method === 'POST' ? options.getCsrfToken() : null,
       timeoutMs,
       cache: 'no-store',
@@ -63,5 +66,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body),
+    upload: (path, type, data) => request('POST', path, undefined, { type, data }),
   };
 }

@@ -43,6 +43,11 @@ function fakeBridge() {
       watchers.set(id, onData);
       return () => watchers.delete(id);
     },
+    async chooseProblemPackage(kind) {
+      invoked.push(['chooseProblemPackage', kind]);
+      if (kind === 'folder') throw new Error("Error invoking remote method 'judge:choose-problem-package': Error: problem.yaml: no such file");
+      return { id: 'greeting', label: 'D', name: 'Hello' };
+    },
   };
   return { bridge, invoked, listeners, watchers };
 }
@@ -75,6 +80,19 @@ test('the IPC adapter invokes the preload by method name and passes subscription
   assert.equal(acks, 1);
   unwatch();
   assert.equal(watchers.size, 0);
+});
+
+test('a problem is imported through the main process’s dialog: only the kind of dialog crosses', async () => {
+  const { bridge, invoked } = fakeBridge();
+  const api = createIpcJudgeApi(bridge);
+  assert.equal(api.importProblem.via, 'dialog');
+  if (api.importProblem.via !== 'dialog') return;
+  assert.deepEqual(await api.importProblem.choose('zip'), { id: 'greeting', label: 'D', name: 'Hello' });
+  await assert.rejects(api.importProblem.choose('folder'), { message: 'problem.yaml: no such file' });
+  assert.deepEqual(invoked, [
+    ['chooseProblemPackage', 'zip'],
+    ['chooseProblemPackage', 'folder'],
+  ]);
 });
 
 test('IPC errors reach the judge without Electron’s wrapping', async () => {

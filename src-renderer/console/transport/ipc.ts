@@ -16,16 +16,21 @@ export function ipcErrorMessage(error: unknown): string {
   return match ? match[1]! : raw;
 }
 
+/** The call's answer, or its rejection with only the judge's message. */
+async function readable<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new Error(ipcErrorMessage(error), { cause: error });
+  }
+}
+
 export function createIpcJudgeApi(bridge: JudgeBridge): JudgeApi {
-  const requests = requestMethods(async (method, args) => {
-    try {
-      return await bridge.invoke(method, ...args);
-    } catch (error) {
-      throw new Error(ipcErrorMessage(error), { cause: error });
-    }
-  });
+  const requests = requestMethods((method, args) => readable(() => bridge.invoke(method, ...args)));
   return {
     ...requests,
+    // The main process shows the file dialog and reads the file chosen there: the page names no path.
+    importProblem: { via: 'dialog', choose: (kind) => readable(() => bridge.chooseProblemPackage(kind)) },
     subscribe: (listener) => bridge.subscribe(listener),
     watchOutput: (submissionId, onData) => bridge.watchOutput(submissionId, onData),
   };

@@ -2,7 +2,7 @@
 // validation, samples; and rejudging all submissions of one (after a confirmation).
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ConsoleProblem } from '../../../src-main/shared/judgeApi.ts';
+import type { AddedProblem, ConsoleProblem } from '../../../src-main/shared/judgeApi.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { coalesce } from '../../shared/coalesce.ts';
 import { formatSeconds } from '../../shared/format.ts';
@@ -130,18 +130,41 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
   );
 }
 
-/** A package file as base64 (what importProblem takes). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, '')); // a data: URL, as asked
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsDataURL(file);
-  });
+/** Adds a problem package to the running contest, as the transport can (ProblemImport). */
+function ImportPackage() {
+  const importer = judge.importProblem;
+  return importer.via === 'dialog' ? <ChoosePackage choose={importer.choose} /> : <UploadPackage upload={importer.upload} />;
 }
 
-/** Adds a problem package (a zip) to the running contest: chosen, or dropped on the area. */
-function ImportPackage() {
+function announce(added: AddedProblem | null | undefined): void {
+  if (!added) return;
+  useConsole.getState().notify('success', `Problem ${added.label} (${added.name}) added to the contest.`);
+  void refreshProblems();
+}
+
+/** The desktop app: the main process's file dialog chooses the package and the core reads it from there. */
+function ChoosePackage({ choose }: { choose: (kind: 'zip' | 'folder') => Promise<AddedProblem | null> }) {
+  const [busy, setBusy] = useState(false);
+  const importChosen = async (kind: 'zip' | 'folder') => {
+    setBusy(true);
+    announce(await perform('Could not import the package', () => choose(kind)));
+    setBusy(false);
+  };
+  return (
+    <div className="card">
+      <p>Add a problem package to the contest:</p>
+      <button type="button" onClick={asyncHandler(() => importChosen('zip'))} disabled={busy}>
+        {busy ? 'Importing…' : 'Choose a package (zip)…'}
+      </button>{' '}
+      <button type="button" onClick={asyncHandler(() => importChosen('folder'))} disabled={busy}>
+        Choose a package folder…
+      </button>
+    </div>
+  );
+}
+
+/** A browser: a package chosen or dropped on the area is uploaded. */
+function UploadPackage({ upload }: { upload: (fileName: string, zip: Blob) => Promise<AddedProblem> }) {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const notify = useConsole((s) => s.notify);
@@ -153,12 +176,8 @@ function ImportPackage() {
       return;
     }
     setBusy(true);
-    const added = await perform(`Could not import ${file.name}`, async () => judge.importProblem(file.name, await base64Of(file)));
+    announce(await perform(`Could not import ${file.name}`, () => upload(file.name, file)));
     setBusy(false);
-    if (added) {
-      notify('success', `Problem ${added.label} (${added.name}) added to the contest.`);
-      void refreshProblems();
-    }
   };
 
   return (
