@@ -7,8 +7,8 @@
 // Each field schema may carry
 // - `expected`: what the field holds ("expected a string"), for a value of the wrong kind;
 // - `invalid`: what is wrong with a value of the right kind that breaks a rule (a pattern, an enum);
-//   without it `expected` is used;
-// - `missing`: why a required field matters, after "missing".
+//   without it `expected` is used.
+// An object schema may carry `missing`: by required field, why it matters, said after "missing".
 import Type, { type Static, type TProperties, type TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 
@@ -21,7 +21,6 @@ const ID_RULE = "is not a valid id (letters, digits, '_', '.', '-'; not starting
 interface Wording {
   expected?: string;
   invalid?: string;
-  missing?: string;
 }
 
 /** A string; a number is kept as written (YAML reads `name: 2024` as a number). */

@@ -305,6 +305,10 @@ describe('loadContest: broken folders', () => {
   it('teams.json: no id', () => fails(contest({ 'teams.json': JSON.stringify([{ name: 'X' }]) }), 'teams.json', /team #1 \(name "X"\): id: missing/));
   it('teams.json: hidden not a boolean', () =>
     fails(contest({ 'teams.json': JSON.stringify([{ id: 't1', name: 'X', hidden: 'yes' }]) }), 'teams.json', /hidden: expected true or false/));
+  it('teams.json: a group id that is not an id names its place in the list', () =>
+    fails(contest({ 'teams.json': JSON.stringify([{ id: 't1', name: 'X', group_ids: ['g1', { id: 'g2' }] }]) }), 'teams.json', /team #1 \(id "t1"\): group_ids\[1\]: expected an id, got a map/));
+  it('teams.json: a negative number is not an id', () =>
+    fails(contest({ 'teams.json': JSON.stringify([{ id: -3, name: 'X' }]) }), 'teams.json', /team #1 \(id "-3"\): id: -3 is not a valid id/));
   it('teams.json: entry not a map', () => fails(contest({ 'teams.json': '["t1"]' }), 'teams.json', /team #1: expected a map/));
   it('teams.json: bad JSON', () => fails(contest({ 'teams.json': '[{"id": "t1",]' }), 'teams.json', /not valid JSON/));
 
@@ -333,6 +337,8 @@ describe('loadContest: broken folders', () => {
     ));
   it('accounts.json: unknown type', () =>
     fails(acc([{ username: 'x', password: 'p', type: 'analyst' }]), 'accounts.json', /account #1 .*type: "analyst" is not supported \(expected team, judge or admin\)/));
+  it('accounts.json: a username with a space', () =>
+    fails(acc([{ username: 'team one', password: 'p', type: 'judge' }]), 'accounts.json', /account #1 \(username "team one"\): username: "team one" must be non-empty, without spaces/));
   it('accounts.json: no type', () => fails(acc([{ username: 'x', password: 'p' }]), 'accounts.json', /type: missing/));
   it('accounts.json: no username', () => fails(acc([{ password: 'p', type: 'admin' }]), 'accounts.json', /account #1: username: missing/));
   it('accounts.json: password and hash', () =>
