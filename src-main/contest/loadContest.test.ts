@@ -368,11 +368,10 @@ describe('loadContest: time formats', () => {
   });
 });
 
-describe('loadContest: speed', () => {
-  // JSON (the CLICS export format) must load in under 200 ms. The `yaml` package parses 2000 entries in about
-  // 100 ms warm and 200-300 ms cold, so the YAML case only gets a loose bound; its time is printed.
-  for (const [format, limitMs] of [['json', 200], ['yaml', 1000]] as const) {
-    it(`loads 1000 teams and 1000 accounts (${format}) in under ${limitMs} ms`, async () => {
+describe('loadContest: a big contest', () => {
+  // How long it takes is measured by `npm run bench` (src-main/bench/budgets.ts), not asserted here.
+  for (const format of ['json', 'yaml'] as const) {
+    it(`loads 1000 teams and 1000 accounts (${format})`, async () => {
       const teams = Array.from({ length: 1000 }, (_, i) => ({
         id: `team${i}`,
         name: `Team number ${i}`,
@@ -400,15 +399,11 @@ describe('loadContest: speed', () => {
         files['accounts.yaml'] = stringify(accounts);
       }
       const dir = contest(files);
-      const t0 = performance.now();
       const c = await loadContest(dir);
-      const ms = performance.now() - t0;
-      console.log(`# loadContest: 1000 teams + 1000 accounts (${format}): ${ms.toFixed(1)} ms`);
       assert.equal(c.teams.length, 1000);
       assert.equal(c.accounts.length, 1000);
       assert.equal(c.teams.filter((t) => t.hidden).length, 10);
       assert.deepEqual(c.warnings, []);
-      assert.ok(ms < limitMs, `took ${ms.toFixed(1)} ms`);
     });
   }
 });

@@ -240,7 +240,7 @@ int main(void) {
 }
 `;
       await judgeExpecting(problem.job('main.c', source, 'c'), 'AC');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await wire.settled();
       assert.equal(wire.hits(), 0, 'the listener on the host was reached from the sandbox');
     } finally {
       await wire.close();

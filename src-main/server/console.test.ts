@@ -86,7 +86,9 @@ describe('steering judging', () => {
     }, 5000, 'the submission in the queue');
     assert.equal(snapshot.pool.paused, true);
     assert.equal(snapshot.queue[0].estimatedStart, null, 'no estimate while paused');
-    await new Promise((r) => setTimeout(r, 300));
+    // A pump with a free worker starts the next judging at once (its judgement is written before pump returns): paused, it starts none.
+    assert.equal(server.context.engine.pool.busy, 0);
+    server.context.judging.pump();
     assert.equal(server.context.store.submissions.get(waiting.body.id)!.status, 'queued', 'nothing is judged while paused');
     await call('resumeJudging');
     assert.equal((await judged(waiting.body.id)).verdict, 'AC');

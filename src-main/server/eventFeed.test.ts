@@ -128,15 +128,15 @@ test('a long feed waits for a slow reader page after page without piling up list
     for (let i = 0; i < 40_000; i++) store.contest.setProblemInfo(problem.id, { timeLimitMs: 1000 + (i % 2), testDataCount: before.testDataCount });
   });
   store.contest.setProblemInfo(problem.id, before);
-  // (The server and this test share one event loop: let keep-alive sockets that timed out meanwhile close first.)
-  await new Promise((resolve) => setTimeout(resolve, 100));
   const warnings: string[] = [];
   const onWarning = (warning: Error) => void warnings.push(`${warning.name}: ${warning.message}`);
   process.on('warning', onWarning);
   try {
     const { hostname, port } = new URL(server.url);
     const bytes = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: hostname, port, path: '/api/contests/sample/event-feed?stream=false', headers: basic('judge', 'judge-pass') }, (res) => {
+      // A connection of its own (agent: false): the writes above blocked the event loop that this test shares with the
+      // server, and a pooled keep-alive connection may have timed out meanwhile.
+      const req = request({ host: hostname, port, path: '/api/contests/sample/event-feed?stream=false', headers: basic('judge', 'judge-pass'), agent: false }, (res) => {
         // Read nothing for a while: the buffers fill and the feed must wait for its reader after each page from then on.
         res.pause();
         let received = 0;

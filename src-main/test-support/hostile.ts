@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { EventEmitter, once } from 'node:events';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runnerBinaryPath } from '../common/paths.ts';
@@ -109,16 +110,36 @@ export async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number
 /** A TCP and a UDP listener on 127.0.0.1 (same port number) that count whatever reaches them. */
 export interface Tripwire {
   port: number;
-  /** TCP connections accepted plus UDP datagrams received. */
+  /** TCP connections accepted plus UDP datagrams received, not counting settled()'s own. */
   hits(): number;
+  /**
+   * Resolves once a connection and a datagram sent from here now have arrived: whatever reached the
+   * listeners before (each queue is first in, first out) has been counted by then.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** What settled() sends, told apart from anything else that arrives. */
+const SETTLE_MARK = 'tripwire-settle';
+/** A connection to the tripwire that sends nothing is closed after this long. */
+const SILENT_CONNECTION_MS = 1000;
+
 export async function tripwire(): Promise<Tripwire> {
   let hits = 0;
+  let udpBound = true;
+  const marks = new EventEmitter();
   const server: Server = createServer((socket) => {
     hits++;
-    socket.destroy();
+    socket.once('data', (data) => {
+      socket.destroy();
+      if (data.toString() !== SETTLE_MARK) return;
+      hits--;
+      marks.emit('tcp');
+    });
+    socket.on('error', () => {});
+    // One that sends nothing must not hold close().
+    socket.setTimeout(SILENT_CONNECTION_MS, () => socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -126,16 +147,30 @@ export async function tripwire(): Promise<Tripwire> {
   });
   const port = (server.address() as { port: number }).port;
   const udp: UdpSocket = createSocket('udp4');
-  udp.on('message', () => hits++);
+  udp.on('message', (data) => {
+    if (data.toString() === SETTLE_MARK) marks.emit('udp');
+    else hits++;
+  });
   await new Promise<void>((resolve, reject) => {
     udp.once('error', reject);
     udp.bind(port, '127.0.0.1', () => resolve());
   }).catch(() => {
     /* the UDP port may be taken: TCP alone still tells */
+    udpBound = false;
   });
   return {
     port,
     hits: () => hits,
+    async settled() {
+      const arrived = [once(marks, 'tcp')];
+      const client = connect(port, '127.0.0.1', () => client.end(SETTLE_MARK));
+      if (udpBound) {
+        arrived.push(once(marks, 'udp'));
+        const sender = createSocket('udp4');
+        sender.send(SETTLE_MARK, port, '127.0.0.1', () => sender.close());
+      }
+      await Promise.all(arrived);
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => {

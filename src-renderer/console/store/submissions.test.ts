@@ -70,17 +70,15 @@ test('a changed submission time moves the id (and only once when repeated in one
   assert.equal(data.submissions.get('1')!.verdict, 'WA');
 });
 
-test('10,000 submissions then a stream of events stays in order, fast', () => {
+test('10,000 submissions then a stream of events stays in order', () => {
+  // How long it takes is measured by `npm run bench` (src-main/bench/budgets.ts).
   const all = Array.from({ length: 10_000 }, (_, i) => submission(i + 1));
-  const started = performance.now();
   let data = upsertSubmissions(EMPTY_SUBMISSIONS, all);
   for (let i = 0; i < 300; i++) {
     // 30 batches a second for 10 s: a new submission and two verdicts per batch.
     data = upsertSubmissions(data, [submission(10_001 + i, { status: 'queued', verdict: null }), submission(1 + ((i * 37) % 10_000), { verdict: 'TLE' }), submission(10_001 + i, { status: 'judging', verdict: null })]);
   }
-  const elapsed = performance.now() - started;
   assert.equal(data.submissionOrder.length, 10_300);
   assert.deepEqual(data.submissionOrder.slice(0, 3), ['10300', '10299', '10298']);
   assert.deepEqual(data.submissionOrder, sortedIds(data));
-  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
 });
