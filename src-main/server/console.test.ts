@@ -76,9 +76,15 @@ describe('access', () => {
 
 describe('steering judging', () => {
   test('pause holds new submissions in the queue, resume judges them; the worker count changes live', async () => {
-    const events: ConsoleEvent[][] = [];
     const sse = await stream(judge, '/api/console/stream');
+    const events = (): ConsoleEvent[] => {
+      const batches: ConsoleEvent[][] = [];
+      for (const frame of sse.frames.join('').split('\n\n')) if (frame.startsWith('event: batch')) batches.push(JSON.parse(frame.slice(frame.indexOf('data: ') + 6)));
+      return batches.flat();
+    };
     assert.equal((await call('pauseJudging')).status, 200);
+    // Pool events are coalesced per batch (the last state wins): see the paused one before resuming.
+    await eventually(async () => (events().some((e) => e.type === 'pool' && e.pool.paused) ? true : undefined), 5000, 'a pool event that says paused');
     const waiting = await submit('print("Hello, World!")\n');
     const snapshot = await eventually(async () => {
       const s = (await call<ConsoleSnapshot>('getSnapshot')).body;
@@ -90,6 +96,8 @@ describe('steering judging', () => {
     assert.equal(server.context.engine.pool.busy, 0);
     server.context.judging.pump();
     assert.equal(server.context.store.submissions.get(waiting.body.id)!.status, 'queued', 'nothing is judged while paused');
+    // The queue too is sent as its latest state: see it pushed with the waiting submission before resuming.
+    await eventually(async () => (events().some((e) => e.type === 'queue' && e.queue.some((q) => q.submissionId === waiting.body.id)) ? true : undefined), 5000, 'the queue pushed');
     await call('resumeJudging');
     assert.equal((await judged(waiting.body.id)).verdict, 'AC');
     await call('setWorkers', 2);
@@ -105,12 +113,8 @@ describe('steering judging', () => {
     // Events are batched (at most every 33 ms): wait for the batch with the verdict before closing.
     await eventually(async () => (sse.frames.join('').includes(`"id":"${waiting.body.id}"`) && sse.frames.join('').includes('"verdict":"AC"') ? true : undefined), 5000, 'the verdict event');
     sse.close();
-    const text = sse.frames.join('');
-    for (const frame of text.split('\n\n')) if (frame.startsWith('event: batch')) events.push(JSON.parse(frame.slice(frame.indexOf('data: ') + 6)));
-    const flat = events.flat();
-    assert.ok(flat.some((e) => e.type === 'pool' && e.pool.paused), 'a pool event said paused');
+    const flat = events();
     assert.ok(flat.some((e) => e.type === 'submission' && e.submission.id === waiting.body.id && e.submission.verdict === 'AC'), 'the verdict arrived as an event');
-    assert.ok(flat.some((e) => e.type === 'queue' && e.queue.some((q) => q.submissionId === waiting.body.id)), 'the queue was pushed');
   });
 
   test('the detail shows the first failing test side by side; override is audited; rejudge judges again', async () => {
