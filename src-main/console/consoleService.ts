@@ -276,7 +276,7 @@ export class ConsoleService implements ConsoleRequests {
 
   async getSubmission(id: string): Promise<SubmissionDetail> {
     const { store } = this.ctx;
-    const row = store.submissions.get(String(id));
+    const row = store.submissions.get(id);
     if (!row) throw new ConsoleError('not_found', `no submission ${id}`);
     const source = store.submissions.source(row.id)!;
     const judgement = row.judgementId ? store.judgements.get(row.judgementId) : null;
@@ -363,20 +363,19 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async prioritise(submissionId: string): Promise<void> {
-    this.ctx.store.queue.prioritise(String(submissionId));
+    this.ctx.store.queue.prioritise(submissionId);
     this.markDirty('queue');
   }
 
   async rejudgeSubmission(submissionId: string): Promise<void> {
-    const id = String(submissionId);
-    if (!this.ctx.store.submissions.get(id)) throw new ConsoleError('not_found', `no submission ${id}`);
-    this.ctx.judging.kill(id);
-    this.ctx.store.judgements.rejudge(id);
+    if (!this.ctx.store.submissions.get(submissionId)) throw new ConsoleError('not_found', `no submission ${submissionId}`);
+    this.ctx.judging.kill(submissionId);
+    this.ctx.store.judgements.rejudge(submissionId);
     this.ctx.judging.pump();
   }
 
   async rejudgeProblem(problemId: string): Promise<number> {
-    const rows = this.ctx.store.submissions.list({ problemId: String(problemId) });
+    const rows = this.ctx.store.submissions.list({ problemId });
     this.ctx.store.db.transaction(() => {
       for (const row of rows) {
         this.ctx.judging.kill(row.id);
@@ -388,17 +387,17 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async overrideVerdict(submissionId: string, verdict: Verdict, reason: string, by = 'judge'): Promise<void> {
-    if (!VERDICTS.includes(verdict)) throw new ConsoleError('invalid', `not a verdict: ${String(verdict)}`);
-    if (typeof reason !== 'string' || !reason.trim()) throw new ConsoleError('invalid', 'an override needs a reason');
-    this.ctx.store.judgements.override(String(submissionId), verdict, reason.trim(), by);
+    if (!VERDICTS.includes(verdict)) throw new ConsoleError('invalid', `not a verdict: ${verdict}`);
+    if (!reason.trim()) throw new ConsoleError('invalid', 'an override needs a reason');
+    this.ctx.store.judgements.override(submissionId, verdict, reason.trim(), by);
   }
 
   async killRun(submissionId: string): Promise<void> {
-    if (!this.ctx.judging.kill(String(submissionId))) throw new ConsoleError('conflict', `submission ${submissionId} is not being judged`);
+    if (!this.ctx.judging.kill(submissionId)) throw new ConsoleError('conflict', `submission ${submissionId} is not being judged`);
   }
 
   async answerClarification(answer: AnswerRequest): Promise<ConsoleClarification> {
-    if (!answer || typeof answer.text !== 'string' || !answer.text.trim()) throw new ConsoleError('invalid', 'an answer needs text');
+    if (!answer.text.trim()) throw new ConsoleError('invalid', 'an answer needs text');
     const row = this.ctx.store.clarifications.add({
       fromTeamId: null,
       toTeamId: answer.toTeamId ?? null,
@@ -411,7 +410,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void> {
-    const { startTime, durationMs, freezeMs, penaltyMinutes } = times ?? ({} as never);
+    const { startTime, durationMs, freezeMs, penaltyMinutes } = times;
     if (startTime !== null && !Number.isFinite(startTime)) throw new ConsoleError('invalid', 'startTime must be epoch ms or null');
     if (!(durationMs > 0) || !(freezeMs >= 0) || freezeMs > durationMs) throw new ConsoleError('invalid', 'need 0 < durationMs and 0 <= freezeMs <= durationMs');
     if (penaltyMinutes !== undefined && !(Number.isInteger(penaltyMinutes) && penaltyMinutes >= 0 && penaltyMinutes <= 1000)) throw new ConsoleError('invalid', 'penaltyMinutes must be whole minutes from 0 to 1000');
@@ -421,13 +420,12 @@ export class ConsoleService implements ConsoleRequests {
 
   async setLanguageEnabled(languageId: string, enabled: boolean): Promise<void> {
     if (!this.ctx.engine.languages.some((l) => l.id === languageId)) throw new ConsoleError('not_found', `no language '${languageId}'`);
-    setLanguageDisabled(this.ctx.store, String(languageId), !enabled);
+    setLanguageDisabled(this.ctx.store, languageId, !enabled);
     syncLanguages(this.ctx);
     this.queue({ type: 'clock', clock: this.clock() });
   }
 
   async importTeams(list: string): Promise<TeamImportSummary> {
-    if (typeof list !== 'string') throw new ConsoleError('invalid', 'send the team list as text');
     let result;
     try {
       result = importTeamsIntoFolder(this.ctx.contest.dir, parseTeamList(list));
