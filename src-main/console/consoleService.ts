@@ -1,6 +1,7 @@
 // The judges' console on the core side: every JudgeApi request, and the batched event stream.
 // The HTTP routes (browser console) and the Electron IPC handlers both call this one object.
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readHead } from '../common/fileSlices.ts';
 import { join } from 'node:path';
 import { readContestClock } from '../contest/clock.ts';
 import { jobIdOf } from '../judging/judgingService.ts';
@@ -286,16 +287,16 @@ export class ConsoleService implements ConsoleRequests {
     if (failingRun && judgement) {
       const pkg = await this.ctx.problems.get(row.problemId).catch(() => null);
       const test = pkg?.testCases.find((t) => t.name === failingRun.testName);
-      const read = (path: string | undefined) => (path ? readFileSync(path, 'utf8') : '');
-      const input = read(test?.inputPath);
-      const expected = read(test?.answerPath);
+      // Only the shown start of a test file is read: test data can be hundreds of MiB.
+      const head = (path: string | undefined) => (path ? readHead(path, DIFF_SHOWN_CHARS) : '');
+      const bytes = (path: string | undefined) => (path ? (statSync(path, { throwIfNoEntry: false })?.size ?? 0) : 0);
       const output = judgement.failingOutput ?? '';
       failing = {
         testName: failingRun.testName,
-        input: input.slice(0, DIFF_SHOWN_CHARS),
-        expected: expected.slice(0, DIFF_SHOWN_CHARS),
+        input: head(test?.inputPath),
+        expected: head(test?.answerPath),
         output: output.slice(0, DIFF_SHOWN_CHARS),
-        truncated: Math.max(input.length, expected.length, output.length) > DIFF_SHOWN_CHARS,
+        truncated: Math.max(bytes(test?.inputPath), bytes(test?.answerPath), output.length) > DIFF_SHOWN_CHARS,
         message: failingRun.message,
       };
     }
@@ -331,7 +332,7 @@ export class ConsoleService implements ConsoleRequests {
           memoryLimitMb: pkg.memoryLimitMb,
           outputLimitMb: pkg.outputLimitMb,
           testCases: pkg.testCases.length,
-          samples: pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: readFileSync(t.inputPath, 'utf8').slice(0, DIFF_SHOWN_CHARS), answer: readFileSync(t.answerPath, 'utf8').slice(0, DIFF_SHOWN_CHARS) })),
+          samples: pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: readHead(t.inputPath, DIFF_SHOWN_CHARS), answer: readHead(t.answerPath, DIFF_SHOWN_CHARS) })),
           validation: pkg.interactive ? ('interactive' as const) : pkg.validation,
         };
       }),

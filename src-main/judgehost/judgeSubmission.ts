@@ -4,7 +4,7 @@
 import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyRun, memoryAllowanceKb, starvedByMachine, type RunLimits } from './classify.ts';
-import { readHead, readTail } from './fileSlices.ts';
+import { readHead, readTail } from '../common/fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from '../common/languages.ts';
 import { RunnerError, runInPty, type Bind, type InteractorSpec, type RunMeasurement, type SandboxPlacement } from './runner/runInPty.ts';
 import { judgeErrorResult, judgeFaultResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from '../common/results.ts';

@@ -243,6 +243,25 @@ describe('problems', () => {
     assert.deepEqual(uploadsLeft(), []);
   });
 
+  test('large test files are shown by their start only, marked as cut, in the detail and the samples', async () => {
+    const SHOWN = 64 * 1024;
+    const files = {
+      'problem.yaml': 'name: Long lines\n',
+      'data/sample/1.in': 'a'.repeat(3 * SHOWN),
+      'data/sample/1.ans': 'b'.repeat(3 * SHOWN),
+    };
+    const added = await judge.request('POST', '/api/console/importProblem?name=long.zip', buildZip(zipEntries(files)), { 'content-type': 'application/zip', 'x-csrf-token': judge.csrf });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+    const sample = (await team.get<PortalOverview>('/api/portal/overview')).body.problems.find((p) => p.id === 'long')!.samples[0];
+    assert.deepEqual([sample.input.length, sample.answer.length], [SHOWN, SHOWN]);
+    const wrong = await team.post<PortalSubmission>('/api/portal/submissions', { problemId: 'long', languageId: 'python', fileName: 'w.py', source: 'print("c")\n' });
+    assert.equal((await judged(wrong.body.id)).verdict, 'WA');
+    const failing = (await call<SubmissionDetail>('getSubmission', wrong.body.id)).body.failing!;
+    assert.equal(failing.input, 'a'.repeat(SHOWN));
+    assert.equal(failing.expected, 'b'.repeat(SHOWN));
+    assert.equal(failing.truncated, true);
+  });
+
   test('a package announced larger than the limit is refused before its body is written', { timeout: 30_000 }, async () => {
     // Announce 300 MiB, send a little, and wait for the answer: a server that wrote the body first
     // would answer only after its request timeout.

@@ -9,6 +9,7 @@ import type { ImageLookup } from '../contest/latexStatement.ts';
 import { LatexStatementCache } from '../contest/statementCache.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
 import { languageForFile, preferChosen } from '../common/languages.ts';
+import { readHead } from '../common/fileSlices.ts';
 import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
 import type { SubmissionRow } from '../store/store.ts';
 import { portalClarification, portalScoreboard } from '../core/views.ts';
@@ -228,10 +229,6 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
   const base = { id, label: problem.label, name: problem.name, rgb: problem.rgb, color: problem.color };
   if (status?.state !== 'ready') return { ...base, timeLimitMs: null, statementKind: null, interactive: null, samples: [] };
   const pkg = await ctx.problems.get(id);
-  const cut = (path: string) => {
-    const data = readFileSync(path);
-    return data.subarray(0, SAMPLE_SHOWN_BYTES).toString('utf8');
-  };
   return {
     ...base,
     timeLimitMs: status.timeLimitMs,
@@ -239,7 +236,7 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
     interactive: pkg.interactive,
     // An interactive problem's sample files are the interactor's, not what the program reads and
     // writes: its statement describes the interaction instead.
-    samples: pkg.interactive ? [] : pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: cut(t.inputPath), answer: cut(t.answerPath) })),
+    samples: pkg.interactive ? [] : pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: readHead(t.inputPath, SAMPLE_SHOWN_BYTES), answer: readHead(t.answerPath, SAMPLE_SHOWN_BYTES) })),
   };
 }
 

@@ -4,7 +4,7 @@
 // and the verdict follows the Kattis rules.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTail } from '../fileSlices.ts';
+import { readTail } from '../../common/fileSlices.ts';
 import type { InteractorSpec, RunMeasurement } from '../runner/runInPty.ts';
 import type { Verdict } from '../../common/types.ts';
 import { FEEDBACK_SHOWN_BYTES, VALIDATOR_RUN_LIMIT_MS, type PreparedValidator } from './outputValidator.ts';

@@ -3,7 +3,7 @@
 // exit 42 = accepted, 43 = wrong answer, anything else = judging error.
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTail } from '../fileSlices.ts';
+import { readTail } from '../../common/fileSlices.ts';
 import { findExecutable } from '../../common/languages.ts';
 import { RunnerError, runInPty } from '../runner/runInPty.ts';
 import type { OutputValidatorSource } from '../../common/types.ts';
