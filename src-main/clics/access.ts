@@ -19,7 +19,7 @@ const CAPABILITIES: Record<ClicsRole, ClicsCapability[]> = {
   judge: ['proxy_submit', 'post_clar'],
 };
 
-export function typesFor(role: ClicsRole): readonly ClicsType[] {
+function typesFor(role: ClicsRole): readonly ClicsType[] {
   return role === 'judge' ? JUDGE_TYPES : role === 'team' ? TEAM_TYPES : PUBLIC_TYPES;
 }
 

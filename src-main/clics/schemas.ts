@@ -25,20 +25,20 @@ const closed = { additionalProperties: false } as const;
 // ---------------------------------------------------------------- property types ("JSON property types")
 
 /** ID: [a-zA-Z0-9_.-], at most 36 characters, not starting with '-' or '.', not ending with '.'. */
-export const Id = Type.String({ pattern: '^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,34}[A-Za-z0-9_-])?$' });
+const Id = Type.String({ pattern: '^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,34}[A-Za-z0-9_-])?$' });
 /** TIME: ISO 8601 extended date and time with zone; Verdict always gives milliseconds and Z. */
-export const Time = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$' });
+const Time = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$' });
 /** RELTIME: (-)?(h)*h:mm:ss.uuu (Verdict always gives the milliseconds). */
-export const RelTime = Type.String({ pattern: '^-?[0-9]+:[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}$' });
+const RelTime = Type.String({ pattern: '^-?[0-9]+:[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}$' });
 /** A RELTIME that cannot be negative (durations). */
-export const Duration = Type.String({ pattern: '^[0-9]+:[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}$' });
+const Duration = Type.String({ pattern: '^[0-9]+:[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}$' });
 /** Seconds, "a non-negative integer multiple of 0.001". */
 const Seconds = Type.Number({ minimum: 0, multipleOf: 0.001 });
 /** A verdict: the judgement types Verdict has (judgement-types). An enum, not anyOf: fast to serialise. */
-export const JudgementTypeId = Type.Unsafe<Verdict>({ type: 'string', enum: [...VERDICTS] });
+const JudgementTypeId = Type.Unsafe<Verdict>({ type: 'string', enum: [...VERDICTS] });
 
 /** FILE: a reference to a file; `href` relative to the API's base URL. */
-export const FileRef = Type.Object(
+const FileRef = Type.Object(
   {
     href: Type.String(),
     filename: Type.String({ minLength: 1 }),
@@ -59,7 +59,7 @@ export const ApiInfo = Type.Object(
 );
 
 const CAPABILITIES = ['contest_start', 'contest_thaw', 'team_submit', 'post_clar', 'post_comment', 'proxy_submit', 'proxy_clar', 'admin_submit', 'admin_clar'] as const;
-export const Capability = Type.Unsafe<(typeof CAPABILITIES)[number]>({ type: 'string', enum: [...CAPABILITIES] });
+const Capability = Type.Unsafe<(typeof CAPABILITIES)[number]>({ type: 'string', enum: [...CAPABILITIES] });
 
 export const Access = Type.Object(
   {
@@ -85,7 +85,7 @@ export const Contest = Type.Object(
   closed,
 );
 
-export const JudgementType = Type.Object(
+const JudgementType = Type.Object(
   {
     id: JudgementTypeId,
     name: Type.String(),
@@ -96,7 +96,7 @@ export const JudgementType = Type.Object(
 );
 
 /** Verdict finds each language's entry point itself (the Java class, the file to run): none is required. */
-export const Language = Type.Object(
+const Language = Type.Object(
   {
     id: Id,
     name: Type.String(),
@@ -106,7 +106,7 @@ export const Language = Type.Object(
   closed,
 );
 
-export const Problem = Type.Object(
+const Problem = Type.Object(
   {
     id: Id,
     label: Type.String(),
@@ -121,9 +121,9 @@ export const Problem = Type.Object(
   closed,
 );
 
-export const Group = Type.Object({ id: Id, name: Type.String() }, closed);
+const Group = Type.Object({ id: Id, name: Type.String() }, closed);
 
-export const Organization = Type.Object(
+const Organization = Type.Object(
   {
     id: Id,
     name: Type.String(),
@@ -134,7 +134,7 @@ export const Organization = Type.Object(
   closed,
 );
 
-export const Team = Type.Object(
+const Team = Type.Object(
   {
     id: Id,
     name: Type.String(),
@@ -170,7 +170,7 @@ export const State = Type.Object(
   closed,
 );
 
-export const Submission = Type.Object(
+const Submission = Type.Object(
   {
     id: Id,
     language_id: Id,
@@ -186,7 +186,7 @@ export const Submission = Type.Object(
   closed,
 );
 
-export const Judgement = Type.Object(
+const Judgement = Type.Object(
   {
     id: Id,
     submission_id: Id,
@@ -202,7 +202,7 @@ export const Judgement = Type.Object(
   closed,
 );
 
-export const Run = Type.Object(
+const Run = Type.Object(
   {
     id: Id,
     judgement_id: Id,
@@ -216,7 +216,7 @@ export const Run = Type.Object(
 );
 
 /** A team's question has from_team_id; a judges' answer has to_team_ids when it goes to one team, neither when to everyone. */
-export const Clarification = Type.Object(
+const Clarification = Type.Object(
   {
     id: Id,
     from_team_id: Nullable(Id),
@@ -230,11 +230,11 @@ export const Clarification = Type.Object(
   closed,
 );
 
-export const Award = Type.Object({ id: Id, citation: Type.String(), team_ids: Type.Array(Id) }, closed);
+const Award = Type.Object({ id: Id, citation: Type.String(), team_ids: Type.Array(Id) }, closed);
 
 // ---------------------------------------------------------------- aggregate data
 
-export const ScoreboardProblem = Type.Object(
+const ScoreboardProblem = Type.Object(
   {
     problem_id: Id,
     num_judged: Type.Integer({ minimum: 0 }),
@@ -246,7 +246,7 @@ export const ScoreboardProblem = Type.Object(
   closed,
 );
 
-export const ScoreboardRow = Type.Object(
+const ScoreboardRow = Type.Object(
   {
     rank: Type.Integer({ minimum: 1 }),
     team_id: Id,
@@ -287,10 +287,8 @@ export type ClicsProblem = Static<typeof Problem>;
 export type ClicsGroup = Static<typeof Group>;
 export type ClicsOrganization = Static<typeof Organization>;
 export type ClicsTeam = Static<typeof Team>;
-export type ClicsAccount = Static<typeof Account>;
 export type ClicsState = Static<typeof State>;
 export type ClicsSubmission = Static<typeof Submission>;
-export type ClicsFile = Static<typeof FileRef>;
 export type ClicsJudgement = Static<typeof Judgement>;
 export type ClicsRun = Static<typeof Run>;
 export type ClicsClarification = Static<typeof Clarification>;
@@ -335,4 +333,3 @@ export const Notification = Type.Union(
       : Type.Object({ type: Type.Literal(type), id: Id, data: Type.Union([OBJECT_SCHEMAS[type], Type.Null()]), token: Type.String() }, closed),
   ),
 );
-export type ClicsNotification = Static<typeof Notification>;

@@ -39,7 +39,7 @@ export interface AvailableLanguage extends LanguageDefinition {
   executables: Record<string, string>;
 }
 
-export interface UnavailableLanguage extends LanguageDefinition {
+interface UnavailableLanguage extends LanguageDefinition {
   available: false;
   reason: string;
 }

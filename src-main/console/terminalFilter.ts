@@ -27,7 +27,7 @@ const C1_APC = 0x9f;
 /** Longest SGR parameter string kept (longer ones are dropped, so a flood cannot grow the state). */
 const MAX_SGR_PARAMS_CHARS = 96;
 
-export type FilterMode = 'ground' | 'escape' | 'escape-intermediate' | 'csi' | 'osc' | 'string';
+type FilterMode = 'ground' | 'escape' | 'escape-intermediate' | 'csi' | 'osc' | 'string';
 
 export interface FilterState {
   /** 'escape-intermediate': after `ESC (` and the like, the next byte ends the sequence. 'osc': BEL

@@ -14,7 +14,7 @@ import { Compile, type Validator } from 'typebox/compile';
 
 /** The CLICS id syntax for the folder's ids (contest, problem, team, account, username of an
  *  imported team): letters, digits, '_', '.', '-', not starting with '.' or '-'. */
-export const ID_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.-]*$';
+const ID_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.-]*$';
 export const ID_RE = new RegExp(ID_PATTERN);
 const ID_RULE = "is not a valid id (letters, digits, '_', '.', '-'; not starting with '.' or '-')";
 

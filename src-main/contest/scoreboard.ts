@@ -28,7 +28,7 @@ export interface ScoreSubmission {
   verdict: Verdict | null;
 }
 
-export interface ScoreboardProblemCell {
+interface ScoreboardProblemCell {
   problemId: string;
   /** Counted (judged, non-CE) submissions up to and including the first AC. */
   attempts: number;

@@ -15,7 +15,7 @@ import type { CoreContext } from './context.ts';
 const AWARDS_REFRESH_MS = 2000;
 
 /** The languages teams may submit in, as CLICS language objects. */
-export function languageObjects(ctx: Pick<CoreContext, 'engine' | 'store'>): ClicsLanguage[] {
+function languageObjects(ctx: Pick<CoreContext, 'engine' | 'store'>): ClicsLanguage[] {
   const disabled = disabledLanguages(ctx.store);
   return ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)).map((l) => ({ id: l.id, name: l.name, entry_point_required: false, extensions: [...l.extensions] }));
 }
@@ -26,7 +26,7 @@ export function syncLanguages(ctx: Pick<CoreContext, 'engine' | 'store' | 'now'>
 }
 
 /** The awards as the judges' standings give them now. */
-export function currentAwards(ctx: Pick<CoreContext, 'store' | 'contest'>): ClicsAward[] {
+function currentAwards(ctx: Pick<CoreContext, 'store' | 'contest'>): ClicsAward[] {
   const standings = finalStandings(ctx.store);
   // The groups file as the contest was read (loadContest), not read again on each change.
   return computeAwards(standings, { groups: contestGroups(standings.teams, ctx.contest.groups) }).list;

@@ -11,7 +11,7 @@ import type { ScoreboardService } from '../store/scoreboardService.ts';
 import type { Store } from '../store/store.ts';
 
 /** The accounts that may log in, as far as the console sees them (server/accounts.ts's AccountDirectory). */
-export interface AccountRoster {
+interface AccountRoster {
   /** How many passwords have been hashed into the store so far, of how many. */
   progress(): { hashed: number; total: number };
   /** Accounts added to the contest folder since it was read. */

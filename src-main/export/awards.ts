@@ -20,7 +20,7 @@ export interface MedalCounts {
 
 const DEFAULT_MEDALS: MedalCounts = { gold: 4, silver: 4, bronze: 4 };
 
-export interface ClicsAward {
+interface ClicsAward {
   id: string;
   citation: string;
   team_ids: string[];

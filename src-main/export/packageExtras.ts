@@ -8,7 +8,7 @@ export const EXTRAS_FILE = 'verdict.json';
 export const EXTRAS_FORMAT = 'verdict-contest-package';
 export const EXTRAS_VERSION = 1;
 
-export interface JudgementExtras {
+interface JudgementExtras {
   judgehost: string;
   judged_verdict: string | null;
   overridden: boolean;
@@ -22,7 +22,7 @@ export interface JudgementExtras {
   invalidated_why: 'rejudge' | 'recovery' | null;
 }
 
-export interface RunExtras {
+interface RunExtras {
   test_name: string;
   memory_kb: number;
   wall_ms: number;
@@ -31,7 +31,7 @@ export interface RunExtras {
   message: string;
 }
 
-export interface OverrideExtras {
+interface OverrideExtras {
   submission_id: string;
   judgement_id: string;
   old_verdict: string;

@@ -8,7 +8,7 @@
 import { compareIds, computeScoreboard, type ScoreboardRow } from '../contest/scoreboard.ts';
 import type { ContestRow, ProblemRow, Store, TeamRow } from '../store/store.ts';
 
-export interface StandingsRow extends ScoreboardRow {
+interface StandingsRow extends ScoreboardRow {
   team: TeamRow;
 }
 

@@ -22,9 +22,9 @@ export const PROBLEM_YAML = 'problem.yaml';
 const DEFAULT_MEMORY_MB = 2048;
 const DEFAULT_OUTPUT_MB = 8;
 
-export type ProblemType = 'pass-fail' | 'scoring' | 'multi-pass' | 'interactive' | 'submit-answer';
+type ProblemType = 'pass-fail' | 'scoring' | 'multi-pass' | 'interactive' | 'submit-answer';
 
-export interface ProblemLimits {
+interface ProblemLimits {
   /** limits.time_limit in seconds; null when not given. */
   timeLimitSec: number | null;
   /** null when not given (the format version's default applies). */

@@ -79,7 +79,7 @@ function dropEmpty(value: unknown): unknown {
 }
 
 /** "limits.time_multipliers.ac_to_time_limit", "keywords[2]". */
-export function keyName(path: PathPart[]): string {
+function keyName(path: PathPart[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 

@@ -84,7 +84,7 @@ function builtRendererDir(): string | null {
 }
 
 /** The port is taken: one line for the organiser, nothing started. */
-export class PortInUseError extends Error {
+class PortInUseError extends Error {
   constructor(host: string, port: number) {
     super(`port ${port} on ${host} is already in use (another verdict serve, or another program): choose another with --port`);
     this.name = 'PortInUseError';

@@ -43,7 +43,7 @@ function errorBody(request: FastifyRequest, status: number, message: string): Ap
 const ROUTE_ACCESS = ['public', 'signed-in', 'team', 'judge'] as const;
 export type RouteAccess = (typeof ROUTE_ACCESS)[number];
 
-export interface RouteEntry {
+interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess;

@@ -13,7 +13,7 @@ import { problemIdFor } from '../contest/problemImport.ts';
 import { HttpError } from './auth.ts';
 
 /** Test data can be tens of megabytes; a package larger than this is refused (413) as it arrives. */
-export const PACKAGE_UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
+const PACKAGE_UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
 export const PACKAGE_UPLOAD_TYPE = 'application/zip';
 
 /** The uploaded package: the request's parsed body. Its folder is removed once the answer is sent. */

@@ -104,7 +104,7 @@ export interface ConsoleSubmission {
   memoryKb: number | null;
 }
 
-export interface ConsoleRun {
+interface ConsoleRun {
   ordinal: number;
   testName: string;
   verdict: Verdict;
@@ -125,7 +125,7 @@ export interface FailingTest {
   message: string;
 }
 
-export interface OverrideEntry {
+interface OverrideEntry {
   verdict: Verdict;
   previous: Verdict | null;
   reason: string;
@@ -256,7 +256,7 @@ export interface AddedProblem {
  * free label. The desktop app's main process shows a file dialog and reads the file (or folder) chosen
  * there, never a path the page names; a browser uploads the file the judge gave the page.
  */
-export type ProblemImport =
+type ProblemImport =
   | { via: 'dialog'; /** Null when the judge cancelled the dialog. */ choose: (kind: 'zip' | 'folder') => Promise<AddedProblem | null> }
   | { via: 'upload'; upload: (fileName: string, zip: Blob) => Promise<AddedProblem> };
 

@@ -40,7 +40,7 @@ export interface Me {
   csrfToken: string;
 }
 
-export interface PortalPhase {
+interface PortalPhase {
   started: boolean;
   ended: boolean;
   frozen: boolean;

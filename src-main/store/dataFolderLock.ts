@@ -21,7 +21,7 @@ interface Holder {
 }
 
 /** The data folder is held by another running process. */
-export class DataFolderLockedError extends Error {
+class DataFolderLockedError extends Error {
   constructor(dir: string, holder: Holder) {
     super(`the data folder ${dir} is in use by ${holder.what} (pid ${holder.pid}${holder.url ? `, serving ${holder.url}` : ''}, since ${holder.startedAt}); stop it first or use another --data`);
     this.name = 'DataFolderLockedError';

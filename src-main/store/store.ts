@@ -16,12 +16,10 @@ import { SettingsRepository } from './settings.ts';
 import { SubmissionRepository } from './submissions.ts';
 
 export * from './rows.ts';
-export { STORE_FILE_NAME, storeFileIn, type StoreDiagnostics } from './db.ts';
-export { importedSchedule, type AnnouncedType, type ImportOptions } from './contest.ts';
-export type { EventListener, StoredEventJson } from './events.ts';
+export { STORE_FILE_NAME, storeFileIn } from './db.ts';
+export { importedSchedule } from './contest.ts';
+export type { StoredEventJson } from './events.ts';
 export type { NewSubmission } from './submissions.ts';
-export type { NewClarification } from './clarifications.ts';
-export type { NewRun } from './judgements.ts';
 
 export class Store {
   /** The connection: transactions that span repositories, diagnostics. */

@@ -17,7 +17,7 @@ function validatorOf(schema: TSchema): ReturnType<typeof Compile> {
 }
 
 /** The errors of `value` against `schema` ("/rows/0/score: must not have additional properties"), none when it conforms. */
-export function clicsErrors(schema: TSchema, value: unknown): string[] {
+function clicsErrors(schema: TSchema, value: unknown): string[] {
   const v = validatorOf(schema);
   if (v.Check(value)) return [];
   return [...v.Errors(value)].slice(0, 5).map((e) => `${e.instancePath || '/'}: ${e.message}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);

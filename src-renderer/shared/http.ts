@@ -29,7 +29,7 @@ export function messageOf(error: unknown): string {
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /** A JSON error body: ours is `{ error }`, Fastify's own is `{ statusCode, error, message }`. */
-export interface ErrorBody {
+interface ErrorBody {
   error?: unknown;
   message?: unknown;
   statusCode?: unknown;

@@ -40,7 +40,7 @@ export interface RunnerExit {
 }
 
 /** The slot host could not run a request (it died, or could not start): the run failed on the judge's side. */
-export class SlotHostError extends Error {
+class SlotHostError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SlotHostError';

@@ -19,7 +19,7 @@ export interface PreparedValidator {
   dir: string;
 }
 
-export class ValidatorError extends Error {
+class ValidatorError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ValidatorError';

@@ -21,7 +21,7 @@ export interface EventSourceLike {
   close(): void;
 }
 
-export type OpenEventSource = (url: string) => EventSourceLike;
+type OpenEventSource = (url: string) => EventSourceLike;
 
 /** EventSource.CLOSED: the browser has given up reconnecting (e.g. the server answered 401). */
 const CLOSED = 2;
