@@ -43,21 +43,16 @@ function draftOf(clock: { startTime: number | null; durationMs: number; freezeMs
 
 function TimesForm() {
   const clock = useConsole((s) => s.clock)!;
-  const [draft, setDraft] = useState<TimesDraft>(() => draftOf(clock));
-  const [dirty, setDirty] = useState(false);
+  // The judge's edits, null while not editing: the fields then follow changes made elsewhere.
+  const [edited, setEdited] = useState<TimesDraft | null>(null);
+  const draft = edited ?? draftOf(clock);
+  const dirty = edited !== null;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const notify = useConsole((s) => s.notify);
 
-  // Follow changes made elsewhere while the judge is not editing (not every new clock reading).
-  const { startTime: shownStart, durationMs: shownDuration, freezeMs: shownFreeze, penaltyMinutes: shownPenalty } = clock;
-  useEffect(() => {
-    if (!dirty) setDraft(draftOf({ startTime: shownStart, durationMs: shownDuration, freezeMs: shownFreeze, penaltyMinutes: shownPenalty }));
-  }, [shownStart, shownDuration, shownFreeze, shownPenalty, dirty]);
-
   const edit = (patch: Partial<TimesDraft>): void => {
-    setDirty(true);
-    setDraft((d) => ({ ...d, ...patch }));
+    setEdited((d) => ({ ...(d ?? draft), ...patch }));
   };
 
   const save = async (event: FormEvent): Promise<void> => {
@@ -92,7 +87,7 @@ function TimesForm() {
     await refreshSnapshot();
     setBusy(false);
     if (ok) {
-      setDirty(false);
+      setEdited(null);
       notify('success', 'Contest times saved.');
     }
   };
@@ -124,7 +119,7 @@ function TimesForm() {
           Save times
         </button>
         {dirty && (
-          <button type="button" onClick={() => setDirty(false)} disabled={busy}>
+          <button type="button" onClick={() => setEdited(null)} disabled={busy}>
             Discard changes
           </button>
         )}
@@ -219,19 +214,22 @@ function Release() {
 function Exports() {
   const [jobs, setJobs] = useState<ExportJob[]>([]);
   const [busy, setBusy] = useState(false);
-  const refresh = async () => {
-    const list = await perform('Could not list the exports', () => judge.listExports());
-    if (list) setJobs(list);
+  // The list is set when the answer arrives (a callback, not the effect's own body); perform
+  // reports a failure itself and answers undefined, so the promise does not reject.
+  const refresh = (): void => {
+    void perform('Could not list the exports', () => judge.listExports()).then((list) => {
+      if (list) setJobs(list);
+    });
   };
   useEffect(() => {
-    void refresh();
-    return onSignal('exports', () => void refresh());
+    refresh();
+    return onSignal('exports', refresh);
   }, []);
   const start = async () => {
     setBusy(true);
     await perform('Could not start the export', () => judge.startExport());
     setBusy(false);
-    void refresh();
+    refresh();
   };
   // In a browser the files are served by the judge; in the desktop app the folder is on this machine.
   const served = !('verdictJudge' in window);

@@ -1,6 +1,6 @@
 // The dashboard: contest clock, the judging pool and its controls, what every worker does now,
 // the queue, and the last minutes' throughput and queue length.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { QueueEntry, WorkerView } from '../../../src-main/shared/judgeApi.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
@@ -103,17 +103,13 @@ function ClockCard() {
 
 function PoolCard() {
   const pool = useConsole((s) => s.pool);
-  const [workers, setWorkers] = useState(() => String(pool?.workers ?? 1));
-  const [editing, setEditing] = useState(false);
+  // What the judge typed, null while not editing: the field then follows changes made elsewhere
+  // (another judge, the CLI).
+  const [typed, setTyped] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // Follow changes made elsewhere (another judge, the CLI) unless the judge is typing.
-  const poolWorkers = pool?.workers;
-  useEffect(() => {
-    if (!editing && poolWorkers !== undefined) setWorkers(String(poolWorkers));
-  }, [poolWorkers, editing]);
-
   if (!pool) return null;
+  const workers = typed ?? String(pool.workers);
 
   const apply = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -125,7 +121,7 @@ function PoolCard() {
     setBusy(true);
     await perform('Could not change the number of workers', () => judge.setWorkers(n));
     await refreshSnapshot();
-    setEditing(false);
+    setTyped(null);
     setBusy(false);
   };
 
@@ -156,10 +152,7 @@ function PoolCard() {
               max={64}
               step={1}
               value={workers}
-              onChange={(e) => {
-                setEditing(true);
-                setWorkers(e.target.value);
-              }}
+              onChange={(e) => setTyped(e.target.value)}
             />
           )}
         </Field>

@@ -13,19 +13,27 @@ import { useConsole } from '../store/index.ts';
 /** Scoreboard events come with every judged submission: one refetch per quarter second at most. */
 const REFRESH_MS = 250;
 
+type Which = 'judges' | 'public';
+
 export function Scoreboard() {
   const [publicView, setPublicView] = useState(false);
-  const [board, setBoard] = useState<ScoreboardView | null>(null);
+  const view: Which = publicView ? 'public' : 'judges';
+  // The board with the view it was loaded for: after a switch the other view's board is not shown.
+  const [loaded, setLoaded] = useState<{ view: Which; board: ScoreboardView } | null>(null);
+  const board = loaded?.view === view ? loaded.board : null;
   const [error, setError] = useState<string | null>(null);
-  const which = useRef<'judges' | 'public'>('judges');
-  which.current = publicView ? 'public' : 'judges';
+  // The view shown, for answers that arrive after a switch (load is made once, for the signal).
+  const which = useRef<Which>(view);
+  useEffect(() => {
+    which.current = view;
+  }, [view]);
 
   const load = useCallback(async (): Promise<void> => {
-    const view = which.current;
+    const asked = which.current;
     try {
-      const answer = await judge.getScoreboard(view);
-      if (which.current !== view) return;
-      setBoard(answer);
+      const answer = await judge.getScoreboard(asked);
+      if (which.current !== asked) return;
+      setLoaded({ view: asked, board: answer });
       setError(null);
     } catch (e) {
       setError(messageOf(e));
@@ -34,9 +42,8 @@ export function Scoreboard() {
   }, []);
 
   useEffect(() => {
-    setBoard(null);
     void load();
-  }, [publicView, load]);
+  }, [view, load]);
 
   useEffect(() => {
     const refresh = coalesce(load, REFRESH_MS);

@@ -226,9 +226,8 @@ function OverrideForm({ submission: s, onDone }: { submission: ConsoleSubmission
 function LiveOutput({ submission: s }: { submission: ConsoleSubmission }) {
   const judging = s.status === 'judging';
   const [shown, setShown] = useState(judging);
-  useEffect(() => {
-    if (judging) setShown(true);
-  }, [judging]);
+  // Adjusted during render (not in an effect): the terminal mounts in the render judging starts in.
+  if (judging && !shown) setShown(true);
   if (!shown) return null;
   return (
     <section className="detail-section">
