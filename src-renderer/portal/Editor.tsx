@@ -24,8 +24,12 @@ export default function Editor({ value, onChange, mode, label, describedBy }: Ed
   const language = useRef(new Compartment());
   /** The text the editor last reported (or was given): identity check, no string compare per keystroke. */
   const known = useRef(value);
+  // The latest onChange for the editor's listener, which is made once: refreshed after each
+  // render (a ref is not written during render).
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
 
   // The editor is made once per mount, with the editing area's attributes as they were then (later
   // label changes are not expected).

@@ -1,5 +1,5 @@
 // Clarifications: the judges' announcements and answers, the team's own questions, and a form to ask.
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PortalClarification, PortalProblem } from '../../../src-main/shared/portalApi.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
@@ -45,9 +45,11 @@ export function ClarificationsView() {
       seen: s.seenClarifications,
     })),
   );
-  // What was unread when the page opened (or arrived while it is open) stays marked "new".
-  const fresh = useRef(new Set<string>());
-  for (const c of clarifications ?? []) if (isIncoming(c, teamId) && !seen.has(c.id)) fresh.current.add(c.id);
+  // What was unread when the page opened (or arrived while it is open) stays marked "new" after the
+  // effect below marks it seen: state adjusted during render, so the set is complete before that.
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
+  const unread = (clarifications ?? []).filter((c) => isIncoming(c, teamId) && !seen.has(c.id) && !fresh.has(c.id));
+  if (unread.length > 0) setFresh(new Set([...fresh, ...unread.map((c) => c.id)]));
   useEffect(() => {
     markClarificationsSeen();
   }, [clarifications]);
@@ -67,9 +69,9 @@ export function ClarificationsView() {
         <ol className="clar-list">
           {list.map((thread) => (
             <li key={thread.root.id} className="clar-thread">
-              <ClarificationItem clarification={thread.root} teamId={teamId} problems={problems} fresh={fresh.current.has(thread.root.id)} />
+              <ClarificationItem clarification={thread.root} teamId={teamId} problems={problems} fresh={fresh.has(thread.root.id)} />
               {thread.replies.map((reply) => (
-                <ClarificationItem key={reply.id} clarification={reply} teamId={teamId} problems={problems} fresh={fresh.current.has(reply.id)} reply />
+                <ClarificationItem key={reply.id} clarification={reply} teamId={teamId} problems={problems} fresh={fresh.has(reply.id)} reply />
               ))}
             </li>
           ))}

@@ -55,17 +55,18 @@ async function loadStatement(problemId: string, kind: 'markdown' | 'html' | 'lat
 }
 
 export default function Statement({ problemId, kind }: { problemId: string; kind: NonNullable<PortalProblem['statementKind']> }) {
-  const [html, setHtml] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The outcome with the problem it is for: another problem shows as loading until its own arrives.
+  const [loaded, setLoaded] = useState<{ problemId: string; kind: string; html: string | null; error: string | null } | null>(null);
+  const shown = loaded?.problemId === problemId && loaded.kind === kind ? loaded : null;
+  const html = shown?.html ?? null;
+  const error = shown?.error ?? null;
 
   useEffect(() => {
     if (kind === 'pdf') return;
     let current = true;
-    setHtml(null);
-    setError(null);
     loadStatement(problemId, kind).then(
-      (result) => current && setHtml(result),
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+      (result) => current && setLoaded({ problemId, kind, html: result, error: null }),
+      (e: unknown) => current && setLoaded({ problemId, kind, html: null, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       current = false;
