@@ -61,12 +61,12 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/exhaustive-deps': 'error',
-      // Off for now: these three judge code for the React Compiler, which the renderer is not built
-      // with. Meeting them means restructuring components (state adjusted during render instead of
-      // in effects, the latest-callback ref set in an effect): a change of its own, not a lint fix.
-      'react-hooks/set-state-in-effect': 'off',
-      'react-hooks/refs': 'off',
-      'react-hooks/incompatible-library': 'off',
+      // React's own rules for code the React Compiler can keep correct (the renderer is not built
+      // with it): state derived or adjusted during render rather than set in effects, no ref read or
+      // written during render, a library the compiler cannot memoize acknowledged where it is called.
+      'react-hooks/set-state-in-effect': 'error',
+      'react-hooks/refs': 'error',
+      'react-hooks/incompatible-library': 'error',
     },
   },
   {
