@@ -9,8 +9,8 @@
 // - `invalid`: what is wrong with a value of the right kind that breaks a rule (a pattern, an enum);
 //   without it `expected` is used.
 // An object schema may carry `missing`: by required field, why it matters, said after "missing".
-import Type, { type Static, type TProperties, type TSchema } from 'typebox';
-import { Compile, type Validator } from 'typebox/compile';
+import Type, { type Static, type TSchema } from 'typebox';
+import { compiledSchema } from '../common/compiledSchema.ts';
 
 /** The CLICS id syntax for the folder's ids (contest, problem, team, account, username of an
  *  imported team): letters, digits, '_', '.', '-', not starting with '.' or '-'. */
@@ -131,19 +131,6 @@ function fieldMessage(schema: TSchema & Wording, path: string[], value: unknown,
   return `${name}: ${schema.expected ?? 'expected something else'}, got ${show(value)}`;
 }
 
-/** Each schema compiled once: a compiled check is about ten times faster than Value.Check, and
- *  contest folders hold thousands of entries. */
-const validators = new WeakMap<TSchema, Validator>();
-
-function validatorOf<S extends TSchema>(schema: S): Validator<TProperties, S> {
-  let v = validators.get(schema);
-  if (v === undefined) {
-    v = Compile(schema);
-    validators.set(schema, v);
-  }
-  return v as Validator<TProperties, S>;
-}
-
 /**
  * Checks one map of fields (an entry of a list file, or contest.yaml) against `schema`; null values
  * count as absent (YAML's `key:`). Returns the map typed, or the message for its first wrong field
@@ -152,7 +139,7 @@ function validatorOf<S extends TSchema>(schema: S): Validator<TProperties, S> {
 export function checkFields<S extends TSchema>(schema: S, data: Record<string, unknown>): { ok: Static<S> } | { problem: string } {
   const present: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) present[k] = v;
-  const validator = validatorOf(schema);
+  const validator = compiledSchema(schema);
   if (validator.Check(present)) return { ok: present };
   const errors = validator.Errors(present);
   const first = errors[0];

@@ -4,8 +4,8 @@
 // ConsoleService only with arguments of the types its signature declares. The service still checks
 // what a type cannot say (a reason that is not blank, a worker count from 1 to 64).
 // The renderer does not import this file: it needs no validator in its bundle.
-import Type, { type TProperties, type TSchema } from 'typebox';
-import { Compile, type Validator } from 'typebox/compile';
+import Type, { type TSchema } from 'typebox';
+import { compiledSchema } from '../common/compiledSchema.ts';
 import type { JudgeRequestName } from './judgeApi.ts';
 
 interface Param {
@@ -67,17 +67,6 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
   listExports: [],
 };
 
-/** Each parameter's schema compiled once. */
-const validators = new Map<TSchema, Validator<TProperties, TSchema>>();
-function validatorOf(schema: TSchema): Validator<TProperties, TSchema> {
-  let v = validators.get(schema);
-  if (v === undefined) {
-    v = Compile(schema);
-    validators.set(schema, v);
-  }
-  return v;
-}
-
 /**
  * `args` checked against `method`'s parameters: the arguments to call the service with (optional
  * parameters sent as null, as JSON must, left out), or what is wrong, naming the parameter
@@ -97,7 +86,7 @@ export function checkJudgeRequest(method: JudgeRequestName, args: readonly unkno
       out.push(undefined);
       continue;
     }
-    const validator = validatorOf(p.schema);
+    const validator = compiledSchema(p.schema);
     if (!validator.Check(arg)) {
       const error = validator.Errors(arg).at(0);
       return { problem: `${method}: ${p.name}${error?.instancePath.replace(/\//g, '.') ?? ''}: ${error?.message ?? 'of the wrong type'}` };
