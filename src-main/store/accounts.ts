@@ -25,8 +25,6 @@ function sha256(token: string): Buffer {
 function prepareStatements(db: StoreDatabase) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    getMeta: p('SELECT value FROM meta WHERE key = ?'),
-    setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     allAccountIds: p('SELECT id FROM accounts'),
     accountExists: p('SELECT 1 FROM accounts WHERE id = ?'),
     getAccountByUsername: p('SELECT id, username, type, team_id AS teamId, password_hash AS passwordHash FROM accounts WHERE username = ?'),
@@ -84,8 +82,8 @@ export class AccountRepository {
       return { set, fingerprint: null };
     }
     const canonical = JSON.stringify([...accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((a) => [a.id, a.password, a.passwordHash]));
-    const stored = this.s.getMeta.pluck().get(META_ACCOUNTS_FINGERPRINT) as string | undefined;
-    if (stored !== undefined && verifyPassword(canonical, stored)) return { set, fingerprint: null };
+    const stored = this.db.getMeta(META_ACCOUNTS_FINGERPRINT);
+    if (stored !== null && verifyPassword(canonical, stored)) return { set, fingerprint: null };
     for (const a of accounts) {
       const imported = (this.s.getImportedHash.pluck().get(a.id) as string | null | undefined) ?? null;
       if (a.password !== null) {
@@ -112,7 +110,7 @@ export class AccountRepository {
       this.s.setImportedHash.run(hash, hash, a.id);
       this.s.deleteSessionsOf.run(a.id, Number.MAX_SAFE_INTEGER); // a new password ends the sessions made with the old one
     }
-    if (plan.fingerprint !== null) this.s.setMeta.run(META_ACCOUNTS_FINGERPRINT, plan.fingerprint);
+    if (plan.fingerprint !== null) this.db.setMeta(META_ACCOUNTS_FINGERPRINT, plan.fingerprint);
   }
 
   /** A new session; only the SHA-256 of the token is stored. Expired sessions are purged on the way. */

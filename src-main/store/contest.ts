@@ -78,8 +78,6 @@ export function importedSchedule(def: ContestDefinition): string {
 function prepareStatements(db: StoreDatabase) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    getMeta: p('SELECT value FROM meta WHERE key = ?'),
-    setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
 
     getContest: p(CONTEST_SELECT),
     getContestImported: p('SELECT imported FROM contest WHERE singleton = 1'),
@@ -302,9 +300,9 @@ export class ContestRepository {
   syncAwards(awards: readonly ClicsObject<'awards'>[], released: boolean, now: number = Date.now()): void {
     this.db.transaction(() => {
       const audience = released ? EVERYONE : JUDGES_ONLY;
-      const wasReleased = this.s.getMeta.pluck().get(META_AWARDS_RELEASED) === '1';
+      const wasReleased = this.db.getMeta(META_AWARDS_RELEASED) === '1';
       if (released && !wasReleased) this.s.clearAnnounced.run('awards');
-      if (released !== wasReleased) this.s.setMeta.run(META_AWARDS_RELEASED, released ? '1' : '0');
+      if (released !== wasReleased) this.db.setMeta(META_AWARDS_RELEASED, released ? '1' : '0');
       this.syncAnnounced('awards', awards, now, { audience });
     });
   }
@@ -439,7 +437,7 @@ export class ContestRepository {
       if (e.data === null) this.s.deleteAnnounced.run(e.type, e.id);
       else this.s.putAnnounced.run(e.type, e.id, canonicalJson(e.type, e.data));
     }
-    if (h.marks.thawed !== null && h.events.some((e) => e.type === 'awards')) this.s.setMeta.run(META_AWARDS_RELEASED, '1');
+    if (h.marks.thawed !== null && h.events.some((e) => e.type === 'awards')) this.db.setMeta(META_AWARDS_RELEASED, '1');
     this.cache = undefined;
   }
 }

@@ -46,11 +46,25 @@ export class StoreDatabase {
   private readonly db: Database.Database;
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   private readonly watchers: TransactionWatcher[] = [];
+  private readonly metaStatements: { get: Database.Statement; set: Database.Statement };
 
   private constructor(db: Database.Database) {
     this.db = db;
     this.schemaVersion = migrate(db);
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
+    this.metaStatements = {
+      get: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      set: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  /** The meta table's value for `key` (the repositories' small flags and settings), or null when never set. */
+  getMeta(key: string): string | null {
+    return (this.metaStatements.get.get(key) as string | undefined) ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.metaStatements.set.run(key, value);
   }
 
   /** Opens (creating folder and file as needed) and migrates the database. ':memory:' gives a private in-memory one. */

@@ -7,26 +7,26 @@ const SETTING_PREFIX = 'setting:';
 function prepareStatements(db: StoreDatabase) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    getMeta: p('SELECT value FROM meta WHERE key = ?'),
-    setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     listSettings: p(`SELECT key, value FROM meta WHERE key GLOB '${SETTING_PREFIX}*' ORDER BY key`),
   };
 }
 
 export class SettingsRepository {
+  private readonly db: StoreDatabase;
   private readonly s: ReturnType<typeof prepareStatements>;
 
   constructor(db: StoreDatabase) {
+    this.db = db;
     this.s = prepareStatements(db);
   }
 
   /** A setting, or null when it was never set. */
   get(key: string): string | null {
-    return (this.s.getMeta.pluck().get(`${SETTING_PREFIX}${key}`) as string | undefined) ?? null;
+    return this.db.getMeta(`${SETTING_PREFIX}${key}`);
   }
 
   set(key: string, value: string): void {
-    this.s.setMeta.run(`${SETTING_PREFIX}${key}`, value);
+    this.db.setMeta(`${SETTING_PREFIX}${key}`, value);
   }
 
   /** Every setting, by key. */
