@@ -11,6 +11,22 @@ export interface TestResult {
   signal: number;
   /** Why this verdict: a limit, the validator's message. */
   message: string;
+  /** Scoring problems only: the test case's score (the output validator's score.txt, or its group's
+   *  accept or reject score). */
+  score?: number;
+}
+
+/** Scoring problems only: a test group's outcome (every group of data/ that holds test cases, and
+ *  those above them, root '' included, in test order, parents first). */
+export interface GroupResult {
+  /** Path below data/: '' (the root), "sample", "secret", "secret/group1". */
+  name: string;
+  /** AC when every test case and subgroup in it was accepted, else the first rejection's verdict. */
+  verdict: Verdict;
+  /** The group's score as its aggregation gives it (sum or min, within its range / max_score). */
+  score: number;
+  /** The most the group can score; null when the package sets no bound. */
+  maxScore: number | null;
 }
 
 export interface CompileResult {
@@ -23,6 +39,10 @@ export interface JudgeResult {
   verdict: Verdict;
   tests: TestResult[];
   compile: CompileResult;
+  /** Scoring problems only: the submission's score (the root group's). */
+  score?: number;
+  /** Scoring problems only: each group's outcome (see `GroupResult`). */
+  groups?: GroupResult[];
   /** Largest CPU time and peak memory over the tests run. */
   timeMs: number;
   memoryKb: number;

@@ -90,6 +90,16 @@ export interface ProblemPackage {
   validation: 'default' | 'custom';
   /** The output validator is an interactor: it talks with the program (validation is then 'custom'). */
   interactive: boolean;
+  /** `type: scoring` (legacy: `type: scoring` with testdata.yaml's grading): submissions get a score. */
+  scoring: boolean;
+  /** Scoring problems: the most a submission can score (the root group's bound); null when
+   *  unbounded or for a pass-fail problem. */
+  maxScore: number | null;
+  /** `type: multi-pass`: the program runs again on the validator's nextpass.in, at most this many
+   *  passes (validation_passes); null for other problems. */
+  multiPassLimit: number | null;
+  /** `type: submit-answer`: a submission is the answer files themselves, nothing is compiled or run. */
+  submitAnswer: boolean;
   outputValidator: OutputValidatorSource | null;
   testCases: TestCase[];
   /** Every folder of data/ holding test cases, and those above them, in test order (parents first). */
