@@ -370,12 +370,14 @@ export class ConsoleService implements ConsoleRequests {
 
   async rejudgeSubmission(submissionId: string): Promise<void> {
     if (!this.ctx.store.submissions.get(submissionId)) throw new ConsoleError('not_found', `no submission ${submissionId}`);
+    this.ctx.store.contest.refuseOnceFinal(`rejudging submission ${submissionId}`);
     this.ctx.judging.kill(submissionId);
     this.ctx.store.judgements.rejudge(submissionId);
     this.ctx.judging.pump();
   }
 
   async rejudgeProblem(problemId: string): Promise<number> {
+    this.ctx.store.contest.refuseOnceFinal(`rejudging problem ${problemId}`);
     const rows = this.ctx.store.submissions.list({ problemId });
     this.ctx.store.db.transaction(() => {
       for (const row of rows) {
@@ -489,9 +491,9 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async setThawed(thawed: boolean): Promise<void> {
-    this.ctx.store.contest.markState({ thawed: thawed ? this.ctx.now() : null }, this.ctx.now());
+    // The awards go to everyone with the release, before the contest may close (end_of_updates is the last event).
+    this.ctx.store.contest.markState({ thawed: thawed ? this.ctx.now() : null }, this.ctx.now(), () => syncAwards(this.ctx));
     this.ctx.scoreboard.invalidate();
-    syncAwards(this.ctx);
     this.queue({ type: 'clock', clock: this.clock() });
   }
 
@@ -511,8 +513,7 @@ export class ConsoleService implements ConsoleRequests {
     const answered = new Set(clarifications.map((c) => c.replyToId).filter((id) => id !== null));
     const open = clarifications.filter((c) => c.fromTeamId !== null && !answered.has(c.id)).length;
     if (open > 0) throw new ConsoleError('conflict', `${open} question${open === 1 ? ' is' : 's are'} not answered`);
-    store.contest.markState({ finalized: now }, now);
-    syncAwards(this.ctx);
+    store.contest.markState({ finalized: now }, now, () => syncAwards(this.ctx));
     this.queue({ type: 'clock', clock: this.clock() });
   }
 }

@@ -39,6 +39,8 @@ export function awardsReleased(ctx: Pick<CoreContext, 'store'>): boolean {
 
 /** Announces the awards as they stand now (after the judges released the results, or on any change). */
 export function syncAwards(ctx: Pick<CoreContext, 'store' | 'contest' | 'now'>): void {
+  // Closed for updates: the awards are final with the results (and were announced before the contest closed).
+  if (ctx.store.contest.state(ctx.now()).end_of_updates !== null) return;
   ctx.store.contest.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
 }
 

@@ -111,7 +111,8 @@ describe('verdict import: round trip', () => {
 
   test('the imported contest goes on: serving it re-reads the contest folder without a new event; the next ids follow', async () => {
     const data = await importInto('goes-on');
-    const store = Store.open(join(data, 'verdict.db'));
+    let store = Store.open(join(data, 'verdict.db'));
+    const submit = () => store.submissions.add({ teamId: 't10', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('x'), submittedAt: START + HOUR });
     try {
       const last = store.events.lastToken();
       store.contest.import(c.def, { hashPasswords: false, now: AFTER_END });
@@ -120,7 +121,19 @@ describe('verdict import: round trip', () => {
       assert.equal(store.submissions.get('9')?.verdict, 'AC');
       assert.equal(store.judgements.overrides('9')[0]?.reason, 'the validator was wrong');
       assert.equal(store.settings.get('disabled-languages'), '["javascript"]');
-      const next = store.submissions.add({ teamId: 't10', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('x'), submittedAt: START + HOUR });
+      // The package's contest is final and closed for updates, and stays so once imported.
+      assert.throws(submit, /results are final/);
+    } finally {
+      store.close();
+    }
+    // As a contest imported before its results were final: it takes submissions, numbered after the imported ones.
+    const db = new Database(join(data, 'verdict.db'));
+    db.prepare('UPDATE contest SET finalized_at = NULL, end_of_updates_at = NULL').run();
+    db.close();
+    store = Store.open(join(data, 'verdict.db'));
+    try {
+      const last = store.events.lastToken();
+      const next = submit();
       assert.equal(next.submission.id, '24');
       assert.equal(BigInt(store.events.lastToken()!), BigInt(last!) + 1n);
     } finally {

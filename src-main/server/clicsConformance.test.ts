@@ -285,6 +285,34 @@ describe('CLICS conformance', () => {
       // A feed read afterwards ends there too.
       const reread = await feedOf(judge);
       assert.deepEqual(reread.at(-1), lines.at(-1));
+      // The awards went to everyone with the release, before the contest closed: a team's feed has them all.
+      const awards = (await get<S.ClicsAward[]>('/api/contests/sample/awards', {})).body;
+      assert.ok(awards.length > 0);
+      const teamFeed = await feedOf(team);
+      assert.equal(teamFeed.at(-1)?.type, 'state');
+      const byId = (list: S.ClicsAward[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+      assert.deepEqual(byId([...(fold(teamFeed).get('awards')?.values() ?? [])] as S.ClicsAward[]), byId(awards));
+
+      // Closed for updates: every change is refused, with the API's error body or the console's words.
+      const clicsPost = async (what: string, body: unknown, headers: Record<string, string>) => {
+        const response = await fetch(`${server.url}/api/contests/sample/${what}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+        return { status: response.status, body: (await response.json()) as { code: number; message: string } };
+      };
+      const zip = (await fetch(`${server.url}/api/contests/sample/submissions/1/files`, { headers: judge })).arrayBuffer();
+      const submission = await clicsPost('submissions', { problem_id: 'hello', language_id: 'python', team_id: 'team1', files: [{ data: Buffer.from(await zip).toString('base64') }] }, judge);
+      assert.equal(submission.status, 409);
+      assert.equal(submission.body.code, 409);
+      assert.match(submission.body.message, /submissions are closed/);
+      const question = await clicsPost('clarifications', { text: 'Can we still ask?' }, team);
+      assert.deepEqual([question.status, question.body.code], [409, 409]);
+      assert.match(question.body.message, /a clarification refused: the contest is closed for updates/);
+      const override = await consoleCall('overrideVerdict', '2', 'AC', 'lenient after all');
+      assert.equal(override.status, 409);
+      assert.match(((await override.json()) as { error: string }).error, /overriding the verdict of submission 2 refused: the results are final/);
+      const rejudge = await consoleCall('rejudgeProblem', 'hello');
+      assert.equal(rejudge.status, 409);
+      assert.match(((await rejudge.json()) as { error: string }).error, /rejudging problem hello refused/);
+      assert.deepEqual(await feedOf(judge), reread, 'nothing was announced after end_of_updates');
     } finally {
       controller.abort();
     }

@@ -47,6 +47,7 @@ export class ClarificationRepository {
 
   add(c: NewClarification): ClarificationRow {
     return this.db.transaction(() => {
+      this.contest.refuseOnceClosed('a clarification');
       for (const team of [c.fromTeamId, c.toTeamId]) {
         if (team !== null && !this.contest.hasTeam(team)) throw new StoreError('not_found', `unknown team ${team}`);
       }

@@ -312,6 +312,7 @@ export class ContestRepository {
     this.db.transaction(() => {
       const before = this.current();
       if (!before) throw new StoreError('not_found', 'no contest has been imported');
+      this.refuseOnceClosed('a change of the contest times');
       const durationMs = t.durationMs ?? before.durationMs;
       const freezeMs = t.freezeMs ?? before.freezeMs;
       const penaltyMinutes = t.penaltyMinutes ?? before.penaltyMinutes;
@@ -361,7 +362,7 @@ export class ContestRepository {
    * contest that has ended can be finalized. end_of_updates follows by itself, as the last change, once the
    * results are final and, if the scoreboard was frozen, thawed.
    */
-  markState(marks: Partial<Pick<StateMarks, 'thawed' | 'finalized'>>, now: number = Date.now()): ClicsState {
+  markState(marks: Partial<Pick<StateMarks, 'thawed' | 'finalized'>>, now: number = Date.now(), lastChanges: () => void = () => {}): ClicsState {
     return this.db.transaction(() => {
       const contest = this.current();
       if (!contest) throw new StoreError('not_found', 'no contest has been imported');
@@ -370,10 +371,28 @@ export class ContestRepository {
       if (marks.finalized === null && before.finalized !== null) throw new StoreError('conflict', 'the results are final: they cannot be made provisional again');
       if (marks.finalized !== undefined && marks.finalized !== null && before.ended === null) throw new StoreError('conflict', 'the contest has not ended: its results cannot be final yet');
       const m: StateMarks = { ...this.stateMarks(), ...marks };
-      if (m.endOfUpdates === null && stateObject(contest, { ...m, endOfUpdates: now }, now).end_of_updates !== null) m.endOfUpdates = now;
       this.s.setStateMarks.run(m.thawed, m.finalized, m.endOfUpdates);
+      // What follows from the new marks (the awards released) is announced before the contest may close.
+      lastChanges();
+      if (m.endOfUpdates === null && stateObject(contest, { ...m, endOfUpdates: now }, now).end_of_updates !== null) {
+        m.endOfUpdates = now;
+        this.s.setStateMarks.run(m.thawed, m.finalized, m.endOfUpdates);
+      }
       return this.refreshState(now);
     });
+  }
+
+  /**
+   * Refuses `change` once the contest is closed for updates (its CLICS state says end_of_updates: over, final
+   * and, if it was frozen, thawed), after which nothing in it may change and the event feed has ended.
+   */
+  refuseOnceClosed(change: string): void {
+    if (this.stateMarks().endOfUpdates !== null) throw new StoreError('conflict', `${change} refused: the contest is closed for updates (its results are final and released, end_of_updates)`);
+  }
+
+  /** Refuses `change` once the results are final (CLICS finalized): no verdict or submission may change them any more. */
+  refuseOnceFinal(change: string): void {
+    if (this.stateMarks().finalized !== null) throw new StoreError('conflict', `${change} refused: the results are final (the judges finalized them)`);
   }
 
   /** Whether the judges released the results (thawed): the public scoreboard and the awards show everything. */

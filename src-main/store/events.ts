@@ -29,6 +29,7 @@ function prepareStatements(db: StoreDatabase) {
     audienceEventsSince: p('SELECT CAST(e.token AS TEXT) AS token, type, obj_id AS id, op, data, time, audience FROM events e WHERE e.audience = ? AND e.token > ? ORDER BY e.token LIMIT ?'),
     lastEventToken: p('SELECT CAST(max(token) AS TEXT) FROM events'),
     teamOfSubmission: p('SELECT team_id FROM submissions WHERE id = ?'),
+    closedForUpdates: p('SELECT 1 FROM contest WHERE singleton = 1 AND end_of_updates_at IS NOT NULL'),
   };
 }
 
@@ -66,6 +67,11 @@ export class EventLog {
    */
   append<T extends EventType>(type: T, id: string | null, op: EventOp, data: ClicsObject<T> | null, time: number, audience?: string): void {
     if (!this.db.inTransaction) throw new Error('store: an event must be appended inside the transaction of its change');
+    // The state event that sets end_of_updates is the feed's last: after it, no change may be announced (the
+    // repositories refuse the changes people ask for with their own words; this catches any other).
+    if (type !== 'state' && this.s.closedForUpdates.get() !== undefined) {
+      throw new StoreError('conflict', `the contest is closed for updates (its results are final and released, end_of_updates): its ${type} cannot change any more`);
+    }
     const json = data === null ? null : clicsJson(type, data);
     const object = json === null ? null : (JSON.parse(json) as Record<string, unknown>);
     const shown = audience ?? storedAudience(eventAudience({ type, id, data: object }, this.teamOfSubmission));

@@ -227,6 +227,7 @@ export class JudgementRepository {
       const n = intId(submissionId);
       const status = n === null ? undefined : (this.s.getStatus.pluck().get(n) as SubmissionStatus | undefined);
       if (status === undefined) throw new StoreError('not_found', `unknown submission ${submissionId}`);
+      this.contest.refuseOnceFinal(`rejudging submission ${submissionId}`);
       if (status === 'queued') return;
       this.requeue(n!, 'rejudge', now);
     });
@@ -265,6 +266,7 @@ export class JudgementRepository {
     this.db.transaction(() => {
       const n = intId(submissionId);
       if (n === null || this.s.getStatus.pluck().get(n) === undefined) throw new StoreError('not_found', `unknown submission ${submissionId}`);
+      this.contest.refuseOnceFinal(`overriding the verdict of submission ${submissionId}`);
       const jid = this.s.currentJudgementId.pluck().get(n) as number | undefined;
       const j = jid === undefined ? null : this.row(jid);
       if (!j || j.endTime === null) throw new StoreError('conflict', `submission ${submissionId} has no finished judgement to override`);

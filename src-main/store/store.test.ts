@@ -1024,3 +1024,41 @@ test('the CLICS state keeps its order: no thaw without a freeze or before the en
     t.dispose();
   }
 });
+
+test('final results take no new verdict or submission; a contest closed for updates (end_of_updates) takes no change at all', () => {
+  const t = tempStore();
+  try {
+    const store = t.store;
+    store.contest.setTimes({ startTime: START, durationMs: 5 * HOUR, freezeMs: HOUR }, START);
+    const { submission } = submit(store, 't1', 'print(1)');
+    const j = store.judgements.start(submission.id, 'host-1', START + 70_000);
+    store.judgements.finish(j, judgeResult('WA', [['secret/1', 'WA', 5]]));
+    const refused = (pattern: RegExp) => (e: unknown) => e instanceof StoreError && e.code === 'conflict' && pattern.test(e.message);
+
+    store.contest.markState({ finalized: START + 6 * HOUR }, START + 6 * HOUR);
+    // Final, not yet released: the verdicts stand, questions and answers still come.
+    assert.throws(() => store.judgements.override(submission.id, 'AC', 'typo in the tests', 'judge'), refused(/overriding the verdict of submission \d+ refused: the results are final/));
+    assert.throws(() => store.judgements.rejudge(submission.id), refused(/rejudging submission \d+ refused: the results are final/));
+    assert.throws(() => submit(store, 't1', 'print(2)', { at: START + 6 * HOUR }), refused(/a new submission refused: the results are final/));
+    assert.equal(store.submissions.get(submission.id)?.verdict, 'WA');
+    store.clarifications.add({ fromTeamId: 't1', toTeamId: null, problemId: null, text: 'Is it over?', replyToId: null, time: START + 6 * HOUR });
+
+    // Released as well: end_of_updates, after which nothing changes, whoever asks.
+    store.contest.markState({ thawed: START + 7 * HOUR }, START + 7 * HOUR);
+    const last = store.events.lastToken();
+    assert.throws(
+      () => store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'Thanks for coming.', replyToId: null, time: START + 8 * HOUR }),
+      refused(/a clarification refused: the contest is closed for updates/),
+    );
+    assert.throws(() => store.contest.setTimes({ startTime: START + HOUR }, START + 8 * HOUR), refused(/contest times refused: the contest is closed/));
+    // Any other change is refused where its event would be announced: a language added, a team renamed.
+    assert.throws(() => store.contest.syncLanguages([{ id: 'cobol', name: 'COBOL', entry_point_required: false, extensions: ['cob'] }], START + 8 * HOUR), refused(/its languages cannot change any more/));
+    const def = contestDefinition();
+    assert.throws(() => store.contest.import({ ...def, teams: def.teams.map((team) => ({ ...team, name: `${team.name} (renamed)` })) }, { hashPasswords: false, now: START + 8 * HOUR }), refused(/its teams cannot change/));
+    assert.deepEqual(eventsAfter(store, last), [], 'the state that set end_of_updates is still the last event');
+    // The same folder again changes nothing: a restart after the contest still opens it.
+    store.contest.import(def, { hashPasswords: false, now: START + 8 * HOUR });
+  } finally {
+    t.dispose();
+  }
+});

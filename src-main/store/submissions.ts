@@ -77,6 +77,7 @@ export class SubmissionRepository {
         const existing = this.s.findIdempotent.pluck().get(s.teamId, key) as string | undefined;
         if (existing !== undefined) return { submission: this.get(existing)!, created: false };
       }
+      this.contest.refuseOnceFinal('a new submission');
       const refs = this.s.checkSubmitRefs.get(s.teamId, s.problemId) as { team: number | null; problem: number | null };
       if (refs.team !== 0) throw new StoreError('not_found', `unknown team ${s.teamId}`);
       if (refs.problem !== 0) throw new StoreError('not_found', `unknown problem ${s.problemId}`);
