@@ -87,6 +87,7 @@ function prepareStatements(db: StoreDatabase) {
                         start_time = excluded.start_time, duration_ms = excluded.duration_ms, freeze_ms = excluded.freeze_ms,
                         penalty_minutes = excluded.penalty_minutes, imported = excluded.imported`),
     setContestTimes: p('UPDATE contest SET start_time = ?, duration_ms = ?, freeze_ms = ?, penalty_minutes = ? WHERE singleton = 1'),
+    unjudgedCount: p("SELECT count(*) FROM submissions WHERE status != 'judged'"),
     getStateMarks: p('SELECT thawed_at AS thawed, finalized_at AS finalized, end_of_updates_at AS endOfUpdates FROM contest WHERE singleton = 1'),
     setStateMarks: p('UPDATE contest SET thawed_at = ?, finalized_at = ?, end_of_updates_at = ? WHERE singleton = 1'),
     getStateJson: p('SELECT state_json FROM contest WHERE singleton = 1'),
@@ -369,7 +370,13 @@ export class ContestRepository {
       const before = this.state(now);
       if (marks.thawed === null && before.thawed !== null) throw new StoreError('conflict', 'the final results were released after the contest (the CLICS state says thawed): they cannot be frozen again');
       if (marks.finalized === null && before.finalized !== null) throw new StoreError('conflict', 'the results are final: they cannot be made provisional again');
-      if (marks.finalized !== undefined && marks.finalized !== null && before.ended === null) throw new StoreError('conflict', 'the contest has not ended: its results cannot be final yet');
+      if (marks.finalized !== undefined && marks.finalized !== null && before.finalized === null) {
+        if (before.ended === null) throw new StoreError('conflict', 'the contest has not ended: its results cannot be final yet');
+        // As DOMjudge: results with a verdict still to come are not final (and a judging that ended after
+        // end_of_updates could not be recorded).
+        const unjudged = this.s.unjudgedCount.pluck().get() as number;
+        if (unjudged > 0) throw new StoreError('conflict', `${unjudged} submission${unjudged === 1 ? ' is' : 's are'} still waiting or being judged: the results can be final once every submission has its verdict`);
+      }
       const m: StateMarks = { ...this.stateMarks(), ...marks };
       this.s.setStateMarks.run(m.thawed, m.finalized, m.endOfUpdates);
       // What follows from the new marks (the awards released) is announced before the contest may close.

@@ -1035,6 +1035,11 @@ test('final results take no new verdict or submission; a contest closed for upda
     store.judgements.finish(j, judgeResult('WA', [['secret/1', 'WA', 5]]));
     const refused = (pattern: RegExp) => (e: unknown) => e instanceof StoreError && e.code === 'conflict' && pattern.test(e.message);
 
+    const { submission: waiting } = submit(store, 't1', 'print(3)', { at: START + 80_000 });
+    assert.throws(() => store.contest.markState({ finalized: START + 6 * HOUR }, START + 6 * HOUR), refused(/1 submission is still waiting or being judged/));
+    const jw = store.judgements.start(waiting.id, 'host-1', START + 6 * HOUR);
+    assert.throws(() => store.contest.markState({ finalized: START + 6 * HOUR }, START + 6 * HOUR), refused(/1 submission is still waiting or being judged/));
+    store.judgements.finish(jw, judgeResult('WA', [['secret/1', 'WA', 5]]));
     store.contest.markState({ finalized: START + 6 * HOUR }, START + 6 * HOUR);
     // Final, not yet released: the verdicts stand, questions and answers still come.
     assert.throws(() => store.judgements.override(submission.id, 'AC', 'typo in the tests', 'judge'), refused(/overriding the verdict of submission \d+ refused: the results are final/));
