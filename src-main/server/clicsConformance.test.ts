@@ -141,10 +141,17 @@ describe('CLICS conformance', () => {
       const board = await get('/api/contests/sample/scoreboard', headers);
       assertConforms(S.Scoreboard, board.body, `${role} scoreboard`);
     }
-    // The hidden team is the judges' only; what it names exists for everyone (its group and organization are configuration).
-    const publicTeams = (await get<{ id: string }[]>('/api/contests/sample/teams', {})).body.map((t) => t.id);
-    assert.ok(!publicTeams.includes('observer'));
-    assert.ok((await get<{ id: string }[]>('/api/contests/sample/teams', judge)).body.some((t) => t.id === 'observer'));
+    // The hidden team is the judges' only, and so are the group and the organization only it belongs to.
+    for (const [role, headers] of Object.entries(roles)) {
+      const judges = role === 'judge';
+      for (const [type, id] of [['teams', 'observer'], ['groups', 'observers'], ['organizations', 'jury-org']]) {
+        const ids = (await get<{ id: string }[]>(`/api/contests/sample/${type}`, headers)).body.map((o) => o.id);
+        assert.equal(ids.includes(id), judges, `${role}: /${type} lists ${id}`);
+        assert.equal((await get(`/api/contests/sample/${type}/${id}`, headers)).status, judges ? 200 : 404, `${role}: /${type}/${id}`);
+      }
+      // What visible teams belong to stays public.
+      assert.ok((await get<{ id: string }[]>('/api/contests/sample/groups', headers)).body.length > 0, `${role}: the other groups`);
+    }
     // Filtering on ID properties: empty means null.
     const fromTeam1 = (await get<{ from_team_id: string | null }[]>('/api/contests/sample/clarifications?from_team_id=team1', judge)).body;
     assert.ok(fromTeam1.length === 1 && fromTeam1[0].from_team_id === 'team1');
@@ -174,8 +181,9 @@ describe('CLICS conformance', () => {
         );
       }
       assert.deepEqual(state.get('contest')?.get(''), (await get('/api/contests/sample', headers)).body);
-      const teams = [...(state.get('teams')?.keys() ?? [])];
-      assert.equal(teams.includes('observer'), role === 'judge', `${role}: the hidden team`);
+      for (const [type, id] of [['teams', 'observer'], ['groups', 'observers'], ['organizations', 'jury-org']] as const) {
+        assert.equal(feed.some((e) => e.type === type && e.id === id), role === 'judge', `${role}'s feed: ${type} ${id}, of the hidden team`);
+      }
       assert.equal(feed.some((e) => e.type === 'runs'), role === 'judge', `${role}: runs`);
     }
     // Resumed after a token: only what follows it, still notifications of the schemas.

@@ -13,6 +13,7 @@ import { storedZip } from '../export/zip.ts';
 import { clarificationObject, contestObject, JUDGEMENT_TYPES, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
 import { clicsTime, contestTimeMs, relTime } from '../clics/time.ts';
 import { maySee } from '../store/eventAudience.ts';
+import { privateAffiliations } from '../store/privateAffiliations.ts';
 import type { StoredEvent, StoredEventJson } from '../store/store.ts';
 import { HttpError, isJudge, requireCaller, type Caller } from './auth.ts';
 import { awardsReleased } from '../core/clicsSync.ts';
@@ -107,9 +108,16 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   collection('judgement-types', 'public', () => [...JUDGEMENT_TYPES]);
   collection('languages', 'public', () => store.contest.announced('languages'));
   collection('problems', 'public', () => store.contest.problems().map(problemObject));
-  collection('groups', 'public', () => store.contest.announced('groups'));
-  collection('organizations', 'public', () => store.contest.announced('organizations'));
-  // Hidden teams are the judges' business: they are on the judges' scoreboard, nowhere else.
+  // Hidden teams are the judges' business: they are on the judges' scoreboard, nowhere else; so are the groups
+  // and organizations only they belong to.
+  const affiliations = async <T extends 'groups' | 'organizations'>(type: T, request: FastifyRequest): Promise<S.ClicsObject<T>[]> => {
+    const all = store.contest.announced(type);
+    if (isJudge(await identify(request))) return all;
+    const judgesOnly = privateAffiliations(store.contest.teams())[type];
+    return all.filter((o) => !judgesOnly.has(o.id));
+  };
+  collection('groups', 'public', (request) => affiliations('groups', request));
+  collection('organizations', 'public', (request) => affiliations('organizations', request));
   collection('teams', 'public', async (request) => {
     const judge = isJudge(await identify(request));
     return store

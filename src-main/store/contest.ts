@@ -10,6 +10,7 @@ import type { StoreDatabase } from './db.ts';
 import { EVERYONE, JUDGES_ONLY } from './eventAudience.ts';
 import type { EventLog } from './events.ts';
 import type { ContestHistory } from './history.ts';
+import { privateAffiliations } from './privateAffiliations.ts';
 import { StoreError, type ContestRow, type EventType, type ProblemRow, type TeamRow } from './rows.ts';
 
 /** meta key: '1' once the awards were announced to everyone (the results were released). */
@@ -176,15 +177,25 @@ export class ContestRepository {
     // and goes only once nothing refers to it any more.
     const groups = groupObjects(def.teams, def.groups);
     const organizations = organizationObjects(def.teams, def.organizations);
+    // Those only hidden teams name are the judges' (privateAffiliations.ts), before and after this import.
+    const nowPrivate = privateAffiliations(def.teams);
     this.db.transaction(() => {
+      const wasPrivate = privateAffiliations(this.teams());
+      // Before: those only the judges saw, and those not announced yet (this import announces them as they are now).
+      const privacy = (type: 'groups' | 'organizations') => {
+        const announced = new Set(this.announced(type).map((o) => o.id));
+        return { now: nowPrivate[type], before: new Set([...wasPrivate[type], ...[...nowPrivate[type]].filter((id) => !announced.has(id))]) };
+      };
       this.importSchedule(def, now);
       this.syncAnnounced('judgement-types', JUDGEMENT_TYPES, now);
-      this.syncAnnounced('groups', groups, now, { keep: true });
-      this.syncAnnounced('organizations', organizations, now, { keep: true });
+      const groupPrivacy = privacy('groups');
+      const organizationPrivacy = privacy('organizations');
+      this.syncAnnounced('groups', groups, now, { keep: true, privacy: groupPrivacy });
+      this.syncAnnounced('organizations', organizations, now, { keep: true, privacy: organizationPrivacy });
       this.importProblems(def, now);
       this.importTeams(def, now);
-      this.syncAnnounced('groups', groups, now);
-      this.syncAnnounced('organizations', organizations, now);
+      this.syncAnnounced('groups', groups, now, { privacy: groupPrivacy });
+      this.syncAnnounced('organizations', organizations, now, { privacy: organizationPrivacy });
       this.accounts.import(def.accounts, passwords);
       this.refreshState(now);
     });
@@ -255,23 +266,36 @@ export class ContestRepository {
   /**
    * Makes the announced objects of `type` (clics_objects) those given: a create or update event for each new or
    * changed one and, unless `keep`, a delete for each one no longer given. Returns whether anything changed.
+   * `privacy` names the objects only the judges see, now and before: their events go to the judges only; one
+   * that became public is announced to everyone in the `keep` pass (before the teams that name it), one that
+   * became private is deleted for everyone in the other (after them), as hidden teams are.
    */
-  private syncAnnounced<T extends AnnouncedType>(type: T, objects: readonly ClicsObject<T>[], now: number, options: { keep?: boolean; audience?: string } = {}): boolean {
+  private syncAnnounced<T extends AnnouncedType>(
+    type: T,
+    objects: readonly ClicsObject<T>[],
+    now: number,
+    options: { keep?: boolean; audience?: string; privacy?: { now: ReadonlySet<string>; before: ReadonlySet<string> } } = {},
+  ): boolean {
     const before = new Map((this.s.listAnnounced.all(type) as { id: string; json: string }[]).map((r) => [r.id, r.json]));
+    const privacy = options.privacy ?? { now: new Set<string>(), before: new Set<string>() };
+    const audienceOf = (id: string, isPrivate: boolean) => options.audience ?? (isPrivate ? JUDGES_ONLY : undefined);
     let changed = false;
     for (const o of objects) {
       const json = clicsJson(type, o);
       const old = before.get(o.id);
       before.delete(o.id);
-      if (old === json) continue;
+      const revealed = options.keep === true && old !== undefined && privacy.before.has(o.id) && !privacy.now.has(o.id);
+      const concealed = options.keep !== true && old !== undefined && !privacy.before.has(o.id) && privacy.now.has(o.id);
+      if (concealed) this.events.append(type, o.id, 'delete', null, now, EVERYONE);
+      if (old === json && !revealed && !concealed) continue;
       this.s.putAnnounced.run(type, o.id, json);
-      this.events.append(type, o.id, old === undefined ? 'create' : 'update', o, now, options.audience);
+      this.events.append(type, o.id, old === undefined ? 'create' : 'update', o, now, audienceOf(o.id, privacy.now.has(o.id)));
       changed = true;
     }
     if (options.keep) return changed;
     for (const id of before.keys()) {
       this.s.deleteAnnounced.run(type, id);
-      this.events.append(type, id, 'delete', null, now, options.audience);
+      this.events.append(type, id, 'delete', null, now, audienceOf(id, privacy.before.has(id)));
       changed = true;
     }
     return changed;

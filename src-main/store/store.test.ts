@@ -935,7 +935,13 @@ test('hidden teams: their events are for the judges; one hidden later is deleted
     const last = t.store.events.lastToken();
     def.teams[0].hidden = true;
     t.store.contest.import(def, { hashPasswords: false });
-    assert.deepEqual(eventsAfter(t.store, last).map((e) => `${e.type}/${e.op}/${e.id}/${e.audience}/${e.data === null ? 'null' : 'data'}`), [`teams/delete/t1/${EVERYONE}/null`, `teams/update/t1/${JUDGES_ONLY}/data`]);
+    // t1 alone was in 'participants': the group goes with it (privateAffiliations.ts).
+    assert.deepEqual(eventsAfter(t.store, last).map((e) => `${e.type}/${e.op}/${e.id}/${e.audience}/${e.data === null ? 'null' : 'data'}`), [
+      `teams/delete/t1/${EVERYONE}/null`,
+      `teams/update/t1/${JUDGES_ONLY}/data`,
+      `groups/delete/participants/${EVERYONE}/null`,
+      `groups/update/participants/${JUDGES_ONLY}/data`,
+    ]);
   } finally {
     t.dispose();
   }
@@ -1063,6 +1069,34 @@ test('final results take no new verdict or submission; a contest closed for upda
     assert.deepEqual(eventsAfter(store, last), [], 'the state that set end_of_updates is still the last event');
     // The same folder again changes nothing: a restart after the contest still opens it.
     store.contest.import(def, { hashPasswords: false, now: START + 8 * HOUR });
+  } finally {
+    t.dispose();
+  }
+});
+
+test('a group or organization only hidden teams belong to is the judges\' only: deleted for everyone after its last visible team goes, announced to everyone before one comes back', () => {
+  const t = tempStore({ imported: false });
+  try {
+    const store = t.store;
+    const def = contestDefinition();
+    // t2 alone names 'uni'; t1 alone 'participants'. Hidden t3 names 'jury' and 'panel' only.
+    const withTeams = (change: (team: (typeof def.teams)[number]) => Partial<(typeof def.teams)[number]>) => ({ ...def, teams: def.teams.map((team) => ({ ...team, ...change(team) })) });
+    store.contest.import(withTeams((team) => (team.id === 't3' ? { organizationId: 'panel', groupIds: ['jury'] } : {})), { hashPasswords: false, now: START - HOUR });
+    const seen = (events: StoredEvent[]) => events.filter((e) => ['teams', 'groups', 'organizations'].includes(e.type)).map((e) => `${e.type} ${e.id} ${e.data === null ? 'delete' : 'put'} ${e.audience}`);
+    assert.deepEqual(
+      seen(eventsAfter(store, null)).filter((line) => /jury|panel|t3/.test(line)),
+      [`groups jury put ${JUDGES_ONLY}`, `organizations panel put ${JUDGES_ONLY}`, `teams t3 put ${JUDGES_ONLY}`],
+    );
+
+    // t2 becomes hidden: 'uni' is now the judges' only, deleted for everyone after t2 is.
+    let last = store.events.lastToken();
+    store.contest.import(withTeams((team) => (team.id === 't3' ? { organizationId: 'panel', groupIds: ['jury'] } : team.id === 't2' ? { hidden: true } : {})), { hashPasswords: false, now: START });
+    assert.deepEqual(seen(eventsAfter(store, last)), [`teams t2 delete ${EVERYONE}`, `teams t2 put ${JUDGES_ONLY}`, `organizations uni delete ${EVERYONE}`, `organizations uni put ${JUDGES_ONLY}`]);
+
+    // Shown again, and t1 joins 'jury': both announced to everyone before the teams that name them.
+    last = store.events.lastToken();
+    store.contest.import(withTeams((team) => (team.id === 't3' ? { organizationId: 'panel', groupIds: ['jury'] } : team.id === 't1' ? { groupIds: ['participants', 'jury'] } : {})), { hashPasswords: false, now: START + HOUR });
+    assert.deepEqual(seen(eventsAfter(store, last)), [`groups jury put ${EVERYONE}`, `organizations uni put ${EVERYONE}`, `teams t1 put ${EVERYONE}`, `teams t2 put ${EVERYONE}`]);
   } finally {
     t.dispose();
   }
