@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ConsoleService } from '../console/consoleService.ts';
-import { JudgingService, type LiveJudging } from '../judging/judgingService.ts';
+import { JudgingService } from '../judging/judgingService.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
 import { ProblemCatalogue, timeLimitOf } from '../contest/problemCatalogue.ts';
@@ -22,11 +22,12 @@ import { AccountDirectory } from './accounts.ts';
 import type { PasswordHasherOptions } from './passwordHasher.ts';
 import { Authenticator } from './auth.ts';
 import { startClicsSync } from '../core/clicsSync.ts';
+import { startLiveFanout } from '../core/liveFanout.ts';
+import { SubmissionIntake } from '../core/submissionIntake.ts';
 import type { ServerContext } from './context.ts';
 import { createHttpServer } from './httpServer.ts';
 import { LiveHub } from './liveHub.ts';
 import { RateLimiter } from './rateLimit.ts';
-import { SubmissionCommitter } from './submissionCommitter.ts';
 
 export interface ContestServerOptions {
   contestDir: string;
@@ -68,10 +69,6 @@ const CLARIFICATIONS_BURST = 5;
 const CLARIFICATIONS_PER_MINUTE = 6;
 /** How often the contest state (started, frozen, ended) is re-checked for the event feed. */
 const STATE_TICK_MS = 1000;
-/** The scoreboard-changed signal is sent at most this often (1000 clients refetch on it). */
-const SCOREBOARD_SIGNAL_MS = 250;
-/** A team's portal is told of its judging's progress at most this often (it then re-reads its submissions). */
-const PROGRESS_SIGNAL_MS = 500;
 
 export function defaultDataDir(contestId: string): string {
   const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
@@ -155,12 +152,12 @@ async function startLocked(
     contest,
     engine,
     judging,
+    intake: new SubmissionIntake(store, () => judging.pump()),
     problems,
     scoreboard,
     accounts,
     auth: new Authenticator(store, accounts),
     live,
-    submissions: new SubmissionCommitter(store, () => judging.pump()),
     limits: {
       submissions: new RateLimiter(SUBMISSIONS_BURST, SUBMISSIONS_PER_MINUTE),
       clarifications: new RateLimiter(CLARIFICATIONS_BURST, CLARIFICATIONS_PER_MINUTE),
@@ -172,47 +169,8 @@ async function startLocked(
   // Languages and awards in the store (and the event feed) before anyone can submit or read them.
   undo.push(startClicsSync(context));
 
-  // Store events drive everything live: the streams, the scoreboard, the judging pump.
-  // The scoreboard signal goes out at once, then at most every SCOREBOARD_SIGNAL_MS (1000 open
-  // portals re-fetch on it): a change is announced within milliseconds, a burst costs one refetch.
-  // Teams are told only when the board they see changed: during the freeze a verdict changes the
-  // judges' board alone, and a signal to teams would say that a judging had just finished.
-  let lastSignal = 0;
-  let scoreboardSignal: NodeJS.Timeout | null = null;
-  let publicDigest = '';
-  const signalScoreboard = () => {
-    scoreboardSignal = null;
-    lastSignal = Date.now();
-    live.publishToJudges('scoreboard', { version: scoreboard.currentVersion, changedAt: lastSignal });
-    const shown = scoreboard.snapshot('public', now()).digest;
-    if (shown === publicDigest) return;
-    publicDigest = shown;
-    live.publishToTeams('scoreboard', { changedAt: lastSignal });
-  };
-  const unsubscribe = store.events.subscribe((event) => {
-    live.publish(event);
-    // A change of the contest's times or state may freeze or thaw the public board.
-    if (['submissions', 'judgements', 'teams', 'problems', 'contest', 'state'].includes(event.type)) {
-      scoreboard.invalidate();
-      if (scoreboardSignal) return;
-      const wait = lastSignal + SCOREBOARD_SIGNAL_MS - Date.now();
-      if (wait <= 0) signalScoreboard();
-      else scoreboardSignal = setTimeout(signalScoreboard, wait);
-    }
-  });
-  undo.push(() => {
-    unsubscribe();
-    if (scoreboardSignal) clearTimeout(scoreboardSignal);
-  });
-  // A team hears when its own judging moves on (its portal shows "running test k/n" without
-  // polling), at most every PROGRESS_SIGNAL_MS per judging; the verdict follows as a store event.
-  const progressSent = new WeakMap<LiveJudging, number>();
-  judging.addProgressListener((running) => {
-    const at = Date.now();
-    if (at - (progressSent.get(running) ?? 0) < PROGRESS_SIGNAL_MS) return;
-    progressSent.set(running, at);
-    live.publishToTeam(running.teamId, 'progress', { submissionId: running.submissionId });
-  });
+  // Store events and judging progress drive everything live: the streams and the scoreboard signals.
+  undo.push(startLiveFanout(context, live));
   const stateTick = setInterval(() => {
     try {
       store.contest.refreshState(now());

@@ -5,14 +5,11 @@ import type { AccountDirectory } from './accounts.ts';
 import type { Authenticator } from './auth.ts';
 import type { LiveHub } from './liveHub.ts';
 import type { RateLimiter } from './rateLimit.ts';
-import type { SubmissionCommitter } from './submissionCommitter.ts';
 
 export interface ServerContext extends CoreContext {
   accounts: AccountDirectory;
   auth: Authenticator;
   live: LiveHub;
-  /** Writes submissions with group commit (durable before the 202). */
-  submissions: SubmissionCommitter;
   limits: { submissions: RateLimiter; clarifications: RateLimiter };
   /** Folder with the built renderer (portal/, console/, assets/), or null when not built. */
   rendererDir: string | null;

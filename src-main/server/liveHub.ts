@@ -4,6 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { StoredEvent } from '../store/store.ts';
 import { maySee } from '../store/eventAudience.ts';
+import type { LiveSink } from '../core/liveFanout.ts';
 
 /** Comment lines keep idle connections (and proxies) from timing out. */
 const KEEPALIVE_MS = 15_000;
@@ -20,7 +21,7 @@ export interface LiveClient {
   pending: string[];
 }
 
-export class LiveHub {
+export class LiveHub implements LiveSink {
   private readonly clients = new Set<LiveClient>();
   private flushScheduled = false;
   private readonly keepalive: NodeJS.Timeout;

@@ -220,7 +220,7 @@ export async function acceptSubmission(
   if (existing) return existing;
   const wait = ctx.limits.submissions.take(s.teamId, now);
   if (wait) throw new HttpError(429, `too many submissions: wait ${Math.ceil(wait / 1000)} s`);
-  return ctx.submissions.add({ ...s, submittedAt: now, idempotencyKey });
+  return ctx.intake.add({ ...s, submittedAt: now, idempotencyKey });
 }
 
 async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProblem> {

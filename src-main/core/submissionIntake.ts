@@ -1,6 +1,7 @@
-// Group commit for submissions: every submission POSTed during one turn of the event loop is
-// written in a single transaction, so a burst of 200 costs a handful of fsyncs instead of 200.
-// Each request still gets its answer only after its submission is durable.
+// The core's intake of submissions, whoever sends them (the portal, the CLICS API), with group commit:
+// every submission arriving during one turn of the event loop is written in a single transaction, so a
+// burst of 200 costs a handful of fsyncs instead of 200. Each sender still gets its answer only after its
+// submission is durable; then the judging service is woken.
 import type { NewSubmission, StoreError, SubmissionRow } from '../store/store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -13,7 +14,7 @@ interface Waiting {
   reject: (error: StoreError | Error) => void;
 }
 
-export class SubmissionCommitter {
+export class SubmissionIntake {
   private readonly store: Store;
   private readonly afterCommit: () => void;
   private batch: Waiting[] = [];
