@@ -1,12 +1,13 @@
 // One submission for the judges: what it is and how it did, its source, the compiler's output,
 // every test run, the live terminal while it is judged, the first failing test side by side, and
 // the judges' actions (rejudge, prioritise, kill, override).
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleSubmission, FailingTest, SubmissionDetail as Detail } from '../../../src-main/shared/judgeApi.ts';
 import type { Verdict } from '../../../src-main/common/types.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
+import { retryingLazy } from '../../shared/retryingLazy.tsx';
 import { sourceMode } from '../../shared/sourceModes.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES } from '../../shared/verdicts.ts';
@@ -19,8 +20,11 @@ import { useConsole } from '../store/index.ts';
 import { ProblemTag, RunVerdict, useNames, VerdictBadge, VerdictOptions } from './common.tsx';
 
 // CodeMirror and xterm.js load with the first detail, not with the console.
-const SourceView = lazy(() => import('../SourceView.tsx'));
-const LiveTerminal = lazy(() => import('../Terminal.tsx'));
+const SourceView = retryingLazy(() => import('../SourceView.tsx'), {
+  what: 'the source view',
+  placeholder: ({ source }) => <pre className="output-block">{source}</pre>,
+});
+const LiveTerminal = retryingLazy(() => import('../Terminal.tsx'), { what: 'the terminal' });
 
 export function SubmissionDetail({ id }: { id: string }) {
   const { detail, error, current } = useConsole(
@@ -234,9 +238,7 @@ function LiveOutput({ submission: s }: { submission: ConsoleSubmission }) {
       <h2 id="live-title">
         Live output {judging ? <span className="chip chip-live">live</span> : <span className="chip">finished</span>}
       </h2>
-      <Suspense fallback={<Loading what="the terminal" />}>
-        <LiveTerminal submissionId={s.id} watching={judging} />
-      </Suspense>
+      <LiveTerminal submissionId={s.id} watching={judging} />
     </section>
   );
 }
@@ -307,9 +309,7 @@ function Body({ detail }: { detail: Detail }) {
           Source <span className="muted mono small">{s.fileName}</span>
         </h2>
         <div className="source-frame">
-          <Suspense fallback={<pre className="output-block">{detail.source}</pre>}>
-            <SourceView source={detail.source} mode={sourceMode(s.languageId, s.fileName)} label={`Source of submission ${s.id}`} />
-          </Suspense>
+          <SourceView source={detail.source} mode={sourceMode(s.languageId, s.fileName)} label={`Source of submission ${s.id}`} />
         </div>
       </section>
       <section className="detail-section">

@@ -1,14 +1,14 @@
 // One problem: its statement, its samples (with copy buttons) and the way to submit.
-import { lazy, Suspense } from 'react';
 import { formatSeconds } from '../../shared/format.ts';
 import { ProblemDot } from '../../shared/problems.tsx';
+import { retryingLazy } from '../../shared/retryingLazy.tsx';
 import { Loading, Notice } from '../../shared/ui.tsx';
 import { href, navigate } from '../route.ts';
 import { usePortal } from '../store.ts';
 import { CopyButton } from './common.tsx';
 
 // marked and DOMPurify load with the first statement, not with the page.
-const Statement = lazy(() => import('./Statement.tsx'));
+const Statement = retryingLazy(() => import('./Statement.tsx'), { what: 'the statement' });
 
 export function ProblemView({ problemId }: { problemId: string }) {
   const problems = usePortal((s) => s.overview?.problems ?? null);
@@ -54,9 +54,7 @@ export function ProblemView({ problemId }: { problemId: string }) {
         {problem.statementKind === null ? (
           <p className="muted">This problem has no statement on the portal: ask the judges or use the printed copy.</p>
         ) : (
-          <Suspense fallback={<Loading what="the statement" />}>
-            <Statement problemId={problem.id} kind={problem.statementKind} />
-          </Suspense>
+          <Statement problemId={problem.id} kind={problem.statementKind} />
         )}
       </div>
 

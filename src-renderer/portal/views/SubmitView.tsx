@@ -1,19 +1,23 @@
 // Submitting: problem, language (guessed from the file name, changeable), file name, the source in
 // a CodeMirror editor (typed, pasted, or read from a file), and the Submit button.
-import { lazy, Suspense, useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatBytes } from '../../shared/format.ts';
 import { HttpError, messageOf } from '../../shared/http.ts';
 import { ProblemOptions } from '../../shared/problems.tsx';
+import { retryingLazy } from '../../shared/retryingLazy.tsx';
 import { Field, Notice } from '../../shared/ui.tsx';
 import { defaultFileName, editorMode, languageForFile } from '../languages.ts';
 import { navigate } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, submit, SUBMIT_RETRIES, updateDraft, usePortal } from '../store.ts';
 import { useSubmitBlocker } from '../useClock.ts';
 
-// CodeMirror loads when the submit view is first opened.
-const Editor = lazy(() => import('../Editor.tsx'));
+// CodeMirror loads when the submit view is first opened (and again until it arrives, if the server was away).
+const Editor = retryingLazy(() => import('../Editor.tsx'), {
+  what: 'the editor',
+  placeholder: () => <div className="editor editor-loading muted">Loading the editor…</div>,
+});
 
 /** The largest source the page sends (the server has its own limit and answers 413 above it). */
 const MAX_SOURCE_BYTES = 256 * 1024;
@@ -117,6 +121,9 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
       );
       const label = problems.find((p) => p.id === submission.problemId)?.label ?? submission.problemId;
       setFlash(`Submitted ${submission.fileName} for problem ${label}.`);
+      // The next submission starts from an empty form (the language stays): pasting into the old
+      // source, or a problem left chosen, sent the wrong program. The list shows what was sent.
+      updateDraft({ problemId: '', fileName: '', source: '' });
       navigate({ view: 'submissions' });
     } catch (e) {
       setStatus(null);
@@ -160,9 +167,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
         </div>
 
         <div className="editor-frame">
-          <Suspense fallback={<div className="editor editor-loading muted">Loading the editor…</div>}>
-            <Editor value={draft.source} onChange={(source) => updateDraft({ source })} mode={editorMode(language, draft.fileName)} label="Source code" describedBy={hintId} />
-          </Suspense>
+          <Editor value={draft.source} onChange={(source) => updateDraft({ source })} mode={editorMode(language, draft.fileName)} label="Source code" describedBy={hintId} />
         </div>
         <p className="muted small-print" id={hintId}>
           Tab indents; press Esc then Tab to leave the editor. {formatBytes(size)} of {formatBytes(MAX_SOURCE_BYTES)}.

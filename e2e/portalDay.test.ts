@@ -1,0 +1,57 @@
+// The portal on a contest day: what a team meets when the judge's server goes away and comes back,
+// and after each submission. A real `verdict serve` and Debian's Chromium, as in portal.test.ts.
+import type { Page } from '@playwright/test';
+import { browserSkipReason, expect, test } from './support.ts';
+
+const skip = browserSkipReason('portal');
+test.skip(skip !== false, skip || '');
+
+async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(`${username}-pass`);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('link', { name: 'Problems' })).toBeVisible();
+}
+
+test('the editor that could not load while the server was away says so, and appears once it is back', async ({ page, served }) => {
+  await logIn(page, served.url, 'team1');
+  // The editor's code (its chunk and CodeMirror's) cannot be fetched: as if the server were down.
+  const editorChunks = /\/assets\/(Editor|codemirror)-[\w-]+\.js$/;
+  let blocked = true;
+  await page.route(editorChunks, (route) => (blocked ? route.abort('connectionrefused') : route.continue()));
+
+  await page.getByRole('link', { name: 'Submit' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load the editor' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  // The rest of the page is still there.
+  await expect(page.getByLabel('Problem', { exact: true })).toBeVisible();
+
+  blocked = false;
+  // No reload and no click: the page tries again by itself.
+  await expect(page.getByRole('textbox', { name: 'Source code' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load the editor' })).toHaveCount(0);
+});
+
+test('after a submission the form starts empty again (the language stays)', async ({ page, served }) => {
+  await logIn(page, served.url, 'team2');
+  await page.getByRole('link', { name: 'Submit' }).click();
+  await page.getByLabel('Problem', { exact: true }).selectOption('hello');
+  await page.locator('input[type=file]').setInputFiles({ name: 'hello.py', mimeType: 'text/plain', buffer: Buffer.from('print("Hello, World!")\n') });
+  await expect(page.getByLabel('File name')).toHaveValue('hello.py');
+  await expect(page.getByLabel('Language')).toHaveValue('python');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText('Submitted hello.py for problem')).toBeVisible();
+  await expect(page.locator('[data-submission-id]')).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Submit' }).click();
+  await expect(page.getByLabel('Problem', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('File name')).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Source code' })).toHaveText('');
+  await expect(page.getByLabel('Language')).toHaveValue('python');
+
+  // And so after a reload (the draft kept in the browser is the empty one).
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Source code' })).toHaveText('');
+  await expect(page.getByLabel('File name')).toHaveValue('');
+});
