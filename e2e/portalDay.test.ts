@@ -55,3 +55,39 @@ test('after a submission the form starts empty again (the language stays)', asyn
   await expect(page.getByRole('textbox', { name: 'Source code' })).toHaveText('');
   await expect(page.getByLabel('File name')).toHaveValue('');
 });
+
+test('a server restart on the same port: "Connection lost" in plain words, back to live within seconds, stale errors gone', async ({ page, served }) => {
+  test.setTimeout(120_000);
+  await logIn(page, served.url, 'team3');
+  const connection = page.locator('[data-connection]');
+  await expect(connection).toHaveText('Live');
+  await page.getByRole('link', { name: 'Submit' }).click();
+  await expect(page.getByRole('textbox', { name: 'Source code' })).toBeVisible();
+  // The server has stored every password's hash (it does so in the background after its first
+  // start): a stop before that would end the sessions on the restart, which is not what this tests.
+  await expect
+    .poll(async () => ((await (await fetch(`${served.url}/api/portal/overview`)).json()) as { preparing: string[] }).preparing)
+    .toEqual([]);
+
+  await served.stopServer();
+  await expect(connection).toHaveText('Connection lost — retrying…');
+
+  // A submission tried while the server is away fails with a message (after its own retries).
+  await page.getByLabel('Problem', { exact: true }).selectOption('hello');
+  await page.locator('input[type=file]').setInputFiles({ name: 'hello.py', mimeType: 'text/plain', buffer: Buffer.from('print("Hello, World!")\n') });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const sendError = page.getByRole('alert').filter({ hasText: 'could not be sent' });
+  await expect(sendError).toBeVisible();
+
+  const restartedAt = Date.now();
+  await served.startServer();
+  await expect(connection).toHaveText('Live', { timeout: 15_000 });
+  const reconnectMs = Date.now() - restartedAt;
+  // The reconnect waits at most 4 s between attempts (live.ts); allow for a busy machine.
+  expect(reconnectMs, 'back to live soon after the server answers').toBeLessThan(10_000);
+  await expect(sendError, 'the error from before the restart is gone').toHaveCount(0);
+  await expect(page.getByRole('alert'), 'no error left on screen').toHaveCount(0);
+  // The draft is kept: the team submits again at once.
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText('Submitted hello.py for problem')).toBeVisible();
+});

@@ -30,6 +30,10 @@ export interface Served {
   url: string;
   /** The contest folder served when `contestCopy` is set. */
   contestDir: string;
+  /** Stops the server (as its operator would, SIGTERM) and resolves once it has gone. */
+  stopServer(): Promise<void>;
+  /** Starts it again on the same port with the same data folder (after stopServer). */
+  startServer(): Promise<void>;
 }
 
 /** Starts `verdict serve` with its data in `dataDir`; resolves once it listens. */
@@ -72,7 +76,16 @@ export const test = base.extend<{ serveOptions: ServeOptions; served: Served }>(
     try {
       const started = await serve(join(dataDir, 'data'), args);
       child = started.child;
-      await use({ url: started.url, contestDir });
+      const port = new URL(started.url).port;
+      const stopServer = async (): Promise<void> => {
+        if (child) await stop(child);
+        child = undefined;
+      };
+      const startServer = async (): Promise<void> => {
+        // The port was just freed by this test's own server: ask for it again.
+        child = (await serve(join(dataDir, 'data'), [...args, '--port', port])).child;
+      };
+      await use({ url: started.url, contestDir, stopServer, startServer });
     } finally {
       // The test's pages first: an open page's event stream would hold the server's stop (for up to 10 s).
       await Promise.all(browser.contexts().map((context) => context.close()));

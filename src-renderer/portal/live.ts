@@ -1,9 +1,20 @@
-// Live updates: an EventSource on the server's event stream, and polling where that fails.
-// The stream only says *what* changed; the caller re-fetches. EventSource reconnects on its own;
-// after `maxErrors` failures in a row (or when the browser gives up, or has no EventSource) this
-// polls every `pollMs` and tries the stream again every `retryStreamMs`.
+// Live updates: an EventSource on the server's event stream. The stream only says *what* changed;
+// the caller re-fetches. When the stream drops (the server restarts, the network blinks) this opens
+// it again itself, soon and then at most every RECONNECT_MAX_MS (EventSource's own retries give up
+// on some failures and left a restarted server unseen for up to a minute); after `maxErrors` failed
+// attempts in a row it also re-fetches everything every `pollMs` until the stream is back, so a
+// network that never lets a stream through (a buffering proxy) still sees changes.
 
-export type LiveMode = 'connecting' | 'live' | 'reconnecting' | 'polling';
+/**
+ * 'retrying': the stream is down and being opened again (shown as "Connection lost — retrying…");
+ * 'polling': no stream at all (a browser without EventSource), only the re-fetches every `pollMs`.
+ */
+export type LiveMode = 'connecting' | 'live' | 'retrying' | 'polling';
+
+/** The first reconnect waits this long; each failure after it doubles the wait, up to RECONNECT_MAX_MS. */
+export const RECONNECT_FIRST_MS = 500;
+/** The longest wait between two attempts: a restarted server is seen within this long of answering. */
+export const RECONNECT_MAX_MS = 4_000;
 
 export interface LiveOptions {
   url: string;
@@ -15,16 +26,19 @@ export interface LiveOptions {
   onMode(mode: LiveMode): void;
   pollMs?: number;
   maxErrors?: number;
-  retryStreamMs?: number;
+}
+
+/** The wait before reconnect attempt `failures` (1 after the first failure): doubling, capped. */
+export function reconnectDelayMs(failures: number): number {
+  return Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** Math.max(0, failures - 1));
 }
 
 /** Starts listening; returns the function that stops it all. */
 export function connectLive(options: LiveOptions): () => void {
   const pollMs = options.pollMs ?? 10_000;
   const maxErrors = options.maxErrors ?? 3;
-  const retryStreamMs = options.retryStreamMs ?? 60_000;
   let source: EventSource | null = null;
-  let errors = 0;
+  let failures = 0;
   let everOpened = false;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -39,52 +53,55 @@ export function connectLive(options: LiveOptions): () => void {
   };
 
   const startPolling = (): void => {
-    if (stopped) return;
-    setMode('polling');
     pollTimer ??= setInterval(() => options.onResync(), pollMs);
-    if (retryTimer === null && typeof EventSource !== 'undefined') {
-      retryTimer = setTimeout(() => {
-        retryTimer = null;
-        openStream();
-      }, retryStreamMs);
-    }
   };
 
-  const stopPolling = (): void => {
+  const stopTimers = (): void => {
     if (pollTimer !== null) clearInterval(pollTimer);
     if (retryTimer !== null) clearTimeout(retryTimer);
     pollTimer = retryTimer = null;
   };
 
+  /** The stream failed: closed here (not left to EventSource's own retries), opened again after a capped wait. */
+  const retryLater = (): void => {
+    if (stopped) return;
+    failures++;
+    setMode('retrying');
+    if (failures >= maxErrors) startPolling();
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      openStream();
+    }, reconnectDelayMs(failures));
+  };
+
   const openStream = (): void => {
     if (stopped) return;
-    if (typeof EventSource === 'undefined') return startPolling();
+    if (typeof EventSource === 'undefined') {
+      setMode('polling');
+      return startPolling();
+    }
     let stream: EventSource;
     try {
       stream = new EventSource(options.url, { withCredentials: true });
     } catch {
-      return startPolling();
+      return retryLater();
     }
     source = stream;
     stream.onopen = () => {
       if (source !== stream) return;
-      const missedSomething = everOpened || pollTimer !== null;
+      const missedSomething = everOpened || failures > 0;
       everOpened = true;
-      errors = 0;
-      stopPolling();
+      failures = 0;
+      stopTimers();
       setMode('live');
       if (missedSomething) options.onResync();
     };
     stream.onerror = () => {
       if (source !== stream) return;
-      errors++;
-      if (stream.readyState === EventSource.CLOSED || errors >= maxErrors) {
-        stream.close();
-        source = null;
-        startPolling();
-      } else if (pollTimer === null) {
-        setMode('reconnecting');
-      }
+      stream.close();
+      source = null;
+      retryLater();
     };
     for (const type of options.events) stream.addEventListener(type, () => options.onEvent(type));
   };
@@ -94,7 +111,7 @@ export function connectLive(options: LiveOptions): () => void {
 
   return () => {
     stopped = true;
-    stopPolling();
+    stopTimers();
     source?.close();
     source = null;
   };

@@ -46,6 +46,8 @@ export interface PortalState {
   clarifications: PortalClarification[] | null;
   clarificationsError: string | null;
   connection: Connection;
+  /** How often the live stream came back after it was lost: errors shown before a reconnect are stale after it. */
+  reconnects: number;
   /** Clarifications the team has seen (persisted per account). */
   seenClarifications: ReadonlySet<string>;
   draft: Draft;
@@ -65,6 +67,7 @@ const initialSession = {
   clarifications: null,
   clarificationsError: null,
   connection: 'offline' as Connection,
+  reconnects: 0,
   seenClarifications: new Set<string>() as ReadonlySet<string>,
   draft: EMPTY_DRAFT,
   flash: null,
@@ -229,7 +232,8 @@ export async function refreshClarifications(): Promise<void> {
 }
 
 export function setConnection(connection: Connection): void {
-  set({ connection });
+  const { connection: previous, reconnects } = state();
+  set({ connection, reconnects: previous === 'retrying' && connection === 'live' ? reconnects + 1 : reconnects });
 }
 
 // ---- submitting ----

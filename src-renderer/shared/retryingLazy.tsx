@@ -7,7 +7,7 @@ import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Loading, Notice } from './ui.tsx';
 
 /** How often a failed load is tried again without the user asking (the server may be back). */
-export const CHUNK_RETRY_MS = 3_000;
+const CHUNK_RETRY_MS = 3_000;
 
 export interface RetryingLazyOptions<P> {
   /** What is being loaded, for the messages: "the editor". */

@@ -13,12 +13,13 @@ import type { LinkStatus } from '../transport/http.ts';
 
 const topBarClock = (reading: ContestReading | null): string => clockText(reading, (r) => `${formatClock(r.contestTimeMs ?? 0)} · ${formatClock(r.countdownMs ?? 0)} left`);
 
-const LINK_TEXT: Record<LinkStatus, string> = { connecting: 'connecting', live: 'live', reconnecting: 'reconnecting', offline: 'offline' };
+// Plain words for the live link (the dot's colour says the same): no "reconnecting/polling" jargon.
+const LINK_TEXT: Record<LinkStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Connection lost — retrying…', offline: 'Connection lost — retrying…' };
 const LINK_TITLE: Record<LinkStatus, string> = {
-  connecting: 'Connecting to the live updates…',
-  live: 'Updates arrive as they happen',
-  reconnecting: 'The connection dropped: reconnecting…',
-  offline: 'No live updates: retrying every few seconds',
+  connecting: 'Connecting to the judge’s server…',
+  live: 'Connected: submissions, verdicts and questions arrive as they happen',
+  reconnecting: 'The connection to the judge’s server dropped: trying again…',
+  offline: 'The judge’s server cannot be reached: trying again every few seconds',
 };
 
 export function TopBar({ onLogout }: { onLogout: (() => void) | null }) {

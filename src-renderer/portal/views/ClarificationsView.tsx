@@ -8,6 +8,7 @@ import { messageOf } from '../../shared/http.ts';
 import { TopicField } from '../../shared/problems.tsx';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { ask, isIncoming, markClarificationsSeen, selectProblems, usePortal } from '../store.ts';
+import { useFormError } from '../useFormError.ts';
 import { ProblemTag } from './common.tsx';
 
 interface Thread {
@@ -117,7 +118,7 @@ function AskForm() {
   const [problemId, setProblemId] = useState('');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useFormError();
   const [sent, setSent] = useState(false);
 
   const onSubmit = async (event: FormEvent): Promise<void> => {

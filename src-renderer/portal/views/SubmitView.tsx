@@ -12,6 +12,7 @@ import { defaultFileName, editorMode, languageForFile } from '../languages.ts';
 import { navigate } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, submit, SUBMIT_RETRIES, updateDraft, usePortal } from '../store.ts';
 import { useSubmitBlocker } from '../useClock.ts';
+import { useFormError } from '../useFormError.ts';
 
 // CodeMirror loads when the submit view is first opened (and again until it arrives, if the server was away).
 const Editor = retryingLazy(() => import('../Editor.tsx'), {
@@ -47,7 +48,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
     useShallow((s) => ({ problems: selectProblems(s), languages: selectLanguages(s), draft: s.draft })),
   );
   const blocker = useSubmitBlocker();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useFormError();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const hintId = useId();

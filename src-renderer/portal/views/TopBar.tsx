@@ -1,4 +1,4 @@
-// The bar on every page: contest name, time left, team, live/polling state, log out.
+// The bar on every page: contest name, time left, team, the connection's state, log out.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { clockText, type ContestReading } from '../../shared/clock.ts';
@@ -8,20 +8,21 @@ import { useClockValue } from '../useClock.ts';
 
 const topBarClock = (clock: ContestReading | null): string => clockText(clock, (c) => `${formatClock(c.countdownMs ?? 0)} left`);
 
+// Plain words for the state of the live updates (the dot's colour says the same).
 const CONNECTION_TEXT: Record<Connection, string> = {
   offline: '',
-  connecting: 'connecting',
-  live: 'live',
-  reconnecting: 'reconnecting',
-  polling: 'polling',
+  connecting: 'Connecting…',
+  live: 'Live',
+  retrying: 'Connection lost — retrying…',
+  polling: 'Checking for news now and then',
 };
 
 const CONNECTION_TITLE: Record<Connection, string> = {
   offline: '',
-  connecting: 'Connecting to the live updates…',
-  live: 'Updates arrive as they happen',
-  reconnecting: 'The connection dropped: reconnecting…',
-  polling: 'Live updates are not available: the page checks every 10 seconds',
+  connecting: 'Connecting to the judge’s server…',
+  live: 'Connected: verdicts, answers and the scoreboard arrive as they happen',
+  retrying: 'The judge’s server cannot be reached: the page keeps trying and catches up once it is back',
+  polling: 'Live updates are paused: the page asks the judge’s server for news every few seconds',
 };
 
 export function TopBar() {
