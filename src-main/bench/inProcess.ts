@@ -66,6 +66,7 @@ export class InProcessJudge {
             outputLimitMb: p.outputLimitMb,
             validator: { kind: 'default' },
             interactive: false,
+            multiPassLimit: null,
           },
           runAllTests: job.runAllTests,
         },

@@ -25,7 +25,7 @@ function describeProgress(progress: JudgeProgress): string {
     case 'compiling':
       return 'compiling…';
     case 'running':
-      return `running test ${progress.testIndex + 1}/${progress.testCount} (${progress.testName})`;
+      return `running test ${progress.testIndex + 1}/${progress.testCount} (${progress.testName})${progress.pass === undefined ? '' : `, pass ${progress.pass}`}`;
     case 'tested':
       return `test ${progress.testIndex + 1}/${progress.testCount}: ${progress.result.verdict}`;
   }

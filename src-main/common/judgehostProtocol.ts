@@ -28,6 +28,10 @@ export interface JudgeJob {
     outputLimitMb: number;
     validation: 'default' | 'custom';
     interactive: boolean;
+    /** Multi-pass problems: the most passes per test case; null otherwise. */
+    multiPassLimit: number | null;
+    /** Submit-answer problems: the submission is the answers (nothing is compiled or run). */
+    submitAnswer: boolean;
     outputValidator: OutputValidatorSource | null;
   };
   runAllTests?: boolean;

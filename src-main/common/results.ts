@@ -60,7 +60,8 @@ export interface JudgeResult {
 
 export type JudgeProgress =
   | { phase: 'compiling' }
-  | { phase: 'running'; testIndex: number; testCount: number; testName: string }
+  /** `pass`: multi-pass problems only, which pass of the test case runs (from 1). */
+  | { phase: 'running'; testIndex: number; testCount: number; testName: string; pass?: number }
   | { phase: 'tested'; testIndex: number; testCount: number; result: TestResult };
 
 /** A judge-side failure: JE, with what went wrong for the judges. */

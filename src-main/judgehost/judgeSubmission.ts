@@ -10,6 +10,7 @@ import { RunnerError, runInPty, type Bind, type InteractorSpec, type RunMeasurem
 import { judgeErrorResult, judgeFaultResult, type CompileResult, type JudgeProgress, type JudgeResult, type TestResult } from '../common/results.ts';
 import type { TestCase, TestGroup, ValidatorFlags, Verdict } from '../common/types.ts';
 import { GroupJudging } from './groupJudging.ts';
+import { judgePasses, type RunPass } from './multiPass.ts';
 import { validateDefault } from './validate/defaultValidator.ts';
 import { parseValidatorFlags } from './validate/validatorFlags.ts';
 import { interactiveVerdict, interactorSpec } from './validate/interactor.ts';
@@ -53,6 +54,8 @@ export interface JudgeProblem {
   validator: { kind: 'default' } | { kind: 'custom'; prepared: PreparedValidator };
   /** The custom validator is an interactor, talking with the program while it runs. */
   interactive: boolean;
+  /** Multi-pass problems: the most passes a test case may run (null: one run, not multi-pass). */
+  multiPassLimit: number | null;
 }
 
 export interface JudgeSubmissionInput {
@@ -257,65 +260,65 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   const groups = new GroupJudging(problem.testGroups);
   for (const [index, test] of problem.testCases.entries()) {
     if (!input.runAllTests && !groups.shouldRun(test)) continue;
-    env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name });
-    // Sandboxed runs get a fresh tmpfs /box from the runner; unsandboxed ones a fresh host folder.
-    if (!env.placement) makeOwnedDir(boxDir, env.uid);
     const stdoutPath = join(testIoDir, 'test.out');
     const stderrPath = join(testIoDir, 'test.err');
     const feedbackDir = join(env.workDir, 'feedback', String(index));
-    // Interactive problems: the program talks with the interactor instead of reading and writing files.
-    let interactor: InteractorSpec | undefined;
-    if (problem.interactive) {
-      if (problem.validator.kind !== 'custom') return judgeErrorResult('an interactive problem without its interactor', compile, tests);
-      interactor = interactorSpec(problem.validator.prepared, { inputPath: test.inputPath, answerPath: test.answerPath, feedbackDir, workDir: join(env.workDir, 'validator'), flags: test.validatorArgs });
-      rmSync(stdoutPath, { force: true });
-    }
-    let measurement: RunMeasurement;
-    try {
-      measurement = await runInPty(
-        {
-          argv: env.placement ? runArgv : runArgv.map((a) => a.replace(/^\/prog(?=\/|$)/, compileDir)),
-          cwd: env.placement ? '/box' : boxDir,
-          ...(env.placement ? { boxTmpfsKb: BOX_TMPFS_KB } : { box: boxDir }),
-          binds,
-          ...(interactor ? { interactor } : { stdinPath: test.inputPath }),
-          stdoutPath,
-          stderrPath,
-          resultPath: join(ioDir, 'test.json'),
-          cpuMs: problem.timeLimitMs,
-          wallMs: wallBackstopMs(problem.timeLimitMs),
-          memKb: language.memory === 'rlimit' ? memoryLimitKb : 0,
-          fileSizeBytes: limits.outputLimitBytes,
-          processes: language.processes ?? DEFAULT_PROCESSES,
-          // stdout and stderr may each reach the output limit (RLIMIT_FSIZE is per file).
-          groupMemKb: memoryAllowanceKb(limits) + 2 * Math.ceil(limits.outputLimitBytes / 1024) + BOX_TMPFS_KB + GROUP_SLACK_KB,
-          ...sharedSpec,
-          seccomp: 'program',
-        },
-        env.onOutput,
-        env.signal,
-      );
-    } catch (error) {
-      if (error instanceof RunnerError) return judgeFaultResult(`test ${test.name}: ${error.message}`, compile, tests);
-      throw error;
-    }
-    if (starvedByMachine(measurement, wallBackstopMs(problem.timeLimitMs))) {
-      return judgeFaultResult(`test ${test.name}: the program waited ${measurement.runDelayMs} ms for a CPU of the ${measurement.wallMs} ms it ran (the machine is overloaded): judged again`, compile, tests);
-    }
+    // Runs the program once on `inputPath` and judges what it did (a multi-pass problem: one pass).
+    const runPass: RunPass = async (inputPath, pass) => {
+      env.onProgress?.({ phase: 'running', testIndex: index, testCount: total, testName: test.name, ...(problem.multiPassLimit === null ? {} : { pass }) });
+      // Sandboxed runs get a fresh tmpfs /box from the runner; unsandboxed ones a fresh host folder.
+      if (!env.placement) makeOwnedDir(boxDir, env.uid);
+      // Interactive problems: the program talks with the interactor instead of reading and writing files.
+      let interactor: InteractorSpec | undefined;
+      if (problem.interactive) {
+        if (problem.validator.kind !== 'custom') return { abort: judgeErrorResult('an interactive problem without its interactor', compile, tests) };
+        interactor = interactorSpec(problem.validator.prepared, { inputPath, answerPath: test.answerPath, feedbackDir, workDir: join(env.workDir, 'validator'), flags: test.validatorArgs });
+        rmSync(stdoutPath, { force: true });
+      }
+      let measurement: RunMeasurement;
+      try {
+        measurement = await runInPty(
+          {
+            argv: env.placement ? runArgv : runArgv.map((a) => a.replace(/^\/prog(?=\/|$)/, compileDir)),
+            cwd: env.placement ? '/box' : boxDir,
+            ...(env.placement ? { boxTmpfsKb: BOX_TMPFS_KB } : { box: boxDir }),
+            binds,
+            ...(interactor ? { interactor } : { stdinPath: inputPath }),
+            stdoutPath,
+            stderrPath,
+            resultPath: join(ioDir, 'test.json'),
+            cpuMs: problem.timeLimitMs,
+            wallMs: wallBackstopMs(problem.timeLimitMs),
+            memKb: language.memory === 'rlimit' ? memoryLimitKb : 0,
+            fileSizeBytes: limits.outputLimitBytes,
+            processes: language.processes ?? DEFAULT_PROCESSES,
+            // stdout and stderr may each reach the output limit (RLIMIT_FSIZE is per file).
+            groupMemKb: memoryAllowanceKb(limits) + 2 * Math.ceil(limits.outputLimitBytes / 1024) + BOX_TMPFS_KB + GROUP_SLACK_KB,
+            ...sharedSpec,
+            seccomp: 'program',
+          },
+          env.onOutput,
+          env.signal,
+        );
+      } catch (error) {
+        if (error instanceof RunnerError) return { abort: judgeFaultResult(`test ${test.name}: ${error.message}`, compile, tests) };
+        throw error;
+      }
+      if (starvedByMachine(measurement, wallBackstopMs(problem.timeLimitMs))) {
+        return { abort: judgeFaultResult(`test ${test.name}: the program waited ${measurement.runDelayMs} ms for a CPU of the ${measurement.wallMs} ms it ran (the machine is overloaded): judged again`, compile, tests) };
+      }
+      const decided = classifyRun({ measurement, outputBytes: sizeOf(stdoutPath), stderrTail: readTail(stderrPath, STDERR_TAIL_BYTES) }, limits);
+      if (interactor) return { ...interactiveVerdict(measurement, decided, interactor, feedbackDir), measurement };
+      if (decided) return { verdict: decided.verdict, message: decided.reason, measurement };
+      return { ...(await checkOutput(problem, test, inputPath, stdoutPath, feedbackDir, env)), measurement };
+    };
+    const outcome =
+      problem.multiPassLimit === null
+        ? await runPass(test.inputPath, 1)
+        : await judgePasses({ inputPath: test.inputPath, feedbackDir, passInputPath: join(env.workDir, 'passes', `${index}.in`), limit: problem.multiPassLimit }, runPass);
+    if ('abort' in outcome) return outcome.abort;
+    const { verdict: testVerdict, message, measurement } = outcome;
     const outputBytes = sizeOf(stdoutPath);
-    const decided = classifyRun({ measurement, outputBytes, stderrTail: readTail(stderrPath, STDERR_TAIL_BYTES) }, limits);
-    let testVerdict: Verdict;
-    let message: string;
-    if (interactor) {
-      ({ verdict: testVerdict, message } = interactiveVerdict(measurement, decided, interactor, feedbackDir));
-    } else if (decided) {
-      testVerdict = decided.verdict;
-      message = decided.reason;
-    } else {
-      const checked = await checkOutput(problem, test, stdoutPath, feedbackDir, env);
-      testVerdict = checked.verdict;
-      message = checked.message;
-    }
     const result: TestResult = {
       name: test.name,
       verdict: testVerdict,
@@ -332,7 +335,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     if (testVerdict !== 'AC' && verdict === 'AC') {
       verdict = testVerdict;
       // An interactive program's output went to the interactor, not to a file: nothing to compare side by side.
-      if (!interactor) firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
+      if (!problem.interactive) firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
     }
   }
   return {
@@ -354,14 +357,14 @@ function defaultValidatorFlags(test: TestCase): ValidatorFlags {
   }
 }
 
-async function checkOutput(problem: JudgeProblem, test: TestCase, stdoutPath: string, feedbackDir: string, env: JudgeEnvironment): Promise<{ verdict: Verdict; message: string }> {
+async function checkOutput(problem: JudgeProblem, test: TestCase, inputPath: string, stdoutPath: string, feedbackDir: string, env: JudgeEnvironment): Promise<{ verdict: Verdict; message: string }> {
   if (problem.validator.kind === 'default') {
     const flags = defaultValidatorFlags(test);
     const result = validateDefault(readFileSync(stdoutPath), readFileSync(test.answerPath), flags);
     return { verdict: result.accepted ? 'AC' : 'WA', message: result.message };
   }
   const outcome = await runOutputValidator(problem.validator.prepared, {
-    inputPath: test.inputPath,
+    inputPath,
     answerPath: test.answerPath,
     teamOutputPath: stdoutPath,
     feedbackDir,

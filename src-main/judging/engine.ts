@@ -63,6 +63,8 @@ export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: stri
       outputLimitMb: pkg.outputLimitMb,
       validation: pkg.validation,
       interactive: pkg.interactive,
+      multiPassLimit: pkg.multiPassLimit,
+      submitAnswer: pkg.submitAnswer,
       outputValidator: pkg.outputValidator,
     },
     runAllTests: options.runAllTests,

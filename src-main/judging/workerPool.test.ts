@@ -38,7 +38,7 @@ class ManualBackend implements JudgeBackend {
 }
 
 function job(id: string): JudgeJob {
-  return { id, sourcePath: '/dev/null', fileName: 'x.c', languageId: 'c', problem: { id: 'p', testCases: [], testGroups: [], timeLimitMs: 1000, memoryLimitMb: 256, outputLimitMb: 8, validation: 'default', interactive: false, outputValidator: null } };
+  return { id, sourcePath: '/dev/null', fileName: 'x.c', languageId: 'c', problem: { id: 'p', testCases: [], testGroups: [], timeLimitMs: 1000, memoryLimitMb: 256, outputLimitMb: 8, validation: 'default', interactive: false, multiPassLimit: null, submitAnswer: false, outputValidator: null } };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

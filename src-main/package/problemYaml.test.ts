@@ -180,12 +180,29 @@ describe('problem.yaml: errors', () => {
     rejects('validation: default interactive\n', /validation: an interactive problem needs "custom" validation/);
   });
 
-  it('scoring, multi-pass and submit-answer problems are not supported', () => {
+  it('multi-pass problems: type multi-pass (2023-07+) or validation custom multi-pass (legacy, as DOMjudge writes it)', () => {
+    const typed = parseProblemYaml('problem_format_version: 2023-07\ntype: [pass-fail, multi-pass, interactive]\n');
+    assert.equal(typed.multiPass, true);
+    assert.equal(typed.interactive, true);
+    const legacy = parseProblemYaml('validation: custom multi-pass\nlimits:\n  validation_passes: 26\n');
+    assert.equal(legacy.multiPass, true);
+    assert.equal(legacy.limits.validationPasses, 26);
+    assert.equal(parseProblemYaml('type: pass-fail\n').multiPass, false);
+    rejects('validation: default multi-pass\n', /validation: a multi-pass problem needs "custom" validation/);
+  });
+
+  it('submit-answer problems: type submit-answer, never with multi-pass or interactive', () => {
+    assert.equal(parseProblemYaml('problem_format_version: 2023-07\ntype: submit-answer\n').submitAnswer, true);
+    assert.equal(parseProblemYaml('problem_format_version: 2023-07\ntype: [pass-fail, submit-answer]\n').submitAnswer, true);
+    assert.equal(parseProblemYaml('').submitAnswer, false);
+    rejects('type: [submit-answer, multi-pass]\n', /type: submit-answer and multi-pass cannot be combined/);
+    rejects('type: [interactive, submit-answer]\n', /type: submit-answer and interactive cannot be combined/);
+    rejects('type: [pass-fail, scoring]\n', /type: pass-fail and scoring cannot be combined/);
+  });
+
+  it('scoring problems are not supported; unknown types and validation words are refused', () => {
     rejects('type: scoring\n', /scoring problems are not supported/);
-    rejects('type: [pass-fail, multi-pass]\n', /multi-pass problems are not supported/);
-    rejects('type: submit-answer\n', /submit-answer problems are not supported/);
     rejects('type: quiz\n', /type: unknown problem type "quiz"/);
-    rejects('validation: custom multi-pass\n', /multi-pass problems are not supported/);
     rejects('validation: custom score\n', /scoring problems are not supported/);
     rejects('validation: sometimes\n', /validation: expected "default" or "custom"/);
   });

@@ -2,7 +2,7 @@
 //
 // One TypeBox schema (ProblemYaml below) holds the keys of all supported versions (legacy, legacy-icpc,
 // 2023-07(-draft), 2025-09(-draft), draft): each version's keys are accepted whatever the version says.
-// Pass-fail problems are supported, interactive or not: scoring, multi-pass and submit-answer problems are
+// Pass-fail problems are supported, interactive or not, multi-pass or submit-answer: scoring problems are
 // refused with a PackageError. Every problem is one PackageError naming problem.yaml, the key and (where
 // known) the line and column.
 //
@@ -13,6 +13,8 @@
 //   to acToTimeLimit / timeLimitToTle; giving both forms is an error. They are null when not given: the
 //   defaults depend on the format version (package/timeLimits.ts).
 // - Limits are positive numbers (validation_passes an integer >= 2); multipliers are >= 1.
+// - Multi-pass: `type: multi-pass` (2023-07+) or `validation: custom multi-pass` (legacy, as DOMjudge's
+//   packages say it). The pass limit is limits.validation_passes, 2 when not given (the format's default).
 
 import Type, { type Static } from 'typebox';
 import { YamlFile, YamlSchema, describeValue } from './yamlSchema.ts';
@@ -61,6 +63,10 @@ export interface ProblemSettings {
   validation: 'default' | 'custom' | null;
   /** `type: interactive` (2023-07+) or `validation: custom interactive` (legacy): the output validator talks with the program. */
   interactive: boolean;
+  /** `type: multi-pass` or `validation: custom multi-pass`: the program runs again on the validator's nextpass.in. */
+  multiPass: boolean;
+  /** `type: submit-answer`: a submission is the answers themselves. */
+  submitAnswer: boolean;
   /** Raw validator_flags as an argv list. */
   validatorFlags: string[];
   limits: ProblemLimits;
@@ -150,6 +156,8 @@ export function parseProblemYaml(source: string, file: string = PROBLEM_YAML): P
     allowFileWriting: false,
     validation: null,
     interactive: false,
+    multiPass: false,
+    submitAnswer: false,
     validatorFlags: [],
     limits: {
       timeLimitSec: null,
@@ -178,7 +186,12 @@ export function parseProblemYaml(source: string, file: string = PROBLEM_YAML): P
     settings.formatVersion = p.problem_format_version;
     settings.legacy = p.problem_format_version === 'legacy' || p.problem_format_version === 'legacy-icpc';
   }
-  if (p.type !== undefined && readType(yaml, p.type)) settings.interactive = true;
+  if (p.type !== undefined) {
+    const types = readType(yaml, p.type);
+    settings.interactive = types.has('interactive');
+    settings.multiPass = types.has('multi-pass');
+    settings.submitAnswer = types.has('submit-answer');
+  }
   if (p.name !== undefined) {
     if (typeof p.name === 'object') {
       const names = Object.entries(p.name);
@@ -213,8 +226,15 @@ export function parseProblemYaml(source: string, file: string = PROBLEM_YAML): P
   return settings;
 }
 
-/** Checks `type`; true when the problem is interactive. */
-function readType(yaml: YamlFile, type: string | string[]): boolean {
+/** Types that cannot be combined (the format's table): a submitted answer is never run. */
+const INCOMPATIBLE_TYPES: ReadonlyArray<[ProblemType, ProblemType]> = [
+  ['pass-fail', 'scoring'],
+  ['submit-answer', 'multi-pass'],
+  ['submit-answer', 'interactive'],
+];
+
+/** Checks `type`; the problem's types. */
+function readType(yaml: YamlFile, type: string | string[]): Set<ProblemType> {
   const values = typeof type === 'string' ? [type] : type;
   if (values.length === 0) throw yaml.fail(['type'], 'must not be an empty list');
   const seen = new Set<string>();
@@ -225,11 +245,12 @@ function readType(yaml: YamlFile, type: string | string[]): boolean {
     if (seen.has(v)) throw yaml.fail(['type'], `${JSON.stringify(v)} is listed twice`);
     seen.add(v);
   }
-  const unsupported = values.find((v) => v !== 'pass-fail' && v !== 'interactive');
-  if (unsupported !== undefined) {
-    throw yaml.fail(['type'], `${unsupported} problems are not supported (only pass-fail, interactive or not)`);
+  const types = seen as Set<ProblemType>;
+  for (const [a, b] of INCOMPATIBLE_TYPES) {
+    if (types.has(a) && types.has(b)) throw yaml.fail(['type'], `${a} and ${b} cannot be combined`);
   }
-  return values.includes('interactive');
+  if (types.has('scoring')) throw yaml.fail(['type'], 'scoring problems are not supported (only pass-fail)');
+  return types;
 }
 
 function readValidation(yaml: YamlFile, raw: string, settings: ProblemSettings): 'default' | 'custom' {
@@ -242,7 +263,11 @@ function readValidation(yaml: YamlFile, raw: string, settings: ProblemSettings):
       settings.interactive = true;
       continue;
     }
-    if (w === 'multi-pass' || w === 'multipass') throw yaml.fail(['validation'], 'multi-pass problems are not supported');
+    if (w === 'multi-pass' || w === 'multipass') {
+      if (mode !== 'custom') throw yaml.fail(['validation'], 'a multi-pass problem needs "custom" validation (its output validator writes the next pass\'s input)');
+      settings.multiPass = true;
+      continue;
+    }
     if (w === 'score' || w === 'scoring') throw yaml.fail(['validation'], 'scoring problems are not supported');
     throw yaml.fail(['validation'], `unknown option ${JSON.stringify(w)} in ${JSON.stringify(raw)}`);
   }

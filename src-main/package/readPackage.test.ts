@@ -208,6 +208,17 @@ describe('readPackage: folders', () => {
     await fails(makePackage('scoring', minimalFiles({ 'problem.yaml': 'problem_format_version: 2025-09\ntype: scoring\n' })), 'problem.yaml', /not supported/);
   });
 
+  it('multi-pass problems: the pass limit is validation_passes, 2 when not given; they need an output validator', async () => {
+    const validator = { 'output_validator/validate.py': 'import sys\nsys.exit(42)\n' };
+    const typed = await readPackage(makePackage('multipass', minimalFiles({ 'problem.yaml': 'problem_format_version: 2023-07\ntype: multi-pass\n', ...validator })));
+    assert.equal(typed.multiPassLimit, 2);
+    assert.equal(typed.validation, 'custom');
+    const legacy = await readPackage(makePackage('multipass-legacy', minimalFiles({ 'problem.yaml': 'validation: custom multi-pass\nlimits:\n  validation_passes: 26\n', 'output_validators/v/validate.py': 'import sys\nsys.exit(42)\n' })));
+    assert.equal(legacy.multiPassLimit, 26);
+    assert.equal((await readPackage(makePackage('passfail', minimalFiles()))).multiPassLimit, null);
+    await fails(makePackage('multipass-novalidator', minimalFiles({ 'problem.yaml': 'problem_format_version: 2023-07\ntype: multi-pass\n' })), 'problem.yaml', /multi-pass but the package has no output validator/);
+  });
+
   it('custom validation without an output validator is an error', async () => {
     await fails(makePackage('novalidator', minimalFiles({ 'problem.yaml': 'validation: custom\n' })), 'problem.yaml', /custom.*no output validator/);
   });

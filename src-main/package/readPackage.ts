@@ -36,6 +36,9 @@ import { extractZip } from './unzip.ts';
 
 const TIMELIMIT_FILE = '.timelimit';
 
+/** Passes of a multi-pass problem when limits.validation_passes is not given (the format's default). */
+const DEFAULT_VALIDATION_PASSES = 2;
+
 /** Time limit used by `verdict judge` when a package states none (the format leaves it to the judge). */
 export const DEFAULT_TIME_LIMIT_MS = 1000;
 
@@ -417,7 +420,10 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
   if (settings.interactive && found === null) {
     throw new PackageError(PROBLEM_YAML, 'the problem is interactive but the package has no output validator to interact with (output_validators/<name>/ or output_validator/)');
   }
-  if (settings.validation === 'custom' || settings.interactive) {
+  if (settings.multiPass && found === null) {
+    throw new PackageError(PROBLEM_YAML, 'the problem is multi-pass but the package has no output validator to write the next pass\'s input (output_validators/<name>/ or output_validator/)');
+  }
+  if (settings.validation === 'custom' || settings.interactive || settings.multiPass) {
     if (found === null) {
       throw new PackageError(
         PROBLEM_YAML,
@@ -454,8 +460,8 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
     interactive: settings.interactive,
     scoring: false,
     maxScore: null,
-    multiPassLimit: null,
-    submitAnswer: false,
+    multiPassLimit: settings.multiPass ? (settings.limits.validationPasses ?? DEFAULT_VALIDATION_PASSES) : null,
+    submitAnswer: settings.submitAnswer,
     outputValidator,
     testCases,
     testGroups,

@@ -67,6 +67,8 @@ export function tinyProblem(options: TinyProblemOptions = {}): TinyProblem {
           outputLimitMb: options.outputLimitMb ?? 8,
           validation: 'default',
           interactive: false,
+          multiPassLimit: null,
+          submitAnswer: false,
           outputValidator: null,
           ...extra,
         },

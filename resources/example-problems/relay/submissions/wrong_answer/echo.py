@@ -1,0 +1,3 @@
+# Sends the word itself: not a number, rejected in the first pass.
+input()
+print(input())
