@@ -11,6 +11,7 @@
 // An object schema may carry `missing`: by required field, why it matters, said after "missing".
 import Type, { type Static, type TSchema } from 'typebox';
 import { compiledSchema } from '../common/compiledSchema.ts';
+import { describeValue, fieldPath, pathIn, type FieldPathPart } from '../common/fieldWording.ts';
 
 /** The CLICS id syntax for the folder's ids (contest, problem, team, account, username of an
  *  imported team): letters, digits, '_', '.', '-', not starting with '.' or '-'. */
@@ -111,24 +112,13 @@ export const OrganizationEntry = Type.Object({
 
 // ---------------------------------------------------------------------------------------------- messages
 
-/** A short JSON-ish rendering of a value for "got ..." in messages. */
-export function show(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return typeof v; // a function or a symbol: never parsed from YAML or JSON
-}
-
 /** The message for a value at `path` ("/group_ids/2") that `schema` refuses. */
-function fieldMessage(schema: TSchema & Wording, path: string[], value: unknown, errors: { keyword: string }[]): string {
-  const name = path.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i > 0 ? `.${p}` : p)).join('');
+function fieldMessage(schema: TSchema & Wording, path: FieldPathPart[], value: unknown, errors: { keyword: string }[]): string {
+  const name = fieldPath(path);
   // A value of a kind the field takes that breaks one of its rules (pattern, enum, minimum).
   const ruleBroken = errors.some((e) => !['type', 'anyOf', 'required'].includes(e.keyword)) && (typeof value === 'string' || typeof value === 'number');
-  if (ruleBroken && schema.invalid !== undefined) return `${name}: ${show(value)} ${schema.invalid}`;
-  return `${name}: ${schema.expected ?? 'expected something else'}, got ${show(value)}`;
+  if (ruleBroken && schema.invalid !== undefined) return `${name}: ${describeValue(value)} ${schema.invalid}`;
+  return `${name}: ${schema.expected ?? 'expected something else'}, got ${describeValue(value)}`;
 }
 
 /**
@@ -157,5 +147,5 @@ export function checkFields<S extends TSchema>(schema: S, data: Record<string, u
     const s = sub as { properties?: Record<string, TSchema>; items?: TSchema };
     sub = s.properties?.[step] ?? s.items ?? sub;
   }
-  return { problem: fieldMessage(sub, path, value, atPath) };
+  return { problem: fieldMessage(sub, pathIn(present, path), value, atPath) };
 }

@@ -41,7 +41,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Static, TSchema } from 'typebox';
 import { readGroupsFile, readOrganizationsFile } from './folderLists.ts';
-import { AccountEntry, ContestFile, ID_RE, ProblemEntry, TeamEntry, checkFields, show } from './folderSchemas.ts';
+import { AccountEntry, ContestFile, ID_RE, ProblemEntry, TeamEntry, checkFields } from './folderSchemas.ts';
+import { describeValue } from '../common/fieldWording.ts';
 import { DOMJUDGE_INI, readDomjudgeIni, type DomjudgeIni } from '../package/domjudgeIni.ts';
 import { ContestError } from './model.ts';
 import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
@@ -193,7 +194,7 @@ function entries(parsed: ParsedFile, noun: string, idKeys: string[], listKey?: s
   let data = parsed.data;
   if (data === null || data === undefined) return [];
   if (listKey !== undefined && isPlainObject(data) && Array.isArray(data[listKey])) data = data[listKey];
-  if (!Array.isArray(data)) throw new ContestError(parsed.file, `expected a list of ${noun}s, got ${show(data)}`);
+  if (!Array.isArray(data)) throw new ContestError(parsed.file, `expected a list of ${noun}s, got ${describeValue(data)}`);
   const out = new Array<Item>(data.length);
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i];
@@ -207,7 +208,7 @@ function entries(parsed: ParsedFile, noun: string, idKeys: string[], listKey?: s
         }
       }
     } else {
-      throw new ContestError(parsed.file, `${what}: expected a map of fields, got ${show(item)}`);
+      throw new ContestError(parsed.file, `${what}: expected a map of fields, got ${describeValue(item)}`);
     }
     out[i] = { file: parsed.file, what, data: item };
   }
@@ -245,7 +246,7 @@ interface ContestSettings {
 function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettings {
   const { file } = parsed;
   const data = parsed.data ?? {};
-  if (!isPlainObject(data)) throw new ContestError(file, `expected a map of settings, got ${show(data)}`);
+  if (!isPlainObject(data)) throw new ContestError(file, `expected a map of settings, got ${describeValue(data)}`);
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     const k = key.replace(/-/g, '_');
@@ -263,7 +264,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
   let startTime: number | null = null;
   if (fields.start_time !== undefined) {
     const t = parseTimestamp(fields.start_time);
-    if (typeof t === 'string') fail(item, `start_time: ${t}, got ${show(fields.start_time)}`);
+    if (typeof t === 'string') fail(item, `start_time: ${t}, got ${describeValue(fields.start_time)}`);
     startTime = t;
   }
 
@@ -281,7 +282,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     freezeMs = durationMs - freezeStart;
   }
   if (freezeMs !== null && freezeMs > durationMs) {
-    fail(item, `${freezeKey}: ${show(raw[freezeKey])} is longer than the contest (${show(raw.duration)})`);
+    fail(item, `${freezeKey}: ${describeValue(raw[freezeKey])} is longer than the contest (${describeValue(raw.duration)})`);
   }
 
   let penaltyMinutes = 20;
@@ -291,7 +292,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
   else if (p !== undefined) {
     const ms = parseReltime(p);
     if (ms === null || ms % 60_000 !== 0) {
-      fail(item, `penalty_time: expected whole minutes (20) or a duration in whole minutes ("0:20:00"), got ${show(p)}`);
+      fail(item, `penalty_time: expected whole minutes (20) or a duration in whole minutes ("0:20:00"), got ${describeValue(p)}`);
     }
     penaltyMinutes = ms / 60_000;
   }
@@ -479,7 +480,7 @@ function parseAccounts(parsed: ParsedFile, teamIds: Set<string>, teamsFile: stri
     const username = String(fields.username);
     unique(usernames, item, 'username', username, true);
     const id = optText(fields.id) ?? username;
-    if (!ID_RE.test(id)) fail(item, `id: missing, and the username ${show(username)} is not a valid id to use instead`);
+    if (!ID_RE.test(id)) fail(item, `id: missing, and the username ${describeValue(username)} is not a valid id to use instead`);
     unique(ids, item, 'id', id);
 
     const type: AccountType = fields.type;

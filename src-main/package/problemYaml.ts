@@ -17,7 +17,8 @@
 //   packages say it). The pass limit is limits.validation_passes, 2 when not given (the format's default).
 
 import Type, { type Static } from 'typebox';
-import { YamlFile, YamlSchema, describeValue } from './yamlSchema.ts';
+import { YamlFile, YamlSchema } from './yamlSchema.ts';
+import { describeValue } from '../common/fieldWording.ts';
 
 export const PROBLEM_YAML = 'problem.yaml';
 

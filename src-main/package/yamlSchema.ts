@@ -11,8 +11,7 @@ import type { Document, Node } from 'yaml';
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { PackageError } from '../common/types.ts';
-
-type PathPart = string | number;
+import { describeValue, fieldPath, pathIn, type FieldPathPart as PathPart } from '../common/fieldWording.ts';
 
 /** A parsed YAML file: its value (maps with empty values dropped) and where each value stands. */
 export class YamlFile {
@@ -65,7 +64,7 @@ export class YamlFile {
 
   /** A PackageError about the value at `path`: "file: limits.memory: message (line, column)". */
   fail(path: PathPart[], message: string, atKey = false): PackageError {
-    return new PackageError(this.file, `${keyName(path)}: ${message}${this.where(path, atKey)}`);
+    return new PackageError(this.file, `${fieldPath(path)}: ${message}${this.where(path, atKey)}`);
   }
 }
 
@@ -76,21 +75,6 @@ function dropEmpty(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = dropEmpty(v);
   return out;
-}
-
-/** "limits.time_multipliers.ac_to_time_limit", "keywords[2]". */
-function keyName(path: PathPart[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-/** A value as "got ..." shows it. */
-export function describeValue(v: unknown): string {
-  if (v === null || v === undefined) return 'nothing';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return 'an unsupported value';
 }
 
 interface SchemaError {
@@ -156,8 +140,7 @@ export class YamlSchema<T extends TSchema> {
       return depth < bestDepth || (depth === bestDepth && schemaDepth < bestSchemaDepth) ? e : best;
     });
     const parts = pointerParts(first.instancePath);
-    // A list's index is a number in the path ("keywords[0]"), a map's key a string.
-    const path: PathPart[] = parts.map((p, i) => (Array.isArray(valueAt(value, parts.slice(0, i))) ? Number(p) : p));
+    const path = pathIn(value, parts);
     const found = valueAt(value, pointerParts(first.instancePath));
     // A union's branch reports for the union (TypeBox names the branch that failed, not the union).
     const expected = expectedOf(schemaAt(this.schema, first.schemaPath.replace(/(\/anyOf\/\d+)+$/, '')));
