@@ -7,16 +7,19 @@ export type ClicsRole = 'public' | 'team' | 'judge';
 
 /** What anyone may read: the configuration, the state, and the awards once released. */
 const PUBLIC_TYPES: readonly ClicsType[] = ['contest', 'judgement-types', 'languages', 'problems', 'groups', 'organizations', 'teams', 'state', 'awards'];
-/** A team also reads its own submissions, their judgements and its clarifications. */
-const TEAM_TYPES: readonly ClicsType[] = [...PUBLIC_TYPES, 'submissions', 'judgements', 'clarifications'];
+/** A team also reads its own submissions, their judgements, its clarifications and its account (judges: all accounts). */
+const TEAM_TYPES: readonly ClicsType[] = [...PUBLIC_TYPES, 'submissions', 'judgements', 'clarifications', 'accounts'];
 /** Judges read everything, runs too (per-test results reveal the tests). */
 const JUDGE_TYPES: readonly ClicsType[] = [...TEAM_TYPES, 'runs'];
 
-/** A team POSTs its own submissions and clarifications; a judge POSTs submissions for a team (as a proxy) and clarifications. */
+/**
+ * A team POSTs its own submissions and clarifications; a judge POSTs submissions for a team (as a proxy) and
+ * clarifications, and sets or clears the contest's start and thaws the scoreboard (PATCH of the contest).
+ */
 const CAPABILITIES: Record<ClicsRole, ClicsCapability[]> = {
   public: [],
   team: ['team_submit', 'post_clar'],
-  judge: ['proxy_submit', 'post_clar'],
+  judge: ['contest_start', 'contest_thaw', 'proxy_submit', 'post_clar'],
 };
 
 function typesFor(role: ClicsRole): readonly ClicsType[] {

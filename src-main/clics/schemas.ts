@@ -316,6 +316,7 @@ export const OBJECT_SCHEMAS = {
   runs: Run,
   clarifications: Clarification,
   awards: Award,
+  accounts: Account,
 } as const;
 
 export type ClicsType = keyof typeof OBJECT_SCHEMAS;

@@ -19,6 +19,18 @@ export function relTime(ms: number): string {
   return `${sign}${hours}:${pad2(minutes)}:${pad2(seconds)}.${String(millis).padStart(3, '0')}`;
 }
 
+/**
+ * CLICS TIME -> epoch ms: ISO 8601 with seconds, optional fraction, and a zone (Z, +hh, +hhmm or +hh:mm);
+ * null when the text is not one.
+ */
+export function parseClicsTime(text: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,3})?(Z|[+-]\d{2}(?::?\d{2})?)$/.exec(text);
+  if (!m) return null;
+  const zone = m[3] === 'Z' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(3).replace(':', '').padEnd(2, '0')}`;
+  const ms = Date.parse(`${m[1]}${m[2] ?? ''}${zone}`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
 /** CLICS RELTIME -> milliseconds (the inverse of relTime; `.uuu` optional). */
 export function parseRelTime(text: string): number {
   const m = /^(-)?(\d+):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?$/.exec(text);

@@ -108,6 +108,11 @@ describe('CLICS conformance', () => {
     assert.equal((await get('/api/contests/sample/account', {})).status, 401);
     const account = await get('/api/contests/sample/account', team);
     assertConforms(S.Account, account.body, 'account');
+    // Accounts: a team sees its own, the judges all of them; never a password.
+    assert.deepEqual((await get('/api/contests/sample/accounts', team)).body, [account.body]);
+    const accounts = (await get<S.ClicsObject<'accounts'>[]>('/api/contests/sample/accounts', judge)).body;
+    assert.ok(accounts.some((a) => a.type === 'judge') && accounts.filter((a) => a.type === 'team').length > 1);
+    assert.equal((await get('/api/contests/sample/accounts', {})).status, 401);
   });
 
   test('every endpoint /access lists, collection and single object, conforms for the public, a team and a judge', async () => {

@@ -11,7 +11,8 @@ import * as S from '../clics/schemas.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
 import { storedZip } from '../export/zip.ts';
 import { clarificationObject, contestObject, JUDGEMENT_TYPES, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
-import { clicsTime, contestTimeMs, relTime } from '../clics/time.ts';
+import { clicsTime, contestTimeMs, parseClicsTime, relTime } from '../clics/time.ts';
+import type { ConsoleService } from '../console/consoleService.ts';
 import { maySee } from '../store/eventAudience.ts';
 import { privateAffiliations } from '../store/privateAffiliations.ts';
 import type { StoredEvent, StoredEventJson } from '../store/store.ts';
@@ -23,10 +24,12 @@ import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { PageTurns } from './pageTurns.ts';
 import { acceptSubmission } from './portalRoutes.ts';
 import { sourceFromZip } from '../contest/submissionFiles.ts';
-import { ClicsClarificationBody, ClicsSubmissionBody, ContestParams, EventFeedQuery, ObjectParams, filterQuery } from './requestSchemas.ts';
+import { ClicsClarificationBody, ClicsContestPatchBody, ClicsSubmissionBody, ContestParams, EventFeedQuery, ObjectParams, filterQuery } from './requestSchemas.ts';
 
 /** Events sent per database read while sending a feed's history (a page is well under a millisecond of work). */
 const FEED_PAGE = 200;
+/** The contest's start cannot be changed through the API this close to it, nor set this close to now. */
+const START_CHANGE_MARGIN_MS = 30_000;
 /** "A newline must be sent if there has been no event within 120 seconds." */
 const FEED_KEEPALIVE_MS = 110_000;
 
@@ -45,7 +48,7 @@ function filtered<T extends object>(items: T[], query: Record<string, string | u
   return items.filter((item) => conditions.every(([k, v]) => ((item as Record<string, unknown>)[k] ?? null) === v));
 }
 
-export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
+export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, judges: ConsoleService, identify: (request: FastifyRequest) => Promise<Caller | null>): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = ctx;
   const contestId = () => store.contest.get()!.id;
@@ -103,6 +106,38 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
 
   api.get('/api/contests', { config: { access: 'public' }, schema: { response: { 200: Type.Array(S.Contest) } } }, async () => [contestObject(store.contest.get()!)]);
   api.get(base, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.Contest } } }, async () => contestObject(store.contest.get()!));
+  // PATCH of the contest (judges: contest_start, contest_thaw): start_time set or cleared before the start;
+  // scoreboard_thaw_time, which Verdict honours by thawing now (the spec's 200 with the contest).
+  api.patch(base, { config: { access: 'judge', stateChange: true }, schema: { params: ContestParams, body: ClicsContestPatchBody } }, async (request, reply) => {
+    const { body } = request;
+    if (body.id !== contestId()) throw new HttpError(409, `id ${JSON.stringify(body.id)} does not match the contest of the URL, ${JSON.stringify(contestId())}`);
+    const now = ctx.now();
+    const contest = store.contest.get()!;
+    if (body.scoreboard_thaw_time !== undefined) {
+      if ('start_time' in body) throw new HttpError(400, 'start_time and scoreboard_thaw_time: one change at a time');
+      const thawAt = parseClicsTime(body.scoreboard_thaw_time);
+      if (thawAt === null) throw new HttpError(400, `scoreboard_thaw_time: not a TIME: ${JSON.stringify(body.scoreboard_thaw_time)}`);
+      const state = store.contest.state(now);
+      if (state.frozen === null) throw new HttpError(403, 'the scoreboard is not frozen: there is nothing to thaw');
+      if (state.ended === null) throw new HttpError(403, 'the contest has not ended: it cannot be thawed yet');
+      if (state.thawed !== null) throw new HttpError(403, 'the scoreboard is already thawed');
+      if (thawAt > now) throw new HttpError(403, 'Verdict thaws the scoreboard at once, not at a later time: give a time not in the future');
+      await judges.setThawed(true);
+      reply.type('application/json');
+      return clicsJson('contest', contestObject(store.contest.get()!));
+    }
+    if (!('start_time' in body)) throw new HttpError(400, 'start_time or scoreboard_thaw_time: missing');
+    if (body.countdown_pause_time !== undefined && body.countdown_pause_time !== null) throw new HttpError(400, 'countdown_pause_time: Verdict does not pause a countdown');
+    if (contest.startTime !== null && contest.startTime <= now + START_CHANGE_MARGIN_MS) {
+      throw new HttpError(403, `the contest ${contest.startTime <= now ? 'has started' : 'starts within 30 s'}: its start time cannot change`);
+    }
+    const startTime = body.start_time === null || body.start_time === undefined ? null : parseClicsTime(body.start_time);
+    if (body.start_time && startTime === null) throw new HttpError(400, `start_time: not a TIME: ${JSON.stringify(body.start_time)}`);
+    if (startTime !== null && startTime <= now + START_CHANGE_MARGIN_MS) throw new HttpError(403, 'start_time: in the past or within 30 s');
+    await judges.setContestTimes({ startTime, durationMs: contest.durationMs, freezeMs: contest.freezeMs });
+    reply.type('application/json');
+    return clicsJson('contest', contestObject(store.contest.get()!));
+  });
   api.get(`${base}/state`, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.State } } }, async () => store.contest.state(ctx.now()));
 
   collection('judgement-types', 'public', () => [...JUDGEMENT_TYPES]);
@@ -158,6 +193,12 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, id
   collection('clarifications', 'signed-in', async (request) => {
     const team = await scope(request);
     return store.clarifications.list(team ? { teamId: team } : {}).map(clarificationObject);
+  });
+  // Accounts (never their passwords): the judges see all, a team its own; Verdict has no persons or commentary.
+  collection('accounts', 'signed-in', async (request) => {
+    const caller = requireCaller(await identify(request));
+    const accounts = isJudge(caller) ? store.accounts.list() : [caller.account];
+    return accounts.map((a) => ({ id: a.id, username: a.username, type: a.type, team_id: a.teamId }));
   });
   // Awards: the judges always; everyone else once the judges released the results (none before).
   collection('awards', 'public', async (request) => (isJudge(await identify(request)) || awardsReleased(ctx) ? store.contest.announced('awards') : []));

@@ -13,6 +13,7 @@ import { ConsoleError } from '../console/consoleError.ts';
 import { STORAGE_FAILURE_MESSAGE, isStorageFailure } from '../store/storageFailure.ts';
 import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
 import type { ConsoleService } from '../console/consoleService.ts';
+import { allowedMethods } from './allowedMethods.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
 import { registerConsoleRoutes } from './consoleRoutes.ts';
 import type { ServerContext } from './context.ts';
@@ -178,6 +179,12 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     logger.error({ err, url: request.url, method: request.method }, 'internal error while serving a request');
   });
   app.setNotFoundHandler((request, reply) => {
+    // A Contest API path that other methods serve: 405, with those in Allow.
+    const allow = isClicsUrl(request.url) ? allowedMethods(routeTable, request.url.split('?')[0]) : [];
+    if (allow.length > 0) {
+      const message = `${request.method} is not supported here: ${allow.join(', ')}`;
+      return reply.code(405).header('allow', allow.join(', ')).send(errorBody(request, 405, message));
+    }
     if (request.url.startsWith('/api/')) return reply.code(404).send(errorBody(request, 404, `no such endpoint: ${request.method} ${request.url.split('?')[0]}`));
     // Unknown pages fall back to the portal (a single-page app with its own views).
     if (ctx.rendererDir) return reply.sendFile('portal/index.html', ctx.rendererDir);
@@ -209,7 +216,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   });
 
   registerPortalRoutes(app, ctx, identify);
-  registerClicsRoutes(app, ctx, identify);
+  registerClicsRoutes(app, ctx, console, identify);
   registerConsoleRoutes(app, ctx, console, identify);
 
   if (ctx.rendererDir && existsSync(ctx.rendererDir)) {

@@ -46,6 +46,14 @@ export const ClicsSubmissionBody = Type.Object({
   files: Type.Array(Type.Object({ data: Type.String(), mime: Type.Optional(Type.Unknown()) }), { minItems: 1 }),
 });
 
+/** PATCH of the contest (contest_start, contest_thaw): the id to check, and the start or the thaw time. */
+export const ClicsContestPatchBody = Type.Object({
+  id: Type.String(),
+  start_time: Type.Optional(NullableString),
+  countdown_pause_time: Type.Optional(NullableString),
+  scoreboard_thaw_time: Type.Optional(Type.String()),
+});
+
 /** A question (team) or an answer or announcement (judges); who may give which property is the handler's. */
 export const ClicsClarificationBody = Type.Object({
   text: Type.String(),

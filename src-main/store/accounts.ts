@@ -28,6 +28,7 @@ function prepareStatements(db: StoreDatabase) {
     allAccountIds: p('SELECT id FROM accounts'),
     accountExists: p('SELECT 1 FROM accounts WHERE id = ?'),
     getAccountByUsername: p('SELECT id, username, type, team_id AS teamId, password_hash AS passwordHash FROM accounts WHERE username = ?'),
+    listAccounts: p('SELECT id, username, type, team_id AS teamId, password_hash AS passwordHash FROM accounts ORDER BY id'),
     getAccountById: p('SELECT id, username, type, team_id AS teamId, password_hash AS passwordHash FROM accounts WHERE id = ?'),
     getImportedHash: p('SELECT imported_hash FROM accounts WHERE id = ?'),
     deleteAccount: p('DELETE FROM accounts WHERE id = ?'),
@@ -60,6 +61,11 @@ export class AccountRepository {
 
   byId(id: string): AccountRow | null {
     return (this.s.getAccountById.get(id) as AccountRow | undefined) ?? null;
+  }
+
+  /** Every account, by id. */
+  list(): AccountRow[] {
+    return this.s.listAccounts.all() as AccountRow[];
   }
 
   /** Replaces an account's password hash. */
