@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContest, parseReltime, parseTimestamp } from './loadContest.ts';
 import { ContestError } from './model.ts';
 import { readPackage } from '../package/readPackage.ts';
+import { buildZip, zipEntries } from '../package/testUtil.ts';
 
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/sample-contest');
 
@@ -172,6 +173,15 @@ describe('loadContest: reading', () => {
     });
     const c = await loadContest(dir);
     assert.deepEqual(c.problems.map((p) => [p.id, p.color, p.rgb]), [['alpha', '', '#ff00aa'], ['beta', 'green', ''], ['gamma', 'blue', '']]);
+  });
+
+  it('a zipped package\'s domjudge-problem.ini gives its colour too (at the zip\'s root or in its one folder)', async () => {
+    const dir = contest({ 'problems.yaml': '- id: alpha\n- id: beta\n- id: gamma\n', 'alpha/problem.yaml': null, 'beta/problem.yaml': null });
+    fs.writeFileSync(path.join(dir, 'alpha.zip'), buildZip(zipEntries({ 'problem.yaml': 'name: A\n', 'domjudge-problem.ini': 'color = "#00ff00"\n' })));
+    fs.writeFileSync(path.join(dir, 'beta.zip'), buildZip(zipEntries({ 'problem.yaml': 'name: B\n', 'domjudge-problem.ini': 'color = teal\n' }, 'beta/')));
+    fs.writeFileSync(path.join(dir, 'gamma.zip'), buildZip(zipEntries({ 'problem.yaml': 'name: C\n' })));
+    const c = await loadContest(dir);
+    assert.deepEqual(c.problems.map((p) => [p.id, p.color, p.rgb]), [['alpha', '', '#00ff00'], ['beta', 'teal', ''], ['gamma', '', '']]);
   });
 
   it('finds zipped packages, prefers a folder over a zip, and reads teams.yaml/accounts.yaml', async () => {

@@ -383,8 +383,8 @@ async function parseProblems(
   return problems;
 }
 
-/** A problem problems.yaml gives no colour takes its package's domjudge-problem.ini `color` (a folder
- *  package; a zip is not opened here): "#rrggbb" or "#rgb" as its rgb, anything else as its colour name. */
+/** A problem problems.yaml gives no colour takes its package's domjudge-problem.ini `color` (in a
+ *  folder or a zip): "#rrggbb" or "#rgb" as its rgb, anything else as its colour name. */
 async function colourFromIni(problem: ContestProblem, warnings: string[]): Promise<void> {
   const notes: string[] = [];
   let ini: DomjudgeIni | null;

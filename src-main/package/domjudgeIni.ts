@@ -5,6 +5,7 @@
 // keys (name, special_compare, points, ...) are DOMjudge's own and ignored.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import yauzl from 'yauzl';
 
 export const DOMJUDGE_INI = 'domjudge-problem.ini';
 
@@ -39,14 +40,69 @@ export function parseDomjudgeIni(text: string, warnings: string[]): DomjudgeIni 
   return { timeLimitSec, color: color === undefined || color === '' ? null : color };
 }
 
-/** The ini in a package folder, or null when it has none. */
-export async function readDomjudgeIni(dir: string, warnings: string[]): Promise<DomjudgeIni | null> {
+/** An ini is a few lines: a larger entry in a zip is not read. */
+const MAX_INI_BYTES = 64 * 1024;
+
+/** The ini in a package folder or zip, or null when it has none. */
+export async function readDomjudgeIni(packagePath: string, warnings: string[]): Promise<DomjudgeIni | null> {
+  if ((await fsp.stat(packagePath)).isFile()) {
+    const text = await iniInZip(packagePath);
+    return text === null ? null : parseDomjudgeIni(text, warnings);
+  }
   let text: string;
   try {
-    text = await fsp.readFile(path.join(dir, DOMJUDGE_INI), 'utf8');
+    text = await fsp.readFile(path.join(packagePath, DOMJUDGE_INI), 'utf8');
   } catch (err) {
     if (typeof err === 'object' && err !== null && 'code' in err && (err.code === 'ENOENT' || err.code === 'ENOTDIR')) return null;
     throw err;
   }
   return parseDomjudgeIni(text, warnings);
+}
+
+/** The ini's text in a zipped package: at its root, or in its single top-level folder (where the
+ *  package reader finds the package). Null when there is none, or the file is not a zip (reading
+ *  the package says what is wrong with it). */
+function iniInZip(zipPath: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    // autoClose off: the entry is read after the listing ends, which would otherwise close the file.
+    yauzl.open(zipPath, { lazyEntries: true, autoClose: false }, (error, zip) => {
+      if (error || !zip) return resolve(null);
+      const found = new Map<string, yauzl.Entry>();
+      const tops = new Set<string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        const parts = entry.fileName.split('/').filter((p) => p !== '');
+        if (parts.length > 0 && parts[0] !== '__MACOSX') tops.add(parts[0]);
+        if (parts.at(-1) === DOMJUDGE_INI && parts.length <= 2 && entry.uncompressedSize <= MAX_INI_BYTES) found.set(parts.slice(0, -1).join('/'), entry);
+        zip.readEntry();
+      });
+      zip.on('end', () => {
+        const entry = found.get('') ?? (tops.size === 1 ? found.get([...tops][0]) : undefined);
+        if (!entry) {
+          zip.close();
+          return resolve(null);
+        }
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) {
+            zip.close();
+            return resolve(null);
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('error', () => {
+            zip.close();
+            resolve(null);
+          });
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        });
+      });
+      zip.on('error', () => {
+        zip.close();
+        resolve(null);
+      });
+      zip.readEntry();
+    });
+  });
 }
