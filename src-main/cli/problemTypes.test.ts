@@ -1,10 +1,15 @@
 // `verdict verify` and `verdict judge` on the example packages of each problem type beyond plain
 // pass-fail: every example submission gets the verdict its folder expects.
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { resourcePath } from '../common/paths.ts';
 import { runVerdict as verdict } from '../test-support/cli.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'verdict-types-test-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** `verdict verify --json` on `dir`: its exit code and each submission's verdict by path. */
 async function verifyVerdicts(dir: string): Promise<{ code: number; verdicts: Record<string, string>; stdout: string }> {
@@ -29,5 +34,30 @@ describe('example packages of each problem type', () => {
     assert.equal(result.verdict, 'WA');
     assert.equal(result.tests.at(-1)?.message, "pass 2: decode: expected 'aardvark', got 'rdvark'");
     assert.match(result.tests[0].message, /^'hello' relayed as \d+ \(2 passes\)$/);
+  });
+});
+
+describe('verify runs the input validators on every input', () => {
+  test('average: its validator accepts every input, with the small group\'s bound (input_validator_flags)', async () => {
+    const { code, stdout } = await verdict('verify', '--json', resourcePath('example-problems', 'average'));
+    assert.equal(code, 0, stdout);
+    const report = JSON.parse(stdout) as { inputValidators: string[]; inputProblems: unknown[] };
+    assert.deepEqual(report.inputValidators, ['input_validators/validate.py']);
+    assert.deepEqual(report.inputProblems, []);
+  });
+
+  test('an input the validator rejects fails verify, naming the test case and the validator', async () => {
+    const broken = join(scratch, 'average');
+    cpSync(resourcePath('example-problems', 'average'), broken, { recursive: true });
+    // Valid for the statement, but above the small group's bound of 10.
+    writeFileSync(join(broken, 'data/secret/01-small/2.in'), `11\n${'5 '.repeat(10)}5\n`);
+    const json = await verdict('verify', '--json', broken);
+    assert.equal(json.code, 1, json.stdout);
+    const report = JSON.parse(json.stdout) as { ok: boolean; inputProblems: unknown[] };
+    assert.equal(report.ok, false);
+    assert.deepEqual(report.inputProblems, [{ testCase: 'secret/01-small/2', validator: 'input_validators/validate.py', outcome: 'invalid', detail: 'n = 11 is outside [1, 10]' }]);
+    const text = await verdict('verify', broken);
+    assert.equal(text.code, 1);
+    assert.match(text.stdout, /^FAIL secret\/01-small\/2: input_validators\/validate\.py rejected it: n = 11 is outside \[1, 10\]$/m);
   });
 });

@@ -1,11 +1,13 @@
 // `verdict verify <dir|zip> [--json]`: judge a package's own example submissions and check that
-// each gets a verdict its submissions/<expected>/ folder allows.
+// each gets a verdict its submissions/<expected>/ folder allows; and run its input validators on every
+// test case's input (package/inputValidators.ts).
 import { relative } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
 import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
 import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
+import { validateInputs, type InputProblem } from '../package/inputValidators.ts';
 import type { JudgeResult } from '../common/results.ts';
 import type { PackageSubmission, ProblemPackage } from '../common/types.ts';
 import type { LanguageInfo } from '../common/judgehostProtocol.ts';
@@ -56,6 +58,12 @@ function slowestAcceptedMs(acceptedResults: JudgeResult[]): number | null {
   return times.length === 0 ? null : Math.max(...times, 1);
 }
 
+/** "secret/3: input_validators/validate.py rejected it: <its output>" (the package's text escaped). */
+function describeInputProblem(p: InputProblem): string {
+  const what = p.outcome === 'invalid' ? 'rejected it' : 'is broken';
+  return escapeControls(`${p.testCase === null ? p.validator : `${p.testCase}: ${p.validator}`} ${p.testCase === null ? 'is broken' : what}${p.detail ? `: ${p.detail}` : ''}`, { multiline: true });
+}
+
 /** The verdict at the limit, and the one at the margin where it differs ("TLE, WA at 2 s"). */
 function verdictCell(r: VerifiedSubmission, marginLimitMs: number): string {
   if (r.verdict === null) return '-';
@@ -76,6 +84,8 @@ async function verify(options: VerifyOptions): Promise<number> {
   const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed });
   const progress = new ProgressLine();
   try {
+    progress.update(`verify ${pkg.id}: validating the test cases' inputs`);
+    const inputs = await validateInputs(pkg);
     const plans = plan(pkg, engine.languages, options.extensionLanguages);
     const runnable = plans.filter((p): p is Extract<Plan, { language: LanguageInfo }> => 'language' in p);
     const results = new Map<PackageSubmission, JudgeResult>();
@@ -105,7 +115,7 @@ async function verify(options: VerifyOptions): Promise<number> {
       await Promise.all([judgeAll(accepted, limits.timeLimitMs), judgeAll(others, limits.marginLimitMs)]);
     }
     const { timeLimitMs, marginLimitMs } = limits;
-    const warnings = [...pkg.warnings];
+    const warnings = [...pkg.warnings, ...inputs.warnings];
     const slowest = slowestAcceptedMs(accepted.map((p) => results.get(p.submission)!));
     if (timeLimitSource === 'package' && slowest !== null && slowest * pkg.acToTimeLimit > timeLimitMs) {
       // problemtools makes this an error; here a busy machine can slow the accepted runs, so it warns.
@@ -134,15 +144,20 @@ async function verify(options: VerifyOptions): Promise<number> {
         detail: result.error ?? (result.verdict === 'CE' ? result.compile.output : failing ? `${failing.name}: ${failing.message}` : ''),
       };
     });
-    const ok = report.every((r) => r.matches);
+    const ok = report.every((r) => r.matches) && inputs.problems.length === 0;
     if (options.json) {
-      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ok, warnings, submissions: report }));
+      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ok, warnings, inputValidators: inputs.validators, inputProblems: inputs.problems, submissions: report }));
     } else {
       const rounding = pkg.legacyFormat ? 'to the nearest second' : `up to a multiple of ${formatMs(pkg.timeResolutionMs)}`;
       const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}, rounded ${rounding}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
       // The package's id, name and warnings are its author's text: escaped (table() escapes its cells).
       console.log(`${escapeControls(pkg.id)} (${escapeControls(pkg.name)}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source}), margin ${formatMs(marginLimitMs)} for the other submissions`);
       for (const warning of warnings) console.log(`warning: ${escapeControls(warning, { multiline: true })}`);
+      if (inputs.validators.length > 0 || inputs.problems.length > 0) {
+        const validators = inputs.validators.map((v) => escapeControls(v)).join(', ') || 'none';
+        console.log(`input validators (${validators}): ${inputs.problems.length === 0 ? `every input of the ${pkg.testCases.length} test cases is valid` : `${inputs.problems.length} failed`}`);
+        for (const problem of inputs.problems) console.log(`FAIL ${describeInputProblem(problem)}`);
+      }
       console.log(
         table(
           ['', 'submission', 'expected', 'verdict', 'time', 'detail'],

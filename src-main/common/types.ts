@@ -33,7 +33,14 @@ export interface TestCase {
   /** Arguments for the output validator (the default one's flags, or a custom validator's or interactor's
    *  extra arguments): problem.yaml's validator_flags, then the group's or the test case's own. */
   validatorArgs: string[];
+  /** Arguments for the input validators (testdata.yaml's input_validator_flags, test_group.yaml's or
+   *  the case's input_validator_args); absent: none. */
+  inputValidatorArgs?: InputValidatorArgs;
 }
+
+/** Input validators' arguments: the same for every validator, or by validator name (a validator not
+ *  named gets none). */
+export type InputValidatorArgs = string[] | Record<string, string[]>;
 
 /** A folder of data/ (data/ itself is the root, ''), with the rules of testdata.yaml / test_group.yaml as
  *  inherited. Pass-fail problems only, for now: scoring would add the group's aggregation and scores. */

@@ -70,8 +70,8 @@ describe('readPackage: folders', () => {
     assert.equal(pkg.validation, 'custom');
     assert.deepEqual(pkg.outputValidator, { dir: path.join(dir, 'output_validators', 'checker'), layout: 'output_validators' });
     assert.deepEqual(pkg.testCases, [
-      { name: 'sample/1', inputPath: path.join(dir, 'data/sample/1.in'), answerPath: path.join(dir, 'data/sample/1.ans'), isSample: true, group: 'sample', validatorArgs: ['case_sensitive'] },
-      { name: 'secret/1', inputPath: path.join(dir, 'data/secret/1.in'), answerPath: path.join(dir, 'data/secret/1.ans'), isSample: false, group: 'secret', validatorArgs: ['case_sensitive'] },
+      { name: 'sample/1', inputPath: path.join(dir, 'data/sample/1.in'), answerPath: path.join(dir, 'data/sample/1.ans'), isSample: true, group: 'sample', validatorArgs: ['case_sensitive'], inputValidatorArgs: [] },
+      { name: 'secret/1', inputPath: path.join(dir, 'data/secret/1.in'), answerPath: path.join(dir, 'data/secret/1.ans'), isSample: false, group: 'secret', validatorArgs: ['case_sensitive'], inputValidatorArgs: [] },
     ]);
     assert.deepEqual(pkg.submissions, [{ expected: 'accepted', path: path.join(dir, 'submissions/accepted/sol.cpp') }]);
     assert.deepEqual(pkg.warnings, []);

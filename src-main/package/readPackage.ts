@@ -265,6 +265,7 @@ async function collectTestCases(dir: string, top: 'sample' | 'secret', rootRules
         isSample: top === 'sample',
         group,
         validatorArgs: [...sink.problemFlags, ...caseRules.outputValidatorArgs],
+        inputValidatorArgs: caseRules.inputValidatorArgs,
       });
     }
     for (const base of answers) {

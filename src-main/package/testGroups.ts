@@ -16,13 +16,15 @@
 // - Flags given as a string are split at white space; as a list, each item is one argument.
 // - The output validator's arguments of a test case: problem.yaml's validator_flags (legacy), then its
 //   group's output_validator_flags / output_validator_args (or its own <case>.yaml's).
-// - Input validators are not run by Verdict: their flags are checked, not used.
+// - Input validators' arguments (input_validator_flags, input_validator_args) are inherited the same way:
+//   a string or a list for every validator, or a map of validator names to them (legacy: a map with the
+//   keys name and flags). `verdict verify` runs the validators with them (inputValidators.ts).
 // - Scoring keys (accept_score, reject_score, range, max_score, score_aggregation other than pass-fail,
 //   require_pass, static_validation_score, grading: custom and grader_flags beyond the verdict modes)
 //   and submissions' `args` are refused: Verdict judges pass-fail problems only.
 
 import Type, { type Static } from 'typebox';
-import type { TestGroup } from '../common/types.ts';
+import type { InputValidatorArgs, TestGroup } from '../common/types.ts';
 import { YamlFile, YamlSchema } from './yamlSchema.ts';
 
 export const TESTDATA_YAML = 'testdata.yaml';
@@ -88,19 +90,25 @@ const caseSchema = new YamlSchema(CaseYaml);
 export interface GroupSettings {
   onReject?: 'break' | 'continue';
   outputValidatorArgs?: string[];
+  inputValidatorArgs?: InputValidatorArgs;
 }
 
 /** A folder's rules once inherited: what its test cases are judged by. */
 export interface GroupRules {
   onReject: 'break' | 'continue';
   outputValidatorArgs: string[];
+  inputValidatorArgs: InputValidatorArgs;
 }
 
-export const ROOT_RULES: Readonly<GroupRules> = Object.freeze({ onReject: 'break', outputValidatorArgs: [] });
+export const ROOT_RULES: Readonly<GroupRules> = Object.freeze({ onReject: 'break', outputValidatorArgs: [], inputValidatorArgs: [] });
 
 /** The rules of a folder whose file sets `own`, below a folder with `parent`'s. */
 export function inheritRules(parent: GroupRules, own: GroupSettings): GroupRules {
-  return { onReject: own.onReject ?? parent.onReject, outputValidatorArgs: own.outputValidatorArgs ?? parent.outputValidatorArgs };
+  return {
+    onReject: own.onReject ?? parent.onReject,
+    outputValidatorArgs: own.outputValidatorArgs ?? parent.outputValidatorArgs,
+    inputValidatorArgs: own.inputValidatorArgs ?? parent.inputValidatorArgs,
+  };
 }
 
 /** A group as the judge sees it. */
@@ -110,6 +118,15 @@ export function testGroup(name: string, rules: GroupRules): TestGroup {
 
 function argv(flags: string | readonly string[]): string[] {
   return typeof flags === 'string' ? flags.split(/\s+/).filter((s) => s !== '') : [...flags];
+}
+
+/** Input validators' arguments as written: for all of them, or by name (legacy: {name, flags}). */
+function inputArgs(flags: Static<typeof InputValidatorFlags> | undefined): Pick<GroupSettings, 'inputValidatorArgs'> {
+  if (flags === undefined) return {};
+  if (typeof flags === 'string' || Array.isArray(flags)) return { inputValidatorArgs: argv(flags) };
+  const keys = Object.keys(flags);
+  if (keys.length === 2 && typeof flags.name === 'string' && flags.flags !== undefined) return { inputValidatorArgs: { [flags.name]: argv(flags.flags) } };
+  return { inputValidatorArgs: Object.fromEntries(Object.entries(flags).map(([name, args]) => [name, argv(args)])) };
 }
 
 /** Verdict modes of the legacy default grader that judge a pass-fail problem as Verdict does (the first rejection decides). */
@@ -145,11 +162,15 @@ export function parseGroupFile(text: string, file: string, warnings: string[]): 
     }
     refuseScoring(yaml, value);
     const output = value.output_validator_flags ?? value.output_validator_args;
-    return { ...(value.on_reject ? { onReject: value.on_reject } : {}), ...(output !== undefined ? { outputValidatorArgs: argv(output) } : {}) };
+    return {
+      ...(value.on_reject ? { onReject: value.on_reject } : {}),
+      ...(output !== undefined ? { outputValidatorArgs: argv(output) } : {}),
+      ...inputArgs(value.input_validator_flags ?? value.input_validator_args),
+    };
   }
   const value = testGroupSchema.check(yaml);
   refuseScoring(yaml, value);
-  return value.output_validator_args !== undefined ? { outputValidatorArgs: argv(value.output_validator_args) } : {};
+  return { ...(value.output_validator_args !== undefined ? { outputValidatorArgs: argv(value.output_validator_args) } : {}), ...inputArgs(value.input_validator_args) };
 }
 
 /** Reads a test case's <case>.yaml (`file` names it). */
@@ -158,5 +179,5 @@ export function parseCaseFile(text: string, file: string): GroupSettings {
   if (yaml.value === null || yaml.value === undefined) return {};
   const value = caseSchema.check(yaml);
   refuseArgs(yaml, value.args);
-  return value.output_validator_args !== undefined ? { outputValidatorArgs: argv(value.output_validator_args) } : {};
+  return { ...(value.output_validator_args !== undefined ? { outputValidatorArgs: argv(value.output_validator_args) } : {}), ...inputArgs(value.input_validator_args) };
 }

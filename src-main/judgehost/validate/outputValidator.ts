@@ -1,10 +1,10 @@
 // A problem's own output validator: built once, then called per test as
 //   validator input answer feedback_dir [flags] < team_output
 // exit 42 = accepted, 43 = wrong answer, anything else = judging error.
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTail } from '../../common/fileSlices.ts';
-import { findExecutable } from '../../common/languages.ts';
+import { programPlan, type ProgramPlan } from '../../common/validatorPrograms.ts';
 import { RunnerError, runInPty } from '../runner/runInPty.ts';
 import type { OutputValidatorSource } from '../../common/types.ts';
 
@@ -64,7 +64,6 @@ export async function prepareOutputValidator(source: OutputValidatorSource, buil
   const work = join(buildDir, 'work');
   mkdirSync(work, { recursive: true });
   cpSync(source.dir, dir, { recursive: true });
-  const files = filesIn(dir);
   const relative = `${source.layout}/`;
   const build = async (command: string[]) => {
     const { measurement, stdoutPath, stderrPath } = await runTrusted(command, dir, work, VALIDATOR_BUILD_LIMIT_MS);
@@ -73,37 +72,15 @@ export async function prepareOutputValidator(source: OutputValidatorSource, buil
       throw new ValidatorError(`${relative}: building the output validator failed (${measurement.signal ? `signal ${measurement.signal}` : `exit ${measurement.exitCode}`}): ${output}`);
     }
   };
-  const tool = (name: string) => {
-    const path = findExecutable(name);
-    if (!path) throw new ValidatorError(`${relative}: the output validator needs ${name}, which is not installed`);
-    return path;
-  };
-
-  if (files.includes('build')) await build(['/bin/sh', join(dir, 'build')]);
-  if (files.includes('run') || existsSync(join(dir, 'run'))) return { command: ['/bin/sh', join(dir, 'run')], dir };
-
-  const cpp = files.filter((f) => /\.(cpp|cc|cxx|c\+\+)$/.test(f));
-  const c = files.filter((f) => f.endsWith('.c'));
-  const py = files.filter((f) => f.endsWith('.py'));
-  const java = files.filter((f) => f.endsWith('.java'));
-  if (cpp.length > 0) {
-    await build([tool('g++'), '-O2', '-std=gnu++20', '-I', dir, '-o', join(dir, 'validator'), ...cpp.map((f) => join(dir, f))]);
-    return { command: [join(dir, 'validator')], dir };
+  if (filesIn(dir).includes('build')) await build(['/bin/sh', join(dir, 'build')]);
+  let plan: ProgramPlan;
+  try {
+    plan = programPlan(dir, filesIn(dir), relative);
+  } catch (error) {
+    throw new ValidatorError((error as Error).message);
   }
-  if (c.length > 0) {
-    await build([tool('gcc'), '-O2', '-std=gnu17', '-I', dir, '-o', join(dir, 'validator'), ...c.map((f) => join(dir, f)), '-lm']);
-    return { command: [join(dir, 'validator')], dir };
-  }
-  if (py.length > 0) {
-    const main = py.length === 1 ? py[0] : (py.find((f) => /validat/i.test(f)) ?? py[0]);
-    return { command: [tool('python3'), join(dir, main)], dir };
-  }
-  if (java.length > 0) {
-    await build([tool('javac'), '-d', dir, ...java.map((f) => join(dir, f))]);
-    const main = java.find((f) => /validat/i.test(f)) ?? java[0];
-    return { command: [tool('java'), '-cp', dir, main.replace(/\.java$/, '')], dir };
-  }
-  throw new ValidatorError(`${relative}: no build/run script or source file (.cpp, .c, .py, .java) found`);
+  if (plan.build) await build(plan.build);
+  return { command: plan.run, dir };
 }
 
 export interface ValidatorCall {
