@@ -92,3 +92,16 @@ test('a server restart on the same port: "Connection lost" in plain words, back 
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByText('Submitted hello.py for problem')).toBeVisible();
 });
+
+test('verdict serve prints where the judges go and who can log in; the console address it prints opens the console', async ({ page, served }) => {
+  await expect.poll(() => served.output()).toMatch(/data folder/);
+  const output = served.output();
+  const consoleUrl = /judges' console\s+(http:\/\/\S+)/.exec(output)?.[1];
+  expect(consoleUrl, output).toBe(`${served.url}/console`);
+  expect(output).toMatch(/logins\s+\S+accounts\.json \(5 team, 1 judge and 1 admin accounts/);
+  await page.goto(consoleUrl!);
+  await page.getByLabel('Username').fill('judge');
+  await page.getByLabel('Password').fill('judge-pass');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+});

@@ -34,10 +34,12 @@ export interface Served {
   stopServer(): Promise<void>;
   /** Starts it again on the same port with the same data folder (after stopServer). */
   startServer(): Promise<void>;
+  /** What the first server has printed so far (stdout and stderr). */
+  output(): string;
 }
 
 /** Starts `verdict serve` with its data in `dataDir`; resolves once it listens. */
-function serve(dataDir: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
+function serve(dataDir: string, args: string[]): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -46,7 +48,7 @@ function serve(dataDir: string, args: string[]): Promise<{ url: string; child: C
     child.stdout.on('data', (d: string) => {
       out += d;
       const match = /portal\s+(http:\/\/\S+)\//.exec(out);
-      if (match) resolve({ url: match[1], child });
+      if (match) resolve({ url: match[1], child, output: () => out });
     });
     child.stderr.on('data', (d: string) => (out += d));
     child.on('exit', (code) => reject(new Error(`verdict serve exited (${code}): ${out}`)));
@@ -85,7 +87,7 @@ export const test = base.extend<{ serveOptions: ServeOptions; served: Served }>(
         // The port was just freed by this test's own server: ask for it again.
         child = (await serve(join(dataDir, 'data'), [...args, '--port', port])).child;
       };
-      await use({ url: started.url, contestDir, stopServer, startServer });
+      await use({ url: started.url, contestDir, stopServer, startServer, output: started.output });
     } finally {
       // The test's pages first: an open page's event stream would hold the server's stop (for up to 10 s).
       await Promise.all(browser.contexts().map((context) => context.close()));

@@ -1,6 +1,7 @@
 // `verdict serve --contest <dir> [--host] [--port] [--workers N] [--data <dir>]`: the headless judge.
 import { log } from '../common/log.ts';
 import { escapeControls } from './output.ts';
+import { serveBanner } from './serveBanner.ts';
 import { resourcePath } from '../common/paths.ts';
 import { startContestServer } from '../server/contestServer.ts';
 import { samplePasswordWarning } from '../server/servingAddress.ts';
@@ -33,13 +34,9 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const { context } = server;
   const contest = context.store.contest.get()!;
   const sandbox = context.engine.host.sandbox;
-  console.log(`verdict: ${escapeControls(contest.name)} (${context.contest.problems.length} problems, ${context.contest.teams.length} teams)`);
-  console.log(`verdict: contestants' portal  ${server.url}/`);
-  console.log(`verdict: contest API          ${server.url}/api/contests/${contest.id}`);
-  console.log(`verdict: data folder          ${context.dataDir} (log in ${context.dataDir}/logs/)`);
+  for (const line of serveBanner({ contest: context.contest, name: contest.name, contestId: contest.id, url: server.url, dataDir: context.dataDir, pagesBuilt: context.rendererDir !== null })) console.log(line);
   console.log(`verdict: ${context.engine.pool.workers} workers, sandbox level ${sandbox.level}: ${sandbox.description}`);
   if (sandbox.level === 'none') console.log('verdict: warning: judging WITHOUT a sandbox (--allow-unsandboxed): contestants\' programs can reach the network and the judge\'s files');
-  if (!context.rendererDir) console.log('verdict: the portal pages are not built: run `npm run build` to serve them');
   for (const warning of context.contest.warnings) console.log(`verdict: warning: ${escapeControls(warning)}`);
   const lanWarning = await samplePasswordWarning(context.contest, options.host);
   if (lanWarning) console.log(`verdict: warning: ${lanWarning}`);

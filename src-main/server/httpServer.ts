@@ -18,6 +18,7 @@ import { registerClicsRoutes } from './clicsRoutes.ts';
 import { registerConsoleRoutes } from './consoleRoutes.ts';
 import type { ServerContext } from './context.ts';
 import { healthProblems } from '../core/health.ts';
+import { notBuiltPage, registerPagesNotBuilt } from './pagesNotBuilt.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
 import { MAX_SOURCE_BYTES, SubmissionFileError } from '../contest/submissionFiles.ts';
 
@@ -188,7 +189,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     if (request.url.startsWith('/api/')) return reply.code(404).send(errorBody(request, 404, `no such endpoint: ${request.method} ${request.url.split('?')[0]}`));
     // Unknown pages fall back to the portal (a single-page app with its own views).
     if (ctx.rendererDir) return reply.sendFile('portal/index.html', ctx.rendererDir);
-    return reply.code(404).type('text/plain').send('the portal is not built: run npm run build');
+    return notBuiltPage(reply);
   });
 
   // Honest health: not ok (503) whenever judging cannot proceed or submissions cannot be stored.
@@ -230,6 +231,8 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     // The judges' console: the same page as the desktop app's; its API needs a judge login.
     app.get('/console', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
     app.get('/console/', { config: { access: 'public' } }, (_request, reply) => reply.sendFile('console/index.html', ctx.rendererDir!));
+  } else {
+    registerPagesNotBuilt(app);
   }
   return app;
 }
