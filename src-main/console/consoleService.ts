@@ -3,7 +3,8 @@
 import { statSync } from 'node:fs';
 import { readHead } from '../common/fileSlices.ts';
 import { join } from 'node:path';
-import { readContestClock } from '../contest/clock.ts';
+import { readContestClock, type ContestTimes } from '../contest/clock.ts';
+import { endNow, startNow, type ScheduleChange } from '../contest/startEndNow.ts';
 import { jobIdOf } from '../judging/judgingService.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
 import { storeFileIn, type SubmissionRow } from '../store/store.ts';
@@ -418,6 +419,24 @@ export class ConsoleService implements ConsoleRequests {
     if (!(durationMs > 0) || !(freezeMs >= 0) || freezeMs > durationMs) throw new ConsoleError('invalid', 'need 0 < durationMs and 0 <= freezeMs <= durationMs');
     if (penaltyMinutes !== undefined && !(Number.isInteger(penaltyMinutes) && penaltyMinutes >= 0 && penaltyMinutes <= 1000)) throw new ConsoleError('invalid', 'penaltyMinutes must be whole minutes from 0 to 1000');
     this.ctx.store.contest.setTimes({ startTime, durationMs, freezeMs, penaltyMinutes });
+    this.ctx.scoreboard.invalidate();
+  }
+
+  async startContestNow(): Promise<void> {
+    this.changeSchedule(startNow);
+  }
+
+  async endContestNow(): Promise<void> {
+    this.changeSchedule(endNow);
+  }
+
+  /** Start now / End now: the schedule the action makes from the stored one, written at the core's now. */
+  private changeSchedule(action: (times: ContestTimes, now: number) => ScheduleChange): void {
+    const contest = this.ctx.store.contest.get()!;
+    const now = this.ctx.now();
+    const change = action(contest, now);
+    if ('refused' in change) throw new ConsoleError('conflict', change.refused);
+    this.ctx.store.contest.setTimes(change.times, now);
     this.ctx.scoreboard.invalidate();
   }
 

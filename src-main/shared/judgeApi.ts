@@ -283,6 +283,13 @@ export interface JudgeApi {
   answerClarification(answer: AnswerRequest): Promise<ConsoleClarification>;
   /** The schedule and the penalty per rejected submission (minutes; optional, kept when absent). */
   setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void>;
+  /** Starts the contest now, its duration and freeze kept. Refused (conflict) once it has started. */
+  startContestNow(): Promise<void>;
+  /**
+   * Ends the running contest now: its duration becomes the time it has run; a freeze that has begun keeps
+   * its start, one not begun yet is dropped. Refused (conflict) before the start and after the end.
+   */
+  endContestNow(): Promise<void>;
   setLanguageEnabled(languageId: string, enabled: boolean): Promise<void>;
   /** Releases (or re-freezes) the public scoreboard after the contest; once the contest is over, a release is for good. */
   setThawed(thawed: boolean): Promise<void>;
@@ -339,6 +346,8 @@ export const JUDGE_REQUESTS = [
   'killRun',
   'answerClarification',
   'setContestTimes',
+  'startContestNow',
+  'endContestNow',
   'setLanguageEnabled',
   'setThawed',
   'finalizeResults',

@@ -58,6 +58,8 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
       }),
     ),
   ],
+  startContestNow: [],
+  endContestNow: [],
   setLanguageEnabled: [param('languageId', Id), param('enabled', Type.Boolean())],
   setThawed: [param('thawed', Type.Boolean())],
   finalizeResults: [],

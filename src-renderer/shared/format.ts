@@ -28,6 +28,18 @@ export function formatTimeOfDay(epochMs: number): string {
   return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date and time as people read it, the same in every view and browser locale: "Fri 4 Dec 2026,
+ * 14:03" in the browser's time zone (not 12/4/2026, which half the world reads as 12 April).
+ */
+export function formatDateTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${WEEKDAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
 /** A rough wait: "~5 s", "~2 min". */
 export function formatWait(ms: number): string {
   const s = Math.max(1, Math.round(ms / 1000));

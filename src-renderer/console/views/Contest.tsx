@@ -3,13 +3,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EXPORT_FILES, type ConsoleLanguage, type ExportJob } from '../../../src-main/shared/judgeApi.ts';
-import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { formatHoursMinutes, fromDatetimeLocal, parseHoursMinutes, toDatetimeLocal } from '../format.ts';
+import { readSchedule, type ContestPhase } from '../../shared/clock.ts';
+import { formatDateTime } from '../../shared/format.ts';
 import { perform, refreshSnapshot } from '../loaders.ts';
 import { onSignal } from '../signals.ts';
 import { useConsole } from '../store/index.ts';
+import { useConfirmation } from './ConfirmDialog.tsx';
+import { ContestControls } from './ContestControls.tsx';
 
 export function Contest() {
   const { clock, name } = useConsole(useShallow((s) => ({ clock: s.clock, name: s.contest?.name ?? null })));
@@ -50,12 +53,14 @@ function TimesForm() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const notify = useConsole((s) => s.notify);
+  const clockOffsetMs = useConsole((s) => s.clockOffsetMs);
+  const { ask, dialog } = useConfirmation();
 
   const edit = (patch: Partial<TimesDraft>): void => {
     setEdited((d) => ({ ...(d ?? draft), ...patch }));
   };
 
-  const save = async (event: FormEvent): Promise<void> => {
+  const save = (event: FormEvent): void => {
     event.preventDefault();
     // An untouched start is sent as it was (to the millisecond), not as the field rounds it.
     const startTime = draft.start === toDatetimeLocal(clock.startTime) ? clock.startTime : fromDatetimeLocal(draft.start);
@@ -79,9 +84,28 @@ function TimesForm() {
       return;
     }
     setProblem(null);
+    const times = { startTime: startTime ?? null, durationMs: durationMs!, freezeMs: freezeMs!, penaltyMinutes: penaltyMinutes! };
+    if (!endsAtOnce(clock, times, clockOffsetMs)) {
+      void store(times);
+      return;
+    }
+    ask({
+      title: 'End the contest with these times?',
+      body: (
+        <p>
+          With a start at {times.startTime === null ? '—' : formatDateTime(times.startTime)} and a duration of {formatHoursMinutes(times.durationMs)}, the contest is over at once: teams can
+          no longer submit; what they have submitted is still judged.
+        </p>
+      ),
+      confirm: 'Save and end the contest',
+      onConfirm: () => void store(times),
+    });
+  };
+
+  const store = async (times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes: number }): Promise<void> => {
     setBusy(true);
     const ok = await perform('Could not save the contest times', async () => {
-      await judge.setContestTimes({ startTime: startTime ?? null, durationMs: durationMs!, freezeMs: freezeMs!, penaltyMinutes: penaltyMinutes! });
+      await judge.setContestTimes(times);
       return true;
     });
     await refreshSnapshot();
@@ -93,8 +117,9 @@ function TimesForm() {
   };
 
   return (
-    <form className="card times-form" onSubmit={asyncHandler(save)} noValidate>
+    <form className="card times-form" onSubmit={save} noValidate>
       <h2 id="times-title">Times and penalty</h2>
+      <ContestControls />
       <div className="form-row">
         <Field label="Start time">
           {(id) => <input id={id} type="datetime-local" step={1} value={draft.start} onChange={(e) => edit({ start: e.target.value })} />}
@@ -124,8 +149,22 @@ function TimesForm() {
           </button>
         )}
       </div>
+      {dialog}
     </form>
   );
+}
+
+/** Whether saving `next` puts a contest that is not over past its end now (a shorter duration, an earlier start). */
+function endsAtOnce(current: ScheduleTimes, next: ScheduleTimes, clockOffsetMs: number): boolean {
+  const serverNow = Date.now() + clockOffsetMs;
+  return phaseAt(current, serverNow) !== 'over' && phaseAt(next, serverNow) === 'over';
+}
+
+type ScheduleTimes = { startTime: number | null; durationMs: number; freezeMs: number };
+
+/** The phase of a schedule at `serverNow` (an unscheduled contest never runs). */
+function phaseAt(times: ScheduleTimes, serverNow: number): ContestPhase {
+  return times.startTime === null ? 'unscheduled' : readSchedule({ startTime: times.startTime, durationMs: times.durationMs, freezeMs: times.freezeMs }, serverNow).phase;
 }
 
 function Languages() {
@@ -174,11 +213,26 @@ function Release() {
   const [wanted, setWanted] = useState<boolean | null>(null);
   const [finalizing, setFinalizing] = useState(false);
   const busy = wanted !== null || finalizing;
+  const { ask, dialog } = useConfirmation();
   const toggle = async (next: boolean): Promise<void> => {
     setWanted(next);
     await perform(next ? 'Could not release the final scoreboard' : 'Could not freeze the scoreboard again', () => judge.setThawed(next));
     await refreshSnapshot();
     setWanted(null);
+  };
+  const onToggle = (next: boolean): void => {
+    if (!next) return void toggle(false);
+    ask({
+      title: 'Release the final scoreboard?',
+      body: (
+        <p>
+          Every team and the public see every result at once, the frozen ones too.
+          {ended ? ' The contest is over, so this cannot be taken back.' : ' The contest is not over yet: results stay visible as they come in until you freeze the scoreboard again.'}
+        </p>
+      ),
+      confirm: 'Release the final scoreboard',
+      onConfirm: () => void toggle(true),
+    });
   };
   const finalize = async (): Promise<void> => {
     setFinalizing(true);
@@ -192,7 +246,7 @@ function Release() {
       {!ended && !thawed && <Notice tone="info">The contest is not over yet: releasing now shows every result to teams at once.</Notice>}
       <label className="toggle">
         {/* Once the contest is over, a release is for good (the CLICS state says thawed). */}
-        <input type="checkbox" checked={wanted ?? thawed} disabled={busy || (ended && thawed)} onChange={(e) => void toggle(e.target.checked)} />
+        <input type="checkbox" checked={wanted ?? thawed} disabled={busy || (ended && thawed)} onChange={(e) => onToggle(e.target.checked)} />
         Release final scoreboard
       </label>
       <p className="muted small">{thawed ? 'Released: teams and the public see every result.' : 'Not released: after the freeze, teams see the frozen scoreboard.'}</p>
@@ -206,6 +260,7 @@ function Release() {
           ? 'Final: the results will not change.'
           : 'Once the contest is over, every submission judged (none with a judging error) and every question answered, the results can be declared final.'}
       </p>
+      {dialog}
     </section>
   );
 }
