@@ -151,7 +151,7 @@ export async function restoreCommand(options: RestoreCommandOptions): Promise<nu
 }
 
 export async function importCommand(options: ImportCommandOptions): Promise<number> {
-  if (!options.package) throw new UsageError('import needs --package <dir> (a contest package written by verdict export)');
+  if (!options.package) throw new UsageError('import needs --package <dir> (a contest package: written by verdict export, DOMjudge or a CDS)');
   if (!options.contest) throw new UsageError('import needs --contest <dir> (the contest folder: problem packages and accounts)');
   if (!options.data) throw new UsageError('import needs --data <dir> (the data folder to create)');
   const def = await loadContest(options.contest);
@@ -163,6 +163,7 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
   }
   const c = result.counts;
   console.log(`verdict: imported ${def.name} into ${result.dataDir}: ${c.teams} teams, ${c.problems} problems, ${c.submissions} submissions, ${c.judgements} judgements, ${c.clarifications} clarifications, ${c.events} events`);
+  for (const line of result.report) console.log(`verdict: ${line}`);
   if (result.replaced) console.log(`verdict: the data folder it replaced is kept at ${result.replaced}`);
   console.log(`verdict: serve it with: verdict serve --contest ${shown(def.dir)} --data ${shown(result.dataDir)}`);
   return 0;

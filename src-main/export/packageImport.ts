@@ -6,7 +6,7 @@
 // imported contest gives the same scoreboards and the same event feed.
 //
 // Everything is read and checked before anything is written; the data folder is written atomically.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContestDefinition } from '../contest/model.ts';
 import { FileError } from '../common/errors.ts';
@@ -17,6 +17,7 @@ import { importedSchedule, Store, STORE_FILE_NAME, storeFileIn, type Clarificati
 import { inPool, isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically } from '../common/atomicFolder.ts';
 import { describeCheck, MANIFEST, verifyManifest } from '../common/manifest.ts';
 import { EXTRAS_FILE, EXTRAS_FORMAT, EXTRAS_VERSION } from './packageExtras.ts';
+import { IMPORTED_IDS_FILE, isForeignPackage, readForeignPackage, replayForeignPlan } from './foreignImport.ts';
 import { Fields, listItems } from './packageFields.ts';
 import { CLICS_TYPES } from '../clics/schemas.ts';
 import { entryPointOf } from '../store/clics.ts';
@@ -39,6 +40,8 @@ export interface PackageImportResult {
   dbFile: string;
   replaced: string | null;
   counts: { teams: number; problems: number; submissions: number; judgements: number; runs: number; clarifications: number; events: number };
+  /** For a package another system wrote: how its ids were mapped, and what Verdict could not hold (foreignImport.ts). */
+  report: string[];
 }
 
 /** Reads and checks `packageDir` against the contest folder `def`, then writes `<dataDir>/verdict.db`. */
@@ -46,9 +49,10 @@ export async function importContestPackage(packageDir: string, def: ContestDefin
   const from = resolve(packageDir);
   const to = resolve(dataDir);
   if (isInside(to, from) || isInside(from, to)) throw new FileError(to, 'the data folder and the package folder must not contain each other');
+  const now = options.now ?? Date.now();
+  if (isForeignPackage(from, EXTRAS_FILE)) return importForeignPackage(from, def, to, now, options.force);
   await checkPackage(from);
   const history = await readHistory(from, def);
-  const now = options.now ?? Date.now();
   const replaced = await replacedFolderPath(to, options.force, now);
   await writeFolderAtomically(
     to,
@@ -86,6 +90,43 @@ export async function importContestPackage(packageDir: string, def: ContestDefin
       clarifications: history.clarifications.length,
       events: history.events.length,
     },
+    report: [],
+  };
+}
+
+/** A package another system wrote: read and checked whole, then rebuilt through a new store (foreignImport.ts). */
+async function importForeignPackage(from: string, def: ContestDefinition, to: string, now: number, force: boolean | undefined): Promise<PackageImportResult> {
+  const plan = await readForeignPackage(from, def);
+  const replaced = await replacedFolderPath(to, force, now);
+  let replayed: ReturnType<typeof replayForeignPlan> | undefined;
+  await writeFolderAtomically(
+    to,
+    async (w) => {
+      await w.add(STORE_FILE_NAME, async (path) => {
+        replayed = replayForeignPlan(plan, path, now);
+      });
+      await w.add(IMPORTED_IDS_FILE, async (path) => {
+        await writeFile(path, `${JSON.stringify({ ...plan.ids, ...replayed!.ids }, null, 2)}\n`);
+      });
+    },
+    { ...PRIVATE_MODES, force, manifest: false, replacedTo: replaced ?? undefined },
+  );
+  const store = Store.open(storeFileIn(to));
+  let events: number;
+  try {
+    events = store.events.since(null, Number.MAX_SAFE_INTEGER).length;
+  } finally {
+    store.close();
+  }
+  return {
+    dataDir: to,
+    dbFile: storeFileIn(to),
+    replaced,
+    counts: { teams: plan.def.teams.length, problems: plan.def.problems.length, ...replayed!.counts, events },
+    report: [
+      ...plan.report,
+      `submissions, judgements, runs and clarifications are numbered by Verdict in the order they happened; ${IMPORTED_IDS_FILE} in the data folder gives each one's id in the package`,
+    ],
   };
 }
 

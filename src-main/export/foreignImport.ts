@@ -1,0 +1,444 @@
+// `verdict import` of a contest package another system wrote (DOMjudge's or a CDS's export: the Contest
+// Package layout, no verdict.json, ids of their own). Unlike a package Verdict wrote, its event feed is not
+// replayed: its ids and tokens are the other system's. The contest is rebuilt through the store as it would
+// have happened here (teams and problems, each submission with its source, each judgement with its runs,
+// rejudges where a submission was judged again, the clarifications, the final state), so Verdict writes its
+// own event feed, whole and in order.
+//
+// Ids: teams, groups and organizations keep theirs where Verdict's id syntax (ID_RE) allows them, and are
+// given one otherwise; submissions, judgements, runs and clarifications get Verdict's numbers, in the order
+// they happened. Every mapping is in the report and in `imported-ids.json` beside the database. What Verdict
+// cannot hold (a problem the contest folder lacks, a language it does not know, a clarification to a group)
+// is left out, each kind with one line of the report saying how many and why.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Static, TSchema } from 'typebox';
+import { parse as parseYaml } from 'yaml';
+import { FileError } from '../common/errors.ts';
+import { languageForFile, loadLanguageDefinitions } from '../common/languages.ts';
+import type { TestResult } from '../common/results.ts';
+import { VERDICTS, type Verdict } from '../common/types.ts';
+import { ID_RE } from '../contest/folderSchemas.ts';
+import type { ContestDefinition, ContestProblem, ContestTeam } from '../contest/model.ts';
+import { sourceFromZipFile, type SourceFile } from '../contest/submissionFiles.ts';
+import type { ClicsLanguage } from '../clics/schemas.ts';
+import { parseClicsTime, parseRelTime } from '../clics/time.ts';
+import { Store } from '../store/store.ts';
+import {
+  ForeignClarification,
+  ForeignContest,
+  ForeignGroup,
+  ForeignJudgement,
+  ForeignJudgementType,
+  ForeignLanguage,
+  ForeignOrganization,
+  ForeignProblem,
+  ForeignRun,
+  ForeignState,
+  ForeignSubmission,
+  ForeignTeam,
+  idText,
+  readList,
+  readObject,
+} from './foreignSchemas.ts';
+
+/** The file beside the database that says which id each imported object had in the package. */
+export const IMPORTED_IDS_FILE = 'imported-ids.json';
+
+/** What a foreign package gives the store, read and checked, with the report of what was mapped or left out. */
+export interface ForeignPlan {
+  /** The contest folder's definition, with the package's teams, groups and organizations it lacks. */
+  def: ContestDefinition;
+  schedule: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes: number } | null;
+  marks: { thawed: number | null; finalized: number | null };
+  /** Verdict's languages, announced before the submissions that name them (a server announces its own when it starts). */
+  languages: ClicsLanguage[];
+  submissions: PlannedSubmission[];
+  clarifications: PlannedClarification[];
+  /** Package id -> Verdict id, for the kinds whose ids were kept or given here. */
+  ids: { teams: Record<string, string>; groups: Record<string, string>; organizations: Record<string, string>; problems: Record<string, string> };
+  report: string[];
+}
+
+interface PlannedSubmission {
+  foreignId: string;
+  teamId: string;
+  problemId: string;
+  languageId: string;
+  time: number;
+  source: SourceFile;
+  /** In the order they were made: all but the last were replaced by a rejudge. */
+  judgements: { foreignId: string; start: number; end: number; verdict: Verdict; maxRunMs: number | null; runs: { foreignId: string; ordinal: number; verdict: Verdict; time: number; runMs: number }[] }[];
+}
+
+interface PlannedClarification {
+  foreignId: string;
+  fromTeamId: string | null;
+  toTeamId: string | null;
+  replyToForeignId: string | null;
+  problemId: string | null;
+  text: string;
+  time: number;
+}
+
+/**
+ * Whether `dir` is a package another system wrote: no verdict.json (Verdict's own have one), and what an
+ * export of the Contest API holds (api.json, the event feed or the submissions), which a contest folder does not.
+ */
+export function isForeignPackage(dir: string, verdictFile: string): boolean {
+  return !existsSync(join(dir, verdictFile)) && ['api.json', 'event-feed.ndjson', 'submissions.json'].some((name) => existsSync(join(dir, name)));
+}
+
+/**
+ * The Contest API's judgement types as Verdict's verdicts: the common ones by their ids (as DOMjudge and the
+ * spec's examples name them); any other by what judgement-types.json says of it (solved: AC; with penalty: WA).
+ */
+const KNOWN_TYPES: Readonly<Record<string, Verdict>> = {
+  AC: 'AC', WA: 'WA', PE: 'WA', NO: 'WA', TLE: 'TLE', TL: 'TLE', MLE: 'MLE', ML: 'MLE', RTE: 'RTE', RE: 'RTE',
+  OLE: 'OLE', OL: 'OLE', CE: 'CE', CTL: 'CE', JE: 'JE', IE: 'JE',
+};
+
+/** Reads the package in `dir` against the contest folder `def`: everything checked before the store is touched. */
+export async function readForeignPackage(dir: string, def: ContestDefinition): Promise<ForeignPlan> {
+  const report: string[] = [];
+  const path = (name: string) => join(dir, name);
+  const contest = await readContestFile(dir);
+  if (idText(contest.id) !== def.id) report.push(`contest: the package's "${idText(contest.id)}" is imported as the contest folder's "${def.id}"`);
+  const stateJson = await optionalJson(dir, 'state.json');
+  const state = stateJson === undefined ? {} : readObject(ForeignState, path('state.json'), 'the state', stateJson);
+  const list = async <S extends TSchema>(schema: S, name: string): Promise<Static<S>[]> => {
+    const value = await optionalJson(dir, name);
+    return value === undefined ? [] : readList(schema, path(name), value);
+  };
+
+  // Teams, groups, organizations: the package's ids where Verdict's syntax allows them.
+  const groupIds = new IdMapping('groups', 'group-');
+  const organizationIds = new IdMapping('organizations', 'organization-');
+  const teamIds = new IdMapping('teams', 'team-');
+  const groups = (await list(ForeignGroup, 'groups.json')).map((g) => ({ id: groupIds.keep(idText(g.id)), name: g.name ?? idText(g.id), hidden: g.hidden ?? false }));
+  const organizations = (await list(ForeignOrganization, 'organizations.json')).map((o) => {
+    const name = o.name ?? idText(o.id);
+    return { id: organizationIds.keep(idText(o.id)), name, formal_name: o.formal_name ?? name, ...(o.country && /^[A-Z]{3}$/.test(o.country) ? { country: o.country } : {}) };
+  });
+  const hiddenGroups = new Set(groups.filter((g) => g.hidden).map((g) => g.id));
+  const folderTeams = new Map(def.teams.map((t) => [t.id, t]));
+  const added: ContestTeam[] = [];
+  for (const t of await list(ForeignTeam, 'teams.json')) {
+    const id = teamIds.keep(idText(t.id));
+    if (folderTeams.has(id)) continue;
+    const teamGroups = (t.group_ids ?? []).map((g) => groupIds.keep(idText(g)));
+    added.push({
+      id,
+      name: t.name,
+      displayName: t.display_name ?? t.name,
+      organizationId: t.organization_id === undefined || t.organization_id === null ? null : organizationIds.keep(idText(t.organization_id)),
+      groupIds: teamGroups,
+      // Hidden as the team says, or as its groups are (DOMjudge hides its observers' and jury's groups).
+      hidden: t.hidden ?? (teamGroups.length > 0 && teamGroups.every((g) => hiddenGroups.has(g))),
+    });
+  }
+  if (added.length > 0) report.push(`teams: ${added.length} not in the contest folder added from the package (${sample(added.map((t) => t.id))}); they have no account to log in with`);
+  for (const mapping of [teamIds, groupIds, organizationIds]) mapping.describe(report);
+  const merged: ContestDefinition = {
+    ...def,
+    teams: [...def.teams, ...added],
+    groups: [...(def.groups ?? []), ...groups.filter((g) => !(def.groups ?? []).some((d) => d.id === g.id))],
+    organizations: [...(def.organizations ?? []), ...organizations.filter((o) => !(def.organizations ?? []).some((d) => d.id === o.id))],
+  };
+  const knownTeams = new Set(merged.teams.map((t) => t.id));
+
+  // Problems: the contest folder's (the packages are there), matched by id, else by label.
+  const problemIds: Record<string, string> = {};
+  const missingProblems: string[] = [];
+  for (const p of await list(ForeignProblem, 'problems.json')) {
+    const id = idText(p.id);
+    const match: ContestProblem | undefined = def.problems.find((q) => q.id === id) ?? def.problems.find((q) => p.label !== undefined && q.label === p.label);
+    if (match) problemIds[id] = match.id;
+    else missingProblems.push(p.label === undefined ? id : `${id} (${p.label})`);
+    if (match && match.id !== id) report.push(`problem "${id}" is the contest folder's "${match.id}" (label ${match.label})`);
+  }
+
+  // Languages: Verdict's by id, else by the extensions the package gives the language, else by the source's name.
+  const definitions = loadLanguageDefinitions();
+  const languageExtensions = new Map((await list(ForeignLanguage, 'languages.json')).map((l) => [idText(l.id), l.extensions ?? []]));
+  const languageOf = (foreignId: string, fileName: string): string | null => {
+    if (definitions.some((l) => l.id === foreignId)) return foreignId;
+    for (const ext of languageExtensions.get(foreignId) ?? []) {
+      const found = languageForFile(definitions, `x.${ext}`, def.extensionLanguages);
+      if (found) return found.id;
+    }
+    return languageForFile(definitions, fileName, def.extensionLanguages)?.id ?? null;
+  };
+
+  const typeInfo = new Map((await list(ForeignJudgementType, 'judgement-types.json')).map((t) => [idText(t.id), t]));
+  const readAs = new Map<string, Verdict>();
+  const verdictOf = (typeId: string): Verdict => {
+    const known = KNOWN_TYPES[typeId] ?? ((VERDICTS as readonly string[]).includes(typeId) ? (typeId as Verdict) : undefined);
+    if (known) return known;
+    const info = typeInfo.get(typeId);
+    const verdict: Verdict = info?.solved ? 'AC' : info?.penalty === false ? 'CE' : 'WA';
+    readAs.set(typeId, verdict);
+    return verdict;
+  };
+
+  // Runs by judgement, judgements by submission, in the order they happened.
+  const runsOf = new Map<string, Static<typeof ForeignRun>[]>();
+  for (const r of await list(ForeignRun, 'runs.json')) runsOf.set(idText(r.judgement_id), [...(runsOf.get(idText(r.judgement_id)) ?? []), r]);
+  const judgementsOf = new Map<string, Static<typeof ForeignJudgement>[]>();
+  let unfinished = 0;
+  for (const j of await list(ForeignJudgement, 'judgements.json')) {
+    const sid = idText(j.submission_id);
+    judgementsOf.set(sid, [...(judgementsOf.get(sid) ?? []), j]);
+  }
+
+  const left = { problem: 0, team: 0, language: 0, source: [] as string[] };
+  const submissions: PlannedSubmission[] = [];
+  const submissionFile = path('submissions.json');
+  for (const [i, s] of (await list(ForeignSubmission, 'submissions.json')).entries()) {
+    const foreignId = idText(s.id);
+    const where = `item ${i + 1} (id ${JSON.stringify(foreignId)})`;
+    const problemId = problemIds[idText(s.problem_id)];
+    const teamId = teamIds.get(idText(s.team_id));
+    if (problemId === undefined) {
+      left.problem++;
+      continue;
+    }
+    if (teamId === undefined || !knownTeams.has(teamId)) {
+      left.team++;
+      continue;
+    }
+    const time = timeOf(submissionFile, where, 'time', s.time);
+    const zipName = s.files?.[0]?.filename ?? 'files.zip';
+    let source: SourceFile;
+    try {
+      source = await sourceFromZipFile(await readFile(path(join('submissions', foreignId, zipName))));
+    } catch (error) {
+      left.source.push(`${foreignId} (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `no submissions/${foreignId}/${zipName}` : (error as Error).message})`);
+      continue;
+    }
+    const languageId = languageOf(idText(s.language_id), source.fileName);
+    if (languageId === null) {
+      left.language++;
+      continue;
+    }
+    const judgementFile = path('judgements.json');
+    const judgements = (judgementsOf.get(foreignId) ?? [])
+      .map((j) => ({ j, start: timeOf(judgementFile, `judgement ${JSON.stringify(idText(j.id))}`, 'start_time', j.start_time) }))
+      .sort((a, b) => a.start - b.start)
+      .flatMap(({ j, start }) => {
+        const typeId = j.judgement_type_id === undefined || j.judgement_type_id === null ? null : idText(j.judgement_type_id);
+        if (j.end_time === undefined || typeId === null) {
+          unfinished++;
+          return [];
+        }
+        const runs = (runsOf.get(idText(j.id)) ?? [])
+          .sort((a, b) => a.ordinal - b.ordinal)
+          .map((r) => ({ foreignId: idText(r.id), ordinal: r.ordinal, verdict: verdictOf(idText(r.judgement_type_id)), time: timeOf(path('runs.json'), `run ${JSON.stringify(idText(r.id))}`, 'time', r.time), runMs: Math.round((r.run_time ?? 0) * 1000) }));
+        const end = timeOf(judgementFile, `judgement ${JSON.stringify(idText(j.id))}`, 'end_time', j.end_time);
+        return [{ foreignId: idText(j.id), start, end, verdict: verdictOf(typeId), maxRunMs: j.max_run_time === undefined ? null : Math.round(j.max_run_time * 1000), runs }];
+      });
+    submissions.push({ foreignId, teamId, problemId, languageId, time, source, judgements });
+  }
+  submissions.sort((a, b) => a.time - b.time);
+  if (missingProblems.length > 0) report.push(`problems not in the contest folder (no package to judge with): ${sample(missingProblems)}; their ${left.problem} submissions are left out`);
+  else if (left.problem > 0) report.push(`${left.problem} submissions to problems not in problems.json are left out`);
+  if (left.team > 0) report.push(`${left.team} submissions of teams not in teams.json or the contest folder are left out`);
+  if (left.language > 0) report.push(`${left.language} submissions in languages Verdict does not know are left out`);
+  if (left.source.length > 0) report.push(`${left.source.length} submissions without a source Verdict can read are left out: ${sample(left.source)}`);
+  for (const [typeId, verdict] of readAs) report.push(`judgement type ${typeId} is read as ${verdict}`);
+  if (unfinished > 0) report.push(`${unfinished} judgements that had not finished are left out: their submissions are judged when the contest is served, if no other judgement of theirs finished`);
+
+  const clarifications: PlannedClarification[] = [];
+  const leftClarifications = { group: 0, several: 0, team: 0 };
+  const clarificationFile = path('clarifications.json');
+  for (const [i, c] of (await list(ForeignClarification, 'clarifications.json')).entries()) {
+    const where = `item ${i + 1} (id ${JSON.stringify(idText(c.id))})`;
+    if ((c.to_group_ids ?? []).length > 0) {
+      leftClarifications.group++;
+      continue;
+    }
+    const to = c.to_team_ids ?? (c.to_team_id === undefined || c.to_team_id === null ? [] : [c.to_team_id]);
+    if (to.length > 1) {
+      leftClarifications.several++;
+      continue;
+    }
+    const fromTeamId = c.from_team_id === undefined || c.from_team_id === null ? null : (teamIds.get(idText(c.from_team_id)) ?? '');
+    const toTeamId = to.length === 0 ? null : (teamIds.get(idText(to[0])) ?? '');
+    if ((fromTeamId !== null && !knownTeams.has(fromTeamId)) || (toTeamId !== null && !knownTeams.has(toTeamId))) {
+      leftClarifications.team++;
+      continue;
+    }
+    const problemId = c.problem_id === undefined || c.problem_id === null ? null : (problemIds[idText(c.problem_id)] ?? null);
+    const replyTo = c.reply_to_id === undefined || c.reply_to_id === null ? null : idText(c.reply_to_id);
+    clarifications.push({ foreignId: idText(c.id), fromTeamId, toTeamId, replyToForeignId: replyTo, problemId, text: c.text, time: timeOf(clarificationFile, where, 'time', c.time) });
+  }
+  clarifications.sort((a, b) => a.time - b.time);
+  if (leftClarifications.group > 0) report.push(`${leftClarifications.group} clarifications to groups are left out (Verdict answers one team or all)`);
+  if (leftClarifications.several > 0) report.push(`${leftClarifications.several} clarifications to several teams are left out (Verdict answers one team or all)`);
+  if (leftClarifications.team > 0) report.push(`${leftClarifications.team} clarifications of teams Verdict does not have are left out`);
+
+  for (const name of ['event-feed.ndjson', 'awards.json', 'scoreboard.json', 'persons.json', 'accounts.json', 'commentary.json']) {
+    if (existsSync(path(name))) report.push(`${name} is not read: ${NOT_READ[name]}`);
+  }
+
+  const stateFile = path('state.json');
+  const marks = {
+    thawed: state.thawed === undefined ? null : timeOf(stateFile, 'the state', 'thawed', state.thawed),
+    finalized: state.finalized === undefined ? null : timeOf(stateFile, 'the state', 'finalized', state.finalized),
+  };
+  // Results with a verdict still to come are not final here (ContestRepository.markState).
+  const waiting = submissions.filter((s) => s.judgements.length === 0).length;
+  if (marks.finalized !== null && waiting > 0) {
+    marks.finalized = null;
+    report.push(`the package's results are final, but ${waiting} submissions have no verdict here: they are judged when the contest is served, and the judges finalize the results then`);
+  }
+  return {
+    def: merged,
+    schedule: scheduleOf(path(existsSync(path('contest.json')) ? 'contest.json' : 'contest.yaml'), contest),
+    marks,
+    languages: definitions.map((l) => ({ id: l.id, name: l.name, entry_point_required: false, extensions: [...l.extensions] })),
+    submissions,
+    clarifications,
+    ids: { teams: teamIds.table(), groups: groupIds.table(), organizations: organizationIds.table(), problems: problemIds },
+    report,
+  };
+}
+
+const NOT_READ: Readonly<Record<string, string>> = {
+  'event-feed.ndjson': "its ids and tokens are the other system's; Verdict writes its own feed of what was imported",
+  'awards.json': 'Verdict works the awards out from the standings',
+  'scoreboard.json': 'Verdict works the scoreboard out from the judgements',
+  'persons.json': 'Verdict has no persons',
+  'accounts.json': 'the accounts are the contest folder\'s',
+  'commentary.json': 'Verdict has no commentary',
+};
+
+/** Writes what `plan` holds into the new store at `dbFile`, as it happened; returns Verdict's ids of the numbered kinds. */
+export function replayForeignPlan(plan: ForeignPlan, dbFile: string, now: number): { counts: Record<'submissions' | 'judgements' | 'runs' | 'clarifications', number>; ids: Record<string, Record<string, string>> } {
+  const store = Store.open(dbFile);
+  const ids = { submissions: {} as Record<string, string>, judgements: {} as Record<string, string>, runs: {} as Record<string, string>, clarifications: {} as Record<string, string> };
+  try {
+    store.contest.import(plan.def, { hashPasswords: false, now });
+    if (plan.schedule) store.contest.setTimes(plan.schedule, now);
+    store.contest.syncLanguages(plan.languages, now);
+    store.db.transaction(() => {
+      for (const s of plan.submissions) {
+        const { submission } = store.submissions.add({ teamId: s.teamId, problemId: s.problemId, languageId: s.languageId, fileName: s.source.fileName, source: s.source.source, submittedAt: s.time });
+        ids.submissions[s.foreignId] = submission.id;
+        s.judgements.forEach((j, k) => {
+          if (k > 0) store.judgements.rejudge(submission.id, j.start);
+          const judgementId = store.judgements.start(submission.id, 'imported', j.start);
+          ids.judgements[j.foreignId] = judgementId;
+          const tests: TestResult[] = j.runs.map((r) => ({ name: `test ${r.ordinal}`, verdict: r.verdict, timeMs: r.runMs, wallMs: r.runMs, memoryKb: 0, exitCode: 0, signal: 0, message: '' }));
+          store.judgements.addRuns(judgementId, j.runs.map((r, n) => ({ ordinal: r.ordinal, test: tests[n], time: r.time })));
+          for (const [n, run] of store.judgements.runs(judgementId).entries()) ids.runs[j.runs[n].foreignId] = run.id;
+          const timeMs = j.maxRunMs ?? Math.max(0, ...j.runs.map((r) => r.runMs));
+          store.judgements.finish(judgementId, { verdict: j.verdict, tests, compile: { ok: j.verdict !== 'CE', output: '', timeMs: 0 }, timeMs, memoryKb: 0 }, j.end);
+        });
+      }
+      for (const c of plan.clarifications) {
+        const replyToId = c.replyToForeignId === null ? null : (ids.clarifications[c.replyToForeignId] ?? null);
+        const row = store.clarifications.add({ fromTeamId: c.fromTeamId, toTeamId: c.toTeamId, problemId: c.problemId, text: c.text, replyToId, time: c.time });
+        ids.clarifications[c.foreignId] = row.id;
+      }
+    });
+    if (plan.marks.thawed !== null || plan.marks.finalized !== null) store.contest.markState({ thawed: plan.marks.thawed, finalized: plan.marks.finalized }, now);
+  } finally {
+    store.close();
+  }
+  const count = (o: Record<string, string>) => Object.keys(o).length;
+  return { counts: { submissions: count(ids.submissions), judgements: count(ids.judgements), runs: count(ids.runs), clarifications: count(ids.clarifications) }, ids };
+}
+
+/** Package ids of one kind, kept where Verdict's id syntax allows them, given `<prefix><n>` otherwise. */
+class IdMapping {
+  private readonly kind: string;
+  private readonly prefix: string;
+  private readonly ids = new Map<string, string>();
+  private given = 0;
+
+  constructor(kind: string, prefix: string) {
+    this.kind = kind;
+    this.prefix = prefix;
+  }
+
+  keep(foreignId: string): string {
+    let id = this.ids.get(foreignId);
+    if (id === undefined) {
+      const taken = new Set(this.ids.values());
+      if (ID_RE.test(foreignId) && !taken.has(foreignId)) id = foreignId;
+      else do id = `${this.prefix}${++this.given}`; while (taken.has(id) || this.ids.has(id));
+      this.ids.set(foreignId, id);
+    }
+    return id;
+  }
+
+  get(foreignId: string): string | undefined {
+    return this.ids.get(foreignId) ?? (ID_RE.test(foreignId) ? foreignId : undefined);
+  }
+
+  table(): Record<string, string> {
+    return Object.fromEntries(this.ids);
+  }
+
+  describe(report: string[]): void {
+    const changed = [...this.ids].filter(([from, to]) => from !== to);
+    if (changed.length > 0) report.push(`${this.kind}: ${changed.length} ids are not valid Verdict ids and were given new ones: ${sample(changed.map(([from, to]) => `${JSON.stringify(from)} → ${to}`))}`);
+  }
+}
+
+/** The first few of a list, for one line of the report. */
+function sample(items: readonly string[], shown = 5): string {
+  return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+}
+
+function timeOf(file: string, where: string, field: string, text: string): number {
+  const ms = parseClicsTime(text);
+  if (ms === null) throw new FileError(file, `${where}: ${field}: expected a CLICS TIME such as "2030-01-01T10:00:00.000+01", got ${JSON.stringify(text)}`);
+  return ms;
+}
+
+function scheduleOf(file: string, c: Static<typeof ForeignContest>): ForeignPlan['schedule'] {
+  const durationMs = parseRelTime(c.duration);
+  const freezeMs = c.scoreboard_freeze_duration === undefined ? 0 : parseRelTime(c.scoreboard_freeze_duration);
+  const penalty = c.penalty_time === undefined ? 20 : typeof c.penalty_time === 'number' ? c.penalty_time : parseRelTime(c.penalty_time) / 60_000;
+  if (!Number.isInteger(penalty)) throw new FileError(file, `penalty_time: expected whole minutes, got ${JSON.stringify(c.penalty_time)}`);
+  if (freezeMs > durationMs) throw new FileError(file, 'scoreboard_freeze_duration: longer than the contest');
+  return { startTime: c.start_time === undefined ? null : timeOf(file, 'the contest', 'start_time', c.start_time), durationMs, freezeMs, penaltyMinutes: penalty };
+}
+
+/** contest.json, or contest.yaml (the spec allows either). */
+async function readContestFile(dir: string): Promise<Static<typeof ForeignContest>> {
+  const json = await optionalJson(dir, 'contest.json');
+  if (json !== undefined) return readObject(ForeignContest, join(dir, 'contest.json'), 'the contest', json);
+  const yamlPath = join(dir, 'contest.yaml');
+  if (!existsSync(yamlPath)) throw new FileError(dir, 'not a contest package: no verdict.json (one Verdict wrote) and no contest.json or contest.yaml (one another system wrote)');
+  let value: unknown;
+  try {
+    // YAML reads times and durations as text only when quoted; unquoted ones are read as they are written.
+    value = parseYaml(await readFile(yamlPath, 'utf8'), { schema: 'failsafe' });
+  } catch (e) {
+    throw new FileError(yamlPath, `not valid YAML: ${(e as Error).message}`);
+  }
+  const c = value as Record<string, unknown>;
+  if (typeof c.penalty_time === 'string' && /^\d+$/.test(c.penalty_time)) c.penalty_time = Number(c.penalty_time);
+  return readObject(ForeignContest, yamlPath, 'the contest', c);
+}
+
+/** A JSON file of the package, or undefined when it has none. */
+async function optionalJson(dir: string, name: string): Promise<unknown> {
+  const path = join(dir, name);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new FileError(path, `cannot be read: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new FileError(path, `not valid JSON: ${(e as Error).message}`);
+  }
+}
