@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ConsoleSnapshot } from '../src-main/shared/judgeApi.ts';
-import { browserSkipReason, expect, openConsoleAsJudge, SCREENSHOTS, test } from './support.ts';
+import { browserSkipReason, expect, openConsoleAsJudge, SCREENSHOTS, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('console');
 test.skip(skip !== false, skip || '');
@@ -85,4 +85,38 @@ test('Start now and End now, each confirmed; a shorter duration that ends the co
   await page.getByRole('button', { name: 'Release the final scoreboard' }).click();
   await expect(release).toBeChecked();
   expect((await clock(served.url)).thawed).toBe(true);
+});
+
+test('the console says what is true in plain words: idle or judging N, the sandbox, one date format, a judging in progress, languages not installed', async ({ page, served }) => {
+  test.setTimeout(90_000);
+  await openConsoleAsJudge(page, served.url);
+  const pool = page.locator('.pool-state');
+  await expect(pool.locator('.chip'), 'nothing runs: idle, not a green "judging"').toHaveText('idle');
+  const facts = page.locator('.facts');
+  await expect(facts.getByText(/^Fully isolated|^Isolated \(not as root\)|^NOT isolated/)).toBeVisible();
+  // The start as people read it (not 12/4/2026 nor an ISO string).
+  await expect(facts.locator('dd').filter({ hasText: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/ })).toHaveCount(1);
+
+  // A program that takes a while on each test: the pool says judging 1, the detail does not say "No test has run yet".
+  const submit = await teamSession(served.url, 'team1');
+  const slow = await submit('hello', 'slow.py', 'import time\ntime.sleep(0.9)\nprint("Hello, World!")\n');
+  await expect(pool.locator('.chip')).toHaveText('judging 1');
+  await page.goto(`${served.url}/console#/submissions/${slow}`);
+  await expect(page.getByText('Being judged: the tests’ results appear here when the judging ends.')).toBeVisible();
+  await expect(page.getByText('No test has run yet')).toHaveCount(0);
+  await expect(page.locator('.runs [data-verdict="AC"]').first()).toBeVisible({ timeout: 60_000 });
+
+  // A language whose compiler is missing is shown off and cannot be ticked.
+  await page.getByRole('link', { name: 'Contest' }).click();
+  const languages = page.locator('li.language');
+  await expect(languages.first()).toBeVisible();
+  const unavailable = page.locator('li.language.unavailable');
+  const count = await unavailable.count();
+  test.info().annotations.push({ type: 'languages not installed here', description: String(count) });
+  for (let i = 0; i < count; i++) {
+    const box = unavailable.nth(i).getByRole('checkbox');
+    await expect(box).toBeDisabled();
+    await expect(box).not.toBeChecked();
+  }
+  for (const available of await page.locator('li.language:not(.unavailable)').getByRole('checkbox').all()) await expect(available).toBeEnabled();
 });

@@ -135,6 +135,7 @@ function TimesForm() {
         </Field>
       </div>
       <p className="muted small">
+        {clock.startTime !== null && `Starts ${formatDateTime(clock.startTime)}. `}
         Duration and freeze as h:mm; the freeze covers the last part of the contest (0:00: no freeze). An empty start leaves the contest unscheduled. Times are in this
         computer’s time zone.
       </p>
@@ -196,13 +197,19 @@ function LanguageItem({ language: l }: { language: ConsoleLanguage }) {
     await refreshSnapshot();
     setWanted(null);
   };
+  // A language whose compiler is missing cannot be offered to teams, whatever was ticked: shown off and not tickable.
   return (
-    <li className="language" data-language-id={l.id}>
+    <li className={l.available ? 'language' : 'language unavailable'} data-language-id={l.id}>
       <label className="toggle">
-        <input type="checkbox" checked={wanted ?? l.enabled} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        <input type="checkbox" checked={l.available && (wanted ?? l.enabled)} disabled={busy || !l.available} onChange={(e) => void toggle(e.target.checked)} />
         {l.name}
       </label>
-      {!l.available && <span className="chip chip-warn">not installed</span>}
+      {!l.available && (
+        <>
+          <span className="chip chip-warn">not installed</span>
+          <span className="small">teams cannot use it until it is installed on this computer</span>
+        </>
+      )}
       <span className="muted small mono">{l.detail}</span>
     </li>
   );

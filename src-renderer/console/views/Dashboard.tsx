@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { QueueEntry, WorkerView } from '../../../src-main/shared/judgeApi.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { clockText } from '../../shared/clock.ts';
-import { formatClock, formatTimeOfDay } from '../../shared/format.ts';
+import { formatClock, formatDateTime, formatTimeOfDay } from '../../shared/format.ts';
 import { Field, Loading, Notice } from '../../shared/ui.tsx';
 import type { ClockReading } from '../clock.ts';
 import { formatElapsed, formatHoursMinutes, formatSpan } from '../format.ts';
@@ -86,7 +86,7 @@ function ClockCard() {
         <dt>Contest time</dt>
         <dd className="mono">{elapsed ?? '—'}</dd>
         <dt>Start</dt>
-        <dd>{clock.startTime === null ? 'not set' : `${new Date(clock.startTime).toLocaleDateString()} ${formatTimeOfDay(clock.startTime)}`}</dd>
+        <dd>{clock.startTime === null ? 'not set' : formatDateTime(clock.startTime)}</dd>
         <dt>Length</dt>
         <dd className="mono">
           {formatHoursMinutes(clock.durationMs)}
@@ -100,6 +100,20 @@ function ClockCard() {
     </div>
   );
 }
+
+/** What the pool does, as it is: paused, judging N submissions, or idle (not a green "judging" while nothing runs). */
+function PoolChip({ paused, busy }: { paused: boolean; busy: number }) {
+  if (paused) return <span className="chip chip-paused">paused</span>;
+  if (busy === 0) return <span className="chip">idle</span>;
+  return <span className="chip chip-ok">judging {busy}</span>;
+}
+
+/** The sandbox levels (common/sandboxInfo.ts; the README's "Sandbox" table) in words a judge can act on. */
+const SANDBOX_WORDS: Readonly<Record<string, string>> = {
+  full: 'Fully isolated: programs cannot reach the network or the judge’s files',
+  userns: 'Isolated (not as root): programs cannot reach the network or the judge’s files, but keep the judge’s user',
+  none: 'NOT isolated: programs can reach the network and the judge’s files',
+};
 
 function PoolCard() {
   const pool = useConsole((s) => s.pool);
@@ -137,9 +151,9 @@ function PoolCard() {
     <div className="card dash-card">
       <h2>Judging</h2>
       <p className="pool-state">
-        {pool.paused ? <span className="chip chip-paused">paused</span> : <span className="chip chip-ok">judging</span>}
+        <PoolChip paused={pool.paused} busy={pool.busy} />
         <span>
-          {pool.busy} of {pool.workers} busy, {pool.queued} queued
+          {pool.busy} of {pool.workers} workers busy, {pool.queued} waiting
         </span>
       </p>
       <form className="inline-form" onSubmit={asyncHandler(apply)}>
@@ -167,7 +181,7 @@ function PoolCard() {
       </p>
       <dl className="facts">
         <dt>Sandbox</dt>
-        <dd>{pool.sandbox}</dd>
+        <dd title={`sandbox level: ${pool.sandbox}`}>{SANDBOX_WORDS[pool.sandbox] ?? pool.sandbox}</dd>
         <dt>Judgehost</dt>
         <dd>
           {pool.judgehost.status}

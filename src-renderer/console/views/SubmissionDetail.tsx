@@ -256,7 +256,7 @@ function Body({ detail }: { detail: Detail }) {
       <section className="detail-section">
         <h2 id="runs-title">Tests</h2>
         {detail.runs.length === 0 ? (
-          <p className="muted">{s.status === 'judged' ? 'No test was run.' : 'No test has run yet.'}</p>
+          <p className="muted">{s.status === 'judged' ? 'No test was run.' : s.status === 'judging' ? 'Being judged: the tests’ results appear here when the judging ends.' : 'Waiting to be judged.'}</p>
         ) : (
           <div className="table-wrap">
             <table className="runs" aria-label="Test runs">
