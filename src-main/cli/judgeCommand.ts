@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
+import { ANSWER_LANGUAGE_ID, languageForFile, type ExtensionLanguages } from '../common/languages.ts';
 import { readPackage } from '../package/readPackage.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
 import { InputError, ProgressLine, cell, escapeControls, formatKb, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
@@ -71,7 +71,9 @@ async function judgeOne(options: JudgeOptions): Promise<number> {
   const pkg = await readPackage(options.problem);
   const engine = await JudgeEngine.start({ workers: 1, allowUnsandboxed: options.allowUnsandboxed });
   try {
-    const language = options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFile(engine.languages, sourcePath, options.extensionLanguages);
+    // A submit-answer problem's submission is the answers: in no language.
+    const answers = pkg.submitAnswer ? { id: ANSWER_LANGUAGE_ID, available: true, detail: '' } : null;
+    const language = answers ?? (options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFile(engine.languages, sourcePath, options.extensionLanguages));
     if (!language) {
       const known = engine.languages.map((l) => l.id).join(', ');
       throw new InputError(options.lang ? `unknown language '${options.lang}' (known: ${known})` : `cannot tell the language of ${options.source} from its extension; use --lang (known: ${known})`);

@@ -37,6 +37,27 @@ describe('example packages of each problem type', () => {
   });
 });
 
+describe('submit-answer (magicsquare): the submission is the answer, in no language', () => {
+  test('verify checks each answer file with the package\'s validator', async () => {
+    const { code, verdicts, stdout } = await verifyVerdicts(resourcePath('example-problems', 'magicsquare'));
+    assert.equal(code, 0, stdout);
+    assert.deepEqual(verdicts, {
+      'submissions/accepted/lo-shu.txt': 'AC',
+      'submissions/accepted/reflected.txt': 'AC',
+      'submissions/wrong_answer/counting.txt': 'WA',
+      'submissions/wrong_answer/fives.txt': 'WA',
+    });
+  });
+
+  test('verdict judge takes an answer file whatever its extension', async () => {
+    const answer = join(scratch, 'square.answer');
+    writeFileSync(answer, '4 9 2\n3 5 7\n8 1 6\n');
+    const judged = await verdict('judge', '--json', '--problem', resourcePath('example-problems', 'magicsquare'), answer);
+    assert.equal(judged.code, 0, judged.stderr);
+    assert.equal((JSON.parse(judged.stdout) as { verdict: string }).verdict, 'AC');
+  });
+});
+
 describe('verify runs the input validators on every input', () => {
   test('average: its validator accepts every input, with the small group\'s bound (input_validator_flags)', async () => {
     const { code, stdout } = await verdict('verify', '--json', resourcePath('example-problems', 'average'));

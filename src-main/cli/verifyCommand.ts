@@ -3,7 +3,7 @@
 // test case's input (package/inputValidators.ts).
 import { relative } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
+import { ANSWER_LANGUAGE_ID, languageForFile, type ExtensionLanguages } from '../common/languages.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
 import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
@@ -43,8 +43,12 @@ interface VerifiedSubmission {
 
 type Plan = { submission: PackageSubmission; language: LanguageInfo } | { submission: PackageSubmission; skip: string };
 
+/** A submit-answer problem's submissions are the answers, judged without a language. */
+const ANSWERS: LanguageInfo = { id: ANSWER_LANGUAGE_ID, name: 'answers', extensions: [], available: true, detail: '' };
+
 function plan(pkg: ProblemPackage, languages: LanguageInfo[], extensionLanguages: ExtensionLanguages = {}): Plan[] {
   return pkg.submissions.map((submission) => {
+    if (pkg.submitAnswer) return { submission, language: ANSWERS };
     const language = languageForFile(languages, submission.path, extensionLanguages);
     if (!language) return { submission, skip: 'no language for this file extension' };
     if (!language.available) return { submission, skip: `${language.id} is not available on this machine (${language.detail})` };

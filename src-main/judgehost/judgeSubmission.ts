@@ -357,7 +357,8 @@ function defaultValidatorFlags(test: TestCase): ValidatorFlags {
   }
 }
 
-async function checkOutput(problem: JudgeProblem, test: TestCase, inputPath: string, stdoutPath: string, feedbackDir: string, env: JudgeEnvironment): Promise<{ verdict: Verdict; message: string }> {
+/** Checks one output (a program's, or a submitted answer) with the problem's validator. */
+export async function checkOutput(problem: JudgeProblem, test: TestCase, inputPath: string, stdoutPath: string, feedbackDir: string, env: JudgeEnvironment): Promise<{ verdict: Verdict; message: string }> {
   if (problem.validator.kind === 'default') {
     const flags = defaultValidatorFlags(test);
     const result = validateDefault(readFileSync(stdoutPath), readFileSync(test.answerPath), flags);

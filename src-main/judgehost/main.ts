@@ -4,7 +4,8 @@
 // spawning from a large process blocks that process's event loop.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { judgeSubmission, type JudgeProblem } from './judgeSubmission.ts';
+import { judgeSubmission, type JudgeEnvironment, type JudgeProblem } from './judgeSubmission.ts';
+import { judgeAnswers } from './submittedAnswers.ts';
 import { judgeErrorResult, type JudgeResult } from '../common/results.ts';
 import { detectLanguages, type Language } from '../common/languages.ts';
 import { spawnStats } from './runner/runInPty.ts';
@@ -72,24 +73,27 @@ async function judge(job: JudgeJob, slot: number): Promise<void> {
   let result: JudgeResult;
   try {
     mkdirSync(workDir, { recursive: true, mode: 0o711 });
-    const language = languages.find((l) => l.id === job.languageId);
-    if (!language) throw new Error(`unknown language '${job.languageId}'`);
-    if (!language.available) throw new Error(`language '${language.id}' is not available on this judgehost: ${language.reason}`);
-    const problem = await judgeProblem(job);
-    result = await judgeSubmission(
-      { sourcePath: job.sourcePath, fileName: job.fileName, language, problem, runAllTests: job.runAllTests },
-      {
-        workDir,
-        placement: await sandbox.placement(slot),
-        uid: sandbox.uidFor(slot),
-        onProgress: (progress) => {
-          output.flush(job.id);
-          send({ type: 'progress', jobId: job.id, progress });
-        },
-        onOutput: (chunk) => output.push(job.id, chunk),
-        signal: controller.signal,
+    const env: JudgeEnvironment = {
+      workDir,
+      placement: await sandbox.placement(slot),
+      uid: sandbox.uidFor(slot),
+      onProgress: (progress) => {
+        output.flush(job.id);
+        send({ type: 'progress', jobId: job.id, progress });
       },
-    );
+      onOutput: (chunk) => output.push(job.id, chunk),
+      signal: controller.signal,
+    };
+    if (job.problem.submitAnswer) {
+      // The submission is the answers: in no language, nothing to compile or run.
+      result = await judgeAnswers({ sourcePath: job.sourcePath, problem: await judgeProblem(job), runAllTests: job.runAllTests }, env);
+    } else {
+      const language = languages.find((l) => l.id === job.languageId);
+      if (!language) throw new Error(`unknown language '${job.languageId}'`);
+      if (!language.available) throw new Error(`language '${language.id}' is not available on this judgehost: ${language.reason}`);
+      const problem = await judgeProblem(job);
+      result = await judgeSubmission({ sourcePath: job.sourcePath, fileName: job.fileName, language, problem, runAllTests: job.runAllTests }, env);
+    }
   } catch (error) {
     // Anything else that goes wrong on the judge's side (a broken package or validator) is JE for
     // this submission; the host goes on.
