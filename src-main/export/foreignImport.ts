@@ -39,9 +39,8 @@ import {
   ForeignSubmission,
   ForeignTeam,
   idText,
-  readList,
-  readObject,
 } from './foreignSchemas.ts';
+import { readList, readObject } from './packageFields.ts';
 
 /** The file beside the database that says which id each imported object had in the package. */
 export const IMPORTED_IDS_FILE = 'imported-ids.json';

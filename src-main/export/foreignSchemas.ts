@@ -2,11 +2,8 @@
 // Contest API's objects) as far as `verdict import` reads them: TypeBox schemas of the properties Verdict
 // uses, objects left open (other systems add their own properties, e.g. DOMjudge's externalid). Each field
 // says what it expects, so a wrong value is one message naming the file, the item and the field
-// (checkFields, as for the contest folder).
-import Type, { type Static, type TSchema } from 'typebox';
-import { FileError } from '../common/errors.ts';
-import { describeValue } from '../common/fieldWording.ts';
-import { checkFields } from '../contest/folderSchemas.ts';
+// (packageFields.ts's readObject and readList, as for the packages Verdict writes).
+import Type from 'typebox';
 
 const Str = Type.String({ expected: 'expected a string' });
 /** Another system's id: a string, or a number (some write numeric ids as numbers). */
@@ -86,23 +83,6 @@ export const ForeignClarification = Type.Object({
   text: Str,
   time: Time,
 });
-
-/** `value` checked against `schema`: the object, or a FileError naming `file`, `where` and the field. */
-export function readObject<S extends TSchema>(schema: S, file: string, where: string, value: unknown): Static<S> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FileError(file, `${where}: expected an object, got ${describeValue(value)}`);
-  const checked = checkFields(schema, value as Record<string, unknown>);
-  if ('problem' in checked) throw new FileError(file, `${where}: ${checked.problem}`);
-  return checked.ok;
-}
-
-/** A file holding a JSON list of objects of `schema`; each item named by its place and id in a message. */
-export function readList<S extends TSchema>(schema: S, file: string, value: unknown): Static<S>[] {
-  if (!Array.isArray(value)) throw new FileError(file, `expected a JSON list, got ${describeValue(value)}`);
-  return value.map((item, i) => {
-    const id = typeof item === 'object' && item !== null && 'id' in item ? ` (id ${describeValue((item as { id: unknown }).id)})` : '';
-    return readObject(schema, file, `item ${i + 1}${id}`, item);
-  });
-}
 
 /** An id as text (numbers written as ids are read as their decimal text). */
 export function idText(id: string | number): string {

@@ -1,158 +1,151 @@
-// Reading the JSON of an exported contest package field by field: every wrong value is one clear
-// message naming the file, the item and the field, never a stack trace or a half-read contest.
+// The JSON files of a contest package Verdict exported, as TypeBox schemas: one definition gives each
+// object's fields, their types and their check, and every field carries the words its error message uses
+// (as the contest folder's do, contest/folderSchemas.ts), so a wrong value is one message naming the file,
+// the item and the field ("judgements.json: item 1 (id "1"): judgement_type_id: expected a verdict (AC, WA,
+// ...), got "XX""), never a stack trace or a half-read contest. What a schema cannot say (references between
+// files, the feed's order) stays in packageImport.ts. readObject and readList serve the packages other
+// systems wrote too (foreignSchemas.ts).
+import Type, { type Static, type TSchema } from 'typebox';
 import { FileError } from '../common/errors.ts';
-import { parseRelTime } from '../clics/time.ts';
-import { VERDICTS, type Verdict } from '../common/types.ts';
+import { describeValue } from '../common/fieldWording.ts';
+import { VERDICTS } from '../common/types.ts';
+import { checkFields } from '../contest/folderSchemas.ts';
 
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
+const Str = Type.String({ expected: 'expected a string' });
+/** An id Verdict generated: a decimal integer as a string. */
+const IntId = Type.String({ pattern: '^[1-9][0-9]{0,14}$', expected: 'expected a numeric id as Verdict writes them (a package Verdict exported has no other)' });
+const Count = (minimum: number) => Type.Integer({ minimum, expected: `expected a whole number of at least ${minimum}` });
+const AnyInteger = Type.Integer({ expected: 'expected a whole number' });
+const Flag = Type.Boolean({ expected: 'expected true or false' });
+/** CLICS TIME (ISO 8601 with a zone), as Date.parse reads it. */
+const Time = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})$', expected: 'expected a CLICS TIME such as "2030-01-01T10:00:00.000Z"' });
+/** CLICS RELTIME, as parseRelTime reads it. */
+const RelTime = Type.String({ pattern: '^-?\\d+:[0-5]\\d:[0-5]\\d(\\.\\d{1,3})?$', expected: 'expected a CLICS RELTIME such as "1:30:00.000"' });
+/** A CLICS decimal number of seconds. */
+const Seconds = Type.Number({ minimum: 0, expected: 'expected a number of seconds' });
+const Verdict = Type.Union(
+  VERDICTS.map((v) => Type.Literal(v)),
+  { expected: `expected a verdict (${VERDICTS.join(', ')})` },
+);
+const Strings = Type.Array(Str, { expected: 'expected a list of strings' });
+/** A map whose values are checked one by one (so that a message names the key). */
+const Entries = Type.Record(Type.String(), Type.Unknown(), { expected: 'expected a map' });
 
-function show(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+export const PackageContest = Type.Object({
+  id: Str,
+  name: Str,
+  formal_name: Str,
+  start_time: Type.Optional(Time),
+  duration: RelTime,
+  scoreboard_freeze_duration: RelTime,
+  penalty_time: RelTime,
+});
+
+export const PackageState = Type.Object({ thawed: Type.Optional(Time), finalized: Type.Optional(Time), end_of_updates: Type.Optional(Time) });
+
+export const PackageProblem = Type.Object({
+  id: Str,
+  label: Str,
+  name: Str,
+  ordinal: Count(0),
+  color: Type.Optional(Str),
+  rgb: Type.Optional(Str),
+  time_limit: Type.Optional(Seconds),
+  test_data_count: Type.Optional(Count(0)),
+});
+
+export const PackageTeam = Type.Object({
+  id: Str,
+  name: Str,
+  display_name: Type.Optional(Str),
+  organization_id: Type.Optional(Str),
+  group_ids: Type.Optional(Strings),
+  /** Written before 2026-01, when team objects said so. */
+  hidden: Type.Optional(Flag),
+});
+
+export const PackageSubmission = Type.Object({ id: IntId, team_id: Str, problem_id: Str, language_id: Str, time: Time, contest_time: RelTime });
+
+export const PackageJudgement = Type.Object({
+  id: IntId,
+  submission_id: IntId,
+  judgement_type_id: Type.Optional(Verdict),
+  current: Type.Optional(Flag),
+  start_time: Time,
+  end_time: Type.Optional(Time),
+  max_run_time: Type.Optional(Seconds),
+});
+
+export const PackageRun = Type.Object({ id: IntId, judgement_id: IntId, ordinal: Count(1), judgement_type_id: Verdict, time: Time, run_time: Seconds });
+
+export const PackageClarification = Type.Object({
+  id: IntId,
+  from_team_id: Type.Optional(Str),
+  to_team_ids: Type.Optional(Strings),
+  /** Written before 2026-01: the one recipient. */
+  to_team_id: Type.Optional(Str),
+  reply_to_id: Type.Optional(IntId),
+  problem_id: Type.Optional(Str),
+  text: Str,
+  time: Time,
+  contest_time: RelTime,
+});
+
+/** verdict.json: what CLICS has no place for (packageExtras.ts writes it). */
+export const PackageExtras = Type.Object({
+  format: Str,
+  version: Count(1),
+  event_times: Type.Array(AnyInteger, { expected: 'expected a list of times (epoch ms)' }),
+  judgements: Entries,
+  runs: Entries,
+  overrides: Type.Array(Type.Unknown(), { expected: 'expected a list' }),
+  settings: Type.Record(Type.String(), Str, { expected: 'expected a map of strings' }),
+});
+
+/** verdict.json's details of one judgement. */
+export const JudgementExtras = Type.Object({
+  judgehost: Str,
+  judged_verdict: Type.Optional(Verdict),
+  overridden: Flag,
+  max_memory_kb: Type.Optional(Count(0)),
+  compile_ok: Type.Optional(Flag),
+  compile_output: Type.Optional(Str),
+  compile_time_ms: Type.Optional(Count(0)),
+  error: Type.Optional(Str),
+  failing_output: Type.Optional(Str),
+  invalidated_at: Type.Optional(Count(0)),
+  invalidated_why: Type.Optional(Type.Union([Type.Literal('rejudge'), Type.Literal('recovery')], { expected: 'expected "rejudge" or "recovery"' })),
+});
+
+/** verdict.json's details of one run. */
+export const RunExtras = Type.Object({ test_name: Str, memory_kb: Count(0), wall_ms: Count(0), exit_code: AnyInteger, signal: Count(0), message: Str });
+
+export const PackageOverride = Type.Object({ submission_id: IntId, judgement_id: IntId, old_verdict: Verdict, new_verdict: Verdict, reason: Str, by: Str, time: AnyInteger });
+
+/** One line of event-feed.ndjson. */
+export const FeedLine = Type.Object({
+  type: Str,
+  id: Type.Optional(Str),
+  token: Type.String({ pattern: '^[1-9][0-9]{0,14}$', expected: 'expected a token as Verdict writes them (a whole number)' }),
+  data: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { expected: 'expected an object or null' })),
+});
+
+/** `value` checked against `schema`: the object, or a FileError naming `file`, `where` and the field. */
+export function readObject<S extends TSchema>(schema: S, file: string, where: string, value: unknown): Static<S> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FileError(file, `${where}: expected an object, got ${describeValue(value)}`);
+  const checked = checkFields(schema, value as Record<string, unknown>);
+  if ('problem' in checked) throw new FileError(file, `${where}: ${checked.problem}`);
+  return checked.ok;
 }
 
-/** One JSON object of a package file; `where` says which ("submissions.json item 3 (id "17")"). */
-export class Fields {
-  readonly file: string;
-  readonly where: string;
-  private readonly o: Record<string, unknown>;
-
-  constructor(file: string, where: string, value: unknown) {
-    this.file = file;
-    this.where = where;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw this.error(`must be an object, got ${show(value)}`);
-    this.o = value as Record<string, unknown>;
-  }
-
-  error(message: string): FileError {
-    return new FileError(this.file, `${this.where}: ${message}`);
-  }
-
-  private bad(key: string, what: string): FileError {
-    return this.error(`"${key}" must be ${what}, got ${key in this.o ? show(this.o[key]) : 'nothing'}`);
-  }
-
-  keys(): string[] {
-    return Object.keys(this.o);
-  }
-
-  has(key: string): boolean {
-    return this.o[key] !== undefined;
-  }
-
-  string(key: string): string {
-    const v = this.o[key];
-    if (typeof v !== 'string') throw this.bad(key, 'a string');
-    return v;
-  }
-
-  /** A string, or null (also when left out). */
-  stringOrNull(key: string): string | null {
-    const v = this.o[key];
-    if (v === undefined || v === null) return null;
-    if (typeof v !== 'string') throw this.bad(key, 'a string or null');
-    return v;
-  }
-
-  /** An id Verdict generated: a decimal integer as a string. */
-  intId(key: string): string {
-    const v = this.o[key];
-    if (typeof v !== 'string' || !/^[1-9][0-9]{0,14}$/.test(v)) throw this.bad(key, 'a numeric id (only packages written by Verdict can be imported)');
-    return v;
-  }
-
-  intIdOrNull(key: string): string | null {
-    return this.o[key] === undefined || this.o[key] === null ? null : this.intId(key);
-  }
-
-  int(key: string, min = 0): number {
-    const v = this.o[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) throw this.bad(key, `a whole number of at least ${min}`);
-    return v;
-  }
-
-  intOrNull(key: string, min = 0): number | null {
-    return this.o[key] === undefined || this.o[key] === null ? null : this.int(key, min);
-  }
-
-  bool(key: string): boolean {
-    const v = this.o[key];
-    if (typeof v !== 'boolean') throw this.bad(key, 'true or false');
-    return v;
-  }
-
-  boolOrNull(key: string): boolean | null {
-    return this.o[key] === undefined || this.o[key] === null ? null : this.bool(key);
-  }
-
-  /** Seconds (a CLICS decimal number) as whole milliseconds. */
-  secondsAsMs(key: string): number {
-    const v = this.o[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw this.bad(key, 'a number of seconds');
-    return Math.round(v * 1000);
-  }
-
-  secondsAsMsOrNull(key: string): number | null {
-    return this.o[key] === undefined || this.o[key] === null ? null : this.secondsAsMs(key);
-  }
-
-  /** A CLICS TIME as epoch milliseconds. */
-  time(key: string): number {
-    const v = this.o[key];
-    const ms = typeof v === 'string' && TIME.test(v) ? Date.parse(v) : NaN;
-    if (!Number.isFinite(ms)) throw this.bad(key, 'a CLICS TIME such as "2030-01-01T10:00:00.000Z"');
-    return ms;
-  }
-
-  timeOrNull(key: string): number | null {
-    return this.o[key] === undefined || this.o[key] === null ? null : this.time(key);
-  }
-
-  /** A CLICS RELTIME as milliseconds. */
-  relTime(key: string): number {
-    const v = this.o[key];
-    if (typeof v === 'string') {
-      try {
-        return parseRelTime(v);
-      } catch {
-        // fall through to the message below
-      }
-    }
-    throw this.bad(key, 'a CLICS RELTIME such as "1:30:00.000"');
-  }
-
-  verdict(key: string): Verdict {
-    const v = this.o[key];
-    if (typeof v !== 'string' || !(VERDICTS as readonly string[]).includes(v)) throw this.bad(key, `one of ${VERDICTS.join(', ')}`);
-    return v as Verdict;
-  }
-
-  verdictOrNull(key: string): Verdict | null {
-    return this.o[key] === undefined || this.o[key] === null ? null : this.verdict(key);
-  }
-
-  stringArray(key: string): string[] {
-    const v = this.o[key];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw this.bad(key, 'a list of strings');
-    return v;
-  }
-
-  /** A nested object. */
-  object(key: string): Fields {
-    return new Fields(this.file, `${this.where}, "${key}"`, this.o[key]);
-  }
-
-  /** The raw value (for data kept as it is). */
-  raw(key: string): unknown {
-    return this.o[key];
-  }
+/** A file holding a JSON list of objects of `schema`; each item named by its place and id in a message. */
+export function readList<S extends TSchema>(schema: S, file: string, value: unknown): Static<S>[] {
+  if (!Array.isArray(value)) throw new FileError(file, `expected a JSON list, got ${describeValue(value)}`);
+  return value.map((item, i) => readObject(schema, file, itemName(item, i), item));
 }
 
-/** A package file that holds a JSON list of objects, one Fields per item. */
-export function listItems(file: string, value: unknown): Fields[] {
-  if (!Array.isArray(value)) throw new FileError(file, `must hold a JSON list, got ${show(value)}`);
-  return value.map((item, i) => {
-    const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? ` (id ${show((item as { id: string }).id)})` : '';
-    return new Fields(file, `item ${i + 1}${id}`, item);
-  });
+/** "item 3" or "item 3 (id "17")": how a message names an item of a list. */
+export function itemName(item: unknown, index: number): string {
+  const id = typeof item === 'object' && item !== null && 'id' in item ? ` (id ${describeValue(item.id)})` : '';
+  return `item ${index + 1}${id}`;
 }

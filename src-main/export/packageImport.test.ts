@@ -206,16 +206,18 @@ describe('verdict import: what is refused', () => {
 
   test('wrong values, broken references and an out-of-order feed: the file, the item and the field named', async () => {
     const cases: [string, string, (text: string) => string, RegExp][] = [
-      ['verdict', 'judgements.json', editJson((j) => (j[0].judgement_type_id = 'XX')), /judgements\.json: item 1 \(id "1"\): "judgement_type_id" must be one of AC, WA/],
-      ['id', 'submissions.json', editJson((s) => (s[2].id = 'abc')), /submissions\.json: item 3 \(id "abc"\): "id" must be a numeric id \(only packages written by Verdict/],
-      ['time', 'submissions.json', editJson((s) => (s[0].time = 'yesterday')), /"time" must be a CLICS TIME/],
+      ['verdict', 'judgements.json', editJson((j) => (j[0].judgement_type_id = 'XX')), /judgements\.json: item 1 \(id "1"\): judgement_type_id: expected a verdict \(AC, WA, .*\), got "XX"$/],
+      ['id', 'submissions.json', editJson((s) => (s[2].id = 'abc')), /submissions\.json: item 3 \(id "abc"\): id: expected a numeric id as Verdict writes them \(a package Verdict exported has no other\), got "abc"$/],
+      ['time', 'submissions.json', editJson((s) => (s[0].time = 'yesterday')), /submissions\.json: item 1 \(id "\d+"\): time: expected a CLICS TIME such as "2030-01-01T10:00:00\.000Z", got "yesterday"$/],
       ['run-ref', 'runs.json', editJson((r) => (r[0].judgement_id = '999')), /runs\.json: run 1 belongs to judgement 999, which is not in judgements\.json/],
       ['team-ref', 'submissions.json', editJson((s) => (s[0].team_id = 'nobody')), /team "nobody" is not in teams\.json or the event feed/],
       ['two-current', 'judgements.json', editJson<{ current: boolean }[]>((j) => j.forEach((x) => (x.current = true))), /submission 9 has two current judgements/],
       ['json', 'teams.json', () => '[{"id": "t1",', /teams\.json: not valid JSON/],
       ['feed-order', 'event-feed.ndjson', (t) => { const l = t.trimEnd().split('\n'); [l[3], l[4]] = [l[4], l[3]]; return `${l.join('\n')}\n`; }, /event-feed\.ndjson: line 5: token \d+ does not follow \d+/],
-      ['feed-times', 'verdict.json', editJson<{ event_times: number[] }>((x) => x.event_times.pop()), /"event_times" must list one time \(epoch ms\) per line of event-feed\.ndjson/],
+      ['feed-times', 'verdict.json', editJson<{ event_times: number[] }>((x) => x.event_times.pop()), /verdict\.json: the file: event_times must list one time \(epoch ms\) per line of event-feed\.ndjson \(\d+\), got \d+$/],
       ['format', 'verdict.json', editJson<{ format: string }>((x) => (x.format = 'something-else')), /not a Verdict contest package/],
+      ['details', 'verdict.json', editJson<{ judgements: Record<string, { judgehost: unknown }> }>((x) => (x.judgements['1'].judgehost = 5)), /verdict\.json: "judgements" "1": judgehost: expected a string, got 5$/],
+      ['feed-token', 'event-feed.ndjson', (t) => t.replace(/"token":"(\d+)"/, '"token":"t$1"'), /event-feed\.ndjson: line 1: token: expected a token as Verdict writes them \(a whole number\), got "t\d+"$/],
       ['reply', 'clarifications.json', editJson((cl) => (cl[1].reply_to_id = '7')), /clarification 2 replies to 7, which is not an earlier clarification/],
       ['run-ordinal', 'runs.json', editJson((r) => (r[1].judgement_id = r[0].judgement_id)), /inconsistent: UNIQUE constraint failed: runs\.judgement_id, runs\.ordinal/],
     ];

@@ -18,7 +18,26 @@ import { inPool, isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomica
 import { describeCheck, MANIFEST, verifyManifest } from '../common/manifest.ts';
 import { EXTRAS_FILE, EXTRAS_FORMAT, EXTRAS_VERSION } from './packageExtras.ts';
 import { IMPORTED_IDS_FILE, isForeignPackage, readForeignPackage, replayForeignPlan } from './foreignImport.ts';
-import { Fields, listItems } from './packageFields.ts';
+import {
+  FeedLine,
+  itemName,
+  JudgementExtras,
+  PackageClarification,
+  PackageContest,
+  PackageExtras,
+  PackageJudgement,
+  PackageOverride,
+  PackageProblem,
+  PackageRun,
+  PackageState,
+  PackageSubmission,
+  PackageTeam,
+  readList,
+  readObject,
+  RunExtras,
+} from './packageFields.ts';
+import type { Static, TSchema } from 'typebox';
+import { parseRelTime } from '../clics/time.ts';
 import { CLICS_TYPES } from '../clics/schemas.ts';
 import { entryPointOf } from '../store/clics.ts';
 import { upgradeEvent } from '../store/schema.ts';
@@ -177,25 +196,34 @@ function numericOrder<T extends { id: string }>(rows: T[]): T[] {
   return rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
+/** Epoch ms of a CLICS TIME the schema checked. */
+const ms = (time: string): number => Date.parse(time);
+const msOrNull = (time: string | undefined): number | null => (time === undefined ? null : Date.parse(time));
+/** Whole milliseconds of a CLICS number of seconds. */
+const secondsMs = (seconds: number): number => Math.round(seconds * 1000);
+
 /** Reads the whole package into a history for Store.loadHistory, checking every field and reference. */
 async function readHistory(dir: string, def: ContestDefinition): Promise<ContestHistory> {
   const file = (name: string) => join(dir, name);
-  const extras = new Fields(file(EXTRAS_FILE), 'the file', await readJson(dir, EXTRAS_FILE));
-  if (extras.string('format') !== EXTRAS_FORMAT) throw extras.error(`not a Verdict contest package (format ${JSON.stringify(extras.raw('format'))})`);
-  if (extras.int('version', 1) > EXTRAS_VERSION) throw extras.error(`package format version ${String(extras.raw('version'))} is newer than this Verdict reads (${EXTRAS_VERSION})`);
+  const extrasFile = file(EXTRAS_FILE);
+  const extrasJson = await readJson(dir, EXTRAS_FILE);
+  const format = typeof extrasJson === 'object' && extrasJson !== null ? (extrasJson as { format?: unknown }).format : undefined;
+  if (format !== EXTRAS_FORMAT) throw new FileError(extrasFile, `not a Verdict contest package (format ${JSON.stringify(format)})`);
+  const extras = readObject(PackageExtras, extrasFile, 'the file', extrasJson);
+  if (extras.version > EXTRAS_VERSION) throw new FileError(extrasFile, `package format version ${extras.version} is newer than this Verdict reads (${EXTRAS_VERSION})`);
 
-  const contestFields = new Fields(file('contest.json'), 'the contest', await readJson(dir, 'contest.json'));
-  const contest = readContest(contestFields);
+  const contestFile = file('contest.json');
+  const contest = readContest(contestFile, readObject(PackageContest, contestFile, 'the contest', await readJson(dir, 'contest.json')));
   if (contest.id !== def.id) {
-    throw contestFields.error(`the package holds contest "${contest.id}", but the contest folder ${def.dir} is contest "${def.id}": give the contest folder it was exported from`);
+    throw new FileError(contestFile, `the contest: the package holds contest "${contest.id}", but the contest folder ${def.dir} is contest "${def.id}": give the contest folder it was exported from`);
   }
-  const state = new Fields(file('state.json'), 'the state', await readJson(dir, 'state.json'));
-  const marks: StateMarks = { thawed: state.timeOrNull('thawed'), finalized: state.timeOrNull('finalized'), endOfUpdates: state.timeOrNull('end_of_updates') };
+  const state = readObject(PackageState, file('state.json'), 'the state', await readJson(dir, 'state.json'));
+  const marks: StateMarks = { thawed: msOrNull(state.thawed), finalized: msOrNull(state.finalized), endOfUpdates: msOrNull(state.end_of_updates) };
 
   const feedPath = file('event-feed.ndjson');
-  const events = readFeed(feedPath, await readText(dir, 'event-feed.ndjson'), extras);
+  const events = readFeed(feedPath, await readText(dir, 'event-feed.ndjson'), extrasFile, extras.event_times);
   const feed = { path: feedPath, events };
-  const problems = withDeleted(file('problems.json'), listItems(file('problems.json'), await readJson(dir, 'problems.json')).map(readProblem), feed, 'problems', readProblem);
+  const problems = withDeleted(file('problems.json'), readList(PackageProblem, file('problems.json'), await readJson(dir, 'problems.json')).map(problemRow), feed, 'problems', PackageProblem, problemRow);
   for (const p of problems) {
     const folder = def.problems.find((q) => q.id === p.id);
     if (folder) p.packagePath = folder.packagePath;
@@ -203,20 +231,21 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
   }
   // Team objects do not say whether a team is hidden since 2026-01: the contest folder does.
   const hiddenInFolder = new Set(def.teams.filter((t) => t.hidden).map((t) => t.id));
-  const readTeam = (f: Fields) => readTeamOf(f, hiddenInFolder);
-  const teams = withDeleted(file('teams.json'), listItems(file('teams.json'), await readJson(dir, 'teams.json')).map(readTeam), feed, 'teams', readTeam);
+  const teamRowOf = (t: Static<typeof PackageTeam>) => teamRow(t, hiddenInFolder);
+  const teams = withDeleted(file('teams.json'), readList(PackageTeam, file('teams.json'), await readJson(dir, 'teams.json')).map(teamRowOf), feed, 'teams', PackageTeam, teamRowOf);
   for (const t of teams) {
     if (!t.deleted && !def.teams.some((u) => u.id === t.id)) throw new FileError(file('teams.json'), `team "${t.id}" is not in the contest folder's teams (${def.dir}): give the contest folder it was exported from`);
   }
   const teamIds = new Set(teams.map((t) => t.id));
   const problemIds = new Set(problems.map((p) => p.id));
 
-  const judgementExtras = extras.object('judgements');
-  const runExtras = extras.object('runs');
-  const judgements = numericOrder(listItems(file('judgements.json'), await readJson(dir, 'judgements.json')).map((f) => readJudgement(f, judgementExtras)));
-  const runs = numericOrder(listItems(file('runs.json'), await readJson(dir, 'runs.json')).map((f) => readRun(f, runExtras)));
-  const clarifications = numericOrder(listItems(file('clarifications.json'), await readJson(dir, 'clarifications.json')).map(readClarification));
-  const submissionItems = listItems(file('submissions.json'), await readJson(dir, 'submissions.json'));
+  const detailsOf = <S extends TSchema>(schema: S, kind: 'judgements' | 'runs', id: string): Static<S> | null =>
+    extras[kind][id] === undefined ? null : readObject(schema, extrasFile, `"${kind}" "${id}"`, extras[kind][id]);
+  const judgements = numericOrder(readList(PackageJudgement, file('judgements.json'), await readJson(dir, 'judgements.json')).map((j) => judgementRow(j, detailsOf(JudgementExtras, 'judgements', j.id))));
+  const runs = numericOrder(readList(PackageRun, file('runs.json'), await readJson(dir, 'runs.json')).map((r) => runRow(r, detailsOf(RunExtras, 'runs', r.id))));
+  const clarifications = numericOrder(readList(PackageClarification, file('clarifications.json'), await readJson(dir, 'clarifications.json')).map(clarificationRow));
+  const submissionsJson = await readJson(dir, 'submissions.json');
+  const submissionItems = readList(PackageSubmission, file('submissions.json'), submissionsJson);
 
   // References, checked here so that a broken package gets a message naming what is wrong.
   const judgementById = byId(file('judgements.json'), judgements);
@@ -240,24 +269,22 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
     if (c.replyToId !== null && (!reply || Number(c.replyToId) >= Number(c.id))) throw new FileError(file('clarifications.json'), `clarification ${c.id} replies to ${c.replyToId}, which is not an earlier clarification`);
   }
 
-  const submissions = numericOrder(submissionItems.map((f): Omit<HistorySubmission, 'source' | 'fileName'> => {
-    const teamId = f.string('team_id');
-    const problemId = f.string('problem_id');
-    if (!teamIds.has(teamId)) throw f.error(`team "${teamId}" is not in teams.json or the event feed`);
-    if (!problemIds.has(problemId)) throw f.error(`problem "${problemId}" is not in problems.json or the event feed`);
-    const id = f.intId('id');
-    const j = current.get(id);
+  const submissions = numericOrder(submissionItems.map((s, i): Omit<HistorySubmission, 'source' | 'fileName'> => {
+    const where = `${itemName((submissionsJson as unknown[])[i], i)}: `;
+    if (!teamIds.has(s.team_id)) throw new FileError(file('submissions.json'), `${where}team "${s.team_id}" is not in teams.json or the event feed`);
+    if (!problemIds.has(s.problem_id)) throw new FileError(file('submissions.json'), `${where}problem "${s.problem_id}" is not in problems.json or the event feed`);
+    const j = current.get(s.id);
     const status: SubmissionStatus = j === undefined ? 'queued' : j.endTime === null ? 'judging' : 'judged';
-    return { id, teamId, problemId, languageId: f.string('language_id'), submittedAt: f.time('time'), contestTimeMs: f.relTime('contest_time'), status };
+    return { id: s.id, teamId: s.team_id, problemId: s.problem_id, languageId: s.language_id, submittedAt: ms(s.time), contestTimeMs: parseRelTime(s.contest_time), status };
   }));
   const submissionIds = byId(file('submissions.json'), submissions);
   for (const j of judgements) {
     if (!submissionIds.has(j.submissionId)) throw new FileError(file('judgements.json'), `judgement ${j.id} is of submission ${j.submissionId}, which is not in submissions.json`);
   }
-  const overrides = listItems(`${file(EXTRAS_FILE)} "overrides"`, extras.raw('overrides')).map((f, i): OverrideRow => {
-    const o: OverrideRow = { id: String(i + 1), submissionId: f.intId('submission_id'), judgementId: f.intId('judgement_id'), oldVerdict: f.verdict('old_verdict'), newVerdict: f.verdict('new_verdict'), reason: f.string('reason'), by: f.string('by'), time: f.int('time') };
-    if (judgementById.get(o.judgementId)?.submissionId !== o.submissionId) throw f.error(`judgement ${o.judgementId} of submission ${o.submissionId} is not in judgements.json`);
-    return o;
+  const overridesFile = `${extrasFile} "overrides"`;
+  const overrides = readList(PackageOverride, overridesFile, extras.overrides).map((o, i): OverrideRow => {
+    if (judgementById.get(o.judgement_id)?.submissionId !== o.submission_id) throw new FileError(overridesFile, `${itemName(o, i)}: judgement ${o.judgement_id} of submission ${o.submission_id} is not in judgements.json`);
+    return { id: String(i + 1), submissionId: o.submission_id, judgementId: o.judgement_id, oldVerdict: o.old_verdict, newVerdict: o.new_verdict, reason: o.reason, by: o.by, time: o.time };
   });
 
   const withSources = new Array<HistorySubmission>(submissions.length);
@@ -292,44 +319,43 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
       const next = upgradeEvent(e, (id) => entryPoints.get(id) ?? null);
       return { ...e, type: next.type as EventType, id: next.id, data: next.data };
     }),
-    settings: readSettings(extras.object('settings')),
+    settings: extras.settings,
   };
 }
 
-function readContest(f: Fields) {
-  const penalty = f.relTime('penalty_time');
-  if (penalty % 60_000 !== 0) throw f.error(`"penalty_time" must be whole minutes, got ${JSON.stringify(f.raw('penalty_time'))}`);
-  const durationMs = f.relTime('duration');
-  const freezeMs = f.relTime('scoreboard_freeze_duration');
-  if (durationMs < 0 || freezeMs < 0 || freezeMs > durationMs) throw f.error('"duration" and "scoreboard_freeze_duration" do not fit (the freeze must lie within the contest)');
-  return { id: f.string('id'), name: f.string('name'), formalName: f.string('formal_name'), startTime: f.timeOrNull('start_time'), durationMs, freezeMs, penaltyMinutes: penalty / 60_000 };
+function readContest(file: string, c: Static<typeof PackageContest>) {
+  const penalty = parseRelTime(c.penalty_time);
+  if (penalty % 60_000 !== 0) throw new FileError(file, `the contest: penalty_time: expected whole minutes, got ${JSON.stringify(c.penalty_time)}`);
+  const durationMs = parseRelTime(c.duration);
+  const freezeMs = parseRelTime(c.scoreboard_freeze_duration);
+  if (durationMs < 0 || freezeMs < 0 || freezeMs > durationMs) throw new FileError(file, 'the contest: duration and scoreboard_freeze_duration do not fit (the freeze must lie within the contest)');
+  return { id: c.id, name: c.name, formalName: c.formal_name, startTime: msOrNull(c.start_time), durationMs, freezeMs, penaltyMinutes: penalty / 60_000 };
 }
 
-function readProblem(f: Fields): ProblemRow {
-  const timeLimit = f.secondsAsMsOrNull('time_limit');
+function problemRow(p: Static<typeof PackageProblem>): ProblemRow {
+  const timeLimit = p.time_limit === undefined ? null : secondsMs(p.time_limit);
   return {
-    id: f.string('id'),
-    label: f.string('label'),
-    name: f.string('name'),
-    ordinal: f.int('ordinal'),
-    color: f.stringOrNull('color') ?? '',
-    rgb: f.stringOrNull('rgb') ?? '',
+    id: p.id,
+    label: p.label,
+    name: p.name,
+    ordinal: p.ordinal,
+    color: p.color ?? '',
+    rgb: p.rgb ?? '',
     packagePath: '',
     timeLimitMs: timeLimit,
     // Both are read from the package together; "not read yet" is null in the store, 0 in the API.
-    testDataCount: timeLimit === null ? null : f.int('test_data_count'),
+    testDataCount: timeLimit === null ? null : (p.test_data_count ?? 0),
   };
 }
 
-function readTeamOf(f: Fields, hiddenInFolder: ReadonlySet<string>): TeamRow {
-  const id = f.string('id');
+function teamRow(t: Static<typeof PackageTeam>, hiddenInFolder: ReadonlySet<string>): TeamRow {
   return {
-    id,
-    name: f.string('name'),
-    displayName: f.stringOrNull('display_name') ?? f.string('name'),
-    organizationId: f.stringOrNull('organization_id'),
-    groupIds: f.has('group_ids') ? f.stringArray('group_ids') : [],
-    hidden: f.boolOrNull('hidden') ?? hiddenInFolder.has(id),
+    id: t.id,
+    name: t.name,
+    displayName: t.display_name ?? t.name,
+    organizationId: t.organization_id ?? null,
+    groupIds: t.group_ids ?? [],
+    hidden: t.hidden ?? hiddenInFolder.has(t.id),
   };
 }
 
@@ -337,7 +363,14 @@ function readTeamOf(f: Fields, hiddenInFolder: ReadonlySet<string>): TeamRow {
  * The rows of a file, plus those the contest deleted on the way (the store keeps them for their
  * submissions): the last object the event feed gave for each id whose last event is a delete.
  */
-function withDeleted<T extends { id: string }>(file: string, rows: T[], feed: { path: string; events: EventRow[] }, type: EventType, read: (f: Fields) => T): (T & { deleted: boolean })[] {
+function withDeleted<S extends TSchema, T extends { id: string }>(
+  file: string,
+  rows: T[],
+  feed: { path: string; events: EventRow[] },
+  type: EventType,
+  schema: S,
+  row: (o: Static<S>) => T,
+): (T & { deleted: boolean })[] {
   const out = [...byId(file, rows).values()].map((r) => ({ ...r, deleted: false }));
   const listed = new Set(rows.map((r) => r.id));
   const last = new Map<string, { data: Record<string, unknown> | null; deleted: boolean }>();
@@ -347,92 +380,74 @@ function withDeleted<T extends { id: string }>(file: string, rows: T[], feed: { 
   }
   for (const [id, l] of last) {
     if (!l.deleted || listed.has(id) || l.data === null) continue;
-    out.push({ ...read(new Fields(feed.path, `the last ${type} event of "${id}"`, l.data)), deleted: true });
+    out.push({ ...row(readObject(schema, feed.path, `the last ${type} event of "${id}"`, l.data)), deleted: true });
   }
   return out;
 }
 
-function readJudgement(f: Fields, extras: Fields): JudgementRow {
-  const id = f.intId('id');
-  const verdict = f.verdictOrNull('judgement_type_id');
-  const x = extras.has(id) ? extras.object(id) : null;
+function judgementRow(j: Static<typeof PackageJudgement>, x: Static<typeof JudgementExtras> | null): JudgementRow {
+  const verdict = j.judgement_type_id ?? null;
   return {
-    id,
-    submissionId: f.intId('submission_id'),
-    judgehost: x?.string('judgehost') ?? 'imported',
-    valid: f.boolOrNull('current') ?? true,
-    startTime: f.time('start_time'),
-    endTime: f.timeOrNull('end_time'),
+    id: j.id,
+    submissionId: j.submission_id,
+    judgehost: x?.judgehost ?? 'imported',
+    valid: j.current ?? true,
+    startTime: ms(j.start_time),
+    endTime: msOrNull(j.end_time),
     verdict,
-    judgedVerdict: x ? x.verdictOrNull('judged_verdict') : verdict,
-    overridden: x?.bool('overridden') ?? false,
-    timeMs: f.secondsAsMsOrNull('max_run_time'),
-    memoryKb: x?.intOrNull('max_memory_kb') ?? null,
-    compileOk: x?.boolOrNull('compile_ok') ?? null,
-    compileOutput: x?.stringOrNull('compile_output') ?? null,
-    compileTimeMs: x?.intOrNull('compile_time_ms') ?? null,
-    error: x?.stringOrNull('error') ?? null,
-    failingOutput: x?.stringOrNull('failing_output') ?? null,
-    invalidatedAt: x?.intOrNull('invalidated_at') ?? null,
-    invalidatedWhy: invalidatedWhy(x),
+    judgedVerdict: x ? (x.judged_verdict ?? null) : verdict,
+    overridden: x?.overridden ?? false,
+    timeMs: j.max_run_time === undefined ? null : secondsMs(j.max_run_time),
+    memoryKb: x?.max_memory_kb ?? null,
+    compileOk: x?.compile_ok ?? null,
+    compileOutput: x?.compile_output ?? null,
+    compileTimeMs: x?.compile_time_ms ?? null,
+    error: x?.error ?? null,
+    failingOutput: x?.failing_output ?? null,
+    invalidatedAt: x?.invalidated_at ?? null,
+    invalidatedWhy: x?.invalidated_why ?? null,
   };
 }
 
-function invalidatedWhy(x: Fields | null): 'rejudge' | 'recovery' | null {
-  const why = x?.stringOrNull('invalidated_why') ?? null;
-  if (why !== null && why !== 'rejudge' && why !== 'recovery') throw x!.error(`"invalidated_why" must be "rejudge", "recovery" or null, got ${JSON.stringify(why)}`);
-  return why;
-}
-
-function readRun(f: Fields, extras: Fields): RunRow {
-  const id = f.intId('id');
-  const ordinal = f.int('ordinal', 1);
-  const x = extras.has(id) ? extras.object(id) : null;
+function runRow(r: Static<typeof PackageRun>, x: Static<typeof RunExtras> | null): RunRow {
   return {
-    id,
-    judgementId: f.intId('judgement_id'),
-    ordinal,
-    testName: x?.string('test_name') ?? `test ${ordinal}`,
-    verdict: f.verdict('judgement_type_id'),
-    timeMs: f.secondsAsMs('run_time'),
-    memoryKb: x?.int('memory_kb') ?? 0,
-    wallMs: x?.int('wall_ms') ?? 0,
-    exitCode: x ? x.int('exit_code', Number.MIN_SAFE_INTEGER) : 0,
-    signal: x?.int('signal') ?? 0,
-    message: x?.string('message') ?? '',
-    time: f.time('time'),
+    id: r.id,
+    judgementId: r.judgement_id,
+    ordinal: r.ordinal,
+    testName: x?.test_name ?? `test ${r.ordinal}`,
+    verdict: r.judgement_type_id,
+    timeMs: secondsMs(r.run_time),
+    memoryKb: x?.memory_kb ?? 0,
+    wallMs: x?.wall_ms ?? 0,
+    exitCode: x?.exit_code ?? 0,
+    signal: x?.signal ?? 0,
+    message: x?.message ?? '',
+    time: ms(r.time),
   };
 }
 
-function readClarification(f: Fields): ClarificationRow {
+function clarificationRow(c: Static<typeof PackageClarification>): ClarificationRow {
   return {
-    id: f.intId('id'),
-    fromTeamId: f.stringOrNull('from_team_id'),
+    id: c.id,
+    fromTeamId: c.from_team_id ?? null,
     // 2026-01 names the recipients in to_team_ids (Verdict: at most one); packages written before, in to_team_id.
-    toTeamId: f.has('to_team_ids') ? (f.stringArray('to_team_ids')[0] ?? null) : f.stringOrNull('to_team_id'),
-    replyToId: f.intIdOrNull('reply_to_id'),
-    problemId: f.stringOrNull('problem_id'),
-    text: f.string('text'),
-    time: f.time('time'),
-    contestTimeMs: f.relTime('contest_time'),
+    toTeamId: c.to_team_ids !== undefined ? (c.to_team_ids[0] ?? null) : (c.to_team_id ?? null),
+    replyToId: c.reply_to_id ?? null,
+    problemId: c.problem_id ?? null,
+    text: c.text,
+    time: ms(c.time),
+    contestTimeMs: parseRelTime(c.contest_time),
   };
-}
-
-function readSettings(f: Fields): Record<string, string> {
-  return Object.fromEntries(f.keys().map((key) => [key, f.string(key)]));
 }
 
 /**
  * event-feed.ndjson, one `{type, id, data, token}` per line, with verdict.json's event times. The
  * operation follows from the feed: a delete has no data, the first object of an id is a create.
  */
-function readFeed(path: string, text: string, extras: Fields): EventRow[] {
+function readFeed(path: string, text: string, extrasFile: string, times: readonly number[]): EventRow[] {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const times = extras.raw('event_times');
-  if (!Array.isArray(times) || times.length !== lines.length || !times.every((t) => Number.isSafeInteger(t))) {
-    throw extras.error(`"event_times" must list one time (epoch ms) per line of event-feed.ndjson (${lines.length})`);
-  }
+  if (times.length !== lines.length) throw new FileError(extrasFile, `the file: event_times must list one time (epoch ms) per line of event-feed.ndjson (${lines.length}), got ${times.length}`);
   const seen = new Set<string>();
   let lastToken = 0;
   return lines.map((line, i) => {
@@ -442,15 +457,14 @@ function readFeed(path: string, text: string, extras: Fields): EventRow[] {
     } catch (e) {
       throw new FileError(path, `line ${i + 1}: not valid JSON: ${(e as Error).message}`);
     }
-    const f = new Fields(path, `line ${i + 1}`, value);
-    const type = f.string('type') as EventType;
-    if (!EVENT_TYPES.has(type)) throw f.error(`unknown event type ${JSON.stringify(type)}`);
-    const token = f.intId('token');
-    if (Number(token) <= lastToken) throw f.error(`token ${token} does not follow ${lastToken}: the feed is out of order`);
-    lastToken = Number(token);
-    const id = f.stringOrNull('id');
-    const data = f.raw('data');
-    if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw f.error('"data" must be an object or null');
+    const where = `line ${i + 1}`;
+    const e = readObject(FeedLine, path, where, value);
+    if (!EVENT_TYPES.has(e.type)) throw new FileError(path, `${where}: unknown event type ${JSON.stringify(e.type)}`);
+    if (Number(e.token) <= lastToken) throw new FileError(path, `${where}: token ${e.token} does not follow ${lastToken}: the feed is out of order`);
+    lastToken = Number(e.token);
+    const type = e.type as EventType;
+    const id = e.id ?? null;
+    const data = e.data ?? null;
     const key = `${type}\u0000${id ?? ''}`;
     let op: EventOp;
     if (data === null) {
@@ -460,6 +474,6 @@ function readFeed(path: string, text: string, extras: Fields): EventRow[] {
       op = seen.has(key) ? 'update' : 'create';
       seen.add(key);
     }
-    return { token, type, id, op, data: data as Record<string, unknown> | null, time: times[i] as number };
+    return { token: e.token, type, id, op, data, time: times[i] };
   });
 }
