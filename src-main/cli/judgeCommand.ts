@@ -2,7 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { ANSWER_LANGUAGE_ID, languageForFile, type ExtensionLanguages } from '../common/languages.ts';
+import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
+import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import { readPackage } from '../package/readPackage.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
 import { InputError, ProgressLine, cell, escapeControls, formatKb, formatMs, jsonText, rethrowEscaped, table } from './output.ts';

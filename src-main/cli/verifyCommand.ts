@@ -3,13 +3,13 @@
 // test case's input (package/inputValidators.ts).
 import { relative } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { ANSWER_LANGUAGE_ID, languageForFile, type ExtensionLanguages } from '../common/languages.ts';
+import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
 import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
 import { validateInputs, type InputProblem } from '../package/inputValidators.ts';
 import type { JudgeResult } from '../common/results.ts';
-import type { PackageSubmission, ProblemPackage } from '../common/types.ts';
+import { ANSWER_LANGUAGE_ID, type PackageSubmission, type ProblemPackage } from '../common/types.ts';
 import type { LanguageInfo } from '../common/judgehostProtocol.ts';
 import { ProgressLine, cell, escapeControls, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 

@@ -49,10 +49,6 @@ export type Language = AvailableLanguage | UnavailableLanguage;
 /** Threads count as processes for RLIMIT_NPROC; a plain program needs a handful. */
 export const DEFAULT_PROCESSES = 32;
 
-/** The language id a submit-answer problem's submissions carry: they are the answers, in no language
- *  (nothing is compiled or run). No language definition has it. */
-export const ANSWER_LANGUAGE_ID = 'answer';
-
 /** Folders the sandbox always shows (read-only); toolchains inside them need no extra binding. */
 const SYSTEM_DIRS = ['/usr/', '/bin/', '/lib/', '/lib64/', '/sbin/', '/etc/'];
 /** Searched before the rest of PATH: system toolchains beat per-user shims (pyenv, nvm). */

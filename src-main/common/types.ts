@@ -21,6 +21,10 @@ export const EXPECTED_FOLDERS: Readonly<Record<string, readonly Verdict[]>> = {
   brute_force: ['TLE', 'RTE', 'MLE'],
 };
 
+/** The language id a submit-answer problem's submissions carry: they are the answers, in no language
+ *  (nothing is compiled or run). No language definition has it. */
+export const ANSWER_LANGUAGE_ID = 'answer';
+
 /** One .in/.ans pair. */
 export interface TestCase {
   /** Path below data/ without extension, '/'-separated: "sample/1", "secret/group1/03". */

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JudgeEngine } from '../judging/engine.ts';
-import { ANSWER_LANGUAGE_ID } from '../common/languages.ts';
+import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import { buildZip, zipEntries } from '../package/testUtil.ts';
 import { startEngine, tinyProblem, type TinyProblem } from '../test-support/fixtures.ts';
 

@@ -10,6 +10,7 @@ import { LatexStatementCache } from '../contest/statementCache.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
 import { languageForFile, preferChosen } from '../common/languages.ts';
 import { readHead } from '../common/fileSlices.ts';
+import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
 import type { SubmissionRow } from '../store/store.ts';
 import { portalClarification, portalScoreboard } from '../core/views.ts';
@@ -205,14 +206,8 @@ export async function acceptSubmission(
   if (closed) throw new HttpError(409, closed);
   checkSourceSize(s.source.length);
   if (!ctx.contest.problems.some((p) => p.id === s.problemId)) throw new HttpError(400, `no problem '${s.problemId}'`);
-  const language = ctx.engine.languages.find((l) => l.id === s.languageId);
-  if (!language) throw new HttpError(400, `no language '${s.languageId}'`);
-  if (!language.available) throw new HttpError(400, `language '${s.languageId}' is not available on this judge`);
-  if (disabledLanguages(ctx.store).has(language.id)) throw new HttpError(400, `language '${s.languageId}' is switched off for this contest`);
-  if (!languageForFile([language], s.fileName) && language.id !== 'java') {
-    // Keeps the saved file's extension truthful for the compiler (Java names its file by class).
-    s = { ...s, fileName: `${s.fileName}.${language.extensions[0]}` };
-  }
+  // A submit-answer problem's answer file is in no language: nothing to check of one.
+  if (!(await submitsAnswers(ctx, s.problemId, s.languageId))) s = checkLanguage(ctx, s);
   const key = request.headers['idempotency-key'];
   const idempotencyKey = typeof key === 'string' && key.length > 0 ? key.slice(0, 200) : null;
   // A retried POST with the same key is not a new submission and must not be rate limited.
@@ -223,17 +218,38 @@ export async function acceptSubmission(
   return ctx.intake.add({ ...s, submittedAt: now, idempotencyKey });
 }
 
+/** Whether the submission is a submit-answer problem's answer file (its language id ANSWER_LANGUAGE_ID,
+ *  and no other id, for such a problem); a 400 when the id and the problem's type disagree. */
+async function submitsAnswers(ctx: ServerContext, problemId: string, languageId: string): Promise<boolean> {
+  const submitAnswer = (await ctx.problems.get(problemId).catch(() => null))?.submitAnswer ?? false;
+  if (submitAnswer && languageId !== ANSWER_LANGUAGE_ID) throw new HttpError(400, `problem '${problemId}' takes an answer file, not a program: submit it with language '${ANSWER_LANGUAGE_ID}'`);
+  if (!submitAnswer && languageId === ANSWER_LANGUAGE_ID) throw new HttpError(400, `problem '${problemId}' takes a program, not an answer file: choose its language`);
+  return submitAnswer;
+}
+
+/** A program's language: known, available, switched on; the file name given its extension. */
+function checkLanguage<S extends { languageId: string; fileName: string }>(ctx: ServerContext, s: S): S {
+  const language = ctx.engine.languages.find((l) => l.id === s.languageId);
+  if (!language) throw new HttpError(400, `no language '${s.languageId}'`);
+  if (!language.available) throw new HttpError(400, `language '${s.languageId}' is not available on this judge`);
+  if (disabledLanguages(ctx.store).has(language.id)) throw new HttpError(400, `language '${s.languageId}' is switched off for this contest`);
+  // Keeps the saved file's extension truthful for the compiler (Java names its file by class).
+  if (!languageForFile([language], s.fileName) && language.id !== 'java') return { ...s, fileName: `${s.fileName}.${language.extensions[0]}` };
+  return s;
+}
+
 async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProblem> {
   const problem = ctx.contest.problems.find((p) => p.id === id)!;
   const status = ctx.problems.status(id);
   const base = { id, label: problem.label, name: problem.name, rgb: problem.rgb, color: problem.color };
-  if (status?.state !== 'ready') return { ...base, timeLimitMs: null, statementKind: null, interactive: null, samples: [] };
+  if (status?.state !== 'ready') return { ...base, timeLimitMs: null, statementKind: null, interactive: null, submitAnswer: null, samples: [] };
   const pkg = await ctx.problems.get(id);
   return {
     ...base,
     timeLimitMs: status.timeLimitMs,
     statementKind: findStatement(pkg)?.kind ?? null,
     interactive: pkg.interactive,
+    submitAnswer: pkg.submitAnswer,
     // An interactive problem's sample files are the interactor's, not what the program reads and
     // writes: its statement describes the interaction instead.
     samples: pkg.interactive ? [] : pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: readHead(t.inputPath, SAMPLE_SHOWN_BYTES), answer: readHead(t.answerPath, SAMPLE_SHOWN_BYTES) })),

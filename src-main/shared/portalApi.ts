@@ -60,6 +60,9 @@ export interface PortalProblem {
   statementKind: 'markdown' | 'html' | 'pdf' | 'latex' | null;
   /** The program talks with the judges' interactor instead of reading a file (null until the package has been read). */
   interactive: boolean | null;
+  /** A submit-answer problem: a submission is the answer file, in no language (its languageId is
+   *  ANSWER_LANGUAGE_ID, common/types.ts); null until the package has been read. */
+  submitAnswer: boolean | null;
   samples: { name: string; input: string; answer: string }[];
 }
 

@@ -1,5 +1,6 @@
 // Submitting: problem, language (guessed from the file name, changeable), file name, the source in
-// a CodeMirror editor (typed, pasted, or read from a file), and the Submit button.
+// a CodeMirror editor (typed, pasted, or read from a file), and the Submit button. A submit-answer
+// problem takes the answer file itself: in no language, nothing compiled or run.
 import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
@@ -13,6 +14,7 @@ import { navigate } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, submit, SUBMIT_RETRIES, updateDraft, usePortal } from '../store.ts';
 import { useSubmitBlocker } from '../useClock.ts';
 import { useFormError } from '../useFormError.ts';
+import { ANSWER_LANGUAGE_ID } from '../../../src-main/common/types.ts';
 
 // CodeMirror loads when the submit view is first opened (and again until it arrives, if the server was away).
 const Editor = retryingLazy(() => import('../Editor.tsx'), {
@@ -61,6 +63,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
   }, [problemId, problems]);
 
   const problem = problems.find((p) => p.id === draft.problemId);
+  const answers = problem?.submitAnswer === true;
   const language = languages.find((l) => l.id === draft.languageId);
   const size = byteLength(draft.source);
 
@@ -104,7 +107,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
     event.preventDefault();
     if (busy || blocker) return;
     setError(null);
-    const missing = !draft.problemId ? 'Choose a problem.' : !draft.languageId ? 'Choose a language.' : !draft.fileName.trim() ? 'Enter a file name.' : !draft.source.trim() ? 'The source is empty: type, paste or upload it.' : null;
+    const missing = !draft.problemId ? 'Choose a problem.' : !answers && !draft.languageId ? 'Choose a language.' : !draft.fileName.trim() ? 'Enter a file name.' : !draft.source.trim() ? 'The source is empty: type, paste or upload it.' : null;
     if (missing) {
       setError(missing);
       return;
@@ -117,7 +120,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
     setStatus('Submitting…');
     try {
       const submission = await submit(
-        { problemId: draft.problemId, languageId: draft.languageId, fileName: draft.fileName.trim(), source: draft.source },
+        { problemId: draft.problemId, languageId: answers ? ANSWER_LANGUAGE_ID : draft.languageId, fileName: draft.fileName.trim(), source: draft.source },
         (retry) => setStatus(`The network hiccupped: trying again (${retry} of ${SUBMIT_RETRIES})…`),
       );
       const label = problems.find((p) => p.id === submission.problemId)?.label ?? submission.problemId;
@@ -149,7 +152,12 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
             )}
           </Field>
           <Field label="Language">
-            {(id) => (
+            {(id) =>
+              answers ? (
+                <select id={id} value={ANSWER_LANGUAGE_ID} disabled>
+                  <option value={ANSWER_LANGUAGE_ID}>Answer file (not compiled or run)</option>
+                </select>
+              ) : (
               <select id={id} value={draft.languageId} onChange={(e) => onLanguage(e.target.value)}>
                 <option value="">Choose…</option>
                 {languages.map((l) => (
@@ -158,7 +166,8 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
                   </option>
                 ))}
               </select>
-            )}
+              )
+            }
           </Field>
           <Field label="File name">
             {(id) => (
@@ -170,6 +179,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
         <div className="editor-frame">
           <Editor value={draft.source} onChange={(source) => updateDraft({ source })} mode={editorMode(language, draft.fileName)} label="Source code" describedBy={hintId} />
         </div>
+        {answers && <p className="muted">This problem takes your answer, not a program: paste or upload the answer file.</p>}
         <p className="muted small-print" id={hintId}>
           Tab indents; press Esc then Tab to leave the editor. {formatBytes(size)} of {formatBytes(MAX_SOURCE_BYTES)}.
         </p>

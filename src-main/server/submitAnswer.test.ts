@@ -1,0 +1,67 @@
+// A submit-answer problem in a served contest: the portal says the problem takes an answer file, a
+// team submits the answer itself (language id 'answer', nothing compiled or run) and it is judged by
+// the problem's validator; a program's language is refused for it, and 'answer' for other problems.
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { resourcePath } from '../common/paths.ts';
+import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
+import type { PortalOverview, PortalProblem, PortalSubmission } from '../shared/portalApi.ts';
+import { PortalClient, eventually, testServer } from '../test-support/http.ts';
+
+const contestDir = mkdtempSync(join(tmpdir(), 'verdict-answer-contest-'));
+let server: Awaited<ReturnType<typeof testServer>>;
+let team: PortalClient;
+
+before(async () => {
+  cpSync(resourcePath('sample-contest'), contestDir, { recursive: true });
+  cpSync(resourcePath('example-problems', 'magicsquare'), join(contestDir, 'magicsquare'), { recursive: true });
+  appendFileSync(join(contestDir, 'problems.yaml'), '- id: magicsquare\n  label: M\n  name: Magic Square\n');
+  server = await testServer({ contestDir });
+  team = new PortalClient(server.url);
+  assert.equal((await team.login('team1', 'team1-pass')).status, 200);
+});
+after(async () => {
+  await server?.close();
+  rmSync(contestDir, { recursive: true, force: true });
+});
+
+async function problem(id: string): Promise<PortalProblem> {
+  return eventually(async () => {
+    const overview = await team.get<PortalOverview>('/api/portal/overview');
+    const found = overview.body.problems.find((p) => p.id === id);
+    return found && found.submitAnswer !== null ? found : undefined;
+  }, 20_000, `problem ${id} to be read`);
+}
+
+test('the portal says which problem takes an answer file', async () => {
+  assert.equal((await problem('magicsquare')).submitAnswer, true);
+  assert.equal((await problem('sum')).submitAnswer, false);
+});
+
+test('an answer file submitted through the portal is judged by the problem\'s validator', async () => {
+  await problem('magicsquare');
+  const submit = async (fileName: string, text: string) => {
+    const answer = await team.post<PortalSubmission>('/api/portal/submissions', { problemId: 'magicsquare', languageId: ANSWER_LANGUAGE_ID, fileName, source: text });
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    assert.equal(answer.body.fileName, fileName, 'an answer file keeps its name: no language extension is added');
+    return eventually(async () => {
+      const list = await team.get<PortalSubmission[]>('/api/portal/submissions');
+      return list.body.find((s) => s.id === answer.body.id)?.verdict ?? undefined;
+    }, 30_000, `the verdict of ${fileName}`);
+  };
+  assert.equal(await submit('square.txt', '6 1 8\n7 5 3\n2 9 4\n'), 'AC');
+  assert.equal(await submit('rows.txt', '1 2 3\n4 5 6\n7 8 9\n'), 'WA');
+});
+
+test('a program is refused for a submit-answer problem, and an answer file for any other', async () => {
+  await problem('magicsquare');
+  const program = await team.post<{ error: string }>('/api/portal/submissions', { problemId: 'magicsquare', languageId: 'python', fileName: 'a.py', source: 'print(1)\n' });
+  assert.equal(program.status, 400);
+  assert.match(program.body.error, /takes an answer file, not a program/);
+  const answer = await team.post<{ error: string }>('/api/portal/submissions', { problemId: 'sum', languageId: ANSWER_LANGUAGE_ID, fileName: 'a.txt', source: '3\n' });
+  assert.equal(answer.status, 400);
+  assert.match(answer.body.error, /takes a program, not an answer file/);
+});
