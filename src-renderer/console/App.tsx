@@ -18,6 +18,7 @@ import { Scoreboard } from './views/Scoreboard.tsx';
 import { SubmissionDetail } from './views/SubmissionDetail.tsx';
 import { Submissions } from './views/Submissions.tsx';
 import { Teams } from './views/Teams.tsx';
+import { MAIN_CONTENT_ID, SkipLink } from '../shared/SkipLink.tsx';
 
 type Session = { state: 'booting'; error: string | null } | { state: 'login'; refusedTeam: boolean } | { state: 'in' };
 
@@ -96,10 +97,11 @@ function Console({ onLogout }: { onLogout: (() => void) | null }) {
   const route = useRoute();
   return (
     <div className="shell">
+      <SkipLink />
       <TopBar onLogout={onLogout} />
       <div className="body">
         <Nav current={route.view} />
-        <main className="page">
+        <main className="page" id={MAIN_CONTENT_ID} tabIndex={-1}>
           <Notices />
           <CurrentView route={route} />
         </main>

@@ -2,6 +2,7 @@
 // the URL's hash picks the view.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { MAIN_CONTENT_ID, SkipLink } from '../shared/SkipLink.tsx';
 import { tabOf, useRoute, type Route } from './route.ts';
 import { bootstrap, unreadCount, usePortal } from './store.ts';
 import { startClockSync, startSession } from './sync.ts';
@@ -59,9 +60,10 @@ export function App() {
   }
   return (
     <>
+      <SkipLink />
       <TopBar />
       <Tabs current={tabOf(route)} />
-      <main className="page">
+      <main className="page" id={MAIN_CONTENT_ID} tabIndex={-1}>
         <ContestNotices />
         <View route={route} />
       </main>

@@ -20,7 +20,9 @@ export function sourceTheme(sizes: { editor: Style; scroller?: Style }): Extensi
   return EditorView.theme({
     '&': { backgroundColor: '#fff', ...sizes.editor },
     '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5', ...sizes.scroller },
-    '.cm-gutters': { backgroundColor: '#f4f5f7', color: '#7a8494', borderRight: '1px solid #e1e4e8' },
+    // Line numbers at 5.4:1 on the gutter (and 5:1 on the active line's), above WCAG AA's 4.5:1.
+    '.cm-gutters': { backgroundColor: '#f4f5f7', color: '#5b6573', borderRight: '1px solid #e1e4e8' },
+    '.cm-activeLineGutter': { backgroundColor: '#e2e8f0' },
     '&.cm-focused': { outline: 'none' },
   });
 }
