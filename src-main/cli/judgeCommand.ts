@@ -6,6 +6,7 @@ import { languageForFile, type ExtensionLanguages } from '../common/languages.ts
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import { readPackage } from '../package/readPackage.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
+import { formatScore } from '../package/exampleScores.ts';
 import { InputError, ProgressLine, cell, escapeControls, formatKb, formatMs, jsonText, rethrowEscaped, table } from './output.ts';
 
 export interface JudgeOptions {
@@ -36,26 +37,46 @@ function describeProgress(progress: JudgeProgress): string {
 function resultJson(result: JudgeResult): object {
   return {
     verdict: result.verdict,
-    tests: result.tests.map((t) => ({ name: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, message: t.message })),
+    tests: result.tests.map((t) => ({ name: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, message: t.message, ...(t.score !== undefined ? { score: t.score } : {}) })),
     compile: { ok: result.compile.ok, output: result.compile.output },
     timeMs: result.timeMs,
     memoryKb: result.memoryKb,
     ...(result.error ? { error: result.error } : {}),
+    // Scoring problems only: the submission's score, each test case's and each group's.
+    ...(result.score !== undefined ? { score: result.score } : {}),
+    ...(result.groups ? { groups: result.groups } : {}),
   };
 }
 
 /** The text report. Compiler output, messages and test names come from the team or the package:
  *  escaped (table() escapes its cells). */
 function resultText(result: JudgeResult): string {
-  const lines = [`verdict: ${result.verdict}   time: ${formatMs(result.timeMs)}   memory: ${formatKb(result.memoryKb)}`];
+  const score = result.score === undefined ? '' : `   score: ${formatScore(result.score)}${scoreBound(result)}`;
+  const lines = [`verdict: ${result.verdict}${score}   time: ${formatMs(result.timeMs)}   memory: ${formatKb(result.memoryKb)}`];
   if (result.error) lines.push(`judge error: ${escapeControls(result.error, { multiline: true })}`);
   if (!result.compile.ok || result.compile.output.trim()) {
     lines.push('', result.compile.ok ? 'compiler output:' : 'compilation failed:', escapeControls(result.compile.output.trimEnd(), { multiline: true }));
   }
   if (result.tests.length) {
-    lines.push('', table(['test', 'verdict', 'time', 'memory', 'detail'], result.tests.map((t) => [t.name, t.verdict, formatMs(t.timeMs), formatKb(t.memoryKb), t.verdict === 'AC' ? '' : cell(t.message)])));
+    const scored = result.score !== undefined;
+    lines.push(
+      '',
+      table(
+        ['test', 'verdict', ...(scored ? ['score'] : []), 'time', 'memory', 'detail'],
+        result.tests.map((t) => [t.name, t.verdict, ...(scored ? [t.score === undefined ? '' : formatScore(t.score)] : []), formatMs(t.timeMs), formatKb(t.memoryKb), t.verdict === 'AC' ? '' : cell(t.message)]),
+      ),
+    );
+  }
+  if (result.groups?.length) {
+    lines.push('', table(['group', 'verdict', 'score', 'max'], result.groups.map((g) => [g.name === '' ? '(data/)' : g.name, g.verdict, formatScore(g.score), g.maxScore === null ? '-' : formatScore(g.maxScore)])));
   }
   return lines.join('\n');
+}
+
+/** " / 100": the root group's bound after the score, where there is one. */
+function scoreBound(result: JudgeResult): string {
+  const max = result.groups?.find((g) => g.name === '')?.maxScore;
+  return max === undefined || max === null ? '' : ` / ${formatScore(max)}`;
 }
 
 export async function judgeCommand(options: JudgeOptions): Promise<number> {

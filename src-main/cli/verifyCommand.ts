@@ -1,6 +1,7 @@
 // `verdict verify <dir|zip> [--json]`: judge a package's own example submissions and check that
-// each gets a verdict its submissions/<expected>/ folder allows; and run its input validators on every
-// test case's input (package/inputValidators.ts).
+// each gets a verdict its submissions/<expected>/ folder allows, and for a scoring problem the score
+// the package expects (package/exampleScores.ts); and run its input validators on every test case's
+// input (package/inputValidators.ts).
 import { relative } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
 import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
@@ -8,6 +9,7 @@ import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
 import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
 import { validateInputs, type InputProblem } from '../package/inputValidators.ts';
+import { formatScore, scoreMismatches } from '../package/exampleScores.ts';
 import type { JudgeResult } from '../common/results.ts';
 import { ANSWER_LANGUAGE_ID, type PackageSubmission, type ProblemPackage } from '../common/types.ts';
 import type { LanguageInfo } from '../common/judgehostProtocol.ts';
@@ -39,6 +41,9 @@ interface VerifiedSubmission {
   timeMs: number;
   memoryKb: number;
   detail: string;
+  /** Scoring problems only: the score, and why it is not what the package expects (empty: it is). */
+  score?: number | null;
+  scoreMismatches?: string[];
 }
 
 type Plan = { submission: PackageSubmission; language: LanguageInfo } | { submission: PackageSubmission; skip: string };
@@ -129,28 +134,34 @@ async function verify(options: VerifyOptions): Promise<number> {
 
     const report: VerifiedSubmission[] = plans.map((p) => {
       const path = relative(pkg.dir, p.submission.path);
-      if ('skip' in p) return { path, expected: p.submission.expected, language: null, verdict: null, verdictAtMargin: null, matches: true, skipped: true, timeMs: 0, memoryKb: 0, detail: p.skip };
+      const scoring = pkg.scoring ? { score: null, scoreMismatches: [] } : {};
+      if ('skip' in p) return { path, expected: p.submission.expected, language: null, verdict: null, verdictAtMargin: null, matches: true, skipped: true, timeMs: 0, memoryKb: 0, detail: p.skip, ...scoring };
       const result = results.get(p.submission)!;
       const folder = p.submission.expected;
       const atLimit = verdictAtLimit(result, timeLimitMs);
       const atMargin = folder === 'accepted' ? null : result.verdict;
       const failing = result.tests.find((t) => t.verdict !== 'AC');
+      const verdictMatches = matchesFolder(folder, atLimit, atMargin ?? atLimit);
+      const mismatches = pkg.scoring ? scoreMismatches(pkg, p.submission, result) : [];
+      const detail = result.error ?? (result.verdict === 'CE' ? result.compile.output : failing ? `${failing.name}: ${failing.message}` : '');
       return {
         path,
         expected: folder,
         language: p.language.id,
         verdict: atLimit,
         verdictAtMargin: atMargin,
-        matches: matchesFolder(folder, atLimit, atMargin ?? atLimit),
+        matches: verdictMatches && mismatches.length === 0,
         skipped: false,
         timeMs: result.timeMs,
         memoryKb: result.memoryKb,
-        detail: result.error ?? (result.verdict === 'CE' ? result.compile.output : failing ? `${failing.name}: ${failing.message}` : ''),
+        // A score mismatch says itself; the first failing test only where the verdict does not match.
+        detail: verdictMatches ? mismatches.join('; ') : [detail, ...mismatches].filter((d) => d !== '').join('; '),
+        ...(pkg.scoring ? { score: result.score ?? null, scoreMismatches: mismatches } : {}),
       };
     });
     const ok = report.every((r) => r.matches) && inputs.problems.length === 0;
     if (options.json) {
-      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ok, warnings, inputValidators: inputs.validators, inputProblems: inputs.problems, submissions: report }));
+      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ...(pkg.scoring ? { maxScore: pkg.maxScore } : {}), ok, warnings, inputValidators: inputs.validators, inputProblems: inputs.problems, submissions: report }));
     } else {
       const rounding = pkg.legacyFormat ? 'to the nearest second' : `up to a multiple of ${formatMs(pkg.timeResolutionMs)}`;
       const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}, rounded ${rounding}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
@@ -162,10 +173,12 @@ async function verify(options: VerifyOptions): Promise<number> {
         console.log(`input validators (${validators}): ${inputs.problems.length === 0 ? `every input of the ${pkg.testCases.length} test cases is valid` : `${inputs.problems.length} failed`}`);
         for (const problem of inputs.problems) console.log(`FAIL ${describeInputProblem(problem)}`);
       }
+      if (pkg.scoring) console.log(`scoring problem: maximum score ${pkg.maxScore === null ? 'unbounded' : formatScore(pkg.maxScore)}`);
+      const scoreCell = (r: VerifiedSubmission): string[] => (pkg.scoring ? [r.score === null || r.score === undefined ? '-' : formatScore(r.score)] : []);
       console.log(
         table(
-          ['', 'submission', 'expected', 'verdict', 'time', 'detail'],
-          report.map((r) => [r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL', r.path, r.expected, verdictCell(r, marginLimitMs), r.skipped ? '' : formatMs(r.timeMs), r.matches && !r.skipped ? '' : cell(r.detail)]),
+          ['', 'submission', 'expected', 'verdict', ...(pkg.scoring ? ['score'] : []), 'time', 'detail'],
+          report.map((r) => [r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL', r.path, r.expected, verdictCell(r, marginLimitMs), ...scoreCell(r), r.skipped ? '' : formatMs(r.timeMs), r.matches && !r.skipped ? '' : cell(r.detail)]),
         ),
       );
       const failed = report.filter((r) => !r.matches).length;

@@ -32,6 +32,8 @@ export interface JudgeJob {
     multiPassLimit: number | null;
     /** Submit-answer problems: the submission is the answers (nothing is compiled or run). */
     submitAnswer: boolean;
+    /** A scoring problem: `testGroups` carry their scoring rules, the result its score (absent: pass-fail). */
+    scoring?: boolean;
     outputValidator: OutputValidatorSource | null;
   };
   runAllTests?: boolean;

@@ -14,6 +14,8 @@ export const EXPECTED_FOLDERS: Readonly<Record<string, readonly Verdict[]>> = {
   // RTE): a program that runs out of memory crashes, and problemtools judges it RTE.
   run_time_error: ['RTE', 'MLE'],
   memory_limit_exceeded: ['MLE', 'RTE'],
+  // Legacy scoring problems: accepted, with less than the maximum score (checked by verify).
+  partially_accepted: ['AC'],
   output_limit_exceeded: ['OLE', 'RTE', 'WA'],
   compile_error: ['CE'],
   rejected: ['WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE'],
@@ -47,12 +49,59 @@ export interface TestCase {
 export type InputValidatorArgs = string[] | Record<string, string[]>;
 
 /** A folder of data/ (data/ itself is the root, ''), with the rules of testdata.yaml / test_group.yaml as
- *  inherited. Pass-fail problems only, for now: scoring would add the group's aggregation and scores. */
+ *  inherited. */
 export interface TestGroup {
   /** Path below data/: '' (the root), "sample", "secret", "secret/group1". */
   name: string;
   /** After a rejected test case or subgroup: stop the group ('break') or judge the rest of it ('continue'). */
   onReject: 'break' | 'continue';
+  /** Scoring problems only: how the group's score is made. */
+  scoring?: GroupScoring;
+}
+
+/** What a test case's output validator may say of its score in feedback_dir (score.txt, and in 2025-09
+ *  score_multiplier.txt): 'required' on every accepted test case, 'optional', 'forbidden' (a judge
+ *  error if written), or 'ignored' (2025-09's samples). */
+export type ScoreFileRule = 'required' | 'optional' | 'forbidden' | 'ignored';
+
+/** Scoring problems: a group's scoring rules, by its format version's model. */
+export type GroupScoring = GraderScoring | AggregationScoring | FolderInGroupScoring;
+
+/** Legacy: testdata.yaml's default grader (grading: default), inherited down the tree. */
+export interface GraderScoring {
+  rules: 'grader';
+  /** How the sub-results' verdicts make the group's (grader_flags). */
+  verdictMode: 'worst_error' | 'first_error' | 'always_accept';
+  /** How the sub-results' scores make the group's (grader_flags). */
+  scoreMode: 'sum' | 'avg' | 'min' | 'max';
+  /** ignore_sample (root only): the group's result is its last sub-result's (secret's). */
+  ignoreSample: boolean;
+  /** accept_if_any_accepted: the group is accepted when any sub-result is. */
+  acceptIfAnyAccepted: boolean;
+  /** accept_score / reject_score: a test case's score when its validator writes none. */
+  acceptScore: number;
+  rejectScore: number;
+  /** range: the group's possible scores; null where unbounded (inf). */
+  minScore: number | null;
+  maxScore: number | null;
+  scoreFile: ScoreFileRule;
+}
+
+/** 2023-07 / 2025-09: test_group.yaml's score_aggregation and max_score (data/, sample and secret
+ *  count as groups, data/ summing sample's zero and secret's score). */
+export interface AggregationScoring {
+  rules: 'aggregation';
+  aggregation: 'pass-fail' | 'sum' | 'min';
+  /** max_score; null when unbounded. */
+  maxScore: number | null;
+  scoreFile: ScoreFileRule;
+}
+
+/** 2023-07 / 2025-09: a folder that is no test data group (no test_group.yaml of its own below secret,
+ *  or any folder inside a group or sample): its test cases count in the nearest group above. */
+export interface FolderInGroupScoring {
+  rules: 'folder';
+  scoreFile: ScoreFileRule;
 }
 
 /** Flags of the default output validator (Kattis semantics). */
@@ -77,6 +126,20 @@ export interface PackageSubmission {
   expected: string;
   /** Absolute path to the source file (a single file; multi-file submissions are folders and are skipped with a warning). */
   path: string;
+  /** Scoring problems: the scores it is expected to get (package/expectedScores.ts); absent when none is stated. */
+  expectedScores?: ExpectedScore[];
+}
+
+/** A score an example submission of a scoring problem is expected to get: submissions.yaml's `score`
+ *  (2025-09), or `@EXPECTED_SCORE@` in its source (DOMjudge). */
+export interface ExpectedScore {
+  /** The test group whose score it is (its path below data/); null for the submission's own. */
+  group: string | null;
+  /** The inclusive range the score must be in (min = max for one number). */
+  min: number;
+  max: number;
+  /** Where it is stated: "submissions.yaml (accepted/*)" or "@EXPECTED_SCORE@". */
+  source: string;
 }
 
 export interface ProblemPackage {

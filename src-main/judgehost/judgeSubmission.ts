@@ -11,6 +11,7 @@ import { judgeErrorResult, judgeFaultResult, type CompileResult, type JudgeProgr
 import type { TestCase, TestGroup, ValidatorFlags, Verdict } from '../common/types.ts';
 import { GroupJudging } from './groupJudging.ts';
 import { judgePasses, type RunPass } from './multiPass.ts';
+import { ScoringError, SubmissionScoring, scoreTest, scoredResult } from './scoring.ts';
 import { validateDefault } from './validate/defaultValidator.ts';
 import { parseValidatorFlags } from './validate/validatorFlags.ts';
 import { interactiveVerdict, interactorSpec } from './validate/interactor.ts';
@@ -56,6 +57,8 @@ export interface JudgeProblem {
   interactive: boolean;
   /** Multi-pass problems: the most passes a test case may run (null: one run, not multi-pass). */
   multiPassLimit: number | null;
+  /** A scoring problem: the test groups carry their scoring rules, the result its score (scoring.ts; absent: pass-fail). */
+  scoring?: boolean;
 }
 
 export interface JudgeSubmissionInput {
@@ -258,6 +261,13 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   let firstFailure: JudgeResult['firstFailure'];
   const total = problem.testCases.length;
   const groups = new GroupJudging(problem.testGroups);
+  let scoring: SubmissionScoring | null = null;
+  try {
+    if (problem.scoring) scoring = new SubmissionScoring(problem.testCases, problem.testGroups);
+  } catch (error) {
+    if (error instanceof ScoringError) return judgeErrorResult(error.message, compile);
+    throw error;
+  }
   for (const [index, test] of problem.testCases.entries()) {
     if (!input.runAllTests && !groups.shouldRun(test)) continue;
     const stdoutPath = join(testIoDir, 'test.out');
@@ -317,7 +327,9 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
         ? await runPass(test.inputPath, 1)
         : await judgePasses({ inputPath: test.inputPath, feedbackDir, passInputPath: join(env.workDir, 'passes', `${index}.in`), limit: problem.multiPassLimit }, runPass);
     if ('abort' in outcome) return outcome.abort;
-    const { verdict: testVerdict, message, measurement } = outcome;
+    const { measurement } = outcome;
+    // A scoring problem: the test case's score, from what the validator left in the feedback folder.
+    const { verdict: testVerdict, message, score } = scoring ? scoreTest(scoring, test, outcome, feedbackDir) : { ...outcome, score: undefined };
     const outputBytes = sizeOf(stdoutPath);
     const result: TestResult = {
       name: test.name,
@@ -328,6 +340,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
       exitCode: measurement.exitCode,
       signal: measurement.signal,
       message,
+      ...(score !== undefined ? { score } : {}),
     };
     tests.push(result);
     env.onProgress?.({ phase: 'tested', testIndex: index, testCount: total, result });
@@ -338,7 +351,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
       if (!problem.interactive) firstFailure = { testName: test.name, output: readHead(stdoutPath, FAILING_OUTPUT_KEPT_BYTES), truncated: outputBytes > FAILING_OUTPUT_KEPT_BYTES };
     }
   }
-  return {
+  const result: JudgeResult = {
     verdict,
     tests,
     compile,
@@ -346,6 +359,7 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     memoryKb: Math.max(0, ...tests.map((t) => t.memoryKb)),
     ...(firstFailure ? { firstFailure } : {}),
   };
+  return scoring ? scoredResult(scoring, result) : result;
 }
 
 /** The default validator's flags of a test case (an Error for a flag it does not know). */

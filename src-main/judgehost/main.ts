@@ -63,7 +63,7 @@ async function judgeProblem(job: JudgeJob): Promise<JudgeProblem> {
     p.validation === 'custom'
       ? { kind: 'custom', prepared: await validatorFor(job) }
       : { kind: 'default' };
-  return { id: p.id, testCases: p.testCases, testGroups: p.testGroups, timeLimitMs: p.timeLimitMs, memoryLimitMb: p.memoryLimitMb, outputLimitMb: p.outputLimitMb, validator, interactive: p.interactive, multiPassLimit: p.multiPassLimit };
+  return { id: p.id, testCases: p.testCases, testGroups: p.testGroups, timeLimitMs: p.timeLimitMs, memoryLimitMb: p.memoryLimitMb, outputLimitMb: p.outputLimitMb, validator, interactive: p.interactive, multiPassLimit: p.multiPassLimit, scoring: p.scoring };
 }
 
 async function judge(job: JudgeJob, slot: number): Promise<void> {

@@ -65,6 +65,7 @@ export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: stri
       interactive: pkg.interactive,
       multiPassLimit: pkg.multiPassLimit,
       submitAnswer: pkg.submitAnswer,
+      scoring: pkg.scoring,
       outputValidator: pkg.outputValidator,
     },
     runAllTests: options.runAllTests,

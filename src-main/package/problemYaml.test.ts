@@ -200,10 +200,22 @@ describe('problem.yaml: errors', () => {
     rejects('type: [pass-fail, scoring]\n', /type: pass-fail and scoring cannot be combined/);
   });
 
-  it('scoring problems are not supported; unknown types and validation words are refused', () => {
-    rejects('type: scoring\n', /scoring problems are not supported/);
+  it('scoring problems: type scoring, legacy validation "custom score" and grading', () => {
+    const legacy = parseProblemYaml('type: scoring\nvalidation: custom score\ngrading:\n  objective: max\n  show_test_data_groups: true\n');
+    assert.deepEqual([legacy.scoring, legacy.validatorScores, legacy.validation], [true, true, 'custom']);
+    const modern = parseProblemYaml('problem_format_version: 2025-09\ntype: [scoring, interactive]\n');
+    assert.deepEqual([modern.scoring, modern.interactive, modern.validatorScores], [true, true, false]);
+    assert.equal(parseProblemYaml('type: pass-fail\n').scoring, false);
+    rejects('type: [pass-fail, scoring]\n', /type: pass-fail and scoring cannot be combined/);
+    rejects('validation: custom score\n', /validation: "score" is for scoring problems only/);
+    rejects('type: scoring\nvalidation: default score\n', /validation: scores written by the validator need "custom" validation/);
+    rejects('grading:\n  objective: max\n', /grading: only scoring problems have grading/);
+    rejects('type: scoring\ngrading:\n  objective: min\n', /grading\.objective: minimising scores is not supported/);
+    rejects('type: scoring\ngrading:\n  accept_score: 2\n', /grading\.accept_score: deprecated here and not supported: give accept_score in data\/testdata\.yaml/);
+  });
+
+  it('unknown types and validation words are refused', () => {
     rejects('type: quiz\n', /type: unknown problem type "quiz"/);
-    rejects('validation: custom score\n', /scoring problems are not supported/);
     rejects('validation: sometimes\n', /validation: expected "default" or "custom"/);
   });
 

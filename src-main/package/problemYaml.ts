@@ -2,8 +2,8 @@
 //
 // One TypeBox schema (ProblemYaml below) holds the keys of all supported versions (legacy, legacy-icpc,
 // 2023-07(-draft), 2025-09(-draft), draft): each version's keys are accepted whatever the version says.
-// Pass-fail problems are supported, interactive or not, multi-pass or submit-answer: scoring problems are
-// refused with a PackageError. Every problem is one PackageError naming problem.yaml, the key and (where
+// Pass-fail and scoring problems are supported, interactive or not, multi-pass or submit-answer. Every
+// problem is one PackageError naming problem.yaml, the key and (where
 // known) the line and column.
 //
 // Decisions:
@@ -15,6 +15,10 @@
 // - Limits are positive numbers (validation_passes an integer >= 2); multipliers are >= 1.
 // - Multi-pass: `type: multi-pass` (2023-07+) or `validation: custom multi-pass` (legacy, as DOMjudge's
 //   packages say it). The pass limit is limits.validation_passes, 2 when not given (the format's default).
+// - Scoring (legacy): `validation: custom score` says the output validator writes each accepted test
+//   case's score.txt; problem.yaml's `grading` map may say `objective: max` and show_test_data_groups.
+//   A minimising objective and the deprecated accept_score, reject_score, range and on_reject there are
+//   refused (they belong in data/testdata.yaml).
 
 import Type, { type Static } from 'typebox';
 import { YamlFile, YamlSchema } from './yamlSchema.ts';
@@ -68,6 +72,10 @@ export interface ProblemSettings {
   multiPass: boolean;
   /** `type: submit-answer`: a submission is the answers themselves. */
   submitAnswer: boolean;
+  /** `type: scoring`: submissions get a score. */
+  scoring: boolean;
+  /** Legacy `validation: custom score`: the output validator writes the score of every accepted test case. */
+  validatorScores: boolean;
   /** Raw validator_flags as an argv list. */
   validatorFlags: string[];
   limits: ProblemLimits;
@@ -109,6 +117,19 @@ const Limits = Type.Object(
   { additionalProperties: false },
 );
 
+/** Legacy problem.yaml's `grading` (scoring problems only). */
+const Grading = Type.Object(
+  {
+    objective: Type.Optional(Type.Union([Type.Literal('max'), Type.Literal('min')], { expected: 'max or min' })),
+    show_test_data_groups: Type.Optional(Type.Boolean()),
+    accept_score: Type.Optional(Type.Number()),
+    reject_score: Type.Optional(Type.Number()),
+    range: Type.Optional(Type.String()),
+    on_reject: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false, expected: 'a map of keys' },
+);
+
 const ProblemYaml = Type.Object(
   {
     problem_format_version: Type.Optional(Type.String({ pattern: '^(legacy|legacy-icpc|draft|\\d{4}-\\d{2}(-draft)?)$', expected: 'legacy, 2023-07 or 2025-09' })),
@@ -130,6 +151,7 @@ const ProblemYaml = Type.Object(
     validation: Type.Optional(Type.String()),
     validator_flags: Type.Optional(Type.Union([Type.String(), Type.Array(Text)], { expected: 'a string or a list of strings' })),
     limits: Type.Optional(Limits),
+    grading: Type.Optional(Grading),
   },
   { additionalProperties: false, expected: 'a map of keys' },
 );
@@ -159,6 +181,8 @@ export function parseProblemYaml(source: string, file: string = PROBLEM_YAML): P
     interactive: false,
     multiPass: false,
     submitAnswer: false,
+    scoring: false,
+    validatorScores: false,
     validatorFlags: [],
     limits: {
       timeLimitSec: null,
@@ -192,6 +216,7 @@ export function parseProblemYaml(source: string, file: string = PROBLEM_YAML): P
     settings.interactive = types.has('interactive');
     settings.multiPass = types.has('multi-pass');
     settings.submitAnswer = types.has('submit-answer');
+    settings.scoring = types.has('scoring');
   }
   if (p.name !== undefined) {
     if (typeof p.name === 'object') {
@@ -224,6 +249,8 @@ export function parseProblemYaml(source: string, file: string = PROBLEM_YAML): P
     settings.validatorFlags = typeof p.validator_flags === 'string' ? p.validator_flags.split(/\s+/).filter((s) => s !== '') : list('validator_flags', p.validator_flags);
   }
   if (p.limits !== undefined) readLimits(yaml, p.limits, settings.limits);
+  if (p.grading !== undefined) readGrading(yaml, p.grading, settings.scoring);
+  if (settings.validatorScores && !settings.scoring) throw yaml.fail(['validation'], '"score" is for scoring problems only (type: scoring)');
   return settings;
 }
 
@@ -250,8 +277,16 @@ function readType(yaml: YamlFile, type: string | string[]): Set<ProblemType> {
   for (const [a, b] of INCOMPATIBLE_TYPES) {
     if (types.has(a) && types.has(b)) throw yaml.fail(['type'], `${a} and ${b} cannot be combined`);
   }
-  if (types.has('scoring')) throw yaml.fail(['type'], 'scoring problems are not supported (only pass-fail)');
   return types;
+}
+
+/** Legacy problem.yaml's `grading`: only what Verdict judges by (a score to maximise) is accepted. */
+function readGrading(yaml: YamlFile, grading: Static<typeof Grading>, scoring: boolean): void {
+  if (!scoring) throw yaml.fail(['grading'], 'only scoring problems have grading (type: scoring)');
+  if (grading.objective === 'min') throw yaml.fail(['grading', 'objective'], 'minimising scores is not supported (Verdict ranks higher scores first)');
+  for (const key of ['accept_score', 'reject_score', 'range', 'on_reject'] as const) {
+    if (grading[key] !== undefined) throw yaml.fail(['grading', key], `deprecated here and not supported: give ${key} in data/testdata.yaml`);
+  }
 }
 
 function readValidation(yaml: YamlFile, raw: string, settings: ProblemSettings): 'default' | 'custom' {
@@ -269,7 +304,11 @@ function readValidation(yaml: YamlFile, raw: string, settings: ProblemSettings):
       settings.multiPass = true;
       continue;
     }
-    if (w === 'score' || w === 'scoring') throw yaml.fail(['validation'], 'scoring problems are not supported');
+    if (w === 'score') {
+      if (mode !== 'custom') throw yaml.fail(['validation'], 'scores written by the validator need "custom" validation');
+      settings.validatorScores = true;
+      continue;
+    }
     throw yaml.fail(['validation'], `unknown option ${JSON.stringify(w)} in ${JSON.stringify(raw)}`);
   }
   return mode;

@@ -205,7 +205,7 @@ describe('readPackage: folders', () => {
     await fails(makePackage('unknownkey', minimalFiles({ 'problem.yaml': 'name: X\nbogus: 1\n' })), 'problem.yaml', /bogus: unknown key/);
     await fails(makePackage('wrongtype', minimalFiles({ 'problem.yaml': 'limits:\n  time_limit: fast\n' })), 'problem.yaml', /limits\.time_limit/);
     await fails(makePackage('interactive', minimalFiles({ 'problem.yaml': 'problem_format_version: 2025-09\ntype: interactive\n' })), 'problem.yaml', /interactive but the package has no output validator/);
-    await fails(makePackage('scoring', minimalFiles({ 'problem.yaml': 'problem_format_version: 2025-09\ntype: scoring\n' })), 'problem.yaml', /not supported/);
+    await fails(makePackage('scoring', minimalFiles({ 'problem.yaml': 'problem_format_version: 2025-09\ntype: [pass-fail, scoring]\n' })), 'problem.yaml', /pass-fail and scoring cannot be combined/);
   });
 
   it('multi-pass problems: the pass limit is validation_passes, 2 when not given; they need an output validator', async () => {
@@ -382,8 +382,8 @@ describe('readPackage: zips', () => {
   });
 
   it('removes the temp folder when the unpacked package is invalid', async () => {
-    const zipPath = writeZip('invalid.zip', zipEntries({ ...files, 'problem.yaml': 'type: scoring\n' }));
-    const left = await withPrivateTmp(() => fails(zipPath, 'problem.yaml', /not supported/));
+    const zipPath = writeZip('invalid.zip', zipEntries({ ...files, 'problem.yaml': 'type: [pass-fail, scoring]\n' }));
+    const left = await withPrivateTmp(() => fails(zipPath, 'problem.yaml', /cannot be combined/));
     assert.deepEqual(left, []);
     const noYaml = writeZip('noyaml.zip', zipEntries({ 'data/secret/1.in': '1', 'data/secret/1.ans': '1' }, 'p/'));
     await fails(noYaml, 'problem.yaml', /missing/);

@@ -30,7 +30,9 @@ import type { OutputValidatorSource, PackageSubmission, ProblemPackage, TestCase
 import { PROBLEM_YAML, parseProblemYaml } from './problemYaml.ts';
 import type { ProblemSettings } from './problemYaml.ts';
 import { DEFAULT_TIME_RESOLUTION_MS, defaultTimeMultipliers } from './timeLimits.ts';
-import { ROOT_RULES, TESTDATA_YAML, TEST_GROUP_YAML, inheritRules, parseCaseFile, parseGroupFile, testGroup, type GroupRules, type GroupSettings } from './testGroups.ts';
+import { ROOT_RULES, TESTDATA_YAML, TEST_GROUP_YAML, folderRules, inheritRules, parseCaseFile, parseGroupFile, testGroup, type GroupRules, type GroupSettings } from './testGroups.ts';
+import { finishScoring, type ScoringModel } from './groupScoring.ts';
+import { SUBMISSIONS_YAML, readExpectedScores, readSubmissionsYaml } from './expectedScores.ts';
 import { DOMJUDGE_INI, parseDomjudgeIni } from './domjudgeIni.ts';
 import { extractZip } from './unzip.ts';
 
@@ -188,15 +190,21 @@ export function secondsToMs(sec: number): number {
 
 /** A folder's testdata.yaml or test_group.yaml (relative path `rel`), or nothing when it has neither.
  *  A folder with both uses the one of the package's format version (test_group.yaml from 2025-09 on). */
-async function readGroupFile(abs: string, rel: string, sink: TestDataSink): Promise<GroupSettings> {
+async function readGroupFile(abs: string, rel: string, sink: TestDataSink): Promise<{ file: string | null; settings: GroupSettings }> {
   const texts: Array<{ file: string; text: string }> = [];
   for (const name of sink.groupFiles) {
     const text = await readTextOrNull(path.join(abs, name), `${rel}/${name}`);
     if (text !== null) texts.push({ file: `${rel}/${name}`, text });
   }
-  if (texts.length === 0) return {};
+  if (texts.length === 0) return { file: null, settings: {} };
   if (texts.length > 1) sink.warnings.push(`${texts[1].file}: ignored; this package's format version reads ${texts[0].file}`);
-  return parseGroupFile(texts[0].text, texts[0].file, sink.warnings);
+  return { file: texts[0].file, settings: parseGroupFile(texts[0].text, texts[0].file, sink.warnings, sink.scoring) };
+}
+
+/** A folder's rules (`name` below data/, `rel` below the package), with its group file's. */
+async function readFolderRules(abs: string, rel: string, name: string, parent: GroupRules, sink: TestDataSink): Promise<GroupRules> {
+  const { file, settings } = await readGroupFile(abs, rel, sink);
+  return folderRules(sink.scoring, name, file, parent, settings);
 }
 
 async function readTextOrNull(abs: string, rel: string): Promise<string | null> {
@@ -219,9 +227,12 @@ interface TestDataSink {
   caseFiles: boolean;
   /** The group files a folder may hold, the format version's first. */
   groupFiles: readonly string[];
+  /** How a scoring problem's groups score; null for a pass-fail problem. */
+  scoring: ScoringModel | null;
 }
 
 async function collectTestCases(dir: string, top: 'sample' | 'secret', rootRules: GroupRules, sink: TestDataSink): Promise<void> {
+  const groupsAbove = new Map<string, TestGroup>(sink.groups.map((g) => [g.name, g]));
   const topAbs = path.join(dir, 'data', top);
   const topRel = `data/${top}`;
   const st = await statOrNull(topAbs, topRel);
@@ -241,8 +252,10 @@ async function collectTestCases(dir: string, top: 'sample' | 'secret', rootRules
     if (visited.has(real)) throw new PackageError(rel, 'folder reached twice through symbolic links');
     visited.add(real);
     const group = [top, ...relParts].join('/');
-    const rules = inheritRules(parentRules, await readGroupFile(abs, rel, sink));
-    sink.groups.push(testGroup(group, rules));
+    const rules = await readFolderRules(abs, rel, group, parentRules, sink);
+    const judged = testGroup(group, rules, groupsAbove.get(relParts.length === 0 ? '' : [top, ...relParts.slice(0, -1)].join('/')));
+    groupsAbove.set(group, judged);
+    sink.groups.push(judged);
 
     const inputs = new Map<string, string>();
     const answers = new Set<string>();
@@ -277,7 +290,7 @@ async function collectTestCases(dir: string, top: 'sample' | 'secret', rootRules
   sink.cases.push(...cases);
 }
 
-async function readTestData(dir: string, settings: ProblemSettings, warnings: string[]): Promise<{ testCases: TestCase[]; testGroups: TestGroup[] }> {
+async function readTestData(dir: string, settings: ProblemSettings, warnings: string[]): Promise<{ testCases: TestCase[]; testGroups: TestGroup[]; maxScore: number | null }> {
   const dataSt = await statOrNull(path.join(dir, 'data'), 'data');
   if (dataSt === null) throw new PackageError('data/', 'no test cases (the folder is missing)');
   if (!dataSt.isDirectory()) throw new PackageError('data', 'not a folder');
@@ -294,15 +307,17 @@ async function readTestData(dir: string, settings: ProblemSettings, warnings: st
     problemFlags: settings.validatorFlags,
     caseFiles: !settings.legacy,
     groupFiles: newFormat ? [TEST_GROUP_YAML, TESTDATA_YAML] : [TESTDATA_YAML, TEST_GROUP_YAML],
+    scoring: !settings.scoring ? null : settings.legacy ? { rules: 'grader', validatorScores: settings.validatorScores } : { rules: 'aggregation' },
   };
-  const rootRules = inheritRules(ROOT_RULES, await readGroupFile(path.join(dir, 'data'), 'data', sink));
+  const rootRules = await readFolderRules(path.join(dir, 'data'), 'data', '', ROOT_RULES, sink);
   sink.groups.push(testGroup('', rootRules));
   await collectTestCases(dir, 'sample', rootRules, sink);
   const sampleCount = sink.cases.length;
   await collectTestCases(dir, 'secret', rootRules, sink);
   if (sink.cases.length === 0) throw new PackageError('data/', 'no test cases');
   if (sink.cases.length === sampleCount) warnings.push('data/secret/: no test cases (only the samples will be judged)');
-  return { testCases: sink.cases, testGroups: sink.groups };
+  const maxScore = sink.scoring === null ? null : finishScoring(sink.groups, sink.cases);
+  return { testCases: sink.cases, testGroups: sink.groups, maxScore };
 }
 
 async function findOutputValidator(
@@ -360,7 +375,7 @@ async function findOutputValidator(
   return single ?? multi;
 }
 
-async function readSubmissions(dir: string, warnings: string[]): Promise<PackageSubmission[]> {
+async function readSubmissions(dir: string, warnings: string[], scoring: boolean): Promise<PackageSubmission[]> {
   const abs = path.join(dir, 'submissions');
   const st = await statOrNull(abs, 'submissions');
   if (st === null) return [];
@@ -369,14 +384,16 @@ async function readSubmissions(dir: string, warnings: string[]): Promise<Package
   for (const folder of await listDir(abs, 'submissions')) {
     const rel = `submissions/${folder.name}`;
     if (!folder.isDir) {
+      // A scoring problem's submissions.yaml says expected scores (expectedScores.ts).
+      if (scoring && folder.name === SUBMISSIONS_YAML) continue;
       warnings.push(
-        folder.name === 'submissions.yaml'
+        folder.name === SUBMISSIONS_YAML
           ? `${rel}: not supported; expected verdicts come from the folder names`
           : `${rel}: ignored (submissions belong in submissions/<expected verdict>/)`,
       );
       continue;
     }
-    if (!Object.hasOwn(EXPECTED_FOLDERS, folder.name)) {
+    if (!Object.hasOwn(EXPECTED_FOLDERS, folder.name) || (folder.name === 'partially_accepted' && !scoring)) {
       warnings.push(`${rel}/: unknown expected-verdict folder; its submissions are skipped`);
       continue;
     }
@@ -413,7 +430,7 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
     warnings.push(`${TIMELIMIT_FILE}: ignored; ${settings.limits.timeLimitSec === null ? `${DOMJUDGE_INI} gives timelimit` : 'problem.yaml gives limits.time_limit'} ${timeLimitSec}`);
   }
 
-  const { testCases, testGroups } = await readTestData(dir, settings, warnings);
+  const { testCases, testGroups, maxScore } = await readTestData(dir, settings, warnings);
   const found = await findOutputValidator(dir, settings, warnings);
 
   let validation: 'default' | 'custom';
@@ -443,7 +460,11 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
     warnings.push(`${found.layout}/: ignored because problem.yaml does not say "validation: custom"`);
   }
 
-  const submissions = await readSubmissions(dir, warnings);
+  const submissions = await readSubmissions(dir, warnings, settings.scoring);
+  if (settings.scoring) {
+    const submissionsDir = path.join(dir, 'submissions');
+    readExpectedScores(submissionsDir, submissions, testGroups, await readSubmissionsYaml(submissionsDir), warnings);
+  }
   const multiplierDefaults = defaultTimeMultipliers(settings.legacy);
 
   return {
@@ -459,8 +480,8 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
     outputLimitMb: settings.limits.outputMb,
     validation,
     interactive: settings.interactive,
-    scoring: false,
-    maxScore: null,
+    scoring: settings.scoring,
+    maxScore,
     multiPassLimit: settings.multiPass ? (settings.limits.validationPasses ?? DEFAULT_VALIDATION_PASSES) : null,
     submitAnswer: settings.submitAnswer,
     outputValidator,

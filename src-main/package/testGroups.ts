@@ -19,12 +19,14 @@
 // - Input validators' arguments (input_validator_flags, input_validator_args) are inherited the same way:
 //   a string or a list for every validator, or a map of validator names to them (legacy: a map with the
 //   keys name and flags). `verdict verify` runs the validators with them (inputValidators.ts).
-// - Scoring keys (accept_score, reject_score, range, max_score, score_aggregation other than pass-fail,
-//   require_pass, static_validation_score, grading: custom and grader_flags beyond the verdict modes)
-//   and submissions' `args` are refused: Verdict judges pass-fail problems only.
+// - A pass-fail problem's scoring keys (accept_score, reject_score, range, max_score, score_aggregation
+//   other than pass-fail, require_pass, static_validation_score, grading: custom and grader_flags beyond
+//   the verdict modes) are refused; a scoring problem's are read by groupScoring.ts. Submissions' `args`
+//   are refused.
 
 import Type, { type Static } from 'typebox';
-import type { InputValidatorArgs, TestGroup } from '../common/types.ts';
+import type { GroupScoring, InputValidatorArgs, TestGroup } from '../common/types.ts';
+import { aggregationOnReject, groupScoring, readScoringKeys, type ScoringModel, type ScoringSettings } from './groupScoring.ts';
 import { YamlFile, YamlSchema } from './yamlSchema.ts';
 
 export const TESTDATA_YAML = 'testdata.yaml';
@@ -91,6 +93,8 @@ export interface GroupSettings {
   onReject?: 'break' | 'continue';
   outputValidatorArgs?: string[];
   inputValidatorArgs?: InputValidatorArgs;
+  /** Scoring problems: the scoring keys the file sets. */
+  scoring?: ScoringSettings;
 }
 
 /** A folder's rules once inherited: what its test cases are judged by. */
@@ -98,6 +102,8 @@ export interface GroupRules {
   onReject: 'break' | 'continue';
   outputValidatorArgs: string[];
   inputValidatorArgs: InputValidatorArgs;
+  /** Scoring problems only. */
+  scoring?: GroupScoring;
 }
 
 export const ROOT_RULES: Readonly<GroupRules> = Object.freeze({ onReject: 'break', outputValidatorArgs: [], inputValidatorArgs: [] });
@@ -111,9 +117,20 @@ export function inheritRules(parent: GroupRules, own: GroupSettings): GroupRules
   };
 }
 
-/** A group as the judge sees it. */
-export function testGroup(name: string, rules: GroupRules): TestGroup {
-  return { name, onReject: rules.onReject };
+/** The rules of folder `name` (its group file `file`, or null), whose file sets `own`, below a folder with
+ *  `parent`'s (ROOT_RULES for data/ itself); `model` says how a scoring problem scores (null: pass-fail). */
+export function folderRules(model: ScoringModel | null, name: string, file: string | null, parent: GroupRules, own: GroupSettings): GroupRules {
+  const rules = inheritRules(parent, own);
+  if (model === null) return rules;
+  return { ...rules, scoring: groupScoring(model, { name, file, own: own.scoring ?? {} }, parent.scoring ?? null) };
+}
+
+/** A group as the judge sees it (`parent`: the group above it as the judge sees it). */
+export function testGroup(name: string, rules: GroupRules, parent?: TestGroup): TestGroup {
+  if (rules.scoring === undefined) return { name, onReject: rules.onReject };
+  // 2025-09 has no on_reject: a group judges on where its score still depends on the rest.
+  const onReject = rules.scoring.rules === 'grader' ? rules.onReject : aggregationOnReject(name, rules.scoring, parent);
+  return { name, onReject, scoring: rules.scoring };
 }
 
 function argv(flags: string | readonly string[]): string[] {
@@ -132,17 +149,17 @@ function inputArgs(flags: Static<typeof InputValidatorFlags> | undefined): Pick<
 /** Verdict modes of the legacy default grader that judge a pass-fail problem as Verdict does (the first rejection decides). */
 const PASS_FAIL_GRADER_FLAGS = new Set(['first_error', 'worst_error', 'sum', 'avg', 'min', 'max']);
 
-/** Refuses what only scoring problems (or submissions' arguments) use: Verdict judges pass-fail problems. */
+/** Refuses, in a pass-fail problem, what only scoring problems (or submissions' arguments) use. */
 function refuseScoring(yaml: YamlFile, value: Static<typeof TestGroupYaml> & { accept_score?: number; reject_score?: number; range?: string; grading?: string; grader_flags?: string }): void {
   for (const key of ['accept_score', 'reject_score', 'range', 'max_score', 'static_validation_score', 'require_pass'] as const) {
-    if (value[key] !== undefined) throw yaml.fail([key], 'only scoring problems have scores, and Verdict judges pass-fail problems only');
+    if (value[key] !== undefined) throw yaml.fail([key], 'only scoring problems have scores (type: scoring)');
   }
   if (value.score_aggregation !== undefined && value.score_aggregation !== 'pass-fail') {
-    throw yaml.fail(['score_aggregation'], 'only scoring problems aggregate scores, and Verdict judges pass-fail problems only');
+    throw yaml.fail(['score_aggregation'], 'only scoring problems aggregate scores (type: scoring)');
   }
   if (value.grading === 'custom') throw yaml.fail(['grading'], 'custom graders are not supported');
   const flag = argv(value.grader_flags ?? '').find((f) => !PASS_FAIL_GRADER_FLAGS.has(f));
-  if (flag !== undefined) throw yaml.fail(['grader_flags'], `${JSON.stringify(flag)} is not supported (Verdict's verdict is the first rejection's)`);
+  if (flag !== undefined) throw yaml.fail(['grader_flags'], `${JSON.stringify(flag)} is not supported in a pass-fail problem (its verdict is the first rejection's)`);
   refuseArgs(yaml, value.args);
 }
 
@@ -151,8 +168,9 @@ function refuseArgs(yaml: YamlFile, args: string | string[] | undefined): void {
   if (args !== undefined && argv(args).length > 0) throw yaml.fail(['args'], 'command-line arguments for submissions are not supported');
 }
 
-/** Reads a folder's testdata.yaml or test_group.yaml (`file` is its name); unknown keys of a testdata.yaml go to `warnings`. */
-export function parseGroupFile(text: string, file: string, warnings: string[]): GroupSettings {
+/** Reads a folder's testdata.yaml or test_group.yaml (`file` is its name); unknown keys of a testdata.yaml go to
+ *  `warnings`. `model` says how a scoring problem scores (null: a pass-fail problem, which has no scoring keys). */
+export function parseGroupFile(text: string, file: string, warnings: string[], model: ScoringModel | null = null): GroupSettings {
   const yaml = YamlFile.parse(text, file);
   if (yaml.value === null || yaml.value === undefined) return {};
   if (file.endsWith(TESTDATA_YAML)) {
@@ -160,17 +178,28 @@ export function parseGroupFile(text: string, file: string, warnings: string[]): 
     for (const key of Object.keys(value)) {
       if (!Object.hasOwn(TestdataYaml.properties, key)) warnings.push(`${file}: ${key}: unknown key ignored`);
     }
-    refuseScoring(yaml, value);
+    const scoring = scoringOf(yaml, value, model);
     const output = value.output_validator_flags ?? value.output_validator_args;
     return {
       ...(value.on_reject ? { onReject: value.on_reject } : {}),
       ...(output !== undefined ? { outputValidatorArgs: argv(output) } : {}),
       ...inputArgs(value.input_validator_flags ?? value.input_validator_args),
+      ...scoring,
     };
   }
   const value = testGroupSchema.check(yaml);
-  refuseScoring(yaml, value);
-  return { ...(value.output_validator_args !== undefined ? { outputValidatorArgs: argv(value.output_validator_args) } : {}), ...inputArgs(value.input_validator_args) };
+  const scoring = scoringOf(yaml, value, model);
+  return { ...(value.output_validator_args !== undefined ? { outputValidatorArgs: argv(value.output_validator_args) } : {}), ...inputArgs(value.input_validator_args), ...scoring };
+}
+
+/** A scoring problem's scoring keys of a group file; a pass-fail problem's are refused. */
+function scoringOf(yaml: YamlFile, value: Parameters<typeof refuseScoring>[1], model: ScoringModel | null): { scoring?: ScoringSettings } {
+  if (model === null) {
+    refuseScoring(yaml, value);
+    return {};
+  }
+  refuseArgs(yaml, value.args);
+  return { scoring: readScoringKeys(yaml, value, model) };
 }
 
 /** Reads a test case's <case>.yaml (`file` names it). */
