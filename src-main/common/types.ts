@@ -99,7 +99,7 @@ export interface AggregationScoring {
 
 /** 2023-07 / 2025-09: a folder that is no test data group (no test_group.yaml of its own below secret,
  *  or any folder inside a group or sample): its test cases count in the nearest group above. */
-export interface FolderInGroupScoring {
+interface FolderInGroupScoring {
   rules: 'folder';
   scoreFile: ScoreFileRule;
 }

@@ -24,8 +24,8 @@ import { join } from 'node:path';
 import type { GroupResult, JudgeResult, TestResult } from '../common/results.ts';
 import type { AggregationScoring, GraderScoring, GroupScoring, TestCase, TestGroup, Verdict } from '../common/types.ts';
 
-export const SCORE_FILE = 'score.txt';
-export const SCORE_MULTIPLIER_FILE = 'score_multiplier.txt';
+const SCORE_FILE = 'score.txt';
+const SCORE_MULTIPLIER_FILE = 'score_multiplier.txt';
 
 /** Leeway when a score is compared with a maximum: a sum group's share (100 / 3) is written rounded. */
 const SCORE_EPSILON = 1e-6;
