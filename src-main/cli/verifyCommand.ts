@@ -138,7 +138,9 @@ async function verify(options: VerifyOptions): Promise<number> {
       if ('skip' in p) return { path, expected: p.submission.expected, language: null, verdict: null, verdictAtMargin: null, matches: true, skipped: true, timeMs: 0, memoryKb: 0, detail: p.skip, ...scoring };
       const result = results.get(p.submission)!;
       const folder = p.submission.expected;
-      const atLimit = verdictAtLimit(result, timeLimitMs);
+      // A scoring problem's verdict is its groups' (a legacy grader may accept despite a rejected test
+      // case); the first failing test decides only where a test ran over the time limit itself.
+      const atLimit = pkg.scoring && result.tests.every((t) => t.timeMs <= timeLimitMs) ? result.verdict : verdictAtLimit(result, timeLimitMs);
       const atMargin = folder === 'accepted' ? null : result.verdict;
       const failing = result.tests.find((t) => t.verdict !== 'AC');
       const verdictMatches = matchesFolder(folder, atLimit, atMargin ?? atLimit);

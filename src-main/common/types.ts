@@ -67,7 +67,8 @@ export type ScoreFileRule = 'required' | 'optional' | 'forbidden' | 'ignored';
 /** Scoring problems: a group's scoring rules, by its format version's model. */
 export type GroupScoring = GraderScoring | AggregationScoring | FolderInGroupScoring;
 
-/** Legacy: testdata.yaml's default grader (grading: default), inherited down the tree. */
+/** Legacy and 2023-07 (as problemtools reads it): testdata.yaml's default grader (grading: default),
+ *  inherited down the tree. */
 export interface GraderScoring {
   rules: 'grader';
   /** How the sub-results' verdicts make the group's (grader_flags). */
@@ -87,7 +88,7 @@ export interface GraderScoring {
   scoreFile: ScoreFileRule;
 }
 
-/** 2023-07 / 2025-09: test_group.yaml's score_aggregation and max_score (data/, sample and secret
+/** 2025-09: test_group.yaml's score_aggregation and max_score (data/, sample and secret
  *  count as groups, data/ summing sample's zero and secret's score). */
 export interface AggregationScoring {
   rules: 'aggregation';
@@ -97,7 +98,7 @@ export interface AggregationScoring {
   scoreFile: ScoreFileRule;
 }
 
-/** 2023-07 / 2025-09: a folder that is no test data group (no test_group.yaml of its own below secret,
+/** 2025-09: a folder that is no test data group (no test_group.yaml of its own below secret,
  *  or any folder inside a group or sample): its test cases count in the nearest group above. */
 interface FolderInGroupScoring {
   rules: 'folder';

@@ -132,7 +132,18 @@ describe('scoring: legacy default grader', () => {
   });
 });
 
-describe('scoring: 2023-07 / 2025-09 aggregation', () => {
+describe('scoring: 2023-07, the default grader with an optional score.txt', () => {
+  it('an accepted test case scores its validator\'s score.txt where it writes one, else accept_score', async () => {
+    const pkg = await problem('problem_format_version: 2023-07\ntype: scoring\n', ['secret/1', 'secret/2'], {
+      'data/testdata.yaml': 'on_reject: continue\naccept_score: 4\n',
+      'output_validator/validate.py': 'import sys\nsys.exit(42)\n',
+    });
+    const result = judge(pkg, { 'secret/1': ['AC', { 'score.txt': '2.5' }], 'secret/2': 'AC' });
+    assert.deepEqual([result.verdict, result.score, result.tests.map((t) => t.score)], ['AC', 6.5, [2.5, 4]]);
+  });
+});
+
+describe('scoring: 2025-09 aggregation', () => {
   const subtasks = () =>
     problem(MODERN, ['sample/1', 'secret/a/1', 'secret/a/2', 'secret/b/1', 'secret/b/2', 'secret/c/1', 'secret/c/2'], {
       'data/secret/a/test_group.yaml': 'max_score: 20\n',

@@ -5,7 +5,8 @@
 //                cases and subgroups, in order) by its verdict mode and score mode. A test case scores its
 //                validator's score.txt (with `validation: custom score`) or the group's accept_score /
 //                reject_score. The submission's verdict and score are data/'s.
-//   aggregation  2023-07 / 2025-09: secret and its groups score by pass-fail, sum or min within max_score; a
+//                (2023-07 as problemtools reads it: the same, with score.txt optional.)
+//   aggregation  2025-09: secret and its groups score by pass-fail, sum or min within max_score; a
 //                test case in a sum group may score max_score / (its number of test cases), in a min group
 //                max_score; its validator's score.txt or score_multiplier.txt says how much of that it
 //                gets (all of it when it writes neither). Samples score nothing. The submission's score is
@@ -103,12 +104,12 @@ export class SubmissionScoring {
     const scoreText = readScoreFile(feedbackDir, SCORE_FILE);
     const owner = this.groups.get(this.scoringGroupOf.get(test.name)!)!.scoring;
     if (owner.rules === 'grader') {
-      if (scoreText !== null && rule !== 'required') throw new ScoringError(`test ${test.name}: the output validator wrote ${SCORE_FILE}, but problem.yaml does not say "validation: custom score"`);
+      if (scoreText !== null && rule === 'forbidden') throw new ScoringError(`test ${test.name}: the output validator wrote ${SCORE_FILE}, but problem.yaml does not say "validation: custom score"`);
       if (verdict !== 'AC') {
         if (scoreText !== null) throw new ScoringError(`test ${test.name}: the output validator wrote ${SCORE_FILE} for a rejected test case`);
         return owner.rejectScore;
       }
-      if (rule !== 'required') return owner.acceptScore;
+      if (scoreText === null && rule !== 'required') return owner.acceptScore;
       if (scoreText === null) throw new ScoringError(`test ${test.name}: the output validator accepted it without writing ${SCORE_FILE} ("validation: custom score" asks for one)`);
       return parseScore(test, SCORE_FILE, scoreText);
     }

@@ -92,7 +92,27 @@ describe('scoring problems: legacy testdata.yaml (the default grader)', () => {
   });
 });
 
-describe('scoring problems: 2023-07 / 2025-09 (score_aggregation, max_score)', () => {
+describe('scoring problems: 2023-07, as problemtools reads it (the default grader)', () => {
+  it('testdata.yaml\'s grader keys as in legacy, a validator\'s score.txt optional; 2025-09 keys refused', async () => {
+    const pkg = await readPackage(
+      scoringPackage('draft', 'problem_format_version: 2023-07-draft\ntype: scoring\n', ['sample/1', 'secret/s1/1'], {
+        'data/testdata.yaml': 'on_reject: continue\nrange: 0 100\ngrader_flags: ignore_sample\n',
+        'data/secret/s1/testdata.yaml': 'accept_score: 50\nrange: 0 50\ngrader_flags: min\n',
+      }),
+    );
+    assert.equal(pkg.maxScore, 100);
+    assert.deepEqual(scoringOf(pkg)['secret/s1'], {
+      rules: 'grader', verdictMode: 'worst_error', scoreMode: 'min', ignoreSample: false, acceptIfAnyAccepted: false, acceptScore: 50, rejectScore: 0, minScore: 0, maxScore: 50, scoreFile: 'optional',
+    });
+    await fails(
+      scoringPackage('draftmodern', 'problem_format_version: 2023-07\ntype: scoring\n', ['secret/1'], { 'data/secret/testdata.yaml': 'score_aggregation: sum\n' }),
+      'data/secret/testdata.yaml',
+      /score_aggregation: a key of the 2025-09 format: legacy and 2023-07 scoring problems use grader_flags/,
+    );
+  });
+});
+
+describe('scoring problems: 2025-09 (score_aggregation, max_score)', () => {
   it('secret sums to 100 by default, its groups are pass-fail unless they say, plain folders belong to their group', async () => {
     const pkg = await readPackage(
       scoringPackage('modern', MODERN, ['sample/1', 'secret/g1/1', 'secret/g2/1', 'secret/g2/more/1', 'secret/g3/1'], {
@@ -118,11 +138,11 @@ describe('scoring problems: 2023-07 / 2025-09 (score_aggregation, max_score)', (
     assert.equal(pkg.testCases.find((t) => t.name === 'secret/g2/more/1')?.validatorArgs.join(' '), '--points 15');
   });
 
-  it('an unbounded secret: groups may be unbounded, and then their validator must write score.txt; 2023-07 reads testdata.yaml', async () => {
+  it('an unbounded secret: groups may be unbounded, and then their validator must write score.txt', async () => {
     const pkg = await readPackage(
-      scoringPackage('unbounded', 'problem_format_version: 2023-07\ntype: scoring\n', ['secret/g/1'], {
-        'data/secret/testdata.yaml': 'max_score: unbounded\n',
-        'data/secret/g/testdata.yaml': 'score_aggregation: sum\n',
+      scoringPackage('unbounded', MODERN, ['secret/g/1'], {
+        'data/secret/test_group.yaml': 'max_score: unbounded\n',
+        'data/secret/g/test_group.yaml': 'score_aggregation: sum\n',
       }),
     );
     assert.equal(pkg.maxScore, null);
@@ -133,8 +153,8 @@ describe('scoring problems: 2023-07 / 2025-09 (score_aggregation, max_score)', (
     const cases: Array<[string, string[], Record<string, string>, string, RegExp]> = [
       ['unbounded', ['secret/g/1'], { 'data/secret/g/test_group.yaml': 'score_aggregation: sum\n' }, 'data/secret/g/test_group.yaml', /max_score: needed \(an unbounded group in a secret whose max_score is 100\)/],
       ['sample', ['sample/1', 'secret/1'], { 'data/sample/test_group.yaml': 'max_score: 5\n' }, 'data/sample/test_group.yaml', /max_score: not permitted in sample/],
-      // test_group.yaml has no legacy keys at all (an unknown key); a 2023-07 testdata.yaml may, refused in a scoring problem.
-      ['legacykey', ['secret/1'], { 'data/secret/testdata.yaml': 'accept_score: 5\n' }, 'data/secret/testdata.yaml', /accept_score: a key of the legacy format/],
+      // test_group.yaml has no legacy keys at all (an unknown key); a testdata.yaml may, refused in a 2025-09 scoring problem.
+      ['legacykey', ['secret/1'], { 'data/secret/testdata.yaml': 'accept_score: 5\n' }, 'data/secret/testdata.yaml', /accept_score: a key of the legacy and 2023-07 formats: 2025-09 scoring problems use score_aggregation and max_score/],
       ['passfail', ['secret/g/1'], { 'data/secret/test_group.yaml': 'score_aggregation: pass-fail\nmax_score: 10\n', 'data/secret/g/test_group.yaml': 'score_aggregation: sum\nmax_score: 10\n' }, 'data/secret/g/test_group.yaml', /score_aggregation: must be pass-fail, as secret's is/],
       ['deep', ['secret/g/h/1'], { 'data/secret/g/test_group.yaml': 'max_score: 100\n', 'data/secret/g/h/test_group.yaml': 'max_score: 10\n' }, 'data/secret/g/h/test_group.yaml', /only secret and the groups directly in it score/],
       ['static', ['secret/1'], { 'data/secret/test_group.yaml': 'static_validation_score: 10\n' }, 'data/secret/test_group.yaml', /static_validation_score: not supported/],

@@ -7,8 +7,11 @@
 //                accept_score, reject_score and range, inherited down the tree as every legacy key is.
 //                Every folder is a group. The validator writes score.txt only with problem.yaml's
 //                `validation: custom score`, and then for every accepted test case.
-//   2023-07+     score_aggregation and max_score (2025-09 text, "Scoring problems"; the 2023-07 draft
-//                became 2025-09). data/secret is a group (sum, max 100 by default), and so is each folder
+//   2023-07      as legacy (as problemtools reads it, e.g. its examples/oddecho: the 2023-07 text is now
+//                2025-09's, and problemtools judges 2023-07 by testdata.yaml's grader keys), except that
+//                a validator may write score.txt for an accepted test case without being told to.
+//   2025-09      score_aggregation and max_score (2025-09 text, "Scoring problems").
+//                data/secret is a group (sum, max 100 by default), and so is each folder
 //                directly in it that holds a group file (pass-fail, unbounded by default); sample scores
 //                nothing; every other folder is part of the group above it. These keys are not inherited:
 //                each level has its own default.
@@ -19,14 +22,16 @@
 //   scoring keys in a package of the other (accept_score in 2025-09, max_score in legacy).
 // - ignore_sample is a root flag (the legacy text): given in another folder's file it is refused;
 //   inherited from data/ it applies to data/ alone.
-// - 2023-07+ groups judge on after a rejection where their score still depends on the rest (data/ and
+// - 2025-09 groups judge on after a rejection where their score still depends on the rest (data/ and
 //   sum aggregation); pass-fail and min groups stop (their score is already 0). on_reject is not read.
 import type { AggregationScoring, GraderScoring, GroupScoring, ScoreFileRule, TestCase, TestGroup } from '../common/types.ts';
 import { PackageError } from '../common/types.ts';
 import type { YamlFile } from './yamlSchema.ts';
 
-/** How a scoring problem's groups score, from problem.yaml: its format version and `validation`. */
-export type ScoringModel = { rules: 'grader'; validatorScores: boolean } | { rules: 'aggregation' };
+/** How a scoring problem's groups score, from problem.yaml: its format version and `validation` (what
+ *  the grader model's validator may say of scores: legacy 'required' with `validation: custom score`,
+ *  else 'forbidden'; 2023-07 'optional'). */
+export type ScoringModel = { rules: 'grader'; validatorScores: ScoreFileRule } | { rules: 'aggregation' };
 
 /** The scoring keys one group file sets (unset ones are inherited or defaulted). */
 export interface ScoringSettings {
@@ -76,8 +81,8 @@ export function readScoringKeys(yaml: YamlFile, value: ScoringKeys, model: Scori
     throw yaml.fail(
       [foreign],
       model.rules === 'grader'
-        ? 'a key of the 2025-09 format: legacy scoring problems use grader_flags, accept_score, reject_score and range'
-        : 'a key of the legacy format: 2023-07 and 2025-09 scoring problems use score_aggregation and max_score',
+        ? 'a key of the 2025-09 format: legacy and 2023-07 scoring problems use grader_flags, accept_score, reject_score and range'
+        : 'a key of the legacy and 2023-07 formats: 2025-09 scoring problems use score_aggregation and max_score',
     );
   }
   const own: ScoringSettings = {};
@@ -146,8 +151,8 @@ const ROOT_GRADER: Omit<GraderScoring, 'scoreFile'> = {
   maxScore: null,
 };
 
-function graderScoring(validatorScores: boolean, folder: ScoringFolder, parent: GroupScoring | null): GraderScoring {
-  const base: GraderScoring = parent?.rules === 'grader' ? parent : { ...ROOT_GRADER, scoreFile: validatorScores ? 'required' : 'forbidden' };
+function graderScoring(validatorScores: ScoreFileRule, folder: ScoringFolder, parent: GroupScoring | null): GraderScoring {
+  const base: GraderScoring = parent?.rules === 'grader' ? parent : { ...ROOT_GRADER, scoreFile: validatorScores };
   const { own } = folder;
   if (own.ignoreSample && folder.name !== '') throw new PackageError(folder.file ?? `data/${folder.name}`, 'grader_flags: ignore_sample is only for data/testdata.yaml (the root group)');
   return {
@@ -192,15 +197,15 @@ function aggregationScoring(folder: ScoringFolder, parent: GroupScoring | null):
   return { rules: 'folder', scoreFile: parent?.scoreFile ?? 'ignored' };
 }
 
-/** Whether a group of this scoring judges the rest of it after a rejection (2023-07+ only; legacy
- *  groups follow their on_reject). */
+/** Whether a group of this scoring judges the rest of it after a rejection (2025-09 only; legacy and
+ *  2023-07 groups follow their on_reject). */
 export function aggregationOnReject(name: string, scoring: GroupScoring, parent: TestGroup | undefined): TestGroup['onReject'] {
   if (scoring.rules === 'folder') return parent?.onReject ?? 'break';
   if (name === '') return 'continue';
   return scoring.rules === 'aggregation' && scoring.aggregation === 'sum' ? 'continue' : 'break';
 }
 
-/** Once every group is read: data/'s bound is secret's (2023-07+), and secret holds groups or test cases,
+/** Once every group is read: data/'s bound is secret's (2025-09), and secret holds groups or test cases,
  *  not both. Returns the problem's maximum score (the root's bound). */
 export function finishScoring(groups: TestGroup[], testCases: readonly TestCase[]): number | null {
   const root = groups.find((g) => g.name === '');

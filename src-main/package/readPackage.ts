@@ -307,7 +307,12 @@ async function readTestData(dir: string, settings: ProblemSettings, warnings: st
     problemFlags: settings.validatorFlags,
     caseFiles: !settings.legacy,
     groupFiles: newFormat ? [TEST_GROUP_YAML, TESTDATA_YAML] : [TESTDATA_YAML, TEST_GROUP_YAML],
-    scoring: !settings.scoring ? null : settings.legacy ? { rules: 'grader', validatorScores: settings.validatorScores } : { rules: 'aggregation' },
+    // 2023-07 scores as problemtools judges it (legacy's grader keys); 2025-09 by its own text.
+    scoring: !settings.scoring
+      ? null
+      : newFormat
+        ? { rules: 'aggregation' }
+        : { rules: 'grader', validatorScores: settings.legacy ? (settings.validatorScores ? 'required' : 'forbidden') : 'optional' },
   };
   const rootRules = await readFolderRules(path.join(dir, 'data'), 'data', '', ROOT_RULES, sink);
   sink.groups.push(testGroup('', rootRules));
