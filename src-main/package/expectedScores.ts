@@ -15,7 +15,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readHead } from '../common/fileSlices.ts';
 import { PackageError, type ExpectedScore, type PackageSubmission, type TestGroup } from '../common/types.ts';
-import { YamlFile, describeValue } from './yamlSchema.ts';
+import { describeValue } from '../common/fieldWording.ts';
+import { YamlFile } from './yamlSchema.ts';
 
 export const SUBMISSIONS_YAML = 'submissions.yaml';
 const SUBMISSIONS_YAML_PATH = `submissions/${SUBMISSIONS_YAML}`;
