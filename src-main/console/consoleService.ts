@@ -224,6 +224,7 @@ export class ConsoleService implements ConsoleRequests {
           testCount: progress.testCount,
           testName: progress.phase === 'running' ? progress.testName : progress.result.name,
           timeLimitMs: status?.state === 'ready' ? status.timeLimitMs : 0,
+          ...(progress.phase === 'running' && progress.pass !== undefined ? { pass: progress.pass } : {}),
         },
       };
     });

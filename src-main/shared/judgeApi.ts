@@ -47,7 +47,8 @@ export interface ConsoleClock {
 export type WorkerActivity =
   | { state: 'idle' }
   | { state: 'compiling'; submissionId: string; startedAt: number }
-  | { state: 'running'; submissionId: string; startedAt: number; testIndex: number; testCount: number; testName: string; timeLimitMs: number };
+  /** `pass`: a multi-pass problem's pass of the test (from 1); the time limit holds for each pass. */
+  | { state: 'running'; submissionId: string; startedAt: number; testIndex: number; testCount: number; testName: string; timeLimitMs: number; pass?: number };
 
 export interface WorkerView {
   slot: number;

@@ -20,6 +20,13 @@ test('a test’s clock starts when the console first sees it, and keeps running 
   assert.equal(nextTestClock(clock, running(1, 5000), 5200)!.since, 5200);
 });
 
+test('each pass of a multi-pass test starts its clock anew (the time limit holds per pass)', () => {
+  const pass = (n: number): WorkerActivity => ({ state: 'running', submissionId: '7', startedAt: 1000, testIndex: 0, testCount: 3, testName: 't0', timeLimitMs: 1000, pass: n });
+  const first = nextTestClock(null, pass(1), 2000);
+  assert.equal(nextTestClock(first, pass(1), 2500), first);
+  assert.equal(nextTestClock(first, pass(2), 2600)!.since, 2600);
+});
+
 test('tests are numbered from 1 for people', () => {
   assert.equal(testNumber(0), 1);
 });

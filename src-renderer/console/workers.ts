@@ -17,7 +17,8 @@ function activityKey(activity: WorkerActivity): string | null {
     case 'compiling':
       return `${activity.submissionId}:compile:${activity.startedAt}`;
     case 'running':
-      return `${activity.submissionId}:test:${activity.startedAt}:${activity.testIndex}`;
+      // Each pass of a multi-pass test has the time limit anew.
+      return `${activity.submissionId}:test:${activity.startedAt}:${activity.testIndex}:${activity.pass ?? 1}`;
   }
 }
 

@@ -235,7 +235,7 @@ function WorkerItem({ worker }: { worker: WorkerView }) {
       ) : (
         <>
           <span className="worker-what">
-            {a.state === 'compiling' ? 'compiling' : `running test ${testNumber(a.testIndex)} of ${a.testCount}`}{' '}
+            {a.state === 'compiling' ? 'compiling' : `running test ${testNumber(a.testIndex)} of ${a.testCount}${a.pass === undefined ? '' : `, pass ${a.pass}`}`}{' '}
             <a href={submissionHref(a.submissionId)}>#{a.submissionId}</a>
             {submission && (
               <span className="muted">
