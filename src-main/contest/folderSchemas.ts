@@ -50,7 +50,13 @@ export const ContestFile = Type.Object({
   penalty_time: Type.Optional(
     Type.Union([Type.Integer({ minimum: 0 }), Type.String()], { expected: 'expected whole minutes (20) or a duration in whole minutes ("0:20:00")' }),
   ),
-  scoreboard_type: Type.Optional(Type.Literal('pass-fail', { expected: 'only "pass-fail" (ICPC) scoring is supported' })),
+  scoreboard_type: Type.Optional(
+    Type.Union([Type.Literal('pass-fail'), Type.Literal('score')], { expected: 'expected "pass-fail" (ICPC: problems solved, then penalty time) or "score" (total score)' }),
+  ),
+  /** Verdict's own (score contests): a problem's score is the best submission's, or the sum of each subtask's best. */
+  score_mode: Type.Optional(
+    Type.Union([Type.Literal('best-submission'), Type.Literal('best-per-subtask')], { expected: 'expected "best-submission" or "best-per-subtask"' }),
+  ),
   /** Verdict's own: the language a file extension shared by several means ({py: pypy3}); the ids are checked in loadContest.ts. */
   extension_languages: Type.Optional(
     Type.Record(Type.String(), Type.String({ expected: 'expected a language id' }), { expected: 'expected a map of file extensions to language ids (py: pypy3)' }),

@@ -127,6 +127,16 @@ describe('loadContest: reading', () => {
     assert.match(c.warnings[0], /^teams\.json: team "t2" has no team account/);
   });
 
+  it('reads the scoreboard type and score mode: pass-fail by default, a score contest best-submission unless told', async () => {
+    const plain = await loadContest(contest({ 'contest.yaml': 'duration: 5:00:00\n' }));
+    assert.deepEqual(plain.scoring, { scoreboardType: 'pass-fail', scoreMode: 'best-submission' });
+    const score = await loadContest(contest({ 'contest.yaml': 'duration: 5:00:00\nscoreboard_type: score\n' }));
+    assert.deepEqual(score.scoring, { scoreboardType: 'score', scoreMode: 'best-submission' });
+    const subtasks = await loadContest(contest({ 'contest.yaml': 'duration: 5:00:00\nscoreboard-type: score\nscore_mode: best-per-subtask\npenalty_time: 20\n' }));
+    assert.deepEqual(subtasks.scoring, { scoreboardType: 'score', scoreMode: 'best-per-subtask' });
+    assert.ok(subtasks.warnings.some((w) => /contest\.yaml: penalty_time is not used in a contest with scoreboard_type: score/.test(w)), subtasks.warnings.join('; '));
+  });
+
   it('reads contest.json with a RELTIME penalty, a zoned start time and a fractional duration', async () => {
     const dir = contest({
       'contest.yaml': null,
@@ -273,8 +283,12 @@ describe('loadContest: broken folders', () => {
     fails(contest({ 'contest.yaml': 'duration: 5:00:00\npenalty_time: "0:20:30"\n' }), 'contest.yaml', /penalty_time: expected whole minutes/));
   it('contest.yaml: negative penalty', () =>
     fails(contest({ 'contest.yaml': 'duration: 5:00:00\npenalty_time: -5\n' }), 'contest.yaml', /penalty_time/));
-  it('contest.yaml: scoring contest', () =>
-    fails(contest({ 'contest.yaml': 'duration: 5:00:00\nscoreboard_type: score\n' }), 'contest.yaml', /scoreboard_type: only "pass-fail"/));
+  it('contest.yaml: unknown scoreboard type', () =>
+    fails(contest({ 'contest.yaml': 'duration: 5:00:00\nscoreboard_type: points\n' }), 'contest.yaml', /scoreboard_type: expected "pass-fail" \(ICPC[^)]*\) or "score"/));
+  it('contest.yaml: unknown score mode', () =>
+    fails(contest({ 'contest.yaml': 'duration: 5:00:00\nscoreboard_type: score\nscore_mode: best\n' }), 'contest.yaml', /score_mode: expected "best-submission" or "best-per-subtask"/));
+  it('contest.yaml: score mode in a pass-fail contest', () =>
+    fails(contest({ 'contest.yaml': 'duration: 5:00:00\nscore_mode: best-per-subtask\n' }), 'contest.yaml', /score_mode: only for a contest with scoreboard_type: score/));
   it('contest.yaml: bad id', () =>
     fails(contest({ 'contest.yaml': 'id: my contest\nduration: 5:00:00\n' }), 'contest.yaml', /id: "my contest" is not a valid id/));
   it('contest.json: bad JSON', () =>

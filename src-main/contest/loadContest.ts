@@ -14,8 +14,10 @@
 // - When both the YAML and the JSON form of a file exist, the YAML one is used (a warning says so).
 // - contest.yaml: keys may use '-' for '_' (older Kattis files: start-time, penalty-time, ...); `short-name`
 //   is the id; `scoreboard-freeze-length` is the freeze duration; the legacy `scoreboard-freeze` (contest time
-//   at which the freeze starts) is turned into a freeze duration. Unknown keys are warnings. A
-//   `scoreboard_type` other than pass-fail is refused (only ICPC scoring exists). Verdict's own
+//   at which the freeze starts) is turned into a freeze duration. Unknown keys are warnings.
+//   `scoreboard_type` is pass-fail (default) or score; Verdict's own `score_mode` (score contests only:
+//   best-submission, the default, or best-per-subtask) says how submissions' scores make a problem's, and a
+//   penalty_time in a score contest is a warning (nothing uses it). Verdict's own
 //   `extension_languages` maps a file extension several languages share to one of them ({py: pypy3}).
 // - Durations are "h:mm:ss" or "h:mm:ss.s..." (at most 3 fraction digits). start_time is ISO 8601 with a
 //   date, hours and minutes and a time zone ("Z" or "+02:00"): a time without a zone is refused rather than
@@ -46,7 +48,7 @@ import { describeValue } from '../common/fieldWording.ts';
 import { DOMJUDGE_INI, readDomjudgeIni, type DomjudgeIni } from '../package/domjudgeIni.ts';
 import { ContestError } from './model.ts';
 import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
-import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestTeam } from './model.ts';
+import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestScoring, ContestTeam } from './model.ts';
 
 const MAX_LISTED_WARNINGS = 10;
 
@@ -240,6 +242,7 @@ interface ContestSettings {
   durationMs: number;
   freezeMs: number;
   penaltyMinutes: number;
+  scoring: ContestScoring;
   extensionLanguages: ExtensionLanguages;
 }
 
@@ -297,6 +300,11 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     penaltyMinutes = ms / 60_000;
   }
 
+  const scoreboardType = fields.scoreboard_type ?? 'pass-fail';
+  if (scoreboardType === 'pass-fail' && fields.score_mode !== undefined) fail(item, 'score_mode: only for a contest with scoreboard_type: score');
+  if (scoreboardType === 'score' && p !== undefined) warnings.push(`${file}: penalty_time is not used in a contest with scoreboard_type: score`);
+  const scoring: ContestScoring = { scoreboardType, scoreMode: fields.score_mode ?? 'best-submission' };
+
   // Verdict's own key: which language a file extension shared by several means ({py: pypy3}).
   let extensionLanguages: ExtensionLanguages = {};
   try {
@@ -313,6 +321,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     durationMs,
     freezeMs: freezeMs ?? 0,
     penaltyMinutes,
+    scoring,
     extensionLanguages,
   };
 }
@@ -563,6 +572,7 @@ export async function loadContest(dir: string): Promise<ContestDefinition> {
     durationMs: settings.durationMs,
     freezeMs: settings.freezeMs,
     penaltyMinutes: settings.penaltyMinutes,
+    scoring: settings.scoring,
     extensionLanguages: settings.extensionLanguages,
     problems,
     teams,

@@ -28,6 +28,23 @@ export interface ContestTeam {
 
 export type AccountType = 'team' | 'judge' | 'admin';
 
+/** contest.yaml's scoreboard_type: ICPC ranking by problems solved and penalty time, or by total score. */
+export type ScoreboardType = 'pass-fail' | 'score';
+
+/**
+ * contest.yaml's score_mode (score contests): how a team's score for a problem is made of its submissions'.
+ * 'best-submission' (IOI's default): the best score of one submission. 'best-per-subtask': the sum over the
+ * problem's subtasks (the test groups directly below data/secret) of the best score each had in any submission.
+ */
+export type ScoreMode = 'best-submission' | 'best-per-subtask';
+
+export interface ContestScoring {
+  scoreboardType: ScoreboardType;
+  scoreMode: ScoreMode;
+}
+
+export const PASS_FAIL_SCORING: ContestScoring = { scoreboardType: 'pass-fail', scoreMode: 'best-submission' };
+
 export interface ContestAccount {
   id: string;
   username: string;
@@ -50,6 +67,8 @@ export interface ContestDefinition {
   /** Length of the scoreboard freeze before the end (0 = no freeze). */
   freezeMs: number;
   penaltyMinutes: number;
+  /** contest.yaml's scoreboard_type and score_mode; absent: pass-fail. */
+  scoring?: ContestScoring;
   /** contest.yaml's extension_languages: the language per file extension several share ({ py: 'pypy3' }). */
   extensionLanguages?: ExtensionLanguages;
   problems: ContestProblem[];
