@@ -79,8 +79,9 @@ export const Contest = Type.Object(
     start_time: Nullable(Time),
     duration: Duration,
     scoreboard_freeze_duration: Duration,
-    scoreboard_type: Type.Literal('pass-fail'),
-    penalty_time: Duration,
+    scoreboard_type: Type.Union([Type.Literal('pass-fail'), Type.Literal('score')]),
+    /** Pass-fail contests only. */
+    penalty_time: Type.Optional(Duration),
   },
   closed,
 );
@@ -117,6 +118,8 @@ const Problem = Type.Object(
     /** Seconds; left out until the package has been read. */
     time_limit: Type.Optional(Seconds),
     test_data_count: Type.Integer({ minimum: 0 }),
+    /** Score contests: the most a submission can score (left out while unknown). */
+    max_score: Type.Optional(Type.Number({ minimum: 0 })),
   },
   closed,
 );
@@ -198,6 +201,8 @@ const Judgement = Type.Object(
     end_time: Nullable(Time),
     end_contest_time: Nullable(RelTime),
     max_run_time: Nullable(Type.Number({ minimum: 0, multipleOf: 0.001 })),
+    /** Score contests: the score the finished judgement counts for. */
+    score: Type.Optional(Type.Number({ minimum: 0 })),
   },
   closed,
 );
@@ -211,6 +216,8 @@ const Run = Type.Object(
     time: Time,
     contest_time: RelTime,
     run_time: Seconds,
+    /** Score contests: the test case's score, where it has one. */
+    score: Type.Optional(Type.Number()),
   },
   closed,
 );
@@ -234,31 +241,58 @@ const Award = Type.Object({ id: Id, citation: Type.String(), team_ids: Type.Arra
 
 // ---------------------------------------------------------------- aggregate data
 
-const ScoreboardProblem = Type.Object(
-  {
-    problem_id: Id,
-    num_judged: Type.Integer({ minimum: 0 }),
-    num_pending: Type.Integer({ minimum: 0 }),
-    solved: Type.Boolean(),
-    /** Contest time of the solution (whole minutes, as the penalty counts it); only when solved. */
-    time: Type.Optional(Duration),
-  },
-  closed,
-);
+// A pass-fail contest's cells and row scores have `solved`, `num_solved` and `total_time`; a score contest's,
+// `score` instead (the spec's oneOf).
+const ScoreboardProblem = Type.Union([
+  Type.Object(
+    {
+      problem_id: Id,
+      num_judged: Type.Integer({ minimum: 0 }),
+      num_pending: Type.Integer({ minimum: 0 }),
+      solved: Type.Boolean(),
+      /** Contest time of the solution (whole minutes, as the penalty counts it); only when solved. */
+      time: Type.Optional(Duration),
+    },
+    closed,
+  ),
+  Type.Object(
+    {
+      problem_id: Id,
+      num_judged: Type.Integer({ minimum: 0 }),
+      num_pending: Type.Integer({ minimum: 0 }),
+      /** The team's score for the problem. */
+      score: Type.Number({ minimum: 0 }),
+      /** Contest time (whole minutes) at which the cell reached its score; only when the score is above 0. */
+      time: Type.Optional(Duration),
+    },
+    closed,
+  ),
+]);
 
 const ScoreboardRow = Type.Object(
   {
     rank: Type.Integer({ minimum: 1 }),
     team_id: Id,
-    score: Type.Object(
-      {
-        num_solved: Type.Integer({ minimum: 0 }),
-        total_time: Duration,
-        /** The last score improvement (whole minutes); null while nothing is solved. */
-        time: Nullable(Duration),
-      },
-      closed,
-    ),
+    score: Type.Union([
+      Type.Object(
+        {
+          num_solved: Type.Integer({ minimum: 0 }),
+          total_time: Duration,
+          /** The last solution (whole minutes); null while nothing is solved. */
+          time: Nullable(Duration),
+        },
+        closed,
+      ),
+      Type.Object(
+        {
+          /** The total score. */
+          score: Type.Number(),
+          /** The last score improvement (whole minutes); null while nothing is scored. */
+          time: Nullable(Duration),
+        },
+        closed,
+      ),
+    ]),
     problems: Type.Array(ScoreboardProblem),
   },
   closed,

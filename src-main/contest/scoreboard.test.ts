@@ -237,7 +237,7 @@ describe('computeScoreboard', () => {
 describe('scoreboardToClics', () => {
   it('produces the CLICS 2026-01 rows: RELTIMEs of whole minutes, a time only for solved problems, score.time the last solution', () => {
     const rows = computeScoreboard({ problems: PROBLEMS, teams: TEAMS, submissions: SUBS, penaltyMinutes: 20 });
-    const clics = scoreboardToClics(rows, PROBLEMS);
+    const clics = scoreboardToClics(rows, PROBLEMS, 'pass-fail');
     assert.equal(clics.length, rows.length);
     assert.deepEqual(clics[0], {
       rank: 1,
@@ -253,8 +253,8 @@ describe('scoreboardToClics', () => {
     assert.equal(t7?.score.time, null, 'nothing solved: no time');
     assert.deepEqual(t7?.problems[0], { problem_id: 'pa', num_judged: 0, num_pending: 1, solved: false });
     // Problems follow the order given; unknown ones are untried.
-    const reordered = scoreboardToClics(rows.slice(0, 1), [{ id: 'pc' }, { id: 'pa' }, { id: 'new' }]);
-    assert.deepEqual(reordered[0].problems.map((p) => [p.problem_id, p.solved, p.num_judged]), [
+    const reordered = scoreboardToClics(rows.slice(0, 1), [{ id: 'pc' }, { id: 'pa' }, { id: 'new' }], 'pass-fail');
+    assert.deepEqual(reordered[0].problems.map((p) => [p.problem_id, 'solved' in p ? p.solved : null, p.num_judged]), [
       ['pc', false, 0],
       ['pa', true, 2],
       ['new', false, 0],

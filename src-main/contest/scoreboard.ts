@@ -17,6 +17,7 @@
 
 import type { ClicsScoreboardProblem, ClicsScoreboardRow } from '../clics/schemas.ts';
 import type { Verdict } from '../common/types.ts';
+import type { ScoreboardType } from './model.ts';
 import { relTime } from '../clics/time.ts';
 
 export interface ScoreSubmission {
@@ -38,6 +39,8 @@ interface ScoreboardProblemCell {
   /** Contest minutes of the first AC (floored); null when unsolved. */
   timeMinutes: number | null;
   firstToSolve: boolean;
+  /** Score contests only (scoreScoreboard.ts): the team's score for the problem. */
+  score?: number;
 }
 
 export interface ScoreboardRow {
@@ -46,9 +49,11 @@ export interface ScoreboardRow {
   solved: number;
   /** Minutes. */
   penalty: number;
-  /** Contest time of the latest first-AC; null when nothing is solved. */
+  /** Contest time of the latest first-AC (score contests: of the last score improvement); null when nothing is solved (scored). */
   lastSolveMs: number | null;
   problems: ScoreboardProblemCell[];
+  /** Score contests only (scoreScoreboard.ts): the total score, by which the rows are ranked. */
+  score?: number;
 }
 
 export interface ScoreboardInput {
@@ -212,23 +217,27 @@ export function computeScoreboard(input: ScoreboardInput): ScoreboardRow[] {
 // ---------------------------------------------------------------------------------------------- CLICS
 
 /**
- * The rows of the CLICS /scoreboard (pass-fail). Times are RELTIMEs of whole contest minutes, the unit the
- * penalty counts in: total_time the penalty, a problem's time its solution's minute, score.time the minute of
- * the last solution (null while nothing is solved). Problems appear in the order of `problems`; one missing
- * from a row is reported as untried.
+ * The rows of the CLICS /scoreboard. Times are RELTIMEs of whole contest minutes, the unit the penalty counts
+ * in: total_time the penalty, a problem's time its solution's minute, score.time the minute of the last
+ * solution (null while nothing is solved). A score contest's rows (`scoreboardType` 'score') give score.score
+ * and each problem's score instead of num_solved, total_time and solved; times are those of the scores
+ * reached. Problems appear in the order of `problems`; one missing from a row is reported as untried.
  */
-export function scoreboardToClics(rows: readonly ScoreboardRow[], problems: ReadonlyArray<{ id: string }>): ClicsScoreboardRow[] {
+export function scoreboardToClics(rows: readonly ScoreboardRow[], problems: ReadonlyArray<{ id: string }>, scoreboardType: ScoreboardType): ClicsScoreboardRow[] {
+  const scored = scoreboardType === 'score';
   return rows.map((row) => {
     const byId = new Map(row.problems.map((c) => [c.problemId, c]));
+    const time = row.lastSolveMs === null ? null : minutes(Math.floor(row.lastSolveMs / 60_000));
     return {
       rank: row.rank,
       team_id: row.teamId,
-      score: { num_solved: row.solved, total_time: minutes(row.penalty), time: row.lastSolveMs === null ? null : minutes(Math.floor(row.lastSolveMs / 60_000)) },
-      problems: problems.map(({ id }) => {
+      score: scored ? { score: row.score ?? 0, time } : { num_solved: row.solved, total_time: minutes(row.penalty), time },
+      problems: problems.map(({ id }): ClicsScoreboardProblem => {
         const c = byId.get(id);
-        const out: ClicsScoreboardProblem = { problem_id: id, num_judged: c?.attempts ?? 0, num_pending: c?.pending ?? 0, solved: c?.solved ?? false };
-        if (c?.solved) out.time = minutes(c.timeMinutes ?? 0);
-        return out;
+        const counts = { problem_id: id, num_judged: c?.attempts ?? 0, num_pending: c?.pending ?? 0 };
+        const time = c?.timeMinutes === null || c?.timeMinutes === undefined ? {} : { time: minutes(c.timeMinutes) };
+        if (scored) return { ...counts, score: c?.score ?? 0, ...((c?.score ?? 0) > 0 ? time : {}) };
+        return { ...counts, solved: c?.solved ?? false, ...(c?.solved ? time : {}) };
       }),
     };
   });

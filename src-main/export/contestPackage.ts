@@ -171,7 +171,7 @@ export async function exportContestPackage(store: Store, outDir: string, options
   const submissions = store.submissions.list();
   const judgements = store.judgements.list();
   const runRows = judgements.flatMap((j) => store.judgements.runs(j.id));
-  const runs = runRows.map((r) => runObject(r, startTime));
+  const runs = runRows.map((r) => runObject(r, startTime, contest.scoreboardType));
   const clarifications = store.clarifications.list();
   // Groups and organizations as the store announced them (the feed's); computed for a data folder that has none.
   const announcedGroups = store.contest.announced('groups');
@@ -184,14 +184,14 @@ export async function exportContestPackage(store: Store, outDir: string, options
     ['api.json', line(apiInfoJson(apiInformation()))],
     ['contest.json', line(clicsJson('contest', contestObject(contest)))],
     ['state.json', line(clicsJson('state', results.state))],
-    ['problems.json', line(clicsListJson('problems', results.standings.problems.map(problemObject)))],
+    ['problems.json', line(clicsListJson('problems', results.standings.problems.map((p) => problemObject(p, contest.scoreboardType))))],
     ['languages.json', line(clicsListJson('languages', languageObjects(store, new Set(submissions.map((s) => s.languageId)))))],
     ['judgement-types.json', line(clicsListJson('judgement-types', JUDGEMENT_TYPES))],
     ['groups.json', line(clicsListJson('groups', groups))],
     ['organizations.json', line(clicsListJson('organizations', organizations))],
     ['teams.json', line(clicsListJson('teams', results.standings.teams.map(teamObject)))],
     ['submissions.json', line(clicsListJson('submissions', submissions.map((s) => submissionObject(s, contest.id))))],
-    ['judgements.json', line(clicsListJson('judgements', judgements.map((j) => judgementObject(j, startTime))))],
+    ['judgements.json', line(clicsListJson('judgements', judgements.map((j) => judgementObject(j, startTime, contest.scoreboardType))))],
     ['runs.json', line(clicsListJson('runs', runs))],
     ['clarifications.json', line(clicsListJson('clarifications', clarifications.map(clarificationObject)))],
     ['awards.json', results.files['awards.json']],

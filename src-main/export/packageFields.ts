@@ -23,6 +23,8 @@ const Time = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(
 const RelTime = Type.String({ pattern: '^-?\\d+:[0-5]\\d:[0-5]\\d(\\.\\d{1,3})?$', expected: 'expected a CLICS RELTIME such as "1:30:00.000"' });
 /** A CLICS decimal number of seconds. */
 const Seconds = Type.Number({ minimum: 0, expected: 'expected a number of seconds' });
+/** A score contest's score of a judgement or a run. */
+const Score = Type.Number({ minimum: 0, expected: 'expected a score (a number of at least 0)' });
 const Verdict = Type.Union(
   VERDICTS.map((v) => Type.Literal(v)),
   { expected: `expected a verdict (${VERDICTS.join(', ')})` },
@@ -38,7 +40,10 @@ export const PackageContest = Type.Object({
   start_time: Type.Optional(Time),
   duration: RelTime,
   scoreboard_freeze_duration: RelTime,
-  penalty_time: RelTime,
+  /** Absent in a score contest. */
+  penalty_time: Type.Optional(RelTime),
+  /** Absent in packages written before scoring contests: pass-fail. */
+  scoreboard_type: Type.Optional(Type.Union([Type.Literal('pass-fail'), Type.Literal('score')], { expected: 'expected "pass-fail" or "score"' })),
 });
 
 export const PackageState = Type.Object({ thawed: Type.Optional(Time), finalized: Type.Optional(Time), end_of_updates: Type.Optional(Time) });
@@ -74,9 +79,10 @@ export const PackageJudgement = Type.Object({
   start_time: Time,
   end_time: Type.Optional(Time),
   max_run_time: Type.Optional(Seconds),
+  score: Type.Optional(Score),
 });
 
-export const PackageRun = Type.Object({ id: IntId, judgement_id: IntId, ordinal: Count(1), judgement_type_id: Verdict, time: Time, run_time: Seconds });
+export const PackageRun = Type.Object({ id: IntId, judgement_id: IntId, ordinal: Count(1), judgement_type_id: Verdict, time: Time, run_time: Seconds, score: Type.Optional(Score) });
 
 export const PackageClarification = Type.Object({
   id: IntId,

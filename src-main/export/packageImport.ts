@@ -13,7 +13,7 @@ import { FileError } from '../common/errors.ts';
 import { sourceFromZipFile } from '../contest/submissionFiles.ts';
 import type { StateMarks } from '../store/clics.ts';
 import type { ContestHistory, HistorySubmission } from '../store/history.ts';
-import { importedSchedule, Store, STORE_FILE_NAME, storeFileIn, type ClarificationRow, type EventOp, type EventRow, type EventType, type JudgementRow, type OverrideRow, type ProblemRow, type RunRow, type SubmissionStatus, type TeamRow } from '../store/store.ts';
+import { importedSchedule, Store, STORE_FILE_NAME, storeFileIn, type ClarificationRow, type ContestRow, type EventOp, type EventRow, type EventType, type JudgementRow, type OverrideRow, type ProblemRow, type RunRow, type SubmissionStatus, type TeamRow } from '../store/store.ts';
 import { inPool, isInside, PRIVATE_MODES, replacedFolderPath, writeFolderAtomically } from '../common/atomicFolder.ts';
 import { describeCheck, MANIFEST, verifyManifest } from '../common/manifest.ts';
 import { EXTRAS_FILE, EXTRAS_FORMAT, EXTRAS_VERSION } from './packageExtras.ts';
@@ -213,7 +213,7 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
   if (extras.version > EXTRAS_VERSION) throw new FileError(extrasFile, `package format version ${extras.version} is newer than this Verdict reads (${EXTRAS_VERSION})`);
 
   const contestFile = file('contest.json');
-  const contest = readContest(contestFile, readObject(PackageContest, contestFile, 'the contest', await readJson(dir, 'contest.json')));
+  const contest = readContest(contestFile, readObject(PackageContest, contestFile, 'the contest', await readJson(dir, 'contest.json')), def);
   if (contest.id !== def.id) {
     throw new FileError(contestFile, `the contest: the package holds contest "${contest.id}", but the contest folder ${def.dir} is contest "${def.id}": give the contest folder it was exported from`);
   }
@@ -323,13 +323,23 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
   };
 }
 
-function readContest(file: string, c: Static<typeof PackageContest>) {
-  const penalty = parseRelTime(c.penalty_time);
+/** The penalty a score contest's row keeps (its CLICS contest has none): contest.yaml's default. */
+const DEFAULT_PENALTY_MS = 20 * 60_000;
+
+function readContest(file: string, c: Static<typeof PackageContest>, def: ContestDefinition): ContestRow {
+  const scoreboardType = c.scoreboard_type ?? 'pass-fail';
+  if (c.penalty_time === undefined && scoreboardType === 'pass-fail') throw new FileError(file, 'the contest: missing penalty_time (a pass-fail contest has one)');
+  // A score contest has no penalty time (CLICS): the store keeps the default.
+  const penalty = c.penalty_time === undefined ? DEFAULT_PENALTY_MS : parseRelTime(c.penalty_time);
   if (penalty % 60_000 !== 0) throw new FileError(file, `the contest: penalty_time: expected whole minutes, got ${JSON.stringify(c.penalty_time)}`);
   const durationMs = parseRelTime(c.duration);
   const freezeMs = parseRelTime(c.scoreboard_freeze_duration);
   if (durationMs < 0 || freezeMs < 0 || freezeMs > durationMs) throw new FileError(file, 'the contest: duration and scoreboard_freeze_duration do not fit (the freeze must lie within the contest)');
-  return { id: c.id, name: c.name, formalName: c.formal_name, startTime: msOrNull(c.start_time), durationMs, freezeMs, penaltyMinutes: penalty / 60_000 };
+  return {
+    id: c.id, name: c.name, formalName: c.formal_name, startTime: msOrNull(c.start_time), durationMs, freezeMs, penaltyMinutes: penalty / 60_000,
+    // The score mode is the contest folder's (contest.yaml), not in the CLICS contest.
+    scoreboardType, scoreMode: def.scoring?.scoreMode ?? 'best-submission',
+  };
 }
 
 function problemRow(p: Static<typeof PackageProblem>): ProblemRow {
@@ -345,6 +355,10 @@ function problemRow(p: Static<typeof PackageProblem>): ProblemRow {
     timeLimitMs: timeLimit,
     // Both are read from the package together; "not read yet" is null in the store, 0 in the API.
     testDataCount: timeLimit === null ? null : (p.test_data_count ?? 0),
+    // CLICS gives a score contest's max_score, not whether the problem is scoring: pass-fail until the package
+    // is read again (the server reads it before judging and records what it found).
+    scoring: timeLimit === null ? null : false,
+    maxScore: null,
   };
 }
 
@@ -406,6 +420,9 @@ function judgementRow(j: Static<typeof PackageJudgement>, x: Static<typeof Judge
     failingOutput: x?.failing_output ?? null,
     invalidatedAt: x?.invalidated_at ?? null,
     invalidatedWhy: x?.invalidated_why ?? null,
+    // The score it counts for (CLICS); the test groups' results are not exported.
+    score: j.score ?? null,
+    groups: null,
   };
 }
 
@@ -423,6 +440,7 @@ function runRow(r: Static<typeof PackageRun>, x: Static<typeof RunExtras> | null
     signal: x?.signal ?? 0,
     message: x?.message ?? '',
     time: ms(r.time),
+    score: r.score ?? null,
   };
 }
 

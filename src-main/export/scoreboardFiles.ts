@@ -17,7 +17,7 @@ export function scoreboardJson(standings: Standings, state: ClicsState): ClicsSc
     time: clicsTime(at),
     contest_time: relTime(contestTimeMs(standings.contest.startTime, at)),
     state,
-    rows: scoreboardToClics(standings.rows, standings.problems),
+    rows: scoreboardToClics(standings.rows, standings.problems, standings.contest.scoreboardType),
   };
 }
 

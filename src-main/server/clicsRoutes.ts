@@ -142,7 +142,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
 
   collection('judgement-types', 'public', () => [...JUDGEMENT_TYPES]);
   collection('languages', 'public', () => store.contest.announced('languages'));
-  collection('problems', 'public', () => store.contest.problems().map(problemObject));
+  collection('problems', 'public', () => store.contest.problems().map((p) => problemObject(p, store.contest.scoreboardType())));
   // Hidden teams are the judges' business: they are on the judges' scoreboard, nowhere else; so are the groups
   // and organizations only they belong to.
   const affiliations = async <T extends 'groups' | 'organizations'>(type: T, request: FastifyRequest): Promise<S.ClicsObject<T>[]> => {
@@ -182,13 +182,13 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
   });
   collection('judgements', 'signed-in', async (request) => {
     const team = await scope(request);
-    return store.judgements.list(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime()));
+    return store.judgements.list(team ? { teamId: team } : {}).map((j) => judgementObject(j, startTime(), store.contest.scoreboardType()));
   });
   // Per-test results reveal how many tests there are and which failed: judges only.
   collection('runs', 'judge', (request) => {
     const judgementId = (request.query as { judgement_id?: string }).judgement_id;
     const judgements = judgementId ? store.judgements.list().filter((j) => j.id === judgementId) : store.judgements.list();
-    return judgements.flatMap((j) => store.judgements.runs(j.id).map((r) => runObject(r, startTime())));
+    return judgements.flatMap((j) => store.judgements.runs(j.id).map((r) => runObject(r, startTime(), store.contest.scoreboardType())));
   });
   collection('clarifications', 'signed-in', async (request) => {
     const team = await scope(request);
@@ -210,7 +210,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
     const now = ctx.now();
     const snapshot = ctx.scoreboard.snapshot(isJudge(caller) ? 'judges' : 'public', now);
     // Generated now: its time is the moment of the answer (the spec leaves it to the implementation when no event is named).
-    return { time: clicsTime(now), contest_time: relTime(contestTimeMs(startTime(), now)), state: store.contest.state(now), rows: scoreboardToClics(snapshot.rows, store.contest.problems()) };
+    return { time: clicsTime(now), contest_time: relTime(contestTimeMs(startTime(), now)), state: store.contest.state(now), rows: scoreboardToClics(snapshot.rows, store.contest.problems(), store.contest.scoreboardType()) };
   });
 
   // ---------------------------------------------------------------- POST

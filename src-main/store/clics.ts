@@ -14,7 +14,8 @@ import type {
   ClicsTeam,
 } from '../clics/schemas.ts';
 import { clicsTime, contestTimeMs, relTime } from '../clics/time.ts';
-import type { ContestTeam } from '../contest/model.ts';
+import type { ContestTeam, ScoreboardType } from '../contest/model.ts';
+import { countedScore } from '../contest/scoreScoreboard.ts';
 import type { ClarificationRow, ContestRow, JudgementRow, ProblemRow, RunRow, SubmissionRow, TeamRow } from './rows.ts';
 
 export type { ClicsState } from '../clics/schemas.ts';
@@ -44,13 +45,21 @@ export function contestObject(c: ContestRow): ClicsContest {
     start_time: c.startTime === null ? null : clicsTime(c.startTime),
     duration: relTime(c.durationMs),
     scoreboard_freeze_duration: relTime(c.freezeMs),
-    scoreboard_type: 'pass-fail',
-    penalty_time: relTime(c.penaltyMinutes * 60_000),
+    // CLICS: a penalty time only for pass-fail scoreboards.
+    ...(c.scoreboardType === 'score' ? { scoreboard_type: 'score' as const } : { scoreboard_type: 'pass-fail' as const, penalty_time: relTime(c.penaltyMinutes * 60_000) }),
   };
 }
 
-export function problemObject(p: ProblemRow): ClicsProblem {
+/**
+ * In a score contest a problem has its max_score: a scoring problem's bound, 1 for a pass-fail problem (an AC
+ * scores 1). Left out while the package has not been read, and for a scoring problem without a bound.
+ */
+export function problemObject(p: ProblemRow, scoreboardType: ScoreboardType): ClicsProblem {
   const o: ClicsProblem = { id: p.id, label: p.label, name: p.name, ordinal: p.ordinal, test_data_count: p.testDataCount ?? 0 };
+  if (scoreboardType === 'score' && p.scoring !== null) {
+    const maxScore = p.scoring ? p.maxScore : 1;
+    if (maxScore !== null) o.max_score = maxScore;
+  }
   // rgb must be #rgb/#rrggbb when present; empty values are left out rather than sent invalid.
   if (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(p.rgb)) o.rgb = p.rgb;
   if (p.color) o.color = p.color;
@@ -130,8 +139,10 @@ export function submissionObject(s: SubmissionRow, contestId: string): ClicsSubm
   };
 }
 
-export function judgementObject(j: JudgementRow, startTime: number | null): ClicsJudgement {
+/** In a score contest a finished judgement has the score it counts for (scoreScoreboard.ts's countedScore). */
+export function judgementObject(j: JudgementRow, startTime: number | null, scoreboardType: ScoreboardType): ClicsJudgement {
   const ended = j.endTime !== null;
+  const score = ended && scoreboardType === 'score' ? countedScore(j.verdict, j.score) : null;
   return {
     id: j.id,
     submission_id: j.submissionId,
@@ -142,10 +153,12 @@ export function judgementObject(j: JudgementRow, startTime: number | null): Clic
     end_time: j.endTime === null ? null : clicsTime(j.endTime),
     end_contest_time: j.endTime === null ? null : relTime(contestTimeMs(startTime, j.endTime)),
     max_run_time: ended && j.timeMs !== null ? seconds(j.timeMs) : null,
+    ...(score === null ? {} : { score }),
   };
 }
 
-export function runObject(r: RunRow, startTime: number | null): ClicsRun {
+/** A run's score only in a score contest, and only where the test case has one (CLICS: omitted where not meaningful). */
+export function runObject(r: RunRow, startTime: number | null, scoreboardType: ScoreboardType): ClicsRun {
   return {
     id: r.id,
     judgement_id: r.judgementId,
@@ -154,6 +167,7 @@ export function runObject(r: RunRow, startTime: number | null): ClicsRun {
     time: clicsTime(r.time),
     contest_time: relTime(contestTimeMs(startTime, r.time)),
     run_time: seconds(r.timeMs),
+    ...(scoreboardType === 'score' && r.score !== null ? { score: r.score } : {}),
   };
 }
 
@@ -183,7 +197,7 @@ export interface StateMarks {
  * end_of_updates): a contest never frozen is never thawed; a release before the end shows as thawed at the end;
  * finalized only once ended; end_of_updates only once finalized and, if frozen, thawed.
  */
-export function stateObject(c: ContestRow | null, marks: StateMarks, now: number): ClicsState {
+export function stateObject(c: Pick<ContestRow, 'startTime' | 'durationMs' | 'freezeMs'> | null, marks: StateMarks, now: number): ClicsState {
   const start = c?.startTime ?? null;
   const reached = (t: number | null): number | null => (t !== null && t <= now ? t : null);
   const end = start === null || c === null ? null : start + c.durationMs;

@@ -3,7 +3,7 @@
 // reading a problem package found. Each change appends its events (events.ts).
 import type { ClicsObject } from '../clics/schemas.ts';
 import { clicsJson } from '../clics/serialize.ts';
-import type { ContestDefinition } from '../contest/model.ts';
+import { PASS_FAIL_SCORING, type ContestDefinition, type ScoreboardType } from '../contest/model.ts';
 import type { AccountRepository } from './accounts.ts';
 import { contestObject, groupObjects, JUDGEMENT_TYPES, organizationObjects, problemObject, stateObject, teamObject, type ClicsState, type StateMarks } from './clics.ts';
 import type { StoreDatabase } from './db.ts';
@@ -12,6 +12,14 @@ import type { EventLog } from './events.ts';
 import type { ContestHistory } from './history.ts';
 import { privateAffiliations } from './privateAffiliations.ts';
 import { StoreError, type ContestRow, type EventType, type ProblemRow, type TeamRow } from './rows.ts';
+
+/** What reading a problem's package found (setProblemInfo); scoring and maxScore absent: a pass-fail problem. */
+export interface ProblemInfo {
+  timeLimitMs: number;
+  testDataCount: number;
+  scoring?: boolean;
+  maxScore?: number | null;
+}
 
 /** meta key: '1' once the awards were announced to everyone (the results were released). */
 const META_AWARDS_RELEASED = 'awards_released';
@@ -33,24 +41,24 @@ const ANNOUNCED_TYPES: ReadonlySet<string> = new Set<AnnouncedType>(['judgement-
 
 const CONTEST_SELECT = `
   SELECT id, name, formal_name AS formalName, start_time AS startTime, duration_ms AS durationMs, freeze_ms AS freezeMs,
-         penalty_minutes AS penaltyMinutes
+         penalty_minutes AS penaltyMinutes, scoreboard_type AS scoreboardType, score_mode AS scoreMode
     FROM contest WHERE singleton = 1`;
 
 const PROBLEM_SELECT = `
   SELECT id, label, name, ordinal, color, rgb, package_path AS packagePath, time_limit_ms AS timeLimitMs,
-         test_data_count AS testDataCount, deleted
+         test_data_count AS testDataCount, scoring, max_score AS maxScore, deleted
     FROM problems`;
 
 const TEAM_SELECT = `
   SELECT id, name, display_name AS displayName, organization_id AS organizationId, group_ids AS groupIds, hidden, deleted
     FROM teams`;
 
-type RawProblem = ProblemRow & { deleted: number };
+type RawProblem = Omit<ProblemRow, 'scoring'> & { scoring: number | null; deleted: number };
 type RawTeam = Omit<TeamRow, 'groupIds' | 'hidden'> & { groupIds: string; hidden: number; deleted: number };
 
 function mapProblem(r: RawProblem): ProblemRow {
-  const { deleted: _deleted, ...p } = r;
-  return p;
+  const { deleted: _deleted, scoring, ...p } = r;
+  return { ...p, scoring: scoring === null ? null : scoring === 1 };
 }
 
 function mapTeam(r: RawTeam): TeamRow {
@@ -87,6 +95,7 @@ function prepareStatements(db: StoreDatabase) {
                       ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, name = excluded.name, formal_name = excluded.formal_name,
                         start_time = excluded.start_time, duration_ms = excluded.duration_ms, freeze_ms = excluded.freeze_ms,
                         penalty_minutes = excluded.penalty_minutes, imported = excluded.imported`),
+    setContestScoring: p('UPDATE contest SET scoreboard_type = ?, score_mode = ? WHERE singleton = 1'),
     setContestTimes: p('UPDATE contest SET start_time = ?, duration_ms = ?, freeze_ms = ?, penalty_minutes = ? WHERE singleton = 1'),
     unjudgedCount: p("SELECT count(*) FROM submissions WHERE status != 'judged'"),
     getStateMarks: p('SELECT thawed_at AS thawed, finalized_at AS finalized, end_of_updates_at AS endOfUpdates FROM contest WHERE singleton = 1'),
@@ -107,10 +116,12 @@ function prepareStatements(db: StoreDatabase) {
     updateProblem: p(`UPDATE problems SET label = @label, name = @name, ordinal = @ordinal, color = @color, rgb = @rgb,
                         package_path = @packagePath, deleted = 0,
                         time_limit_ms = CASE WHEN @keepInfo THEN time_limit_ms END,
-                        test_data_count = CASE WHEN @keepInfo THEN test_data_count END
+                        test_data_count = CASE WHEN @keepInfo THEN test_data_count END,
+                        scoring = CASE WHEN @keepInfo THEN scoring END,
+                        max_score = CASE WHEN @keepInfo THEN max_score END
                       WHERE id = @id`),
     deleteProblem: p('UPDATE problems SET deleted = 1 WHERE id = ?'),
-    setProblemInfo: p('UPDATE problems SET time_limit_ms = ?, test_data_count = ? WHERE id = ?'),
+    setProblemInfo: p('UPDATE problems SET time_limit_ms = ?, test_data_count = ?, scoring = ?, max_score = ? WHERE id = ?'),
 
     allTeams: p(TEAM_SELECT),
     listTeams: p(`${TEAM_SELECT} WHERE deleted = 0 ORDER BY id`),
@@ -156,6 +167,11 @@ export class ContestRepository {
     return this.current()?.startTime ?? null;
   }
 
+  /** The contest's scoreboard type (pass-fail when no contest was imported): what the CLICS objects carry. */
+  scoreboardType(): ScoreboardType {
+    return this.current()?.scoreboardType ?? 'pass-fail';
+  }
+
   get(): ContestRow | null {
     const c = this.current();
     return c === null ? null : { ...c };
@@ -186,13 +202,15 @@ export class ContestRepository {
         const announced = new Set(this.announced(type).map((o) => o.id));
         return { now: nowPrivate[type], before: new Set([...wasPrivate[type], ...[...nowPrivate[type]].filter((id) => !announced.has(id))]) };
       };
+      // A problem's CLICS object depends on the scoreboard type (max_score): compared as it was announced.
+      const typeBefore = this.scoreboardType();
       this.importSchedule(def, now);
       this.syncAnnounced('judgement-types', JUDGEMENT_TYPES, now);
       const groupPrivacy = privacy('groups');
       const organizationPrivacy = privacy('organizations');
       this.syncAnnounced('groups', groups, now, { keep: true, privacy: groupPrivacy });
       this.syncAnnounced('organizations', organizations, now, { keep: true, privacy: organizationPrivacy });
-      this.importProblems(def, now);
+      this.importProblems(def, typeBefore, now);
       this.importTeams(def, now);
       this.syncAnnounced('groups', groups, now, { privacy: groupPrivacy });
       this.syncAnnounced('organizations', organizations, now, { privacy: organizationPrivacy });
@@ -204,35 +222,45 @@ export class ContestRepository {
   private importSchedule(def: ContestDefinition, now: number): void {
     const imported = importedSchedule(def);
     const before = this.current();
-    if (before && this.s.getContestImported.pluck().get() === imported) return; // folder unchanged since the last import
-    if (def.durationMs < 0 || def.freezeMs < 0 || def.freezeMs > def.durationMs) {
-      throw new StoreError('invalid', `contest ${def.id}: duration ${def.durationMs} ms and freeze ${def.freezeMs} ms do not fit`);
+    // The schedule only when the folder changed it since the last import (a runtime change survives until then);
+    // the scoring always as the folder says (it cannot be changed at runtime).
+    if (!before || this.s.getContestImported.pluck().get() !== imported) {
+      if (def.durationMs < 0 || def.freezeMs < 0 || def.freezeMs > def.durationMs) {
+        throw new StoreError('invalid', `contest ${def.id}: duration ${def.durationMs} ms and freeze ${def.freezeMs} ms do not fit`);
+      }
+      this.s.upsertContest.run(def.id, def.name, def.formalName, def.startTime, def.durationMs, def.freezeMs, def.penaltyMinutes, imported);
     }
-    this.s.upsertContest.run(def.id, def.name, def.formalName, def.startTime, def.durationMs, def.freezeMs, def.penaltyMinutes, imported);
+    const scoring = def.scoring ?? PASS_FAIL_SCORING;
+    this.s.setContestScoring.run(scoring.scoreboardType, scoring.scoreMode);
     this.cache = undefined;
     const after = this.current()!;
     if (!before) this.events.append('contest', null, 'create', contestObject(after), now);
     else if (!sameJson(contestObject(before), contestObject(after))) this.events.append('contest', null, 'update', contestObject(after), now);
   }
 
-  private importProblems(def: ContestDefinition, now: number): void {
+  private importProblems(def: ContestDefinition, typeBefore: ScoreboardType, now: number): void {
     const old = new Map((this.s.allProblems.all() as RawProblem[]).map((p) => [p.id, p]));
     for (const p of def.problems) {
       const prev = old.get(p.id);
       old.delete(p.id);
       if (!prev) {
         this.s.insertProblem.run(p.id, p.label, p.name, p.ordinal, p.color, p.rgb, p.packagePath);
-        this.events.append('problems', p.id, 'create', problemObject(this.problem(p.id)!), now);
+        this.events.append('problems', p.id, 'create', problemObject(this.problem(p.id)!, this.scoreboardType()), now);
         continue;
       }
       const samePackage = prev.packagePath === p.packagePath;
       const unchanged = prev.deleted === 0 && samePackage && prev.label === p.label && prev.name === p.name && prev.ordinal === p.ordinal && prev.color === p.color && prev.rgb === p.rgb;
-      if (unchanged) continue;
+      if (unchanged) {
+        // The row is as it was; its CLICS object changes with the scoreboard type (max_score).
+        const announced = problemObject(mapProblem(prev), this.scoreboardType());
+        if (!sameJson(problemObject(mapProblem(prev), typeBefore), announced)) this.events.append('problems', p.id, 'update', announced, now);
+        continue;
+      }
       // A different package: what was read from the old one (time limit, test count) no longer holds.
       this.s.updateProblem.run({ label: p.label, name: p.name, ordinal: p.ordinal, color: p.color, rgb: p.rgb, packagePath: p.packagePath, keepInfo: samePackage ? 1 : 0, id: p.id });
-      const next = problemObject(this.problem(p.id)!);
+      const next = problemObject(this.problem(p.id)!, this.scoreboardType());
       if (prev.deleted === 1) this.events.append('problems', p.id, 'create', next, now);
-      else if (!sameJson(problemObject(mapProblem(prev)), next)) this.events.append('problems', p.id, 'update', next, now);
+      else if (!sameJson(problemObject(mapProblem(prev), typeBefore), next)) this.events.append('problems', p.id, 'update', next, now);
     }
     // Gone from the folder: hidden from the contest but kept, since submissions may refer to them.
     for (const gone of old.values()) {
@@ -451,13 +479,14 @@ export class ContestRepository {
   }
 
   /** Records what reading the package found (done lazily): a 'problems' update when it changes the problem. */
-  setProblemInfo(problemId: string, info: { timeLimitMs: number; testDataCount: number }, now: number = Date.now()): void {
+  setProblemInfo(problemId: string, info: ProblemInfo, now: number = Date.now()): void {
     this.db.transaction(() => {
       const before = this.problem(problemId);
       if (!before) throw new StoreError('not_found', `unknown problem ${problemId}`);
-      if (before.timeLimitMs === info.timeLimitMs && before.testDataCount === info.testDataCount) return;
-      this.s.setProblemInfo.run(info.timeLimitMs, info.testDataCount, problemId);
-      this.events.append('problems', problemId, 'update', problemObject({ ...before, ...info }), now);
+      const after: ProblemRow = { ...before, ...info, scoring: info.scoring ?? false, maxScore: info.maxScore ?? null };
+      if (before.timeLimitMs === after.timeLimitMs && before.testDataCount === after.testDataCount && before.scoring === after.scoring && before.maxScore === after.maxScore) return;
+      this.s.setProblemInfo.run(after.timeLimitMs, after.testDataCount, after.scoring ? 1 : 0, after.maxScore, problemId);
+      this.events.append('problems', problemId, 'update', problemObject(after, this.scoreboardType()), now);
     });
   }
 
@@ -469,12 +498,13 @@ export class ContestRepository {
   loadHistory(h: ContestHistory): void {
     const c = h.contest;
     this.s.upsertContest.run(c.id, c.name, c.formalName, c.startTime, c.durationMs, c.freezeMs, c.penaltyMinutes, h.importedSchedule);
+    this.s.setContestScoring.run(c.scoreboardType, c.scoreMode);
     this.s.setStateMarks.run(h.marks.thawed, h.marks.finalized, h.marks.endOfUpdates);
     const lastState = h.events.findLast((e) => e.type === 'state' && e.data !== null);
     this.s.setStateJson.run(lastState ? JSON.stringify(lastState.data) : null);
     for (const p of h.problems) {
       this.s.insertProblem.run(p.id, p.label, p.name, p.ordinal, p.color, p.rgb, p.packagePath);
-      this.s.setProblemInfo.run(p.timeLimitMs, p.testDataCount, p.id);
+      this.s.setProblemInfo.run(p.timeLimitMs, p.testDataCount, p.scoring === null ? null : p.scoring ? 1 : 0, p.maxScore, p.id);
       if (p.deleted) this.s.deleteProblem.run(p.id);
     }
     for (const t of h.teams) {

@@ -2,7 +2,7 @@
 // (its runs recorded as they happen), invalidated by a rejudge or after a crash, its verdict overridden.
 // Each moves its submission through the queue (status queued → judging → judged) and appends its events
 // in the same transaction.
-import type { JudgeResult, TestResult } from '../common/results.ts';
+import type { GroupResult, JudgeResult, TestResult } from '../common/results.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
 import { judgementObject, runObject } from './clics.ts';
 import type { ContestRepository } from './contest.ts';
@@ -17,11 +17,11 @@ const JUDGEMENT_COLUMNS = `
   j.start_time AS startTime, j.end_time AS endTime, j.verdict AS verdict, j.judged_verdict AS judgedVerdict,
   j.overridden AS overridden, j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb, j.compile_ok AS compileOk,
   j.compile_output AS compileOutput, j.compile_time_ms AS compileTimeMs, j.error AS error, j.failing_output AS failingOutput,
-  j.invalidated_at AS invalidatedAt, j.invalidated_why AS invalidatedWhy`;
+  j.invalidated_at AS invalidatedAt, j.invalidated_why AS invalidatedWhy, j.score AS score, j.groups AS groups`;
 
 const RUN_SELECT = `
   SELECT CAST(id AS TEXT) AS id, CAST(judgement_id AS TEXT) AS judgementId, ordinal, test_name AS testName, verdict,
-         time_ms AS timeMs, memory_kb AS memoryKb, wall_ms AS wallMs, exit_code AS exitCode, signal, message, time
+         time_ms AS timeMs, memory_kb AS memoryKb, wall_ms AS wallMs, exit_code AS exitCode, signal, message, time, score
     FROM runs`;
 
 const OVERRIDE_SELECT = `
@@ -29,14 +29,26 @@ const OVERRIDE_SELECT = `
          old_verdict AS oldVerdict, new_verdict AS newVerdict, reason, by_user AS "by", time
     FROM overrides o`;
 
-type RawJudgement = Omit<JudgementRow, 'valid' | 'overridden' | 'compileOk'> & { valid: number | null; overridden: number | null; compileOk: number | null };
+type RawJudgement = Omit<JudgementRow, 'valid' | 'overridden' | 'compileOk' | 'groups'> & {
+  valid: number | null;
+  overridden: number | null;
+  compileOk: number | null;
+  /** JSON of the GroupResult[]. */
+  groups: string | null;
+};
 /** Whether a judgement is still current and open, and whose. */
 type JudgementState = { valid: number; endTime: number | null; submissionId: number };
 /** A test's run as the judge reports it: its place among the tests, and when it finished. */
 export type NewRun = { ordinal: number; test: TestResult; time: number };
 
 function mapJudgement(r: RawJudgement): JudgementRow {
-  return { ...r, valid: r.valid === 1, overridden: r.overridden === 1, compileOk: r.compileOk === null ? null : r.compileOk === 1 };
+  return {
+    ...r,
+    valid: r.valid === 1,
+    overridden: r.overridden === 1,
+    compileOk: r.compileOk === null ? null : r.compileOk === 1,
+    groups: r.groups === null ? null : (JSON.parse(r.groups) as GroupResult[]),
+  };
 }
 
 function checkVerdict(v: string): Verdict {
@@ -58,7 +70,7 @@ function prepareStatements(db: StoreDatabase) {
     getJudgementState: p('SELECT valid, end_time AS endTime, submission_id AS submissionId FROM judgements WHERE id = ?'),
     currentJudgementId: p('SELECT id FROM judgements WHERE submission_id = ? AND valid = 1'),
     finishJudgement: p(`UPDATE judgements SET end_time = ?, verdict = ?, judged_verdict = ?, max_time_ms = ?, max_memory_kb = ?,
-                          compile_ok = ?, compile_output = ?, compile_time_ms = ?, error = ?, failing_output = ? WHERE id = ?`),
+                          compile_ok = ?, compile_output = ?, compile_time_ms = ?, error = ?, failing_output = ?, score = ?, groups = ? WHERE id = ?`),
     invalidateJudgement: p('UPDATE judgements SET valid = 0, invalidated_at = ?, invalidated_why = ? WHERE id = ?'),
     inFlightSubmissions: p(`SELECT j.submission_id FROM judgements j JOIN submissions s ON s.id = j.submission_id
                              WHERE j.valid = 1 AND j.end_time IS NULL AND s.status <> 'queued' ORDER BY j.id`),
@@ -71,14 +83,16 @@ function prepareStatements(db: StoreDatabase) {
     listJudgementsTeam: p(`SELECT ${JUDGEMENT_COLUMNS} FROM submissions s JOIN judgements j ON j.submission_id = s.id
                            WHERE s.team_id = ? ORDER BY j.id`),
     loadJudgement: p(`INSERT INTO judgements (id, submission_id, judgehost, valid, start_time, end_time, verdict, judged_verdict, overridden,
-                         max_time_ms, max_memory_kb, compile_ok, compile_output, compile_time_ms, error, failing_output, invalidated_at, invalidated_why)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+                         max_time_ms, max_memory_kb, compile_ok, compile_output, compile_time_ms, error, failing_output, invalidated_at, invalidated_why,
+                         score, groups)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 
-    loadRun: p(`INSERT INTO runs (id, judgement_id, ordinal, test_name, verdict, time_ms, memory_kb, wall_ms, exit_code, signal, message, time)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertRun: p(`INSERT INTO runs (judgement_id, ordinal, test_name, verdict, time_ms, memory_kb, wall_ms, exit_code, signal, message, time)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    loadRun: p(`INSERT INTO runs (id, judgement_id, ordinal, test_name, verdict, time_ms, memory_kb, wall_ms, exit_code, signal, message, time, score)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRun: p(`INSERT INTO runs (judgement_id, ordinal, test_name, verdict, time_ms, memory_kb, wall_ms, exit_code, signal, message, time, score)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     listRuns: p(`${RUN_SELECT} WHERE judgement_id = ? ORDER BY ordinal`),
+    currentGroups: p('SELECT CAST(submission_id AS TEXT) AS submissionId, groups FROM judgements WHERE valid = 1 AND end_time IS NOT NULL AND groups IS NOT NULL'),
 
     insertOverride: p('INSERT INTO overrides (submission_id, judgement_id, old_verdict, new_verdict, reason, by_user, time) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     overrideJudgement: p('UPDATE judgements SET verdict = ?, overridden = 1 WHERE id = ?'),
@@ -119,7 +133,7 @@ export class JudgementRepository {
       }
       const jid = this.s.insertJudgement.run(n, judgehost, now).lastInsertRowid;
       const j = this.row(Number(jid))!;
-      this.events.append('judgements', j.id, 'create', judgementObject(j, this.contest.startTime()), now);
+      this.events.append('judgements', j.id, 'create', judgementObject(j, this.contest.startTime(), this.contest.scoreboardType()), now);
       return j.id;
     });
   }
@@ -149,17 +163,21 @@ export class JudgementRepository {
   finish(judgementId: string, result: JudgeResult, now: number = Date.now()): boolean {
     const verdict = checkVerdict(result.verdict);
     for (const t of result.tests) checkVerdict(t.verdict);
+    for (const g of result.groups ?? []) checkVerdict(g.verdict);
+    const score = result.score ?? null;
+    if (score !== null && !(Number.isFinite(score) && score >= 0)) throw new StoreError('invalid', `score must be a number ≥ 0, got ${score}`);
+    const groups = result.groups === undefined ? null : JSON.stringify(result.groups);
     return this.db.transaction(() => {
       const n = intId(judgementId);
       const state = n === null ? undefined : (this.s.getJudgementState.get(n) as JudgementState | undefined);
       if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
       if (state.valid !== 1 || state.endTime !== null) return false;
-      this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, result.firstFailure?.output ?? null, n);
+      this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, result.firstFailure?.output ?? null, score, groups, n);
       // The runs not recorded as they finished (addRuns), then the verdict: a feed sees every run before it.
       this.insertRuns(n!, result.tests.map((test, i) => ({ ordinal: i + 1, test, time: now })));
       this.s.setStatus.run('judged', state.submissionId);
       const j = this.row(n!)!;
-      this.events.append('judgements', j.id, 'update', judgementObject(j, this.contest.startTime()), now);
+      this.events.append('judgements', j.id, 'update', judgementObject(j, this.contest.startTime(), this.contest.scoreboardType()), now);
       return true;
     });
   }
@@ -184,13 +202,15 @@ export class JudgementRepository {
   private insertRuns(judgementId: number, runs: readonly NewRun[]): number {
     const recorded = new Set((this.s.listRuns.all(judgementId) as RunRow[]).map((r) => r.ordinal));
     const start = this.contest.startTime();
+    const scoreboardType = this.contest.scoreboardType();
     let added = 0;
     for (const { ordinal, test: t, time } of runs) {
       if (recorded.has(ordinal)) continue;
       recorded.add(ordinal);
-      const id = this.s.insertRun.run(judgementId, ordinal, t.name, t.verdict, t.timeMs, t.memoryKb, t.wallMs, t.exitCode, t.signal, t.message, time).lastInsertRowid;
-      const run: RunRow = { id: String(id), judgementId: String(judgementId), ordinal, testName: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, exitCode: t.exitCode, signal: t.signal, message: t.message, time };
-      this.events.append('runs', run.id, 'create', runObject(run, start), time);
+      const score = t.score ?? null;
+      const id = this.s.insertRun.run(judgementId, ordinal, t.name, t.verdict, t.timeMs, t.memoryKb, t.wallMs, t.exitCode, t.signal, t.message, time, score).lastInsertRowid;
+      const run: RunRow = { id: String(id), judgementId: String(judgementId), ordinal, testName: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, exitCode: t.exitCode, signal: t.signal, message: t.message, time, score };
+      this.events.append('runs', run.id, 'create', runObject(run, start, scoreboardType), time);
       added++;
     }
     return added;
@@ -202,7 +222,7 @@ export class JudgementRepository {
     if (current !== undefined) {
       this.s.invalidateJudgement.run(now, why, current);
       const j = this.row(current)!;
-      this.events.append('judgements', j.id, 'update', judgementObject(j, this.contest.startTime()), now);
+      this.events.append('judgements', j.id, 'update', judgementObject(j, this.contest.startTime(), this.contest.scoreboardType()), now);
     }
     // A rejudge waits behind every first judging; one recovered after a crash keeps its level.
     if (why === 'rejudge') this.s.requeueAt.run(now, REJUDGE_PRIORITY, submissionId);
@@ -255,6 +275,12 @@ export class JudgementRepository {
     return (rows as RawJudgement[]).map(mapJudgement);
   }
 
+  /** Scoring problems: the test groups' results of each submission's current, finished judgement, by submission id. */
+  currentGroups(): Map<string, GroupResult[]> {
+    const rows = this.s.currentGroups.all() as { submissionId: string; groups: string }[];
+    return new Map(rows.map((r) => [r.submissionId, JSON.parse(r.groups) as GroupResult[]]));
+  }
+
   runs(judgementId: string): RunRow[] {
     const n = intId(judgementId);
     return n === null ? [] : (this.s.listRuns.all(n) as RunRow[]);
@@ -273,7 +299,7 @@ export class JudgementRepository {
       this.s.insertOverride.run(n, jid, j.verdict, v, reason, by, now);
       this.s.overrideJudgement.run(v, jid);
       const after = this.row(jid!)!;
-      this.events.append('judgements', after.id, 'update', judgementObject(after, this.contest.startTime()), now);
+      this.events.append('judgements', after.id, 'update', judgementObject(after, this.contest.startTime(), this.contest.scoreboardType()), now);
     });
   }
 
@@ -288,10 +314,11 @@ export class JudgementRepository {
   loadHistory(h: Pick<ContestHistory, 'judgements' | 'runs' | 'overrides'>): void {
     for (const j of h.judgements) {
       this.s.loadJudgement.run(Number(j.id), Number(j.submissionId), j.judgehost, j.valid ? 1 : 0, j.startTime, j.endTime, j.verdict, j.judgedVerdict, j.overridden ? 1 : 0,
-        j.timeMs, j.memoryKb, j.compileOk === null ? null : j.compileOk ? 1 : 0, j.compileOutput, j.compileTimeMs, j.error, j.failingOutput, j.invalidatedAt, j.invalidatedWhy);
+        j.timeMs, j.memoryKb, j.compileOk === null ? null : j.compileOk ? 1 : 0, j.compileOutput, j.compileTimeMs, j.error, j.failingOutput, j.invalidatedAt, j.invalidatedWhy,
+        j.score, j.groups === null ? null : JSON.stringify(j.groups));
     }
     for (const r of h.runs) {
-      this.s.loadRun.run(Number(r.id), Number(r.judgementId), r.ordinal, r.testName, r.verdict, r.timeMs, r.memoryKb, r.wallMs, r.exitCode, r.signal, r.message, r.time);
+      this.s.loadRun.run(Number(r.id), Number(r.judgementId), r.ordinal, r.testName, r.verdict, r.timeMs, r.memoryKb, r.wallMs, r.exitCode, r.signal, r.message, r.time, r.score);
     }
     for (const o of h.overrides) this.s.insertOverride.run(Number(o.submissionId), Number(o.judgementId), o.oldVerdict, o.newVerdict, o.reason, o.by, o.time);
   }

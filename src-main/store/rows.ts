@@ -1,6 +1,7 @@
 // What the store hands out: plain rows, camelCase, times as epoch ms, ids of generated objects as decimal strings.
 import type { ClicsType } from '../clics/schemas.ts';
-import type { AccountType } from '../contest/model.ts';
+import type { AccountType, ScoreboardType, ScoreMode } from '../contest/model.ts';
+import type { GroupResult } from '../common/results.ts';
 import type { Verdict } from '../common/types.ts';
 
 export interface ContestRow {
@@ -12,6 +13,8 @@ export interface ContestRow {
   durationMs: number;
   freezeMs: number;
   penaltyMinutes: number;
+  scoreboardType: ScoreboardType;
+  scoreMode: ScoreMode;
 }
 
 export interface ProblemRow {
@@ -25,6 +28,10 @@ export interface ProblemRow {
   /** Null until the package has been read (contest.setProblemInfo). */
   timeLimitMs: number | null;
   testDataCount: number | null;
+  /** Whether the package is a scoring problem; null until it has been read. */
+  scoring: boolean | null;
+  /** A scoring problem's most a submission can score; null when unbounded, pass-fail or not read yet. */
+  maxScore: number | null;
 }
 
 export interface TeamRow {
@@ -72,6 +79,8 @@ export interface SubmissionRow {
   judgementId: string | null;
   timeMs: number | null;
   memoryKb: number | null;
+  /** Scoring problems: the current judgement's score; null otherwise or while there is none. */
+  score: number | null;
 }
 
 export interface JudgementRow {
@@ -99,6 +108,10 @@ export interface JudgementRow {
   /** When a rejudge or crash recovery replaced it, and which; null while current. */
   invalidatedAt: number | null;
   invalidatedWhy: 'rejudge' | 'recovery' | null;
+  /** Scoring problems: the submission's score as judged (an override changes the verdict, not the score). */
+  score: number | null;
+  /** Scoring problems: each test group's result (common/results.ts); null otherwise. */
+  groups: GroupResult[] | null;
 }
 
 export interface RunRow {
@@ -116,6 +129,8 @@ export interface RunRow {
   message: string;
   /** When the run was recorded (epoch ms). */
   time: number;
+  /** Scoring problems: the test case's score, when it has one. */
+  score: number | null;
 }
 
 export interface OverrideRow {

@@ -262,6 +262,20 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 6,
+    description:
+      'scoring contests: the contest\'s scoreboard type and score mode, whether a problem is scoring and its maximum score, ' +
+      'the score of a judgement (with its test groups\' results) and of a run',
+    up: (db) =>
+      db.exec(`ALTER TABLE contest ADD COLUMN scoreboard_type TEXT NOT NULL DEFAULT 'pass-fail' CHECK (scoreboard_type IN ('pass-fail', 'score'));
+               ALTER TABLE contest ADD COLUMN score_mode TEXT NOT NULL DEFAULT 'best-submission' CHECK (score_mode IN ('best-submission', 'best-per-subtask'));
+               ALTER TABLE problems ADD COLUMN scoring INTEGER CHECK (scoring IN (0, 1));  -- NULL until the package is read
+               ALTER TABLE problems ADD COLUMN max_score REAL;                            -- NULL: pass-fail, unbounded, or not read yet
+               ALTER TABLE judgements ADD COLUMN score REAL;                              -- scoring problems only
+               ALTER TABLE judgements ADD COLUMN groups TEXT;                             -- JSON of the GroupResult[] (scoring problems only)
+               ALTER TABLE runs ADD COLUMN score REAL;`),
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Store } from './store.ts';
 import { readContestClock } from '../contest/clock.ts';
 import { computeScoreboard, type ScoreboardRow } from '../contest/scoreboard.ts';
+import { computeScoreScoreboard } from '../contest/scoreScoreboard.ts';
 
 export interface ScoreboardSnapshot {
   /** Results after the freeze are hidden (the public view during the freeze). */
@@ -47,14 +48,31 @@ export class ScoreboardService {
     const key = `${view}:${frozen}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const rows = computeScoreboard({
+    const common = {
       problems: this.store.contest.problems(),
       teams: this.store.contest.teams(),
-      submissions: this.store.submissions.list().map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
-      penaltyMinutes: contest?.penaltyMinutes ?? 20,
       freezeAtMs: frozen ? phase.freezeAtMs : null,
       includeHidden: view === 'judges',
-    });
+    };
+    const submissions = this.store.submissions.list();
+    let rows: ScoreboardRow[];
+    if (contest?.scoreboardType === 'score') {
+      // Only the per-subtask mode needs the judgements' groups.
+      const groups = contest.scoreMode === 'best-per-subtask' ? this.store.judgements.currentGroups() : null;
+      rows = computeScoreScoreboard({
+        ...common,
+        mode: contest.scoreMode,
+        submissions: submissions.map((s) => ({
+          id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict, score: s.score, groups: groups?.get(s.id) ?? null,
+        })),
+      });
+    } else {
+      rows = computeScoreboard({
+        ...common,
+        submissions: submissions.map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
+        penaltyMinutes: contest?.penaltyMinutes ?? 20,
+      });
+    }
     const digest = createHash('sha256').update(JSON.stringify([frozen, rows])).digest('base64url').slice(0, DIGEST_CHARS);
     const snapshot = { frozen, rows, version: this.version, digest };
     this.cache.set(key, snapshot);

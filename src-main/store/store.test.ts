@@ -302,6 +302,7 @@ test('addSubmission: a row, its source and one CLICS create event; idempotency p
       judgementId: null,
       timeMs: null,
       memoryKb: null,
+      score: null,
     });
     assert.match(a.submission.id, /^[0-9]+$/);
     const again = submit(t.store, 't1', 'print(1) but different', { key: 'k-1' });
@@ -781,9 +782,9 @@ test('CLICS formats: RELTIME, times, problems without package info, state', () =
   for (const ms of [0, 1, -1, 83_034, 5 * HOUR, -26 * HOUR - 59_999]) assert.equal(parseRelTime(relTime(ms)), ms);
   assert.equal(parseRelTime('1:30:00'), 90 * 60_000);
   assert.throws(() => parseRelTime('1:99:00'));
-  const c = { id: 'x', name: 'X', formalName: 'X', startTime: null, durationMs: HOUR, freezeMs: 0, penaltyMinutes: 20 };
+  const c = { id: 'x', name: 'X', formalName: 'X', startTime: null, durationMs: HOUR, freezeMs: 0, penaltyMinutes: 20, scoreboardType: 'pass-fail' as const, scoreMode: 'best-submission' as const };
   assert.deepEqual(contestObject(c), { id: 'x', name: 'X', formal_name: 'X', start_time: null, duration: '1:00:00.000', scoreboard_freeze_duration: '0:00:00.000', scoreboard_type: 'pass-fail', penalty_time: '0:20:00.000' });
-  assert.deepEqual(problemObject({ id: 'p', label: 'A', name: 'P', ordinal: 1, color: '', rgb: 'bad', packagePath: '/p', timeLimitMs: null, testDataCount: null }), { id: 'p', label: 'A', name: 'P', ordinal: 1, test_data_count: 0 });
+  assert.deepEqual(problemObject({ id: 'p', label: 'A', name: 'P', ordinal: 1, color: '', rgb: 'bad', packagePath: '/p', timeLimitMs: null, testDataCount: null, scoring: null, maxScore: null }, 'pass-fail'), { id: 'p', label: 'A', name: 'P', ordinal: 1, test_data_count: 0 });
   const marks = { thawed: null, finalized: null, endOfUpdates: null };
   assert.deepEqual(stateObject(null, marks, START), { started: null, frozen: null, ended: null, thawed: null, finalized: null, end_of_updates: null });
   const running = { ...c, startTime: START, durationMs: 5 * HOUR, freezeMs: HOUR };
@@ -791,8 +792,8 @@ test('CLICS formats: RELTIME, times, problems without package info, state', () =
   assert.equal(stateObject(running, marks, START + 4 * HOUR - 1).frozen, null);
   assert.equal(stateObject(running, marks, START + 4 * HOUR).frozen, '2030-01-01T14:00:00.000Z');
   assert.equal(stateObject(running, marks, START + 5 * HOUR).ended, '2030-01-01T15:00:00.000Z');
-  const j = { id: '1', submissionId: '2', judgehost: 'h', valid: false, startTime: START - 1000, endTime: null, verdict: null, judgedVerdict: null, overridden: false, timeMs: null, memoryKb: null, compileOk: null, compileOutput: null, compileTimeMs: null, error: null, failingOutput: null, invalidatedAt: null, invalidatedWhy: null };
-  assert.deepEqual(judgementObject(j, START), { id: '1', submission_id: '2', judgement_type_id: null, current: false, start_time: '2030-01-01T09:59:59.000Z', start_contest_time: '-0:00:01.000', end_time: null, end_contest_time: null, max_run_time: null });
+  const j = { id: '1', submissionId: '2', judgehost: 'h', valid: false, startTime: START - 1000, endTime: null, verdict: null, judgedVerdict: null, overridden: false, timeMs: null, memoryKb: null, compileOk: null, compileOutput: null, compileTimeMs: null, error: null, failingOutput: null, invalidatedAt: null, invalidatedWhy: null, score: null, groups: null };
+  assert.deepEqual(judgementObject(j, START, 'pass-fail'), { id: '1', submission_id: '2', judgement_type_id: null, current: false, start_time: '2030-01-01T09:59:59.000Z', start_contest_time: '-0:00:01.000', end_time: null, end_contest_time: null, max_run_time: null });
 });
 
 test('judges\' settings persist across reopening, and a failing test\'s output is kept with its judgement', () => {
@@ -857,6 +858,11 @@ test('listeners hear each event with the audience stored with it (what a read gi
   }
 });
 
+/** What migration 6 added, dropped to go back to an older version. */
+const DROP_MIGRATION_6 = `ALTER TABLE contest DROP COLUMN scoreboard_type; ALTER TABLE contest DROP COLUMN score_mode;
+  ALTER TABLE problems DROP COLUMN scoring; ALTER TABLE problems DROP COLUMN max_score;
+  ALTER TABLE judgements DROP COLUMN score; ALTER TABLE judgements DROP COLUMN groups; ALTER TABLE runs DROP COLUMN score`;
+
 test('migration 4 gives events written before it their audience', () => {
   const t = tempStore();
   try {
@@ -865,6 +871,7 @@ test('migration 4 gives events written before it their audience', () => {
     // Back to version 3, as an older Verdict left it, then up again.
     const db = new Database(t.file);
     db.exec('DROP INDEX events_audience; ALTER TABLE events DROP COLUMN audience; ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
+    db.exec(DROP_MIGRATION_6);
     db.pragma('user_version = 3');
     assert.equal(migrate(db), latestVersion());
     const audiences = db.prepare("SELECT type, audience FROM events WHERE type IN ('submissions', 'runs', 'problems') GROUP BY type, audience ORDER BY type").all();
@@ -887,6 +894,7 @@ test('migration 5 brings events written before CLICS 2026-01 to it: contest (id 
     // Back to version 4, its events as that Verdict wrote them.
     const db = new Database(t.file);
     db.exec('ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
+    db.exec(DROP_MIGRATION_6);
     db.exec(`DELETE FROM events WHERE type IN ('judgement-types', 'groups', 'organizations', 'languages', 'awards')`);
     const old: Record<string, (d: Record<string, unknown>) => Record<string, unknown>> = {
       contest: ({ scoreboard_type: _, ...d }) => d,

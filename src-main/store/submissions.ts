@@ -24,7 +24,7 @@ export const SUBMISSION_SELECT = `
   SELECT CAST(s.id AS TEXT) AS id, s.team_id AS teamId, s.problem_id AS problemId, s.language_id AS languageId,
          s.file_name AS fileName, s.submitted_at AS submittedAt, s.contest_time_ms AS contestTimeMs, s.entry_point AS entryPoint, s.status AS status,
          j.verdict AS verdict, j.overridden AS overridden, CAST(j.id AS TEXT) AS judgementId,
-         j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb
+         j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb, j.score AS score
     FROM submissions s LEFT JOIN judgements j ON j.submission_id = s.id AND j.valid = 1`;
 
 /** A row of SUBMISSION_SELECT as SQLite gives it. */
@@ -102,6 +102,7 @@ export class SubmissionRepository {
         judgementId: null,
         timeMs: null,
         memoryKb: null,
+        score: null,
       };
       this.events.append('submissions', submission.id, 'create', submissionObject(submission, contest?.id ?? ''), Date.now());
       return { submission, created: true };
