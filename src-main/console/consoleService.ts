@@ -307,7 +307,8 @@ export class ConsoleService implements ConsoleRequests {
       source: source.source.toString('utf8'),
       compileOutput: judgement?.compileOutput ?? '',
       judgeError: judgement?.error ?? null,
-      runs: runs.map((r) => ({ ordinal: r.ordinal, testName: r.testName, verdict: r.verdict, timeMs: r.timeMs, memoryKb: r.memoryKb, wallMs: r.wallMs, message: r.message })),
+      runs: runs.map((r) => ({ ordinal: r.ordinal, testName: r.testName, verdict: r.verdict, timeMs: r.timeMs, memoryKb: r.memoryKb, wallMs: r.wallMs, message: r.message, score: r.score })),
+      groups: judgement?.groups ?? null,
       failing,
       overrides: store.judgements.overrides(row.id).map((o) => ({ verdict: o.newVerdict, previous: o.oldVerdict, reason: o.reason, by: o.by, at: o.time })),
     };
@@ -552,5 +553,6 @@ function submissionView(row: SubmissionRow): ConsoleSubmission {
     overridden: row.overridden,
     timeMs: row.timeMs,
     memoryKb: row.memoryKb,
+    score: row.score,
   };
 }

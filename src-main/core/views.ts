@@ -1,6 +1,6 @@
 // The views the portal and the judges' console both show (contracts: shared/portalApi.ts).
 import type { PortalClarification, ScoreboardView } from '../shared/portalApi.ts';
-import type { ClarificationRow } from '../store/store.ts';
+import type { ClarificationRow, ProblemRow } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
 
 /** The scoreboard as the portal and the console show it: judges' (live) or public (frozen in the freeze). */
@@ -9,9 +9,19 @@ export function portalScoreboard(ctx: Pick<CoreContext, 'scoreboard' | 'store' |
   const teams = new Map(ctx.store.contest.teams().map((t) => [t.id, t]));
   return {
     frozen: snapshot.frozen,
-    problems: ctx.store.contest.problems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb })),
-    rows: snapshot.rows.map((r) => ({ rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, problems: r.problems })),
+    scoreboardType: ctx.store.contest.scoreboardType(),
+    problems: ctx.store.contest.problems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb, maxScore: contestMaxScore(p) })),
+    rows: snapshot.rows.map((r) => ({
+      rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, score: r.score ?? null, problems: r.problems,
+    })),
   };
+}
+
+/** The most a submission to the problem can score in a score contest: its bound, 1 for a pass-fail problem (an AC);
+ *  null while the package has not been read, or for a scoring problem without a bound. */
+export function contestMaxScore(p: Pick<ProblemRow, 'scoring' | 'maxScore'>): number | null {
+  if (p.scoring === null) return null;
+  return p.scoring ? p.maxScore : 1;
 }
 
 export function portalClarification(row: ClarificationRow): PortalClarification {

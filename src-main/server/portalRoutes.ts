@@ -260,6 +260,7 @@ async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Pro
   const running = new Map(ctx.judging.running().map((l) => [l.submissionId, l]));
   const perSubmissionMs = ctx.judging.averageJudgingMs();
   const workers = Math.max(1, ctx.engine.pool.workers);
+  const maxScores = new Map(ctx.store.contest.problems().map((p) => [p.id, p.maxScore]));
   return rows.map((s) => {
     const place = s.status === 'queued' ? ctx.store.queue.position(s.id) : null;
     const progress = running.get(s.id)?.progress;
@@ -279,6 +280,13 @@ async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Pro
       testsDone,
       testsTotal,
       timeMs: s.verdict === 'JE' ? null : s.timeMs,
+      ...scoreOf(ctx, s, maxScores),
     };
   });
+}
+
+/** A scoring problem's judged submission: its score and its test groups' results (a team sees its own, freeze or not). */
+function scoreOf(ctx: ServerContext, s: SubmissionRow, maxScores: ReadonlyMap<string, number | null>): Pick<PortalSubmission, 'score' | 'maxScore' | 'groups'> {
+  if (s.score === null || s.verdict === null || s.verdict === 'JE' || s.judgementId === null) return { score: null, maxScore: null, groups: null };
+  return { score: s.score, maxScore: maxScores.get(s.problemId) ?? null, groups: ctx.store.judgements.get(s.judgementId)?.groups ?? null };
 }

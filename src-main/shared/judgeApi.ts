@@ -15,6 +15,7 @@
 //             by POST /api/console/ackOutput [submissionId, chars].
 //   Both require a judge or admin account (session cookie + CSRF token in the browser).
 
+import type { GroupResult } from '../common/results.ts';
 import type { Verdict } from '../common/types.ts';
 import type { PortalClarification, ScoreboardView } from './portalApi.ts';
 
@@ -103,6 +104,8 @@ export interface ConsoleSubmission {
   overridden: boolean;
   timeMs: number | null;
   memoryKb: number | null;
+  /** Scoring problems: the current judgement's score (null otherwise, or while not judged). */
+  score: number | null;
 }
 
 interface ConsoleRun {
@@ -113,6 +116,8 @@ interface ConsoleRun {
   memoryKb: number;
   wallMs: number;
   message: string;
+  /** Scoring problems: the test case's score, when it has one. */
+  score: number | null;
 }
 
 export interface FailingTest {
@@ -140,6 +145,8 @@ export interface SubmissionDetail {
   compileOutput: string;
   judgeError: string | null;
   runs: ConsoleRun[];
+  /** Scoring problems: each test group's result (parents first; '' is the whole submission); null otherwise. */
+  groups: GroupResult[] | null;
   /** Input, expected answer and program output of the first failing test, when there is one. */
   failing: FailingTest | null;
   overrides: OverrideEntry[];

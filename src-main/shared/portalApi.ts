@@ -23,6 +23,7 @@
 //                                        `clarifications`, `contest`/`state` (clock changes). Reconnects on
 //                                        its own; where EventSource fails, poll every 10 s instead.
 
+import type { GroupResult } from '../common/results.ts';
 import type { Verdict } from '../common/types.ts';
 
 export interface ApiError {
@@ -96,6 +97,11 @@ export interface PortalSubmission {
   testsDone: number | null;
   testsTotal: number | null;
   timeMs: number | null;
+  /** Scoring problems, once judged: the submission's score, and the most it could have scored (null: unbounded). */
+  score: number | null;
+  maxScore: number | null;
+  /** Scoring problems, once judged: each test group's result (parents first; '' is the whole submission). */
+  groups: GroupResult[] | null;
 }
 
 export interface SubmitRequest {
@@ -108,14 +114,29 @@ export interface SubmitRequest {
 
 export interface ScoreboardView {
   frozen: boolean;
-  problems: { id: string; label: string; rgb: string }[];
+  /** 'score': rows are ranked by `score` and cells show theirs (solved and penalty are not shown). */
+  scoreboardType: 'pass-fail' | 'score';
+  /** maxScore (score contests): the most a submission can score, null while unknown or unbounded. */
+  problems: { id: string; label: string; rgb: string; maxScore: number | null }[];
   rows: {
     rank: number;
     teamId: string;
     teamName: string;
     solved: number;
     penalty: number;
-    problems: { problemId: string; attempts: number; pending: number; solved: boolean; timeMinutes: number | null; firstToSolve: boolean }[];
+    /** Score contests: the total score; null otherwise. */
+    score: number | null;
+    problems: {
+      problemId: string;
+      attempts: number;
+      pending: number;
+      solved: boolean;
+      /** Pass-fail: the minute of the solution; score contests: the minute the cell reached its score. */
+      timeMinutes: number | null;
+      firstToSolve: boolean;
+      /** Score contests only: the team's score for the problem. */
+      score?: number;
+    }[];
   }[];
 }
 

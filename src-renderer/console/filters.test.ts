@@ -16,6 +16,7 @@ const sub = (id: string, patch: Partial<ConsoleSubmission>): ConsoleSubmission =
   overridden: false,
   timeMs: 1,
   memoryKb: 1,
+  score: null,
   ...patch,
 });
 

@@ -16,6 +16,7 @@ const all: ConsoleSubmission[] = Array.from({ length: 2345 }, (_, i) => ({
   overridden: false,
   timeMs: 1,
   memoryKb: 1,
+  score: null,
 }));
 
 /** A core paging like the contract says, capping `limit` at `cap`. */

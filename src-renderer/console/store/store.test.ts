@@ -19,6 +19,7 @@ const sub = (id: string, patch: Partial<ConsoleSubmission> = {}): ConsoleSubmiss
   overridden: false,
   timeMs: null,
   memoryKb: null,
+  score: null,
   ...patch,
 });
 
@@ -37,7 +38,7 @@ test('applyBatch updates the store once; a batch that changes nothing does not n
 
 test('the detail slice ignores answers for a submission no longer open', () => {
   const s = useConsole.getState;
-  const detail = (id: string): SubmissionDetail => ({ submission: sub(id), source: '', compileOutput: '', judgeError: null, runs: [], failing: null, overrides: [] });
+  const detail = (id: string): SubmissionDetail => ({ submission: sub(id), source: '', compileOutput: '', judgeError: null, runs: [], groups: null, failing: null, overrides: [] });
   s().openDetail('5');
   s().setDetail(detail('4'));
   assert.equal(s().detail, null);

@@ -8,7 +8,7 @@ const LIST_MAX_MS = 2000;
 const T0 = Date.UTC(2030, 0, 1, 10);
 
 function submission(id: number, patch: Partial<ConsoleSubmission> = {}): ConsoleSubmission {
-  return { id: String(id), teamId: `t${id % 7}`, problemId: 'a', languageId: 'cpp', fileName: 'a.cpp', submittedAt: T0 + id * 1000, contestTimeMs: id * 1000, status: 'judged', verdict: 'AC', overridden: false, timeMs: 10, memoryKb: 1000, ...patch };
+  return { id: String(id), teamId: `t${id % 7}`, problemId: 'a', languageId: 'cpp', fileName: 'a.cpp', submittedAt: T0 + id * 1000, contestTimeMs: id * 1000, status: 'judged', verdict: 'AC', overridden: false, timeMs: 10, memoryKb: 1000, score: null, ...patch };
 }
 
 const started = performance.now();

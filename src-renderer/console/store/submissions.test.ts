@@ -19,6 +19,7 @@ function submission(id: number, patch: Partial<ConsoleSubmission> = {}): Console
     overridden: false,
     timeMs: 10,
     memoryKb: 1000,
+    score: null,
     ...patch,
   };
 }
