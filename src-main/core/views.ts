@@ -1,6 +1,7 @@
 // The views the portal and the judges' console both show (contracts: shared/portalApi.ts).
 import type { PortalClarification, ScoreboardView } from '../shared/portalApi.ts';
-import type { ClarificationRow, ProblemRow } from '../store/store.ts';
+import { contestMaxScore } from '../store/clics.ts';
+import type { ClarificationRow } from '../store/store.ts';
 import type { CoreContext } from './context.ts';
 
 /** The scoreboard as the portal and the console show it: judges' (live) or public (frozen in the freeze). */
@@ -15,13 +16,6 @@ export function portalScoreboard(ctx: Pick<CoreContext, 'scoreboard' | 'store' |
       rank: r.rank, teamId: r.teamId, teamName: teams.get(r.teamId)?.displayName ?? r.teamId, solved: r.solved, penalty: r.penalty, score: r.score ?? null, problems: r.problems,
     })),
   };
-}
-
-/** The most a submission to the problem can score in a score contest: its bound, 1 for a pass-fail problem (an AC);
- *  null while the package has not been read, or for a scoring problem without a bound. */
-export function contestMaxScore(p: Pick<ProblemRow, 'scoring' | 'maxScore'>): number | null {
-  if (p.scoring === null) return null;
-  return p.scoring ? p.maxScore : 1;
 }
 
 export function portalClarification(row: ClarificationRow): PortalClarification {

@@ -55,7 +55,7 @@ export function computeAwards(standings: Standings, options: { medals?: Partial<
   const medals = new Map<string, Medal>();
   const winners: string[] = [];
   for (const row of standings.rows) {
-    if (row.solved === 0) continue;
+    if (!hasScored(row)) continue;
     if (row.rank === 1) winners.push(row.teamId);
     if (row.rank <= counts.gold) medals.set(row.teamId, 'gold');
     else if (row.rank <= counts.gold + counts.silver) medals.set(row.teamId, 'silver');
@@ -70,7 +70,7 @@ export function computeAwards(standings: Standings, options: { medals?: Partial<
   const groups = [...(options.groups ?? [])];
   const groupWinners = new Map<string, string[]>();
   for (const g of groups) {
-    const members = standings.rows.filter((r) => r.solved > 0 && r.team.groupIds.includes(g.id));
+    const members = standings.rows.filter((r) => hasScored(r) && r.team.groupIds.includes(g.id));
     const best = members[0]?.rank;
     groupWinners.set(g.id, members.filter((r) => r.rank === best).map((r) => r.teamId));
   }
@@ -85,4 +85,9 @@ export function computeAwards(standings: Standings, options: { medals?: Partial<
     ...groups.map((g) => ({ id: `group-winner-${g.id}`, citation: `Winner(s) of group ${g.name}`, team_ids: groupWinners.get(g.id)! })),
   ];
   return { medalCounts: counts, medals, winners, firstToSolve, groups, groupWinners, list };
+}
+
+/** Solved something, or in a score contest scored something (CLICS: awards are empty until a team has scored). */
+function hasScored(row: { solved: number; score?: number }): boolean {
+  return row.score === undefined ? row.solved > 0 : row.score > 0;
 }

@@ -1,6 +1,7 @@
 // A printable standings page: one self-contained HTML file (inline CSS, no scripts, no external
 // resources; a Content-Security-Policy forbids any), so it opens from a USB stick with no server and
 // prints on A4 or Letter in landscape, never splitting a team's row across pages.
+import { contestMaxScore } from '../store/clics.ts';
 import { clicsTime } from '../clics/time.ts';
 import type { Awards, Medal } from './awards.ts';
 import type { Standings } from './standings.ts';
@@ -14,6 +15,11 @@ function normalRgb(rgb: string): string | null {
   if (!m) return null;
   const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
   return `#${hex.toLowerCase()}`;
+}
+
+/** A score without floating-point noise (at most 4 decimals). */
+function formatPoints(score: number): string {
+  return String(Math.round(score * 10_000) / 10_000);
 }
 
 function tries(n: number): string {
@@ -46,6 +52,7 @@ table.standings{border-collapse:collapse;width:100%}
 .cell.first b::after{content:" \\2605"}
 .cell.failed{background:#f7c6c6}
 .cell.pending{background:#fbeeb0}
+.cell.partial{background:#f6e3a6}
 tr.gold td.rank,tr.gold td.team{background:#f5d76e}
 tr.silver td.rank,tr.silver td.team{background:#d6d6d6}
 tr.bronze td.rank,tr.bronze td.team{background:#e3b58a}
@@ -78,13 +85,16 @@ export interface StandingsHtmlOptions {
 export function standingsHtml(standings: Standings, awards: Awards, options: StandingsHtmlOptions = {}): string {
   const { contest, problems, rows } = standings;
   const title = contest.formalName || contest.name;
+  // A score contest: a Score column instead of Solved and Time, each cell its score (contest/scoreScoreboard.ts).
+  const scored = contest.scoreboardType === 'score';
+  const maxScores = new Map(problems.map((p) => [p.id, contestMaxScore(p)]));
   const asOf = standings.lastEvent ? clicsTime(standings.lastEvent.time).replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : null;
   const subtitle = [
     contest.formalName && contest.name !== contest.formalName ? contest.name : null,
     options.warnings && options.warnings.length > 0 ? 'Standings (not final)' : 'Final standings',
     asOf ? `as of ${asOf}` : null,
     `${rows.length} team${rows.length === 1 ? '' : 's'}`,
-    `${contest.penaltyMinutes} penalty minutes per rejected attempt`,
+    scored ? 'ranked by total score' : `${contest.penaltyMinutes} penalty minutes per rejected attempt`,
   ].filter((s): s is string => s !== null);
 
   const head = problems
@@ -103,6 +113,12 @@ export function standingsHtml(standings: Standings, awards: Awards, options: Sta
         .map((p) => {
           const c = cells.get(p.id);
           if (!c || (c.attempts === 0 && c.pending === 0)) return '<td class="cell"></td>';
+          if (scored) {
+            const score = c.score ?? 0;
+            const max = maxScores.get(p.id) ?? null;
+            const cls = (max !== null ? score >= max && score > 0 : c.solved) ? 'solved' : score > 0 ? 'partial' : c.pending > 0 ? 'pending' : 'failed';
+            return `<td class="cell ${cls}"><b>${formatPoints(score)}</b><small>${tries(c.attempts)}${c.pending > 0 ? ` + ${c.pending} pending` : ''}</small></td>`;
+          }
           if (c.solved) {
             const cls = c.firstToSolve ? 'cell solved first' : 'cell solved';
             const title = c.firstToSolve ? ' title="First to solve"' : '';
@@ -120,7 +136,8 @@ export function standingsHtml(standings: Standings, awards: Awards, options: Sta
       return (
         `<tr${medal ? ` class="${medal}"` : ''}><td class="rank num narrow"${medalTitle}>${row.rank}</td>` +
         `<td class="team">${escapeHtml(row.team.displayName)}${org}</td>` +
-        `<td class="num narrow">${row.solved}</td><td class="num narrow">${row.penalty}</td>${problemCells}</tr>`
+        (scored ? `<td class="num narrow">${formatPoints(row.score ?? 0)}</td>` : `<td class="num narrow">${row.solved}</td><td class="num narrow">${row.penalty}</td>`) +
+        `${problemCells}</tr>`
       );
     })
     .join('\n');
@@ -158,11 +175,11 @@ export function standingsHtml(standings: Standings, awards: Awards, options: Sta
 <h1>${escapeHtml(title)}</h1>
 <p class="sub">${subtitle.map(escapeHtml).join(' · ')}</p>
 ${note}<table class="standings">
-<thead><tr><th class="rank narrow" scope="col">Rank</th><th class="team" scope="col">Team</th><th class="narrow" scope="col">Solved</th><th class="narrow" scope="col">Time</th>${head}</tr></thead>
+<thead><tr><th class="rank narrow" scope="col">Rank</th><th class="team" scope="col">Team</th>${scored ? '<th class="narrow" scope="col">Score</th>' : '<th class="narrow" scope="col">Solved</th><th class="narrow" scope="col">Time</th>'}${head}</tr></thead>
 <tbody>
 ${body}
 </tbody>
-<tfoot><tr><td colspan="4">Solved / tried by</td>${solvedBy}</tr></tfoot>
+<tfoot><tr><td colspan="${scored ? 3 : 4}">Solved / tried by</td>${solvedBy}</tr></tfoot>
 </table>
 <p class="legend"><span><i class="swatch" style="background:#f5d76e"></i>Gold medal (${medals.gold})</span><span><i class="swatch" style="background:#d6d6d6"></i>Silver medal (${medals.silver})</span><span><i class="swatch" style="background:#e3b58a"></i>Bronze medal (${medals.bronze})</span><span><i class="swatch" style="background:#1f7a3a"></i>First to solve &#9733;</span><span><i class="swatch" style="background:#c8efc4"></i>Solved: minute, tries</span><span><i class="swatch" style="background:#f7c6c6"></i>Not solved</span><span><i class="swatch" style="background:#fbeeb0"></i>Pending</span></p>
 </body>

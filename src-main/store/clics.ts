@@ -50,16 +50,18 @@ export function contestObject(c: ContestRow): ClicsContest {
   };
 }
 
-/**
- * In a score contest a problem has its max_score: a scoring problem's bound, 1 for a pass-fail problem (an AC
- * scores 1). Left out while the package has not been read, and for a scoring problem without a bound.
- */
+/** The most a submission to the problem can score in a score contest: a scoring problem's bound, 1 for a pass-fail
+ *  problem (an AC scores 1); null while the package has not been read, or for a scoring problem without a bound. */
+export function contestMaxScore(p: Pick<ProblemRow, 'scoring' | 'maxScore'>): number | null {
+  if (p.scoring === null) return null;
+  return p.scoring ? p.maxScore : 1;
+}
+
+/** In a score contest a problem has its max_score (contestMaxScore), left out while unknown. */
 export function problemObject(p: ProblemRow, scoreboardType: ScoreboardType): ClicsProblem {
   const o: ClicsProblem = { id: p.id, label: p.label, name: p.name, ordinal: p.ordinal, test_data_count: p.testDataCount ?? 0 };
-  if (scoreboardType === 'score' && p.scoring !== null) {
-    const maxScore = p.scoring ? p.maxScore : 1;
-    if (maxScore !== null) o.max_score = maxScore;
-  }
+  const maxScore = scoreboardType === 'score' ? contestMaxScore(p) : null;
+  if (maxScore !== null) o.max_score = maxScore;
   // rgb must be #rgb/#rrggbb when present; empty values are left out rather than sent invalid.
   if (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(p.rgb)) o.rgb = p.rgb;
   if (p.color) o.color = p.color;

@@ -64,3 +64,8 @@ export function cssColour(rgb: string | null | undefined): string | null {
   if (/^#?[0-9a-f]{3}([0-9a-f]{3})?$/i.test(value)) return value.startsWith('#') ? value : `#${value}`;
   return null;
 }
+
+/** A score as the judges gave it, without floating-point noise: at most 4 decimals ("42.5", "100"). */
+export function formatScore(score: number): string {
+  return String(Math.round(score * 10_000) / 10_000);
+}

@@ -6,7 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleSubmission, FailingTest, SubmissionDetail as Detail } from '../../../src-main/shared/judgeApi.ts';
 import type { Verdict } from '../../../src-main/common/types.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
-import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
+import { formatContestTime, formatScore, formatTimeOfDay } from '../../shared/format.ts';
+import { GroupTable } from '../../shared/GroupTable.tsx';
 import { retryingLazy } from '../../shared/retryingLazy.tsx';
 import { sourceMode } from '../../shared/sourceModes.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
@@ -95,6 +96,14 @@ function Header({ submission: s }: { submission: ConsoleSubmission }) {
           <VerdictBadge submission={s} long />
         </dd>
       </div>
+      {s.score !== null && (
+        <div>
+          <dt>Score</dt>
+          <dd className="mono" data-score={s.score}>
+            {formatScore(s.score)}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Time</dt>
         <dd className="mono">{formatRunTime(s.timeMs)}</dd>
@@ -245,6 +254,7 @@ function LiveOutput({ submission: s }: { submission: ConsoleSubmission }) {
 
 function Body({ detail }: { detail: Detail }) {
   const s = detail.submission;
+  const scored = detail.runs.some((r) => r.score !== null);
   return (
     <>
       {detail.judgeError && (
@@ -253,6 +263,14 @@ function Body({ detail }: { detail: Detail }) {
         </Notice>
       )}
       {detail.failing && <FailingTestView failing={detail.failing} />}
+      {detail.groups && detail.groups.some((g) => g.name !== '') && (
+        <section className="detail-section">
+          <h2 id="groups-title">Test groups</h2>
+          <div className="table-wrap">
+            <GroupTable groups={detail.groups} />
+          </div>
+        </section>
+      )}
       <section className="detail-section">
         <h2 id="runs-title">Tests</h2>
         {detail.runs.length === 0 ? (
@@ -276,6 +294,11 @@ function Body({ detail }: { detail: Detail }) {
                   <th scope="col" className="num">
                     Memory
                   </th>
+                  {scored && (
+                    <th scope="col" className="num">
+                      Score
+                    </th>
+                  )}
                   <th scope="col">Message</th>
                 </tr>
               </thead>
@@ -290,6 +313,7 @@ function Body({ detail }: { detail: Detail }) {
                     <td className="num mono">{formatRunTime(r.timeMs)}</td>
                     <td className="num mono muted">{formatRunTime(r.wallMs)}</td>
                     <td className="num mono">{formatMemoryKb(r.memoryKb)}</td>
+                    {scored && <td className="num mono">{r.score === null ? '' : formatScore(r.score)}</td>}
                     <td className="message-cell">{r.message}</td>
                   </tr>
                 ))}

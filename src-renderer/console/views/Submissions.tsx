@@ -4,7 +4,7 @@
 import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
-import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
+import { formatContestTime, formatScore, formatTimeOfDay } from '../../shared/format.ts';
 import { ProblemOptions } from '../../shared/problems.tsx';
 import { Field, Loading, Notice } from '../../shared/ui.tsx';
 import { filterIds, isEmptyFilter, NO_FILTER } from '../filters.ts';
@@ -203,6 +203,11 @@ const Row = memo(function Row({ id, rowIndex, names }: { id: string; rowIndex: n
       <td className="ellipsis">{names.language(s.languageId)}</td>
       <td>
         <VerdictBadge submission={s} />
+        {s.status === 'judged' && s.score !== null && (
+          <span className="score-tag mono" data-score={s.score} title="Score">
+            {formatScore(s.score)}
+          </span>
+        )}
       </td>
       <td className="num mono">{s.status === 'judged' && s.verdict !== 'CE' ? formatRunTime(s.timeMs) : ''}</td>
     </tr>

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PortalSubmission } from '../../../src-main/shared/portalApi.ts';
+import { GroupTable, scoreOutOf } from '../../shared/GroupTable.tsx';
 import { formatContestTime, formatSeconds, formatTimeOfDay, formatWait } from '../../shared/format.ts';
 import { useNow } from '../../shared/ticker.ts';
 import { Loading, Notice } from '../../shared/ui.tsx';
@@ -89,7 +90,18 @@ function ResultCell({ submission: s }: { submission: PortalSubmission }) {
       {verdict ? (
         <>
           <span className="verdict">{VERDICT_NAMES[verdict]}</span>
+          {s.score !== null && (
+            <span className="score" data-score={s.score}>
+              {scoreOutOf(s.score, s.maxScore)} points
+            </span>
+          )}
           {s.timeMs !== null && verdict !== 'CE' && <span className="muted detail">{formatSeconds(s.timeMs)}</span>}
+          {s.groups && s.groups.some((g) => g.name !== '') && (
+            <details className="groups">
+              <summary>Test groups</summary>
+              <GroupTable groups={s.groups} label={`Test groups of submission ${s.id}`} />
+            </details>
+          )}
         </>
       ) : s.status === 'queued' ? (
         <QueuedText submission={s} />
