@@ -146,6 +146,16 @@ describe('awards.json', () => {
     }
   });
 
+  test("no group award names a group only hidden teams belong to (the Contest API never lists one publicly)", () => {
+    const s = finalStandings(c.store);
+    const lab = { id: 'lab', name: 'Judges\' Lab', hidden: false };
+    const hiddenOnly = s.teams.map((t) => (t.id === 't11' ? { ...t, groupIds: [...t.groupIds, 'lab'] } : t));
+    assert.ok(!contestGroups(hiddenOnly, [...groups, lab]).some((g) => g.id === 'lab'), 'listed in the groups file, named by the hidden team only');
+    const shown = hiddenOnly.map((t) => (t.id === 't1' ? { ...t, groupIds: [...t.groupIds, 'lab'] } : t));
+    assert.ok(contestGroups(shown, [...groups, lab]).some((g) => g.id === 'lab'), 'a visible team names it too');
+    assert.ok(contestGroups(s.teams, [...groups, lab]).some((g) => g.id === 'lab'), 'named by no team: the groups file makes it public');
+  });
+
   test('counts: default 4/4/4; a tie across a boundary gives every tied team the better medal', () => {
     const s = finalStandings(c.store);
     const ids = (awards: ReturnType<typeof computeAwards>, id: string) => awards.list.find((a) => a.id === id)!.team_ids;
