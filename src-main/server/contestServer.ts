@@ -133,7 +133,7 @@ async function startLocked(
 
   let closed = false;
   const problems = new ProblemCatalogue(contest.problems, (problem, pkg) => {
-    if (!closed) store.contest.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length });
+    if (!closed) store.contest.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length, scoring: pkg.scoring, maxScore: pkg.maxScore });
   });
   undo.push(() => problems.dispose());
   // After the judgehost has stopped: judgings it had in flight go back to the queue, for the next start.
