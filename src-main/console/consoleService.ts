@@ -15,6 +15,7 @@ import { portalClarification, portalScoreboard } from '../core/views.ts';
 import { ConsoleError } from './consoleError.ts';
 import type {
   AnswerRequest,
+  BalloonView,
   ConsoleClarification,
   ConsoleClock,
   ConsoleEvent,
@@ -28,6 +29,7 @@ import type {
   JudgeRequestName,
   PasswordSheetEntry,
   PoolView,
+  ProblemStats,
   QueueEntry,
   SubmissionDetail,
   TeamImportSummary,
@@ -36,6 +38,8 @@ import type {
 } from '../shared/judgeApi.ts';
 import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
 import { OutputHub } from './outputHub.ts';
+import { balloonList } from './balloonList.ts';
+import { problemStats } from './problemStats.ts';
 import { ExportService } from '../export/exportService.ts';
 import { disabledLanguages, setLanguageDisabled } from '../store/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
@@ -53,6 +57,11 @@ const DIFF_SHOWN_CHARS = 64 * 1024;
 const LIST_PAGE = 5000;
 
 export type ConsoleRequests = Pick<JudgeApi, JudgeRequestName>;
+
+/** Requests that record the judge who made them: each transport passes the judge's username as one more, last argument. */
+export const SIGNED_REQUESTS: ReadonlySet<JudgeRequestName> = new Set<JudgeRequestName>(['overrideVerdict', 'setBalloonDelivered', 'setVerified']);
+/** Who a signed request is recorded as when the transport knows no account (the desktop's own console). */
+const UNNAMED_JUDGE = 'judge';
 
 export class ConsoleService implements ConsoleRequests {
   private readonly ctx: CoreContext;
@@ -142,7 +151,7 @@ export class ConsoleService implements ConsoleRequests {
 
   private pushSubmission(id: string): void {
     const row = this.ctx.store.submissions.get(id);
-    if (row) this.queue({ type: 'submission', submission: submissionView(row) });
+    if (row) this.queue({ type: 'submission', submission: submissionView(row, this.ctx.store.verifications.of(row.judgementId)) });
   }
 
   /** One batch per EVENT_BATCH_INTERVAL_MS at most; pool, workers and queue are sent as their latest state. */
@@ -274,7 +283,10 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async listSubmissions(afterId?: string | null, limit = LIST_PAGE): Promise<ConsoleSubmission[]> {
-    return this.ctx.store.submissions.list({ afterId: afterId ?? undefined, limit: Math.min(Math.max(1, limit), LIST_PAGE) }).map(submissionView);
+    const verified = this.ctx.store.verifications.all();
+    return this.ctx.store.submissions
+      .list({ afterId: afterId ?? undefined, limit: Math.min(Math.max(1, limit), LIST_PAGE) })
+      .map((row) => submissionView(row, row.judgementId === null ? null : (verified.get(row.judgementId) ?? null)));
   }
 
   async getSubmission(id: string): Promise<SubmissionDetail> {
@@ -303,7 +315,7 @@ export class ConsoleService implements ConsoleRequests {
       };
     }
     return {
-      submission: submissionView(row),
+      submission: submissionView(row, store.verifications.of(row.judgementId)),
       source: source.source.toString('utf8'),
       compileOutput: judgement?.compileOutput ?? '',
       judgeError: judgement?.error ?? null,
@@ -392,7 +404,7 @@ export class ConsoleService implements ConsoleRequests {
     return rows.length;
   }
 
-  async overrideVerdict(submissionId: string, verdict: Verdict, reason: string, by = 'judge'): Promise<void> {
+  async overrideVerdict(submissionId: string, verdict: Verdict, reason: string, by = UNNAMED_JUDGE): Promise<void> {
     if (!VERDICTS.includes(verdict)) throw new ConsoleError('invalid', `not a verdict: ${verdict}`);
     if (!reason.trim()) throw new ConsoleError('invalid', 'an override needs a reason');
     this.ctx.store.judgements.override(submissionId, verdict, reason.trim(), by);
@@ -511,6 +523,29 @@ export class ConsoleService implements ConsoleRequests {
     return this.exports.list();
   }
 
+  async listBalloons(): Promise<BalloonView[]> {
+    return balloonList(this.ctx);
+  }
+
+  async setBalloonDelivered(submissionId: string, delivered: boolean, by = UNNAMED_JUDGE): Promise<void> {
+    if (!balloonList(this.ctx).some((b) => b.submissionId === submissionId)) throw new ConsoleError('not_found', `submission ${submissionId} earned no balloon`);
+    this.ctx.store.balloons.mark(submissionId, delivered, by, this.ctx.now());
+    this.queue({ type: 'balloons' });
+  }
+
+  async getProblemStats(): Promise<ProblemStats[]> {
+    const { store } = this.ctx;
+    return problemStats({ problems: store.contest.problems(), teams: store.contest.teams(), submissions: store.submissions.list(), durationMs: store.contest.get()!.durationMs });
+  }
+
+  async setVerified(submissionId: string, verified: boolean, by = UNNAMED_JUDGE): Promise<void> {
+    const row = this.ctx.store.submissions.get(submissionId);
+    if (!row) throw new ConsoleError('not_found', `no submission ${submissionId}`);
+    if (row.judgementId === null || row.verdict === null) throw new ConsoleError('conflict', `submission ${submissionId} has no verdict to verify yet`);
+    this.ctx.store.verifications.set(row.judgementId, verified, by, this.ctx.now());
+    this.pushSubmission(submissionId);
+  }
+
   async setThawed(thawed: boolean): Promise<void> {
     // The awards go to everyone with the release, before the contest may close (end_of_updates is the last event).
     this.ctx.store.contest.markState({ thawed: thawed ? this.ctx.now() : null }, this.ctx.now(), () => syncAwards(this.ctx));
@@ -539,7 +574,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 }
 
-function submissionView(row: SubmissionRow): ConsoleSubmission {
+function submissionView(row: SubmissionRow, verification: { by: string; at: number } | null): ConsoleSubmission {
   return {
     id: row.id,
     teamId: row.teamId,
@@ -554,5 +589,6 @@ function submissionView(row: SubmissionRow): ConsoleSubmission {
     timeMs: row.timeMs,
     memoryKb: row.memoryKb,
     score: row.score,
+    verified: verification ? { by: verification.by, at: verification.at } : null,
   };
 }

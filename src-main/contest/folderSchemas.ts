@@ -87,6 +87,13 @@ export const TeamEntry = Type.Object({
     Type.Array(Type.Union([Type.String({ minLength: 1 }), Type.Number()], { expected: 'expected an id' }), { expected: 'expected a list of ids' }),
   ),
   hidden: Type.Optional(Flag),
+  // Where the team sits, for the balloon runners: words ("Hall B, desk 14", as DOMjudge's team
+  // location), or CLICS's place on the floor plan ({x, y, rotation}, metres and degrees).
+  location: Type.Optional(
+    Type.Union([Type.String(), Type.Number(), Type.Object({ x: Type.Number(), y: Type.Number(), rotation: Type.Optional(Type.Number()) })], {
+      expected: 'expected words saying where the team sits, or CLICS\'s {x, y, rotation}',
+    }),
+  ),
 });
 export type TeamEntry = Static<typeof TeamEntry>;
 

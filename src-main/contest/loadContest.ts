@@ -5,7 +5,7 @@
 //                                        scoreboard_freeze_duration, penalty_time
 //   problems.yaml | problems.json        required: list of {id, label, name?, color?, rgb?}
 //   <problem id>/ | <problem id>.zip     one problem package per problem (checked to exist, not read)
-//   teams.json | teams.yaml              list of {id, name, display_name?, organization_id?, group_ids?, hidden?}
+//   teams.json | teams.yaml              list of {id, name, display_name?, organization_id?, group_ids?, hidden?, location?}
 //   accounts.json | accounts.yaml        list of {id?, username, password?, type, team_id?}
 //
 // Decisions:
@@ -471,9 +471,17 @@ function parseTeams(parsed: ParsedFile): ContestTeam[] {
       organizationId: optText(fields.organization_id),
       groupIds: (fields.group_ids ?? []).map(String),
       hidden: fields.hidden ?? false,
+      ...locationOf(fields.location),
     };
   }
   return teams;
+}
+
+/** A team's location in words: as written, or CLICS's floor position as "x 3, y 4.5". */
+function locationOf(location: TeamEntry['location']): { location?: string } {
+  if (location === undefined) return {};
+  const words = typeof location === 'object' ? `x ${location.x}, y ${location.y}` : String(location).trim();
+  return words === '' ? {} : { location: words };
 }
 
 // ---------------------------------------------------------------------------------------------- accounts

@@ -24,6 +24,8 @@ export interface ContestTeam {
   groupIds: string[];
   /** Hidden teams are judged but not shown on the public scoreboard. */
   hidden: boolean;
+  /** Where the team sits (for the balloon runners), in words; absent when the teams file does not say. */
+  location?: string;
 }
 
 export type AccountType = 'team' | 'judge' | 'admin';

@@ -2,7 +2,7 @@
 // contract in src-main/shared/judgeApi.ts). Judges and admins only.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ConsoleService } from '../console/consoleService.ts';
+import { SIGNED_REQUESTS, type ConsoleService } from '../console/consoleService.ts';
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -50,8 +50,8 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     const checked = checkJudgeRequest(method, request.body);
     if ('problem' in checked) throw new HttpError(400, checked.problem);
     const args = checked.args;
-    // Overrides are audited with the judge who made them.
-    if (method === 'overrideVerdict') return (await console.overrideVerdict(args[0] as string, args[1] as never, args[2] as string, caller.account.username)) ?? null;
+    // Overrides, deliveries and verifications are recorded with the judge who made them.
+    if (SIGNED_REQUESTS.has(method)) args.push(caller.account.username);
     return (await (console[method] as (...a: unknown[]) => Promise<unknown>).apply(console, args)) ?? null;
   });
 

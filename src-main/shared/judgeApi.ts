@@ -106,6 +106,47 @@ export interface ConsoleSubmission {
   memoryKb: number | null;
   /** Scoring problems: the current judgement's score (null otherwise, or while not judged). */
   score: number | null;
+  /** A second judge checked its verdict (judging verification); absent or null: not verified. */
+  verified?: StaffMark | null;
+}
+
+/** Who marked something (their username) and when (epoch ms). */
+interface StaffMark {
+  by: string;
+  at: number;
+}
+
+/** A balloon owed: a team's first AC on a problem (balloons keep coming during the freeze: the staff's only). */
+export interface BalloonView {
+  submissionId: string;
+  teamId: string;
+  teamName: string;
+  /** Where the team sits (the contest folder's teams file), null when not given. */
+  location: string | null;
+  problemId: string;
+  label: string;
+  /** The balloon's colour: its name (problems.yaml's color) and #rrggbb. */
+  color: string;
+  rgb: string;
+  contestTimeMs: number;
+  firstToSolve: boolean;
+  delivered: StaffMark | null;
+}
+
+/** Submissions of one problem by the teams on the public scoreboard (hidden teams left out). */
+export interface ProblemStats {
+  problemId: string;
+  label: string;
+  name: string;
+  rgb: string;
+  submissions: number;
+  teamsTried: number;
+  teamsSolved: number;
+  firstSolve: { teamId: string; teamName: string; contestTimeMs: number } | null;
+  /** Count by verdict; `pending` for those without one yet. */
+  verdicts: Partial<Record<Verdict | 'pending', number>>;
+  /** Submissions over the contest in equal slices of `bucketMs` (the last one also holds any after the end). */
+  histogram: { bucketMs: number; buckets: { accepted: number; rejected: number; pending: number }[] };
 }
 
 interface ConsoleRun {
@@ -210,7 +251,9 @@ export type ConsoleEvent =
   | { type: 'scoreboard' }
   | { type: 'throughput'; throughput: ThroughputSample[] }
   | { type: 'problems' }
-  | { type: 'export'; job: ExportJob };
+  | { type: 'export'; job: ExportJob }
+  /** A balloon was marked delivered or not (new balloons come with `scoreboard`). */
+  | { type: 'balloons' };
 
 export interface TeamImportSummary {
   added: number;
@@ -324,6 +367,15 @@ export interface JudgeApi {
   startExport(): Promise<ExportJob>;
   listExports(): Promise<ExportJob[]>;
 
+  /** The balloons owed so far, oldest first, with who delivered each. */
+  listBalloons(): Promise<BalloonView[]>;
+  /** Marks a balloon (by the submission that earned it) delivered, or not delivered after all. */
+  setBalloonDelivered(submissionId: string, delivered: boolean): Promise<void>;
+  /** Each problem's figures, in the contest's order. */
+  getProblemStats(): Promise<ProblemStats[]>;
+  /** Marks the verdict of a submission's current judgement verified by this judge, or not verified. */
+  setVerified(submissionId: string, verified: boolean): Promise<void>;
+
   /** Batched events; returns an unsubscribe function. */
   subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
   /**
@@ -363,6 +415,10 @@ export const JUDGE_REQUESTS = [
   'getPasswordSheet',
   'startExport',
   'listExports',
+  'listBalloons',
+  'setBalloonDelivered',
+  'getProblemStats',
+  'setVerified',
 ] as const satisfies readonly JudgeRequestName[];
 
 // Every request method is listed (a missing one fails to compile here).

@@ -67,6 +67,10 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
   getPasswordSheet: [],
   startExport: [],
   listExports: [],
+  listBalloons: [],
+  setBalloonDelivered: [param('submissionId', Id), param('delivered', Type.Boolean())],
+  getProblemStats: [],
+  setVerified: [param('submissionId', Id), param('verified', Type.Boolean())],
 };
 
 /**

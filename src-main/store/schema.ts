@@ -276,6 +276,21 @@ export const MIGRATIONS: readonly Migration[] = [
                ALTER TABLE judgements ADD COLUMN groups TEXT;                             -- JSON of the GroupResult[] (scoring problems only)
                ALTER TABLE runs ADD COLUMN score REAL;`),
   },
+  {
+    version: 7,
+    description: "the staff's marks: balloons delivered, judgements verified by a second judge",
+    up: (db) =>
+      db.exec(`CREATE TABLE balloon_deliveries (
+                 submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),  -- the team's first AC on the problem
+                 delivered_at  INTEGER NOT NULL,                                -- epoch ms
+                 delivered_by  TEXT NOT NULL                                    -- the staff account's username
+               );
+               CREATE TABLE verifications (
+                 judgement_id INTEGER PRIMARY KEY REFERENCES judgements(id),    -- a rejudge's new judgement is unverified
+                 verified_at  INTEGER NOT NULL,                                 -- epoch ms
+                 verified_by  TEXT NOT NULL
+               );`),
+  },
 ];
 
 /**

@@ -862,6 +862,8 @@ test('listeners hear each event with the audience stored with it (what a read gi
 const DROP_MIGRATION_6 = `ALTER TABLE contest DROP COLUMN scoreboard_type; ALTER TABLE contest DROP COLUMN score_mode;
   ALTER TABLE problems DROP COLUMN scoring; ALTER TABLE problems DROP COLUMN max_score;
   ALTER TABLE judgements DROP COLUMN score; ALTER TABLE judgements DROP COLUMN groups; ALTER TABLE runs DROP COLUMN score`;
+/** What the staff's marks' migration (7) added, dropped to go back to an older version. */
+const DROP_STAFF_MARKS = 'DROP TABLE balloon_deliveries; DROP TABLE verifications';
 
 test('migration 4 gives events written before it their audience', () => {
   const t = tempStore();
@@ -872,6 +874,7 @@ test('migration 4 gives events written before it their audience', () => {
     const db = new Database(t.file);
     db.exec('DROP INDEX events_audience; ALTER TABLE events DROP COLUMN audience; ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
     db.exec(DROP_MIGRATION_6);
+    db.exec(DROP_STAFF_MARKS);
     db.pragma('user_version = 3');
     assert.equal(migrate(db), latestVersion());
     const audiences = db.prepare("SELECT type, audience FROM events WHERE type IN ('submissions', 'runs', 'problems') GROUP BY type, audience ORDER BY type").all();
@@ -895,6 +898,7 @@ test('migration 5 brings events written before CLICS 2026-01 to it: contest (id 
     const db = new Database(t.file);
     db.exec('ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
     db.exec(DROP_MIGRATION_6);
+    db.exec(DROP_STAFF_MARKS);
     db.exec(`DELETE FROM events WHERE type IN ('judgement-types', 'groups', 'organizations', 'languages', 'awards')`);
     const old: Record<string, (d: Record<string, unknown>) => Record<string, unknown>> = {
       contest: ({ scoreboard_type: _, ...d }) => d,

@@ -4,6 +4,7 @@
 // that transaction has committed. A change that spans repositories runs in one store.db.transaction.
 // Plain Node: no 'electron' import.
 import { AccountRepository } from './accounts.ts';
+import { BalloonDeliveryRepository } from './balloonDeliveries.ts';
 import { ClarificationRepository } from './clarifications.ts';
 import { ContestRepository } from './contest.ts';
 import { StoreDatabase } from './db.ts';
@@ -14,6 +15,7 @@ import { JudgingQueue } from './queue.ts';
 import { StoreError } from './rows.ts';
 import { SettingsRepository } from './settings.ts';
 import { SubmissionRepository } from './submissions.ts';
+import { VerificationRepository } from './verifications.ts';
 
 export * from './rows.ts';
 export { STORE_FILE_NAME, storeFileIn } from './db.ts';
@@ -37,6 +39,9 @@ export class Store {
   readonly clarifications: ClarificationRepository;
   /** The judges' settings kept with the contest. */
   readonly settings: SettingsRepository;
+  /** The staff's own bookkeeping: balloons delivered, judgements verified. */
+  readonly balloons: BalloonDeliveryRepository;
+  readonly verifications: VerificationRepository;
 
   private constructor(db: StoreDatabase) {
     this.db = db;
@@ -48,6 +53,8 @@ export class Store {
     this.queue = new JudgingQueue(db);
     this.clarifications = new ClarificationRepository(db, this.events, this.contest);
     this.settings = new SettingsRepository(db);
+    this.balloons = new BalloonDeliveryRepository(db);
+    this.verifications = new VerificationRepository(db);
   }
 
   /** Opens (creating folder and file as needed) and migrates the store. ':memory:' gives a private in-memory one. */
