@@ -56,6 +56,8 @@ export default defineConfig({
         input: {
           console: from('src-renderer/console/index.html'),
           portal: from('src-renderer/portal/index.html'),
+          // The public scoreboard for a projector (/scoreboard).
+          scoreboard: from('src-renderer/scoreboard/index.html'),
         },
       },
     },

@@ -20,6 +20,7 @@ import type { ServerContext } from './context.ts';
 import { healthProblems } from '../core/health.ts';
 import { notBuiltPage, registerPagesNotBuilt } from './pagesNotBuilt.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
+import { registerPublicScoreboardRoutes } from './publicScoreboardRoutes.ts';
 import { MAX_SOURCE_BYTES, SubmissionFileError } from '../contest/submissionFiles.ts';
 
 const STORE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
@@ -219,6 +220,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   registerPortalRoutes(app, ctx, identify);
   registerClicsRoutes(app, ctx, console, identify);
   registerConsoleRoutes(app, ctx, console, identify);
+  registerPublicScoreboardRoutes(app, ctx);
 
   if (ctx.rendererDir && existsSync(ctx.rendererDir)) {
     await app.register(fastifyStatic, { root: ctx.rendererDir, prefix: '/', index: false, wildcard: false, serve: false });

@@ -28,6 +28,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/portal/clarifications': 'signed-in',
   'POST /api/portal/clarifications': 'team',
   'GET /api/portal/stream': 'signed-in',
+  'GET /api/public/scoreboard': 'public',
+  'GET /scoreboard': 'public',
   'GET /api': 'public',
   'GET /api/': 'public',
   'GET /api/contests': 'public',

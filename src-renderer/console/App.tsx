@@ -8,6 +8,7 @@ import type { Route } from './route.ts';
 import { login, logout, restore } from './session.ts';
 import { useConsole } from './store/index.ts';
 import { startConsole } from './sync.ts';
+import { Balloons } from './views/Balloons.tsx';
 import { Nav, Notices, TopBar } from './views/Chrome.tsx';
 import { Clarifications } from './views/Clarifications.tsx';
 import { Contest } from './views/Contest.tsx';
@@ -15,6 +16,7 @@ import { Dashboard } from './views/Dashboard.tsx';
 import { Login } from './views/Login.tsx';
 import { Problems } from './views/Problems.tsx';
 import { Scoreboard } from './views/Scoreboard.tsx';
+import { Statistics } from './views/Statistics.tsx';
 import { SubmissionDetail } from './views/SubmissionDetail.tsx';
 import { Submissions } from './views/Submissions.tsx';
 import { Teams } from './views/Teams.tsx';
@@ -120,6 +122,10 @@ function CurrentView({ route }: { route: Route }) {
       return <Scoreboard />;
     case 'problems':
       return <Problems />;
+    case 'statistics':
+      return <Statistics />;
+    case 'balloons':
+      return <Balloons />;
     case 'teams':
       return <Teams />;
     case 'clarifications':

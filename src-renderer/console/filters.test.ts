@@ -49,6 +49,12 @@ test('team, problem and verdict selects combine', () => {
   assert.deepEqual(ids({ teamId: 't2', verdict: 'WA' }), ['2']);
 });
 
+test('unverified: judged verdicts no second judge has verified yet', () => {
+  const verified = new Map(byId);
+  verified.set('2', { ...byId.get('2')!, verified: { by: 'judge2', at: 1 } });
+  assert.deepEqual([...filterIds(order, verified, { ...NO_FILTER, verdict: 'unverified' }, names)], ['4', '1']);
+});
+
 test('the text filter searches ids, file names and the names shown', () => {
   assert.deepEqual(ids({ text: 'python' }), ['4']);
   assert.deepEqual(ids({ text: 'null p' }), ['4', '2']);

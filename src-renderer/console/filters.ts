@@ -4,7 +4,7 @@ import type { ConsoleSubmission } from '../../src-main/shared/judgeApi.ts';
 export interface SubmissionFilter {
   teamId: string;
   problemId: string;
-  /** '' all, 'pending' (queued or judging), 'overridden', or a verdict ('AC', 'WA', ...). */
+  /** '' all, 'pending' (queued or judging), 'overridden', 'unverified' (judged, not verified), or a verdict ('AC', 'WA', ...). */
   verdict: string;
   text: string;
 }
@@ -30,6 +30,8 @@ function matchesFilter(s: ConsoleSubmission, filter: SubmissionFilter, names: Fi
       if (s.status === 'judged') return false;
     } else if (filter.verdict === 'overridden') {
       if (!s.overridden) return false;
+    } else if (filter.verdict === 'unverified') {
+      if (s.status !== 'judged' || s.verified) return false;
     } else if (s.status !== 'judged' || s.verdict !== filter.verdict) return false;
   }
   if (needle) {

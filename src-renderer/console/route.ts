@@ -1,7 +1,7 @@
 // The console's views live in the URL's hash (#/submissions/42, #/scoreboard): a reload keeps the
 // view and the back button works, in the Electron window as in a browser.
 
-export type View = 'dashboard' | 'submissions' | 'scoreboard' | 'problems' | 'teams' | 'clarifications' | 'contest';
+export type View = 'dashboard' | 'submissions' | 'scoreboard' | 'problems' | 'statistics' | 'teams' | 'clarifications' | 'balloons' | 'contest';
 
 export type Route = { view: Exclude<View, 'submissions'> } | { view: 'submissions'; submissionId: string | null };
 
@@ -10,8 +10,10 @@ export const VIEWS: readonly { view: View; label: string }[] = [
   { view: 'submissions', label: 'Submissions' },
   { view: 'scoreboard', label: 'Scoreboard' },
   { view: 'problems', label: 'Problems' },
+  { view: 'statistics', label: 'Statistics' },
   { view: 'teams', label: 'Teams' },
   { view: 'clarifications', label: 'Clarifications' },
+  { view: 'balloons', label: 'Balloons' },
   { view: 'contest', label: 'Contest' },
 ];
 

@@ -25,7 +25,7 @@ export function applyEvents<S extends EventData>(state: S, events: readonly Cons
       snapshotChanged = true;
     } else if (event.type === 'submission') submissions.push(event.submission);
     else if (event.type === 'clarification') clarifications.push(event.clarification);
-    // 'scoreboard' and 'problems' say "fetch again": see eventEffects. Unknown types are ignored.
+    // 'scoreboard', 'problems' and 'balloons' say "fetch again": see eventEffects. Unknown types are ignored.
   }
   if (!snapshotChanged && submissions.length === 0 && clarifications.length === 0) return state;
 
@@ -50,16 +50,19 @@ export interface EventEffects {
   problems: boolean;
   /** An export started, progressed or ended. */
   exports: boolean;
+  /** A balloon was marked delivered or not. */
+  balloons: boolean;
   /** The open submission changed: refetch its detail (runs, failing test, overrides). */
   detail: boolean;
 }
 
 export function eventEffects(events: readonly ConsoleEvent[], detailId: string | null): EventEffects {
-  const effects: EventEffects = { scoreboard: false, problems: false, exports: false, detail: false };
+  const effects: EventEffects = { scoreboard: false, problems: false, exports: false, balloons: false, detail: false };
   for (const event of events) {
     if (event.type === 'scoreboard') effects.scoreboard = true;
     else if (event.type === 'problems') effects.problems = true;
     else if (event.type === 'export') effects.exports = true;
+    else if (event.type === 'balloons') effects.balloons = true;
     else if (event.type === 'submission' && event.submission.id === detailId) effects.detail = true;
   }
   return effects;

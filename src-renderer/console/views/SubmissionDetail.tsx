@@ -1,6 +1,6 @@
 // One submission for the judges: what it is and how it did, its source, the compiler's output,
 // every test run, the live terminal while it is judged, the first failing test side by side, and
-// the judges' actions (rejudge, prioritise, kill, override).
+// the judges' actions (rejudge, prioritise, kill, override, verify).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleSubmission, FailingTest, SubmissionDetail as Detail } from '../../../src-main/shared/judgeApi.ts';
@@ -19,6 +19,7 @@ import { perform, refreshDetail } from '../loaders.ts';
 import { viewHref } from '../route.ts';
 import { useConsole } from '../store/index.ts';
 import { ProblemTag, RunVerdict, useNames, VerdictBadge, VerdictOptions } from './common.tsx';
+import { VerificationLine } from './Verification.tsx';
 
 // CodeMirror and xterm.js load with the first detail, not with the console.
 const SourceView = retryingLazy(() => import('../SourceView.tsx'), {
@@ -61,6 +62,7 @@ export function SubmissionDetail({ id }: { id: string }) {
         <>
           <Header submission={submission} />
           <Actions submission={submission} />
+          <VerificationLine submission={submission} />
           <Progress id={id} />
           <LiveOutput submission={submission} />
           {detail ? <Body detail={detail} /> : !error && <Loading what="the source and the runs" />}

@@ -12,6 +12,7 @@ import { formatRunTime } from '../format.ts';
 import { submissionHref } from '../route.ts';
 import { useConsole } from '../store/index.ts';
 import { ProblemTag, TeamOptions, useNames, VerdictBadge, VerdictOptions, type Names } from './common.tsx';
+import { VerifiedMark } from './Verification.tsx';
 
 /** Every row is exactly this tall (CSS .subs-row matches): the virtualizer needs no measuring. */
 const ROW_HEIGHT_PX = 36;
@@ -60,6 +61,7 @@ export function Submissions() {
               <option value="">All verdicts</option>
               <option value="pending">Pending (queued or judging)</option>
               <option value="overridden">Overridden</option>
+              <option value="unverified">Judged, not verified</option>
               <VerdictOptions />
             </select>
           )}
@@ -203,6 +205,7 @@ const Row = memo(function Row({ id, rowIndex, names }: { id: string; rowIndex: n
       <td className="ellipsis">{names.language(s.languageId)}</td>
       <td>
         <VerdictBadge submission={s} />
+        <VerifiedMark submission={s} />
         {s.status === 'judged' && s.score !== null && (
           <span className="score-tag mono" data-score={s.score} title="Score">
             {formatScore(s.score)}
