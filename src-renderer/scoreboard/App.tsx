@@ -1,6 +1,7 @@
 // The public scoreboard on a projector: the contest's name, its clock and the public (frozen) board
 // in large type, kept current without a click. The board is asked for every few seconds with its
-// ETag (an unchanged board costs a 304); the schedule and the server's clock once a minute.
+// ETag (an unchanged board costs a 304); the schedule and the server's clock every 15 s, and at once
+// when the board freezes or thaws (the judges changed the schedule or released the results).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PortalOverview, ScoreboardView } from '../../src-main/shared/portalApi.ts';
 import { clockOffset, readSchedule } from '../shared/clock.ts';
@@ -10,8 +11,8 @@ import { useNow } from '../shared/ticker.ts';
 
 /** How often the board is asked for (a 304 when unchanged). */
 const BOARD_POLL_MS = 3_000;
-/** How often the schedule and the server's clock are read again (the judges may move the start). */
-const SCHEDULE_POLL_MS = 60_000;
+/** How often the schedule and the server's clock are read again (the judges may move the start or the end). */
+const SCHEDULE_POLL_MS = 15_000;
 
 interface Clock {
   name: string;
@@ -56,6 +57,11 @@ export function App() {
   useEffect(() => {
     if (clock) document.title = `${clock.name} — scoreboard`;
   }, [clock]);
+
+  const frozen = board?.frozen ?? null;
+  useEffect(() => {
+    if (frozen !== null) loadClock();
+  }, [frozen, loadClock]);
 
   return (
     <main className="projector">

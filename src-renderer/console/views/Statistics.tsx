@@ -53,7 +53,7 @@ function ProblemCard({ stats: p }: { stats: ProblemStats }) {
         <div>
           <dt>Teams solved</dt>
           <dd>
-            {p.teamsSolved} <span className="muted">of {p.teamsTried} that tried</span>
+            {p.teamsSolved} {p.teamsTried > 0 && <span className="muted">of {p.teamsTried} that tried</span>}
           </dd>
         </div>
         <div>
