@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { portalScoreboard } from '../core/views.ts';
 import type { ScoreboardView } from '../shared/portalApi.ts';
 import type { ServerContext } from './context.ts';
+import { notBuiltPage } from './pagesNotBuilt.ts';
 
 /** Where the projector's page is served. */
 const PUBLIC_SCOREBOARD_PATH = '/scoreboard';
@@ -27,7 +28,7 @@ export function registerPublicScoreboardRoutes(app: FastifyInstance, ctx: Server
   });
 
   app.get(PUBLIC_SCOREBOARD_PATH, { config: { access: 'public' } }, (_request, reply) => {
-    if (!ctx.rendererDir || !existsSync(join(ctx.rendererDir, PAGE_FILE))) return reply.code(503).type('text/plain; charset=utf-8').send('The scoreboard page is not built: run npm run build');
+    if (!ctx.rendererDir || !existsSync(join(ctx.rendererDir, PAGE_FILE))) return notBuiltPage(reply);
     return reply.sendFile(PAGE_FILE, ctx.rendererDir);
   });
 }
