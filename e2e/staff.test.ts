@@ -158,7 +158,7 @@ test.describe('the public scoreboard', () => {
 
     await page.setViewportSize(PHONE);
     await expect(page.getByRole('table', { name: 'Scoreboard' })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
     expect(overflow, 'the page itself does not scroll sideways on a phone (the board does, in its box)').toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'public-scoreboard-phone.png'), fullPage: true });
   });
