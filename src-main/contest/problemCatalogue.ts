@@ -7,7 +7,7 @@ import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import type { ProblemPackage } from '../common/types.ts';
 import type { ContestProblem } from './model.ts';
 
-export type ProblemStatus = { state: 'loading' } | { state: 'ready'; timeLimitMs: number; testCases: number } | { state: 'broken'; error: string };
+export type ProblemStatus = { state: 'loading' } | { state: 'ready'; timeLimitMs: number; testCases: number; submitAnswer: boolean } | { state: 'broken'; error: string };
 
 export class ProblemCatalogue {
   private readonly problems: Map<string, ContestProblem>;
@@ -50,13 +50,18 @@ export class ProblemCatalogue {
   }
 
   private ready(problem: ContestProblem, pkg: ProblemPackage): ProblemPackage {
-    this.statuses.set(problem.id, { state: 'ready', timeLimitMs: timeLimitOf(pkg), testCases: pkg.testCases.length });
+    this.statuses.set(problem.id, { state: 'ready', timeLimitMs: timeLimitOf(pkg), testCases: pkg.testCases.length, submitAnswer: pkg.submitAnswer });
     this.onReady(problem, pkg);
     return pkg;
   }
 
   status(problemId: string): ProblemStatus | null {
     return this.statuses.get(problemId) ?? null;
+  }
+
+  /** Whether a problem read so far is a submit-answer problem (its submissions are answer files, not programs). */
+  hasSubmitAnswer(): boolean {
+    return [...this.statuses.values()].some((s) => s.state === 'ready' && s.submitAnswer);
   }
 
   /** How many packages are still being read (for "still preparing" messages). */

@@ -3,6 +3,7 @@
 // announced (store.contest.syncLanguages, syncAwards), so that /languages, /awards and the event feed give the
 // same objects, each created in the feed before anything refers to it.
 import type { ClicsAward, ClicsLanguage } from '../clics/schemas.ts';
+import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import { disabledLanguages } from '../store/languageSettings.ts';
 import { computeAwards } from '../export/awards.ts';
 import { contestGroups } from '../export/groups.ts';
@@ -14,14 +15,19 @@ import type { CoreContext } from './context.ts';
 /** Awards are worked out again at most this often while judgements come in (each costs one pass over the submissions). */
 const AWARDS_REFRESH_MS = 2000;
 
-/** The languages teams may submit in, as CLICS language objects. */
-function languageObjects(ctx: Pick<CoreContext, 'engine' | 'store'>): ClicsLanguage[] {
+/** What a submit-answer problem's submissions name as their language: the answer file itself, nothing compiled or run. */
+const ANSWER_LANGUAGE: ClicsLanguage = { id: ANSWER_LANGUAGE_ID, name: 'Answer file', entry_point_required: false, extensions: [] };
+
+/** The languages teams may submit in, as CLICS language objects: the answer "language" too once a submit-answer
+ *  problem has been read, so that its submissions refer to a language the feed has created. */
+function languageObjects(ctx: Pick<CoreContext, 'engine' | 'store' | 'problems'>): ClicsLanguage[] {
   const disabled = disabledLanguages(ctx.store);
-  return ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)).map((l) => ({ id: l.id, name: l.name, entry_point_required: false, extensions: [...l.extensions] }));
+  const programs = ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)).map((l) => ({ id: l.id, name: l.name, entry_point_required: false as const, extensions: [...l.extensions] }));
+  return ctx.problems.hasSubmitAnswer() ? [...programs, ANSWER_LANGUAGE] : programs;
 }
 
-/** Announces the languages as they are now (after the judges switched one on or off). */
-export function syncLanguages(ctx: Pick<CoreContext, 'engine' | 'store' | 'now'>): void {
+/** Announces the languages as they are now (after the judges switched one on or off, or a submit-answer problem was read). */
+export function syncLanguages(ctx: Pick<CoreContext, 'engine' | 'store' | 'problems' | 'now'>): void {
   ctx.store.contest.syncLanguages(languageObjects(ctx), ctx.now());
 }
 

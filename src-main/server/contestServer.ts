@@ -21,7 +21,7 @@ import { sweepDeadTempDirs } from '../common/tempFolders.ts';
 import { AccountDirectory } from './accounts.ts';
 import type { PasswordHasherOptions } from './passwordHasher.ts';
 import { Authenticator } from './auth.ts';
-import { startClicsSync } from '../core/clicsSync.ts';
+import { startClicsSync, syncLanguages } from '../core/clicsSync.ts';
 import { startLiveFanout } from '../core/liveFanout.ts';
 import { SubmissionIntake } from '../core/submissionIntake.ts';
 import type { ServerContext } from './context.ts';
@@ -132,7 +132,10 @@ async function startLocked(
   if (store.contest.get()!.startTime === null && options.startUnscheduled !== false) store.contest.setTimes({ startTime: now() });
 
   let closed = false;
+  // Set once the core is built: a submit-answer problem read adds the answer "language" to the CLICS languages.
+  let announceLanguages = () => {};
   const problems = new ProblemCatalogue(contest.problems, (problem, pkg) => {
+    if (!closed && pkg.submitAnswer) announceLanguages();
     if (!closed) store.contest.setProblemInfo(problem.id, { timeLimitMs: timeLimitOf(pkg), testDataCount: pkg.testCases.length, scoring: pkg.scoring, maxScore: pkg.maxScore });
   });
   undo.push(() => problems.dispose());
@@ -168,6 +171,14 @@ async function startLocked(
   };
   // Languages and awards in the store (and the event feed) before anyone can submit or read them.
   undo.push(startClicsSync(context));
+  announceLanguages = () => {
+    try {
+      syncLanguages(context);
+    } catch (error) {
+      // A contest closed for updates takes no new language; the package is read all the same.
+      logger.warn({ err: error }, 'could not announce the answer language of a submit-answer problem');
+    }
+  };
 
   // Store events and judging progress drive everything live: the streams and the scoreboard signals.
   undo.push(startLiveFanout(context, live));

@@ -9,7 +9,8 @@ import { after, before, test } from 'node:test';
 import { resourcePath } from '../common/paths.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import type { PortalOverview, PortalProblem, PortalSubmission } from '../shared/portalApi.ts';
-import { PortalClient, eventually, testServer } from '../test-support/http.ts';
+import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
+import { assertFeed, integrityProblems } from '../test-support/clicsCheck.ts';
 
 const contestDir = mkdtempSync(join(tmpdir(), 'verdict-answer-contest-'));
 let server: Awaited<ReturnType<typeof testServer>>;
@@ -64,4 +65,16 @@ test('a program is refused for a submit-answer problem, and an answer file for a
   const answer = await team.post<{ error: string }>('/api/portal/submissions', { problemId: 'sum', languageId: ANSWER_LANGUAGE_ID, fileName: 'a.txt', source: '3\n' });
   assert.equal(answer.status, 400);
   assert.match(answer.body.error, /takes a program, not an answer file/);
+});
+
+test("the Contest API announces the answer language before a submission refers to it", async () => {
+  await problem('magicsquare');
+  const sent = await team.post<PortalSubmission>('/api/portal/submissions', { problemId: 'magicsquare', languageId: ANSWER_LANGUAGE_ID, fileName: 'feed.txt', source: '2 7 6\n9 5 1\n4 3 8\n' });
+  assert.equal(sent.status, 202);
+  const judge = basic('judge', 'judge-pass');
+  const languages = (await (await fetch(`${server.url}/api/contests/sample/languages`, { headers: judge })).json()) as { id: string }[];
+  assert.ok(languages.some((l) => l.id === ANSWER_LANGUAGE_ID), 'the answer language is listed');
+  const feed = assertFeed(await (await fetch(`${server.url}/api/contests/sample/event-feed?stream=false`, { headers: judge })).text(), 'the feed');
+  assert.ok(feed.some((e) => e.type === 'submissions' && e.data?.language_id === ANSWER_LANGUAGE_ID));
+  assert.deepEqual(integrityProblems(feed), []);
 });
