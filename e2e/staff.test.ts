@@ -1,8 +1,10 @@
 // What contest staff rely on, in Debian's Chromium against a real `verdict serve`: the balloon list
 // (locations, colours, first to solve, deliveries, printed slips), per-problem statistics, judging
-// verification, and the public scoreboard for a projector (no login, live, frozen in the freeze).
+// verification, and the public scoreboard for a projector (no login, live, frozen in the freeze);
+// axe-core finds no serious accessibility violation on any of them.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { browserSkipReason, expect, openConsoleAsJudge, SCREENSHOTS, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('console');
@@ -60,6 +62,7 @@ test.describe('the console', () => {
     await expect(balloonRow(page, second)).not.toContainText('first to solve');
     await expect(page.getByRole('status').filter({ hasText: 'to deliver' })).toHaveText(/2 to deliver · 2 in all/);
     await page.screenshot({ path: join(SCREENSHOTS, 'console-balloons.png'), fullPage: true });
+    await expectNoSeriousViolations(page, 'the balloons');
 
     // Delivered: gone from the undelivered list, and shown with who delivered it in the whole list.
     await page.getByRole('button', { name: 'Mark balloon A for Off By One delivered' }).click();
@@ -98,6 +101,7 @@ test.describe('the console', () => {
     await expect(hello.locator('rect.hist-accepted')).toHaveCount(1);
     await expect(page.getByRole('article', { name: /B\s+Sum/ })).toContainText('No submissions yet.');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-statistics.png'), fullPage: true });
+    await expectNoSeriousViolations(page, 'the statistics');
   });
 
   test('verification: a judge marks a verdict verified; the detail and the list say so, and the list can show only the unverified', async ({ page, served }) => {
@@ -110,6 +114,7 @@ test.describe('the console', () => {
     await expect(page.getByText(/Verified by judge at \d\d:\d\d:\d\d/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Mark not verified' })).toBeVisible();
     await page.screenshot({ path: join(SCREENSHOTS, 'console-verified-submission.png'), fullPage: true });
+    await expectNoSeriousViolations(page, 'a verified submission');
 
     await page.getByRole('link', { name: '← Back to the list' }).click();
     await expect(page.locator(`tr[data-submission-id="${wrong}"]`).getByLabel('verified by judge')).toBeVisible();
@@ -155,6 +160,7 @@ test.describe('the public scoreboard', () => {
     await page.waitForResponse((r) => r.url().endsWith('/api/public/scoreboard'));
     await expect(cell(page, 'team3')).toHaveAttribute('data-cell', 'pending');
     await page.screenshot({ path: join(SCREENSHOTS, 'public-scoreboard-frozen.png'), fullPage: true });
+    await expectNoSeriousViolations(page, 'the public scoreboard');
 
     await page.setViewportSize(PHONE);
     await expect(page.getByRole('table', { name: 'Scoreboard' })).toBeVisible();
