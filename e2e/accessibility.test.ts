@@ -1,24 +1,11 @@
 // Accessibility of the portal's and the console's main views, checked by axe-core in Chromium
 // against a real `verdict serve`: no serious or critical violation on any of them (WCAG 2.x A and
 // AA rules, colour contrast included), and the skip link that takes the keyboard past the top bar.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations as expectAccessible } from './axe.ts';
 import { browserSkipReason, expect, openConsoleAsJudge, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('portal') || browserSkipReason('console');
 test.skip(skip !== false, skip || '');
-
-/** The serious and critical violations on the page as it is now, one line each (empty when none). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  expect(await seriousViolations(page), `serious violations on ${view}`).toEqual([]);
-}
 
 test('the portal: every main view has no serious accessibility violation, and the skip link reaches the content', async ({ page, served }) => {
   test.setTimeout(120_000);
