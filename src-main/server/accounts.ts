@@ -20,6 +20,8 @@ import { CredentialCache, sameSecret } from './passwords.ts';
 const HASH_WRITE_BATCH = 50;
 /** How long a request with a session from before a restart waits for its account's password to be confirmed unchanged. */
 const SESSION_CONFIRM_WAIT_MS = 5_000;
+/** How long stopping waits for the hashes of passwords just logged in with (one scrypt each, in the hasher). */
+const STOP_WAIT_FOR_LOGINS_MS = 5_000;
 
 export interface AuthenticatedAccount {
   id: string;
@@ -58,6 +60,8 @@ export class AccountDirectory {
   private total = 0;
   private hashing = false;
   private stopped = false;
+  /** Hashes of folder passwords someone logged in with, made ahead of the queue and written at once. */
+  private readonly loginHashes = new Set<Promise<void>>();
 
   constructor(store: Store, accounts: readonly ContestAccount[], hasher: PasswordHasherOptions = {}) {
     this.store = store;
@@ -104,7 +108,10 @@ export class AccountDirectory {
     const entry = row ? this.folder.get(username) : undefined;
     // The folder's password decides while its hash is being made, and once the stored hash is known to be of it.
     const byFolder = row !== null && entry !== undefined && (entry.hash === null || entry.hash === row.passwordHash);
-    if (byFolder && sameSecret(password, entry.password)) return toAccount(row);
+    if (byFolder && sameSecret(password, entry.password)) {
+      this.storeHashSoon(username, entry);
+      return toAccount(row);
+    }
     const real = !byFolder && row?.passwordHash && isReadableHash(row.passwordHash) ? row.passwordHash : null;
     const hash = real ?? this.unmatchable;
     const ok = await this.cache.verify(username, password, row?.id ?? '', () => this.checks.run(() => verifyPasswordAsync(password, hash)));
@@ -130,11 +137,33 @@ export class AccountDirectory {
     return entry.verdict === 'same' && this.folder.get(account.username) === entry;
   }
 
-  /** Stops the background hashing and ends the hashing process (the store is about to close); resolves once it has exited. */
-  stop(): Promise<void> {
+  /**
+   * Stops the background hashing and ends the hashing process (the store is about to close); resolves once it has
+   * exited. The hashes of passwords just logged in with are written first (waiting at most STOP_WAIT_FOR_LOGINS_MS).
+   */
+  async stop(): Promise<void> {
+    if (this.loginHashes.size > 0 && !this.stopped) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.loginHashes]), new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_FOR_LOGINS_MS)))]);
+      clearTimeout(timer);
+    }
     this.stopped = true;
     this.save();
     return this.hasher.end();
+  }
+
+  /**
+   * A session made now is made with this folder password: its hash is made ahead of the queue and written at once.
+   * Without it a restart before the queue got there would find no stored hash to confirm the session by, and
+   * end it (sessionHolds) as if the password had changed.
+   */
+  private storeHashSoon(username: string, entry: FolderPassword): void {
+    if (entry.verdict !== 'unknown' || this.stopped) return;
+    const done: Promise<void> = this.hashOne(username, entry)
+      .then(() => this.save())
+      .catch(() => {}) // the background queue tries it again
+      .finally(() => this.loginHashes.delete(done));
+    this.loginHashes.add(done);
   }
 
   private async hashAll(): Promise<void> {

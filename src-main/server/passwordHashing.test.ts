@@ -107,6 +107,28 @@ describe('AccountDirectory', () => {
     }
   });
 
+  test('a login is hashed ahead of the queue and kept by a stop right after it: its session outlives the restart', async () => {
+    const t = tempStore();
+    try {
+      const accounts = contestDefinition().accounts;
+      const first = new AccountDirectory(t.store, accounts);
+      // team2 is last in the hashing queue; the server stops at once, long before the queue would reach it.
+      const account = await first.verify('team2', 'plain-secret-two');
+      assert.equal(account?.id, 'acc-t2');
+      const loggedInAt = Date.now();
+      t.store.accounts.createSession(account.id, 3_600_000, loggedInAt);
+      await first.stop();
+      assert.ok(verifyPassword('plain-secret-two', t.store.accounts.byUsername('team2')!.passwordHash ?? ''), 'the hash of the password logged in with is stored');
+
+      // After the restart the stored hash confirms that the session was made with the folder's password.
+      const second = new AccountDirectory(t.reopen(), accounts);
+      assert.equal(await second.sessionHolds(account, loggedInAt), true);
+      await second.stop();
+    } finally {
+      t.dispose();
+    }
+  });
+
   test('stop() ends the hashing process mid-way', async () => {
     const t = tempStore();
     try {
