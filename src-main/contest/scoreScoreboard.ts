@@ -22,7 +22,7 @@
 // Cost: O(submissions log submissions + teams × problems + teams log teams).
 
 import type { ScoreMode } from './model.ts';
-import { compareIds, type ScoreboardRow, type ScoreSubmission } from './scoreboard.ts';
+import { compareIds, type ScoreboardInput, type ScoreboardRow, type ScoreSubmission } from './scoreboard.ts';
 import type { Verdict } from '../common/types.ts';
 
 export interface ScoredSubmission extends ScoreSubmission {
@@ -32,14 +32,10 @@ export interface ScoredSubmission extends ScoreSubmission {
   groups?: ReadonlyArray<{ name: string; score: number }> | null;
 }
 
-export interface ScoreScoreboardInput {
-  problems: ReadonlyArray<{ id: string }>;
-  teams: ReadonlyArray<{ id: string; hidden?: boolean }>;
+/** The pass-fail scoreboard's input, with scored submissions and the score mode instead of the penalty. */
+export interface ScoreScoreboardInput extends Omit<ScoreboardInput, 'submissions' | 'penaltyMinutes'> {
   submissions: ReadonlyArray<ScoredSubmission>;
   mode: ScoreMode;
-  /** Contest time from which results are hidden: submissions at/after it count as pending. */
-  freezeAtMs?: number | null;
-  includeHidden?: boolean;
 }
 
 const MINUTE_MS = 60_000;
