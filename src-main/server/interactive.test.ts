@@ -2,22 +2,19 @@
 // shows no sample files, which are the interactor's), and a submission through the portal is judged
 // against the interactor.
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { resourcePath } from '../common/paths.ts';
 import type { PortalOverview, PortalProblem, PortalSubmission } from '../shared/portalApi.ts';
-import { PortalClient, eventually, testServer } from '../test-support/http.ts';
+import { PortalClient, eventually, sampleContestWith, testServer } from '../test-support/http.ts';
 
 const contestDir = mkdtempSync(join(tmpdir(), 'verdict-interactive-contest-'));
 let server: Awaited<ReturnType<typeof testServer>>;
 let team: PortalClient;
 
 before(async () => {
-  cpSync(resourcePath('sample-contest'), contestDir, { recursive: true });
-  cpSync(resourcePath('example-problems', 'guess'), join(contestDir, 'guess'), { recursive: true });
-  appendFileSync(join(contestDir, 'problems.yaml'), '- id: guess\n  label: D\n  name: Guess the Number\n');
+  sampleContestWith(contestDir, 'guess', { label: 'D', name: 'Guess the Number' });
   server = await testServer({ contestDir });
   team = new PortalClient(server.url);
   assert.equal((await team.login('team1', 'team1-pass')).status, 200);

@@ -2,14 +2,13 @@
 // team submits the answer itself (language id 'answer', nothing compiled or run) and it is judged by
 // the problem's validator; a program's language is refused for it, and 'answer' for other problems.
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { resourcePath } from '../common/paths.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import type { PortalOverview, PortalProblem, PortalSubmission } from '../shared/portalApi.ts';
-import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
+import { PortalClient, basic, eventually, sampleContestWith, testServer } from '../test-support/http.ts';
 import { assertFeed, integrityProblems } from '../test-support/clicsCheck.ts';
 
 const contestDir = mkdtempSync(join(tmpdir(), 'verdict-answer-contest-'));
@@ -17,9 +16,7 @@ let server: Awaited<ReturnType<typeof testServer>>;
 let team: PortalClient;
 
 before(async () => {
-  cpSync(resourcePath('sample-contest'), contestDir, { recursive: true });
-  cpSync(resourcePath('example-problems', 'magicsquare'), join(contestDir, 'magicsquare'), { recursive: true });
-  appendFileSync(join(contestDir, 'problems.yaml'), '- id: magicsquare\n  label: M\n  name: Magic Square\n');
+  sampleContestWith(contestDir, 'magicsquare', { label: 'M', name: 'Magic Square' });
   server = await testServer({ contestDir });
   team = new PortalClient(server.url);
   assert.equal((await team.login('team1', 'team1-pass')).status, 200);

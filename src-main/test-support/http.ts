@@ -1,10 +1,17 @@
 // Test helpers for the contest server: a server on a loopback port with a private data folder, and
 // a small client that keeps a session cookie like a browser does.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resourcePath } from '../common/paths.ts';
 import { startContestServer, type ContestServer, type ContestServerOptions } from '../server/contestServer.ts';
+
+/** A copy of the sample contest in `contestDir` with one of resources/example-problems/ added as `problem`. */
+export function sampleContestWith(contestDir: string, example: string, problem: { label: string; name: string }): void {
+  cpSync(resourcePath('sample-contest'), contestDir, { recursive: true });
+  cpSync(resourcePath('example-problems', example), join(contestDir, example), { recursive: true });
+  appendFileSync(join(contestDir, 'problems.yaml'), `- id: ${example}\n  label: ${problem.label}\n  name: ${problem.name}\n`);
+}
 
 export async function testServer(options: Partial<ContestServerOptions> = {}): Promise<ContestServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verdict-server-test-'));
