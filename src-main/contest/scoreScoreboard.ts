@@ -24,6 +24,7 @@
 import type { ScoreMode } from './model.ts';
 import { compareIds, type ScoreboardInput, type ScoreboardRow, type ScoreSubmission } from './scoreboard.ts';
 import type { Verdict } from '../common/types.ts';
+import { boardGrid, firstSolvers, ranked } from './scoreboardGrid.ts';
 
 export interface ScoredSubmission extends ScoreSubmission {
   /** A scoring problem's judgement score; null for a pass-fail problem or while not judged. */
@@ -78,19 +79,10 @@ export function computeScoreScoreboard(input: ScoreScoreboardInput): ScoreboardR
   const freezeAt = input.freezeAtMs ?? null;
   const includeHidden = input.includeHidden ?? false;
 
-  const P = problems.length;
-  const problemIndex = new Map<string, number>();
-  for (let p = 0; p < P; p++) if (!problemIndex.has(problems[p].id)) problemIndex.set(problems[p].id, p);
-  const teams: Array<{ id: string; hidden: boolean }> = [];
-  const teamIndex = new Map<string, number>();
-  for (const t of input.teams) {
-    const hidden = t.hidden === true;
-    if ((hidden && !includeHidden) || teamIndex.has(t.id)) continue;
-    teamIndex.set(t.id, teams.length);
-    teams.push({ id: t.id, hidden });
-  }
+  const grid = boardGrid(problems, input.teams, includeHidden);
+  const { problemIndex, teamIndex, teams, cells } = grid;
+  const P = grid.problemCount;
   const T = teams.length;
-  const cells = T * P;
 
   // In contest order, so that a cell's time is when it first reached its score.
   const order = input.submissions
@@ -130,22 +122,10 @@ export function computeScoreScoreboard(input: ScoreScoreboardInput): ScoreboardR
     }
   }
 
-  // First to solve, per problem: the earliest AC among non-hidden teams (submissions are in contest order).
-  const firstSolver = new Int32Array(P).fill(-1);
-  const firstSolverRank = new Int32Array(P).fill(-1);
+  // First to solve, per problem: the earliest AC among non-hidden teams, by place in contest order.
   const rankInOrder = new Int32Array(input.submissions.length);
   order.forEach(({ i }, k) => (rankInOrder[i] = k));
-  for (let t = 0; t < T; t++) {
-    if (teams[t].hidden) continue;
-    for (let p = 0; p < P; p++) {
-      const ac = firstAc[t * P + p];
-      if (ac < 0) continue;
-      if (firstSolverRank[p] < 0 || rankInOrder[ac] < firstSolverRank[p]) {
-        firstSolverRank[p] = rankInOrder[ac];
-        firstSolver[p] = t;
-      }
-    }
-  }
+  const firstSolver = firstSolvers(grid, firstAc, (a, b) => rankInOrder[a] < rankInOrder[b]);
 
   const rows = new Array<ScoreboardRow>(T);
   const totals = new Float64Array(T);
@@ -176,11 +156,6 @@ export function computeScoreScoreboard(input: ScoreScoreboardInput): ScoreboardR
     rows[t] = { rank: 0, teamId: teams[t].id, solved, penalty: 0, lastSolveMs: lastMs, problems: cellsOfRow, score: totals[t] };
   }
 
-  const byRank = Array.from({ length: T }, (_, i) => i);
   const key = (a: number, b: number): number => totals[b] - totals[a] || lastImprovementMinutes[a] - lastImprovementMinutes[b];
-  byRank.sort((a, b) => key(a, b) || compareIds(rows[a].teamId, rows[b].teamId));
-  return byRank.map((r, i, all) => {
-    rows[r].rank = i > 0 && key(all[i - 1], r) === 0 ? rows[all[i - 1]].rank : i + 1;
-    return rows[r];
-  });
+  return ranked(rows, key, (a, b) => compareIds(a.teamId, b.teamId));
 }

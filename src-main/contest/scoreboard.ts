@@ -19,6 +19,7 @@ import type { ClicsScoreboardProblem, ClicsScoreboardRow } from '../clics/schema
 import type { Verdict } from '../common/types.ts';
 import type { ScoreboardType } from './model.ts';
 import { relTime } from '../clics/time.ts';
+import { boardGrid, firstSolvers, ranked } from './scoreboardGrid.ts';
 
 export interface ScoreSubmission {
   id: string;
@@ -95,22 +96,10 @@ export function computeScoreboard(input: ScoreboardInput): ScoreboardRow[] {
   const freezeAt = input.freezeAtMs ?? null;
   const includeHidden = input.includeHidden ?? false;
 
-  const P = problems.length;
-  const problemIndex = new Map<string, number>();
-  for (let p = 0; p < P; p++) if (!problemIndex.has(problems[p].id)) problemIndex.set(problems[p].id, p);
-
-  // Teams on the board; hidden ones are still tracked (to exclude them from first-to-solve) only when shown.
-  const teams: Array<{ id: string; hidden: boolean }> = [];
-  const teamIndex = new Map<string, number>();
-  for (const t of input.teams) {
-    const hidden = t.hidden === true;
-    if (hidden && !includeHidden) continue;
-    if (teamIndex.has(t.id)) continue;
-    teamIndex.set(t.id, teams.length);
-    teams.push({ id: t.id, hidden });
-  }
+  const grid = boardGrid(problems, input.teams, includeHidden);
+  const { problemIndex, teamIndex, teams, cells } = grid;
+  const P = grid.problemCount;
   const T = teams.length;
-  const cells = T * P;
 
   // Pass 1: the first visible AC of each (team, problem) cell: index into `submissions`, -1 for none.
   const firstAc = new Int32Array(cells).fill(-1);
@@ -152,22 +141,9 @@ export function computeScoreboard(input: ScoreboardInput): ScoreboardRow[] {
     // An AC that is not the first cannot be before the first AC; nothing else to count.
   }
 
-  // First to solve, per problem: among non-hidden teams.
-  const firstSolver = new Int32Array(P).fill(-1);
-  const firstSolverSub = new Int32Array(P).fill(-1);
-  for (let t = 0; t < T; t++) {
-    if (teams[t].hidden) continue;
-    for (let p = 0; p < P; p++) {
-      const ac = firstAc[t * P + p];
-      if (ac < 0) continue;
-      const best = firstSolverSub[p];
-      const s = submissions[ac];
-      if (best < 0 || before(s.contestTimeMs, s.id, submissions[best].contestTimeMs, submissions[best].id)) {
-        firstSolverSub[p] = ac;
-        firstSolver[p] = t;
-      }
-    }
-  }
+  const firstSolver = firstSolvers(grid, firstAc, (a, b) =>
+    before(submissions[a].contestTimeMs, submissions[a].id, submissions[b].contestTimeMs, submissions[b].id),
+  );
 
   const rows = new Array<ScoreboardRow>(T);
   const lastSolveMinutes = new Float64Array(T);
@@ -200,18 +176,9 @@ export function computeScoreboard(input: ScoreboardInput): ScoreboardRow[] {
     rows[t] = { rank: 0, teamId: teams[t].id, solved, penalty, lastSolveMs, problems: row };
   }
 
-  const order = Array.from({ length: T }, (_, i) => i);
   const key = (a: number, b: number): number =>
     rows[b].solved - rows[a].solved || rows[a].penalty - rows[b].penalty || lastSolveMinutes[a] - lastSolveMinutes[b];
-  order.sort((a, b) => key(a, b) || compareIds(rows[a].teamId, rows[b].teamId));
-
-  const out = new Array<ScoreboardRow>(T);
-  for (let i = 0; i < T; i++) {
-    const row = rows[order[i]];
-    row.rank = i > 0 && key(order[i - 1], order[i]) === 0 ? out[i - 1].rank : i + 1;
-    out[i] = row;
-  }
-  return out;
+  return ranked(rows, key, (a, b) => compareIds(a.teamId, b.teamId));
 }
 
 // ---------------------------------------------------------------------------------------------- CLICS
