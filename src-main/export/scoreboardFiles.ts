@@ -3,6 +3,7 @@ import type { ClicsScoreboard } from '../clics/schemas.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
 import type { ClicsState } from '../store/clics.ts';
 import { clicsTime, contestTimeMs, relTime } from '../clics/time.ts';
+import { formatPoints } from './points.ts';
 import type { Standings } from './standings.ts';
 
 export type ClicsScoreboardFile = ClicsScoreboard;
@@ -37,8 +38,13 @@ export function csvField(value: string | number | null): string {
  * for each problem (by label) a column group: <label>_attempts (judged submissions up to the first
  * accepted one), <label>_time (minute of the first accepted submission, empty when unsolved),
  * <label>_solved (1/0), <label>_first_to_solve (1/0). RFC 4180: CRLF line ends, UTF-8, no BOM.
+ *
+ * A score contest (scoreCsv) has score in place of solved and penalty, and per problem <label>_attempts
+ * (judged submissions), <label>_time (minute the team reached its score, empty while it has none),
+ * <label>_score, <label>_first_to_solve (the first accepted submission).
  */
 export function scoreboardCsv(standings: Standings): string {
+  if (standings.contest.scoreboardType === 'score') return scoreCsv(standings);
   const header = ['rank', 'team_id', 'team_name', 'solved', 'penalty'];
   for (const p of standings.problems) header.push(`${p.label}_attempts`, `${p.label}_time`, `${p.label}_solved`, `${p.label}_first_to_solve`);
   const lines = [header.map(csvField).join(',')];
@@ -48,6 +54,23 @@ export function scoreboardCsv(standings: Standings): string {
     for (const p of standings.problems) {
       const c = cells.get(p.id);
       fields.push(c?.attempts ?? 0, c?.solved ? c.timeMinutes : null, c?.solved ? 1 : 0, c?.firstToSolve ? 1 : 0);
+    }
+    lines.push(fields.map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function scoreCsv(standings: Standings): string {
+  const header = ['rank', 'team_id', 'team_name', 'score'];
+  for (const p of standings.problems) header.push(`${p.label}_attempts`, `${p.label}_time`, `${p.label}_score`, `${p.label}_first_to_solve`);
+  const lines = [header.map(csvField).join(',')];
+  for (const row of standings.rows) {
+    const cells = new Map(row.problems.map((c) => [c.problemId, c]));
+    const fields: (string | number | null)[] = [row.rank, row.teamId, row.team.displayName, formatPoints(row.score ?? 0)];
+    for (const p of standings.problems) {
+      const c = cells.get(p.id);
+      const score = c?.score ?? 0;
+      fields.push(c?.attempts ?? 0, score > 0 ? c!.timeMinutes : null, formatPoints(score), c?.firstToSolve ? 1 : 0);
     }
     lines.push(fields.map(csvField).join(','));
   }

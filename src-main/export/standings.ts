@@ -1,11 +1,13 @@
 // The final standings, read from the store: the judges' view (nothing frozen), hidden teams left out,
-// ranked by computeScoreboard. Every export (CSV, CLICS scoreboard, results.tsv, awards, HTML) is
-// derived from this one object, so they always agree.
+// ranked as the live scoreboard ranks (store/scoreboardService.ts: a score contest by its scores).
+// Every export (CSV, CLICS scoreboard, results.tsv, awards, HTML) is derived from this one object, so
+// they always agree.
 //
 // Order: by rank; teams with the same rank alphabetically by display name (Unicode collation, en-US,
-// as the CLICS scoreboard asks), then by team id. Ranks are computeScoreboard's: equal solved,
-// penalty and last-solve minute share a rank (1, 1, 3).
-import { compareIds, computeScoreboard, type ScoreboardRow } from '../contest/scoreboard.ts';
+// as the CLICS scoreboard asks), then by team id. Ranks are the scoreboard's: equal solved,
+// penalty and last-solve minute (a score contest: total score and last improvement) share a rank (1, 1, 3).
+import { compareIds, type ScoreboardRow } from '../contest/scoreboard.ts';
+import { scoreboardRows } from '../store/scoreboardService.ts';
 import type { ContestRow, ProblemRow, Store, TeamRow } from '../store/store.ts';
 
 interface StandingsRow extends ScoreboardRow {
@@ -42,14 +44,7 @@ export function finalStandings(store: Store): Standings {
   const problems = store.contest.problems();
   const teams = store.contest.teams();
   const submissions = store.submissions.list();
-  const rows = computeScoreboard({
-    problems,
-    teams,
-    submissions: submissions.map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
-    penaltyMinutes: contest.penaltyMinutes,
-    freezeAtMs: null,
-    includeHidden: false,
-  });
+  const rows = scoreboardRows(store, { freezeAtMs: null, includeHidden: false });
   const byId = new Map(teams.map((t) => [t.id, t]));
   const ranked: StandingsRow[] = rows.map((r) => ({ ...r, team: byId.get(r.teamId)! }));
   ranked.sort((a, b) => a.rank - b.rank || compareTeamNames(a.team, b.team));

@@ -4,6 +4,7 @@
 import { contestMaxScore } from '../store/clics.ts';
 import { clicsTime } from '../clics/time.ts';
 import type { Awards, Medal } from './awards.ts';
+import { formatPoints } from './points.ts';
 import type { Standings } from './standings.ts';
 
 function escapeHtml(text: string): string {
@@ -15,11 +16,6 @@ function normalRgb(rgb: string): string | null {
   if (!m) return null;
   const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
   return `#${hex.toLowerCase()}`;
-}
-
-/** A score without floating-point noise (at most 4 decimals). */
-function formatPoints(score: number): string {
-  return String(Math.round(score * 10_000) / 10_000);
 }
 
 function tries(n: number): string {
@@ -74,6 +70,13 @@ tfoot td{background:#f4f4f4;font-size:11px;color:#333}
   .cell small,.pname,.standings td.team .org{font-size:8px}
 }
 `;
+
+/** What a pass-fail contest's cells mean. */
+const PASS_FAIL_CELLS_LEGEND =
+  '<span><i class="swatch" style="background:#1f7a3a"></i>First to solve &#9733;</span><span><i class="swatch" style="background:#c8efc4"></i>Solved: minute, tries</span><span><i class="swatch" style="background:#f7c6c6"></i>Not solved</span><span><i class="swatch" style="background:#fbeeb0"></i>Pending</span>';
+/** What a score contest's cells mean: the team's score for the problem (its best, as the scoreboard counts it) and its tries. */
+const SCORE_CELLS_LEGEND =
+  '<span><i class="swatch" style="background:#c8efc4"></i>Full score: points, tries</span><span><i class="swatch" style="background:#f6e3a6"></i>Partial score: points, tries</span><span><i class="swatch" style="background:#f7c6c6"></i>No points</span><span><i class="swatch" style="background:#fbeeb0"></i>Pending, no points yet</span>';
 
 export interface StandingsHtmlOptions {
   /** Why the results are not final (shown in a note at the top). */
@@ -179,9 +182,9 @@ ${note}<table class="standings">
 <tbody>
 ${body}
 </tbody>
-<tfoot><tr><td colspan="${scored ? 3 : 4}">Solved / tried by</td>${solvedBy}</tr></tfoot>
+<tfoot><tr><td colspan="${scored ? 3 : 4}">${scored ? 'Accepted' : 'Solved'} / tried by</td>${solvedBy}</tr></tfoot>
 </table>
-<p class="legend"><span><i class="swatch" style="background:#f5d76e"></i>Gold medal (${medals.gold})</span><span><i class="swatch" style="background:#d6d6d6"></i>Silver medal (${medals.silver})</span><span><i class="swatch" style="background:#e3b58a"></i>Bronze medal (${medals.bronze})</span><span><i class="swatch" style="background:#1f7a3a"></i>First to solve &#9733;</span><span><i class="swatch" style="background:#c8efc4"></i>Solved: minute, tries</span><span><i class="swatch" style="background:#f7c6c6"></i>Not solved</span><span><i class="swatch" style="background:#fbeeb0"></i>Pending</span></p>
+<p class="legend"><span><i class="swatch" style="background:#f5d76e"></i>Gold medal (${medals.gold})</span><span><i class="swatch" style="background:#d6d6d6"></i>Silver medal (${medals.silver})</span><span><i class="swatch" style="background:#e3b58a"></i>Bronze medal (${medals.bronze})</span>${scored ? SCORE_CELLS_LEGEND : PASS_FAIL_CELLS_LEGEND}</p>
 </body>
 </html>
 `;

@@ -19,6 +19,32 @@ export interface ScoreboardSnapshot {
 /** Characters of a view's digest kept (about 130 bits). */
 const DIGEST_CHARS = 22;
 
+/**
+ * The ranked rows of the store's contest: a score contest's (scoreScoreboard.ts) or a pass-fail one's
+ * (scoreboard.ts). The live views and the exported standings both rank through this, so they agree.
+ */
+export function scoreboardRows(store: Store, options: { freezeAtMs: number | null; includeHidden: boolean }): ScoreboardRow[] {
+  const contest = store.contest.get();
+  const common = { problems: store.contest.problems(), teams: store.contest.teams(), ...options };
+  const submissions = store.submissions.list();
+  if (contest?.scoreboardType === 'score') {
+    // Only the per-subtask mode needs the judgements' groups.
+    const groups = contest.scoreMode === 'best-per-subtask' ? store.judgements.currentGroups() : null;
+    return computeScoreScoreboard({
+      ...common,
+      mode: contest.scoreMode,
+      submissions: submissions.map((s) => ({
+        id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict, score: s.score, groups: groups?.get(s.id) ?? null,
+      })),
+    });
+  }
+  return computeScoreboard({
+    ...common,
+    submissions: submissions.map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
+    penaltyMinutes: contest?.penaltyMinutes ?? 20,
+  });
+}
+
 export class ScoreboardService {
   private readonly store: Store;
   private version = 1;
@@ -48,31 +74,7 @@ export class ScoreboardService {
     const key = `${view}:${frozen}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const common = {
-      problems: this.store.contest.problems(),
-      teams: this.store.contest.teams(),
-      freezeAtMs: frozen ? phase.freezeAtMs : null,
-      includeHidden: view === 'judges',
-    };
-    const submissions = this.store.submissions.list();
-    let rows: ScoreboardRow[];
-    if (contest?.scoreboardType === 'score') {
-      // Only the per-subtask mode needs the judgements' groups.
-      const groups = contest.scoreMode === 'best-per-subtask' ? this.store.judgements.currentGroups() : null;
-      rows = computeScoreScoreboard({
-        ...common,
-        mode: contest.scoreMode,
-        submissions: submissions.map((s) => ({
-          id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict, score: s.score, groups: groups?.get(s.id) ?? null,
-        })),
-      });
-    } else {
-      rows = computeScoreboard({
-        ...common,
-        submissions: submissions.map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
-        penaltyMinutes: contest?.penaltyMinutes ?? 20,
-      });
-    }
+    const rows = scoreboardRows(this.store, { freezeAtMs: frozen ? phase.freezeAtMs : null, includeHidden: view === 'judges' });
     const digest = createHash('sha256').update(JSON.stringify([frozen, rows])).digest('base64url').slice(0, DIGEST_CHARS);
     const snapshot = { frozen, rows, version: this.version, digest };
     this.cache.set(key, snapshot);
