@@ -1,7 +1,7 @@
 // verdict.json: what a CLICS contest package has no place for, so that `verdict import` brings the
 // contest back whole: the time of every event (the feed's lines carry none), the judges' settings,
-// judging details (judgehost, memory, compile output, run exit codes and messages) and the audit trail
-// of overridden verdicts. Other tools ignore the file; the CLICS files stand on their own.
+// judging details (judgehost, memory, compile output, run exit codes and messages, a scoring problem's
+// test groups' results) and the audit trail of overridden verdicts. Other tools ignore the file; the CLICS files stand on their own.
 import type { JudgementRow, RunRow, Store } from '../store/store.ts';
 
 export const EXTRAS_FILE = 'verdict.json';
@@ -20,6 +20,15 @@ interface JudgementExtras {
   failing_output: string | null;
   invalidated_at: number | null;
   invalidated_why: 'rejudge' | 'recovery' | null;
+  /** A scoring problem's test groups' results: a best-per-subtask scoreboard is computed from them. */
+  groups?: GroupResultExtras[];
+}
+
+interface GroupResultExtras {
+  name: string;
+  verdict: string;
+  score: number;
+  max_score: number | null;
 }
 
 interface RunExtras {
@@ -70,6 +79,7 @@ export function packageExtras(store: Store, contestId: string, rows: { judgement
       failing_output: j.failingOutput,
       invalidated_at: j.invalidatedAt,
       invalidated_why: j.invalidatedWhy,
+      ...(j.groups ? { groups: j.groups.map((g) => ({ name: g.name, verdict: g.verdict, score: g.score, max_score: g.maxScore })) } : {}),
     };
   }
   for (const r of rows.runs) {

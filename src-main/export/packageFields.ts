@@ -108,6 +108,14 @@ export const PackageExtras = Type.Object({
   settings: Type.Record(Type.String(), Str, { expected: 'expected a map of strings' }),
 });
 
+/** One test group's result of a judgement (common/results.ts GroupResult). */
+const GroupResultFields = Type.Object({
+  name: Type.String({ expected: 'expected a test group\'s path below data/ ("" for the root)' }),
+  verdict: Verdict,
+  score: Type.Number({ expected: 'expected a score (a number)' }),
+  max_score: Type.Union([Type.Number(), Type.Null()], { expected: 'expected the most the group can score (a number), or null' }),
+});
+
 /** verdict.json's details of one judgement. */
 export const JudgementExtras = Type.Object({
   judgehost: Str,
@@ -121,6 +129,8 @@ export const JudgementExtras = Type.Object({
   failing_output: Type.Optional(Str),
   invalidated_at: Type.Optional(Count(0)),
   invalidated_why: Type.Optional(Type.Union([Type.Literal('rejudge'), Type.Literal('recovery')], { expected: 'expected "rejudge" or "recovery"' })),
+  /** A scoring problem's test groups' results (absent in packages written before they were exported). */
+  groups: Type.Optional(Type.Array(GroupResultFields, { expected: 'expected a list of test groups\' results' })),
 });
 
 /** verdict.json's details of one run. */

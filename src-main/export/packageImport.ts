@@ -420,9 +420,9 @@ function judgementRow(j: Static<typeof PackageJudgement>, x: Static<typeof Judge
     failingOutput: x?.failing_output ?? null,
     invalidatedAt: x?.invalidated_at ?? null,
     invalidatedWhy: x?.invalidated_why ?? null,
-    // The score it counts for (CLICS); the test groups' results are not exported.
+    // The score it counts for (CLICS); its test groups' results, verdict.json's (a best-per-subtask scoreboard sums them).
     score: j.score ?? null,
-    groups: null,
+    groups: x?.groups?.map((g) => ({ name: g.name, verdict: g.verdict, score: g.score, maxScore: g.max_score })) ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 // The results of a score contest (testScoreContest.ts): the standings rank by score as the live
-// scoreboard does, and results.tsv, scoreboard.csv and standings.html carry the scores.
+// scoreboard does, results.tsv, scoreboard.csv and standings.html carry the scores, and the test groups'
+// results travel in an exported package, so an imported best-per-subtask contest ranks the same.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readGroupsFile } from '../contest/folderLists.ts';
 import { ScoreboardService } from '../store/scoreboardService.ts';
-import { buildResults, type Results } from './contestPackage.ts';
+import { Store } from '../store/store.ts';
+import { buildResults, exportContestPackage, type Results } from './contestPackage.ts';
+import { importContestPackage } from './packageImport.ts';
 import { finalStandings } from './standings.ts';
 import { HOUR, START, makeScoreContest, type TestScoreContest } from './testScoreContest.ts';
 
@@ -95,6 +98,35 @@ test('a best-submission score contest ranks by each problem\'s best submission',
       ['t3', 3, 'Ranked', 12.5, 5],
       ['t4', null, 'Honorable', 0, 0],
     ]);
+  } finally {
+    c.store.close();
+  }
+});
+
+test('export, then import: the test groups\' results come back, so a best-per-subtask scoreboard is the same', async () => {
+  const c = await makeScoreContest(join(scratch, 'round-trip'), 'best-per-subtask');
+  const pkg = join(scratch, 'round-trip', 'pkg');
+  const dataDir = join(scratch, 'round-trip', 'imported');
+  try {
+    await exportContestPackage(c.store, pkg, { now: START + 6 * HOUR });
+    const imported = await importContestPackage(pkg, c.def, dataDir, { now: START + 7 * HOUR });
+    const store = Store.open(imported.dbFile);
+    try {
+      const groupsOf = (s: Store) => s.judgements.list().map((j) => [j.id, j.groups]);
+      assert.deepEqual(groupsOf(store), groupsOf(c.store));
+      const rows = (s: Store) => finalStandings(s).rows.map((row) => [row.rank, row.teamId, row.score, row.problems.map((p) => p.score)]);
+      // Summed from whole scores, t1 would have 61 (its best submission of A, 60, and B's 1) and rank second.
+      assert.deepEqual(rows(store), [
+        [1, 't1', 101, [100, 1]],
+        [2, 't2', 100, [100, 0]],
+        [3, 't3', 12.5, [12.5, 0]],
+        [4, 't4', 0, [0, 0]],
+      ]);
+      assert.deepEqual(rows(store), rows(c.store));
+      assert.deepEqual(new ScoreboardService(store).snapshot('public', START + 7 * HOUR).rows, new ScoreboardService(c.store).snapshot('public', START + 7 * HOUR).rows);
+    } finally {
+      store.close();
+    }
   } finally {
     c.store.close();
   }
