@@ -2,8 +2,8 @@
 // schemas (schemas.ts), so what /access announces is exactly what the objects hold.
 import { OBJECT_SCHEMAS, type ClicsAccess, type ClicsCapability, type ClicsType } from './schemas.ts';
 
-/** Anonymous callers (the public), team accounts, and judges or admins. */
-export type ClicsRole = 'public' | 'team' | 'judge';
+/** Anonymous callers (the public), team accounts, judges, and admins (judges who may also give ids and times). */
+export type ClicsRole = 'public' | 'team' | 'judge' | 'admin';
 
 /** What anyone may read: the configuration, the state, and the awards once released. */
 const PUBLIC_TYPES: readonly ClicsType[] = ['contest', 'judgement-types', 'languages', 'problems', 'groups', 'organizations', 'teams', 'state', 'awards'];
@@ -14,16 +14,19 @@ const JUDGE_TYPES: readonly ClicsType[] = [...TEAM_TYPES, 'runs'];
 
 /**
  * A team POSTs its own submissions and clarifications; a judge POSTs submissions for a team (as a proxy) and
- * clarifications, and sets or clears the contest's start and thaws the scoreboard (PATCH of the contest).
+ * clarifications, and sets or clears the contest's start and thaws the scoreboard (PATCH of the contest). An
+ * admin does what a judge does and may also give a submission's or a clarification's time, and its id with
+ * PUT (admin_submit, admin_clar: a proxy CCS forwarding what it received while the link was down).
  */
 const CAPABILITIES: Record<ClicsRole, ClicsCapability[]> = {
   public: [],
   team: ['team_submit', 'post_clar'],
   judge: ['contest_start', 'contest_thaw', 'proxy_submit', 'post_clar'],
+  admin: ['contest_start', 'contest_thaw', 'proxy_submit', 'post_clar', 'admin_submit', 'admin_clar'],
 };
 
 function typesFor(role: ClicsRole): readonly ClicsType[] {
-  return role === 'judge' ? JUDGE_TYPES : role === 'team' ? TEAM_TYPES : PUBLIC_TYPES;
+  return role === 'judge' || role === 'admin' ? JUDGE_TYPES : role === 'team' ? TEAM_TYPES : PUBLIC_TYPES;
 }
 
 export function accessFor(role: ClicsRole): ClicsAccess {

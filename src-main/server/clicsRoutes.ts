@@ -22,9 +22,8 @@ import type { ServerContext } from './context.ts';
 import { FeedTokens } from './feedTokens.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import { PageTurns } from './pageTurns.ts';
-import { acceptSubmission } from './portalRoutes.ts';
-import { sourceFromZip } from '../contest/submissionFiles.ts';
-import { ClicsClarificationBody, ClicsContestPatchBody, ClicsSubmissionBody, ContestParams, EventFeedQuery, ObjectParams, filterQuery } from './requestSchemas.ts';
+import { registerClicsWrites } from './clicsWrites.ts';
+import { ClicsContestPatchBody, ContestParams, EventFeedQuery, ObjectParams, filterQuery } from './requestSchemas.ts';
 
 /** Events sent per database read while sending a feed's history (a page is well under a millisecond of work). */
 const FEED_PAGE = 200;
@@ -61,7 +60,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
     if (cid !== undefined && cid !== contestId()) throw new HttpError(404, `no contest '${cid}'`);
   });
 
-  const roleOf = (caller: Caller | null): ClicsRole => (caller === null ? 'public' : isJudge(caller) ? 'judge' : 'team');
+  const roleOf = (caller: Caller | null): ClicsRole => (caller === null ? 'public' : caller.account.type);
   /** The team whose data the caller may see (null = all, for judges). */
   const scope = async (request: FastifyRequest): Promise<string | null> => {
     const caller = requireCaller(await identify(request));
@@ -213,71 +212,9 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
     return { time: clicsTime(now), contest_time: relTime(contestTimeMs(startTime(), now)), state: store.contest.state(now), rows: scoreboardToClics(snapshot.rows, store.contest.problems(), store.contest.scoreboardType()) };
   });
 
-  // ---------------------------------------------------------------- POST
+  // ---------------------------------------------------------------- POST and PUT
 
-  /** A team-supplied property that the server decides ("must not be provided"). */
-  const refuse = (body: Record<string, unknown>, keys: readonly string[]) => {
-    for (const key of keys) if (key in body) throw new HttpError(400, `${key} must not be provided: the server sets it`);
-  };
-
-  api.post(`${base}/submissions`, { config: { access: 'signed-in', stateChange: true }, schema: { params: ContestParams, body: ClicsSubmissionBody } }, async (request, reply) => {
-    const caller = requireCaller(await identify(request));
-    const { body } = request;
-    // team_submit and proxy_submit: the server gives the id and the time.
-    refuse(body, ['id', 'time', 'contest_time']);
-    if (body.files.length !== 1) throw new HttpError(400, 'files must hold exactly one zip');
-    if (body.files[0].mime !== undefined && body.files[0].mime !== 'application/zip') throw new HttpError(400, 'files[0].mime must be application/zip');
-    let teamId: string;
-    if (caller.account.type === 'team') {
-      if (body.team_id !== undefined && body.team_id !== caller.account.teamId) throw new HttpError(403, 'a team submits for itself only');
-      teamId = caller.account.teamId!;
-    } else {
-      const named = body.team_id;
-      if (typeof named !== 'string' || !store.contest.teams().some((t) => t.id === named)) throw new HttpError(400, 'judges submitting must name an existing team_id');
-      teamId = named;
-    }
-    const file = await sourceFromZip(body.files[0].data);
-    const submission = await acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source });
-    reply.code(202).header('location', `/api/contests/${contestId()}/submissions/${submission.id}`).type('application/json');
-    return clicsJson('submissions', submissionObject(submission, contestId()));
-  });
-
-  api.post(`${base}/clarifications`, { config: { access: 'signed-in', stateChange: true }, schema: { params: ContestParams, body: ClicsClarificationBody } }, async (request, reply) => {
-    const caller = requireCaller(await identify(request));
-    const { body } = request;
-    if (!body.text.trim()) throw new HttpError(400, 'text: empty');
-    refuse(body, ['id', 'time', 'contest_time']);
-    const problemId = body.problem_id ?? null;
-    const judge = isJudge(caller);
-    if (judge && body.from_team_id !== undefined && body.from_team_id !== null) throw new HttpError(400, 'from_team_id must not be provided by the judges');
-    if (!judge) {
-      refuse(body, ['to_team_ids', 'to_group_ids']);
-      if (body.from_team_id !== undefined && body.from_team_id !== caller.account.teamId) throw new HttpError(403, 'a team asks for itself only');
-      const wait = ctx.limits.clarifications.take(caller.account.teamId!);
-      if (wait) throw new HttpError(429, `too many questions: wait ${Math.ceil(wait / 1000)} s`);
-    }
-    // Verdict sends an answer to one team or to all: to_team_ids holds at most one team (to_team_id, of earlier versions, too).
-    let toTeamId: string | null = null;
-    if (judge && Array.isArray(body.to_team_ids)) {
-      if (body.to_team_ids.length > 1) throw new HttpError(400, 'to_team_ids: Verdict answers one team or all teams');
-      toTeamId = body.to_team_ids[0] ?? null;
-    } else if (judge) toTeamId = body.to_team_id ?? null;
-    const replyToId = body.reply_to_id ?? null;
-    // A team may only follow up on a clarification it can see: whether another one exists is not its business.
-    if (!judge && replyToId !== null && !store.clarifications.list({ teamId: caller.account.teamId! }).some((c) => c.id === replyToId)) {
-      throw new HttpError(400, `reply_to_id ${replyToId}: no such clarification`);
-    }
-    const row = store.clarifications.add({
-      fromTeamId: judge ? null : caller.account.teamId,
-      toTeamId,
-      problemId,
-      text: body.text.trim().slice(0, 4000),
-      replyToId,
-      time: ctx.now(),
-    });
-    reply.code(201).header('location', `/api/contests/${contestId()}/clarifications/${row.id}`).type('application/json');
-    return clicsJson('clarifications', clarificationObject(row));
-  });
+  registerClicsWrites(app, ctx, identify);
 
   // ---------------------------------------------------------------- event feed
 

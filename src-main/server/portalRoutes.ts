@@ -193,16 +193,19 @@ function me(ctx: ServerContext, account: Caller['account'], csrfToken: string): 
 
 /**
  * Validates and stores a submission (durable before this returns) and wakes the judging service.
- * Shared by the portal and the CLICS API. Never waits for judging.
+ * Shared by the portal and the CLICS API. Never waits for judging. An admin's submission (the CLICS
+ * API's admin_submit) may bring its own `submittedAt` and `id`: it is checked against the contest's
+ * hours at that time, and not counted against the team's rate (a proxy forwards what teams sent it).
  */
 export async function acceptSubmission(
   ctx: ServerContext,
   request: FastifyRequest,
-  s: { teamId: string; problemId: string; languageId: string; fileName: string; source: Buffer },
+  s: { teamId: string; problemId: string; languageId: string; fileName: string; source: Buffer; submittedAt?: number; id?: string },
 ): Promise<SubmissionRow> {
   const contest = ctx.store.contest.get()!;
   const now = ctx.now();
-  const closed = submissionClosedReason(contest, now);
+  const submittedAt = s.submittedAt ?? now;
+  const closed = submissionClosedReason(contest, submittedAt);
   if (closed) throw new HttpError(409, closed);
   checkSourceSize(s.source.length);
   if (!ctx.contest.problems.some((p) => p.id === s.problemId)) throw new HttpError(400, `no problem '${s.problemId}'`);
@@ -213,9 +216,11 @@ export async function acceptSubmission(
   // A retried POST with the same key is not a new submission and must not be rate limited.
   const existing = idempotencyKey ? ctx.store.submissions.findByKey(s.teamId, idempotencyKey) : null;
   if (existing) return existing;
-  const wait = ctx.limits.submissions.take(s.teamId, now);
-  if (wait) throw new HttpError(429, `too many submissions: wait ${Math.ceil(wait / 1000)} s`);
-  return ctx.intake.add({ ...s, submittedAt: now, idempotencyKey });
+  if (s.submittedAt === undefined) {
+    const wait = ctx.limits.submissions.take(s.teamId, now);
+    if (wait) throw new HttpError(429, `too many submissions: wait ${Math.ceil(wait / 1000)} s`);
+  }
+  return ctx.intake.add({ ...s, submittedAt, idempotencyKey, queuedAt: now });
 }
 
 /** Whether the submission is a submit-answer problem's answer file (its language id ANSWER_LANGUAGE_ID,

@@ -38,8 +38,14 @@ export const EventFeedQuery = Type.Object({
   stream: Type.Optional(Type.String()),
 });
 
-/** team_submit / proxy_submit. `team_id` is checked by the handler: who may name which team is access, not shape. */
+/**
+ * team_submit / proxy_submit / admin_submit (POST and PUT). `team_id` is checked by the handler: who may name which
+ * team is access, not shape; so are id, time and contest_time (only an admin gives them).
+ */
 export const ClicsSubmissionBody = Type.Object({
+  id: Type.Optional(Type.String()),
+  time: Type.Optional(Type.String()),
+  contest_time: Type.Optional(Type.String()),
   problem_id: Type.String(),
   language_id: Type.String(),
   team_id: Type.Optional(Type.Unknown()),
@@ -56,11 +62,15 @@ export const ClicsContestPatchBody = Type.Object({
 
 /** A question (team) or an answer or announcement (judges); who may give which property is the handler's. */
 export const ClicsClarificationBody = Type.Object({
+  id: Type.Optional(Type.String()),
+  time: Type.Optional(Type.String()),
+  contest_time: Type.Optional(Type.String()),
   text: Type.String(),
   problem_id: Type.Optional(NullableString),
   reply_to_id: Type.Optional(NullableString),
   from_team_id: Type.Optional(Type.Unknown()),
   to_team_ids: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
+  to_group_ids: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
   /** Earlier versions' single recipient. */
   to_team_id: Type.Optional(NullableString),
 });

@@ -55,6 +55,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   // The judges' and the submitting team's: another team gets 404 (as if there were no such submission).
   'GET /api/contests/:cid/submissions/:id/files': 'signed-in',
   'POST /api/contests/:cid/submissions': 'signed-in',
+  // An admin's, with the id it chose (admin_submit); a judge's PUT is 403 in the handler.
+  'PUT /api/contests/:cid/submissions/:id': 'judge',
   'GET /api/contests/:cid/judgements': 'signed-in',
   'GET /api/contests/:cid/judgements/:id': 'signed-in',
   'GET /api/contests/:cid/runs': 'judge',
@@ -62,6 +64,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/contests/:cid/clarifications': 'signed-in',
   'GET /api/contests/:cid/clarifications/:id': 'signed-in',
   'POST /api/contests/:cid/clarifications': 'signed-in',
+  'PUT /api/contests/:cid/clarifications/:id': 'judge',
   'GET /api/contests/:cid/accounts': 'signed-in',
   'GET /api/contests/:cid/accounts/:id': 'signed-in',
   'GET /api/contests/:cid/awards': 'public',

@@ -1,5 +1,6 @@
 // Clarifications: questions from teams, answers and broadcasts from the judges, each with its event
 // (who may see it: eventAudience.ts).
+import { chosenId } from './chosenIds.ts';
 import { clarificationObject } from './clics.ts';
 import { contestTimeMs } from '../clics/time.ts';
 import type { ContestRepository } from './contest.ts';
@@ -14,6 +15,8 @@ export interface NewClarification {
   text: string;
   replyToId: string | null;
   time: number;
+  /** The id an admin chose (the Contest API's PUT): a whole number no clarification has (chosenIds.ts). */
+  id?: string;
 }
 
 const CLARIFICATION_SELECT = `
@@ -45,6 +48,7 @@ export class ClarificationRepository {
     this.s = prepareStatements(db);
   }
 
+  /** Stores a clarification and its event; a chosen `id` that is not acceptable is StoreError 'invalid', one in use 'conflict'. */
   add(c: NewClarification): ClarificationRow {
     return this.db.transaction(() => {
       this.contest.refuseOnceClosed('a clarification');
@@ -57,7 +61,13 @@ export class ClarificationRepository {
         throw new StoreError('not_found', `unknown clarification ${c.replyToId}`);
       }
       const ctime = contestTimeMs(this.contest.startTime(), c.time);
-      const id = this.s.insertClarification.run(c.fromTeamId, c.toTeamId, replyTo, c.problemId, c.text, c.time, ctime).lastInsertRowid;
+      let id: number | bigint;
+      if (c.id === undefined) id = this.s.insertClarification.run(c.fromTeamId, c.toTeamId, replyTo, c.problemId, c.text, c.time, ctime).lastInsertRowid;
+      else {
+        id = chosenId(c.id, 'clarification');
+        if (this.s.clarificationExists.get(id) !== undefined) throw new StoreError('conflict', `clarification ${c.id} already exists`);
+        this.s.loadClarification.run(id, c.fromTeamId, c.toTeamId, replyTo, c.problemId, c.text, c.time, ctime);
+      }
       const row: ClarificationRow = { id: String(id), fromTeamId: c.fromTeamId, toTeamId: c.toTeamId, replyToId: c.replyToId, problemId: c.problemId, text: c.text, time: c.time, contestTimeMs: ctime };
       this.events.append('clarifications', row.id, 'create', clarificationObject(row), Date.now());
       return row;

@@ -1,6 +1,7 @@
 // Submissions: each stored with its source and its 'submissions' event in one transaction, synced to disk
 // before the team is answered; read back with the verdict of their current judgement. Their status column
 // is the durable queue (queue.ts orders it, judgements.ts moves submissions through it).
+import { chosenId } from './chosenIds.ts';
 import { entryPointOf, submissionObject } from './clics.ts';
 import { contestTimeMs } from '../clics/time.ts';
 import type { ContestRepository } from './contest.ts';
@@ -17,6 +18,10 @@ export interface NewSubmission {
   source: Buffer;
   submittedAt: number;
   idempotencyKey?: string | null;
+  /** The id an admin chose (the Contest API's PUT): a whole number no submission has (chosenIds.ts). */
+  id?: string;
+  /** When it entered the queue, if not when it was submitted (an admin's, submitted earlier at a proxy). */
+  queuedAt?: number;
 }
 
 /** A submission with the verdict of its current judgement; a query selecting submissions `s` (queue.ts uses it too). */
@@ -41,6 +46,9 @@ function prepareStatements(db: StoreDatabase) {
     checkSubmitRefs: p('SELECT (SELECT deleted FROM teams WHERE id = ?) AS team, (SELECT deleted FROM problems WHERE id = ?) AS problem'),
     insertSubmission: p(`INSERT INTO submissions (team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, idempotency_key, status, queued_at)
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`),
+    insertChosenId: p(`INSERT INTO submissions (id, team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, idempotency_key, status, queued_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`),
+    submissionExists: p('SELECT 1 FROM submissions WHERE id = ?'),
     loadSubmission: p(`INSERT INTO submissions (id, team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, status, queued_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSource: p('INSERT INTO submission_sources (submission_id, source) VALUES (?, ?)'),
@@ -69,6 +77,7 @@ export class SubmissionRepository {
   /**
    * Stores a submission and its 'submissions' create event in one transaction, synced to disk before it
    * returns. The same (teamId, idempotencyKey) again returns the first submission with created=false.
+   * A chosen `id` that is not acceptable is StoreError 'invalid', one a submission has 'conflict'.
    */
   add(s: NewSubmission): { submission: SubmissionRow; created: boolean } {
     const key = s.idempotencyKey ?? null;
@@ -85,7 +94,14 @@ export class SubmissionRepository {
       const ctime = contestTimeMs(contest?.startTime ?? null, s.submittedAt);
       const source = Buffer.isBuffer(s.source) ? s.source : Buffer.from(s.source);
       const entryPoint = entryPointOf(s.languageId, s.fileName, source.toString('utf8'));
-      const rowid = this.s.insertSubmission.run(s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, ctime, entryPoint, key, s.submittedAt).lastInsertRowid;
+      const queuedAt = s.queuedAt ?? s.submittedAt;
+      let rowid: number | bigint;
+      if (s.id === undefined) rowid = this.s.insertSubmission.run(s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, ctime, entryPoint, key, queuedAt).lastInsertRowid;
+      else {
+        const chosen = chosenId(s.id, 'submission');
+        if (this.s.submissionExists.get(chosen) !== undefined) throw new StoreError('conflict', `submission ${s.id} already exists`);
+        rowid = this.s.insertChosenId.run(chosen, s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, ctime, entryPoint, key, queuedAt).lastInsertRowid;
+      }
       this.s.insertSource.run(rowid, source);
       const submission: SubmissionRow = {
         id: String(rowid),
