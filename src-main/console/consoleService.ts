@@ -11,7 +11,10 @@ import { storeFileIn, type SubmissionRow } from '../store/store.ts';
 import type { CoreContext } from '../core/context.ts';
 import { syncAwards, syncLanguages } from '../core/clicsSync.ts';
 import { healthProblems } from '../core/health.ts';
-import { portalClarification, portalScoreboard } from '../core/views.ts';
+import { portalScoreboard } from '../core/views.ts';
+import { consoleClarificationById, consoleClarifications } from './clarificationViews.ts';
+import { DEFAULT_CANNED_ANSWERS } from '../contest/cannedAnswers.ts';
+import { timeFactorOf, scaledTimeLimitMs } from '../common/languages.ts';
 import { ConsoleError } from './consoleError.ts';
 import type {
   AnswerRequest,
@@ -59,7 +62,7 @@ const LIST_PAGE = 5000;
 export type ConsoleRequests = Pick<JudgeApi, JudgeRequestName>;
 
 /** Requests that record the judge who made them: each transport passes the judge's username as one more, last argument. */
-export const SIGNED_REQUESTS: ReadonlySet<JudgeRequestName> = new Set<JudgeRequestName>(['overrideVerdict', 'setBalloonDelivered', 'setVerified']);
+export const SIGNED_REQUESTS: ReadonlySet<JudgeRequestName> = new Set<JudgeRequestName>(['overrideVerdict', 'setBalloonDelivered', 'setVerified', 'setClarificationClaimed']);
 /** Who a signed request is recorded as when the transport knows no account (the desktop's own console). */
 const UNNAMED_JUDGE = 'judge';
 
@@ -107,9 +110,14 @@ export class ConsoleService implements ConsoleRequests {
             this.queue({ type: 'scoreboard' });
             break;
           }
-          case 'clarifications':
-            this.queue({ type: 'clarification', clarification: portalClarification(store.clarifications.list().find((c) => c.id === event.id)!) });
+          case 'clarifications': {
+            const clarification = consoleClarificationById(store, event.id!)!;
+            this.queue({ type: 'clarification', clarification });
+            // An answer released its question's claim.
+            const question = clarification.replyToId === null ? null : consoleClarificationById(store, clarification.replyToId);
+            if (question) this.queue({ type: 'clarification', clarification: question });
             break;
+          }
           case 'contest':
           case 'state':
             this.queue({ type: 'clock', clock: this.clock() });
@@ -232,7 +240,7 @@ export class ConsoleService implements ConsoleRequests {
           testIndex: progress.testIndex,
           testCount: progress.testCount,
           testName: progress.phase === 'running' ? progress.testName : progress.result.name,
-          timeLimitMs: status?.state === 'ready' ? status.timeLimitMs : 0,
+          timeLimitMs: status?.state === 'ready' && submission ? scaledTimeLimitMs(status.timeLimitMs, timeFactorOf(this.ctx.contest.languageTimeFactors, submission.languageId)) : 0,
           ...(progress.phase === 'running' && progress.pass !== undefined ? { pass: progress.pass } : {}),
         },
       };
@@ -258,7 +266,8 @@ export class ConsoleService implements ConsoleRequests {
 
   private languages(): ConsoleLanguage[] {
     const disabled = disabledLanguages(this.ctx.store);
-    return this.ctx.engine.languages.map((l) => ({ id: l.id, name: l.name, available: l.available, enabled: !disabled.has(l.id), detail: l.detail }));
+    const factors = this.ctx.contest.languageTimeFactors;
+    return this.ctx.engine.languages.map((l) => ({ id: l.id, name: l.name, available: l.available, enabled: !disabled.has(l.id), detail: l.detail, timeFactor: timeFactorOf(factors, l.id) }));
   }
 
   // ---------------------------------------------------------------- requests
@@ -360,7 +369,7 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   async listClarifications(): Promise<ConsoleClarification[]> {
-    return this.ctx.store.clarifications.list().map(portalClarification);
+    return consoleClarifications(this.ctx.store);
   }
 
   async pauseJudging(): Promise<void> {
@@ -424,7 +433,25 @@ export class ConsoleService implements ConsoleRequests {
       text: answer.text.trim(),
       time: this.ctx.now(),
     });
-    return portalClarification(row);
+    return consoleClarificationById(this.ctx.store, row.id)!;
+  }
+
+  async setClarificationClaimed(clarificationId: string, claimed: boolean, by = UNNAMED_JUDGE): Promise<ConsoleClarification> {
+    const { store } = this.ctx;
+    if (claimed) {
+      const claim = store.clarificationClaims.claim(clarificationId, by, this.ctx.now());
+      if (claim.by !== by) throw new ConsoleError('conflict', `${claim.by} is answering this question already`);
+    } else {
+      store.clarificationClaims.release(clarificationId);
+    }
+    const view = consoleClarificationById(store, clarificationId);
+    if (!view) throw new ConsoleError('not_found', `no clarification ${clarificationId}`);
+    this.queue({ type: 'clarification', clarification: view });
+    return view;
+  }
+
+  async listCannedAnswers(): Promise<string[]> {
+    return [...(this.ctx.contest.cannedAnswers ?? DEFAULT_CANNED_ANSWERS)];
   }
 
   async setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void> {

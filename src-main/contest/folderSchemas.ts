@@ -61,8 +61,17 @@ export const ContestFile = Type.Object({
   extension_languages: Type.Optional(
     Type.Record(Type.String(), Type.String({ expected: 'expected a language id' }), { expected: 'expected a map of file extensions to language ids (py: pypy3)' }),
   ),
+  /** Verdict's own: a language's time limit is the problem's times this ({java: 1.5}, DOMjudge's time factor); the ids are checked in loadContest.ts. */
+  language_time_factors: Type.Optional(
+    Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0, maximum: 100, expected: 'expected a number', invalid: 'is not a factor above 0 and at most 100' }), {
+      expected: 'expected a map of language ids to time factors (java: 1.5)',
+    }),
+  ),
 }, { missing: { duration: ' (the contest length, e.g. "5:00:00")' } });
 export type ContestFile = Static<typeof ContestFile>;
+
+/** One stock answer of clarification-answers.yaml (a number is kept as written). */
+export const CannedAnswer = Text({}, { pattern: '\\S' });
 
 /** One problem of problems.yaml; `short-name`/`short_name` and `letter` are older names of id and label. */
 export const ProblemEntry = Type.Object({
@@ -157,8 +166,9 @@ export function checkFields<S extends TSchema>(schema: S, data: Record<string, u
   let value: unknown = present;
   for (const step of path) {
     value = (value as Record<string, unknown>)[step];
-    const s = sub as { properties?: Record<string, TSchema>; items?: TSchema };
-    sub = s.properties?.[step] ?? s.items ?? sub;
+    const s = sub as { properties?: Record<string, TSchema>; items?: TSchema; patternProperties?: Record<string, TSchema> };
+    // A map of any keys (Type.Record) holds its values' schema under its one pattern.
+    sub = s.properties?.[step] ?? s.items ?? Object.values(s.patternProperties ?? {})[0] ?? sub;
   }
   return { problem: fieldMessage(sub, pathIn(present, path), value, atPath) };
 }

@@ -253,6 +253,40 @@ describe('loadContest: extension_languages', () => {
   });
 });
 
+describe('loadContest: language_time_factors', () => {
+  it("gives each language named its factor (a whole number too); none by default", async () => {
+    const withFactors = await loadContest(contest({ 'contest.yaml': 'duration: 5:00:00\nlanguage_time_factors:\n  java: 1.5\n  python: 2\n' }));
+    assert.deepEqual(withFactors.languageTimeFactors, { java: 1.5, python: 2 });
+    assert.deepEqual(withFactors.warnings.filter((w) => w.includes('language_time_factors')), []);
+    assert.deepEqual((await loadContest(contest({}))).languageTimeFactors, {});
+  });
+
+  it('refuses an unknown language, a factor that is not above 0, and a value that is not a map', async () => {
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nlanguage_time_factors:\n  jaav: 1.5\n' }), 'contest.yaml', /language_time_factors: unknown language "jaav"/);
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nlanguage_time_factors:\n  java: 0\n' }), 'contest.yaml', /language_time_factors\.java: 0 is not a factor above 0/);
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nlanguage_time_factors:\n  java: slow\n' }), 'contest.yaml', /language_time_factors\.java: expected a number, got "slow"/);
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nlanguage_time_factors: 2\n' }), 'contest.yaml', /language_time_factors: expected a map of language ids to time factors/);
+  });
+});
+
+describe('loadContest: clarification-answers.yaml', () => {
+  it("reads the judges' stock answers in order, trimmed; the default list without the file", async () => {
+    const own = await loadContest(contest({ 'clarification-answers.yaml': '- No comment.\n- "  Read problem B again.  "\n- 42\n' }));
+    assert.deepEqual(own.cannedAnswers, ['No comment.', 'Read problem B again.', '42']);
+    const none = await loadContest(contest({}));
+    assert.ok(none.cannedAnswers!.length >= 3);
+    assert.ok(none.cannedAnswers!.includes('No comment.'));
+    assert.deepEqual((await loadContest(contest({ 'clarification-answers.yaml': '[]\n' }))).cannedAnswers, []);
+  });
+
+  it('refuses a file that is not a list of texts, naming the answer', async () => {
+    await fails(contest({ 'clarification-answers.yaml': 'answer: Yes.\n' }), 'clarification-answers.yaml', /expected a list of answers, got a map/);
+    await fails(contest({ 'clarification-answers.yaml': '- Yes.\n- "   "\n' }), 'clarification-answers.yaml', /answer #2: is blank/);
+    await fails(contest({ 'clarification-answers.yaml': '- Yes.\n- [a, b]\n' }), 'clarification-answers.yaml', /answer #2: expected the text of an answer, got a list/);
+    await fails(contest({ 'clarification-answers.yaml': '- [unclosed\n' }), 'clarification-answers.yaml', /not valid YAML/);
+  });
+});
+
 describe('loadContest: broken folders', () => {
   it('no folder', async () => {
     const dir = path.join(os.tmpdir(), 'verdict-no-such-contest-folder');

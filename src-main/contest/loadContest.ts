@@ -18,7 +18,9 @@
 //   `scoreboard_type` is pass-fail (default) or score; Verdict's own `score_mode` (score contests only:
 //   best-submission, the default, or best-per-subtask) says how submissions' scores make a problem's, and a
 //   penalty_time in a score contest is a warning (nothing uses it). Verdict's own
-//   `extension_languages` maps a file extension several languages share to one of them ({py: pypy3}).
+//   `extension_languages` maps a file extension several languages share to one of them ({py: pypy3}), and
+//   `language_time_factors` multiplies a language's time limits ({java: 1.5}; ids checked, factors in (0, 100]).
+//   clarification-answers.yaml (optional): the judges' stock answers, a list of texts (cannedAnswers.ts).
 // - Durations are "h:mm:ss" or "h:mm:ss.s..." (at most 3 fraction digits). start_time is ISO 8601 with a
 //   date, hours and minutes and a time zone ("Z" or "+02:00"): a time without a zone is refused rather than
 //   guessed. penalty_time is whole minutes: an integer (20, "20") or a RELTIME ("0:20:00").
@@ -47,7 +49,8 @@ import { AccountEntry, ContestFile, ID_RE, ProblemEntry, TeamEntry, checkFields 
 import { describeValue } from '../common/fieldWording.ts';
 import { DOMJUDGE_INI, readDomjudgeIni, type DomjudgeIni } from '../package/domjudgeIni.ts';
 import { ContestError } from './model.ts';
-import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
+import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages, type LanguageTimeFactors } from '../common/languages.ts';
+import { readCannedAnswers } from './cannedAnswers.ts';
 import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestScoring, ContestTeam } from './model.ts';
 
 const MAX_LISTED_WARNINGS = 10;
@@ -244,6 +247,7 @@ interface ContestSettings {
   penaltyMinutes: number;
   scoring: ContestScoring;
   extensionLanguages: ExtensionLanguages;
+  languageTimeFactors: LanguageTimeFactors;
 }
 
 function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettings {
@@ -313,6 +317,13 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     fail(item, `extension_languages: ${(error as Error).message}`);
   }
 
+  // Verdict's own key: a language's time factor (the schema checked the numbers).
+  const languageTimeFactors = fields.language_time_factors ?? {};
+  const known = new Set(loadLanguageDefinitions().map((l) => l.id));
+  for (const id of Object.keys(languageTimeFactors)) {
+    if (!known.has(id)) fail(item, `language_time_factors: unknown language ${JSON.stringify(id)} (ids: verdict languages)`);
+  }
+
   return {
     id,
     name: optText(fields.name),
@@ -323,6 +334,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     penaltyMinutes,
     scoring,
     extensionLanguages,
+    languageTimeFactors,
   };
 }
 
@@ -582,6 +594,8 @@ export async function loadContest(dir: string): Promise<ContestDefinition> {
     penaltyMinutes: settings.penaltyMinutes,
     scoring: settings.scoring,
     extensionLanguages: settings.extensionLanguages,
+    languageTimeFactors: settings.languageTimeFactors,
+    cannedAnswers: readCannedAnswers(abs),
     problems,
     teams,
     accounts,

@@ -1,6 +1,6 @@
 // A contest as read from a contest folder (CLICS contest package layout). Plain data.
 import { FileError } from '../common/errors.ts';
-import type { ExtensionLanguages } from '../common/languages.ts';
+import type { ExtensionLanguages, LanguageTimeFactors } from '../common/languages.ts';
 
 export interface ContestProblem {
   /** Problem id: the package folder's (or zip's) name. */
@@ -73,6 +73,10 @@ export interface ContestDefinition {
   scoring?: ContestScoring;
   /** contest.yaml's extension_languages: the language per file extension several share ({ py: 'pypy3' }). */
   extensionLanguages?: ExtensionLanguages;
+  /** contest.yaml's language_time_factors: a language's time limit is the problem's times this ({ java: 1.5 }); absent: 1. */
+  languageTimeFactors?: LanguageTimeFactors;
+  /** clarification-answers.yaml: the stock answers the judges pick from (contest/cannedAnswers.ts); absent: the default list. */
+  cannedAnswers?: string[];
   problems: ContestProblem[];
   teams: ContestTeam[];
   accounts: ContestAccount[];

@@ -9,6 +9,7 @@ import { UnsandboxedError } from '../common/sandboxInfo.ts';
 import type { JudgeResult } from '../common/results.ts';
 import type { ProblemPackage } from '../common/types.ts';
 import { DEFAULT_TIME_LIMIT_MS } from '../package/readPackage.ts';
+import { scaledTimeLimitMs } from '../common/languages.ts';
 
 export class JudgeEngine {
   readonly host: JudgehostSupervisor;
@@ -47,8 +48,12 @@ export class JudgeEngine {
 
 let jobSequence = 0;
 
-/** A job for one source file against a package. */
-export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: string, options: { timeLimitMs?: number; runAllTests?: boolean } = {}): JudgeJob {
+/**
+ * A job for one source file against a package. `timeLimitMs` replaces the package's limit;
+ * `timeFactor` (a contest's for the language, common/languages.ts) multiplies whichever holds.
+ */
+export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: string, options: { timeLimitMs?: number; timeFactor?: number; runAllTests?: boolean } = {}): JudgeJob {
+  const timeLimitMs = options.timeLimitMs ?? pkg.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   return {
     id: `${process.pid}-${++jobSequence}`,
     sourcePath,
@@ -58,7 +63,7 @@ export function jobFor(pkg: ProblemPackage, sourcePath: string, languageId: stri
       id: pkg.id,
       testCases: pkg.testCases,
       testGroups: pkg.testGroups,
-      timeLimitMs: options.timeLimitMs ?? pkg.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+      timeLimitMs: options.timeFactor === undefined ? timeLimitMs : scaledTimeLimitMs(timeLimitMs, options.timeFactor),
       memoryLimitMb: pkg.memoryLimitMb,
       outputLimitMb: pkg.outputLimitMb,
       validation: pkg.validation,

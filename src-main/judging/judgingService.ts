@@ -70,6 +70,8 @@ export class JudgingService {
   private readonly progressListeners = new Set<(live: LiveJudging) => void>();
   /** Live output of running judgings (the console's terminal). */
   onOutput: (submissionId: string, data: string) => void = () => {};
+  /** The contest's time factor of a language (its time limits are the problems' times this). */
+  timeFactorOf: (languageId: string) => number = () => 1;
 
   private readonly log = log.child({ component: 'judging' });
 
@@ -214,7 +216,7 @@ export class JudgingService {
       mkdirSync(dir, { recursive: true });
       const sourcePath = join(dir, source.fileName);
       writeFileSync(sourcePath, source.source);
-      const job = { ...jobFor(pkg, sourcePath, languageId), id: jobIdOf(live.judgementId) };
+      const job = { ...jobFor(pkg, sourcePath, languageId, { timeFactor: this.timeFactorOf(languageId) }), id: jobIdOf(live.judgementId) };
       result = await this.engine.judge(job, {
         onProgress: (progress) => {
           live.progress = progress;

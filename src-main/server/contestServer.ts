@@ -13,6 +13,7 @@ import { ScoreboardService } from '../store/scoreboardService.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import type { JudgehostOptions } from '../judging/judgehostClient.ts';
 import { projectRoot } from '../common/paths.ts';
+import { timeFactorOf } from '../common/languages.ts';
 import { lockDataFolder, type DataFolderLock } from '../store/dataFolderLock.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import { Store, storeFileIn } from '../store/store.ts';
@@ -169,6 +170,8 @@ async function startLocked(
     rendererDir: builtRendererDir(),
     now,
   };
+  // The contest folder as last read (a judge's import reads it again) says each language's time factor.
+  judging.timeFactorOf = (languageId) => timeFactorOf(context.contest.languageTimeFactors, languageId);
   // Languages and awards in the store (and the event feed) before anyone can submit or read them.
   undo.push(startClicsSync(context));
   announceLanguages = () => {

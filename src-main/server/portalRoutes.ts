@@ -8,7 +8,7 @@ import { disabledLanguages } from '../store/languageSettings.ts';
 import type { ImageLookup } from '../contest/latexStatement.ts';
 import { LatexStatementCache } from '../contest/statementCache.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
-import { languageForFile, preferChosen } from '../common/languages.ts';
+import { languageForFile, preferChosen, timeFactorOf } from '../common/languages.ts';
 import { readHead } from '../common/fileSlices.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
@@ -82,7 +82,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
       phase: { started: phase.started, ended: phase.ended, frozen: phase.frozen, contestTimeMs: phase.contestTimeMs, remainingMs: phase.remainingMs },
       problems: await Promise.all(ctx.contest.problems.map((p) => portalProblem(ctx, p.id))),
       // The contest's language for a shared extension first: the portal picks the first listing a file's extension.
-      languages: preferChosen(ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)), ctx.contest.extensionLanguages ?? {}).map((l) => ({ id: l.id, name: l.name, extensions: l.extensions })),
+      languages: preferChosen(ctx.engine.languages.filter((l) => l.available && !disabled.has(l.id)), ctx.contest.extensionLanguages ?? {}).map((l) => ({
+        id: l.id,
+        name: l.name,
+        extensions: l.extensions,
+        timeFactor: timeFactorOf(ctx.contest.languageTimeFactors, l.id),
+      })),
       preparing,
     };
   });

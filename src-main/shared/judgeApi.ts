@@ -217,8 +217,11 @@ export interface ConsoleTeam {
   username: string | null;
 }
 
-/** The same shape the portal uses. */
-export type ConsoleClarification = PortalClarification;
+/** The shape the portal uses, with the judges' own bookkeeping. */
+export interface ConsoleClarification extends PortalClarification {
+  /** A team's question a judge is answering (claimed until answered or released); absent or null: nobody. */
+  claimed?: StaffMark | null;
+}
 
 export interface ConsoleLanguage {
   id: string;
@@ -226,6 +229,8 @@ export interface ConsoleLanguage {
   available: boolean;
   enabled: boolean;
   detail: string;
+  /** The contest's time factor: its programs may run the problems' time limits times this (1: as the problem says). */
+  timeFactor: number;
 }
 
 export interface ConsoleSnapshot {
@@ -332,6 +337,13 @@ export interface JudgeApi {
   /** Stops the run in progress (the submission goes back to the queue unless paused). */
   killRun(submissionId: string): Promise<void>;
   answerClarification(answer: AnswerRequest): Promise<ConsoleClarification>;
+  /**
+   * Claims a team's unanswered question for this judge (others see who is answering it), or releases it,
+   * whoever holds it. A claim another judge holds is refused (conflict) naming that judge; the answer releases it.
+   */
+  setClarificationClaimed(clarificationId: string, claimed: boolean): Promise<ConsoleClarification>;
+  /** The stock answers a judge picks from (the contest folder's clarification-answers.yaml, or a default list). */
+  listCannedAnswers(): Promise<string[]>;
   /** The schedule and the penalty per rejected submission (minutes; optional, kept when absent). */
   setContestTimes(times: { startTime: number | null; durationMs: number; freezeMs: number; penaltyMinutes?: number }): Promise<void>;
   /** Starts the contest now, its duration and freeze kept. Refused (conflict) once it has started. */
@@ -405,6 +417,8 @@ export const JUDGE_REQUESTS = [
   'overrideVerdict',
   'killRun',
   'answerClarification',
+  'setClarificationClaimed',
+  'listCannedAnswers',
   'setContestTimes',
   'startContestNow',
   'endContestNow',

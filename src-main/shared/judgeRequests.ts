@@ -47,6 +47,8 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
       }),
     ),
   ],
+  setClarificationClaimed: [param('clarificationId', Id), param('claimed', Type.Boolean())],
+  listCannedAnswers: [],
   setContestTimes: [
     param(
       'times',

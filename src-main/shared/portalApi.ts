@@ -73,7 +73,8 @@ export interface PortalOverview {
   serverTime: number;
   phase: PortalPhase;
   problems: PortalProblem[];
-  languages: { id: string; name: string; extensions: string[] }[];
+  /** timeFactor: the contest's for the language (its time limits are the problems' times this; 1: as the problem says). */
+  languages: { id: string; name: string; extensions: string[]; timeFactor: number }[];
   /** Background work still running, in words ("hashing passwords: 120 of 1000"); empty when ready. */
   preparing: string[];
 }

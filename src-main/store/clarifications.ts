@@ -31,6 +31,8 @@ function prepareStatements(db: StoreDatabase) {
     insertClarification: p('INSERT INTO clarifications (from_team_id, to_team_id, reply_to_id, problem_id, text, time, contest_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     clarificationExists: p('SELECT 1 FROM clarifications WHERE id = ?'),
     listClarifications: p(`${CLARIFICATION_SELECT} ORDER BY c.id`),
+    // The judges' answer releases the question's claim (clarificationClaims.ts).
+    releaseClaim: p('DELETE FROM clarification_claims WHERE clarification_id = ?'),
     listClarificationsTeam: p(`${CLARIFICATION_SELECT} WHERE c.from_team_id = ? OR c.to_team_id = ? OR (c.from_team_id IS NULL AND c.to_team_id IS NULL) ORDER BY c.id`),
   };
 }
@@ -68,6 +70,7 @@ export class ClarificationRepository {
         if (this.s.clarificationExists.get(id) !== undefined) throw new StoreError('conflict', `clarification ${c.id} already exists`);
         this.s.loadClarification.run(id, c.fromTeamId, c.toTeamId, replyTo, c.problemId, c.text, c.time, ctime);
       }
+      if (c.fromTeamId === null && replyTo !== null) this.s.releaseClaim.run(replyTo);
       const row: ClarificationRow = { id: String(id), fromTeamId: c.fromTeamId, toTeamId: c.toTeamId, replyToId: c.replyToId, problemId: c.problemId, text: c.text, time: c.time, contestTimeMs: ctime };
       this.events.append('clarifications', row.id, 'create', clarificationObject(row), Date.now());
       return row;

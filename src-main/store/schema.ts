@@ -291,6 +291,16 @@ export const MIGRATIONS: readonly Migration[] = [
                  verified_by  TEXT NOT NULL
                );`),
   },
+  {
+    version: 8,
+    description: 'a judge claims a team\'s question while answering it (released by the answer)',
+    up: (db) =>
+      db.exec(`CREATE TABLE clarification_claims (
+                 clarification_id INTEGER PRIMARY KEY REFERENCES clarifications(id),  -- a team's question
+                 claimed_by       TEXT NOT NULL,                                      -- the judge's username
+                 claimed_at       INTEGER NOT NULL                                    -- epoch ms
+               );`),
+  },
 ];
 
 /**

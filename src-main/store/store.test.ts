@@ -862,8 +862,8 @@ test('listeners hear each event with the audience stored with it (what a read gi
 const DROP_MIGRATION_6 = `ALTER TABLE contest DROP COLUMN scoreboard_type; ALTER TABLE contest DROP COLUMN score_mode;
   ALTER TABLE problems DROP COLUMN scoring; ALTER TABLE problems DROP COLUMN max_score;
   ALTER TABLE judgements DROP COLUMN score; ALTER TABLE judgements DROP COLUMN groups; ALTER TABLE runs DROP COLUMN score`;
-/** What the staff's marks' migration (7) added, dropped to go back to an older version. */
-const DROP_STAFF_MARKS = 'DROP TABLE balloon_deliveries; DROP TABLE verifications';
+/** What the staff's marks' migration (7) and the clarification claims' (8) added, dropped to go back to an older version. */
+const DROP_STAFF_MARKS = 'DROP TABLE balloon_deliveries; DROP TABLE verifications; DROP TABLE clarification_claims';
 
 test('migration 4 gives events written before it their audience', () => {
   const t = tempStore();

@@ -5,6 +5,7 @@
 // Plain Node: no 'electron' import.
 import { AccountRepository } from './accounts.ts';
 import { BalloonDeliveryRepository } from './balloonDeliveries.ts';
+import { ClarificationClaimRepository } from './clarificationClaims.ts';
 import { ClarificationRepository } from './clarifications.ts';
 import { ContestRepository } from './contest.ts';
 import { StoreDatabase } from './db.ts';
@@ -22,6 +23,7 @@ export { STORE_FILE_NAME, storeFileIn } from './db.ts';
 export { importedSchedule } from './contest.ts';
 export type { StoredEventJson } from './events.ts';
 export type { NewSubmission } from './submissions.ts';
+export type { ClarificationClaim } from './clarificationClaims.ts';
 
 export class Store {
   /** The connection: transactions that span repositories, diagnostics. */
@@ -37,6 +39,8 @@ export class Store {
   /** The submissions waiting to be judged, in the fair order. */
   readonly queue: JudgingQueue;
   readonly clarifications: ClarificationRepository;
+  /** Which judge is answering which question (the answer releases it). */
+  readonly clarificationClaims: ClarificationClaimRepository;
   /** The judges' settings kept with the contest. */
   readonly settings: SettingsRepository;
   /** The staff's own bookkeeping: balloons delivered, judgements verified. */
@@ -52,6 +56,7 @@ export class Store {
     this.judgements = new JudgementRepository(db, this.events, this.contest);
     this.queue = new JudgingQueue(db);
     this.clarifications = new ClarificationRepository(db, this.events, this.contest);
+    this.clarificationClaims = new ClarificationClaimRepository(db);
     this.settings = new SettingsRepository(db);
     this.balloons = new BalloonDeliveryRepository(db);
     this.verifications = new VerificationRepository(db);
