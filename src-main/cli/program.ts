@@ -328,9 +328,9 @@ export function buildProgram(): Program {
     .option('-c, --contest <dir>', 'the contest folder')
     .option('--data <dir>', OPTION_HELP.data)
     .option('-o, --out <dir>', OPTION_HELP.out)
-    .option('--gold <n>', 'gold medals (default: 4)')
-    .option('--silver <n>', 'silver medals (default: 4)')
-    .option('--bronze <n>', 'bronze medals (default: 4)')
+    .option('--gold <n>', 'gold medals (default: as the judges set them in the console, else 4)')
+    .option('--silver <n>', 'silver medals (default: as the judges set them in the console, else 4)')
+    .option('--bronze <n>', 'bronze medals (default: as the judges set them in the console, else 4)')
     .option('--honors', 'award Highest Honors, High Honors and Honors instead of Ranked in results.tsv')
     .option('--force', OPTION_HELP.force)
     .action(async (o: { contest?: string; data?: string; out?: string; gold?: string; silver?: string; bronze?: string; honors?: boolean; force?: boolean }) => {

@@ -18,6 +18,7 @@ import { timeFactorOf, scaledTimeLimitMs } from '../common/languages.ts';
 import { ConsoleError } from './consoleError.ts';
 import type {
   AnswerRequest,
+  AwardsView,
   BalloonView,
   ConsoleClarification,
   ConsoleClock,
@@ -30,10 +31,12 @@ import type {
   ExportJob,
   JudgeApi,
   JudgeRequestName,
+  MedalCounts,
   PasswordSheetEntry,
   PoolView,
   ProblemStats,
   QueueEntry,
+  ResolverView,
   SubmissionDetail,
   TeamImportSummary,
   ThroughputSample,
@@ -43,6 +46,9 @@ import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
 import { OutputHub } from './outputHub.ts';
 import { balloonList } from './balloonList.ts';
 import { problemStats } from './problemStats.ts';
+import { awardsView } from './awardsView.ts';
+import { resolverView } from './resolverView.ts';
+import { setStoredMedalCounts } from '../store/medalSettings.ts';
 import { ExportService } from '../export/exportService.ts';
 import { disabledLanguages, setLanguageDisabled } from '../store/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
@@ -571,6 +577,23 @@ export class ConsoleService implements ConsoleRequests {
     if (row.judgementId === null || row.verdict === null) throw new ConsoleError('conflict', `submission ${submissionId} has no verdict to verify yet`);
     this.ctx.store.verifications.set(row.judgementId, verified, by, this.ctx.now());
     this.pushSubmission(submissionId);
+  }
+
+  async getAwards(): Promise<AwardsView> {
+    return awardsView(this.ctx);
+  }
+
+  async setMedalCounts(counts: MedalCounts | null): Promise<void> {
+    if (counts && Object.values(counts).some((n) => !Number.isInteger(n) || n < 0)) throw new ConsoleError('invalid', 'medal counts are whole numbers from 0 up');
+    this.ctx.store.contest.refuseOnceClosed('a change of the medal counts');
+    setStoredMedalCounts(this.ctx.store, counts);
+    // The CLICS awards (and their event) follow at once; views that show awards refetch on the signal.
+    syncAwards(this.ctx);
+    this.queue({ type: 'scoreboard' });
+  }
+
+  async getResolver(): Promise<ResolverView> {
+    return resolverView(this.ctx);
   }
 
   async setThawed(thawed: boolean): Promise<void> {

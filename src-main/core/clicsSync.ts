@@ -2,12 +2,13 @@
 // the judges switched off) and the awards (from the standings as they move). Both are kept in the store as
 // announced (store.contest.syncLanguages, syncAwards), so that /languages, /awards and the event feed give the
 // same objects, each created in the feed before anything refers to it.
-import type { ClicsAward, ClicsLanguage } from '../clics/schemas.ts';
+import type { ClicsLanguage } from '../clics/schemas.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import { disabledLanguages } from '../store/languageSettings.ts';
-import { computeAwards } from '../export/awards.ts';
+import { computeAwards, type Awards } from '../export/awards.ts';
 import { contestGroups } from '../export/groups.ts';
-import { finalStandings } from '../export/standings.ts';
+import { finalStandings, type Standings } from '../export/standings.ts';
+import { storedMedalCounts } from '../store/medalSettings.ts';
 import { log } from '../common/log.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import type { CoreContext } from './context.ts';
@@ -31,11 +32,12 @@ export function syncLanguages(ctx: Pick<CoreContext, 'engine' | 'store' | 'probl
   ctx.store.contest.syncLanguages(languageObjects(ctx), ctx.now());
 }
 
-/** The awards as the judges' standings give them now. */
-function currentAwards(ctx: Pick<CoreContext, 'store' | 'contest'>): ClicsAward[] {
+/** The awards as the judges' standings give them now, with the medal counts the judges set (else the defaults). */
+export function contestAwards(ctx: Pick<CoreContext, 'store' | 'contest'>): { standings: Standings; awards: Awards } {
   const standings = finalStandings(ctx.store);
   // The groups file as the contest was read (loadContest), not read again on each change.
-  return computeAwards(standings, { groups: contestGroups(standings.teams, ctx.contest.groups) }).list;
+  const awards = computeAwards(standings, { medals: storedMedalCounts(ctx.store) ?? undefined, groups: contestGroups(standings.teams, ctx.contest.groups) });
+  return { standings, awards };
 }
 
 /** Whether the results are out, so that everyone may see the awards: the judges released the scoreboard (thawed). */
@@ -47,7 +49,7 @@ export function awardsReleased(ctx: Pick<CoreContext, 'store'>): boolean {
 export function syncAwards(ctx: Pick<CoreContext, 'store' | 'contest' | 'now'>): void {
   // Closed for updates: the awards are final with the results (and were announced before the contest closed).
   if (ctx.store.contest.state(ctx.now()).end_of_updates !== null) return;
-  ctx.store.contest.syncAwards(currentAwards(ctx), awardsReleased(ctx), ctx.now());
+  ctx.store.contest.syncAwards(contestAwards(ctx).awards.list, awardsReleased(ctx), ctx.now());
 }
 
 /**

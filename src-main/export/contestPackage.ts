@@ -31,6 +31,7 @@ import {
 import type { Store } from '../store/store.ts';
 import { inPool, writeFolderAtomically } from '../common/atomicFolder.ts';
 import { computeAwards, type Awards, type MedalCounts } from './awards.ts';
+import { storedMedalCounts } from '../store/medalSettings.ts';
 import type { GroupDef } from '../contest/folderLists.ts';
 import { contestGroups } from './groups.ts';
 import { resultRows, resultsTsv, type ResultRow } from './resultsTsv.ts';
@@ -49,6 +50,7 @@ const WRITE_CONCURRENCY = 16;
 const FEED_PAGE = 1000;
 
 export interface ResultsOptions {
+  /** Medal counts that win over those the judges set in the console (store/medalSettings.ts), which win over the defaults. */
   medals?: Partial<MedalCounts>;
   /** results.tsv: DOMjudge's "Highest Honors"/"High Honors"/"Honors" instead of "Ranked". */
   honors?: boolean;
@@ -88,7 +90,10 @@ export function buildResults(store: Store, options: ResultsOptions = {}): Result
   const now = options.now ?? Date.now();
   const standings = finalStandings(store);
   const groups = contestGroups(standings.teams, options.groups ?? []);
-  const awards = computeAwards(standings, { medals: options.medals, groups });
+  // The counts given (the CLI's --gold and the like), else those the judges set in the console.
+  const stored = storedMedalCounts(store);
+  const medals = { gold: options.medals?.gold ?? stored?.gold, silver: options.medals?.silver ?? stored?.silver, bronze: options.medals?.bronze ?? stored?.bronze };
+  const awards = computeAwards(standings, { medals, groups });
   const state = store.contest.state(now);
   const scoreboard = scoreboardJson(standings, state);
   const results = resultRows(standings, awards, { honors: options.honors });

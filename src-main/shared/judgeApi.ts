@@ -133,6 +133,50 @@ export interface BalloonView {
   delivered: StaffMark | null;
 }
 
+/** How many medals of each colour the awards give (CLICS gold-medal, silver-medal, bronze-medal: the best-ranked teams). */
+export interface MedalCounts {
+  gold: number;
+  silver: number;
+  bronze: number;
+}
+
+/** The awards as the judges' standings give them now (final once the results are). */
+export interface AwardsView {
+  medalCounts: MedalCounts;
+  /** The judges set the medal counts (setMedalCounts); false: the defaults. */
+  medalCountsSet: boolean;
+  /** The CLICS awards in order (winner, medals, first to solve each problem, group winners), each with its teams. */
+  awards: { id: string; citation: string; teams: { id: string; name: string }[] }[];
+  /** Teams and the public see the awards (the judges released the results). */
+  released: boolean;
+  /** Why these are not the final awards yet (the contest runs, submissions wait); empty when they are. */
+  warnings: string[];
+}
+
+type ScoreboardRowView = ScoreboardView['rows'][number];
+
+/**
+ * One step of the resolver (contest/resolverSteps.ts): a frozen cell of a team revealed (`solved`: it is solved
+ * now; in a score contest, its score went up), with the team's row and every team's place after it; or a
+ * finished team's awards shown.
+ */
+type ResolverStepView =
+  | { kind: 'reveal'; teamId: string; problemId: string; solved: boolean; row: ScoreboardRowView; order: { teamId: string; rank: number }[] }
+  | { kind: 'award'; teamId: string; awards: { id: string; citation: string }[] };
+
+/** The awards ceremony's script: the frozen public scoreboard, then the steps that end at the final one. */
+export interface ResolverView {
+  contestName: string;
+  scoreboardType: ScoreboardView['scoreboardType'];
+  problems: ScoreboardView['problems'];
+  frozen: ScoreboardRowView[];
+  steps: ResolverStepView[];
+  /** The judges released the results: the public scoreboard already shows the end. */
+  released: boolean;
+  /** Why the end is not the final results yet (submissions wait); empty when it is. */
+  warnings: string[];
+}
+
 /** Submissions of one problem by the teams on the public scoreboard (hidden teams left out). */
 export interface ProblemStats {
   problemId: string;
@@ -388,6 +432,13 @@ export interface JudgeApi {
   /** Marks the verdict of a submission's current judgement verified by this judge, or not verified. */
   setVerified(submissionId: string, verified: boolean): Promise<void>;
 
+  /** The awards as they stand (the judges' standings) and the medal counts they use. */
+  getAwards(): Promise<AwardsView>;
+  /** Sets how many medals of each colour the awards give (null: back to the defaults); the CLICS awards follow. */
+  setMedalCounts(counts: MedalCounts | null): Promise<void>;
+  /** The resolver's script for the ceremony. Refused (conflict) before the contest has ended: it reveals the freeze. */
+  getResolver(): Promise<ResolverView>;
+
   /** Batched events; returns an unsubscribe function. */
   subscribe(listener: (events: ConsoleEvent[]) => void): () => void;
   /**
@@ -433,6 +484,9 @@ export const JUDGE_REQUESTS = [
   'setBalloonDelivered',
   'getProblemStats',
   'setVerified',
+  'getAwards',
+  'setMedalCounts',
+  'getResolver',
 ] as const satisfies readonly JudgeRequestName[];
 
 // Every request method is listed (a missing one fails to compile here).

@@ -17,6 +17,8 @@ interface Param {
 
 const Id = Type.String({ minLength: 1 });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
+/** Medals of one colour: the CLI's --gold and the like allow as many. */
+const MedalCount = Type.Integer({ minimum: 0, maximum: 1000 });
 const param = (name: string, schema: TSchema, optional = false): Param => ({ name, schema, optional });
 
 /** Each request's parameters, in order, as JudgeApi declares them. */
@@ -73,6 +75,9 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
   setBalloonDelivered: [param('submissionId', Id), param('delivered', Type.Boolean())],
   getProblemStats: [],
   setVerified: [param('submissionId', Id), param('verified', Type.Boolean())],
+  getAwards: [],
+  setMedalCounts: [param('counts', Type.Union([Type.Object({ gold: MedalCount, silver: MedalCount, bronze: MedalCount }), Type.Null()]))],
+  getResolver: [],
 };
 
 /**

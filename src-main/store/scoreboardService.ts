@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { Store } from './store.ts';
 import { readContestClock } from '../contest/clock.ts';
-import { computeScoreboard, type ScoreboardRow } from '../contest/scoreboard.ts';
-import { computeScoreScoreboard } from '../contest/scoreScoreboard.ts';
+import type { ScoreboardRow } from '../contest/scoreboard.ts';
+import { contestRanking } from './scoreboardRanking.ts';
 
 export interface ScoreboardSnapshot {
   /** Results after the freeze are hidden (the public view during the freeze). */
@@ -21,28 +21,12 @@ const DIGEST_CHARS = 22;
 
 /**
  * The ranked rows of the store's contest: a score contest's (scoreScoreboard.ts) or a pass-fail one's
- * (scoreboard.ts). The live views and the exported standings both rank through this, so they agree.
+ * (scoreboard.ts), by the contest's ranking rule (scoreboardRanking.ts). The live views and the exported
+ * standings both rank through this, so they agree.
  */
 export function scoreboardRows(store: Store, options: { freezeAtMs: number | null; includeHidden: boolean }): ScoreboardRow[] {
-  const contest = store.contest.get();
-  const common = { problems: store.contest.problems(), teams: store.contest.teams(), ...options };
-  const submissions = store.submissions.list();
-  if (contest?.scoreboardType === 'score') {
-    // Only the per-subtask mode needs the judgements' groups.
-    const groups = contest.scoreMode === 'best-per-subtask' ? store.judgements.currentGroups() : null;
-    return computeScoreScoreboard({
-      ...common,
-      mode: contest.scoreMode,
-      submissions: submissions.map((s) => ({
-        id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict, score: s.score, groups: groups?.get(s.id) ?? null,
-      })),
-    });
-  }
-  return computeScoreboard({
-    ...common,
-    submissions: submissions.map((s) => ({ id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict })),
-    penaltyMinutes: contest?.penaltyMinutes ?? 20,
-  });
+  const ranking = contestRanking(store);
+  return ranking.rank(ranking.submissions, options);
 }
 
 export class ScoreboardService {
