@@ -8,6 +8,7 @@ import type { Route } from './route.ts';
 import { login, logout, restore } from './session.ts';
 import { useConsole } from './store/index.ts';
 import { startConsole } from './sync.ts';
+import { Awards } from './views/Awards.tsx';
 import { Balloons } from './views/Balloons.tsx';
 import { Nav, Notices, TopBar } from './views/Chrome.tsx';
 import { Clarifications } from './views/Clarifications.tsx';
@@ -15,6 +16,7 @@ import { Contest } from './views/Contest.tsx';
 import { Dashboard } from './views/Dashboard.tsx';
 import { Login } from './views/Login.tsx';
 import { Problems } from './views/Problems.tsx';
+import { Resolver } from './views/Resolver.tsx';
 import { Scoreboard } from './views/Scoreboard.tsx';
 import { Statistics } from './views/Statistics.tsx';
 import { SubmissionDetail } from './views/SubmissionDetail.tsx';
@@ -97,6 +99,8 @@ export function App() {
 
 function Console({ onLogout }: { onLogout: (() => void) | null }) {
   const route = useRoute();
+  // The resolver has the whole screen (a projector's): no bar, no navigation.
+  if (route.view === 'resolver') return <Resolver />;
   return (
     <div className="shell">
       <SkipLink />
@@ -126,6 +130,10 @@ function CurrentView({ route }: { route: Route }) {
       return <Statistics />;
     case 'balloons':
       return <Balloons />;
+    case 'awards':
+      return <Awards />;
+    case 'resolver':
+      return <Resolver />;
     case 'teams':
       return <Teams />;
     case 'clarifications':

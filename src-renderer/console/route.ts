@@ -1,7 +1,8 @@
 // The console's views live in the URL's hash (#/submissions/42, #/scoreboard): a reload keeps the
 // view and the back button works, in the Electron window as in a browser.
 
-export type View = 'dashboard' | 'submissions' | 'scoreboard' | 'problems' | 'statistics' | 'teams' | 'clarifications' | 'balloons' | 'contest';
+/** 'resolver': the awards ceremony's full-screen board (opened from Awards, not listed in the navigation). */
+export type View = 'dashboard' | 'submissions' | 'scoreboard' | 'problems' | 'statistics' | 'teams' | 'clarifications' | 'balloons' | 'awards' | 'resolver' | 'contest';
 
 export type Route = { view: Exclude<View, 'submissions'> } | { view: 'submissions'; submissionId: string | null };
 
@@ -14,10 +15,11 @@ export const VIEWS: readonly { view: View; label: string }[] = [
   { view: 'teams', label: 'Teams' },
   { view: 'clarifications', label: 'Clarifications' },
   { view: 'balloons', label: 'Balloons' },
+  { view: 'awards', label: 'Awards' },
   { view: 'contest', label: 'Contest' },
 ];
 
-const NAMES = new Set<string>(VIEWS.map((v) => v.view));
+const NAMES = new Set<string>([...VIEWS.map((v) => v.view), 'resolver']);
 
 function safeDecode(part: string): string {
   try {
