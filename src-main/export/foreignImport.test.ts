@@ -1,6 +1,7 @@
 // `verdict import` of a package another system wrote: one written here in the shape of DOMjudge's contest
 // package export (ids of its own, some of which Verdict's id syntax refuses; no verdict.json; judgement
-// types Verdict does not have; a rejudge; things Verdict cannot hold), against the sample contest folder.
+// types Verdict does not have; a rejudge; clarifications to several teams and to a group; a judges' override,
+// which only its event feed shows; things Verdict cannot hold), against the sample contest folder.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,13 +91,29 @@ function writePackage(dir: string, change: (files: Record<string, unknown>) => v
       { id: 'c-3', from_team_id: null, to_team_ids: null, reply_to_id: null, problem_id: null, text: 'One hour left.', time: at(240) },
       { id: 'c-4', from_team_id: null, to_team_ids: null, to_group_ids: ['participants'], reply_to_id: null, problem_id: null, text: 'To the participants.', time: at(241) },
       { id: 'c-5', from_team_id: null, to_team_ids: ['team1', 'guest 7'], reply_to_id: null, problem_id: null, text: 'To two teams.', time: at(242) },
+      { id: 'c-6', from_team_id: 'guest 7', to_team_ids: null, reply_to_id: 'c-5', problem_id: null, text: 'Why us?', time: at(243) },
     ],
     'awards.json': [{ id: 'winner', citation: 'Contest winner', team_ids: ['team1'] }],
   };
   change(files);
   mkdirSync(dir, { recursive: true });
   for (const [name, value] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(value, null, 1));
-  writeFileSync(join(dir, 'event-feed.ndjson'), `${JSON.stringify({ type: 'contest', id: 'spring-open', data: files['contest.json'], token: 'x1' })}\n`);
+  // The feed: j-1 judged WA and overridden to AC (judgements.json has the last type); j-3 given PE and then WA,
+  // which Verdict reads alike (no override); a line that is not an event.
+  const judgements = Array.isArray(files['judgements.json']) ? (files['judgements.json'] as Record<string, unknown>[]) : [];
+  const judgementEvent = (id: string, type: string | null, token: string) => {
+    const j = judgements.find((x) => x.id === id) ?? { id };
+    return { type: 'judgements', id, data: { ...j, judgement_type_id: type, end_time: type === null ? null : j.end_time }, token };
+  };
+  const feed = [
+    { type: 'contest', id: 'spring-open', data: files['contest.json'], token: 'x1' },
+    judgementEvent('j-1', null, 'x2'),
+    judgementEvent('j-1', 'WA', 'x3'),
+    judgementEvent('j-3', 'PE', 'x4'),
+    judgementEvent('j-3', 'WA', 'x5'),
+    judgementEvent('j-1', 'AC', 'x6'),
+  ];
+  writeFileSync(join(dir, 'event-feed.ndjson'), `${feed.map((e) => JSON.stringify(e)).join('\n')}\n{"type":"judgements", cut short\n`);
   const sources: Record<string, [string, string]> = {
     's-a1': ['hello.py', 'print("Hello, World!")\n'],
     's-b2': ['sum.cpp', '#include <cstdio>\nint main(){long a,b;scanf("%ld %ld",&a,&b);printf("%ld\\n",a+b);}\n'],
@@ -138,13 +155,13 @@ describe('verdict import of a package another system wrote', () => {
 
   test('what Verdict can hold is imported, in the order it happened, under Verdict\'s numbers; the report says how ids were mapped', () => {
     // s-a1, s-b2, s-c3, s-f6, s-h8: the others are left out (see the next test).
-    assert.deepEqual(result.counts, { teams: 7, problems: 3, submissions: 5, judgements: 5, runs: 4, clarifications: 3, events: result.counts.events });
+    assert.deepEqual(result.counts, { teams: 7, problems: 3, submissions: 5, judgements: 5, runs: 4, clarifications: 12, events: result.counts.events });
     const ids = JSON.parse(readFileSync(join(result.dataDir, IMPORTED_IDS_FILE), 'utf8')) as Record<string, Record<string, string>>;
     assert.deepEqual(ids.submissions, { 's-a1': '1', 's-b2': '2', 's-c3': '3', 's-f6': '4', 's-h8': '5' });
     assert.deepEqual(ids.teams, { team1: 'team1', 'guest 7': 'team-1', obs: 'obs' });
     assert.deepEqual(ids.organizations, { north: 'north', 'Uni Nord': 'organization-1' });
     assert.deepEqual(ids.problems, { greeting: 'hello', sum: 'sum' });
-    assert.deepEqual(ids.clarifications, { 'c-1': '1', 'c-2': '2', 'c-3': '3' });
+    assert.deepEqual(ids.clarifications, { 'c-1': '1', 'c-2': '2', 'c-3': '3', 'c-4': '4', 'c-5': '10', 'c-6': '12' });
     assert.ok(result.report.some((line) => line === 'teams: 1 ids are not valid Verdict ids and were given new ones: "guest 7" → team-1'));
     assert.ok(result.report.some((line) => line === 'problem "greeting" is the contest folder\'s "hello" (label A)'));
     assert.ok(result.report.some((line) => line.startsWith('contest: the package\'s "spring-open" is imported as the contest folder\'s "sample"')));
@@ -167,11 +184,22 @@ describe('verdict import of a package another system wrote', () => {
     assert.deepEqual(store.judgements.list({ submissionId: '2' }).map((j) => [j.verdict, j.valid]), [['WA', false], ['AC', true]]);
     assert.deepEqual(store.judgements.runs(store.judgements.list({ submissionId: '1' })[0].id).map((r) => [r.ordinal, r.verdict, r.timeMs]), [[1, 'AC', 21], [2, 'AC', 34]]);
     // The answer follows its question, whichever came first in the file.
-    assert.deepEqual(store.clarifications.list().map((c) => [c.id, c.fromTeamId, c.toTeamId, c.replyToId, c.problemId]), [
-      ['1', 'team1', null, null, 'hello'],
-      ['2', null, 'team1', '1', 'hello'],
-      ['3', null, null, null, null],
+    // One to several teams or to a group: a copy to each of its teams (the group's are the folder's and the package's);
+    // a team's reply follows the copy it was sent.
+    assert.deepEqual(store.clarifications.list().map((c) => [c.id, c.fromTeamId, c.toTeamId, c.replyToId, c.problemId, c.text]), [
+      ['1', 'team1', null, null, 'hello', 'Is the comma needed?'],
+      ['2', null, 'team1', '1', 'hello', 'Yes.'],
+      ['3', null, null, null, null, 'One hour left.'],
+      ...['team1', 'team2', 'team3', 'team4', 'team5', 'team-1'].map((team, k) => [String(4 + k), null, team, null, null, 'To the participants.']),
+      ['10', null, 'team1', null, null, 'To two teams.'],
+      ['11', null, 'team-1', null, null, 'To two teams.'],
+      ['12', 'team-1', null, '11', null, 'Why us?'],
     ]);
+    assert.equal(store.clarifications.list({ teamId: 'obs' }).filter((c) => c.text === 'To the participants.').length, 0, 'not to a team outside the group');
+    // The override the feed shows: judged WA, AC by the judges, audited; PE then WA is no override (both WA here).
+    assert.deepEqual(store.judgements.overrides().map((o) => [o.submissionId, o.oldVerdict, o.newVerdict, o.by]), [['1', 'WA', 'AC', 'import']]);
+    assert.deepEqual(store.judgements.list({ submissionId: '1' }).map((j) => [j.verdict, j.judgedVerdict, j.overridden]), [['AC', 'WA', true]]);
+    assert.deepEqual(store.judgements.list({ submissionId: '3' }).map((j) => [j.verdict, j.overridden]), [['WA', false]]);
     // The teams the folder lacks, from the package: the observers hidden as their group is.
     const teams = new Map(store.contest.teams().map((t) => [t.id, t]));
     assert.deepEqual([teams.get('team-1')?.displayName, teams.get('team-1')?.organizationId, teams.get('obs')?.hidden, teams.get('team1')?.name], ['The Guests', 'organization-1', true, 'Segfault Society']);
@@ -191,9 +219,8 @@ describe('verdict import of a package another system wrote', () => {
       /^1 submissions without a source Verdict can read are left out: s-g7 \(no submissions\/s-g7\/files\.zip\)$/,
       /^judgement type SV is read as WA$/,
       /^1 judgements that had not finished are left out/,
-      /^1 clarifications to groups are left out/,
-      /^1 clarifications to several teams are left out/,
-      /^event-feed\.ndjson is not read: its ids and tokens are the other system's/,
+      /^2 clarifications to several teams or to groups are imported as one to each of their teams/,
+      /^1 verdicts the judges overrode \(a finished judgement given another type in event-feed\.ndjson\) are imported as overrides/,
       /^awards\.json is not read/,
     ];
     for (const line of expected) assert.ok(result.report.some((l) => line.test(l)), `${line}: in ${result.report.join('\n')}`);

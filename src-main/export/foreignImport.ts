@@ -8,8 +8,10 @@
 // Ids: teams, groups and organizations keep theirs where Verdict's id syntax (ID_RE) allows them, and are
 // given one otherwise; submissions, judgements, runs and clarifications get Verdict's numbers, in the order
 // they happened. Every mapping is in the report and in `imported-ids.json` beside the database. What Verdict
-// cannot hold (a problem the contest folder lacks, a language it does not know, a clarification to a group)
-// is left out, each kind with one line of the report saying how many and why.
+// cannot hold (a problem the contest folder lacks, a language it does not know) is left out, each kind with
+// one line of the report saying how many and why. A clarification to several teams or to groups becomes one
+// to each of their teams (Verdict sends a clarification to one team or to all). The event feed is read only
+// for the judges' overrides (overridesOf), which no other file holds.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -68,13 +70,26 @@ interface PlannedSubmission {
   time: number;
   source: SourceFile;
   /** In the order they were made: all but the last were replaced by a rejudge. */
-  judgements: { foreignId: string; start: number; end: number; verdict: Verdict; maxRunMs: number | null; runs: { foreignId: string; ordinal: number; verdict: Verdict; time: number; runMs: number }[] }[];
+  judgements: PlannedJudgement[];
+}
+
+interface PlannedJudgement {
+  foreignId: string;
+  start: number;
+  end: number;
+  /** The verdict it ended with (judgements.json's type): the judges' override where `judged` is set. */
+  verdict: Verdict;
+  /** The verdict judging gave, when the judges overrode it (the package's event feed says so). */
+  judged: Verdict | null;
+  maxRunMs: number | null;
+  runs: { foreignId: string; ordinal: number; verdict: Verdict; time: number; runMs: number }[];
 }
 
 interface PlannedClarification {
   foreignId: string;
   fromTeamId: string | null;
-  toTeamId: string | null;
+  /** Its teams, each sent a copy; none: to everyone (or a team's question). */
+  toTeamIds: string[];
   replyToForeignId: string | null;
   problemId: string | null;
   text: string;
@@ -185,6 +200,8 @@ export async function readForeignPackage(dir: string, def: ContestDefinition): P
   const runsOf = new Map<string, Static<typeof ForeignRun>[]>();
   for (const r of await list(ForeignRun, 'runs.json')) runsOf.set(idText(r.judgement_id), [...(runsOf.get(idText(r.judgement_id)) ?? []), r]);
   const judgementsOf = new Map<string, Static<typeof ForeignJudgement>[]>();
+  const judgedTypes = await judgedTypesOf(path('event-feed.ndjson'));
+  let overridden = 0;
   let unfinished = 0;
   for (const j of await list(ForeignJudgement, 'judgements.json')) {
     const sid = idText(j.submission_id);
@@ -235,7 +252,11 @@ export async function readForeignPackage(dir: string, def: ContestDefinition): P
           .sort((a, b) => a.ordinal - b.ordinal)
           .map((r) => ({ foreignId: idText(r.id), ordinal: r.ordinal, verdict: verdictOf(idText(r.judgement_type_id)), time: timeOf(path('runs.json'), `run ${JSON.stringify(idText(r.id))}`, 'time', r.time), runMs: Math.round((r.run_time ?? 0) * 1000) }));
         const end = timeOf(judgementFile, `judgement ${JSON.stringify(idText(j.id))}`, 'end_time', j.end_time);
-        return [{ foreignId: idText(j.id), start, end, verdict: verdictOf(typeId), maxRunMs: j.max_run_time === undefined ? null : Math.round(j.max_run_time * 1000), runs }];
+        const verdict = verdictOf(typeId);
+        const judgedType = judgedTypes.get(idText(j.id));
+        const judged = judgedType === undefined || verdictOf(judgedType) === verdict ? null : verdictOf(judgedType);
+        if (judged !== null) overridden++;
+        return [{ foreignId: idText(j.id), start, end, verdict, judged, maxRunMs: j.max_run_time === undefined ? null : Math.round(j.max_run_time * 1000), runs }];
       });
     submissions.push({ foreignId, teamId, problemId, languageId, time, source, judgements });
   }
@@ -247,37 +268,42 @@ export async function readForeignPackage(dir: string, def: ContestDefinition): P
   if (left.source.length > 0) report.push(`${left.source.length} submissions without a source Verdict can read are left out: ${sample(left.source)}`);
   for (const [typeId, verdict] of readAs) report.push(`judgement type ${typeId} is read as ${verdict}`);
   if (unfinished > 0) report.push(`${unfinished} judgements that had not finished are left out: their submissions are judged when the contest is served, if no other judgement of theirs finished`);
+  if (overridden > 0) report.push(`${overridden} verdicts the judges overrode (a finished judgement given another type in event-feed.ndjson) are imported as overrides, at the end of their judgement (the package does not say when)`);
 
   const clarifications: PlannedClarification[] = [];
-  const leftClarifications = { group: 0, several: 0, team: 0 };
+  const leftClarifications = { team: 0, nobody: 0 };
+  let copied = 0;
   const clarificationFile = path('clarifications.json');
+  const teamsOfGroup = (foreignGroupId: string): string[] => {
+    const group = groupIds.get(foreignGroupId);
+    return group === undefined ? [] : merged.teams.filter((t) => t.groupIds.includes(group)).map((t) => t.id);
+  };
   for (const [i, c] of (await list(ForeignClarification, 'clarifications.json')).entries()) {
     const where = `item ${i + 1} (id ${JSON.stringify(idText(c.id))})`;
-    if ((c.to_group_ids ?? []).length > 0) {
-      leftClarifications.group++;
-      continue;
-    }
-    const to = c.to_team_ids ?? (c.to_team_id === undefined || c.to_team_id === null ? [] : [c.to_team_id]);
-    if (to.length > 1) {
-      leftClarifications.several++;
-      continue;
-    }
+    const toTeams = c.to_team_ids ?? (c.to_team_id === undefined || c.to_team_id === null ? [] : [c.to_team_id]);
+    const toGroups = c.to_group_ids ?? [];
     const fromTeamId = c.from_team_id === undefined || c.from_team_id === null ? null : (teamIds.get(idText(c.from_team_id)) ?? '');
-    const toTeamId = to.length === 0 ? null : (teamIds.get(idText(to[0])) ?? '');
-    if ((fromTeamId !== null && !knownTeams.has(fromTeamId)) || (toTeamId !== null && !knownTeams.has(toTeamId))) {
+    // "The recipients of a clarification are the union of to_team_ids and to_group_ids."
+    const toTeamIds = [...new Set([...toTeams.map((t) => teamIds.get(idText(t)) ?? ''), ...toGroups.flatMap((g) => teamsOfGroup(idText(g)))])];
+    if ((fromTeamId !== null && !knownTeams.has(fromTeamId)) || toTeamIds.some((t) => !knownTeams.has(t))) {
       leftClarifications.team++;
       continue;
     }
+    if (toTeamIds.length === 0 && toGroups.length > 0) {
+      leftClarifications.nobody++;
+      continue;
+    }
+    if (toTeamIds.length > 1) copied++;
     const problemId = c.problem_id === undefined || c.problem_id === null ? null : (problemIds[idText(c.problem_id)] ?? null);
     const replyTo = c.reply_to_id === undefined || c.reply_to_id === null ? null : idText(c.reply_to_id);
-    clarifications.push({ foreignId: idText(c.id), fromTeamId, toTeamId, replyToForeignId: replyTo, problemId, text: c.text, time: timeOf(clarificationFile, where, 'time', c.time) });
+    clarifications.push({ foreignId: idText(c.id), fromTeamId, toTeamIds, replyToForeignId: replyTo, problemId, text: c.text, time: timeOf(clarificationFile, where, 'time', c.time) });
   }
   clarifications.sort((a, b) => a.time - b.time);
-  if (leftClarifications.group > 0) report.push(`${leftClarifications.group} clarifications to groups are left out (Verdict answers one team or all)`);
-  if (leftClarifications.several > 0) report.push(`${leftClarifications.several} clarifications to several teams are left out (Verdict answers one team or all)`);
+  if (copied > 0) report.push(`${copied} clarifications to several teams or to groups are imported as one to each of their teams (Verdict sends a clarification to one team or to all); imported-ids.json names the first`);
+  if (leftClarifications.nobody > 0) report.push(`${leftClarifications.nobody} clarifications to groups without a team are left out`);
   if (leftClarifications.team > 0) report.push(`${leftClarifications.team} clarifications of teams Verdict does not have are left out`);
 
-  for (const name of ['event-feed.ndjson', 'awards.json', 'scoreboard.json', 'persons.json', 'accounts.json', 'commentary.json']) {
+  for (const name of ['awards.json', 'scoreboard.json', 'persons.json', 'accounts.json', 'commentary.json']) {
     if (existsSync(path(name))) report.push(`${name} is not read: ${NOT_READ[name]}`);
   }
 
@@ -305,7 +331,6 @@ export async function readForeignPackage(dir: string, def: ContestDefinition): P
 }
 
 const NOT_READ: Readonly<Record<string, string>> = {
-  'event-feed.ndjson': "its ids and tokens are the other system's; Verdict writes its own feed of what was imported",
   'awards.json': 'Verdict works the awards out from the standings',
   'scoreboard.json': 'Verdict works the scoreboard out from the judgements',
   'persons.json': 'Verdict has no persons',
@@ -317,6 +342,8 @@ const NOT_READ: Readonly<Record<string, string>> = {
 export function replayForeignPlan(plan: ForeignPlan, dbFile: string, now: number): { counts: Record<'submissions' | 'judgements' | 'runs' | 'clarifications', number>; ids: Record<string, Record<string, string>> } {
   const store = Store.open(dbFile);
   const ids = { submissions: {} as Record<string, string>, judgements: {} as Record<string, string>, runs: {} as Record<string, string>, clarifications: {} as Record<string, string> };
+  /** Clarifications stored: a copy to each team of one sent to several counts once each. */
+  let clarifications = 0;
   try {
     store.contest.import(plan.def, { hashPasswords: false, now });
     if (plan.schedule) store.contest.setTimes(plan.schedule, now);
@@ -333,13 +360,24 @@ export function replayForeignPlan(plan: ForeignPlan, dbFile: string, now: number
           store.judgements.addRuns(judgementId, j.runs.map((r, n) => ({ ordinal: r.ordinal, test: tests[n], time: r.time })));
           for (const [n, run] of store.judgements.runs(judgementId).entries()) ids.runs[j.runs[n].foreignId] = run.id;
           const timeMs = j.maxRunMs ?? Math.max(0, ...j.runs.map((r) => r.runMs));
-          store.judgements.finish(judgementId, { verdict: j.verdict, tests, compile: { ok: j.verdict !== 'CE', output: '', timeMs: 0 }, timeMs, memoryKb: 0 }, j.end);
+          const judged = j.judged ?? j.verdict;
+          store.judgements.finish(judgementId, { verdict: judged, tests, compile: { ok: judged !== 'CE', output: '', timeMs: 0 }, timeMs, memoryKb: 0 }, j.end);
+          // While it is the current judgement: a rejudge after it judges again from the judged verdict.
+          if (j.judged !== null) store.judgements.override(submission.id, j.verdict, OVERRIDE_REASON, OVERRIDE_BY, j.end);
         });
       }
+      // Each copy of a clarification by the team it concerns: a reply follows the copy its team saw.
+      const copies = new Map<string, Map<string | null, string>>();
       for (const c of plan.clarifications) {
-        const replyToId = c.replyToForeignId === null ? null : (ids.clarifications[c.replyToForeignId] ?? null);
-        const row = store.clarifications.add({ fromTeamId: c.fromTeamId, toTeamId: c.toTeamId, problemId: c.problemId, text: c.text, replyToId, time: c.time });
-        ids.clarifications[c.foreignId] = row.id;
+        for (const toTeamId of c.toTeamIds.length === 0 ? [null] : c.toTeamIds) {
+          const team = c.fromTeamId ?? toTeamId;
+          const replyCopies = c.replyToForeignId === null ? undefined : copies.get(c.replyToForeignId);
+          const replyToId = replyCopies === undefined ? null : (replyCopies.get(team) ?? replyCopies.values().next().value ?? null);
+          const row = store.clarifications.add({ fromTeamId: c.fromTeamId, toTeamId, problemId: c.problemId, text: c.text, replyToId, time: c.time });
+          ids.clarifications[c.foreignId] ??= row.id;
+          clarifications++;
+          copies.set(c.foreignId, (copies.get(c.foreignId) ?? new Map<string | null, string>()).set(team, row.id));
+        }
       }
     });
     if (plan.marks.thawed !== null || plan.marks.finalized !== null) store.contest.markState({ thawed: plan.marks.thawed, finalized: plan.marks.finalized }, now);
@@ -347,7 +385,44 @@ export function replayForeignPlan(plan: ForeignPlan, dbFile: string, now: number
     store.close();
   }
   const count = (o: Record<string, string>) => Object.keys(o).length;
-  return { counts: { submissions: count(ids.submissions), judgements: count(ids.judgements), runs: count(ids.runs), clarifications: count(ids.clarifications) }, ids };
+  return { counts: { submissions: count(ids.submissions), judgements: count(ids.judgements), runs: count(ids.runs), clarifications }, ids };
+}
+
+/** Who and why, in the audit trail of an override read from a package. */
+const OVERRIDE_BY = 'import';
+const OVERRIDE_REASON = "the judges' override, in the imported package's event feed";
+
+/**
+ * The judgement type each judgement first finished with, by the package's judgement id, from its event feed.
+ * CLICS has no override object: the judges' override of a verdict shows only there, as a finished judgement
+ * updated to another type (Verdict's own feed says so; DOMjudge changes a verdict only by rejudging, which is a
+ * new judgement), while judgements.json holds the last type. Lines that are not events are passed over (the
+ * rest of the package is read without the feed); no feed: no overrides.
+ */
+async function judgedTypesOf(feedFile: string): Promise<Map<string, string>> {
+  const first = new Map<string, string>();
+  let text: string;
+  try {
+    text = await readFile(feedFile, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return first;
+    throw new FileError(feedFile, `cannot be read: ${(e as Error).message}`);
+  }
+  for (const line of text.split('\n')) {
+    // Only judgement lines matter: the others are not parsed.
+    if (!line.includes('"judgements"')) continue;
+    let event: unknown;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const { type, data } = event as { type?: unknown; data?: { id?: unknown; judgement_type_id?: unknown; end_time?: unknown } | null };
+    if (type !== 'judgements' || !data || typeof data.judgement_type_id !== 'string' || typeof data.end_time !== 'string') continue;
+    const id = typeof data.id === 'number' ? String(data.id) : data.id;
+    if (typeof id === 'string' && !first.has(id)) first.set(id, data.judgement_type_id);
+  }
+  return first;
 }
 
 /** Package ids of one kind, kept where Verdict's id syntax allows them, given `<prefix><n>` otherwise. */
