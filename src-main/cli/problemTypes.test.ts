@@ -29,6 +29,11 @@ describe('example packages of each problem type', () => {
       'submissions/wrong_answer/base26.py': 'WA',
       'submissions/wrong_answer/echo.py': 'WA',
     });
+    const report = JSON.parse(stdout) as { type: string[]; passLimit: number; timeLimitMs: number };
+    assert.deepEqual([report.type, report.passLimit, report.timeLimitMs], [['pass-fail', 'multi-pass'], 2, 1000]);
+    const text = await verdict('verify', relay);
+    assert.equal(text.code, 0, text.stdout);
+    assert.match(text.stdout.split('\n')[0], /^relay \(Relay\): multi-pass \(at most 2 passes\), 5 test cases, time limit 1000 ms per pass \(from the package\), margin 1500 ms per pass for the other submissions$/);
     const judged = await verdict('judge', '--json', '--problem', relay, join(relay, 'submissions/wrong_answer/base26.py'));
     const result = JSON.parse(judged.stdout) as { verdict: string; tests: Array<{ name: string; message: string }> };
     assert.equal(result.verdict, 'WA');
@@ -47,6 +52,15 @@ describe('submit-answer (magicsquare): the submission is the answer, in no langu
       'submissions/wrong_answer/counting.txt': 'WA',
       'submissions/wrong_answer/fives.txt': 'WA',
     });
+    // Nothing runs: no time limit, in the JSON or the text, and no time column.
+    const report = JSON.parse(stdout) as { type: string[]; timeLimitMs: number | null; marginLimitMs: number | null };
+    assert.deepEqual([report.type, report.timeLimitMs, report.marginLimitMs], [['pass-fail', 'submit-answer'], null, null]);
+    const text = await verdict('verify', resourcePath('example-problems', 'magicsquare'));
+    assert.equal(text.code, 0, text.stdout);
+    const [first, header] = text.stdout.split('\n');
+    assert.equal(first, 'magicsquare (Magic Square): submit-answer, 2 test cases, no time limit (the submissions are the answers: nothing runs)');
+    assert.doesNotMatch(text.stdout, /time limit \d|\bms\b/);
+    assert.deepEqual(header.trim().split(/\s+/), ['submission', 'expected', 'verdict', 'detail']);
   });
 
   test('verdict judge takes an answer file whatever its extension', async () => {

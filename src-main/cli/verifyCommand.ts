@@ -80,6 +80,24 @@ function verdictCell(r: VerifiedSubmission, marginLimitMs: number): string {
   return `${r.verdict}, ${r.verdictAtMargin} at ${formatMs(marginLimitMs)}`;
 }
 
+/** The problem's type in the format's words (problem.yaml's `type`, 2023-07+). */
+function problemType(pkg: ProblemPackage): string[] {
+  const types = [pkg.scoring ? 'scoring' : 'pass-fail'];
+  if (pkg.interactive) types.push('interactive');
+  if (pkg.multiPassLimit !== null) types.push('multi-pass');
+  if (pkg.submitAnswer) types.push('submit-answer');
+  return types;
+}
+
+/** The type words verify's first line shows ("multi-pass, at most 2 passes"); empty for a plain pass-fail problem. */
+function headerType(pkg: ProblemPackage): string {
+  const words: string[] = [];
+  if (pkg.interactive) words.push('interactive');
+  if (pkg.multiPassLimit !== null) words.push(`multi-pass (at most ${pkg.multiPassLimit} passes)`);
+  if (pkg.submitAnswer) words.push('submit-answer');
+  return words.join(', ');
+}
+
 export async function verifyCommand(options: VerifyOptions): Promise<number> {
   try {
     return await verify(options);
@@ -112,7 +130,11 @@ async function verify(options: VerifyOptions): Promise<number> {
     const others = runnable.filter((p) => p.submission.expected !== 'accepted');
     let limits: TimeLimits;
     let timeLimitSource: 'package' | 'derived' | 'default' = 'package';
-    if (pkg.timeLimitMs === null) {
+    if (pkg.submitAnswer) {
+      // Nothing runs: the answers are checked once, no time limit applies (the job's is never used).
+      limits = statedTimeLimits(pkg.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, pkg);
+      await judgeAll(runnable, limits.timeLimitMs);
+    } else if (pkg.timeLimitMs === null) {
       // The package states no limit: run the accepted submissions first and derive it from them.
       await judgeAll(accepted, PROBE_TIME_LIMIT_MS);
       const slowest = slowestAcceptedMs(accepted.map((p) => results.get(p.submission)!));
@@ -126,7 +148,7 @@ async function verify(options: VerifyOptions): Promise<number> {
     const { timeLimitMs, marginLimitMs } = limits;
     const warnings = [...pkg.warnings, ...inputs.warnings];
     const slowest = slowestAcceptedMs(accepted.map((p) => results.get(p.submission)!));
-    if (timeLimitSource === 'package' && slowest !== null && slowest * pkg.acToTimeLimit > timeLimitMs) {
+    if (!pkg.submitAnswer && timeLimitSource === 'package' && slowest !== null && slowest * pkg.acToTimeLimit > timeLimitMs) {
       // problemtools makes this an error; here a busy machine can slow the accepted runs, so it warns.
       warnings.push(`the slowest accepted submission took ${formatMs(slowest)}: x ${pkg.acToTimeLimit} (ac_to_time_limit) is above the time limit of ${formatMs(timeLimitMs)}`);
     }
@@ -140,8 +162,9 @@ async function verify(options: VerifyOptions): Promise<number> {
       const folder = p.submission.expected;
       // A scoring problem's verdict is its groups' (a legacy grader may accept despite a rejected test
       // case); the first failing test decides only where a test ran over the time limit itself.
-      const atLimit = pkg.scoring && result.tests.every((t) => t.timeMs <= timeLimitMs) ? result.verdict : verdictAtLimit(result, timeLimitMs);
-      const atMargin = folder === 'accepted' ? null : result.verdict;
+      // A submit-answer problem's verdict is its answers': no limit to judge it at.
+      const atLimit = pkg.submitAnswer || (pkg.scoring && result.tests.every((t) => t.timeMs <= timeLimitMs)) ? result.verdict : verdictAtLimit(result, timeLimitMs);
+      const atMargin = folder === 'accepted' || pkg.submitAnswer ? null : result.verdict;
       const failing = result.tests.find((t) => t.verdict !== 'AC');
       const verdictMatches = matchesFolder(folder, atLimit, atMargin ?? atLimit);
       const mismatches = pkg.scoring ? scoreMismatches(pkg, p.submission, result) : [];
@@ -163,12 +186,18 @@ async function verify(options: VerifyOptions): Promise<number> {
     });
     const ok = report.every((r) => r.matches) && inputs.problems.length === 0;
     if (options.json) {
-      console.log(jsonText({ problem: pkg.id, timeLimitMs, marginLimitMs, timeLimitSource, ...(pkg.scoring ? { maxScore: pkg.maxScore } : {}), ok, warnings, inputValidators: inputs.validators, inputProblems: inputs.problems, submissions: report }));
+      const limitFields = pkg.submitAnswer ? { timeLimitMs: null, marginLimitMs: null, timeLimitSource: null } : { timeLimitMs, marginLimitMs, timeLimitSource };
+      console.log(jsonText({ problem: pkg.id, type: problemType(pkg), ...limitFields, ...(pkg.multiPassLimit !== null ? { passLimit: pkg.multiPassLimit } : {}), ...(pkg.scoring ? { maxScore: pkg.maxScore } : {}), ok, warnings, inputValidators: inputs.validators, inputProblems: inputs.problems, submissions: report }));
     } else {
       const rounding = pkg.legacyFormat ? 'to the nearest second' : `up to a multiple of ${formatMs(pkg.timeResolutionMs)}`;
       const source = { package: 'from the package', derived: `derived: slowest accepted x ${pkg.acToTimeLimit}, rounded ${rounding}`, default: 'default: no limit stated and no accepted submission' }[timeLimitSource];
       // The package's id, name and warnings are its author's text: escaped (table() escapes its cells).
-      console.log(`${escapeControls(pkg.id)} (${escapeControls(pkg.name)}): ${pkg.testCases.length} test cases, time limit ${formatMs(timeLimitMs)} (${source}), margin ${formatMs(marginLimitMs)} for the other submissions`);
+      const perPass = pkg.multiPassLimit !== null ? ' per pass' : '';
+      const limitsText = pkg.submitAnswer
+        ? 'no time limit (the submissions are the answers: nothing runs)'
+        : `time limit ${formatMs(timeLimitMs)}${perPass} (${source}), margin ${formatMs(marginLimitMs)}${perPass} for the other submissions`;
+      const typeText = headerType(pkg);
+      console.log(`${escapeControls(pkg.id)} (${escapeControls(pkg.name)}): ${typeText ? `${typeText}, ` : ''}${pkg.testCases.length} test cases, ${limitsText}`);
       for (const warning of warnings) console.log(`warning: ${escapeControls(warning, { multiline: true })}`);
       if (inputs.validators.length > 0 || inputs.problems.length > 0) {
         const validators = inputs.validators.map((v) => escapeControls(v)).join(', ') || 'none';
@@ -179,8 +208,17 @@ async function verify(options: VerifyOptions): Promise<number> {
       const scoreCell = (r: VerifiedSubmission): string[] => (pkg.scoring ? [r.score === null || r.score === undefined ? '-' : formatScore(r.score)] : []);
       console.log(
         table(
-          ['', 'submission', 'expected', 'verdict', ...(pkg.scoring ? ['score'] : []), 'time', 'detail'],
-          report.map((r) => [r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL', r.path, r.expected, verdictCell(r, marginLimitMs), ...scoreCell(r), r.skipped ? '' : formatMs(r.timeMs), r.matches && !r.skipped ? '' : cell(r.detail)]),
+          // A submit-answer problem's submissions take no time: no time column.
+          ['', 'submission', 'expected', 'verdict', ...(pkg.scoring ? ['score'] : []), ...(pkg.submitAnswer ? [] : ['time']), 'detail'],
+          report.map((r) => [
+            r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL',
+            r.path,
+            r.expected,
+            verdictCell(r, marginLimitMs),
+            ...scoreCell(r),
+            ...(pkg.submitAnswer ? [] : [r.skipped ? '' : formatMs(r.timeMs)]),
+            r.matches && !r.skipped ? '' : cell(r.detail),
+          ]),
         ),
       );
       const failed = report.filter((r) => !r.matches).length;
