@@ -5,6 +5,9 @@ import { OBJECT_SCHEMAS, type ClicsAccess, type ClicsCapability, type ClicsType 
 /** Anonymous callers (the public), team accounts, judges, and admins (judges who may also give ids and times). */
 export type ClicsRole = 'public' | 'team' | 'judge' | 'admin';
 
+// Not offered, so never listed (and 404): persons and commentary, which Verdict has no concept of. Both are
+// optional, and /access lists "only these endpoints" a provider offers: an empty collection would claim both.
+
 /** What anyone may read: the configuration, the state, and the awards once released. */
 const PUBLIC_TYPES: readonly ClicsType[] = ['contest', 'judgement-types', 'languages', 'problems', 'groups', 'organizations', 'teams', 'state', 'awards'];
 /** A team also reads its own submissions, their judgements, its clarifications and its account (judges: all accounts). */

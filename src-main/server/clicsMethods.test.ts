@@ -114,4 +114,21 @@ describe('CLICS PATCH and 405', () => {
     // A path the API does not have stays 404.
     assert.equal((await send('PUT', '/api/contests/sample/nothing', {}, judge)).status, 404);
   });
+
+  test('persons and commentary are not offered: 404 for everyone, and no /access lists them', async () => {
+    // "access ... specifies which other endpoints are offered by the API": Verdict has neither concept.
+    const admin = basic('admin', 'admin-pass');
+    for (const headers of [{}, team, judge, admin]) {
+      const access = (await send<S.ClicsAccess>('GET', '/api/contests/sample/access', undefined, headers)).body;
+      assert.ok(access.endpoints.length > 0);
+      assert.deepEqual(access.endpoints.filter((e) => e.type === 'persons' || e.type === 'commentary'), []);
+      assert.ok(!access.capabilities.includes('post_comment'));
+      for (const path of ['persons', 'persons/p1', 'commentary', 'commentary/c1']) {
+        const answer = await send('GET', `/api/contests/sample/${path}`, undefined, headers);
+        assert.equal(answer.status, 404, path);
+        assertConforms(S.ErrorBody, answer.body, path);
+      }
+    }
+    assert.equal((await send('POST', '/api/contests/sample/commentary', { message: 'Hello' }, admin)).status, 404);
+  });
 });
