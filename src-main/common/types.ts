@@ -42,6 +42,9 @@ export interface TestCase {
   /** Arguments for the input validators (testdata.yaml's input_validator_flags, test_group.yaml's or
    *  the case's input_validator_args); absent: none. */
   inputValidatorArgs?: InputValidatorArgs;
+  /** 2025-09: the test case's `<case>.files` folder beside its `.in`, whose files its input validators
+   *  find in their working directory; absent when there is none. */
+  filesPath?: string;
 }
 
 /** Input validators' arguments: the same for every validator, or by validator name (a validator not

@@ -91,6 +91,42 @@ describe('input validators', () => {
     assert.match(result.warnings.join('\n'), /input_format_validators\/: a deprecated name/);
   });
 
+  it('2025-09: a test case\'s .files folder is in its validator\'s working directory, and only in that test case\'s', async () => {
+    // The input names a file the validator must find beside it; the validator's own data file is there too.
+    const named = `import os, sys
+name = sys.stdin.read().strip()
+if not os.path.isfile('limits.txt'):
+    print('no limits.txt of the validator')
+    sys.exit(1)
+if not os.path.isfile(name):
+    print(f'no file {name}')
+    sys.exit(43)
+sys.exit(42 if open(name).read().strip() == 'ok' else 43)
+`;
+    const files = {
+      'problem.yaml': 'problem_format_version: 2025-09\nname: Files\n',
+      'input_validators/named/named.py': named,
+      'input_validators/named/limits.txt': '10\n',
+      'data/sample/1.in': 'grid.txt\n',
+      'data/sample/1.ans': '1\n',
+      'data/sample/1.files/grid.txt': 'ok\n',
+      'data/secret/1.in': 'grid.txt\n',
+      'data/secret/1.ans': '1\n',
+      'data/secret/1.files/grid.txt': 'not ok\n',
+      // Not its own .files: secret/2 cannot see secret/1's grid.
+      'data/secret/2.in': 'grid.txt\n',
+      'data/secret/2.ans': '1\n',
+    };
+    const result = await validate('files', files);
+    assert.deepEqual(result.problems.map((p) => [p.testCase, p.outcome, p.detail]), [
+      ['secret/1', 'invalid', ''],
+      ['secret/2', 'invalid', 'no file grid.txt'],
+    ]);
+
+    const clash = await validate('files-clash', { ...files, 'data/sample/1.files/limits.txt': '5\n' });
+    assert.deepEqual(clash.problems[0], { testCase: 'sample/1', validator: 'input_validators/named', outcome: 'broken', detail: '1.files/limits.txt has the name of a file of the validator (the format forbids it)' });
+  });
+
   it('no validators: nothing to run', async () => {
     assert.deepEqual(await validate('none', {}), { validators: [], problems: [], warnings: [] });
   });

@@ -10,7 +10,10 @@
 // validator name (a program's file name with or without its extension).
 //
 // Validators are the package's own trusted programs, as problemtools runs them: outside any sandbox,
-// bounded in time, in their own folder (a private copy).
+// bounded in time, in their own folder (a private copy). A 2025-09 test case's `<case>.files` folder is
+// copied into that working directory for its validation (a fresh copy of the validator's folder for
+// each such test case): a file of it named as one of the validator's is the package's error, as the
+// format says.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -178,10 +181,32 @@ function argsFor(test: TestCase, validator: FoundValidator): string[] {
   return args[validator.name] ?? args[basename(validator.rel)] ?? [];
 }
 
-/** Validates one input with one validator: null when valid. */
-async function validate(validator: BuiltValidator, test: TestCase): Promise<InputProblem | null> {
-  const outcome = await run([...validator.command, ...argsFor(test, validator.found)], validator.cwd, RUN_LIMIT_MS, test.inputPath);
+/**
+ * The working directory for validating `test`: the validator's own folder, or, for a test case with a
+ * `.files` folder, a copy of it with those files added in `runDir` (null and why, when names collide).
+ */
+function workingDirectory(validator: BuiltValidator, test: TestCase, runDir: string): { cwd: string } | { collision: string } {
+  if (test.filesPath === undefined) return { cwd: validator.cwd };
+  const own = new Set(readdirSync(validator.cwd));
+  const extra = readdirSync(test.filesPath);
+  const clash = extra.find((name) => own.has(name));
+  if (clash !== undefined) return { collision: `${basename(test.filesPath)}/${clash} has the name of a file of the validator (the format forbids it)` };
+  cpSync(validator.cwd, runDir, { recursive: true });
+  cpSync(test.filesPath, runDir, { recursive: true });
+  return { cwd: runDir };
+}
+
+/** Validates one input with one validator (in `runDir` when the test case brings files): null when valid. */
+async function validate(validator: BuiltValidator, test: TestCase, runDir: string): Promise<InputProblem | null> {
   const problem = (outcome: InputProblem['outcome'], detail: string): InputProblem => ({ testCase: test.name, validator: validator.found.rel, outcome, detail });
+  const place = workingDirectory(validator, test, runDir);
+  if ('collision' in place) return problem('broken', place.collision);
+  let outcome: RunOutcome;
+  try {
+    outcome = await run([...validator.command, ...argsFor(test, validator.found)], place.cwd, RUN_LIMIT_MS, test.inputPath);
+  } finally {
+    if (place.cwd === runDir) rmSync(runDir, { recursive: true, force: true });
+  }
   if (validator.checktestdata) return outcome.exitCode === CHECKTESTDATA_VALID ? null : problem('invalid', outcome.output);
   if (outcome.exitCode === EXIT_VALID) return null;
   if (outcome.exitCode === EXIT_INVALID) return problem('invalid', outcome.output);
@@ -209,8 +234,9 @@ export async function validateInputs(pkg: ProblemPackage): Promise<InputValidati
     let next = 0;
     const worker = async () => {
       while (next < work.length) {
-        const { test, validator } = work[next++];
-        const problem = await validate(validator, test);
+        const n = next++;
+        const { test, validator } = work[n];
+        const problem = await validate(validator, test, join(buildDir, 'runs', String(n)));
         if (problem) result.problems.push(problem);
       }
     };

@@ -259,9 +259,11 @@ async function collectTestCases(dir: string, top: 'sample' | 'secret', rootRules
 
     const inputs = new Map<string, string>();
     const answers = new Set<string>();
+    const filesFolders = new Set<string>();
     for (const e of await listDir(abs, rel)) {
       if (e.isDir) {
-        if (!e.name.endsWith('.files')) await walk(path.join(abs, e.name), [...relParts, e.name], rules);
+        if (e.name.endsWith('.files')) filesFolders.add(e.name.slice(0, -'.files'.length));
+        else await walk(path.join(abs, e.name), [...relParts, e.name], rules);
       } else if (e.isFile) {
         if (e.name.endsWith('.in') && e.name.length > 3) inputs.set(e.name.slice(0, -3), e.name);
         else if (e.name.endsWith('.ans') && e.name.length > 4) answers.add(e.name.slice(0, -4));
@@ -279,6 +281,7 @@ async function collectTestCases(dir: string, top: 'sample' | 'secret', rootRules
         group,
         validatorArgs: [...sink.problemFlags, ...caseRules.outputValidatorArgs],
         inputValidatorArgs: caseRules.inputValidatorArgs,
+        ...(filesFolders.has(base) ? { filesPath: path.join(abs, `${base}.files`) } : {}),
       });
     }
     for (const base of answers) {
