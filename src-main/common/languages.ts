@@ -183,22 +183,6 @@ export function parseExtensionLanguages(pairs: readonly string[], languages: rea
   return chosen;
 }
 
-/**
- * Each language's time factor, by language id (DOMjudge's: `{ java: 1.5, python3: 2 }`): a program in
- * that language may run its problem's time limit times the factor. A language it does not name has 1.
- * Set per contest (contest.yaml's `language_time_factors`); `verdict judge` and `verify` use none.
- */
-export type LanguageTimeFactors = Readonly<Record<string, number>>;
-
-export function timeFactorOf(factors: LanguageTimeFactors | undefined, languageId: string): number {
-  return factors !== undefined && Object.hasOwn(factors, languageId) ? factors[languageId] : 1;
-}
-
-/** A time limit (ms) times a language's factor, in whole ms. */
-export function scaledTimeLimitMs(timeLimitMs: number, factor: number): number {
-  return Math.round(timeLimitMs * factor);
-}
-
 /** Replaces {name} placeholders in a command template. */
 export function expandCommand(template: readonly string[], values: Record<string, string>): string[] {
   return template.map((part) => part.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));

@@ -14,7 +14,7 @@ import { healthProblems } from '../core/health.ts';
 import { portalScoreboard } from '../core/views.ts';
 import { consoleClarificationById, consoleClarifications } from './clarificationViews.ts';
 import { DEFAULT_CANNED_ANSWERS } from '../contest/cannedAnswers.ts';
-import { timeFactorOf, scaledTimeLimitMs } from '../common/languages.ts';
+import { timeFactorOf, scaledTimeLimitMs } from '../common/timeFactors.ts';
 import { ConsoleError } from './consoleError.ts';
 import type {
   AnswerRequest,

@@ -49,7 +49,8 @@ import { AccountEntry, ContestFile, ID_RE, ProblemEntry, TeamEntry, checkFields 
 import { describeValue } from '../common/fieldWording.ts';
 import { DOMJUDGE_INI, readDomjudgeIni, type DomjudgeIni } from '../package/domjudgeIni.ts';
 import { ContestError } from './model.ts';
-import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages, type LanguageTimeFactors } from '../common/languages.ts';
+import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
+import type { LanguageTimeFactors } from '../common/timeFactors.ts';
 import { readCannedAnswers } from './cannedAnswers.ts';
 import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestScoring, ContestTeam } from './model.ts';
 

@@ -1,6 +1,7 @@
 // A contest as read from a contest folder (CLICS contest package layout). Plain data.
 import { FileError } from '../common/errors.ts';
-import type { ExtensionLanguages, LanguageTimeFactors } from '../common/languages.ts';
+import type { ExtensionLanguages } from '../common/languages.ts';
+import type { LanguageTimeFactors } from '../common/timeFactors.ts';
 
 export interface ContestProblem {
   /** Problem id: the package folder's (or zip's) name. */

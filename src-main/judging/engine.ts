@@ -9,7 +9,7 @@ import { UnsandboxedError } from '../common/sandboxInfo.ts';
 import type { JudgeResult } from '../common/results.ts';
 import type { ProblemPackage } from '../common/types.ts';
 import { DEFAULT_TIME_LIMIT_MS } from '../package/readPackage.ts';
-import { scaledTimeLimitMs } from '../common/languages.ts';
+import { scaledTimeLimitMs } from '../common/timeFactors.ts';
 
 export class JudgeEngine {
   readonly host: JudgehostSupervisor;

@@ -13,7 +13,7 @@ import { ScoreboardService } from '../store/scoreboardService.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import type { JudgehostOptions } from '../judging/judgehostClient.ts';
 import { projectRoot } from '../common/paths.ts';
-import { timeFactorOf } from '../common/languages.ts';
+import { timeFactorOf } from '../common/timeFactors.ts';
 import { lockDataFolder, type DataFolderLock } from '../store/dataFolderLock.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import { Store, storeFileIn } from '../store/store.ts';

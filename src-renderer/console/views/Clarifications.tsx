@@ -1,6 +1,7 @@
 // Clarifications: teams' questions (unanswered first) with a way to answer each, privately or to
-// all teams; new announcements; and everything the judges have sent.
-import { useMemo, useState, type FormEvent } from 'react';
+// all teams, from a stock answer or in the judge's words; claiming a question so that other judges
+// see who is answering it; new announcements; and everything the judges have sent.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AnswerRequest, ConsoleClarification } from '../../../src-main/shared/judgeApi.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
@@ -16,6 +17,7 @@ import { ProblemTag, TeamOptions, useNames, type Names } from './common.tsx';
 export function Clarifications() {
   const { list, loaded, error } = useConsole(useShallow((s) => ({ list: s.clarifications, loaded: s.clarificationsLoaded, error: s.clarificationsError })));
   const names = useNames();
+  const cannedAnswers = useCannedAnswers();
 
   const { open, done, sent, repliesTo } = useMemo(() => {
     const answered = answeredIds(list);
@@ -52,7 +54,7 @@ export function Clarifications() {
               <ol className="clar-list">
                 {[...open, ...done].map((q) => (
                   <li key={q.id}>
-                    <Question question={q} replies={repliesTo.get(q.id) ?? []} names={names} />
+                    <Question question={q} replies={repliesTo.get(q.id) ?? []} names={names} cannedAnswers={cannedAnswers} />
                   </li>
                 ))}
               </ol>
@@ -81,6 +83,21 @@ export function Clarifications() {
   );
 }
 
+/** The contest's stock answers, read once per visit of the view (none while loading or when that fails). */
+function useCannedAnswers(): readonly string[] {
+  const [answers, setAnswers] = useState<readonly string[]>([]);
+  useEffect(() => {
+    let current = true;
+    void perform('Could not load the stock answers', () => judge.listCannedAnswers()).then((list) => {
+      if (current && list) setAnswers(list);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return answers;
+}
+
 function Topic({ problemId, names }: { problemId: string | null; names: Names }) {
   return <span className="clar-topic">{problemId ? <ProblemTag problem={names.problemById.get(problemId)} fallback={problemId} /> : 'General'}</span>;
 }
@@ -105,10 +122,19 @@ function Message({ clarification: c, names }: { clarification: ConsoleClarificat
   );
 }
 
-function Question({ question: q, replies, names }: { question: ConsoleClarification; replies: readonly ConsoleClarification[]; names: Names }) {
+function Question({ question: q, replies, names, cannedAnswers }: { question: ConsoleClarification; replies: readonly ConsoleClarification[]; names: Names; cannedAnswers: readonly string[] }) {
   const [answering, setAnswering] = useState(false);
+  const [claiming, setClaiming] = useState(false);
+  const addClarification = useConsole((s) => s.addClarification);
   const answered = replies.length > 0;
   const team = q.fromTeamId ? names.team(q.fromTeamId) : '?';
+  const claim = answered ? null : (q.claimed ?? null);
+  const setClaimed = async (claimed: boolean): Promise<void> => {
+    setClaiming(true);
+    const question = await perform(claimed ? 'Could not claim the question' : 'Could not release the question', () => judge.setClarificationClaimed(q.id, claimed));
+    setClaiming(false);
+    if (question) addClarification(question);
+  };
   return (
     <div className={`clar-thread${answered ? '' : ' clar-open'}`} aria-label={`Question from ${team}`} role="group">
       <article className="clar clar-question" data-clarification-id={q.id}>
@@ -116,6 +142,11 @@ function Question({ question: q, replies, names }: { question: ConsoleClarificat
           <strong>{team}</strong>
           <Topic problemId={q.problemId} names={names} />
           {!answered && <span className="chip chip-new">unanswered</span>}
+          {claim && (
+            <span className="chip chip-claimed" title={`since ${formatTimeOfDay(claim.at)}`}>
+              claimed by {claim.by}
+            </span>
+          )}
           <time className="muted" dateTime={new Date(q.time).toISOString()}>
             {formatTimeOfDay(q.time)}
           </time>
@@ -129,18 +160,30 @@ function Question({ question: q, replies, names }: { question: ConsoleClarificat
       ))}
       <div className="clar-actions">
         {answering ? (
-          <AnswerForm question={q} teamName={team} onDone={() => setAnswering(false)} />
+          <AnswerForm question={q} teamName={team} cannedAnswers={cannedAnswers} onDone={() => setAnswering(false)} />
         ) : (
-          <button type="button" className="small" onClick={() => setAnswering(true)}>
-            Answer
-          </button>
+          <div className="button-row">
+            <button type="button" className="small" onClick={() => setAnswering(true)}>
+              Answer
+            </button>
+            {!answered &&
+              (claim ? (
+                <button type="button" className="small" disabled={claiming} onClick={() => void setClaimed(false)} aria-label={`Release the question of ${team} (claimed by ${claim.by})`}>
+                  Unclaim
+                </button>
+              ) : (
+                <button type="button" className="small" disabled={claiming} onClick={() => void setClaimed(true)} aria-label={`Claim the question of ${team}`}>
+                  Claim
+                </button>
+              ))}
+          </div>
         )}
       </div>
     </div>
   );
 }
 
-function AnswerForm({ question: q, teamName, onDone }: { question: ConsoleClarification; teamName: string; onDone: () => void }) {
+function AnswerForm({ question: q, teamName, cannedAnswers, onDone }: { question: ConsoleClarification; teamName: string; cannedAnswers: readonly string[]; onDone: () => void }) {
   const [text, setText] = useState('');
   const [toAll, setToAll] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -166,6 +209,16 @@ function AnswerForm({ question: q, teamName, onDone }: { question: ConsoleClarif
 
   return (
     <form className="answer-form" onSubmit={asyncHandler(send)} noValidate>
+      {cannedAnswers.length > 0 && (
+        <div className="canned-answers" role="group" aria-label="Stock answers">
+          <span className="muted small">Stock answers:</span>
+          {cannedAnswers.map((answer) => (
+            <button key={answer} type="button" className="small" aria-pressed={text === answer} onClick={() => setText(answer)}>
+              {answer}
+            </button>
+          ))}
+        </div>
+      )}
       <Field label="Answer text">
         {(id) => <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={10_000} autoFocus />}
       </Field>

@@ -210,6 +210,11 @@ function LanguageItem({ language: l }: { language: ConsoleLanguage }) {
           <span className="small">teams cannot use it until it is installed on this computer</span>
         </>
       )}
+      {l.timeFactor !== 1 && (
+        <span className="chip chip-factor" title="contest.yaml's language_time_factors">
+          time limits × {l.timeFactor}
+        </span>
+      )}
       <span className="muted small mono">{l.detail}</span>
     </li>
   );

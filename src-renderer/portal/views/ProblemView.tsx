@@ -6,6 +6,7 @@ import { Loading, Notice } from '../../shared/ui.tsx';
 import { href, navigate } from '../route.ts';
 import { usePortal } from '../store.ts';
 import { CopyButton } from './common.tsx';
+import { LanguageTimeLimits } from './LanguageTimeLimits.tsx';
 
 // marked and DOMPurify load with the first statement, not with the page.
 const Statement = retryingLazy(() => import('./Statement.tsx'), { what: 'the statement' });
@@ -37,6 +38,7 @@ export function ProblemView({ problemId }: { problemId: string }) {
             <span className="problem-label">{problem.label}</span> {problem.name}
           </h1>
           <p className="muted">Time limit: {problem.timeLimitMs !== null ? formatSeconds(problem.timeLimitMs) : 'not known yet'}</p>
+          {!problem.submitAnswer && <LanguageTimeLimits timeLimitMs={problem.timeLimitMs} />}
         </div>
         <button type="button" className="primary" onClick={() => navigate({ view: 'submit', problemId: problem.id })}>
           Submit
