@@ -1,7 +1,9 @@
 // Judgements, their runs and the judges' overrides: a judging started, stopped to make room, finished
 // (its runs recorded as they happen), invalidated by a rejudge or after a crash, its verdict overridden.
 // Each moves its submission through the queue (status queued → judging → judged) and appends its events
-// in the same transaction.
+// in the same transaction. A submission in an open rejudging (rejudgings.ts) is judged into a judgement of
+// that rejudging: never current and without events until the rejudging is applied (applyRejudged), so the
+// scoreboard, the teams and the event feed see nothing of it before.
 import type { GroupResult, JudgeResult, TestResult } from '../common/results.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
 import { judgementObject, runObject } from './clics.ts';
@@ -36,8 +38,17 @@ type RawJudgement = Omit<JudgementRow, 'valid' | 'overridden' | 'compileOk' | 'g
   /** JSON of the GroupResult[]. */
   groups: string | null;
 };
-/** Whether a judgement is still current and open, and whose. */
-type JudgementState = { valid: number; endTime: number | null; submissionId: number };
+/**
+ * Whether a judgement may still be judged into (current, or its submission's open rejudging's), whether it
+ * ended, whose, and the rejudging that made it.
+ */
+type JudgementState = { live: number; endTime: number | null; submissionId: number; rejudgingId: number | null };
+/**
+ * The judgements the world may know of (the Contest API, exports): all but a rejudging's that never became
+ * current. Only a current judgement is ever invalidated by a rejudge, so one of a rejudging that was applied is
+ * valid or invalidated by a rejudge since.
+ */
+const PUBLISHED = "(j.rejudging_id IS NULL OR j.valid = 1 OR j.invalidated_why = 'rejudge')";
 /** A test's run as the judge reports it: its place among the tests, and when it finished. */
 export type NewRun = { ordinal: number; test: TestResult; time: number };
 
@@ -60,6 +71,7 @@ function prepareStatements(db: StoreDatabase) {
   const p = (sql: string) => db.prepare(sql);
   return {
     getStatus: p('SELECT status FROM submissions WHERE id = ?'),
+    getRejudging: p('SELECT rejudging_id FROM submissions WHERE id = ?'),
     setStatus: p('UPDATE submissions SET status = ? WHERE id = ?'),
     requeue: p("UPDATE submissions SET status = 'queued', queued_at = ? WHERE id = ?"),
     requeueAt: p("UPDATE submissions SET status = 'queued', queued_at = ?, priority = ? WHERE id = ?"),
@@ -67,7 +79,13 @@ function prepareStatements(db: StoreDatabase) {
 
     insertJudgement: p('INSERT INTO judgements (submission_id, judgehost, valid, start_time) VALUES (?, ?, 1, ?)'),
     getJudgement: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j WHERE j.id = ?`),
-    getJudgementState: p('SELECT valid, end_time AS endTime, submission_id AS submissionId FROM judgements WHERE id = ?'),
+    getJudgementState: p(`SELECT j.valid = 1 OR (j.rejudging_id = s.rejudging_id AND j.invalidated_at IS NULL) AS live, j.end_time AS endTime,
+                                 j.submission_id AS submissionId, j.rejudging_id AS rejudgingId
+                            FROM judgements j JOIN submissions s ON s.id = j.submission_id WHERE j.id = ?`),
+    insertRejudgingJudgement: p('INSERT INTO judgements (submission_id, judgehost, valid, start_time, rejudging_id) VALUES (?, ?, 0, ?, ?)'),
+    rejudgingJudgementId: p(`SELECT id FROM judgements WHERE submission_id = ? AND rejudging_id = ? AND invalidated_at IS NULL
+                               AND (end_time IS NULL) = ? ORDER BY id DESC LIMIT 1`),
+    makeCurrent: p('UPDATE judgements SET valid = 1 WHERE id = ?'),
     currentJudgementId: p('SELECT id FROM judgements WHERE submission_id = ? AND valid = 1'),
     finishJudgement: p(`UPDATE judgements SET end_time = ?, verdict = ?, judged_verdict = ?, max_time_ms = ?, max_memory_kb = ?,
                           compile_ok = ?, compile_output = ?, compile_time_ms = ?, error = ?, failing_output = ?, score = ?, groups = ? WHERE id = ?`),
@@ -76,12 +94,12 @@ function prepareStatements(db: StoreDatabase) {
                              WHERE j.valid = 1 AND j.end_time IS NULL AND s.status <> 'queued' ORDER BY j.id`),
     openJudgementId: p('SELECT id FROM judgements WHERE submission_id = ? AND valid = 1 AND end_time IS NULL'),
     setJudgehost: p('UPDATE judgements SET judgehost = ? WHERE id = ?'),
-    listJudgements: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j ORDER BY j.id`),
-    listJudgementsSubmission: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j WHERE j.submission_id = ? ORDER BY j.id`),
+    listJudgements: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j WHERE ${PUBLISHED} ORDER BY j.id`),
+    listJudgementsSubmission: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j WHERE j.submission_id = ? AND ${PUBLISHED} ORDER BY j.id`),
     listJudgementsSubmissionTeam: p(`SELECT ${JUDGEMENT_COLUMNS} FROM judgements j JOIN submissions s ON s.id = j.submission_id
-                                     WHERE j.submission_id = ? AND s.team_id = ? ORDER BY j.id`),
+                                     WHERE j.submission_id = ? AND s.team_id = ? AND ${PUBLISHED} ORDER BY j.id`),
     listJudgementsTeam: p(`SELECT ${JUDGEMENT_COLUMNS} FROM submissions s JOIN judgements j ON j.submission_id = s.id
-                           WHERE s.team_id = ? ORDER BY j.id`),
+                           WHERE s.team_id = ? AND ${PUBLISHED} ORDER BY j.id`),
     loadJudgement: p(`INSERT INTO judgements (id, submission_id, judgehost, valid, start_time, end_time, verdict, judged_verdict, overridden,
                          max_time_ms, max_memory_kb, compile_ok, compile_output, compile_time_ms, error, failing_output, invalidated_at, invalidated_why,
                          score, groups)
@@ -117,7 +135,7 @@ export class JudgementRepository {
   /**
    * Starts judging a queued submission: status 'judging', and a new (valid) judgement with a 'judgements' create
    * event; or, when its judging was stopped to make room (returnToQueue), that same open judgement, continued
-   * without an event.
+   * without an event. A submission in an open rejudging gets (or continues) a judgement of that rejudging, with no event.
    */
   start(submissionId: string, judgehost: string, now: number = Date.now()): string {
     return this.db.transaction(() => {
@@ -126,6 +144,15 @@ export class JudgementRepository {
       if (status === undefined) throw new StoreError('not_found', `unknown submission ${submissionId}`);
       if (status !== 'queued') throw new StoreError('conflict', `submission ${submissionId} is ${status}, not queued`);
       this.s.setStatus.run('judging', n);
+      const rejudging = this.s.getRejudging.pluck().get(n) as number | null;
+      if (rejudging !== null) {
+        const open = this.s.rejudgingJudgementId.pluck().get(n, rejudging, 1) as number | undefined;
+        if (open !== undefined) {
+          this.s.setJudgehost.run(judgehost, open);
+          return String(open);
+        }
+        return String(this.s.insertRejudgingJudgement.run(n, judgehost, now, rejudging).lastInsertRowid);
+      }
       const open = this.s.openJudgementId.pluck().get(n) as number | undefined;
       if (open !== undefined) {
         this.s.setJudgehost.run(judgehost, open);
@@ -149,7 +176,7 @@ export class JudgementRepository {
       const n = intId(judgementId);
       const state = n === null ? undefined : (this.s.getJudgementState.get(n) as JudgementState | undefined);
       if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
-      if (state.valid !== 1 || state.endTime !== null) return false;
+      if (state.live !== 1 || state.endTime !== null) return false;
       if (this.s.getStatus.pluck().get(state.submissionId) !== 'judging') return false;
       this.s.setStatus.run('queued', state.submissionId);
       return true;
@@ -158,7 +185,8 @@ export class JudgementRepository {
 
   /**
    * Records the outcome: judgement end, verdict, runs; the submission becomes 'judged'. Returns false (and
-   * changes nothing) when the judgement was invalidated meanwhile (rejudge, recovery) or already finished.
+   * changes nothing) when the judgement was invalidated meanwhile (rejudge, recovery, its rejudging cancelled) or
+   * already finished. A rejudging's judgement gets no event.
    */
   finish(judgementId: string, result: JudgeResult, now: number = Date.now()): boolean {
     const verdict = checkVerdict(result.verdict);
@@ -171,11 +199,13 @@ export class JudgementRepository {
       const n = intId(judgementId);
       const state = n === null ? undefined : (this.s.getJudgementState.get(n) as JudgementState | undefined);
       if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
-      if (state.valid !== 1 || state.endTime !== null) return false;
+      if (state.live !== 1 || state.endTime !== null) return false;
       this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, result.firstFailure?.output ?? null, score, groups, n);
       // The runs not recorded as they finished (addRuns), then the verdict: a feed sees every run before it.
-      this.insertRuns(n!, result.tests.map((test, i) => ({ ordinal: i + 1, test, time: now })));
+      const published = state.rejudgingId === null;
+      this.insertRuns(n!, result.tests.map((test, i) => ({ ordinal: i + 1, test, time: now })), published);
       this.s.setStatus.run('judged', state.submissionId);
+      if (!published) return true;
       const j = this.row(n!)!;
       this.events.append('judgements', j.id, 'update', judgementObject(j, this.contest.startTime(), this.contest.scoreboardType()), now);
       return true;
@@ -185,7 +215,8 @@ export class JudgementRepository {
   /**
    * Records runs of an open judgement as its tests finish (CLICS: runs are published as they happen), a 'runs'
    * create event each. A test already recorded keeps its first run (a judging stopped to make room runs its
-   * tests again); nothing is recorded for a judgement no longer open and current. Returns how many were recorded.
+   * tests again); nothing is recorded for a judgement no longer open and current (or its open rejudging's: no
+   * event then). Returns how many were recorded.
    */
   addRuns(judgementId: string, runs: readonly NewRun[]): number {
     for (const r of runs) checkVerdict(r.test.verdict);
@@ -193,13 +224,13 @@ export class JudgementRepository {
       const n = intId(judgementId);
       const state = n === null ? undefined : (this.s.getJudgementState.get(n) as JudgementState | undefined);
       if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
-      if (state.valid !== 1 || state.endTime !== null) return 0;
-      return this.insertRuns(n!, runs);
+      if (state.live !== 1 || state.endTime !== null) return 0;
+      return this.insertRuns(n!, runs, state.rejudgingId === null);
     });
   }
 
-  /** Inserts the runs whose ordinal the judgement has no run for yet, with their events; returns how many. */
-  private insertRuns(judgementId: number, runs: readonly NewRun[]): number {
+  /** Inserts the runs whose ordinal the judgement has no run for yet, with their events when `publish`; returns how many. */
+  private insertRuns(judgementId: number, runs: readonly NewRun[], publish: boolean): number {
     const recorded = new Set((this.s.listRuns.all(judgementId) as RunRow[]).map((r) => r.ordinal));
     const start = this.contest.startTime();
     const scoreboardType = this.contest.scoreboardType();
@@ -210,14 +241,25 @@ export class JudgementRepository {
       const score = t.score ?? null;
       const id = this.s.insertRun.run(judgementId, ordinal, t.name, t.verdict, t.timeMs, t.memoryKb, t.wallMs, t.exitCode, t.signal, t.message, time, score).lastInsertRowid;
       const run: RunRow = { id: String(id), judgementId: String(judgementId), ordinal, testName: t.name, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, wallMs: t.wallMs, exitCode: t.exitCode, signal: t.signal, message: t.message, time, score };
-      this.events.append('runs', run.id, 'create', runObject(run, start, scoreboardType), time);
+      if (publish) this.events.append('runs', run.id, 'create', runObject(run, start, scoreboardType), time);
       added++;
     }
     return added;
   }
 
-  /** Invalidates the current judgement (if any) and puts the submission back in the queue. */
+  /**
+   * Invalidates the current judgement (if any) and puts the submission back in the queue. A submission in an open
+   * rejudging (only recovery comes here for one) drops that rejudging's unfinished judgement instead, with no event
+   * (it was never current), and waits again at its level for the rejudging's judging.
+   */
   private requeue(submissionId: number, why: 'rejudge' | 'recovery', now: number): void {
+    const rejudging = this.s.getRejudging.pluck().get(submissionId) as number | null;
+    if (rejudging !== null) {
+      const open = this.s.rejudgingJudgementId.pluck().get(submissionId, rejudging, 1) as number | undefined;
+      if (open !== undefined) this.s.invalidateJudgement.run(now, why, open);
+      this.s.requeue.run(now, submissionId);
+      return;
+    }
     const current = this.s.currentJudgementId.pluck().get(submissionId) as number | undefined;
     if (current !== undefined) {
       this.s.invalidateJudgement.run(now, why, current);
@@ -248,9 +290,37 @@ export class JudgementRepository {
       const status = n === null ? undefined : (this.s.getStatus.pluck().get(n) as SubmissionStatus | undefined);
       if (status === undefined) throw new StoreError('not_found', `unknown submission ${submissionId}`);
       this.contest.refuseOnceFinal(`rejudging submission ${submissionId}`);
+      const rejudging = this.s.getRejudging.pluck().get(n) as number | null;
+      if (rejudging !== null) throw new StoreError('conflict', `submission ${submissionId} is in rejudging ${rejudging}: apply or cancel that first`);
       if (status === 'queued') return;
       this.requeue(n!, 'rejudge', now);
     });
+  }
+
+  /**
+   * Applying a rejudging (rejudgings.ts, inside its transaction): its finished judgement of the submission becomes
+   * current in place of the old one, with the events a judging would have had then: the old one invalidated, the
+   * new one created, its runs, its verdict.
+   */
+  applyRejudged(submissionId: string, now: number): void {
+    const n = intId(submissionId);
+    const rejudging = n === null ? undefined : (this.s.getRejudging.pluck().get(n) as number | null | undefined);
+    if (rejudging === undefined) throw new StoreError('not_found', `unknown submission ${submissionId}`);
+    if (rejudging === null) throw new StoreError('conflict', `submission ${submissionId} is in no open rejudging`);
+    const judged = this.s.rejudgingJudgementId.pluck().get(n, rejudging, 0) as number | undefined;
+    if (judged === undefined) throw new StoreError('conflict', `submission ${submissionId} is not judged yet in rejudging ${rejudging}`);
+    const start = this.contest.startTime();
+    const scoreboardType = this.contest.scoreboardType();
+    const current = this.s.currentJudgementId.pluck().get(n) as number | undefined;
+    if (current !== undefined) {
+      this.s.invalidateJudgement.run(now, 'rejudge', current);
+      this.events.append('judgements', String(current), 'update', judgementObject(this.row(current)!, start, scoreboardType), now);
+    }
+    this.s.makeCurrent.run(judged);
+    const j = this.row(judged)!;
+    this.events.append('judgements', j.id, 'create', judgementObject({ ...j, endTime: null }, start, scoreboardType), now);
+    for (const run of this.s.listRuns.all(judged) as RunRow[]) this.events.append('runs', run.id, 'create', runObject(run, start, scoreboardType), now);
+    this.events.append('judgements', j.id, 'update', judgementObject(j, start, scoreboardType), now);
   }
 
   private row(id: number): JudgementRow | null {
@@ -263,7 +333,7 @@ export class JudgementRepository {
     return n === null ? null : this.row(n);
   }
 
-  /** Ascending id, invalidated ones included (see `valid`). */
+  /** Ascending id, invalidated ones included (see `valid`); a rejudging's that never became current left out. */
   list(filter: { submissionId?: string; teamId?: string } = {}): JudgementRow[] {
     let rows: unknown[];
     if (filter.submissionId !== undefined) {

@@ -10,7 +10,7 @@ import { mapSubmission, SUBMISSION_SELECT, type RawSubmission } from './submissi
 const DEFAULT_QUEUE_LIMIT = 100;
 /**
  * Queue priority levels (higher is judged first). A first judging is queued at LIVE_PRIORITY, a rejudge
- * at REJUDGE_PRIORITY (behind every first judging); a judge's "prioritise" puts a submission one level
+ * and a rejudging's judging at REJUDGE_PRIORITY (behind every first judging); a judge's "prioritise" puts a submission one level
  * above every queued one. Within a level, teams take turns: see JudgingQueue.list and queueOrder.ts.
  */
 const LIVE_PRIORITY = 0;

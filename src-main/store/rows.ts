@@ -81,6 +81,11 @@ export interface SubmissionRow {
   memoryKb: number | null;
   /** Scoring problems: the current judgement's score; null otherwise or while there is none. */
   score: number | null;
+  /**
+   * The open rejudging it is in (rejudgings.ts), or null. Its `status` then stays 'judged': the queue and its
+   * judging belong to the rejudging (RejudgingItemRow.status), and nobody but the judges hears of them.
+   */
+  rejudgingId: string | null;
 }
 
 export interface JudgementRow {
@@ -178,6 +183,40 @@ export interface EventRow {
   data: Record<string, unknown> | null;
   /** Epoch ms. */
   time: number;
+}
+
+export type RejudgingState = 'open' | 'applied' | 'cancelled';
+
+/** Submissions judged again into judgements that are not current until a judge applies them (rejudgings.ts). */
+export interface RejudgingRow {
+  id: string;
+  reason: string;
+  createdBy: string;
+  createdAt: number;
+  state: RejudgingState;
+  /** Who applied or cancelled it, and when (epoch ms); null while open. */
+  closedBy: string | null;
+  closedAt: number | null;
+  /** How many submissions it holds, and of those how many its judging has finished. */
+  total: number;
+  done: number;
+}
+
+/** A submission of a rejudging: its verdict before, and the rejudging's judgement of it. */
+export interface RejudgingItemRow {
+  submissionId: string;
+  teamId: string;
+  problemId: string;
+  languageId: string;
+  contestTimeMs: number;
+  /** The judgement current when the rejudging began, and its verdict (overrides included). */
+  oldJudgementId: string;
+  oldVerdict: Verdict | null;
+  /** The rejudging's judgement (null before its judging starts) and its verdict (null until it ends). */
+  newJudgementId: string | null;
+  newVerdict: Verdict | null;
+  /** Where the rejudging's judging of it is; 'judged' once the rejudging is closed. */
+  status: SubmissionStatus;
 }
 
 /** A waiting submission's place in the fair order: its level (priority) and its team's turn (see store.queue.list). */

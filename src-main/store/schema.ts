@@ -301,6 +301,32 @@ export const MIGRATIONS: readonly Migration[] = [
                  claimed_at       INTEGER NOT NULL                                    -- epoch ms
                );`),
   },
+  {
+    version: 9,
+    description: 'rejudgings: submissions judged again into judgements that are not current until a judge applies them (or cancels them)',
+    up: (db) =>
+      db.exec(`CREATE TABLE rejudgings (
+                 id         INTEGER PRIMARY KEY,
+                 reason     TEXT NOT NULL,
+                 created_by TEXT NOT NULL,                 -- the judge's username
+                 created_at INTEGER NOT NULL,              -- epoch ms
+                 state      TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'applied', 'cancelled')),
+                 closed_by  TEXT,                          -- who applied or cancelled it, and when
+                 closed_at  INTEGER
+               );
+               CREATE TABLE rejudging_items (
+                 rejudging_id     INTEGER NOT NULL REFERENCES rejudgings(id),
+                 submission_id    INTEGER NOT NULL REFERENCES submissions(id),
+                 old_judgement_id INTEGER NOT NULL REFERENCES judgements(id),  -- current when the rejudging began
+                 PRIMARY KEY (rejudging_id, submission_id)
+               ) WITHOUT ROWID;
+               -- The open rejudging a submission is in (at most one); its status column then moves through the queue
+               -- for that rejudging's judging while its current judgement stays as it is.
+               ALTER TABLE submissions ADD COLUMN rejudging_id INTEGER REFERENCES rejudgings(id);
+               -- The rejudging that made a judgement: not current (valid = 0) until the rejudging is applied.
+               ALTER TABLE judgements ADD COLUMN rejudging_id INTEGER REFERENCES rejudgings(id);
+               CREATE INDEX judgements_rejudging ON judgements(rejudging_id, submission_id) WHERE rejudging_id IS NOT NULL;`),
+  },
 ];
 
 /**

@@ -303,6 +303,7 @@ test('addSubmission: a row, its source and one CLICS create event; idempotency p
       timeMs: null,
       memoryKb: null,
       score: null,
+      rejudgingId: null,
     });
     assert.match(a.submission.id, /^[0-9]+$/);
     const again = submit(t.store, 't1', 'print(1) but different', { key: 'k-1' });
@@ -864,6 +865,9 @@ const DROP_MIGRATION_6 = `ALTER TABLE contest DROP COLUMN scoreboard_type; ALTER
   ALTER TABLE judgements DROP COLUMN score; ALTER TABLE judgements DROP COLUMN groups; ALTER TABLE runs DROP COLUMN score`;
 /** What the staff's marks' migration (7) and the clarification claims' (8) added, dropped to go back to an older version. */
 const DROP_STAFF_MARKS = 'DROP TABLE balloon_deliveries; DROP TABLE verifications; DROP TABLE clarification_claims';
+/** What the rejudgings' migration (9) added, dropped to go back to an older version. */
+const DROP_REJUDGINGS = `DROP INDEX judgements_rejudging; ALTER TABLE judgements DROP COLUMN rejudging_id; ALTER TABLE submissions DROP COLUMN rejudging_id;
+  DROP TABLE rejudging_items; DROP TABLE rejudgings`;
 
 test('migration 4 gives events written before it their audience', () => {
   const t = tempStore();
@@ -874,6 +878,7 @@ test('migration 4 gives events written before it their audience', () => {
     const db = new Database(t.file);
     db.exec('DROP INDEX events_audience; ALTER TABLE events DROP COLUMN audience; ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
     db.exec(DROP_MIGRATION_6);
+    db.exec(DROP_REJUDGINGS);
     db.exec(DROP_STAFF_MARKS);
     db.pragma('user_version = 3');
     assert.equal(migrate(db), latestVersion());
@@ -898,6 +903,7 @@ test('migration 5 brings events written before CLICS 2026-01 to it: contest (id 
     const db = new Database(t.file);
     db.exec('ALTER TABLE submissions DROP COLUMN entry_point; DROP TABLE clics_objects');
     db.exec(DROP_MIGRATION_6);
+    db.exec(DROP_REJUDGINGS);
     db.exec(DROP_STAFF_MARKS);
     db.exec(`DELETE FROM events WHERE type IN ('judgement-types', 'groups', 'organizations', 'languages', 'awards')`);
     const old: Record<string, (d: Record<string, unknown>) => Record<string, unknown>> = {

@@ -13,6 +13,7 @@ import { EventLog } from './events.ts';
 import type { ContestHistory } from './history.ts';
 import { JudgementRepository } from './judgements.ts';
 import { JudgingQueue } from './queue.ts';
+import { RejudgingRepository } from './rejudgings.ts';
 import { StoreError } from './rows.ts';
 import { SettingsRepository } from './settings.ts';
 import { SubmissionRepository } from './submissions.ts';
@@ -38,6 +39,8 @@ export class Store {
   readonly judgements: JudgementRepository;
   /** The submissions waiting to be judged, in the fair order. */
   readonly queue: JudgingQueue;
+  /** Submissions judged again without changing their verdicts until a judge applies it. */
+  readonly rejudgings: RejudgingRepository;
   readonly clarifications: ClarificationRepository;
   /** Which judge is answering which question (the answer releases it). */
   readonly clarificationClaims: ClarificationClaimRepository;
@@ -55,6 +58,7 @@ export class Store {
     this.submissions = new SubmissionRepository(db, this.events, this.contest);
     this.judgements = new JudgementRepository(db, this.events, this.contest);
     this.queue = new JudgingQueue(db);
+    this.rejudgings = new RejudgingRepository(db, this.contest, this.judgements);
     this.clarifications = new ClarificationRepository(db, this.events, this.contest);
     this.clarificationClaims = new ClarificationClaimRepository(db);
     this.settings = new SettingsRepository(db);

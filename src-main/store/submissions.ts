@@ -24,10 +24,14 @@ export interface NewSubmission {
   queuedAt?: number;
 }
 
-/** A submission with the verdict of its current judgement; a query selecting submissions `s` (queue.ts uses it too). */
+/**
+ * A submission with the verdict of its current judgement; a query selecting submissions `s` (queue.ts uses it too).
+ * A submission in an open rejudging is 'judged' as everyone sees it: its status column is that rejudging's.
+ */
 export const SUBMISSION_SELECT = `
   SELECT CAST(s.id AS TEXT) AS id, s.team_id AS teamId, s.problem_id AS problemId, s.language_id AS languageId,
-         s.file_name AS fileName, s.submitted_at AS submittedAt, s.contest_time_ms AS contestTimeMs, s.entry_point AS entryPoint, s.status AS status,
+         s.file_name AS fileName, s.submitted_at AS submittedAt, s.contest_time_ms AS contestTimeMs, s.entry_point AS entryPoint,
+         CASE WHEN s.rejudging_id IS NULL THEN s.status ELSE 'judged' END AS status, CAST(s.rejudging_id AS TEXT) AS rejudgingId,
          j.verdict AS verdict, j.overridden AS overridden, CAST(j.id AS TEXT) AS judgementId,
          j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb, j.score AS score
     FROM submissions s LEFT JOIN judgements j ON j.submission_id = s.id AND j.valid = 1`;
@@ -119,6 +123,7 @@ export class SubmissionRepository {
         timeMs: null,
         memoryKb: null,
         score: null,
+        rejudgingId: null,
       };
       this.events.append('submissions', submission.id, 'create', submissionObject(submission, contest?.id ?? ''), Date.now());
       return { submission, created: true };
