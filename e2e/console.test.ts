@@ -58,7 +58,7 @@ test('a judge follows, inspects and steers judging from the browser console', as
   await page.getByLabel('Reason').fill('the comma is optional per clarification 1');
   await page.getByRole('button', { name: 'Save override' }).click();
   await expect(page.getByText('the comma is optional per clarification 1')).toBeVisible();
-  await page.getByRole('button', { name: 'Rejudge' }).click();
+  await page.getByRole('button', { name: 'Rejudge now' }).click();
   await expect(page.locator('.runs [data-verdict="WA"]').first()).toBeVisible();
 
   // Pause: a new submission waits in the queue; resume: it is judged.

@@ -37,6 +37,9 @@ import type {
   ProblemStats,
   QueueEntry,
   ResolverView,
+  RejudgingDetail,
+  RejudgingSelection,
+  RejudgingSummary,
   SubmissionDetail,
   TeamImportSummary,
   ThroughputSample,
@@ -49,6 +52,7 @@ import { problemStats } from './problemStats.ts';
 import { awardsView } from './awardsView.ts';
 import { resolverView } from './resolverView.ts';
 import { setStoredMedalCounts } from '../store/medalSettings.ts';
+import { rejudgingDetail, rejudgingSummary, selectForRejudging } from './rejudgingViews.ts';
 import { ExportService } from '../export/exportService.ts';
 import { disabledLanguages, setLanguageDisabled } from '../store/languageSettings.ts';
 import { loadContest } from '../contest/loadContest.ts';
@@ -68,7 +72,15 @@ const LIST_PAGE = 5000;
 export type ConsoleRequests = Pick<JudgeApi, JudgeRequestName>;
 
 /** Requests that record the judge who made them: each transport passes the judge's username as one more, last argument. */
-export const SIGNED_REQUESTS: ReadonlySet<JudgeRequestName> = new Set<JudgeRequestName>(['overrideVerdict', 'setBalloonDelivered', 'setVerified', 'setClarificationClaimed']);
+export const SIGNED_REQUESTS: ReadonlySet<JudgeRequestName> = new Set<JudgeRequestName>([
+  'overrideVerdict',
+  'setBalloonDelivered',
+  'setVerified',
+  'setClarificationClaimed',
+  'createRejudging',
+  'applyRejudging',
+  'cancelRejudging',
+]);
 /** Who a signed request is recorded as when the transport knows no account (the desktop's own console). */
 const UNNAMED_JUDGE = 'judge';
 
@@ -91,6 +103,7 @@ export class ConsoleService implements ConsoleRequests {
     this.exports = new ExportService((job) => this.queue({ type: 'export', job }), exportWorker);
     const { judging, engine, store } = ctx;
     judging.onOutput = (submissionId, data) => this.output.append(submissionId, data);
+    judging.onRejudged = () => this.queue({ type: 'rejudgings' });
     judging.addProgressListener((live) => {
       this.markDirty('workers');
       // Stopped to make room: the submission is waiting again (no store event says so).
@@ -406,17 +419,47 @@ export class ConsoleService implements ConsoleRequests {
     this.ctx.judging.pump();
   }
 
-  async rejudgeProblem(problemId: string): Promise<number> {
-    this.ctx.store.contest.refuseOnceFinal(`rejudging problem ${problemId}`);
-    const rows = this.ctx.store.submissions.list({ problemId });
-    this.ctx.store.db.transaction(() => {
-      for (const row of rows) {
-        this.ctx.judging.kill(row.id);
-        this.ctx.store.judgements.rejudge(row.id);
-      }
-    });
+  async createRejudging(selection: RejudgingSelection, reason: string, by = UNNAMED_JUDGE): Promise<{ rejudging: RejudgingSummary; skipped: number }> {
+    if (!reason.trim()) throw new ConsoleError('invalid', 'a rejudging needs a reason');
+    const { store } = this.ctx;
+    const { ids, skipped } = selectForRejudging(store.submissions.list(), selection);
+    if (ids.length === 0) throw new ConsoleError('invalid', `no judged submission to rejudge matches${skipped > 0 ? ` (${skipped} wait for a verdict or are in another rejudging)` : ''}`);
+    const row = store.rejudgings.create(ids, reason.trim(), by);
+    this.rejudgingChanged(ids);
+    return { rejudging: rejudgingSummary(row), skipped };
+  }
+
+  async listRejudgings(): Promise<RejudgingSummary[]> {
+    return this.ctx.store.rejudgings.list().map(rejudgingSummary);
+  }
+
+  async getRejudging(id: string): Promise<RejudgingDetail> {
+    const row = this.ctx.store.rejudgings.get(id);
+    if (!row) throw new ConsoleError('not_found', `no rejudging ${id}`);
+    return rejudgingDetail(row, this.ctx.store.rejudgings.items(id));
+  }
+
+  async applyRejudging(id: string, by = UNNAMED_JUDGE): Promise<RejudgingSummary> {
+    // Its submissions' new verdicts reach the console, the scoreboard and the feed as the store's judgement events.
+    const row = this.ctx.store.rejudgings.apply(id, by);
+    this.queue({ type: 'rejudgings' });
+    return rejudgingSummary(row);
+  }
+
+  async cancelRejudging(id: string, by = UNNAMED_JUDGE): Promise<RejudgingSummary> {
+    const { store, judging } = this.ctx;
+    const running = store.rejudgings.cancel(id, by);
+    for (const submissionId of running) judging.kill(submissionId);
+    this.rejudgingChanged(store.rejudgings.items(id).map((i) => i.submissionId));
+    return rejudgingSummary(store.rejudgings.get(id)!);
+  }
+
+  /** Submissions joined or left a rejudging: no store event says so (nothing anyone else sees changed). */
+  private rejudgingChanged(submissionIds: readonly string[]): void {
+    for (const submissionId of submissionIds) this.pushSubmission(submissionId);
+    this.queue({ type: 'rejudgings' });
+    this.markDirty('queue', 'pool');
     this.ctx.judging.pump();
-    return rows.length;
   }
 
   async overrideVerdict(submissionId: string, verdict: Verdict, reason: string, by = UNNAMED_JUDGE): Promise<void> {
@@ -615,6 +658,8 @@ export class ConsoleService implements ConsoleRequests {
     if (unjudged > 0) throw new ConsoleError('conflict', `${unjudged} submission${unjudged === 1 ? ' waits' : 's wait'} for a verdict`);
     const errors = submissions.filter((s) => s.verdict === 'JE').length;
     if (errors > 0) throw new ConsoleError('conflict', `${errors} submission${errors === 1 ? ' has' : 's have'} a judging error: rejudge or override first`);
+    const rejudgings = store.rejudgings.list().filter((r) => r.state === 'open').length;
+    if (rejudgings > 0) throw new ConsoleError('conflict', `${rejudgings} rejudging${rejudgings === 1 ? ' is' : 's are'} open: apply or cancel first`);
     const clarifications = store.clarifications.list();
     const answered = new Set(clarifications.map((c) => c.replyToId).filter((id) => id !== null));
     const open = clarifications.filter((c) => c.fromTeamId !== null && !answered.has(c.id)).length;
@@ -640,5 +685,6 @@ function submissionView(row: SubmissionRow, verification: { by: string; at: numb
     memoryKb: row.memoryKb,
     score: row.score,
     verified: verification ? { by: verification.by, at: verification.at } : null,
+    rejudgingId: row.rejudgingId,
   };
 }

@@ -80,13 +80,14 @@ test('every store event reaches the transport; a burst of changes costs one scor
   }
 });
 
-test("a team hears of its judging's progress at most every half second, and nothing once the fan-out stops", () => {
+test("a team hears of its judging's progress at most every half second, nothing of a rejudging's, and nothing once the fan-out stops", () => {
   const f = fanout(START + HOUR);
   try {
-    const running: LiveJudging = { submissionId: '7', judgementId: '9', teamId: 't1', progress: null };
+    const running: LiveJudging = { submissionId: '7', judgementId: '9', teamId: 't1', rejudgingId: null, progress: null };
     f.progress(running);
     f.progress(running);
     f.progress({ ...running, submissionId: '8', judgementId: '10' });
+    f.progress({ ...running, submissionId: '5', judgementId: '13', rejudgingId: '1' }); // a rejudging's: the judges' only
     assert.deepEqual(f.sink.toTeam, [
       ['t1', 'progress', { submissionId: '7' }],
       ['t1', 'progress', { submissionId: '8' }],

@@ -53,9 +53,10 @@ export function startLiveFanout(
     else scoreboardSignal = setTimeout(signalScoreboard, wait);
   });
   // A team hears when its own judging moves on (its portal shows "running test k/n" without
-  // polling); the verdict follows as a store event.
+  // polling); the verdict follows as a store event. A rejudging's judging is the judges' only.
   const progressSent = new WeakMap<object, number>();
   const stopProgress = judging.addProgressListener((running) => {
+    if (running.rejudgingId !== null) return;
     const at = Date.now();
     if (at - (progressSent.get(running) ?? 0) < PROGRESS_SIGNAL_MS) return;
     progressSent.set(running, at);

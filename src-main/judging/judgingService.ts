@@ -34,6 +34,8 @@ export interface LiveJudging {
   submissionId: string;
   judgementId: string;
   teamId: string;
+  /** The open rejudging it judges for, or null: a rejudging's judging is the judges' only (not the team's progress). */
+  rejudgingId: string | null;
   progress: JudgeProgress | null;
   /** Set on the last notice of a judging the judge stopped to make room: the submission waits in the queue again. */
   requeued?: true;
@@ -72,6 +74,8 @@ export class JudgingService {
   onOutput: (submissionId: string, data: string) => void = () => {};
   /** The contest's time factor of a language (its time limits are the problems' times this). */
   timeFactorOf: (languageId: string) => number = () => 1;
+  /** A rejudging's judging ended (no store event says so: its judgement is not current). */
+  onRejudged: (rejudgingId: string) => void = () => {};
 
   private readonly log = log.child({ component: 'judging' });
 
@@ -197,7 +201,7 @@ export class JudgingService {
   private judge(submissionId: string, priority: number): void {
     const submission = this.store.submissions.get(submissionId)!;
     const judgementId = this.store.judgements.start(submissionId, `judgehost-${this.engine.host.pid}`);
-    const live: Running = { submissionId, judgementId, teamId: submission.teamId, progress: null, priority, seq: ++this.startSeq, stopping: false, runs: [], runTimer: null };
+    const live: Running = { submissionId, judgementId, teamId: submission.teamId, rejudgingId: submission.rejudgingId, progress: null, priority, seq: ++this.startSeq, stopping: false, runs: [], runTimer: null };
     this.live.set(submissionId, live);
     void this.run(submission.problemId, submission.languageId, live).finally(() => {
       // A submission put back in the queue may have started again meanwhile: that judging stays.
@@ -245,6 +249,7 @@ export class JudgingService {
     if (this.stopped) return;
     if (result.verdict === 'JE') this.log.warn({ submissionId: live.submissionId, judgementId: live.judgementId, problemId, cause: result.error }, 'judging error');
     this.record(live.judgementId, result);
+    if (live.rejudgingId !== null) this.onRejudged(live.rejudgingId);
   }
 
   /** Stores the runs a judging finished since the last time; a full disk drops them (the verdict stores them later). */
@@ -273,7 +278,7 @@ export class JudgingService {
       this.retryLater(() => this.requeue(live));
       return;
     }
-    const notice: LiveJudging = { submissionId: live.submissionId, judgementId: live.judgementId, teamId: live.teamId, progress: null, requeued: true };
+    const notice: LiveJudging = { submissionId: live.submissionId, judgementId: live.judgementId, teamId: live.teamId, rejudgingId: live.rejudgingId, progress: null, requeued: true };
     for (const listener of this.progressListeners) listener(notice);
   }
 

@@ -322,9 +322,9 @@ describe('CLICS conformance', () => {
       const override = await consoleCall('overrideVerdict', '2', 'AC', 'lenient after all');
       assert.equal(override.status, 409);
       assert.match(((await override.json()) as { error: string }).error, /overriding the verdict of submission 2 refused: the results are final/);
-      const rejudge = await consoleCall('rejudgeProblem', 'hello');
+      const rejudge = await consoleCall('createRejudging', { problemIds: ['hello'] }, 'too late');
       assert.equal(rejudge.status, 409);
-      assert.match(((await rejudge.json()) as { error: string }).error, /rejudging problem hello refused/);
+      assert.match(((await rejudge.json()) as { error: string }).error, /a rejudging refused/);
       assert.deepEqual(await feedOf(judge), reread, 'nothing was announced after end_of_updates');
     } finally {
       controller.abort();

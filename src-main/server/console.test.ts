@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { resourcePath } from '../common/paths.ts';
 import { buildZip, zipEntries } from '../package/testUtil.ts';
-import type { ConsoleEvent, ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
+import type { ConsoleEvent, ConsoleSnapshot, RejudgingSummary, SubmissionDetail } from '../shared/judgeApi.ts';
 import type { PortalOverview, PortalSubmission } from '../shared/portalApi.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 
@@ -138,7 +138,9 @@ describe('steering judging', () => {
     await call('rejudgeSubmission', wrong.body.id);
     const again = await judged(wrong.body.id);
     assert.equal(again.verdict, 'WA', 'a rejudge judges anew');
-    assert.equal((await call<number>('rejudgeProblem', 'hello')).body >= 2, true);
+    const opened = (await call<{ rejudging: RejudgingSummary; skipped: number }>('createRejudging', { problemIds: ['hello'] }, 'all of hello')).body;
+    assert.equal(opened.rejudging.total >= 2, true);
+    assert.equal((await call<RejudgingSummary>('cancelRejudging', opened.rejudging.id)).body.state, 'cancelled');
   });
 
   test('live output streams to a watcher with acknowledgements, and a run can be killed', async () => {

@@ -268,7 +268,8 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
 }
 
 async function portalSubmissions(ctx: ServerContext, rows: SubmissionRow[]): Promise<PortalSubmission[]> {
-  const running = new Map(ctx.judging.running().map((l) => [l.submissionId, l]));
+  // A rejudging's judging is the judges' only: the team sees its verdict as it was until the rejudging is applied.
+  const running = new Map(ctx.judging.running().flatMap((l) => (l.rejudgingId === null ? [[l.submissionId, l] as const] : [])));
   const perSubmissionMs = ctx.judging.averageJudgingMs();
   const workers = Math.max(1, ctx.engine.pool.workers);
   const maxScores = new Map(ctx.store.contest.problems().map((p) => [p.id, p.maxScore]));

@@ -108,6 +108,61 @@ export interface ConsoleSubmission {
   score: number | null;
   /** A second judge checked its verdict (judging verification); absent or null: not verified. */
   verified?: StaffMark | null;
+  /** The open rejudging it is in (its verdict here is still the current one); absent or null: none. */
+  rejudgingId?: string | null;
+}
+
+/**
+ * Which submissions a rejudging takes (the CCS requirements' filters): those judged that match every field
+ * given; an empty selection takes every judged submission. A submission waiting for its verdict or in another
+ * open rejudging is left out (counted as skipped).
+ */
+export interface RejudgingSelection {
+  submissionIds?: string[];
+  problemIds?: string[];
+  teamIds?: string[];
+  languageIds?: string[];
+  /** Their current verdict. */
+  verdicts?: Verdict[];
+  /** Submitted at this contest time (ms) or later, and before `toContestMs`. */
+  fromContestMs?: number;
+  toContestMs?: number;
+}
+
+/** Submissions judged again into judgements nobody else sees until a judge applies them (or cancels them). */
+export interface RejudgingSummary {
+  id: string;
+  reason: string;
+  createdBy: string;
+  createdAt: number;
+  state: 'open' | 'applied' | 'cancelled';
+  /** Who applied or cancelled it; null while open. */
+  closed: StaffMark | null;
+  /** Its submissions, and how many of them it has judged. */
+  total: number;
+  done: number;
+}
+
+export interface RejudgingItem {
+  submissionId: string;
+  teamId: string;
+  problemId: string;
+  languageId: string;
+  contestTimeMs: number;
+  oldVerdict: Verdict | null;
+  /** Null until the rejudging has judged it. */
+  newVerdict: Verdict | null;
+  /** Where its judging for the rejudging is. */
+  status: 'queued' | 'judging' | 'judged';
+}
+
+export interface RejudgingDetail {
+  rejudging: RejudgingSummary;
+  items: RejudgingItem[];
+  /** How many went from each old verdict to each new one (to: null, not judged yet): the rows and cells of the matrix. */
+  changes: { from: Verdict | null; to: Verdict | null; count: number }[];
+  /** Judged with a verdict other than the old one. */
+  changed: number;
 }
 
 /** Who marked something (their username) and when (epoch ms). */
@@ -302,7 +357,9 @@ export type ConsoleEvent =
   | { type: 'problems' }
   | { type: 'export'; job: ExportJob }
   /** A balloon was marked delivered or not (new balloons come with `scoreboard`). */
-  | { type: 'balloons' };
+  | { type: 'balloons' }
+  /** A rejudging was opened, judged one more submission, or was applied or cancelled. */
+  | { type: 'rejudgings' };
 
 export interface TeamImportSummary {
   added: number;
@@ -374,9 +431,17 @@ export interface JudgeApi {
   resumeJudging(): Promise<void>;
   setWorkers(workers: number): Promise<void>;
   prioritise(submissionId: string): Promise<void>;
+  /** Rejudges one submission now: its verdict is replaced as the new judging ends (the judging-error fix-up). */
   rejudgeSubmission(submissionId: string): Promise<void>;
-  /** Rejudges every submission of a problem; returns how many. */
-  rejudgeProblem(problemId: string): Promise<number>;
+  /** Opens a rejudging of the judged submissions selected (a reason is required); `skipped`: matched but left out. */
+  createRejudging(selection: RejudgingSelection, reason: string): Promise<{ rejudging: RejudgingSummary; skipped: number }>;
+  /** Newest first. */
+  listRejudgings(): Promise<RejudgingSummary[]>;
+  getRejudging(id: string): Promise<RejudgingDetail>;
+  /** Makes every new judgement of a finished rejudging current at once: the scoreboard and the feed change now. */
+  applyRejudging(id: string): Promise<RejudgingSummary>;
+  /** Closes a rejudging without applying it: nothing anyone saw changes. */
+  cancelRejudging(id: string): Promise<RejudgingSummary>;
   overrideVerdict(submissionId: string, verdict: Verdict, reason: string): Promise<void>;
   /** Stops the run in progress (the submission goes back to the queue unless paused). */
   killRun(submissionId: string): Promise<void>;
@@ -464,7 +529,11 @@ export const JUDGE_REQUESTS = [
   'setWorkers',
   'prioritise',
   'rejudgeSubmission',
-  'rejudgeProblem',
+  'createRejudging',
+  'listRejudgings',
+  'getRejudging',
+  'applyRejudging',
+  'cancelRejudging',
   'overrideVerdict',
   'killRun',
   'answerClarification',

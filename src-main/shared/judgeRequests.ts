@@ -35,7 +35,25 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
   setWorkers: [param('workers', Type.Integer())],
   prioritise: [param('submissionId', Id)],
   rejudgeSubmission: [param('submissionId', Id)],
-  rejudgeProblem: [param('problemId', Id)],
+  createRejudging: [
+    param(
+      'selection',
+      Type.Object({
+        submissionIds: Type.Optional(Type.Array(Id)),
+        problemIds: Type.Optional(Type.Array(Id)),
+        teamIds: Type.Optional(Type.Array(Id)),
+        languageIds: Type.Optional(Type.Array(Id)),
+        verdicts: Type.Optional(Type.Array(Type.String())),
+        fromContestMs: Type.Optional(Type.Number()),
+        toContestMs: Type.Optional(Type.Number()),
+      }),
+    ),
+    param('reason', Type.String()),
+  ],
+  listRejudgings: [],
+  getRejudging: [param('id', Id)],
+  applyRejudging: [param('id', Id)],
+  cancelRejudging: [param('id', Id)],
   overrideVerdict: [param('submissionId', Id), param('verdict', Type.String()), param('reason', Type.String())],
   killRun: [param('submissionId', Id)],
   answerClarification: [

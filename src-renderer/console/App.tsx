@@ -16,6 +16,7 @@ import { Contest } from './views/Contest.tsx';
 import { Dashboard } from './views/Dashboard.tsx';
 import { Login } from './views/Login.tsx';
 import { Problems } from './views/Problems.tsx';
+import { Rejudgings } from './views/Rejudgings.tsx';
 import { Resolver } from './views/Resolver.tsx';
 import { Scoreboard } from './views/Scoreboard.tsx';
 import { Statistics } from './views/Statistics.tsx';
@@ -122,6 +123,8 @@ function CurrentView({ route }: { route: Route }) {
       return <Dashboard />;
     case 'submissions':
       return route.submissionId === null ? <Submissions /> : <SubmissionDetail key={route.submissionId} id={route.submissionId} />;
+    case 'rejudgings':
+      return <Rejudgings id={route.rejudgingId} />;
     case 'scoreboard':
       return <Scoreboard />;
     case 'problems':

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { href, parseHash, submissionHref, VIEWS, viewHref } from './route.ts';
+import { href, parseHash, rejudgingHref, submissionHref, VIEWS, viewHref } from './route.ts';
 
 test('every view parses from its own link', () => {
   for (const { view } of VIEWS) assert.equal(parseHash(viewHref(view)).view, view);
@@ -13,4 +13,10 @@ test('a submission detail, and unknown hashes fall back to the dashboard', () =>
   assert.deepEqual(parseHash('#/nowhere'), { view: 'dashboard' });
   assert.equal(href({ view: 'submissions', submissionId: 'a/b' }), '#/submissions/a%2Fb');
   assert.deepEqual(parseHash('#/submissions/a%2Fb'), { view: 'submissions', submissionId: 'a/b' });
+});
+
+test('a rejudging, and the list of them', () => {
+  assert.deepEqual(parseHash(rejudgingHref('3')), { view: 'rejudgings', rejudgingId: '3' });
+  assert.deepEqual(parseHash('#/rejudgings'), { view: 'rejudgings', rejudgingId: null });
+  assert.equal(viewHref('rejudgings'), '#/rejudgings');
 });

@@ -2,13 +2,17 @@
 // view and the back button works, in the Electron window as in a browser.
 
 /** 'resolver': the awards ceremony's full-screen board (opened from Awards, not listed in the navigation). */
-export type View = 'dashboard' | 'submissions' | 'scoreboard' | 'problems' | 'statistics' | 'teams' | 'clarifications' | 'balloons' | 'awards' | 'resolver' | 'contest';
+export type View = 'dashboard' | 'submissions' | 'rejudgings' | 'scoreboard' | 'problems' | 'statistics' | 'teams' | 'clarifications' | 'balloons' | 'awards' | 'resolver' | 'contest';
 
-export type Route = { view: Exclude<View, 'submissions'> } | { view: 'submissions'; submissionId: string | null };
+/** A view without an object of its own open. */
+type PlainView = Exclude<View, 'submissions' | 'rejudgings'>;
+
+export type Route = { view: PlainView } | { view: 'submissions'; submissionId: string | null } | { view: 'rejudgings'; rejudgingId: string | null };
 
 export const VIEWS: readonly { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
   { view: 'submissions', label: 'Submissions' },
+  { view: 'rejudgings', label: 'Rejudgings' },
   { view: 'scoreboard', label: 'Scoreboard' },
   { view: 'problems', label: 'Problems' },
   { view: 'statistics', label: 'Statistics' },
@@ -33,15 +37,24 @@ export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   const view = parts[0] ?? 'dashboard';
   if (view === 'submissions') return { view, submissionId: parts[1] ?? null };
-  if (NAMES.has(view)) return { view: view as Exclude<View, 'submissions'> };
+  if (view === 'rejudgings') return { view, rejudgingId: parts[1] ?? null };
+  if (NAMES.has(view)) return { view: view as PlainView };
   return { view: 'dashboard' };
 }
 
 export function href(route: Route): string {
   if (route.view === 'submissions' && route.submissionId !== null) return `#/submissions/${encodeURIComponent(route.submissionId)}`;
+  if (route.view === 'rejudgings' && route.rejudgingId !== null) return `#/rejudgings/${encodeURIComponent(route.rejudgingId)}`;
   return `#/${route.view}`;
 }
 
-export const viewHref = (view: View): string => (view === 'submissions' ? href({ view, submissionId: null }) : href({ view }));
+export const viewHref = (view: View): string => `#/${view}`;
 
 export const submissionHref = (submissionId: string): string => href({ view: 'submissions', submissionId });
+
+export const rejudgingHref = (rejudgingId: string): string => href({ view: 'rejudgings', rejudgingId });
+
+/** Opens a view from an event handler (after an action that created what it shows). */
+export function openHref(hash: string): void {
+  window.location.hash = hash;
+}

@@ -109,14 +109,14 @@ function setup(answer: (request: Sent) => Response | Promise<Response> = () => j
 // ---- requests ----
 
 test('a request is a POST of the arguments as a JSON array, with the JSON and CSRF headers', async () => {
-  const { api, sent } = setup((r) => json(r.url.endsWith('/rejudgeProblem') ? 3 : null));
-  assert.equal(await api.rejudgeProblem('hello'), 3);
+  const { api, sent } = setup((r) => json(r.url.endsWith('/createRejudging') ? { skipped: 3 } : null));
+  assert.equal((await api.createRejudging({ problemIds: ['hello'] }, 'new data')).skipped, 3);
   await api.setLanguageEnabled('cpp', false);
   await api.getSnapshot();
   assert.deepEqual(
     sent.map((s) => [s.method, s.url, s.body]),
     [
-      ['POST', '/api/console/rejudgeProblem', ['hello']],
+      ['POST', '/api/console/createRejudging', [{ problemIds: ['hello'] }, 'new data']],
       ['POST', '/api/console/setLanguageEnabled', ['cpp', false]],
       ['POST', '/api/console/getSnapshot', []],
     ],

@@ -33,7 +33,7 @@ function fakeBridge() {
     async invoke(method, ...args) {
       invoked.push([method, ...args]);
       if (method === 'killRun') throw new Error("Error invoking remote method 'killRun': Error: submission 9 is not being judged");
-      return method === 'rejudgeProblem' ? 7 : undefined;
+      return method === 'createRejudging' ? { skipped: 7 } : undefined;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -55,10 +55,10 @@ function fakeBridge() {
 test('the IPC adapter invokes the preload by method name and passes subscriptions through', async () => {
   const { bridge, invoked, listeners, watchers } = fakeBridge();
   const api = createIpcJudgeApi(bridge);
-  assert.equal(await api.rejudgeProblem('hello'), 7);
+  assert.equal((await api.createRejudging({ problemIds: ['hello'] }, 'new data')).skipped, 7);
   await api.setContestTimes({ startTime: null, durationMs: 1, freezeMs: 0 });
   assert.deepEqual(invoked, [
-    ['rejudgeProblem', 'hello'],
+    ['createRejudging', { problemIds: ['hello'] }, 'new data'],
     ['setContestTimes', { startTime: null, durationMs: 1, freezeMs: 0 }],
   ]);
 

@@ -10,6 +10,7 @@ import { ProblemDot } from '../../shared/problems.tsx';
 import { Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
 import { perform, refreshProblems } from '../loaders.ts';
+import { openHref, rejudgingHref } from '../route.ts';
 import { onSignal } from '../signals.ts';
 import { useConsole } from '../store/index.ts';
 
@@ -56,10 +57,13 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
 
   const rejudge = async (): Promise<void> => {
     setBusy(true);
-    const count = await perform(`Could not rejudge problem ${p.label}`, () => judge.rejudgeProblem(p.id));
+    const created = await perform(`Could not rejudge problem ${p.label}`, () => judge.createRejudging({ problemIds: [p.id] }, `problem ${p.label} rejudged`));
     setBusy(false);
     setConfirming(false);
-    if (count !== undefined) notify('success', `Rejudging ${count} submission${count === 1 ? '' : 's'} of problem ${p.label}.`);
+    if (!created) return;
+    const { rejudging: r, skipped } = created;
+    notify('success', `Rejudging #${r.id}: ${r.total} submission${r.total === 1 ? '' : 's'} of problem ${p.label}${skipped > 0 ? ` (${skipped} still waiting for a verdict left out)` : ''}.`);
+    openHref(rejudgingHref(r.id));
   };
 
   return (
@@ -116,7 +120,7 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
           </button>
         ) : (
           <div className="confirm" role="group" aria-label={`Confirm rejudging problem ${p.label}`}>
-            <span>Rejudge every submission of {p.label}? Verdicts may change on the scoreboard.</span>
+            <span>Rejudge every judged submission of {p.label}? Nothing changes until you apply the rejudging.</span>
             <button type="button" className="danger" onClick={asyncHandler(rejudge)} disabled={busy}>
               Yes, rejudge {p.label}
             </button>

@@ -16,7 +16,7 @@ import { judge } from '../api.ts';
 import { firstDifference, type Difference } from '../diff.ts';
 import { formatMemoryKb, formatRunTime } from '../format.ts';
 import { perform, refreshDetail } from '../loaders.ts';
-import { viewHref } from '../route.ts';
+import { openHref, rejudgingHref, viewHref } from '../route.ts';
 import { useConsole } from '../store/index.ts';
 import { ProblemTag, RunVerdict, useNames, VerdictBadge, VerdictOptions } from './common.tsx';
 import { VerificationLine } from './Verification.tsx';
@@ -158,12 +158,31 @@ function Actions({ submission: s }: { submission: ConsoleSubmission }) {
     }
   };
 
+  // A rejudging of this one submission: its verdict changes only when the rejudging is applied.
+  const preview = async (): Promise<void> => {
+    setBusy(true);
+    const created = await perform(`Could not rejudge #${s.id}`, () => judge.createRejudging({ submissionIds: [s.id] }, `submission #${s.id} rejudged`));
+    setBusy(false);
+    if (created) openHref(rejudgingHref(created.rejudging.id));
+  };
+
   return (
     <div className="detail-actions">
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={asyncHandler(() => act(`Could not rejudge #${s.id}`, () => judge.rejudgeSubmission(s.id), `Submission #${s.id} is queued for rejudging.`))}>
-          Rejudge
-        </button>
+        {s.rejudgingId ? (
+          <a href={rejudgingHref(s.rejudgingId)}>In rejudging #{s.rejudgingId}</a>
+        ) : (
+          <>
+            <button type="button" disabled={busy} onClick={asyncHandler(() => act(`Could not rejudge #${s.id}`, () => judge.rejudgeSubmission(s.id), `Submission #${s.id} is queued for rejudging.`))}>
+              Rejudge now
+            </button>
+            {s.status === 'judged' && (
+              <button type="button" disabled={busy} onClick={asyncHandler(() => preview())}>
+                Rejudge with preview
+              </button>
+            )}
+          </>
+        )}
         {s.status === 'queued' && (
           <button type="button" disabled={busy} onClick={asyncHandler(() => act(`Could not prioritise #${s.id}`, () => judge.prioritise(s.id), `Submission #${s.id} moved to the front of the queue.`))}>
             Prioritise
