@@ -58,9 +58,9 @@ export class Store {
     this.submissions = new SubmissionRepository(db, this.events, this.contest);
     this.judgements = new JudgementRepository(db, this.events, this.contest);
     this.queue = new JudgingQueue(db);
-    this.rejudgings = new RejudgingRepository(db, this.contest, this.judgements);
     this.clarifications = new ClarificationRepository(db, this.events, this.contest);
     this.clarificationClaims = new ClarificationClaimRepository(db);
+    this.rejudgings = new RejudgingRepository(db, this.contest, this.judgements);
     this.settings = new SettingsRepository(db);
     this.balloons = new BalloonDeliveryRepository(db);
     this.verifications = new VerificationRepository(db);
