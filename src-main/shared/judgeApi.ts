@@ -143,7 +143,7 @@ export interface RejudgingSummary {
   done: number;
 }
 
-export interface RejudgingItem {
+interface RejudgingItem {
   submissionId: string;
   teamId: string;
   problemId: string;

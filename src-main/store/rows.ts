@@ -185,7 +185,7 @@ export interface EventRow {
   time: number;
 }
 
-export type RejudgingState = 'open' | 'applied' | 'cancelled';
+type RejudgingState = 'open' | 'applied' | 'cancelled';
 
 /** Submissions judged again into judgements that are not current until a judge applies them (rejudgings.ts). */
 export interface RejudgingRow {
