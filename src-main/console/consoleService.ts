@@ -414,8 +414,9 @@ export class ConsoleService implements ConsoleRequests {
   async rejudgeSubmission(submissionId: string): Promise<void> {
     if (!this.ctx.store.submissions.get(submissionId)) throw new ConsoleError('not_found', `no submission ${submissionId}`);
     this.ctx.store.contest.refuseOnceFinal(`rejudging submission ${submissionId}`);
-    this.ctx.judging.kill(submissionId);
+    // Refused (in an open rejudging) before anything stops: a judging running now is the old one, its verdict refused.
     this.ctx.store.judgements.rejudge(submissionId);
+    this.ctx.judging.kill(submissionId);
     this.ctx.judging.pump();
   }
 
