@@ -68,13 +68,19 @@ const AGGREGATION_KEYS = ['max_score', 'score_aggregation'] as const;
 const VERDICT_MODES = new Set<string>(['worst_error', 'first_error', 'always_accept']);
 const SCORE_MODES = new Set<string>(['sum', 'avg', 'min', 'max']);
 
+/** Why a 2025-09 key is refused: what Verdict would have to do and does not. */
+const UNSUPPORTED = {
+  require_pass: 'not supported (Verdict does not score a group only once the groups it names are accepted; remove it or judge the package elsewhere)',
+  static_validation_score: 'not supported (Verdict runs no static validators, so it cannot score their test case)',
+} as const;
+
 /** secret's max_score when its test_group.yaml gives none (2025-09). */
 const DEFAULT_SECRET_MAX_SCORE = 100;
 
 /** Reads the scoring keys of one group file of a scoring problem, refusing what Verdict cannot judge. */
 export function readScoringKeys(yaml: YamlFile, value: ScoringKeys, model: ScoringModel): ScoringSettings {
   for (const key of ['require_pass', 'static_validation_score'] as const) {
-    if (value[key] !== undefined) throw yaml.fail([key], 'not supported');
+    if (value[key] !== undefined) throw yaml.fail([key], UNSUPPORTED[key]);
   }
   const foreign = model.rules === 'grader' ? AGGREGATION_KEYS.find((k) => value[k] !== undefined) : LEGACY_KEYS.find((k) => value[k] !== undefined);
   if (foreign !== undefined) {
