@@ -1,5 +1,5 @@
 // A rejudging over real HTTP: until it is applied, its judgement is in neither the Contest API
-// (/judgements, /runs, the event feed) nor the team's portal; applied, it is current everywhere.
+// (/judgements, /runs, the event feed) nor the team's portal, and the results cannot be final; applied, it is current everywhere.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { RejudgingDetail, RejudgingSummary } from '../shared/judgeApi.ts';
@@ -68,7 +68,12 @@ test("a rejudging's judgement reaches the Contest API, the feed and the team onl
   assert.equal((await fetch(`${server.url}/api/contests/sample/judgements/${rejudged}`, { headers: judgeAuth })).status, 404);
   const seen = await teamView(id);
   assert.deepEqual([seen.status, seen.verdict, seen.testsDone], ['judged', 'AC', null]);
-  assert.equal((await call('finalizeResults')).status, 409);
+
+  // The contest over: its results cannot be final while the rejudging is open.
+  const now = Date.now();
+  assert.equal((await call('setContestTimes', { startTime: now - 2 * 3_600_000, durationMs: 3_600_000, freezeMs: 0 })).status, 200);
+  const finalize = await call<{ error: string }>('finalizeResults');
+  assert.deepEqual([finalize.status, finalize.body.error], [409, '1 rejudging is open: apply or cancel first']);
 
   assert.equal((await call<RejudgingSummary>('applyRejudging', rid)).body.state, 'applied');
   const after = await clics<{ id: string; submission_id: string; current: boolean }[]>('judgements');
