@@ -49,6 +49,7 @@ test('rejudging problem A after its test data changed: progress, the diff and it
   await page.getByRole('link', { name: 'Rejudgings' }).click();
   await expect(page.getByRole('heading', { name: 'Rejudgings', level: 1 })).toBeVisible();
   await page.getByLabel('Problem').selectOption('hello');
+  await page.getByLabel('Language').selectOption('python');
   await page.getByLabel('Reason').fill('the expected answer has no comma');
   await page.getByRole('button', { name: 'Start rejudging' }).click();
   await expect(page.getByRole('heading', { name: /^Rejudging #\d+$/ })).toBeVisible();
@@ -81,10 +82,12 @@ test('rejudging problem A after its test data changed: progress, the diff and it
   // A rejudging cancelled from its page: the verdicts stay.
   await page.getByRole('link', { name: '← All rejudgings' }).click();
   await expect(page.locator('.rejudgings-table tbody tr')).toHaveCount(1);
-  await page.getByLabel('Submissions (ids)').fill(comma);
+  // Every rejected submission (all but AC): now only the one with the comma.
+  await page.getByLabel('Verdict now').selectOption('rejected');
   await page.getByLabel('Reason').fill('one more look');
   await page.getByRole('button', { name: 'Start rejudging' }).click();
   await expect(page.getByText('Judged 1 of 1')).toBeVisible({ timeout: 120_000 });
+  await expect(page.locator(`.rejudged-table tr[data-submission-id="${comma}"]`)).toHaveCount(1);
   await page.getByRole('button', { name: 'Cancel rejudging' }).click();
   await page.getByRole('button', { name: 'Cancel the rejudging' }).click();
   await expect(page.locator('.chip-rejudging-cancelled').first()).toBeVisible();

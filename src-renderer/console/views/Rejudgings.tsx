@@ -85,6 +85,9 @@ function StateChip({ state }: { state: RejudgingSummary['state'] }) {
   return <span className={`chip chip-rejudging-${state}`}>{STATE_TEXT[state]}</span>;
 }
 
+/** The verdict select's option for every verdict but AC (the CCS requirements' "all rejected submissions"). */
+const REJECTED = 'rejected';
+
 /** "12, 15 17" → ['12', '15', '17']. */
 function submissionIdsOf(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
@@ -94,9 +97,11 @@ function submissionIdsOf(text: string): string[] {
 function NewRejudging() {
   const teams = useConsole((s) => s.teams);
   const problems = useConsole((s) => s.problems);
+  const languages = useConsole((s) => s.languages);
   const notify = useConsole((s) => s.notify);
   const [problemId, setProblemId] = useState('');
   const [teamId, setTeamId] = useState('');
+  const [languageId, setLanguageId] = useState('');
   const [verdict, setVerdict] = useState('');
   const [ids, setIds] = useState('');
   const [reason, setReason] = useState('');
@@ -113,7 +118,8 @@ function NewRejudging() {
     const selection: RejudgingSelection = {
       ...(problemId ? { problemIds: [problemId] } : {}),
       ...(teamId ? { teamIds: [teamId] } : {}),
-      ...(verdict ? { verdicts: [verdict as Verdict] } : {}),
+      ...(languageId ? { languageIds: [languageId] } : {}),
+      ...(verdict ? { verdicts: verdict === REJECTED ? VERDICTS.filter((v) => v !== 'AC') : [verdict as Verdict] } : {}),
       ...(submissionIds.length > 0 ? { submissionIds } : {}),
     };
     setProblem(null);
@@ -146,10 +152,23 @@ function NewRejudging() {
             </select>
           )}
         </Field>
+        <Field label="Language">
+          {(id) => (
+            <select id={id} value={languageId} onChange={(e) => setLanguageId(e.target.value)}>
+              <option value="">All languages</option>
+              {languages.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label="Verdict now">
           {(id) => (
             <select id={id} value={verdict} onChange={(e) => setVerdict(e.target.value)}>
               <option value="">All verdicts</option>
+              <option value={REJECTED}>Rejected (all but AC)</option>
               <VerdictOptions />
             </select>
           )}
