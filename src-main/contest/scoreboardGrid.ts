@@ -1,7 +1,7 @@
 // What both scoreboards (pass-fail scoreboard.ts, score scoreScoreboard.ts) build the same way: the grid of
 // (team, problem) cells, first-to-solve per problem, and ranks from an ordering key. Pure functions.
 
-export interface BoardTeam {
+interface BoardTeam {
   id: string;
   hidden: boolean;
 }
