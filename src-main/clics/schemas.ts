@@ -153,7 +153,8 @@ export const Account = Type.Object(
   {
     id: Id,
     username: Type.String(),
-    type: Type.Union([Type.Literal('team'), Type.Literal('judge'), Type.Literal('admin')]),
+    // A judgehost account has no CLICS role: null.
+    type: Type.Union([Type.Literal('team'), Type.Literal('judge'), Type.Literal('admin'), Type.Null()]),
     team_id: Nullable(Id),
   },
   closed,

@@ -110,11 +110,11 @@ export type TeamEntry = Static<typeof TeamEntry>;
 export const AccountEntry = Type.Object({
   username: Text({ invalid: 'must be non-empty, without spaces or control characters' }, { pattern: '^[^\\s\\x00-\\x1f\\x7f]+$' }),
   id: Type.Optional(FolderId),
-  type: Type.Union([Type.Literal('team'), Type.Literal('judge'), Type.Literal('admin')], { expected: 'expected a string', invalid: 'is not supported (expected team, judge or admin)' }),
+  type: Type.Union([Type.Literal('team'), Type.Literal('judge'), Type.Literal('admin'), Type.Literal('judgehost')], { expected: 'expected a string', invalid: 'is not supported (expected team, judge, admin or judgehost)' }),
   team_id: Type.Optional(Text()),
   password: Type.Optional(Text()),
   password_hash: Type.Optional(Text()),
-}, { missing: { type: ' (team, judge or admin)' } });
+}, { missing: { type: ' (team, judge, admin or judgehost)' } });
 export type AccountEntry = Static<typeof AccountEntry>;
 
 /** One group of groups.json / groups.yaml (CLICS groups). */

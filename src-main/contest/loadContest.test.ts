@@ -394,7 +394,7 @@ describe('loadContest: broken folders', () => {
       /account #2 .*duplicate id "a"/,
     ));
   it('accounts.json: unknown type', () =>
-    fails(acc([{ username: 'x', password: 'p', type: 'analyst' }]), 'accounts.json', /account #1 .*type: "analyst" is not supported \(expected team, judge or admin\)/));
+    fails(acc([{ username: 'x', password: 'p', type: 'analyst' }]), 'accounts.json', /account #1 .*type: "analyst" is not supported \(expected team, judge, admin or judgehost\)/));
   it('accounts.json: a username with a space', () =>
     fails(acc([{ username: 'team one', password: 'p', type: 'judge' }]), 'accounts.json', /account #1 \(username "team one"\): username: "team one" must be non-empty, without spaces/));
   it('accounts.json: no type', () => fails(acc([{ username: 'x', password: 'p' }]), 'accounts.json', /type: missing/));

@@ -29,7 +29,8 @@ export interface ContestTeam {
   location?: string;
 }
 
-export type AccountType = 'team' | 'judge' | 'admin';
+/** A judgehost account is a remote judgehost's (`verdict judgehost`): it fetches judging work and reports results, nothing else. */
+export type AccountType = 'team' | 'judge' | 'admin' | 'judgehost';
 
 /** contest.yaml's scoreboard_type: ICPC ranking by problems solved and penalty time, or by total score. */
 export type ScoreboardType = 'pass-fail' | 'score';

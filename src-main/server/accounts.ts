@@ -8,7 +8,7 @@
 // wrong folder password, is checked against a hash no password matches): how long a refusal takes
 // tells nothing about which usernames exist. Those checks are capped in number (CheckGate).
 // A password that changed ends the account's sessions made before (SESSIONS below).
-import type { ContestAccount } from '../contest/model.ts';
+import type { AccountType, ContestAccount } from '../contest/model.ts';
 import { StoreError } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
 import { isReadableHash, unmatchableHash, verifyPasswordAsync } from '../store/password.ts';
@@ -26,7 +26,7 @@ const STOP_WAIT_FOR_LOGINS_MS = 5_000;
 export interface AuthenticatedAccount {
   id: string;
   username: string;
-  type: 'team' | 'judge' | 'admin';
+  type: AccountType;
   teamId: string | null;
 }
 

@@ -21,6 +21,9 @@ export interface Caller {
   csrfToken: string | null;
 }
 
+/** What a judgehost account is told anywhere but its own routes (/api/judgehost/...). */
+export const JUDGEHOST_ACCOUNTS_ONLY_JUDGE = 'a judgehost account only fetches judging work and reports results (/api/judgehost)';
+
 export class HttpError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
@@ -96,6 +99,8 @@ export class Authenticator {
 
   async login(username: string, password: string, reply: FastifyReply, secure: boolean): Promise<{ account: AuthenticatedAccount; csrfToken: string }> {
     const account = await this.check(username, password, reply.request.ip);
+    // A judgehost uses HTTP Basic on its own routes: a session would be one more credential to steal.
+    if (account.type === 'judgehost') throw new HttpError(403, JUDGEHOST_ACCOUNTS_ONLY_JUDGE);
     const session = this.store.accounts.createSession(account.id, SESSION_TTL_MS);
     reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', path: '/', secure, expires: new Date(session.expiresAt) });
     return { account, csrfToken: session.csrfToken };
@@ -115,10 +120,10 @@ export function requireCaller(caller: Caller | null): Caller {
 
 export function requireJudge(caller: Caller | null): Caller {
   const c = requireCaller(caller);
-  if (c.account.type === 'team') throw new HttpError(403, 'judges only');
+  if (c.account.type !== 'judge' && c.account.type !== 'admin') throw new HttpError(403, 'judges only');
   return c;
 }
 
 export function isJudge(caller: Caller | null): boolean {
-  return caller !== null && caller.account.type !== 'team';
+  return caller !== null && (caller.account.type === 'judge' || caller.account.type === 'admin');
 }

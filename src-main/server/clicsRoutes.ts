@@ -8,6 +8,8 @@ import { accessFor, type ClicsRole } from '../clics/access.ts';
 import { apiInformation } from '../clics/apiInfo.ts';
 import { clicsJson } from '../clics/serialize.ts';
 import * as S from '../clics/schemas.ts';
+import type { ClicsObject } from '../clics/schemas.ts';
+import type { AccountType } from '../contest/model.ts';
 import { scoreboardToClics } from '../contest/scoreboard.ts';
 import { storedZip } from '../export/zip.ts';
 import { clarificationObject, contestObject, JUDGEMENT_TYPES, judgementObject, problemObject, runObject, submissionObject, teamObject } from '../store/clics.ts';
@@ -60,7 +62,8 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
     if (cid !== undefined && cid !== contestId()) throw new HttpError(404, `no contest '${cid}'`);
   });
 
-  const roleOf = (caller: Caller | null): ClicsRole => (caller === null ? 'public' : caller.account.type);
+  // A judgehost account never gets here (httpServer.ts refuses its credentials on these routes): no role beyond the public's.
+  const roleOf = (caller: Caller | null): ClicsRole => (caller === null || caller.account.type === 'judgehost' ? 'public' : caller.account.type);
   /** The team whose data the caller may see (null = all, for judges). */
   const scope = async (request: FastifyRequest): Promise<string | null> => {
     const caller = requireCaller(await identify(request));
@@ -97,8 +100,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
   for (const url of ['/api', '/api/']) api.get(url, { config: { access: 'public' }, schema: { response: { 200: S.ApiInfo } } }, async () => apiInformation());
   api.get(`${base}/access`, { config: { access: 'public' }, schema: { params: ContestParams, response: { 200: S.Access } } }, async (request) => accessFor(roleOf(await identify(request))));
   api.get(`${base}/account`, { config: { access: 'signed-in' }, schema: { params: ContestParams, response: { 200: S.Account } } }, async (request) => {
-    const { account } = requireCaller(await identify(request));
-    return { id: account.id, username: account.username, type: account.type, team_id: account.teamId };
+    return accountObject(requireCaller(await identify(request)).account);
   });
 
   // ---------------------------------------------------------------- configuration
@@ -197,7 +199,7 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
   collection('accounts', 'signed-in', async (request) => {
     const caller = requireCaller(await identify(request));
     const accounts = isJudge(caller) ? store.accounts.list() : [caller.account];
-    return accounts.map((a) => ({ id: a.id, username: a.username, type: a.type, team_id: a.teamId }));
+    return accounts.map(accountObject);
   });
   // Awards: the judges always; everyone else once the judges released the results (none before).
   collection('awards', 'public', async (request) => (isJudge(await identify(request)) || awardsReleased(ctx) ? store.contest.announced('awards') : []));
@@ -325,4 +327,9 @@ function isEndOfUpdates(e: StoredEventJson): boolean {
 /** One line of the NDJSON event feed; `data` is the object's JSON text (or null for a delete). */
 function feedLine(type: string, id: string | null, data: string | null, token: string): string {
   return `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"data":${data ?? 'null'},"token":${JSON.stringify(token)}}\n`;
+}
+
+/** An account as CLICS has it: a judgehost account is none of CLICS's types (null). */
+function accountObject(a: { id: string; username: string; type: AccountType; teamId: string | null }): ClicsObject<'accounts'> {
+  return { id: a.id, username: a.username, type: a.type === 'judgehost' ? null : a.type, team_id: a.teamId };
 }

@@ -9,6 +9,7 @@ import { JudgingService } from '../judging/judgingService.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
 import { ProblemCatalogue, timeLimitOf } from '../contest/problemCatalogue.ts';
+import { PackageArchives } from '../judging/packageArchives.ts';
 import { ScoreboardService } from '../store/scoreboardService.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import type { JudgehostOptions } from '../judging/judgehostClient.ts';
@@ -150,6 +151,8 @@ async function startLocked(
   const accounts = new AccountDirectory(store, contest.accounts, options.passwordHasher);
   undo.push(() => accounts.stop());
   const live = new LiveHub();
+  const packageArchives = new PackageArchives();
+  undo.push(() => packageArchives.dispose());
 
   const context: ServerContext = {
     store,
@@ -167,6 +170,7 @@ async function startLocked(
       clarifications: new RateLimiter(CLARIFICATIONS_BURST, CLARIFICATIONS_PER_MINUTE),
     },
     dataDir,
+    packageArchives,
     rendererDir: builtRendererDir(),
     now,
   };

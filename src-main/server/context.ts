@@ -1,5 +1,6 @@
 // Everything the HTTP routes need, built once by `verdict serve` (or the desktop app): the core the
 // console shares (core/context.ts) and what only HTTP uses.
+import type { PackageArchives } from '../judging/packageArchives.ts';
 import type { CoreContext } from '../core/context.ts';
 import type { AccountDirectory } from './accounts.ts';
 import type { Authenticator } from './auth.ts';
@@ -11,6 +12,8 @@ export interface ServerContext extends CoreContext {
   auth: Authenticator;
   live: LiveHub;
   limits: { submissions: RateLimiter; clarifications: RateLimiter };
+  /** The problem packages as remote judgehosts fetch them (by SHA-256). */
+  packageArchives: PackageArchives;
   /** Folder with the built renderer (portal/, console/, assets/), or null when not built. */
   rendererDir: string | null;
 }

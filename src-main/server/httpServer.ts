@@ -11,7 +11,7 @@ import type { ApiError } from '../shared/portalApi.ts';
 import { StoreError } from '../store/store.ts';
 import { ConsoleError } from '../console/consoleError.ts';
 import { STORAGE_FAILURE_MESSAGE, isStorageFailure } from '../store/storageFailure.ts';
-import { HttpError, isJudge, requireCaller, requireJudge, type Caller } from './auth.ts';
+import { HttpError, isJudge, JUDGEHOST_ACCOUNTS_ONLY_JUDGE, requireCaller, requireJudge, type Caller } from './auth.ts';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { allowedMethods } from './allowedMethods.ts';
 import { registerClicsRoutes } from './clicsRoutes.ts';
@@ -21,6 +21,7 @@ import { healthProblems } from '../core/health.ts';
 import { notBuiltPage, registerPagesNotBuilt } from './pagesNotBuilt.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
 import { registerPublicScoreboardRoutes } from './publicScoreboardRoutes.ts';
+import { registerJudgehostRoutes } from './judgehostRoutes.ts';
 import { MAX_SOURCE_BYTES, SubmissionFileError } from '../contest/submissionFiles.ts';
 
 const STORE_ERROR_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
@@ -41,9 +42,10 @@ function errorBody(request: FastifyRequest, status: number, message: string): Ap
   return isClicsUrl(request.url) ? { code: status, message } : apiError(message);
 }
 
-/** Who may call a route: anyone, a signed-in account (team or judge), team accounts only, or judges
- *  and admins only. Routes may check more themselves (a team sees only its own); never less. */
-const ROUTE_ACCESS = ['public', 'signed-in', 'team', 'judge'] as const;
+/** Who may call a route: anyone, a signed-in account (team or judge), team accounts only, judges
+ *  and admins only, or remote judgehosts' accounts only (which no other route accepts). Routes may
+ *  check more themselves (a team sees only its own); never less. */
+const ROUTE_ACCESS = ['public', 'signed-in', 'team', 'judge', 'judgehost'] as const;
 export type RouteAccess = (typeof ROUTE_ACCESS)[number];
 
 interface RouteEntry {
@@ -129,7 +131,13 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   const identify = (request: FastifyRequest): Promise<Caller | null> => {
     let identity = identities.get(request);
     if (!identity) {
-      identity = ctx.auth.identify(request);
+      // A judgehost account counts only on its own routes; anywhere else its credentials are refused,
+      // so that no route can take it for a judge or a team.
+      const ownRoute = request.routeOptions.config.access === 'judgehost';
+      identity = ctx.auth.identify(request).then((caller) => {
+        if (caller?.account.type === 'judgehost' && !ownRoute) throw new HttpError(403, JUDGEHOST_ACCOUNTS_ONLY_JUDGE);
+        return caller;
+      });
       identities.set(request, identity);
     }
     return identity;
@@ -149,6 +157,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
     if (access === 'judge') requireJudge(await identify(request));
     else if (access === 'team' && requireCaller(await identify(request)).account.type !== 'team') throw new HttpError(403, 'team accounts only: judges use the console');
     else if (access === 'signed-in') requireCaller(await identify(request));
+    else if (access === 'judgehost' && requireCaller(await identify(request)).account.type !== 'judgehost') throw new HttpError(403, 'judgehost accounts only');
   });
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.config.stateChange) ctx.auth.checkStateChange(request, await identify(request));
@@ -221,6 +230,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   registerClicsRoutes(app, ctx, console, identify);
   registerConsoleRoutes(app, ctx, console, identify);
   registerPublicScoreboardRoutes(app, ctx);
+  registerJudgehostRoutes(app, ctx);
 
   if (ctx.rendererDir && existsSync(ctx.rendererDir)) {
     await app.register(fastifyStatic, { root: ctx.rendererDir, prefix: '/', index: false, wildcard: false, serve: false });

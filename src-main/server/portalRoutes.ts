@@ -15,7 +15,7 @@ import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
 import type { SubmissionRow } from '../store/store.ts';
 import { portalClarification, portalScoreboard } from '../core/views.ts';
-import { HttpError, requireCaller, type Caller } from './auth.ts';
+import { HttpError, isJudge, JUDGEHOST_ACCOUNTS_ONLY_JUDGE, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
 import { checkFileName, checkSourceSize } from '../contest/submissionFiles.ts';
@@ -141,7 +141,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
 
   app.get('/api/portal/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<ScoreboardView | undefined> => {
     const caller = await identify(request);
-    const view = caller && caller.account.type !== 'team' ? 'judges' : 'public';
+    const view = isJudge(caller) ? 'judges' : 'public';
     const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
     // From what the view shows only: a team polling with If-None-Match learns nothing the board hides.
     const etag = `"sb-${view}-${snapshot.digest}"`;
@@ -189,6 +189,8 @@ function teamOf(caller: Caller | null): string {
 }
 
 function me(ctx: ServerContext, account: Caller['account'], csrfToken: string): Me {
+  // Never reached by a judgehost account (the server refuses it everywhere but /api/judgehost): said again here.
+  if (account.type === 'judgehost') throw new HttpError(403, JUDGEHOST_ACCOUNTS_ONLY_JUDGE);
   const team = account.teamId ? ctx.store.contest.teams().find((t) => t.id === account.teamId) : undefined;
   return {
     account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId },

@@ -1,5 +1,5 @@
 // Who may call what, over real HTTP: every registered route against one table, for anonymous
-// callers, a team and a judge, in the plain spelling and in encoded ones. Judge-only routes were once
+// callers, a team, a judge and a remote judgehost, in the plain spelling and in encoded ones. Judge-only routes were once
 // guarded by the raw URL's prefix, so `/api/%63onsole/…` served the judges' exports to anyone and
 // let anonymous clients send 256 MiB bodies.
 import assert from 'node:assert/strict';
@@ -77,6 +77,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/console/exports/:id/:file': 'judge',
   'GET /api/console/stream': 'judge',
   'GET /api/console/output/:id': 'judge',
+  'GET /api/judgehost/problems': 'judgehost',
+  'GET /api/judgehost/packages/:sha256': 'judgehost',
 };
 
 /** Public routes whose content is held back by the contest's state, where anyone but a judge may get 403
@@ -90,6 +92,7 @@ function pathOf(url: string): string {
     .replace(':method', 'getSnapshot')
     .replace(':file', 'scoreboard.json')
     .replace(':name', 'figure.svg')
+    .replace(':sha256', '0'.repeat(64))
     .replace(':id', '1')
     .replace('*', 'x');
 }
@@ -119,6 +122,7 @@ describe('route access', () => {
   let server: Awaited<ReturnType<typeof testServer>>;
   const team = basic('team1', 'team1-pass');
   const judge = basic('judge', 'judge-pass');
+  const judgehost = basic('judgehost1', 'judgehost1-pass');
 
   before(async () => {
     server = await testServer();
@@ -132,7 +136,7 @@ describe('route access', () => {
     assert.deepEqual(registered, EXPECTED);
   });
 
-  test('anonymous callers, teams and judges get exactly their access on every route, however the URL is spelled', { timeout: 60_000 }, async () => {
+  test('anonymous callers, teams, judges and judgehosts get exactly their access on every route, however the URL is spelled', { timeout: 60_000 }, async () => {
     const failures: string[] = [];
     for (const [route, access] of Object.entries(EXPECTED)) {
       const [method, url] = route.split(' ') as [string, string];
@@ -140,12 +144,21 @@ describe('route access', () => {
         const anonymous = await statusOf(server.url, method, path, {});
         const asTeam = await statusOf(server.url, method, path, team);
         const asJudge = await statusOf(server.url, method, path, judge);
+        const asJudgehost = await statusOf(server.url, method, path, judgehost);
         const heldBack = HELD_BACK.has(route);
+        const teamRefused = access === 'judge' || access === 'judgehost';
+        const judgeRefused = access === 'team' || access === 'judgehost';
         if (access !== 'public' && anonymous !== 401) failures.push(`${method} ${path} anonymous: ${anonymous}, expected 401`);
-        if (access === 'judge' && asTeam !== 403) failures.push(`${method} ${path} as a team: ${asTeam}, expected 403`);
-        if (access !== 'judge' && (asTeam === 401 || (asTeam === 403 && !heldBack))) failures.push(`${method} ${path} as a team: ${asTeam}`);
-        if (access === 'team' && asJudge !== 403) failures.push(`${method} ${path} as a judge: ${asJudge}, expected 403`);
-        if (access !== 'team' && (asJudge === 401 || asJudge === 403)) failures.push(`${method} ${path} as a judge: ${asJudge}`);
+        if (teamRefused && asTeam !== 403) failures.push(`${method} ${path} as a team: ${asTeam}, expected 403`);
+        if (!teamRefused && (asTeam === 401 || (asTeam === 403 && !heldBack))) failures.push(`${method} ${path} as a team: ${asTeam}`);
+        if (judgeRefused && asJudge !== 403) failures.push(`${method} ${path} as a judge: ${asJudge}, expected 403`);
+        if (!judgeRefused && (asJudge === 401 || asJudge === 403)) failures.push(`${method} ${path} as a judge: ${asJudge}`);
+        // A judgehost's credentials open its own routes and nothing else: elsewhere it is refused, or (a
+        // public route that never asks who calls) answered as anyone is.
+        if (access === 'judgehost' && (asJudgehost === 401 || asJudgehost === 403)) failures.push(`${method} ${path} as a judgehost: ${asJudgehost}`);
+        if (access !== 'judgehost' && asJudgehost !== 403 && !(access === 'public' && asJudgehost === anonymous)) {
+          failures.push(`${method} ${path} as a judgehost: ${asJudgehost}, expected 403 (or, on a public route, what anyone gets: ${anonymous})`);
+        }
       }
     }
     assert.deepEqual(failures, []);

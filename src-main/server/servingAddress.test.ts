@@ -1,5 +1,5 @@
 // Published sample passwords never reach the LAN: the real sample contest, and copies of it whose
-// judge and admin passwords were changed (as text, or as hashes).
+// judge, admin and judgehost passwords were changed (as text, or as hashes).
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,12 +37,13 @@ test('the published passwords are those of the sample accounts file', async () =
   for (const account of sample.accounts) assert.ok(passwords.has(account.password!), account.username);
 });
 
-test('the sample contest itself is served on loopback only, with a notice naming its judge and admin accounts', async () => {
+test('the sample contest itself is served on loopback only, with a notice naming its judge, admin and judgehost accounts', async () => {
   const sample = await loadContest(resourcePath('sample-contest'));
   const decision = await decideServingHost(sample, '0.0.0.0');
   assert.equal(decision.host, LOOPBACK_HOST);
-  assert.deepEqual(decision.sampleAccounts.sort(), ['admin', 'judge']);
-  assert.match(decision.notice!, /"judge" and "admin"|"admin" and "judge"/);
+  // A judgehost account may fetch every package, secret test data included: it counts as much as a judge.
+  assert.deepEqual(decision.sampleAccounts.sort(), ['admin', 'judge', 'judgehost1']);
+  assert.match(decision.notice!, /"judge", "admin" and "judgehost1"/);
   assert.ok(decision.notice!.includes(sample.dir), 'the notice says where the accounts file is');
   // A specific LAN address or a host name is narrowed as well.
   assert.equal((await decideServingHost(sample, '192.168.1.20')).host, LOOPBACK_HOST);
@@ -54,14 +55,15 @@ test('a loopback host asked for is kept as it is, without a notice', async () =>
   for (const host of ['127.0.0.1', 'localhost', '::1']) {
     const decision = await decideServingHost(sample, host);
     assert.deepEqual([decision.host, decision.notice], [host, null]);
-    assert.equal(decision.sampleAccounts.length, 2, 'the accounts are still reported');
+    assert.equal(decision.sampleAccounts.length, 3, 'the accounts are still reported');
   }
 });
 
-test('with new judge and admin passwords the contest is served on the LAN; team passwords do not matter', async () => {
+test('with new judge, admin and judgehost passwords the contest is served on the LAN; team passwords do not matter', async () => {
   const dir = sampleWith((accounts) => {
     setPassword(accounts, 'judge', 'Kq7-private-judge');
     setPassword(accounts, 'admin', 'Zr4-private-admin');
+    setPassword(accounts, 'judgehost1', 'Hv2-private-judgehost');
   });
   const contest = await loadContest(dir);
   assert.ok(contest.accounts.some((a) => a.type === 'team' && a.password === 'team1-pass'), 'team passwords are still the sample ones');
@@ -74,6 +76,7 @@ test('one account left with a sample password is enough to stay on loopback, wha
   const dir = sampleWith((accounts) => {
     setPassword(accounts, 'judge', 'Kq7-private-judge');
     setPassword(accounts, 'admin', 'team3-pass'); // published too, as a team's password
+    setPassword(accounts, 'judgehost1', 'Hv2-private-judgehost');
     accounts.push({ username: 'head-judge', type: 'judge', password: 'judge-pass' });
   });
   const decision = await decideServingHost(await loadContest(dir), '0.0.0.0');
@@ -86,6 +89,7 @@ test('accounts imported with a hash only are checked against the hash', async ()
   const published = (password: string) =>
     sampleWith((accounts) => {
       setPassword(accounts, 'judge', 'Kq7-private-judge');
+      setPassword(accounts, 'judgehost1', 'Hv2-private-judgehost');
       const admin = accounts.find((a) => a.username === 'admin')!;
       delete admin.password;
       admin.password_hash = hashPassword(password);

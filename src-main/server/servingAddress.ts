@@ -1,5 +1,5 @@
 // Where a contest may be served. The sample contest's passwords are published (its accounts file
-// and README): a judge or admin account that still has one must never be reachable from the LAN,
+// and README): a judge, admin or judgehost account that still has one must never be reachable from the LAN,
 // or anyone there could log in and control judging. Such a contest is served on loopback only.
 import { isIPv4, isIPv6 } from 'node:net';
 import { loadContest } from '../contest/loadContest.ts';
@@ -42,11 +42,12 @@ export function publishedSamplePasswords(sampleDir = resourcePath('sample-contes
 }
 
 /**
- * The judge and admin accounts whose password is one of `passwords`: compared as text, or checked
- * against the hash for accounts imported with a hash only (an exported and re-imported sample).
+ * The judge, admin and judgehost accounts (all may read the secret test data) whose password is one of
+ * `passwords`: compared as text, or checked against the hash for accounts imported with a hash only
+ * (an exported and re-imported sample).
  */
 async function accountsWithPasswords(accounts: readonly ContestAccount[], passwords: ReadonlySet<string>): Promise<string[]> {
-  const steering = accounts.filter((a) => a.type === 'judge' || a.type === 'admin');
+  const steering = accounts.filter((a) => a.type !== 'team');
   const hits = await Promise.all(
     steering.map(async (a) => {
       if (a.password !== null) return passwords.has(a.password);
@@ -65,7 +66,7 @@ function listNames(usernames: readonly string[]): string {
 
 /**
  * The host to serve `contest` on when `requestedHost` is asked for: a non-loopback host is narrowed
- * to LOOPBACK_HOST while a judge or admin account has a published sample password.
+ * to LOOPBACK_HOST while a judge, admin or judgehost account has a published sample password.
  */
 export async function decideServingHost(contest: ContestDefinition, requestedHost: string, passwords?: ReadonlySet<string>): Promise<ServingDecision> {
   const sampleAccounts = await accountsWithPasswords(contest.accounts, passwords ?? (await publishedSamplePasswords()));
@@ -82,7 +83,7 @@ export async function decideServingHost(contest: ContestDefinition, requestedHos
 
 /**
  * For `verdict serve`, which serves where it is told: a warning when `host` is reachable from the
- * LAN while a judge or admin account has a published sample password, else null.
+ * LAN while a judge, admin or judgehost account has a published sample password, else null.
  */
 export async function samplePasswordWarning(contest: ContestDefinition, host: string, passwords?: ReadonlySet<string>): Promise<string | null> {
   if (isLoopbackHost(host)) return null;

@@ -327,6 +327,38 @@ export const MIGRATIONS: readonly Migration[] = [
                ALTER TABLE judgements ADD COLUMN rejudging_id INTEGER REFERENCES rejudgings(id);
                CREATE INDEX judgements_rejudging ON judgements(rejudging_id, submission_id) WHERE rejudging_id IS NOT NULL;`),
   },
+  {
+    version: 10,
+    description: 'judgehost accounts (remote judgehosts): the accounts table takes the type',
+    // SQLite cannot change a CHECK in place: the table is made again. Its sessions are made again first, so
+    // that dropping the old table cascades to no session (foreign keys stay on inside a migration).
+    up: (db) =>
+      db.exec(`CREATE TABLE accounts_next (
+                 id            TEXT PRIMARY KEY,
+                 username      TEXT NOT NULL UNIQUE,
+                 type          TEXT NOT NULL CHECK (type IN ('team', 'judge', 'admin', 'judgehost')),
+                 team_id       TEXT REFERENCES teams(id),
+                 password_hash TEXT,
+                 imported_hash TEXT
+               ) WITHOUT ROWID;
+               INSERT INTO accounts_next (id, username, type, team_id, password_hash, imported_hash)
+                 SELECT id, username, type, team_id, password_hash, imported_hash FROM accounts;
+               CREATE TABLE sessions_next (
+                 token_hash BLOB PRIMARY KEY,
+                 account_id TEXT NOT NULL REFERENCES accounts_next(id) ON DELETE CASCADE,
+                 csrf_token TEXT NOT NULL,
+                 created_at INTEGER NOT NULL,
+                 expires_at INTEGER NOT NULL
+               ) WITHOUT ROWID;
+               INSERT INTO sessions_next (token_hash, account_id, csrf_token, created_at, expires_at)
+                 SELECT token_hash, account_id, csrf_token, created_at, expires_at FROM sessions;
+               DROP TABLE sessions;
+               DROP TABLE accounts;
+               ALTER TABLE accounts_next RENAME TO accounts;
+               ALTER TABLE sessions_next RENAME TO sessions;
+               CREATE INDEX accounts_team ON accounts(team_id);
+               CREATE INDEX sessions_expiry ON sessions(expires_at);`),
+  },
 ];
 
 /**

@@ -1119,3 +1119,36 @@ test('a group or organization only hidden teams belong to is the judges\' only: 
     t.dispose();
   }
 });
+
+test('migration 10 lets the accounts table take judgehost accounts and keeps every account and session (and the cascade)', () => {
+  const t = tempStore();
+  try {
+    const teamAccount = t.store.accounts.list().find((a) => a.type === 'team')!;
+    t.store.accounts.createSession(teamAccount.id, 60_000);
+    const accountsBefore = t.store.accounts.list();
+    t.store.close();
+    // Back to version 9: the accounts table as it was then, without the type.
+    const db = new Database(t.file);
+    db.pragma('foreign_keys = ON');
+    const v9Check = "CHECK (type IN ('team', 'judge', 'admin'))";
+    db.exec(`CREATE TABLE a7 (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, type TEXT NOT NULL ${v9Check}, team_id TEXT REFERENCES teams(id), password_hash TEXT, imported_hash TEXT) WITHOUT ROWID;
+             INSERT INTO a7 SELECT * FROM accounts;
+             CREATE TABLE s7 AS SELECT * FROM sessions; DROP TABLE sessions; DROP TABLE accounts; ALTER TABLE a7 RENAME TO accounts;
+             CREATE TABLE sessions (token_hash BLOB PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE, csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+             INSERT INTO sessions SELECT * FROM s7; DROP TABLE s7;`);
+    db.pragma('user_version = 9');
+    assert.throws(() => db.prepare("INSERT INTO accounts (id, username, type) VALUES ('jh', 'jh', 'judgehost')").run(), /CHECK constraint failed/);
+    assert.equal(migrate(db), latestVersion());
+    db.prepare("INSERT INTO accounts (id, username, type) VALUES ('jh', 'jh', 'judgehost')").run();
+    assert.equal(db.prepare('SELECT count(*) FROM sessions WHERE account_id = ?').pluck().get(teamAccount.id), 1, 'the session survived');
+    assert.deepEqual(db.pragma('foreign_key_check'), []);
+    db.prepare('DELETE FROM accounts WHERE id = ?').run(teamAccount.id);
+    assert.equal(db.prepare('SELECT count(*) FROM sessions').pluck().get(), 0, "deleting an account still ends its sessions");
+    db.close();
+    t.store = Store.open(t.file);
+    const kept = t.store.accounts.list().filter((a) => a.id !== 'jh');
+    assert.deepEqual(kept, accountsBefore.filter((a) => a.id !== teamAccount.id));
+  } finally {
+    t.dispose();
+  }
+});

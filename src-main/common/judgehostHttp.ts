@@ -1,0 +1,17 @@
+// What a remote judgehost (`verdict judgehost`) and the core say to each other over HTTP, under
+// /api/judgehost, with the judgehost account's HTTP Basic credentials. Jobs themselves travel over
+// the queue (BullMQ on Redis); what they name (packages, sources) is fetched here.
+
+/** Where the routes are. */
+export const JUDGEHOST_API = '/api/judgehost';
+
+/** A contest problem as a judgehost sees it: its package's archive (GET packages/:sha256), or why there is none. */
+export type JudgehostProblem = { id: string; sha256: string; bytes: number } | { id: string; error: string };
+
+/** GET problems: every problem of the contest. */
+export interface JudgehostProblems {
+  problems: JudgehostProblem[];
+}
+
+/** A package archive's name: the lower-case hex SHA-256 of its bytes. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
