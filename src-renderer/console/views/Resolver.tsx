@@ -30,6 +30,15 @@ export function Resolver() {
   useEffect(() => {
     judge.getResolver().then(setView, (e: unknown) => setError(messageOf(e)));
   }, []);
+  // Until the board is up (it has its own keys), Esc still leaves.
+  useEffect(() => {
+    if (view) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') leave();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view]);
 
   return (
     <main className="resolver" aria-label="Resolver">
