@@ -12,14 +12,15 @@ import { languageForFile, preferChosen } from '../common/languages.ts';
 import { timeFactorOf } from '../common/timeFactors.ts';
 import { readHead } from '../common/fileSlices.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
-import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
+import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, PortalSubmissionDetail, ScoreboardView } from '../shared/portalApi.ts';
 import type { SubmissionRow } from '../store/store.ts';
 import { portalClarification, portalScoreboard } from '../core/views.ts';
 import { HttpError, isJudge, JUDGEHOST_ACCOUNTS_ONLY_JUDGE, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
 import { checkFileName, checkSourceSize } from '../contest/submissionFiles.ts';
-import { AskBody, LoginBody, ProblemParams, StatementFileParams, SubmitBody } from './requestSchemas.ts';
+import { AskBody, LoginBody, ProblemParams, StatementFileParams, SubmissionParams, SubmitBody } from './requestSchemas.ts';
+import { ownSubmissionDetail } from './ownSubmission.ts';
 
 /** Samples shown inline on a problem page are cut here (large samples are rare and unreadable). */
 const SAMPLE_SHOWN_BYTES = 64 * 1024;
@@ -122,6 +123,16 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   app.get('/api/portal/submissions', { config: { access: 'team' } }, async (request): Promise<PortalSubmission[]> => {
     const team = teamOf(await identify(request));
     return portalSubmissions(ctx, store.submissions.list({ teamId: team }).reverse());
+  });
+
+  api.get('/api/portal/submissions/:id', { config: { access: 'team' }, schema: { params: SubmissionParams } }, async (request): Promise<PortalSubmissionDetail> => {
+    const team = teamOf(await identify(request));
+    const row = store.submissions.get(request.params.id);
+    // Another team's submission is answered exactly as one that does not exist: ids count upward,
+    // and any other answer would tell a team which of them are taken (and when, during the freeze).
+    if (!row || row.teamId !== team) throw new HttpError(404, 'no such submission');
+    const [submission] = await portalSubmissions(ctx, [row]);
+    return ownSubmissionDetail(ctx, row, submission);
   });
 
   api.post('/api/portal/submissions', { config: { access: 'team', stateChange: true }, schema: { body: SubmitBody } }, async (request, reply) => {
@@ -255,11 +266,12 @@ async function portalProblem(ctx: ServerContext, id: string): Promise<PortalProb
   const problem = ctx.contest.problems.find((p) => p.id === id)!;
   const status = ctx.problems.status(id);
   const base = { id, label: problem.label, name: problem.name, rgb: problem.rgb, color: problem.color };
-  if (status?.state !== 'ready') return { ...base, timeLimitMs: null, statementKind: null, interactive: null, submitAnswer: null, samples: [] };
+  if (status?.state !== 'ready') return { ...base, timeLimitMs: null, memoryLimitMb: null, statementKind: null, interactive: null, submitAnswer: null, samples: [] };
   const pkg = await ctx.problems.get(id);
   return {
     ...base,
     timeLimitMs: status.timeLimitMs,
+    memoryLimitMb: pkg.memoryLimitMb,
     statementKind: findStatement(pkg)?.kind ?? null,
     interactive: pkg.interactive,
     submitAnswer: pkg.submitAnswer,

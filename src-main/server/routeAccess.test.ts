@@ -23,6 +23,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/portal/problems/:id/statement': 'public',
   'GET /api/portal/problems/:id/statement-files/:name': 'public',
   'GET /api/portal/submissions': 'team',
+  'GET /api/portal/submissions/:id': 'team',
   'POST /api/portal/submissions': 'team',
   'GET /api/portal/scoreboard': 'public',
   'GET /api/portal/clarifications': 'signed-in',

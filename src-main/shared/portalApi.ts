@@ -11,6 +11,8 @@
 //   GET  /api/portal/overview            -> PortalOverview            (no login needed)
 //   GET  /api/portal/problems/:id/statement -> the statement file (text/markdown, text/html or application/pdf)
 //   GET  /api/portal/submissions         -> PortalSubmission[]        (the caller's team's, newest first)
+//   GET  /api/portal/submissions/:id     -> PortalSubmissionDetail    (the caller's team's own only: another
+//                                        team's id answers 404, exactly as an id that does not exist)
 //   POST /api/portal/submissions         SubmitRequest -> 202 PortalSubmission
 //                                        header `Idempotency-Key: <any unique string>`: a retried POST
 //                                        with the same key returns the same submission
@@ -57,6 +59,8 @@ export interface PortalProblem {
   color: string;
   /** Null until the package has been read. */
   timeLimitMs: number | null;
+  /** MiB (the package's `limits.memory`); null until the package has been read. */
+  memoryLimitMb: number | null;
   /** 'latex' arrives converted to HTML, its math as TeX for the page to typeset. */
   statementKind: 'markdown' | 'html' | 'pdf' | 'latex' | null;
   /** The program talks with the judges' interactor instead of reading a file (null until the package has been read). */
@@ -103,6 +107,28 @@ export interface PortalSubmission {
   maxScore: number | null;
   /** Scoring problems, once judged: each test group's result (parents first; '' is the whole submission). */
   groups: GroupResult[] | null;
+}
+
+/** A team's own submission opened on its page: never anything of a secret test case. */
+export interface PortalSubmissionDetail {
+  submission: PortalSubmission;
+  source: string;
+  /** The compiler's messages (errors for a CE, else warnings), cut at compileOutputOmittedChars; '' when it said nothing. */
+  compileOutput: string;
+  /** Characters of the compiler's output left out at its end (0: all of it is shown). */
+  compileOutputOmittedChars: number;
+  /** The problem's sample test cases in judging order, each with how this submission did on it. */
+  samples: PortalSampleResult[];
+}
+
+export interface PortalSampleResult {
+  name: string;
+  /** Null until judged, or when the sample was not run (judging stopped at an earlier rejection). */
+  verdict: Verdict | null;
+  timeMs: number | null;
+  /** The sample the submission first failed on with a wrong answer: its input, the expected answer and the
+   *  program's own output, each cut at the same length (`truncated` says whether any was). */
+  wrongAnswer: { input: string; expected: string; output: string; truncated: boolean } | null;
 }
 
 export interface SubmitRequest {
