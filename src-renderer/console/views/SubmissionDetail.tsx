@@ -13,7 +13,7 @@ import { sourceMode } from '../../shared/sourceModes.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES } from '../../shared/verdicts.ts';
 import { judge } from '../api.ts';
-import { firstDifference, type Difference } from '../diff.ts';
+import { firstDifference, type Difference } from '../../shared/diff.ts';
 import { formatMemoryKb, formatRunTime } from '../format.ts';
 import { perform, refreshDetail } from '../loaders.ts';
 import { openHref, rejudgingHref, viewHref } from '../route.ts';
@@ -22,7 +22,7 @@ import { ProblemTag, RunVerdict, useNames, VerdictBadge, VerdictOptions } from '
 import { VerificationLine } from './Verification.tsx';
 
 // CodeMirror and xterm.js load with the first detail, not with the console.
-const SourceView = retryingLazy(() => import('../SourceView.tsx'), {
+const SourceView = retryingLazy(() => import('../../shared/SourceView.tsx'), {
   what: 'the source view',
   placeholder: ({ source }) => <pre className="output-block">{source}</pre>,
 });

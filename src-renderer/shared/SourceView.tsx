@@ -3,8 +3,8 @@ import { useEffect, useRef } from 'react';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, highlightSpecialChars, lineNumbers } from '@codemirror/view';
-import { HIGHLIGHTERS, sourceTheme } from '../shared/codemirror.ts';
-import type { SourceMode } from '../shared/sourceModes.ts';
+import { HIGHLIGHTERS, sourceTheme } from './codemirror.ts';
+import type { SourceMode } from './sourceModes.ts';
 
 const theme = sourceTheme({ editor: { fontSize: '13px', maxHeight: '32rem' }, scroller: { overflow: 'auto' } });
 
