@@ -8,9 +8,9 @@ import { statSync } from 'node:fs';
 import { readHead } from '../common/fileSlices.ts';
 
 /** The compiler's output is cut here: the first errors are the ones to read, and g++ can write megabytes. */
-export const COMPILE_OUTPUT_SHOWN_CHARS = 16 * 1024;
+const COMPILE_OUTPUT_SHOWN_CHARS = 16 * 1024;
 /** A failed sample's input, expected answer and output are each cut here (the judges keep 64 KiB of output). */
-export const SAMPLE_TEXT_SHOWN_BYTES = 16 * 1024;
+const SAMPLE_TEXT_SHOWN_BYTES = 16 * 1024;
 
 /** `submission` is `row` as the portal's list shows it (JE hidden as still judging). */
 export async function ownSubmissionDetail(ctx: ServerContext, row: SubmissionRow, submission: PortalSubmission): Promise<PortalSubmissionDetail> {

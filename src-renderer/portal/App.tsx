@@ -12,6 +12,7 @@ import { LoginView } from './views/LoginView.tsx';
 import { ProblemsView } from './views/ProblemsView.tsx';
 import { ProblemView } from './views/ProblemView.tsx';
 import { ScoreboardView } from './views/ScoreboardView.tsx';
+import { SubmissionPage } from './views/SubmissionPage.tsx';
 import { SubmissionsView } from './views/SubmissionsView.tsx';
 import { SubmitView } from './views/SubmitView.tsx';
 import { Tabs } from './views/Tabs.tsx';
@@ -81,6 +82,8 @@ function View({ route }: { route: Route }) {
       return <SubmitView problemId={route.problemId} />;
     case 'submissions':
       return <SubmissionsView />;
+    case 'submission':
+      return <SubmissionPage submissionId={route.submissionId} />;
     case 'scoreboard':
       return <ScoreboardView />;
     case 'clarifications':

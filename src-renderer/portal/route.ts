@@ -7,12 +7,13 @@ export type Route =
   | { view: 'problem'; problemId: string }
   | { view: 'submit'; problemId: string | null }
   | { view: 'submissions' }
+  | { view: 'submission'; submissionId: string }
   | { view: 'scoreboard' }
   | { view: 'clarifications' };
 
 export type Tab = 'problems' | 'submit' | 'submissions' | 'scoreboard' | 'clarifications';
 
-function parseHash(hash: string): Route {
+export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   switch (parts[0]) {
     case 'problems':
@@ -20,7 +21,7 @@ function parseHash(hash: string): Route {
     case 'submit':
       return { view: 'submit', problemId: parts[1] ?? null };
     case 'submissions':
-      return { view: 'submissions' };
+      return parts[1] ? { view: 'submission', submissionId: parts[1] } : { view: 'submissions' };
     case 'scoreboard':
       return { view: 'scoreboard' };
     case 'clarifications':
@@ -36,6 +37,8 @@ export function href(route: Route): string {
       return `#/problems/${encodeURIComponent(route.problemId)}`;
     case 'submit':
       return route.problemId ? `#/submit/${encodeURIComponent(route.problemId)}` : '#/submit';
+    case 'submission':
+      return `#/submissions/${encodeURIComponent(route.submissionId)}`;
     default:
       return `#/${route.view}`;
   }
@@ -46,7 +49,7 @@ export function navigate(route: Route): void {
 }
 
 export function tabOf(route: Route): Tab {
-  return route.view === 'problem' ? 'problems' : route.view;
+  return route.view === 'problem' ? 'problems' : route.view === 'submission' ? 'submissions' : route.view;
 }
 
 function safeDecode(part: string): string {

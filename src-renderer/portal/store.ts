@@ -9,6 +9,7 @@ import type {
   PortalOverview,
   PortalProblem,
   PortalSubmission,
+  PortalSubmissionDetail,
   ScoreboardView,
   SubmitRequest,
 } from '../../src-main/shared/portalApi.ts';
@@ -209,6 +210,11 @@ export async function refreshSubmissions(): Promise<void> {
   } catch (error) {
     set({ submissionsError: messageOf(error) });
   }
+}
+
+/** One of the team's own submissions, for its page (the server answers 404 for any other). */
+export function fetchSubmission(id: string): Promise<PortalSubmissionDetail> {
+  return get<PortalSubmissionDetail>(`/api/portal/submissions/${encodeURIComponent(id)}`);
 }
 
 export async function refreshScoreboard(): Promise<void> {

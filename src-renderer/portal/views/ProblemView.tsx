@@ -1,5 +1,6 @@
 // One problem: its statement, its samples (with copy buttons) and the way to submit.
-import { formatSeconds } from '../../shared/format.ts';
+import type { PortalProblem } from '../../../src-main/shared/portalApi.ts';
+import { formatMebibytes, formatSeconds } from '../../shared/format.ts';
 import { ProblemDot } from '../../shared/problems.tsx';
 import { retryingLazy } from '../../shared/retryingLazy.tsx';
 import { Loading, Notice } from '../../shared/ui.tsx';
@@ -37,7 +38,7 @@ export function ProblemView({ problemId }: { problemId: string }) {
             <ProblemDot rgb={problem.rgb} title={problem.color || undefined} />
             <span className="problem-label">{problem.label}</span> {problem.name}
           </h1>
-          <p className="muted">Time limit: {problem.timeLimitMs !== null ? formatSeconds(problem.timeLimitMs) : 'not known yet'}</p>
+          <ProblemLimits problem={problem} />
           {!problem.submitAnswer && <LanguageTimeLimits timeLimitMs={problem.timeLimitMs} />}
         </div>
         <button type="button" className="primary" onClick={() => navigate({ view: 'submit', problemId: problem.id })}>
@@ -78,6 +79,22 @@ export function ProblemView({ problemId }: { problemId: string }) {
         </section>
       )}
     </article>
+  );
+}
+
+/** The limits above the statement, whatever its kind: a statement's own text often leaves them out. */
+function ProblemLimits({ problem }: { problem: PortalProblem }) {
+  return (
+    <dl className="problem-limits">
+      <div>
+        <dt>Time limit</dt>
+        <dd data-limit="time">{problem.timeLimitMs !== null ? formatSeconds(problem.timeLimitMs) : 'not known yet'}</dd>
+      </div>
+      <div>
+        <dt>Memory limit</dt>
+        <dd data-limit="memory">{problem.memoryLimitMb !== null ? formatMebibytes(problem.memoryLimitMb) : 'not known yet'}</dd>
+      </div>
+    </dl>
   );
 }
 

@@ -28,7 +28,8 @@ export function ScoreboardView() {
       {board === null ? (
         !error && <Loading what="the scoreboard" />
       ) : (
-        <div className="table-wrap">
+        // Focusable, so a keyboard can scroll it sideways where it is wider than the screen.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scoreboard table">
           <ScoreboardTable board={board} ownTeamId={teamId} explainColumns />
           {board.rows.length === 0 && <p className="muted">No teams on the scoreboard yet.</p>}
         </div>

@@ -1,15 +1,14 @@
-// The team's submissions, newest first, with verdicts arriving live.
+// The team's submissions, newest first, with verdicts arriving live; each opens its own page.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PortalSubmission } from '../../../src-main/shared/portalApi.ts';
-import { GroupTable, scoreOutOf } from '../../shared/GroupTable.tsx';
-import { formatContestTime, formatSeconds, formatTimeOfDay, formatWait } from '../../shared/format.ts';
-import { useNow } from '../../shared/ticker.ts';
+import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
 import { Loading, Notice } from '../../shared/ui.tsx';
-import { VERDICT_NAMES, verdictTone } from '../../shared/verdicts.ts';
+import { verdictTone } from '../../shared/verdicts.ts';
 import { href } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, usePortal } from '../store.ts';
 import { ProblemTag } from './common.tsx';
+import { shownVerdict, SubmissionResult } from './SubmissionResult.tsx';
 
 export function SubmissionsView() {
   const { submissions, error, problems, languages, flash } = usePortal(
@@ -51,7 +50,9 @@ export function SubmissionsView() {
               <tr>
                 <th scope="col">Time</th>
                 <th scope="col">Problem</th>
-                <th scope="col">Language</th>
+                <th scope="col" className="hide-narrow">
+                  Language
+                </th>
                 <th scope="col" className="hide-narrow">File</th>
                 <th scope="col">Result</th>
               </tr>
@@ -60,12 +61,16 @@ export function SubmissionsView() {
               {submissions.map((s) => (
                 <tr key={s.id} data-submission-id={s.id}>
                   <td className="mono" title={formatTimeOfDay(s.submittedAt)}>
-                    {formatContestTime(s.contestTimeMs)}
+                    {/* The row's way to the submission's own page: its source, compiler output and samples. */}
+                    <a href={href({ view: 'submission', submissionId: s.id })}>
+                      {formatContestTime(s.contestTimeMs)}
+                      <span className="visually-hidden">: open submission {s.id}</span>
+                    </a>
                   </td>
                   <td title={problems.find((p) => p.id === s.problemId)?.name}>
                     <ProblemTag problem={problems.find((p) => p.id === s.problemId)} />
                   </td>
-                  <td>{languages.find((l) => l.id === s.languageId)?.name ?? s.languageId}</td>
+                  <td className="hide-narrow">{languages.find((l) => l.id === s.languageId)?.name ?? s.languageId}</td>
                   <td className="mono hide-narrow file-cell">{s.fileName}</td>
                   <ResultCell submission={s} />
                 </tr>
@@ -78,55 +83,11 @@ export function SubmissionsView() {
   );
 }
 
-/** JE is the judges' problem, never the team's: teams see it as still judging. */
-const shownVerdict = (s: PortalSubmission) => (s.status === 'judged' && s.verdict !== 'JE' ? s.verdict : null);
-
 function ResultCell({ submission: s }: { submission: PortalSubmission }) {
   const verdict = shownVerdict(s);
-  const tone = verdictTone(verdict);
-  const state = verdict ?? (s.status === 'queued' ? 'queued' : 'judging');
   return (
-    <td className={`result tone-${tone}`} data-verdict={state} aria-live="polite">
-      {verdict ? (
-        <>
-          <span className="verdict">{VERDICT_NAMES[verdict]}</span>
-          {s.score !== null && (
-            <span className="score" data-score={s.score}>
-              {scoreOutOf(s.score, s.maxScore)} points
-            </span>
-          )}
-          {s.timeMs !== null && verdict !== 'CE' && <span className="muted detail">{formatSeconds(s.timeMs)}</span>}
-          {s.groups && s.groups.some((g) => g.name !== '') && (
-            <details className="groups">
-              <summary>Test groups</summary>
-              <GroupTable groups={s.groups} label={`Test groups of submission ${s.id}`} />
-            </details>
-          )}
-        </>
-      ) : s.status === 'queued' ? (
-        <QueuedText submission={s} />
-      ) : (
-        <span className="pending">
-          <span className="spinner" aria-hidden="true" />
-          {s.testsDone !== null && s.testsTotal ? `Judging: running test ${Math.min(s.testsDone + 1, s.testsTotal)}/${s.testsTotal}` : 'Judging…'}
-        </span>
-      )}
+    <td className={`result tone-${verdictTone(verdict)}`} data-verdict={verdict ?? (s.status === 'queued' ? 'queued' : 'judging')} aria-live="polite">
+      <SubmissionResult submission={s} />
     </td>
-  );
-}
-
-function QueuedText({ submission: s }: { submission: PortalSubmission }) {
-  // Count the estimate down between refreshes.
-  const now = useNow(1000);
-  const fetchedAt = usePortal((state) => state.submissionsAt);
-  const left = s.estimatedWaitMs !== null ? s.estimatedWaitMs - Math.max(0, now - fetchedAt) : null;
-  const parts = ['Queued'];
-  if (s.queuePosition !== null) parts.push(`position ${s.queuePosition} in queue`);
-  if (s.estimatedWaitMs !== null) parts.push(left !== null && left > 0 ? formatWait(left) : 'soon');
-  return (
-    <span className="pending">
-      <span className="spinner" aria-hidden="true" />
-      {parts.join(', ')}
-    </span>
   );
 }
