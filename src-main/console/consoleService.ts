@@ -59,6 +59,7 @@ import { loadContest } from '../contest/loadContest.ts';
 import { importTeamsIntoFolder, parseTeamList } from '../contest/teamImport.ts';
 import { addProblemPackage, type AddedPackage, type AddedProblem } from '../contest/problemImport.ts';
 import { FileError } from '../common/errors.ts';
+import { teamAffiliations } from '../core/teamAffiliations.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
 export const QUEUE_SHOWN = 200;
@@ -384,7 +385,20 @@ export class ConsoleService implements ConsoleRequests {
 
   async listTeams(): Promise<ConsoleTeam[]> {
     const usernames = new Map(this.ctx.contest.accounts.filter((a) => a.teamId).map((a) => [a.teamId!, a.username]));
-    return this.ctx.store.contest.teams().map((t) => ({ id: t.id, name: t.name, displayName: t.displayName, hidden: t.hidden, username: usernames.get(t.id) ?? null }));
+    // Locations come from the contest folder as last read (the store keeps what CLICS announces).
+    const locations = new Map(this.ctx.contest.teams.map((t) => [t.id, t.location ?? null]));
+    const affiliations = teamAffiliations(this.ctx, 'judges');
+    const groupNames = new Map(affiliations.groups.map((g) => [g.id, g.name]));
+    return this.ctx.store.contest.teams().map((t) => ({
+      id: t.id,
+      name: t.name,
+      displayName: t.displayName,
+      hidden: t.hidden,
+      username: usernames.get(t.id) ?? null,
+      location: locations.get(t.id) ?? null,
+      organization: affiliations.organizationOf(t),
+      groups: t.groupIds.map((id) => groupNames.get(id) ?? id),
+    }));
   }
 
   async listClarifications(): Promise<ConsoleClarification[]> {

@@ -314,6 +314,12 @@ export interface ConsoleTeam {
   displayName: string;
   hidden: boolean;
   username: string | null;
+  /** Where the team sits, in words, as the contest folder says; null when it does not. */
+  location: string | null;
+  /** The team's organization's name; null when it has none. */
+  organization: string | null;
+  /** The names of the team's categories (CLICS groups). */
+  groups: string[];
 }
 
 /** The shape the portal uses, with the judges' own bookkeeping. */

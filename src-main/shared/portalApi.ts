@@ -145,10 +145,16 @@ export interface ScoreboardView {
   scoreboardType: 'pass-fail' | 'score';
   /** maxScore (score contests): the most a submission can score, null while unknown or unbounded. */
   problems: { id: string; label: string; rgb: string; maxScore: number | null }[];
+  /** The categories (CLICS groups) the board's teams belong to, by id: what the board can be filtered by. */
+  groups: { id: string; name: string }[];
   rows: {
     rank: number;
     teamId: string;
     teamName: string;
+    /** The team's organization (university, school), shown under its name; null when it has none. */
+    affiliation: string | null;
+    /** The team's categories (ids of `groups`). */
+    groupIds: string[];
     solved: number;
     penalty: number;
     /** Score contests: the total score; null otherwise. */

@@ -2,10 +2,13 @@
 // in large type, kept current without a click. The board is asked for every few seconds with its
 // ETag (an unchanged board costs a 304); the schedule and the server's clock every 15 s, and at once
 // when the board freezes or thaws (the judges changed the schedule or released the results).
+// `?category=<group id>` shows one category's teams (their overall ranks kept): a projector per
+// category needs no control on the page.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PortalOverview, ScoreboardView } from '../../src-main/shared/portalApi.ts';
 import { clockOffset, readSchedule } from '../shared/clock.ts';
 import { formatClock, formatCountdown } from '../shared/format.ts';
+import { boardOfCategory } from '../shared/CategoryFilter.tsx';
 import { ScoreboardTable } from '../shared/ScoreboardTable.tsx';
 import { useNow } from '../shared/ticker.ts';
 
@@ -13,6 +16,8 @@ import { useNow } from '../shared/ticker.ts';
 const BOARD_POLL_MS = 3_000;
 /** How often the schedule and the server's clock are read again (the judges may move the start or the end). */
 const SCHEDULE_POLL_MS = 15_000;
+/** The category this projector shows (a group id), or null for every team. */
+const CATEGORY = new URLSearchParams(window.location.search).get('category');
 
 interface Clock {
   name: string;
@@ -58,6 +63,7 @@ export function App() {
     if (clock) document.title = `${clock.name} — scoreboard`;
   }, [clock]);
 
+  const category = board?.groups.find((g) => g.id === CATEGORY) ?? null;
   const frozen = board?.frozen ?? null;
   useEffect(() => {
     if (frozen !== null) loadClock();
@@ -66,7 +72,10 @@ export function App() {
   return (
     <main className="projector">
       <header className="projector-head">
-        <h1>{clock?.name ?? 'Scoreboard'}</h1>
+        <h1>
+          {clock?.name ?? 'Scoreboard'}
+          {category && <span className="projector-category"> · {category.name}</span>}
+        </h1>
         <ContestClock clock={clock} />
       </header>
       {board?.frozen && (
@@ -83,7 +92,7 @@ export function App() {
         <p className="projector-waiting">{offline ? '' : 'Loading the scoreboard…'}</p>
       ) : (
         <div className="projector-board">
-          <ScoreboardTable board={board} label="Scoreboard" />
+          <ScoreboardTable board={boardOfCategory(board, category?.id ?? null)} label={category ? `Scoreboard: ${category.name}` : 'Scoreboard'} />
         </div>
       )}
     </main>

@@ -1,5 +1,5 @@
-// The scoreboard table of both pages: rank, team, solved, penalty, one cell per problem (its state
-// as a colour, its time and tries, and the same in words for screen readers). A score contest's
+// The scoreboard table of both pages: rank, team (its organization under its name), solved, penalty,
+// one cell per problem (its state as a colour, its time and tries, and the same in words for screen readers). A score contest's
 // shows the total score instead of solved and penalty, and each cell's score (full, partial or none).
 import type { ScoreboardView } from '../../src-main/shared/portalApi.ts';
 import { formatScore } from './format.ts';
@@ -60,6 +60,7 @@ export function ScoreboardTable({ board, label, ownTeamId = null, explainColumns
               <th scope="row" className="team-col">
                 {row.teamName}
                 {own && <span className="chip chip-you">you</span>}
+                {row.affiliation !== null && <span className="team-affiliation">{row.affiliation}</span>}
               </th>
               {scored ? (
                 <td className="num strong" data-score={row.score ?? 0}>

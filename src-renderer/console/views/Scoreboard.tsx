@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScoreboardView } from '../../../src-main/shared/judgeApi.ts';
 import { coalesce } from '../../shared/coalesce.ts';
 import { messageOf } from '../../shared/http.ts';
+import { useCategoryFilter } from '../../shared/CategoryFilter.tsx';
 import { ScoreboardTable } from '../../shared/ScoreboardTable.tsx';
 import { Loading, Notice } from '../../shared/ui.tsx';
 import { judge } from '../api.ts';
@@ -20,7 +21,7 @@ export function Scoreboard() {
   const view: Which = publicView ? 'public' : 'judges';
   // The board with the view it was loaded for: after a switch the other view's board is not shown.
   const [loaded, setLoaded] = useState<{ view: Which; board: ScoreboardView } | null>(null);
-  const board = loaded?.view === view ? loaded.board : null;
+  const { shown: board, filter } = useCategoryFilter(loaded?.view === view ? loaded.board : null);
   const [error, setError] = useState<string | null>(null);
   // The view shown, for answers that arrive after a switch (load is made once, for the signal).
   const which = useRef<Which>(view);
@@ -75,10 +76,13 @@ export function Scoreboard() {
       {board === null ? (
         !error && <Loading what="the scoreboard" />
       ) : (
-        <div className="table-wrap">
-          <ScoreboardTable board={board} label={publicView ? 'Public scoreboard' : 'Judges’ scoreboard'} />
-          {board.rows.length === 0 && <p className="muted empty">No teams on the scoreboard yet.</p>}
-        </div>
+        <>
+          {filter}
+          <div className="table-wrap">
+            <ScoreboardTable board={board} label={publicView ? 'Public scoreboard' : 'Judges’ scoreboard'} />
+            {board.rows.length === 0 && <p className="muted empty">No teams on the scoreboard yet.</p>}
+          </div>
+        </>
       )}
     </section>
   );

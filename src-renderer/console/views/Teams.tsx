@@ -1,4 +1,4 @@
-// The teams: id, name, account, hidden (hidden teams are left off the public scoreboard).
+// The teams: id, name, organization, categories, location, account, hidden (hidden teams are left off the public scoreboard).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PasswordSheetEntry } from '../../../src-main/shared/judgeApi.ts';
 import { useShallow } from 'zustand/react/shallow';
@@ -34,6 +34,9 @@ export function Teams() {
                 <th scope="col">Id</th>
                 <th scope="col">Name</th>
                 <th scope="col">Display name</th>
+                <th scope="col">Organization</th>
+                <th scope="col">Categories</th>
+                <th scope="col">Location</th>
                 <th scope="col">Username</th>
                 <th scope="col">Hidden</th>
               </tr>
@@ -44,6 +47,9 @@ export function Teams() {
                   <td className="mono">{t.id}</td>
                   <td>{t.name}</td>
                   <td>{t.displayName}</td>
+                  <td>{t.organization ?? <span className="muted">none</span>}</td>
+                  <td>{t.groups.length > 0 ? t.groups.join(', ') : <span className="muted">none</span>}</td>
+                  <td>{t.location ?? <span className="muted">not given</span>}</td>
                   <td className="mono">{t.username ?? <span className="muted">no account</span>}</td>
                   <td>{t.hidden ? <span className="chip chip-hidden">hidden</span> : <span className="muted">no</span>}</td>
                 </tr>

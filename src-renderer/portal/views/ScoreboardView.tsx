@@ -1,11 +1,12 @@
-// The scoreboard (shared/ScoreboardTable.tsx), the team's own row marked.
+// The scoreboard (shared/ScoreboardTable.tsx), the team's own row marked, filtered by category where there are several.
 import { useShallow } from 'zustand/react/shallow';
+import { useCategoryFilter } from '../../shared/CategoryFilter.tsx';
 import { ScoreboardTable } from '../../shared/ScoreboardTable.tsx';
 import { Loading, Notice } from '../../shared/ui.tsx';
 import { usePortal } from '../store.ts';
 
 export function ScoreboardView() {
-  const { board, error, teamId, freezeMinutes } = usePortal(
+  const { board: whole, error, teamId, freezeMinutes } = usePortal(
     useShallow((s) => ({
       board: s.scoreboard,
       error: s.scoreboardError,
@@ -13,6 +14,7 @@ export function ScoreboardView() {
       freezeMinutes: s.overview ? Math.round(s.overview.contest.freezeMs / 60_000) : 0,
     })),
   );
+  const { shown: board, filter } = useCategoryFilter(whole);
 
   return (
     <section aria-labelledby="scoreboard-title">
@@ -28,11 +30,14 @@ export function ScoreboardView() {
       {board === null ? (
         !error && <Loading what="the scoreboard" />
       ) : (
-        // Focusable, so a keyboard can scroll it sideways where it is wider than the screen.
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scoreboard table">
-          <ScoreboardTable board={board} ownTeamId={teamId} explainColumns />
-          {board.rows.length === 0 && <p className="muted">No teams on the scoreboard yet.</p>}
-        </div>
+        <>
+          {filter}
+          {/* Focusable, so a keyboard can scroll it sideways where it is wider than the screen. */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Scoreboard table">
+            <ScoreboardTable board={board} ownTeamId={teamId} explainColumns />
+            {board.rows.length === 0 && <p className="muted">No teams on the scoreboard yet.</p>}
+          </div>
+        </>
       )}
     </section>
   );
