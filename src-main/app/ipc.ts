@@ -1,16 +1,28 @@
 // The main process's side of the console's IPC: every JudgeApi request goes to the ConsoleService,
 // event batches and live output go to the window. Channels and payloads: src-main/shared/judgeApi.ts.
+import { writeFile } from 'node:fs/promises';
 import { ipcMain, type WebContents } from 'electron';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { IPC, JUDGE_REQUESTS } from '../shared/judgeApi.ts';
-import { answerJudgeRequest, importChosenPackage } from './ipcHandlers.ts';
+import { answerJudgeRequest, importChosenPackage, saveProblemFile } from './ipcHandlers.ts';
 
 /**
  * Registers the handlers; returns a function that removes them (when the core is replaced).
- * `choosePackage` is the main process's file dialog for a problem package (null when cancelled).
+ * `choosePackage` is the main process's file dialog for a problem package (null when cancelled),
+ * `chooseSaveTarget` its save dialog for a problem's file (given the file's name; null when cancelled).
  */
-export function registerJudgeIpc(service: ConsoleService, contents: WebContents, choosePackage: (kind: 'zip' | 'folder') => Promise<string | null>): () => void {
+export function registerJudgeIpc(
+  service: ConsoleService,
+  contents: WebContents,
+  choosePackage: (kind: 'zip' | 'folder') => Promise<string | null>,
+  chooseSaveTarget: (fileName: string) => Promise<string | null>,
+): () => void {
   const cleanups: (() => void)[] = [];
+  ipcMain.handle(IPC.saveProblemFile, (event, problemId: unknown, kind: unknown) => {
+    if (event.sender !== contents) throw new Error('not the console window');
+    return saveProblemFile(service, { problemId, kind }, chooseSaveTarget, (path, data) => writeFile(path, data));
+  });
+  cleanups.push(() => ipcMain.removeHandler(IPC.saveProblemFile));
   ipcMain.handle(IPC.chooseProblemPackage, (event, kind: unknown) => {
     if (event.sender !== contents) throw new Error('not the console window');
     return importChosenPackage(service, () => choosePackage(kind === 'folder' ? 'folder' : 'zip'));

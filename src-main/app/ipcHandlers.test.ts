@@ -2,6 +2,7 @@
 // the handlers' functions run under Node against a real core).
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -9,7 +10,7 @@ import { resourcePath } from '../common/paths.ts';
 import { ConsoleError } from '../console/consoleError.ts';
 import { buildZip, zipEntries } from '../package/testUtil.ts';
 import { testServer } from '../test-support/http.ts';
-import { answerJudgeRequest, importChosenPackage } from './ipcHandlers.ts';
+import { answerJudgeRequest, importChosenPackage, saveProblemFile } from './ipcHandlers.ts';
 
 let server: Awaited<ReturnType<typeof testServer>>;
 // Imports write into the contest folder: the tests work on a copy of the sample contest.
@@ -78,4 +79,28 @@ test("a package that cannot be imported rejects with the judge's message, and le
   await assert.rejects(importChosenPackage(server.console, async () => broken), (error: Error) => !(error instanceof ConsoleError) && /not a zip/.test(error.message));
   await assert.rejects(importChosenPackage(server.console, async () => join(resourcePath('sample-contest'), 'hello')), { message: /already has a problem "hello"/ });
   assert.deepEqual(readdirSync(contestCopy).sort(), before);
+});
+
+test("a problem's file is written where the main process's save dialog says, with the bytes the browser downloads", async () => {
+  const asked: string[] = [];
+  const target = join(scratch, 'saved-statement.md');
+  const choose = async (fileName: string) => {
+    asked.push(fileName);
+    return target;
+  };
+  const write = (path: string, data: Buffer) => writeFile(path, data);
+  assert.equal(await saveProblemFile(server.console, { problemId: 'hello', kind: 'statement' }, choose, write), target);
+  assert.deepEqual(asked, ['hello-problem.en.md'], 'the dialog proposes the file name');
+  assert.equal(readFileSync(target, 'utf8'), readFileSync(join(contestCopy, 'hello', 'statement', 'problem.en.md'), 'utf8'));
+  const data = await server.console.problemFile('hello', 'data');
+  assert.equal(await saveProblemFile(server.console, { problemId: 'hello', kind: 'data' }, async () => join(scratch, 'data.zip'), write), join(scratch, 'data.zip'));
+  assert.deepEqual(readFileSync(join(scratch, 'data.zip')), data.data);
+
+  // A cancelled dialog writes nothing; a refusal rejects with the judge's message before any dialog.
+  assert.equal(await saveProblemFile(server.console, { problemId: 'hello', kind: 'data' }, async () => null, () => assert.fail('nothing to write')), null);
+  const noDialog = async () => assert.fail('no dialog for a refused request');
+  await assert.rejects(saveProblemFile(server.console, { problemId: 'nope', kind: 'data' }, noDialog, write), (error: Error) => !(error instanceof ConsoleError) && error.message === "no problem 'nope'");
+  // The renderer is untrusted: anything but a problem id and a known kind is refused.
+  await assert.rejects(saveProblemFile(server.console, { problemId: 'hello', kind: '../../etc/passwd' }, noDialog, write), /expected a problem id/);
+  await assert.rejects(saveProblemFile(server.console, { problemId: 7, kind: 'data' }, noDialog, write), /expected a problem id/);
 });

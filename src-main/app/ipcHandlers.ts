@@ -31,6 +31,26 @@ export async function importChosenPackage(service: Pick<ConsoleService, 'addProb
   return answered('importProblem', () => service.addProblemFrom(path));
 }
 
+/**
+ * The renderer's "download this problem's test data / statement": the file is made by the console service
+ * (the bytes the browser downloads), `chooseTarget` is the main process's save dialog (given the file's
+ * name), and only the path chosen there is written. The path saved to, or null when the judge cancelled.
+ */
+export async function saveProblemFile(
+  service: Pick<ConsoleService, 'problemFile'>,
+  args: { problemId: unknown; kind: unknown },
+  chooseTarget: (fileName: string) => Promise<string | null>,
+  write: (path: string, data: Buffer) => Promise<void>,
+): Promise<string | null> {
+  const { problemId, kind } = args;
+  if (typeof problemId !== 'string' || (kind !== 'data' && kind !== 'statement')) throw new Error('saveProblemFile: expected a problem id and "data" or "statement"');
+  const file = await answered('saveProblemFile', () => service.problemFile(problemId, kind));
+  const path = await chooseTarget(file.fileName);
+  if (path === null) return null;
+  await write(path, file.data);
+  return path;
+}
+
 async function answered<T>(what: string, request: () => Promise<T>): Promise<T> {
   try {
     return await request();

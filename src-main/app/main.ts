@@ -118,7 +118,7 @@ async function openContest(requestedDir: string): Promise<boolean> {
     writeSettings({ ...readSettings(), unsandboxedContests: [...consented, contestDir] });
     server = await start(true);
   }
-  core = { server, unregister: registerJudgeIpc(server.console, window!.webContents, choosePackagePath) };
+  core = { server, unregister: registerJudgeIpc(server.console, window!.webContents, choosePackagePath, chooseSavePath) };
   writeSettings({ ...readSettings(), lastContestDir: contestDir });
   const portal = serving.notice ? `${server.url} (this computer only)` : server.url.replace('0.0.0.0', 'this machine');
   const unsandboxed = server.context.engine.host.sandbox.level === 'none' ? ' — judging WITHOUT a sandbox' : '';
@@ -155,6 +155,12 @@ async function choosePackagePath(kind: 'zip' | 'folder'): Promise<string | null>
     filters: kind === 'zip' ? [{ name: 'Problem packages', extensions: ['zip', 'kpp'] }] : undefined,
   });
   return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+}
+
+/** The save dialog for a problem's test data or statement (the console's downloads): the path chosen, or null. */
+async function chooseSavePath(fileName: string): Promise<string | null> {
+  const choice = await dialog.showSaveDialog(window!, { title: `Save ${fileName}`, defaultPath: join(app.getPath('downloads'), fileName) });
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 
 async function importProblem(kind: 'zip' | 'folder'): Promise<void> {

@@ -4,7 +4,7 @@
 // and never forwards an IpcRendererEvent.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { VerdictBridge } from '../shared/bridge.ts';
-import { IPC, JUDGE_REQUESTS, type AddedProblem, type ConsoleEvent, type JudgeBridge, type JudgeRequestName } from '../shared/judgeApi.ts';
+import { IPC, JUDGE_REQUESTS, type AddedProblem, type ConsoleEvent, type JudgeBridge, type JudgeRequestName, type ProblemFileKind } from '../shared/judgeApi.ts';
 
 /** Replaced at build time with package.json's version (electron.vite.config.ts). */
 declare const __VERDICT_VERSION__: string;
@@ -42,6 +42,10 @@ const judge: JudgeBridge = {
   // Only the kind of dialog crosses: the main process shows it and reads what the judge chose there.
   chooseProblemPackage(kind: 'zip' | 'folder') {
     return ipcRenderer.invoke(IPC.chooseProblemPackage, kind === 'folder' ? 'folder' : 'zip') as Promise<AddedProblem | null>;
+  },
+  // The main process asks where to save it and writes it: the page names no path.
+  saveProblemFile(problemId: string, kind: ProblemFileKind) {
+    return ipcRenderer.invoke(IPC.saveProblemFile, problemId, kind) as Promise<string | null>;
   },
 };
 

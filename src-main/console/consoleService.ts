@@ -28,6 +28,7 @@ import type {
   ConsoleSnapshot,
   ConsoleSubmission,
   ConsoleTeam,
+  ProblemFileKind,
   ExportJob,
   JudgeApi,
   JudgeRequestName,
@@ -60,6 +61,8 @@ import { importTeamsIntoFolder, parseTeamList } from '../contest/teamImport.ts';
 import { addProblemPackage, type AddedPackage, type AddedProblem } from '../contest/problemImport.ts';
 import { FileError } from '../common/errors.ts';
 import { teamAffiliations } from '../core/teamAffiliations.ts';
+import { problemFile, type ProblemFile } from './problemFiles.ts';
+import { findStatement } from '../contest/problemCatalogue.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
 export const QUEUE_SHOWN = 200;
@@ -365,7 +368,7 @@ export class ConsoleService implements ConsoleRequests {
         const status = this.ctx.problems.status(p.id);
         const base = { id: p.id, label: p.label, name: p.name, rgb: p.rgb };
         if (status?.state !== 'ready') {
-          return { ...base, state: status?.state ?? 'loading', error: status?.state === 'broken' ? status.error : null, timeLimitMs: null, memoryLimitMb: null, outputLimitMb: null, testCases: null, samples: [], validation: null };
+          return { ...base, state: status?.state ?? 'loading', error: status?.state === 'broken' ? status.error : null, timeLimitMs: null, memoryLimitMb: null, outputLimitMb: null, testCases: null, samples: [], statementKind: null, validation: null };
         }
         const pkg = await this.ctx.problems.get(p.id);
         return {
@@ -377,10 +380,16 @@ export class ConsoleService implements ConsoleRequests {
           outputLimitMb: pkg.outputLimitMb,
           testCases: pkg.testCases.length,
           samples: pkg.testCases.filter((t) => t.isSample).map((t) => ({ name: t.name, input: readHead(t.inputPath, DIFF_SHOWN_CHARS), answer: readHead(t.answerPath, DIFF_SHOWN_CHARS) })),
+          statementKind: findStatement(pkg)?.kind ?? null,
           validation: pkg.interactive ? ('interactive' as const) : pkg.validation,
         };
       }),
     );
+  }
+
+  /** A problem's test data or statement, for either transport to hand over (not a JSON request). */
+  problemFile(problemId: string, kind: ProblemFileKind): Promise<ProblemFile> {
+    return problemFile(this.ctx, problemId, kind);
   }
 
   async listTeams(): Promise<ConsoleTeam[]> {

@@ -10,7 +10,7 @@ import { EXPORT_FILES, JUDGE_REQUESTS, type JudgeRequestName } from '../shared/j
 import { checkJudgeRequest } from '../shared/judgeRequests.ts';
 import { HttpError, requireJudge, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
-import { AckOutputBody, ConsoleArgs, ConsoleMethodParams, ExportFileParams, SubmissionParams } from './requestSchemas.ts';
+import { AckOutputBody, ConsoleArgs, ConsoleMethodParams, ExportFileParams, ProblemFileParams, SubmissionParams } from './requestSchemas.ts';
 import { PACKAGE_UPLOAD_TYPE, receivePackage, removeUpload, type UploadedPackage } from './packageUpload.ts';
 
 /** A console request's JSON arguments: a team list of thousands of teams fits with room to spare. */
@@ -83,6 +83,17 @@ export function registerConsoleRoutes(app: FastifyInstance, ctx: ServerContext, 
     reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     if (!file.endsWith('.html')) reply.header('content-disposition', `attachment; filename="${file}"`);
     return reply.type(type).send(readFileSync(join(job.path, file)));
+  });
+
+  // A problem's test data (a zip of data/) or statement, as a download (console/problemFiles.ts).
+  api.get('/api/console/problem-files/:id/:kind', { config: { access: 'judge' }, schema: { params: ProblemFileParams } }, async (request, reply) => {
+    requireJudge(await identify(request));
+    const file = await console.problemFile(request.params.id, request.params.kind);
+    // A statement is the problem setter's file: downloaded, never shown as a page of this origin.
+    reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
+    reply.header('content-security-policy', "default-src 'none'");
+    reply.header('cache-control', 'no-store');
+    return reply.type(file.contentType).send(file.data);
   });
 
   app.get('/api/console/stream', { config: { access: 'judge' } }, async (request, reply) => {

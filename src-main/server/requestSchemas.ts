@@ -83,4 +83,5 @@ export const ConsoleMethodParams = Type.Object({ method: Type.String() });
 /** [submissionId, characters the terminal has parsed]. */
 export const AckOutputBody = Type.Tuple([Type.String(), Type.Number({ minimum: 0 })]);
 export const ExportFileParams = Type.Object({ id: Type.String(), file: Type.String() });
+export const ProblemFileParams = Type.Object({ id: Type.String(), kind: Type.Union([Type.Literal('data'), Type.Literal('statement')]) });
 export const SubmissionParams = Type.Object({ id: Type.String() });

@@ -76,6 +76,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/console/:method': 'judge',
   'POST /api/console/importProblem': 'judge',
   'GET /api/console/exports/:id/:file': 'judge',
+  'GET /api/console/problem-files/:id/:kind': 'judge',
   'GET /api/console/stream': 'judge',
   'GET /api/console/output/:id': 'judge',
   'GET /api/judgehost/problems': 'judgehost',

@@ -6,10 +6,12 @@
 // Transports:
 //   Electron: window.verdictJudge (preload) — invoke(channel, ...args) for requests, and
 //             subscribe/watchOutput for events; channel names are the JudgeApi method names.
-//             chooseProblemPackage: the main process shows a file dialog and imports what was chosen.
+//             chooseProblemPackage: the main process shows a file dialog and imports what was chosen;
+//             saveProblemFile: it shows a save dialog and writes a problem's test data or statement there.
 //   Browser:  POST /api/console/<method> with a JSON array of the arguments -> JSON result;
 //             POST /api/console/importProblem?name=<file name> with the package as the body
 //             (Content-Type: application/zip, streamed to a file) -> AddedProblem;
+//             GET /api/console/problem-files/<problemId>/<data|statement> -> the file, as a download;
 //             GET /api/console/stream (SSE): `batch` events carrying ConsoleEvent[];
 //             GET /api/console/output/<submissionId> (SSE): `output` events {data}, flow controlled
 //             by POST /api/console/ackOutput [submissionId, chars].
@@ -304,6 +306,8 @@ export interface ConsoleProblem {
   outputLimitMb: number | null;
   testCases: number | null;
   samples: { name: string; input: string; answer: string }[];
+  /** The kind of the package's statement file (what "Download statement" gives), null when it has none or is not read yet. */
+  statementKind: 'markdown' | 'html' | 'pdf' | 'latex' | null;
   /** How output is checked: the default validator, the package's own, or its interactor. */
   validation: 'default' | 'custom' | 'interactive' | null;
 }
@@ -419,6 +423,18 @@ export interface AddedProblem {
  * free label. The desktop app's main process shows a file dialog and reads the file (or folder) chosen
  * there, never a path the page names; a browser uploads the file the judge gave the page.
  */
+/** A problem's files a judge can download: its test data (a zip of data/) or its statement file. */
+export type ProblemFileKind = 'data' | 'statement';
+
+/**
+ * How this transport hands a judge a problem's file (the same bytes either way, console/problemFiles.ts): a
+ * browser downloads it from `url`; the desktop's main process asks where to save it and writes it there
+ * (the path saved to, or null when the judge cancelled the dialog).
+ */
+type ProblemDownload =
+  | { via: 'link'; url: (problemId: string, kind: ProblemFileKind) => string }
+  | { via: 'dialog'; save: (problemId: string, kind: ProblemFileKind) => Promise<string | null> };
+
 type ProblemImport =
   | { via: 'dialog'; /** Null when the judge cancelled the dialog. */ choose: (kind: 'zip' | 'folder') => Promise<AddedProblem | null> }
   | { via: 'upload'; upload: (fileName: string, zip: Blob) => Promise<AddedProblem> };
@@ -486,6 +502,8 @@ export interface JudgeApi {
   getPasswordSheet(): Promise<PasswordSheetEntry[]>;
   /** Adds a problem package to the contest, as this transport can (ProblemImport). */
   importProblem: ProblemImport;
+  /** A problem's test data or statement, as this transport hands a file over (ProblemDownload). */
+  problemFiles: ProblemDownload;
   /**
    * Starts exporting the results (CLICS package, results.tsv, awards, CSV, printable HTML) into a new
    * folder of the data folder, in the background; progress arrives as `export` events. In a browser
@@ -519,8 +537,8 @@ export interface JudgeApi {
   watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void): () => void;
 }
 
-/** The request methods (everything but the two subscriptions and the import), by name: the IPC channels and HTTP routes. */
-export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput' | 'importProblem'>;
+/** The request methods (everything but the two subscriptions, the import and the downloads), by name: the IPC channels and HTTP routes. */
+export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput' | 'importProblem' | 'problemFiles'>;
 
 export const JUDGE_REQUESTS = [
   'getSnapshot',
@@ -576,6 +594,8 @@ export interface JudgeBridge {
   watchOutput(submissionId: string, onData: (data: string, ack: () => void) => void): () => void;
   /** Shows the main process's file dialog and imports the package chosen; null when cancelled. */
   chooseProblemPackage(kind: 'zip' | 'folder'): Promise<AddedProblem | null>;
+  /** Shows the main process's save dialog and writes the problem's file there; the path, or null when cancelled. */
+  saveProblemFile(problemId: string, kind: ProblemFileKind): Promise<string | null>;
 }
 
 /** IPC channel names, shared by the preload and the main process's handlers. */
@@ -587,4 +607,5 @@ export const IPC = {
   ackOutput: 'judge:ack-output',
   stopOutput: 'judge:stop-output',
   chooseProblemPackage: 'judge:choose-problem-package',
+  saveProblemFile: 'judge:save-problem-file',
 } as const;

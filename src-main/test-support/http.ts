@@ -56,6 +56,11 @@ export class PortalClient {
     return this.request<T>('POST', path, JSON.stringify(body), { 'content-type': 'application/json', 'x-csrf-token': this.csrf, ...headers });
   }
 
+  /** A GET answered as it came (a download's bytes and headers), with the session cookie. */
+  fetchRaw(path: string): Promise<Response> {
+    return fetch(this.base + path, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
+  }
+
   async request<T>(method: string, path: string, body: string | Uint8Array | undefined, headers: Record<string, string>): Promise<Answer<T>> {
     const response = await fetch(this.base + path, { method, body, headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers }, redirect: 'manual' });
     const setCookie = response.headers.get('set-cookie');

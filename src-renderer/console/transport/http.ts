@@ -128,6 +128,8 @@ export function createHttpJudgeApi(options: HttpJudgeOptions): JudgeApi {
       via: 'upload',
       upload: (fileName, zip) => client.upload(`${consolePath('importProblem')}?name=${encodeURIComponent(fileName)}`, 'application/zip', zip),
     },
+    // A plain download: the session cookie goes with it (a GET changes nothing, so it needs no CSRF token).
+    problemFiles: { via: 'link', url: (problemId, kind) => `${consolePath('problem-files')}/${encodeURIComponent(problemId)}/${kind}` },
 
     subscribe(listener) {
       listeners.add(listener);

@@ -48,6 +48,11 @@ function fakeBridge() {
       if (kind === 'folder') throw new Error("Error invoking remote method 'judge:choose-problem-package': Error: problem.yaml: no such file");
       return { id: 'greeting', label: 'D', name: 'Hello' };
     },
+    async saveProblemFile(problemId, kind) {
+      invoked.push(['saveProblemFile', problemId, kind]);
+      if (problemId === 'nothing') throw new Error("Error invoking remote method 'judge:save-problem-file': Error: no problem 'nothing'");
+      return kind === 'data' ? `/home/judge/Downloads/${problemId}-data.zip` : null;
+    },
   };
   return { bridge, invoked, listeners, watchers };
 }
@@ -92,6 +97,21 @@ test('a problem is imported through the main process’s dialog: only the kind o
   assert.deepEqual(invoked, [
     ['chooseProblemPackage', 'zip'],
     ['chooseProblemPackage', 'folder'],
+  ]);
+});
+
+test('a problem’s file is saved through the main process’s save dialog: only the problem and the kind cross', async () => {
+  const { bridge, invoked } = fakeBridge();
+  const api = createIpcJudgeApi(bridge);
+  assert.equal(api.problemFiles.via, 'dialog');
+  if (api.problemFiles.via !== 'dialog') return;
+  assert.equal(await api.problemFiles.save('hello', 'data'), '/home/judge/Downloads/hello-data.zip');
+  assert.equal(await api.problemFiles.save('hello', 'statement'), null);
+  await assert.rejects(api.problemFiles.save('nothing', 'data'), { message: "no problem 'nothing'" });
+  assert.deepEqual(invoked, [
+    ['saveProblemFile', 'hello', 'data'],
+    ['saveProblemFile', 'hello', 'statement'],
+    ['saveProblemFile', 'nothing', 'data'],
   ]);
 });
 

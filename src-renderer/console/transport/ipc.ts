@@ -31,6 +31,8 @@ export function createIpcJudgeApi(bridge: JudgeBridge): JudgeApi {
     ...requests,
     // The main process shows the file dialog and reads the file chosen there: the page names no path.
     importProblem: { via: 'dialog', choose: (kind) => readable(() => bridge.chooseProblemPackage(kind)) },
+    // The main process asks where to save the file and writes it there: the page names no path.
+    problemFiles: { via: 'dialog', save: (problemId, kind) => readable(() => bridge.saveProblemFile(problemId, kind)) },
     subscribe: (listener) => bridge.subscribe(listener),
     watchOutput: (submissionId, onData) => bridge.watchOutput(submissionId, onData),
   };

@@ -1,8 +1,9 @@
 // The contest's problems as the core has loaded them: state (and why one is broken), limits, tests,
-// validation, samples; and rejudging all submissions of one (after a confirmation).
+// validation, samples; downloading one's test data and statement; and rejudging all submissions of
+// one (after a confirmation).
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AddedProblem, ConsoleProblem } from '../../../src-main/shared/judgeApi.ts';
+import type { AddedProblem, ConsoleProblem, ProblemFileKind } from '../../../src-main/shared/judgeApi.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { coalesce } from '../../shared/coalesce.ts';
 import { formatSeconds } from '../../shared/format.ts';
@@ -114,6 +115,7 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
         </details>
       )}
       <div className="button-row">
+        {p.state === 'ready' && <ProblemDownloads problem={p} />}
         {!confirming ? (
           <button type="button" onClick={() => setConfirming(true)} disabled={busy}>
             Rejudge problem
@@ -132,6 +134,35 @@ function ProblemCard({ problem: p }: { problem: ConsoleProblem }) {
       </div>
     </li>
   );
+}
+
+const STATEMENT_NAMES: Record<NonNullable<ConsoleProblem['statementKind']>, string> = { pdf: 'PDF', html: 'HTML', markdown: 'Markdown', latex: 'LaTeX' };
+
+/** The problem's test data (a zip of data/) and statement, as the transport hands a file over: a browser download, or the desktop's save dialog. */
+function ProblemDownloads({ problem: p }: { problem: ConsoleProblem }) {
+  const files = judge.problemFiles;
+  const notify = useConsole((s) => s.notify);
+  const downloads: { kind: ProblemFileKind; text: string }[] = [{ kind: 'data', text: 'Download test data' }];
+  if (p.statementKind !== null) downloads.push({ kind: 'statement', text: `Download statement (${STATEMENT_NAMES[p.statementKind]})` });
+  return downloads.map(({ kind, text }) => {
+    const label = `${text} of problem ${p.label}`;
+    if (files.via === 'link') {
+      return (
+        <a key={kind} className="button" href={files.url(p.id, kind)} download aria-label={label}>
+          {text}
+        </a>
+      );
+    }
+    const save = async (): Promise<void> => {
+      const path = await perform(`Could not save the ${kind === 'data' ? 'test data' : 'statement'} of problem ${p.label}`, () => files.save(p.id, kind));
+      if (path) notify('success', `Saved ${path}.`);
+    };
+    return (
+      <button key={kind} type="button" onClick={asyncHandler(save)} aria-label={label}>
+        {text}…
+      </button>
+    );
+  });
 }
 
 /** Adds a problem package to the running contest, as the transport can (ProblemImport). */
