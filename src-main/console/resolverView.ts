@@ -6,6 +6,7 @@ import { resolverSteps } from '../contest/resolverSteps.ts';
 import type { ScoreboardRow } from '../contest/scoreboard.ts';
 import { contestAwards } from '../core/clicsSync.ts';
 import type { CoreContext } from '../core/context.ts';
+import { teamAffiliations } from '../core/teamAffiliations.ts';
 import { contestMaxScore } from '../store/clics.ts';
 import { contestRanking } from '../store/scoreboardRanking.ts';
 import type { ResolverView } from '../shared/judgeApi.ts';
@@ -31,8 +32,23 @@ export function resolverView(ctx: Pick<CoreContext, 'store' | 'contest' | 'now'>
     awards: new Map([...held].map(([teamId, list]) => [teamId, list.map((a) => a.id)])),
   });
 
-  const names = new Map(store.contest.teams().map((t) => [t.id, t.displayName]));
-  const row = (r: ScoreboardRow) => ({ rank: r.rank, teamId: r.teamId, teamName: names.get(r.teamId) ?? r.teamId, solved: r.solved, penalty: r.penalty, score: r.score ?? null, problems: r.problems });
+  const teams = new Map(store.contest.teams().map((t) => [t.id, t]));
+  // The ceremony's board is the public one: organizations and categories as the public sees them.
+  const affiliations = teamAffiliations(ctx, 'public');
+  const row = (r: ScoreboardRow) => {
+    const team = teams.get(r.teamId);
+    return {
+      rank: r.rank,
+      teamId: r.teamId,
+      teamName: team?.displayName ?? r.teamId,
+      affiliation: team ? affiliations.organizationOf(team) : null,
+      groupIds: team ? affiliations.groupsOf(team) : [],
+      solved: r.solved,
+      penalty: r.penalty,
+      score: r.score ?? null,
+      problems: r.problems,
+    };
+  };
   const unjudged = ranking.submissions.filter((s) => s.verdict === null || s.verdict === 'JE').length;
   return {
     contestName: contest.name,

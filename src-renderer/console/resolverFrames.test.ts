@@ -6,7 +6,7 @@ import { resolverFrames, type ResolverFrame } from './resolverFrames.ts';
 type Row = ResolverView['frozen'][number];
 const cell = (solved: boolean, pending: number) => ({ problemId: 'a', attempts: solved ? 1 : 0, pending, solved, timeMinutes: solved ? 250 : null, firstToSolve: false });
 const row = (teamId: string, rank: number, solved: number, pending = 0): Row => ({
-  rank, teamId, teamName: `Team ${teamId}`, solved, penalty: solved * 10, score: null, problems: [cell(solved > 0, pending)],
+  rank, teamId, teamName: `Team ${teamId}`, affiliation: null, groupIds: [], solved, penalty: solved * 10, score: null, problems: [cell(solved > 0, pending)],
 });
 
 test('frame 0 is the frozen board; each reveal moves its team to its new place, each award shows over the board as it is', () => {
