@@ -119,7 +119,7 @@ test("the languages' time factors: in the console's Contest view and on the team
   await page.getByLabel('Password').fill('team1-pass');
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.goto(`${served.url}/#/problems/hello`);
-  await expect(page.getByText('Time limit: 1 s')).toBeVisible();
+  await expect(page.locator('[data-limit="time"]')).toHaveText('1 s');
   const limits = page.locator('.language-limits');
   await expect(limits).toContainText('Python 3: 2 s (× 2)');
   await expect(limits).toContainText('Java: 1.5 s (× 1.5)');

@@ -98,7 +98,7 @@ test('verdict serve prints where the judges go and who can log in; the console a
   const output = served.output();
   const consoleUrl = /judges' console\s+(http:\/\/\S+)/.exec(output)?.[1];
   expect(consoleUrl, output).toBe(`${served.url}/console`);
-  expect(output).toMatch(/logins\s+\S+accounts\.json \(5 team, 1 judge and 1 admin accounts/);
+  expect(output).toMatch(/logins\s+\S+accounts\.json \(5 team, 1 judge, 1 admin and 1 judgehost accounts/);
   await page.goto(consoleUrl!);
   await page.getByLabel('Username').fill('judge');
   await page.getByLabel('Password').fill('judge-pass');
