@@ -3,10 +3,10 @@
 // (core/clicsSync.ts's, as the Awards view shows them). Judges only, and only once the contest has ended.
 import { readContestClock } from '../contest/clock.ts';
 import { resolverSteps } from '../contest/resolverSteps.ts';
-import type { ScoreboardRow } from '../contest/scoreboard.ts';
 import { contestAwards } from '../core/clicsSync.ts';
 import type { CoreContext } from '../core/context.ts';
 import { teamAffiliations } from '../core/teamAffiliations.ts';
+import { scoreboardViewRow } from '../core/views.ts';
 import { contestMaxScore } from '../store/clics.ts';
 import { contestRanking } from '../store/scoreboardRanking.ts';
 import type { ResolverView } from '../shared/judgeApi.ts';
@@ -32,23 +32,9 @@ export function resolverView(ctx: Pick<CoreContext, 'store' | 'contest' | 'now'>
     awards: new Map([...held].map(([teamId, list]) => [teamId, list.map((a) => a.id)])),
   });
 
-  const teams = new Map(store.contest.teams().map((t) => [t.id, t]));
   // The ceremony's board is the public one: organizations and categories as the public sees them.
   const affiliations = teamAffiliations(ctx, 'public');
-  const row = (r: ScoreboardRow) => {
-    const team = teams.get(r.teamId);
-    return {
-      rank: r.rank,
-      teamId: r.teamId,
-      teamName: team?.displayName ?? r.teamId,
-      affiliation: team ? affiliations.organizationOf(team) : null,
-      groupIds: team ? affiliations.groupsOf(team) : [],
-      solved: r.solved,
-      penalty: r.penalty,
-      score: r.score ?? null,
-      problems: r.problems,
-    };
-  };
+  const row = scoreboardViewRow(ctx, affiliations);
   const unjudged = ranking.submissions.filter((s) => s.verdict === null || s.verdict === 'JE').length;
   return {
     contestName: contest.name,
