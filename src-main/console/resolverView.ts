@@ -33,8 +33,8 @@ export function resolverView(ctx: Pick<CoreContext, 'store' | 'contest' | 'now'>
   });
 
   // The ceremony's board is the public one: organizations and categories as the public sees them.
-  const affiliations = teamAffiliations(ctx, 'public');
-  const row = scoreboardViewRow(ctx, affiliations);
+  const teams = ctx.store.contest.teams();
+  const row = scoreboardViewRow(teams, teamAffiliations(ctx, 'public', teams));
   const unjudged = ranking.submissions.filter((s) => s.verdict === null || s.verdict === 'JE').length;
   return {
     contestName: contest.name,

@@ -16,9 +16,10 @@ export interface TeamAffiliations {
   groupsOf(team: Pick<TeamRow, 'groupIds'>): string[];
 }
 
-export function teamAffiliations(ctx: Pick<CoreContext, 'store' | 'contest'>, view: 'judges' | 'public'): TeamAffiliations {
+/** `teams`: the contest's teams when the caller has read them already. */
+export function teamAffiliations(ctx: Pick<CoreContext, 'store' | 'contest'>, view: 'judges' | 'public', teams?: readonly TeamRow[]): TeamAffiliations {
   const { store } = ctx;
-  const judgesOnly = view === 'judges' ? null : privateAffiliations(store.contest.teams());
+  const judgesOnly = view === 'judges' ? null : privateAffiliations(teams ?? store.contest.teams());
   const hiddenGroups = new Set(view === 'judges' ? [] : (ctx.contest.groups ?? []).filter((g) => g.hidden).map((g) => g.id));
   const groups = store.contest.announced('groups').filter((g) => !hiddenGroups.has(g.id) && !(judgesOnly?.groups.has(g.id) ?? false));
   const shownGroups = new Set(groups.map((g) => g.id));

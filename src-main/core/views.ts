@@ -1,35 +1,60 @@
 // The views the portal and the judges' console both show (contracts: shared/portalApi.ts).
 import type { ScoreboardRow } from '../contest/scoreboard.ts';
+import type { ScoreboardSnapshot } from '../store/scoreboardService.ts';
 import type { PortalClarification, ScoreboardView } from '../shared/portalApi.ts';
 import { contestMaxScore } from '../store/clics.ts';
 import type { ClarificationRow } from '../store/store.ts';
+import type { TeamRow } from '../store/rows.ts';
 import type { CoreContext } from './context.ts';
 import { teamAffiliations } from './teamAffiliations.ts';
 
+/**
+ * Each snapshot's shown board, made once: between two changes the hundreds of requests a second of a big
+ * contest share it and its JSON (a thousand teams' board is ~400 KB to serialize). A snapshot is one view's.
+ */
+const shownBoards = new WeakMap<ScoreboardSnapshot, { board: ScoreboardView; json?: string }>();
+
 /** The scoreboard as the portal and the console show it: judges' (live) or public (frozen in the freeze). */
 export function portalScoreboard(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): ScoreboardView {
+  return shownBoard(ctx, view).board;
+}
+
+/** portalScoreboard as the JSON text an HTTP reply sends. */
+export function portalScoreboardJson(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): string {
+  const shown = shownBoard(ctx, view);
+  shown.json ??= JSON.stringify(shown.board);
+  return shown.json;
+}
+
+function shownBoard(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): { board: ScoreboardView; json?: string } {
   const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
-  const affiliations = teamAffiliations(ctx, view);
-  const rows = snapshot.rows.map(scoreboardViewRow(ctx, affiliations));
+  const made = shownBoards.get(snapshot);
+  if (made) return made;
+  const teams = ctx.store.contest.teams();
+  const affiliations = teamAffiliations(ctx, view, teams);
+  const rows = snapshot.rows.map(scoreboardViewRow(teams, affiliations));
   // Only the categories someone on this board belongs to: a filter that empties the board helps nobody.
   const onBoard = new Set(rows.flatMap((r) => r.groupIds));
-  return {
+  const board: ScoreboardView = {
     frozen: snapshot.frozen,
     scoreboardType: ctx.store.contest.scoreboardType(),
     problems: ctx.store.contest.problems().map((p) => ({ id: p.id, label: p.label, rgb: p.rgb, maxScore: contestMaxScore(p) })),
     groups: affiliations.groups.filter((g) => onBoard.has(g.id)),
     rows,
   };
+  const shown = { board };
+  shownBoards.set(snapshot, shown);
+  return shown;
 }
 
 /** Maps a scoreboard row to a shown one: the team's name, and its organization and categories as `affiliations` let the viewer see them. */
 export function scoreboardViewRow(
-  ctx: Pick<CoreContext, 'store'>,
+  teams: readonly TeamRow[],
   affiliations: ReturnType<typeof teamAffiliations>,
 ): (row: ScoreboardRow) => ScoreboardView['rows'][number] {
-  const teams = new Map(ctx.store.contest.teams().map((t) => [t.id, t]));
+  const byId = new Map(teams.map((t) => [t.id, t]));
   return (r) => {
-    const team = teams.get(r.teamId);
+    const team = byId.get(r.teamId);
     return {
       rank: r.rank,
       teamId: r.teamId,

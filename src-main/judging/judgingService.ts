@@ -5,11 +5,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobFor, type JudgeEngine } from './engine.ts';
-import { judgeErrorResult, type JudgeProgress, type JudgeResult, type TestResult } from '../common/results.ts';
+import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../common/results.ts';
 import { log } from '../common/log.ts';
 import { ownedTempDir } from '../common/tempFolders.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import type { Store } from '../store/store.ts';
+import type { NewRun } from '../store/judgements.ts';
 import type { ProblemCatalogue } from '../contest/problemCatalogue.ts';
 
 /** Before anything has been judged, assume a submission takes this long (compile + a few tests). */
@@ -19,11 +20,12 @@ const AVERAGE_WEIGHT = 0.2;
 /** While the database cannot be written (disk full), judging and storing verdicts are retried this often. */
 const STORAGE_RETRY_MS = 2000;
 /**
- * Runs (per-test results) are stored as the tests finish, gathered for at most this long: a judging's runs
- * reach the event feed within a tenth of a second (CLICS wants them as they happen) at a cost of at most ten
- * commits a second per worker, not one per test.
+ * Runs (per-test results) are stored as the tests finish, gathered for at most this long: a judging's runs reach
+ * the event feed within a second (CLICS wants them as they happen), and a judging shorter than that stores its
+ * runs with its verdict. Every commit is a disk flush (synchronous=FULL) that holds the server's one thread: a
+ * batch per tenth of a second doubled the commits of a contest's typical sub-second judging.
  */
-const RUN_BATCH_MS = 100;
+const RUN_BATCH_MS = 1000;
 
 /** The worker pool's job id for a judgement (the console maps workers back to submissions by it). */
 export function jobIdOf(judgementId: string): string {
@@ -50,7 +52,7 @@ interface Running extends LiveJudging {
   /** Being stopped to give its worker to a submission ahead of it. */
   stopping: boolean;
   /** Tests finished and not stored yet (flushRuns). */
-  runs: { ordinal: number; test: TestResult; time: number }[];
+  runs: NewRun[];
   runTimer: NodeJS.Timeout | null;
 }
 
@@ -238,17 +240,22 @@ export class JudgingService {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    // What finished before the verdict is stored with the times it finished at (a stopped judging's too: its tests keep them).
-    this.flushRuns(live);
+    if (live.runTimer) clearTimeout(live.runTimer);
+    live.runTimer = null;
     if (this.killed.delete(live.judgementId)) result = judgeErrorResult('the run was killed by a judge');
     else if (result.preempted) {
+      // A stopped judging's finished tests keep their runs and the times they finished at.
+      this.flushRuns(live);
       if (!this.stopped) this.requeue(live);
       return;
     }
     this.averageMs += AVERAGE_WEIGHT * (Date.now() - started - this.averageMs);
     if (this.stopped) return;
     if (result.verdict === 'JE') this.log.warn({ submissionId: live.submissionId, judgementId: live.judgementId, problemId, cause: result.error }, 'judging error');
-    this.record(live.judgementId, result);
+    // What finished before the verdict is stored with it, with the times it finished at.
+    const finishedRuns = live.runs;
+    live.runs = [];
+    this.record(live.judgementId, result, finishedRuns);
     if (live.rejudgingId !== null) this.onRejudged(live.rejudgingId);
   }
 
@@ -283,14 +290,14 @@ export class JudgingService {
   }
 
   /** Stores a verdict; while the disk is full it is kept here and stored as soon as it can be. */
-  private record(judgementId: string, result: JudgeResult): void {
+  private record(judgementId: string, result: JudgeResult, finishedRuns: readonly NewRun[]): void {
     if (this.stopped) return;
     try {
-      this.store.judgements.finish(judgementId, result);
+      this.store.judgements.finish(judgementId, result, Date.now(), finishedRuns);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       this.log.error({ err: error, judgementId }, 'cannot store a verdict: the database cannot be written; retrying');
-      this.retryLater(() => this.record(judgementId, result));
+      this.retryLater(() => this.record(judgementId, result, finishedRuns));
     }
   }
 

@@ -12,9 +12,9 @@ import { languageForFile, preferChosen } from '../common/languages.ts';
 import { timeFactorOf } from '../common/timeFactors.ts';
 import { readHead } from '../common/fileSlices.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
-import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, PortalSubmissionDetail, ScoreboardView } from '../shared/portalApi.ts';
+import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, PortalSubmissionDetail } from '../shared/portalApi.ts';
 import type { SubmissionRow } from '../store/store.ts';
-import { portalClarification, portalScoreboard } from '../core/views.ts';
+import { portalClarification, portalScoreboardJson } from '../core/views.ts';
 import { HttpError, isJudge, JUDGEHOST_ACCOUNTS_ONLY_JUDGE, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
@@ -150,7 +150,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return (await portalSubmissions(ctx, [submission]))[0];
   });
 
-  app.get('/api/portal/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<ScoreboardView | undefined> => {
+  app.get('/api/portal/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<string | undefined> => {
     const caller = await identify(request);
     const view = isJudge(caller) ? 'judges' : 'public';
     const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
@@ -161,7 +161,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
       reply.code(304).send();
       return;
     }
-    return portalScoreboard(ctx, view);
+    reply.type('application/json; charset=utf-8');
+    return portalScoreboardJson(ctx, view);
   });
 
   app.get('/api/portal/clarifications', { config: { access: 'signed-in' } }, async (request): Promise<PortalClarification[]> => {
@@ -202,7 +203,7 @@ function teamOf(caller: Caller | null): string {
 function me(ctx: ServerContext, account: Caller['account'], csrfToken: string): Me {
   // Never reached by a judgehost account (the server refuses it everywhere but /api/judgehost): said again here.
   if (account.type === 'judgehost') throw new HttpError(403, JUDGEHOST_ACCOUNTS_ONLY_JUDGE);
-  const team = account.teamId ? ctx.store.contest.teams().find((t) => t.id === account.teamId) : undefined;
+  const team = account.teamId ? ctx.store.contest.team(account.teamId) : null;
   return {
     account: { id: account.id, username: account.username, type: account.type, teamId: account.teamId },
     team: team ? { id: team.id, name: team.name, displayName: team.displayName } : null,

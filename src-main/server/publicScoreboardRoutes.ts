@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { portalScoreboard } from '../core/views.ts';
-import type { ScoreboardView } from '../shared/portalApi.ts';
+import { portalScoreboardJson } from '../core/views.ts';
 import type { ServerContext } from './context.ts';
 import { notBuiltPage } from './pagesNotBuilt.ts';
 
@@ -15,7 +14,7 @@ const PUBLIC_SCOREBOARD_PATH = '/scoreboard';
 const PAGE_FILE = join('scoreboard', 'index.html');
 
 export function registerPublicScoreboardRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/api/public/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<ScoreboardView | undefined> => {
+  app.get('/api/public/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<string | undefined> => {
     const snapshot = ctx.scoreboard.snapshot('public', ctx.now());
     // The public view's digest: it moves only when what the board shows moves (never on a hidden verdict).
     const etag = `"sb-public-${snapshot.digest}"`;
@@ -24,7 +23,8 @@ export function registerPublicScoreboardRoutes(app: FastifyInstance, ctx: Server
       reply.code(304).send();
       return;
     }
-    return portalScoreboard(ctx, 'public');
+    reply.type('application/json; charset=utf-8');
+    return portalScoreboardJson(ctx, 'public');
   });
 
   app.get(PUBLIC_SCOREBOARD_PATH, { config: { access: 'public' } }, (_request, reply) => {

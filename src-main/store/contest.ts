@@ -125,6 +125,7 @@ function prepareStatements(db: StoreDatabase) {
 
     allTeams: p(TEAM_SELECT),
     listTeams: p(`${TEAM_SELECT} WHERE deleted = 0 ORDER BY id`),
+    getTeam: p(`${TEAM_SELECT} WHERE id = ? AND deleted = 0`),
     teamExists: p('SELECT 1 FROM teams WHERE id = ? AND deleted = 0'),
     upsertTeam: p(`INSERT INTO teams (id, name, display_name, organization_id, group_ids, hidden, deleted) VALUES (?, ?, ?, ?, ?, ?, 0)
                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, display_name = excluded.display_name,
@@ -471,6 +472,12 @@ export class ContestRepository {
 
   teams(): TeamRow[] {
     return (this.s.listTeams.all() as RawTeam[]).map(mapTeam);
+  }
+
+  /** A team of the contest (not one gone from it), or null. */
+  team(id: string): TeamRow | null {
+    const r = this.s.getTeam.get(id) as RawTeam | undefined;
+    return r ? mapTeam(r) : null;
   }
 
   /** Whether `id` is a team of the contest (not one gone from it). */

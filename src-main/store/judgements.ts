@@ -186,11 +186,13 @@ export class JudgementRepository {
   /**
    * Records the outcome: judgement end, verdict, runs; the submission becomes 'judged'. Returns false (and
    * changes nothing) when the judgement was invalidated meanwhile (rejudge, recovery, its rejudging cancelled) or
-   * already finished. A rejudging's judgement gets no event.
+   * already finished. A rejudging's judgement gets no event. `finishedRuns` are runs not yet stored with the times
+   * their tests finished at (the rest of the result's tests get `now`): stored in the same commit as the verdict.
    */
-  finish(judgementId: string, result: JudgeResult, now: number = Date.now()): boolean {
+  finish(judgementId: string, result: JudgeResult, now: number = Date.now(), finishedRuns: readonly NewRun[] = []): boolean {
     const verdict = checkVerdict(result.verdict);
     for (const t of result.tests) checkVerdict(t.verdict);
+    for (const r of finishedRuns) checkVerdict(r.test.verdict);
     for (const g of result.groups ?? []) checkVerdict(g.verdict);
     const score = result.score ?? null;
     if (score !== null && !(Number.isFinite(score) && score >= 0)) throw new StoreError('invalid', `score must be a number ≥ 0, got ${score}`);
@@ -203,7 +205,7 @@ export class JudgementRepository {
       this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, result.firstFailure?.output ?? null, score, groups, n);
       // The runs not recorded as they finished (addRuns), then the verdict: a feed sees every run before it.
       const published = state.rejudgingId === null;
-      this.insertRuns(n!, result.tests.map((test, i) => ({ ordinal: i + 1, test, time: now })), published);
+      this.insertRuns(n!, [...finishedRuns, ...result.tests.map((test, i) => ({ ordinal: i + 1, test, time: now }))], published);
       this.s.setStatus.run('judged', state.submissionId);
       if (!published) return true;
       const j = this.row(n!)!;
