@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { browserSkipReason, expect, openConsoleAsJudge, SCREENSHOTS, teamSession, test } from './support.ts';
+import { browserSkipReason, consoleCall, expect, judged, openConsoleAsJudge, SCREENSHOTS, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('console');
 test.skip(skip !== false, skip || '');
@@ -15,20 +15,6 @@ const PHONE = { width: 390, height: 844 };
 const HELLO = 'print("Hello, World!")\n';
 const WRONG = 'print("Hello World")\n';
 const MINUTE_MS = 60_000;
-const JUDGE_AUTH = { authorization: `Basic ${Buffer.from('judge:judge-pass').toString('base64')}`, 'content-type': 'application/json' };
-
-/** A console request as the judge, over HTTP (what the core says, not what the page shows). */
-async function consoleCall<T>(url: string, method: string, ...args: unknown[]): Promise<T> {
-  const response = await fetch(`${url}/api/console/${method}`, { method: 'POST', headers: JUDGE_AUTH, body: JSON.stringify(args) });
-  expect(response.status, `${method} answers`).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function judged(url: string, id: string): Promise<void> {
-  await expect
-    .poll(async () => (await consoleCall<{ submission: { status: string } }>(url, 'getSubmission', id)).submission.status, { message: `submission ${id} judged`, timeout: 60_000 })
-    .toBe('judged');
-}
 
 /**
  * Before the freeze team3 solves hello and team2 fails it; in the last hour team1 and team2 solve it and

@@ -3,18 +3,10 @@
 // built pages are missing.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { browserSkipReason, expect, SCREENSHOTS, test } from './support.ts';
+import { browserSkipReason, expect, logInToPortal, SCREENSHOTS, test } from './support.ts';
 
 const skip = browserSkipReason('portal');
 test.skip(skip !== false, skip || '');
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(`${username}-pass`);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('link', { name: 'Problems' })).toBeVisible();
-}
 
 async function submit(page: Page, fileName: string, source: string): Promise<void> {
   await page.getByRole('link', { name: 'Submit' }).click();
@@ -31,8 +23,8 @@ test('two teams submit and each sees only its own verdict arrive live, then the 
   const bob = await browser.newContext();
   const pageA = await alice.newPage();
   const pageB = await bob.newPage();
-  await logIn(pageA, served.url, 'team1');
-  await logIn(pageB, served.url, 'team2');
+  await logInToPortal(pageA, served.url, 'team1');
+  await logInToPortal(pageB, served.url, 'team2');
 
   await submit(pageA, 'hello.py', 'print("Hello, World!")\n');
   await submit(pageB, 'bye.py', 'print("Goodbye")\n');
@@ -78,7 +70,7 @@ function textOutsideMath(statement: Locator): Promise<string> {
 test('statements: Markdown with $...$ math and a problemtools LaTeX statement are typeset with KaTeX', async ({ page, served }) => {
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await logIn(page, served.url, 'team3');
+  await logInToPortal(page, served.url, 'team3');
 
   await page.goto(`${served.url}/#/problems/sum`);
   const sum = page.locator('.statement');

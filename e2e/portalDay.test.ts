@@ -1,21 +1,12 @@
 // The portal on a contest day: what a team meets when the judge's server goes away and comes back,
 // and after each submission. A real `verdict serve` and Debian's Chromium, as in portal.test.ts.
-import type { Page } from '@playwright/test';
-import { browserSkipReason, expect, test } from './support.ts';
+import { browserSkipReason, expect, logInToPortal, test } from './support.ts';
 
 const skip = browserSkipReason('portal');
 test.skip(skip !== false, skip || '');
 
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(`${username}-pass`);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('link', { name: 'Problems' })).toBeVisible();
-}
-
 test('the editor that could not load while the server was away says so, and appears once it is back', async ({ page, served }) => {
-  await logIn(page, served.url, 'team1');
+  await logInToPortal(page, served.url, 'team1');
   // The editor's code (its chunk and CodeMirror's) cannot be fetched: as if the server were down.
   const editorChunks = /\/assets\/(Editor|codemirror)-[\w-]+\.js$/;
   let blocked = true;
@@ -34,7 +25,7 @@ test('the editor that could not load while the server was away says so, and appe
 });
 
 test('after a submission the form starts empty again (the language stays)', async ({ page, served }) => {
-  await logIn(page, served.url, 'team2');
+  await logInToPortal(page, served.url, 'team2');
   await page.getByRole('link', { name: 'Submit' }).click();
   await page.getByLabel('Problem', { exact: true }).selectOption('hello');
   await page.locator('input[type=file]').setInputFiles({ name: 'hello.py', mimeType: 'text/plain', buffer: Buffer.from('print("Hello, World!")\n') });
@@ -58,7 +49,7 @@ test('after a submission the form starts empty again (the language stays)', asyn
 
 test('a server restart on the same port: "Connection lost" in plain words, back to live within seconds, stale errors gone', async ({ page, served }) => {
   test.setTimeout(120_000);
-  await logIn(page, served.url, 'team3');
+  await logInToPortal(page, served.url, 'team3');
   const connection = page.locator('[data-connection]');
   await expect(connection).toHaveText('Live');
   await page.getByRole('link', { name: 'Submit' }).click();

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { browserSkipReason, expect, SCREENSHOTS, teamSession, test } from './support.ts';
+import { browserSkipReason, expect, logInToPortal, SCREENSHOTS, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('portal');
 test.skip(skip !== false, skip || '');
@@ -16,14 +16,6 @@ test.use({ serveOptions: { contestCopy: true, workers: 1 }, viewport: { width: 1
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(`${username}-pass`);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('link', { name: 'Problems' })).toBeVisible();
-}
 
 /** Whether the page itself scrolls sideways (a table may scroll inside its own frame). */
 const pageScrollsSideways = async (page: Page): Promise<boolean> =>
@@ -69,7 +61,7 @@ test("a team's own submission: live while judged, its source highlighted, a wron
 
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
-  await logIn(page, served.url, 'team1');
+  await logInToPortal(page, served.url, 'team1');
   await page.getByRole('link', { name: 'My submissions' }).click();
   await page.locator(`tr[data-submission-id="${wrong}"] a`).click();
   await expect(page).toHaveURL(new RegExp(`#/submissions/${wrong}$`));
@@ -118,7 +110,7 @@ test("a team's own submission: live while judged, its source highlighted, a wron
   // Another team, with the id in its address bar: the same page as for an id that does not exist.
   const other = await browser.newContext({ viewport: DESKTOP });
   const otherPage = await other.newPage();
-  await logIn(otherPage, served.url, 'team2');
+  await logInToPortal(otherPage, served.url, 'team2');
   await otherPage.goto(`${served.url}/#/submissions/${wrong}`);
   await expect(otherPage.getByText(`Your team has no submission ${wrong}.`)).toBeVisible();
   await expect(otherPage.locator('main')).not.toContainText('Hello World');
@@ -132,7 +124,7 @@ test('the problem list says where the team stands on each problem in words; ever
   await team1('hello', 'right.py', 'print("Hello, World!")\n');
   await team1('sum', 'wrong.py', 'print(0)\n');
 
-  await logIn(page, served.url, 'team1');
+  await logInToPortal(page, served.url, 'team1');
   const row = (id: string) => page.locator(`tr[data-problem-id="${id}"]`);
   await expect(row('hello')).toHaveAttribute('data-state', 'solved', { timeout: 60_000 });
   await expect(row('sum')).toHaveAttribute('data-state', 'tried', { timeout: 60_000 });
@@ -178,7 +170,7 @@ test('phone width: every tab in sight, the scoreboard scrolls inside its frame w
   const team1 = await teamSession(served.url, 'team1');
   await team1('hello', 'right.py', 'print("Hello, World!")\n');
   await page.setViewportSize(PHONE);
-  await logIn(page, served.url, 'team1');
+  await logInToPortal(page, served.url, 'team1');
 
   const tabs = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
   await expect(tabs).toHaveCount(5);

@@ -6,20 +6,13 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoSeriousViolations } from './axe.ts';
-import { browserSkipReason, expect, openConsoleAsJudge, SCREENSHOTS, teamSession, test } from './support.ts';
+import { browserSkipReason, consoleCall, expect, openConsoleAsJudge, SCREENSHOTS, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('console');
 test.skip(skip !== false, skip || '');
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const JUDGE_AUTH = { authorization: `Basic ${Buffer.from('judge:judge-pass').toString('base64')}`, 'content-type': 'application/json' };
-
-async function consoleCall<T>(url: string, method: string, ...args: unknown[]): Promise<T> {
-  const response = await fetch(`${url}/api/console/${method}`, { method: 'POST', headers: JUDGE_AUTH, body: JSON.stringify(args) });
-  expect(response.status, `${method} answers`).toBe(200);
-  return (await response.json()) as T;
-}
 
 /** The verdict everyone but the judges' rejudgings sees (the judges' own view of the current judgement). */
 async function verdictOf(url: string, id: string): Promise<string | null> {

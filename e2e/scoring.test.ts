@@ -3,9 +3,8 @@
 // scoring problem's submission shows its score and test groups to its team and to the judges.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { resourcePath } from '../src-main/common/paths.ts';
-import { browserSkipReason, expect, openConsoleAsJudge, teamSession, test } from './support.ts';
+import { browserSkipReason, expect, logInToPortal, openConsoleAsJudge, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('portal') || browserSkipReason('console');
 test.skip(skip !== false, skip || '');
@@ -26,14 +25,6 @@ async function becomeScoreContest(
   await served.startServer();
 }
 
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(`${username}-pass`);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('link', { name: 'Problems' })).toBeVisible();
-}
-
 test('a score contest: the portal and the console rank by score; a pass-fail problem scores 1 for its AC', async ({ page, served }) => {
   test.setTimeout(120_000);
   await becomeScoreContest(served);
@@ -42,7 +33,7 @@ test('a score contest: the portal and the console rank by score; a pass-fail pro
   await team2('hello', 'wrong.py', 'print("Hello World")\n');
   await team1('hello', 'right.py', 'print("Hello, World!")\n');
 
-  await logIn(page, served.url, 'team2');
+  await logInToPortal(page, served.url, 'team2');
   await page.getByRole('link', { name: 'Scoreboard' }).click();
   const board = page.locator('table.scoreboard');
   await expect(board.getByRole('columnheader', { name: 'Score' })).toBeVisible();
@@ -78,7 +69,7 @@ test('a scoring problem: its score and test groups in the portal and the console
   await (await teamSession(served.url, 'team2'))('loading', 'greedy.py', example('wrong_answer/greedy.py'));
 
   // The team's own submission: 70 of 100 points, and the groups it scored them in.
-  await logIn(page, served.url, 'team1');
+  await logInToPortal(page, served.url, 'team1');
   await page.getByRole('link', { name: 'My submissions' }).click();
   const row = page.locator(`[data-submission-id="${id}"]`);
   await expect(row.locator('.score')).toHaveText('70 / 100 points', { timeout: 120_000 });

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { browserSkipReason, expect, openConsoleAsJudge, SCREENSHOTS, test, type Served } from './support.ts';
+import { browserSkipReason, expect, logInToPortal, openConsoleAsJudge, SCREENSHOTS, type Served, test } from './support.ts';
 
 const skip = browserSkipReason('console') || browserSkipReason('portal');
 test.skip(skip !== false, skip || '');
@@ -24,14 +24,6 @@ async function withCategories(served: Served): Promise<void> {
   writeFileSync(teamsFile, JSON.stringify(teams));
   writeFileSync(join(served.contestDir, 'groups.yaml'), '- {id: participants, name: Participants}\n- {id: guests, name: Guests}\n');
   await served.startServer();
-}
-
-async function loginToPortal(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(`${username}-pass`);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('link', { name: 'Problems' })).toBeVisible();
 }
 
 const row = (page: Page, teamId: string) => page.locator(`.scoreboard tr[data-team-id="${teamId}"]`);
@@ -67,7 +59,7 @@ test("a team's portal scoreboard: organizations under the names, a category filt
   test.setTimeout(90_000);
   await withCategories(served);
   await page.setViewportSize(DESKTOP);
-  await loginToPortal(page, served.url, 'team1');
+  await logInToPortal(page, served.url, 'team1');
   await page.getByRole('link', { name: 'Scoreboard' }).click();
   await expect(row(page, 'team1').locator('.team-affiliation')).toHaveText('North Tech');
   await page.getByLabel('Category').selectOption({ label: 'Participants' });

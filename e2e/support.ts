@@ -124,3 +124,28 @@ export async function teamSession(url: string, username: string, password = `${u
     return ((await response.json()) as { id: string }).id;
   };
 }
+
+/** Logs `username` (the sample contest's password `<username>-pass`) in on the portal at `url`. */
+export async function logInToPortal(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(`${username}-pass`);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('link', { name: 'Problems' })).toBeVisible();
+}
+
+const JUDGE_AUTH = { authorization: `Basic ${Buffer.from('judge:judge-pass').toString('base64')}`, 'content-type': 'application/json' };
+
+/** Calls a console method over HTTP as the sample contest's judge (what the browser console does). */
+export async function consoleCall<T>(url: string, method: string, ...args: unknown[]): Promise<T> {
+  const response = await fetch(`${url}/api/console/${method}`, { method: 'POST', headers: JUDGE_AUTH, body: JSON.stringify(args) });
+  expect(response.status, `${method} answers`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Resolves once submission `id` has its verdict. */
+export async function judged(url: string, id: string): Promise<void> {
+  await expect
+    .poll(async () => (await consoleCall<{ submission: { status: string } }>(url, 'getSubmission', id)).submission.status, { message: `submission ${id} judged`, timeout: 60_000 })
+    .toBe('judged');
+}

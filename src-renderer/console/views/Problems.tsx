@@ -9,6 +9,7 @@ import { coalesce } from '../../shared/coalesce.ts';
 import { formatSeconds } from '../../shared/format.ts';
 import { ProblemDot } from '../../shared/problems.tsx';
 import { Loading, Notice } from '../../shared/ui.tsx';
+import '../../shared/textPane.css';
 import { judge } from '../api.ts';
 import { perform, refreshProblems } from '../loaders.ts';
 import { openHref, rejudgingHref } from '../route.ts';

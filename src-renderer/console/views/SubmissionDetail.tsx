@@ -13,7 +13,8 @@ import { sourceMode } from '../../shared/sourceModes.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES } from '../../shared/verdicts.ts';
 import { judge } from '../api.ts';
-import { firstDifference, type Difference } from '../../shared/diff.ts';
+import { firstDifference } from '../../shared/diff.ts';
+import { TextPane } from '../../shared/TextPane.tsx';
 import { formatMemoryKb, formatRunTime } from '../format.ts';
 import { perform, refreshDetail } from '../loaders.ts';
 import { openHref, rejudgingHref, viewHref } from '../route.ts';
@@ -400,39 +401,5 @@ function FailingTestView({ failing }: { failing: FailingTest }) {
         <TextPane title="Program output" text={failing.output} difference={difference} />
       </div>
     </section>
-  );
-}
-
-/** A text with line numbers; the first differing line marked. */
-function TextPane({ title, text, difference }: { title: string; text: string; difference: Difference | null }) {
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return (
-    <figure className="pane" aria-label={title}>
-      <figcaption>{title}</figcaption>
-      <pre className="pane-text">
-        {lines.map((line, i) => {
-          const differs = difference !== null && difference.line === i + 1;
-          return (
-            <span key={i} className={differs ? 'line line-diff' : 'line'} data-line={i + 1} aria-current={differs ? 'true' : undefined}>
-              <span className="line-no" aria-hidden="true">
-                {i + 1}
-              </span>
-              {line || ' '}
-              {'\n'}
-            </span>
-          );
-        })}
-        {difference !== null && difference.line > lines.length && (
-          <span className="line line-diff line-missing" aria-current="true">
-            <span className="line-no" aria-hidden="true">
-              {difference.line}
-            </span>
-            (nothing)
-            {'\n'}
-          </span>
-        )}
-      </pre>
-    </figure>
   );
 }

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PortalSampleResult, PortalSubmission, PortalSubmissionDetail } from '../../../src-main/shared/portalApi.ts';
-import { firstDifference, type Difference } from '../../shared/diff.ts';
+import { firstDifference } from '../../shared/diff.ts';
+import { TextPane } from '../../shared/TextPane.tsx';
 import { formatContestTime, formatSeconds, formatTimeOfDay } from '../../shared/format.ts';
 import { HttpError, messageOf } from '../../shared/http.ts';
 import { retryingLazy } from '../../shared/retryingLazy.tsx';
@@ -204,43 +205,5 @@ function WrongAnswer({ number, texts }: { number: number; texts: NonNullable<Por
         <TextPane title="Your output" text={texts.output} difference={difference} />
       </div>
     </section>
-  );
-}
-
-/** A text with line numbers, its first differing line marked (by colour and by aria-current). */
-function TextPane({ title, text, difference }: { title: string; text: string; difference: Difference | null }) {
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return (
-    <figure className="pane" aria-label={title}>
-      <figcaption>{title}</figcaption>
-      <pre className="pane-text" tabIndex={0}>
-        {text === '' ? (
-          <span className="muted">(empty)</span>
-        ) : (
-          lines.map((line, i) => {
-            const differs = difference !== null && difference.line === i + 1;
-            return (
-              <span key={i} className={differs ? 'line line-diff' : 'line'} aria-current={differs ? 'true' : undefined}>
-                <span className="line-no" aria-hidden="true">
-                  {i + 1}
-                </span>
-                {line || ' '}
-                {'\n'}
-              </span>
-            );
-          })
-        )}
-        {difference !== null && difference.line > lines.length && text !== '' && (
-          <span className="line line-diff line-missing" aria-current="true">
-            <span className="line-no" aria-hidden="true">
-              {difference.line}
-            </span>
-            (nothing)
-            {'\n'}
-          </span>
-        )}
-      </pre>
-    </figure>
   );
 }
