@@ -223,12 +223,16 @@ const Run = Type.Object(
   closed,
 );
 
-/** A team's question has from_team_id; a judges' answer has to_team_ids when it goes to one team, neither when to everyone. */
+/**
+ * A team's question has from_team_id; a judges' answer has to_team_id when it goes to one team, null when to
+ * everyone. The spec's JSON schemas (and DOMjudge) name it to_team_id; the 2026-01 text's to_team_ids list is
+ * accepted on input (server/clicsWrites.ts, imports), never written: a strict check of the schemas refuses it.
+ */
 const Clarification = Type.Object(
   {
     id: Id,
     from_team_id: Nullable(Id),
-    to_team_ids: Type.Optional(Type.Array(Id, { minItems: 1 })),
+    to_team_id: Nullable(Id),
     reply_to_id: Nullable(Id),
     problem_id: Nullable(Id),
     text: Type.String(),

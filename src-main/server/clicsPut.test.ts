@@ -116,14 +116,14 @@ describe('CLICS PUT and admin POST', () => {
     assert.equal(put.status, 201, JSON.stringify(put.body));
     assert.equal(put.location, '/api/contests/sample/clarifications/900');
     assertConforms(S.OBJECT_SCHEMAS.clarifications, put.body, 'the PUT answers with');
-    assert.deepEqual({ ...put.body }, { id: '900', from_team_id: 'team2', reply_to_id: null, problem_id: 'hello', text: 'Is the comma required?', time, contest_time: relTime(500) });
+    assert.deepEqual({ ...put.body }, { id: '900', from_team_id: 'team2', to_team_id: null, reply_to_id: null, problem_id: 'hello', text: 'Is the comma required?', time, contest_time: relTime(500) });
     assert.ok((await send<S.ClicsClarification[]>('GET', 'clarifications', undefined, team2)).body.some((c) => c.id === '900'));
     assert.ok(!(await send<S.ClicsClarification[]>('GET', 'clarifications', undefined, team1)).body.some((c) => c.id === '900'));
     // The answer, POSTed by the admin with its time, to team2 alone.
     const answer = await send<S.ClicsClarification>('POST', 'clarifications', { reply_to_id: '900', to_team_ids: ['team2'], text: 'Yes.', time: during(600) }, admin);
     assert.equal(answer.status, 201, JSON.stringify(answer.body));
     assert.equal(answer.body.time, during(600));
-    assert.deepEqual(answer.body.to_team_ids, ['team2']);
+    assert.equal(answer.body.to_team_id, 'team2');
     assert.equal(answer.body.id, '901', 'numbered on after the chosen id');
 
     const refusals: [string, unknown, Record<string, string>, number, RegExp][] = [

@@ -177,7 +177,7 @@ export function clarificationObject(c: ClarificationRow): ClicsClarification {
   return {
     id: c.id,
     from_team_id: c.fromTeamId,
-    ...(c.toTeamId === null ? {} : { to_team_ids: [c.toTeamId] }),
+    to_team_id: c.toTeamId,
     reply_to_id: c.replyToId,
     problem_id: c.problemId,
     text: c.text,

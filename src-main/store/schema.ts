@@ -359,13 +359,28 @@ export const MIGRATIONS: readonly Migration[] = [
                CREATE INDEX accounts_team ON accounts(team_id);
                CREATE INDEX sessions_expiry ON sessions(expires_at);`),
   },
+  {
+    version: 11,
+    description: "clarification events name their recipient to_team_id, as the spec's JSON schemas do (not the 2026-01 text's to_team_ids)",
+    up: (db) => {
+      const rewrite = db.prepare('UPDATE events SET data = ? WHERE token = ?');
+      const page = db.prepare("SELECT token, data FROM events WHERE type = 'clarifications' AND data IS NOT NULL AND token > ? ORDER BY token LIMIT 1000");
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { token: number; data: string }[];
+        if (rows.length === 0) break;
+        for (const e of rows) rewrite.run(JSON.stringify(schemaRecipient(JSON.parse(e.data) as Record<string, unknown>)), e.token);
+        after = rows.at(-1)!.token;
+      }
+    },
+  },
 ];
 
 /**
  * An event as Verdict wrote it before CLICS 2026-01 (schema version 4 and packages of then), as 2026-01 has it:
  * `contests` becomes `contest` with id null and a scoreboard_type; a team gets its label and loses `hidden`
- * (who may see it is kept with the event); a submission gets its entry point; a clarification's to_team_id
- * becomes to_team_ids. Other events are returned as they are.
+ * (who may see it is kept with the event); a submission gets its entry point; a clarification names its
+ * recipient to_team_id (from a package of the Verdict versions that wrote to_team_ids too). Other events are
+ * returned as they are.
  */
 export function upgradeEvent(
   e: { type: string; id: string | null; data: Record<string, unknown> | null },
@@ -386,14 +401,21 @@ export function upgradeEvent(
       if (data && !('entry_point' in data)) data.entry_point = entryPointOfSubmission(String(data.id));
       break;
     case 'clarifications':
-      if (data && 'to_team_id' in data) {
-        const to = data.to_team_id;
-        delete data.to_team_id;
-        if (typeof to === 'string') data.to_team_ids = [to];
-      }
+      if (data) Object.assign(data, schemaRecipient(data));
       break;
   }
   return { type: e.type, id: e.id, data };
+}
+
+/**
+ * A clarification's recipient as the spec's JSON schemas name it: to_team_id, the team or null (everyone, or a
+ * question), in place of the 2026-01 text's to_team_ids (which Verdict wrote from migration 5 to 11).
+ */
+function schemaRecipient(data: Record<string, unknown>): Record<string, unknown> {
+  const { to_team_ids: list, to_team_id: one, ...rest } = data;
+  const listed = Array.isArray(list) && typeof list[0] === 'string' ? list[0] : null;
+  // In the order the API writes a clarification's properties.
+  return { id: data.id, from_team_id: data.from_team_id, to_team_id: typeof one === 'string' ? one : listed, ...rest };
 }
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

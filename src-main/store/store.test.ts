@@ -682,7 +682,7 @@ test('clarifications: a team sees its own, replies to it and broadcasts, never a
     assert.deepEqual(r1, { id: r1.id, fromTeamId: null, toTeamId: 't1', replyToId: q1.id, problemId: 'hello', text: 'Yes.', time: at + 3, contestTimeMs: 30 * 60_000 + 3 });
     const ev = t.store.events.since(null, 100_000).filter((e) => e.type === 'clarifications');
     assert.equal(ev.length, 5);
-    assert.deepEqual(ev[3].data, { id: r1.id, from_team_id: null, to_team_ids: ['t1'], reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
+    assert.deepEqual(ev[3].data, { id: r1.id, from_team_id: null, to_team_id: 't1', reply_to_id: q1.id, problem_id: 'hello', text: 'Yes.', time: '2030-01-01T10:30:00.003Z', contest_time: '0:30:00.003' });
     assert.throws(() => t.store.clarifications.add({ fromTeamId: 'ghost', toTeamId: null, problemId: null, text: 'x', replyToId: null, time: at }), /unknown team ghost/);
     assert.throws(() => t.store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'x', replyToId: '9999', time: at }), /unknown clarification/);
   } finally {
@@ -893,7 +893,36 @@ test('migration 4 gives events written before it their audience', () => {
   }
 });
 
-test('migration 5 brings events written before CLICS 2026-01 to it: contest (id null), team labels, entry points, to_team_ids', () => {
+test("migration 11 names a clarification's recipient to_team_id, as versions 5 to 10 wrote to_team_ids", () => {
+  const t = tempStore();
+  try {
+    t.store.clarifications.add({ fromTeamId: null, toTeamId: 't1', problemId: null, text: 'to t1', replyToId: null, time: START });
+    t.store.clarifications.add({ fromTeamId: null, toTeamId: null, problemId: null, text: 'to all', replyToId: null, time: START });
+    t.store.close();
+    // Back to version 10, the events as it wrote them.
+    const db = new Database(t.file);
+    for (const e of db.prepare("SELECT token, data FROM events WHERE type = 'clarifications'").all() as { token: number; data: string }[]) {
+      const { to_team_id: to, ...d } = JSON.parse(e.data) as Record<string, unknown>;
+      db.prepare('UPDATE events SET data = ? WHERE token = ?').run(JSON.stringify(to === null ? d : { ...d, to_team_ids: [to] }), e.token);
+    }
+    db.pragma('user_version = 10');
+    assert.equal(migrate(db), latestVersion());
+    const clars = (db.prepare("SELECT data FROM events WHERE type = 'clarifications' ORDER BY token").pluck().all() as string[]).map((d) => JSON.parse(d) as Record<string, unknown>);
+    db.close();
+    assert.deepEqual(
+      clars.map((c) => [c.text, c.to_team_id, 'to_team_ids' in c]),
+      [
+        ['to t1', 't1', false],
+        ['to all', null, false],
+      ],
+    );
+    assert.deepEqual(Object.keys(clars[0]).slice(0, 3), ['id', 'from_team_id', 'to_team_id'], 'in the order the API writes them');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('migrations 5 and 11 bring events written before CLICS 2026-01 to it: contest (id null), team labels, entry points, to_team_id', () => {
   const t = tempStore();
   try {
     const java = t.store.submissions.add({ teamId: 't1', problemId: 'hello', languageId: 'java', fileName: 'A.java', source: Buffer.from('public class Hello { public static void main(String[] a) {} }'), submittedAt: START });
@@ -910,7 +939,7 @@ test('migration 5 brings events written before CLICS 2026-01 to it: contest (id 
       contest: ({ scoreboard_type: _, ...d }) => d,
       teams: ({ label: _, ...d }) => ({ ...d, hidden: d.id === 't3' }),
       submissions: ({ entry_point: _, ...d }) => d,
-      clarifications: ({ to_team_ids, ...d }) => ({ ...d, to_team_id: (to_team_ids as string[] | undefined)?.[0] ?? null }),
+      clarifications: (d) => d,
     };
     for (const e of db.prepare('SELECT token, type, obj_id AS id, data FROM events').all() as { token: number; type: string; id: string | null; data: string | null }[]) {
       const data = e.data === null ? null : (JSON.parse(e.data) as Record<string, unknown>);
@@ -936,8 +965,8 @@ test('migration 5 brings events written before CLICS 2026-01 to it: contest (id 
     assert.equal(events.find((e) => e.type === 'teams' && e.id === 't3')!.audience, JUDGES_ONLY, 'a hidden team stays hidden');
     assert.equal(events.find((e) => e.type === 'submissions' && e.id === java.submission.id)!.data!.entry_point, 'Hello');
     const clar = events.find((e) => e.type === 'clarifications')!;
-    assert.deepEqual(clar.data!.to_team_ids, ['t1']);
-    assert.ok(!('to_team_id' in clar.data!));
+    assert.equal(clar.data!.to_team_id, 't1');
+    assert.ok(!('to_team_ids' in clar.data!));
   } finally {
     t.dispose();
   }
