@@ -1,8 +1,9 @@
-// `verdict judge --problem <dir|zip> [--lang id] [--json] <source>`: judge one file.
+// `verdict judge --problem <dir|zip> [--lang id] [--json] <source>`: judge one file, or a folder of several.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
+import type { ExtensionLanguages } from '../common/languages.ts';
+import { languageForFiles, submittedFiles } from '../common/submittedFiles.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import { readPackage } from '../package/readPackage.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
@@ -89,13 +90,14 @@ export async function judgeCommand(options: JudgeOptions): Promise<number> {
 
 async function judgeOne(options: JudgeOptions): Promise<number> {
   const sourcePath = resolve(options.source);
-  if (!existsSync(sourcePath) || !statSync(sourcePath).isFile()) throw new InputError(`${options.source}: no such source file`);
+  // A folder is one submission of several files (common/submittedFiles.ts).
+  if (!existsSync(sourcePath) || !(statSync(sourcePath).isFile() || statSync(sourcePath).isDirectory())) throw new InputError(`${options.source}: no such source file or folder`);
   const pkg = await readPackage(options.problem);
   const engine = await JudgeEngine.start({ workers: 1, allowUnsandboxed: options.allowUnsandboxed });
   try {
     // A submit-answer problem's submission is the answers: in no language.
     const answers = pkg.submitAnswer ? { id: ANSWER_LANGUAGE_ID, available: true, detail: '' } : null;
-    const language = answers ?? (options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFile(engine.languages, sourcePath, options.extensionLanguages));
+    const language = answers ?? (options.lang ? engine.languages.find((l) => l.id === options.lang) : languageForFiles(engine.languages, submittedFiles(sourcePath).map((f) => f.name), options.extensionLanguages));
     if (!language) {
       const known = engine.languages.map((l) => l.id).join(', ');
       throw new InputError(options.lang ? `unknown language '${options.lang}' (known: ${known})` : `cannot tell the language of ${options.source} from its extension; use --lang (known: ${known})`);

@@ -223,7 +223,7 @@ export function buildProgram(): Program {
     exitStatus: EXIT_STATUS.judging,
     argumentsNeeded: 'judge needs exactly one source file',
   })
-    .argument('<source>', 'the source file to judge')
+    .argument('<source>', 'the source file to judge, or a folder: one submission of several files')
     .option('-p, --problem <dir|zip>', 'the problem package: a folder or a .zip in the Kattis / ICPC format')
     .option('-l, --lang <id>', "the language, instead of the file extension's (ids: verdict languages)")
     .option('--language-for <ext=id>', OPTION_HELP.languageFor, collectPairs, [])

@@ -4,7 +4,8 @@
 // input (package/inputValidators.ts).
 import { relative } from 'node:path';
 import { JudgeEngine, jobFor } from '../judging/engine.ts';
-import { languageForFile, type ExtensionLanguages } from '../common/languages.ts';
+import type { ExtensionLanguages } from '../common/languages.ts';
+import { languageForFiles, submittedFiles } from '../common/submittedFiles.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
 import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
@@ -54,7 +55,7 @@ const ANSWERS: LanguageInfo = { id: ANSWER_LANGUAGE_ID, name: 'answers', extensi
 function plan(pkg: ProblemPackage, languages: LanguageInfo[], extensionLanguages: ExtensionLanguages = {}): Plan[] {
   return pkg.submissions.map((submission) => {
     if (pkg.submitAnswer) return { submission, language: ANSWERS };
-    const language = languageForFile(languages, submission.path, extensionLanguages);
+    const language = languageForFiles(languages, submittedFiles(submission.path).map((f) => f.name), extensionLanguages);
     if (!language) return { submission, skip: 'no language for this file extension' };
     if (!language.available) return { submission, skip: `${language.id} is not available on this machine (${language.detail})` };
     return { submission, language };

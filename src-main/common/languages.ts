@@ -27,6 +27,11 @@ export interface LanguageDefinition {
   compileCpuMs?: number;
   /** Command printing the toolchain's real root, for toolchains behind proxies (rustup). */
   sysroot?: string[];
+  /** The compile command takes one source (`{src}`) and is run once per source of the submission
+   *  (`node --check`): every file is checked, as DOMjudge does. */
+  compileEach?: boolean;
+  /** `{main}` is the compiled class that declares `main(String[])`, found after compiling (JVM languages). */
+  mainClass?: boolean;
 }
 
 /** A language whose toolchain was found: commands resolved to absolute paths. */
@@ -183,7 +188,12 @@ export function parseExtensionLanguages(pairs: readonly string[], languages: rea
   return chosen;
 }
 
-/** Replaces {name} placeholders in a command template. */
-export function expandCommand(template: readonly string[], values: Record<string, string>): string[] {
-  return template.map((part) => part.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));
+/** Replaces {name} placeholders in a command template; an argument that is exactly `{name}` of one
+ *  of `lists` becomes that list's items (`{sources}`: every source file). */
+export function expandCommand(template: readonly string[], values: Record<string, string>, lists: Record<string, readonly string[]> = {}): string[] {
+  return template.flatMap((part) => {
+    const list = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (list !== undefined && Object.hasOwn(lists, list)) return [...lists[list]];
+    return [part.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)];
+  });
 }

@@ -128,7 +128,7 @@ export interface OutputValidatorSource {
 export interface PackageSubmission {
   /** Folder name under submissions/, e.g. "accepted". */
   expected: string;
-  /** Absolute path to the source file (a single file; multi-file submissions are folders and are skipped with a warning). */
+  /** Absolute path to the source file, or to the folder of a submission of several files. */
   path: string;
   /** Scoring problems: the scores it is expected to get (package/expectedScores.ts); absent when none is stated. */
   expectedScores?: ExpectedScore[];

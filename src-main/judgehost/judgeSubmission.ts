@@ -1,8 +1,9 @@
 // Judges one submission: compile once in a private folder, run each test in a clean folder,
 // check the output, and let the first failing test decide (the test groups' on_reject saying which
 // tests after it still run). Everything is removed afterwards.
-import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { entryFile, isSourceOf, submittedFiles } from '../common/submittedFiles.ts';
 import { classifyRun, memoryAllowanceKb, starvedByMachine, type RunLimits } from './classify.ts';
 import { readHead, readTail } from '../common/fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from '../common/languages.ts';
@@ -62,8 +63,9 @@ export interface JudgeProblem {
 }
 
 export interface JudgeSubmissionInput {
+  /** The source file, or the folder of a submission of several files (common/submittedFiles.ts). */
   sourcePath: string;
-  /** Original file name, used for Java's class detection and messages. */
+  /** Original file name, used for Java's class detection and messages (a folder's: unused). */
   fileName: string;
   language: AvailableLanguage;
   problem: JudgeProblem;
@@ -105,6 +107,56 @@ function javaClassName(source: string): string {
   return publicClass?.[1] ?? anyClass?.[1] ?? 'Main';
 }
 
+/** The sources in the compile folder, the entry file (`{src}`) and the class to look for first. */
+type PreparedSources = { sources: string[]; entry: string; className: string } | { error: string };
+
+/** JVM languages: the class a source's top-level code compiles into (`Main.java` → Main, `main.kt` → MainKt). */
+function classOfSource(language: AvailableLanguage, name: string): string {
+  const stem = basename(name, extname(name));
+  return language.id === 'kotlin' ? `${stem.charAt(0).toUpperCase()}${stem.slice(1)}Kt` : stem;
+}
+
+/**
+ * Writes the submission into the compile folder. One file is saved under the language's own name
+ * (`main.cpp`, Java's `{class}.java`). Several keep their names and folders: the language's sources
+ * are compiled together (`{sources}`), or only the entry file where the command names `{src}` alone
+ * (Rust finds its modules, Python and JavaScript import theirs); the other files (headers, data) are
+ * there for the compiler and the program to read.
+ */
+function prepareSources(input: JudgeSubmissionInput, compileDir: string, uid: number | null): PreparedSources {
+  const { language } = input;
+  // The copies must be readable by the compiler's uid whatever the originals' modes (zips unpack 0600).
+  if (!statSync(input.sourcePath).isDirectory()) {
+    const source = readFileSync(input.sourcePath);
+    const className = language.id === 'java' ? javaClassName(source.toString('utf8')) : classOfSource(language, language.source);
+    const sourceName = language.source.replace('{class}', className);
+    writeFileSync(join(compileDir, sourceName), source, { mode: 0o644 });
+    return { sources: [sourceName], entry: sourceName, className };
+  }
+  const files = submittedFiles(input.sourcePath);
+  for (const file of files) {
+    const target = join(compileDir, file.name);
+    // The compiler's uid owns the folders too: javac writes a package's classes next to its sources.
+    for (const dir of foldersBetween(compileDir, dirname(target))) if (!existsSync(dir)) makeOwnedDir(dir, uid);
+    writeFileSync(target, readFileSync(file.path), { mode: 0o644 });
+  }
+  const sources = files.map((f) => f.name).filter((name) => isSourceOf(language, name));
+  const entry = entryFile(sources);
+  if (entry === null) return { error: `no ${language.name} source among the submitted files (${files.map((f) => f.name).join(', ') || 'none'})` };
+  return { sources, entry, className: classOfSource(language, entry) };
+}
+
+/** The folders from just below `top` down to `dir` (inside it), outermost first. */
+function foldersBetween(top: string, dir: string): string[] {
+  const parts = relative(top, dir).split(sep).filter(Boolean);
+  return parts.map((_, i) => join(top, ...parts.slice(0, i + 1)));
+}
+
+/** Whether a compile ended well (exit 0, within its limits). */
+function compiledWell(run: RunMeasurement): boolean {
+  return run.exitCode === 0 && run.signal === 0 && !run.wallTimeout && !run.memoryKilled;
+}
+
 /** How deep package folders of a Java submission are looked into (`a/b/c/Main.class`). */
 const JAVA_PACKAGE_DEPTH = 8;
 
@@ -116,15 +168,16 @@ function topLevelClassFiles(dir: string, depth = 0): string[] {
   });
 }
 
-/** Java: the compiled top-level class that declares `main(String[])`, whatever the file was called,
- *  with its package (`contest.Main`, from `contest/Main.class`: javac -d puts a package in folders). */
-function javaMainClass(compileDir: string, preferred: string): string {
+/** JVM languages: the compiled top-level class that declares `main(String[])`, whatever the file was
+ *  called, with its package (`contest.Main`, from `contest/Main.class`: javac -d puts a package in
+ *  folders); `preferred` where several do; null where none does. */
+function jvmMainClass(compileDir: string, preferred: string): string | null {
   const withMain = topLevelClassFiles(compileDir).filter((f) => {
     const bytes = readFileSync(join(compileDir, f)).toString('latin1');
     return bytes.includes('main') && bytes.includes('([Ljava/lang/String;)V');
   });
   const names = withMain.map((f) => f.slice(0, -'.class'.length).replaceAll('/', '.'));
-  return names.find((name) => name === preferred) ?? names.find((name) => name.endsWith(`.${preferred}`)) ?? names[0] ?? preferred;
+  return names.find((name) => name === preferred) ?? names.find((name) => name.endsWith(`.${preferred}`)) ?? names[0] ?? null;
 }
 
 function toolchainBinds(language: AvailableLanguage): Bind[] {
@@ -137,8 +190,8 @@ function sandboxEnv(language: AvailableLanguage): string[] {
 }
 
 /** The command to start, with argv[0] resolved to the toolchain's absolute path. */
-function resolveArgv(language: AvailableLanguage, template: string[], values: Record<string, string>): string[] {
-  const argv = expandCommand(template, values);
+function resolveArgv(language: AvailableLanguage, template: string[], values: Record<string, string>, lists: Record<string, readonly string[]> = {}): string[] {
+  const argv = expandCommand(template, values, lists);
   const executable = language.executables[argv[0]];
   return executable ? [executable, ...argv.slice(1)] : argv;
 }
@@ -193,48 +246,55 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
   // ---- compile ----
   env.onProgress?.({ phase: 'compiling' });
   makeOwnedDir(compileDir, env.uid);
-  const source = readFileSync(input.sourcePath);
-  const className = language.id === 'java' ? javaClassName(source.toString('utf8')) : 'Main';
-  const sourceName = language.source.replace('{class}', className);
-  // The copy must be readable by the compiler's uid whatever the original's mode (zips unpack 0600).
-  writeFileSync(join(compileDir, sourceName), source, { mode: 0o644 });
-  const values: Record<string, string> = { src: sourceName, class: className, main: className, memMb: String(problem.memoryLimitMb) };
+  const prepared = prepareSources(input, compileDir, env.uid);
+  if ('error' in prepared) return { verdict: 'CE', tests: [], compile: { ok: false, output: prepared.error, timeMs: 0 }, timeMs: 0, memoryKb: 0 };
+  const { sources, className } = prepared;
+  const values: Record<string, string> = { src: prepared.entry, class: className, main: className, memMb: String(problem.memoryLimitMb) };
   const compileOut = join(ioDir, 'compile.out');
   const compileCpuMs = language.compileCpuMs ?? DEFAULT_COMPILE_CPU_MS;
-  let compileRun: RunMeasurement;
-  try {
-    compileRun = await runInPty(
-      {
-        argv: resolveArgv(language, language.compile, values),
-        cwd: env.placement ? '/box' : compileDir,
-        box: compileDir,
-        binds: toolchainBinds(language),
-        stdoutPath: compileOut,
-        stderrPath: compileOut,
-        resultPath: join(ioDir, 'compile.json'),
-        cpuMs: compileCpuMs,
-        wallMs: compileCpuMs * COMPILE_WALL_FACTOR,
-        memKb: 0,
-        fileSizeBytes: COMPILE_FILE_SIZE_BYTES,
-        processes: COMPILE_PROCESSES,
-        groupMemKb: COMPILE_GROUP_MEM_KB,
-        ...sharedSpec,
-        seccomp: 'compiler',
-        sandbox: env.placement && { ...env.placement, cgroupDir: env.placement.buildCgroupDir },
-      },
-      env.onOutput,
-      env.signal,
-    );
-  } catch (error) {
-    if (error instanceof RunnerError) return judgeFaultResult(`compiler could not run: ${error.message}`);
-    throw error;
+  // A language whose compiler takes one file is run once per source (until one fails); the others once.
+  const compileCommands = language.compileEach
+    ? sources.map((src) => resolveArgv(language, language.compile, { ...values, src }))
+    : [resolveArgv(language, language.compile, values, { sources })];
+  let compileRun: RunMeasurement | null = null;
+  let compileOutput = '';
+  for (const argv of compileCommands) {
+    try {
+      compileRun = await runInPty(
+        {
+          argv,
+          cwd: env.placement ? '/box' : compileDir,
+          box: compileDir,
+          binds: toolchainBinds(language),
+          stdoutPath: compileOut,
+          stderrPath: compileOut,
+          resultPath: join(ioDir, 'compile.json'),
+          cpuMs: compileCpuMs,
+          wallMs: compileCpuMs * COMPILE_WALL_FACTOR,
+          memKb: 0,
+          fileSizeBytes: COMPILE_FILE_SIZE_BYTES,
+          processes: COMPILE_PROCESSES,
+          groupMemKb: COMPILE_GROUP_MEM_KB,
+          ...sharedSpec,
+          seccomp: 'compiler',
+          sandbox: env.placement && { ...env.placement, cgroupDir: env.placement.buildCgroupDir },
+        },
+        env.onOutput,
+        env.signal,
+      );
+    } catch (error) {
+      if (error instanceof RunnerError) return judgeFaultResult(`compiler could not run: ${error.message}`);
+      throw error;
+    }
+    // A compile that ran out of wall-clock time while waiting for a CPU is the machine's fault.
+    if (starvedByMachine(compileRun, compileCpuMs * COMPILE_WALL_FACTOR)) {
+      return judgeFaultResult(`the compiler waited ${compileRun.runDelayMs} ms for a CPU of the ${compileRun.wallMs} ms it ran (the machine is overloaded): judged again`);
+    }
+    compileOutput = `${compileOutput}${readTail(compileOut, COMPILE_OUTPUT_SHOWN_BYTES)}`.slice(-COMPILE_OUTPUT_SHOWN_BYTES);
+    if (!compiledWell(compileRun)) break;
   }
-  // A compile that ran out of wall-clock time while waiting for a CPU is the machine's fault.
-  if (starvedByMachine(compileRun, compileCpuMs * COMPILE_WALL_FACTOR)) {
-    return judgeFaultResult(`the compiler waited ${compileRun.runDelayMs} ms for a CPU of the ${compileRun.wallMs} ms it ran (the machine is overloaded): judged again`);
-  }
-  const compileOutput = readTail(compileOut, COMPILE_OUTPUT_SHOWN_BYTES);
-  const compileOk = compileRun.exitCode === 0 && compileRun.signal === 0 && !compileRun.wallTimeout && !compileRun.memoryKilled;
+  if (!compileRun) throw new Error('no compile command ran');
+  const compileOk = compiledWell(compileRun);
   const compile: CompileResult = {
     ok: compileOk,
     output: compileRun.memoryKilled
@@ -245,7 +305,11 @@ export async function judgeSubmission(input: JudgeSubmissionInput, env: JudgeEnv
     timeMs: compileRun.cpuMs,
   };
   if (!compileOk) return { verdict: 'CE', tests: [], compile, timeMs: 0, memoryKb: 0 };
-  if (language.id === 'java') values.main = javaMainClass(compileDir, className);
+  if (language.mainClass) {
+    const main = jvmMainClass(compileDir, className);
+    if (main === null) return { verdict: 'CE', tests: [], compile: { ...compile, ok: false, output: `${compile.output}${compile.output ? '\n' : ''}no class declares main (public static void main(String[] args))` }, timeMs: 0, memoryKb: 0 };
+    values.main = main;
+  }
 
   // ---- run each test ----
   const runArgv = resolveArgv(language, language.run, values);

@@ -13,6 +13,7 @@
 //   also lets it stand for @EXPECTED_RESULTS@) is not a score and is ignored.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { submittedFiles } from '../common/submittedFiles.ts';
 import { readHead } from '../common/fileSlices.ts';
 import { PackageError, type ExpectedScore, type PackageSubmission, type TestGroup } from '../common/types.ts';
 import { describeValue } from '../common/fieldWording.ts';
@@ -36,7 +37,10 @@ export function readExpectedScores(submissionsDir: string, submissions: PackageS
     for (const { submission, expectation } of fromSubmissionsYaml(submissionsDir, submissions, groups, yamlText, warnings)) add(submission, expectation);
   }
   for (const s of submissions) {
-    const match = EXPECTED_SCORE_RE.exec(readHead(s.path, SOURCE_HEAD_BYTES));
+    // A submission of several files: the first of its files that states one.
+    const match = submittedFiles(s.path)
+      .map((f) => EXPECTED_SCORE_RE.exec(readHead(f.path, SOURCE_HEAD_BYTES)))
+      .find((m) => m !== null);
     if (match) {
       const score = Number(match[1]);
       add(s, { group: null, min: score, max: score, source: '@EXPECTED_SCORE@' });

@@ -251,7 +251,7 @@ describe('readPackage: folders', () => {
     assert.equal(explicitDefault.outputValidator, null);
   });
 
-  it('reads submissions; unknown and multi-file folders give warnings', async () => {
+  it('reads submissions, a folder being one submission of several files; unknown folders give warnings', async () => {
     const dir = makePackage('subs', minimalFiles({
       'submissions/wrong_answer/wa.py': '',
       'submissions/accepted/b.cpp': '',
@@ -267,12 +267,14 @@ describe('readPackage: folders', () => {
       'accepted/A.java',
       'accepted/a.py',
       'accepted/b.cpp',
+      'accepted/multi',
       'time_limit_exceeded/slow.c',
       'wrong_answer/wa.py',
     ]);
     assert.ok(pkg.submissions.every((s) => path.isAbsolute(s.path) && fs.existsSync(s.path)));
     const w = pkg.warnings.join('\n');
-    assert.match(w, /submissions\/accepted\/multi\/: multi-file submissions are not supported/);
+    assert.ok(fs.statSync(pkg.submissions.find((s) => s.path.endsWith('multi'))?.path ?? '').isDirectory());
+    assert.doesNotMatch(w, /multi/);
     assert.match(w, /submissions\/partially_accepted\/: unknown expected-verdict folder/);
     assert.match(w, /submissions\/submissions\.yaml/);
   });

@@ -406,8 +406,8 @@ async function readSubmissions(dir: string, warnings: string[], scoring: boolean
       continue;
     }
     for (const f of await listDir(path.join(abs, folder.name), rel)) {
-      if (f.isFile) out.push({ expected: folder.name, path: path.join(abs, folder.name, f.name) });
-      else if (f.isDir) warnings.push(`${rel}/${f.name}/: multi-file submissions are not supported; skipped`);
+      // A folder is one submission of several files (common/submittedFiles.ts).
+      if (f.isFile || f.isDir) out.push({ expected: folder.name, path: path.join(abs, folder.name, f.name) });
     }
   }
   return out;
