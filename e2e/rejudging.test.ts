@@ -64,6 +64,13 @@ test('rejudging problem A after its test data changed: progress, the diff and it
   await expectNoSeriousViolations(page, 'a finished rejudging at phone width');
   await page.setViewportSize(DESKTOP);
 
+  // The submissions list marks both as in this rejudging, with a link back to it.
+  const rejudgingTitle = (await page.getByRole('heading', { name: /^Rejudging #\d+$/ }).textContent())!;
+  await page.getByRole('link', { name: 'Submissions', exact: true }).click();
+  for (const id of [comma, bare]) await expect(page.locator(`tr[data-submission-id="${id}"] .rejudging-mark`)).toHaveText(`R${rejudgingTitle.replace(/\D/g, '')}`);
+  await page.locator(`tr[data-submission-id="${comma}"] .rejudging-mark`).click();
+  await expect(page.getByRole('heading', { name: rejudgingTitle })).toBeVisible();
+
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('dialog')).toContainText('2 verdicts change');
   await expectNoSeriousViolations(page, 'the confirmation');
@@ -78,6 +85,16 @@ test('rejudging problem A after its test data changed: progress, the diff and it
   // Every rejected submission (all but AC): now only the one with the comma.
   await page.getByLabel('Verdict now').selectOption('rejected');
   await page.getByLabel('Reason').fill('one more look');
+  // Submitted within a contest time range: what is not a time is refused with the form's own words.
+  await page.getByLabel('Submitted from (contest time)').fill('noon');
+  await page.getByRole('button', { name: 'Start rejudging' }).click();
+  await expect(page.getByText('Give contest times as h:mm')).toBeVisible();
+  // Both submissions came in the contest's first minutes: from 4:00 on, none.
+  await page.getByLabel('Submitted from (contest time)').fill('4:00');
+  await page.getByRole('button', { name: 'Start rejudging' }).click();
+  await expect(page.getByText('no judged submission to rejudge matches')).toBeVisible();
+  await page.getByLabel('Submitted from (contest time)').fill('0:00');
+  await page.getByLabel('Until before').fill('5:00');
   await page.getByRole('button', { name: 'Start rejudging' }).click();
   await expect(page.getByText('Judged 1 of 1')).toBeVisible({ timeout: 120_000 });
   await expect(page.locator(`.rejudged-table tr[data-submission-id="${comma}"]`)).toHaveCount(1);

@@ -74,3 +74,11 @@ export function cssColour(rgb: string | null | undefined): string | null {
 export function formatScore(score: number): string {
   return String(Math.round(score * 10_000) / 10_000);
 }
+
+/** Contest time typed by a judge, "h:mm" or "h:mm:ss" (or whole minutes, "90"), in ms; null when it is not one. */
+export function parseContestTime(text: string): number | null {
+  const match = /^\s*(?:(\d+):([0-5]\d)(?::([0-5]\d))?|(\d+))\s*$/.exec(text);
+  if (!match) return null;
+  if (match[4] !== undefined) return Number(match[4]) * 60_000;
+  return ((Number(match[1]) * 60 + Number(match[2])) * 60 + Number(match[3] ?? 0)) * 1000;
+}

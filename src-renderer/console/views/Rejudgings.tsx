@@ -6,7 +6,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import type { RejudgingDetail, RejudgingSelection, RejudgingSummary } from '../../../src-main/shared/judgeApi.ts';
 import { VERDICTS, type Verdict } from '../../../src-main/common/types.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
-import { formatContestTime, formatTimeOfDay } from '../../shared/format.ts';
+import { formatContestTime, formatTimeOfDay, parseContestTime } from '../../shared/format.ts';
 import { ProblemOptions } from '../../shared/problems.tsx';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES } from '../../shared/verdicts.ts';
@@ -104,6 +104,8 @@ function NewRejudging() {
   const [languageId, setLanguageId] = useState('');
   const [verdict, setVerdict] = useState('');
   const [ids, setIds] = useState('');
+  const [from, setFrom] = useState('');
+  const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -115,12 +117,20 @@ function NewRejudging() {
       return;
     }
     const submissionIds = submissionIdsOf(ids);
+    const fromContestMs = from.trim() ? parseContestTime(from) : undefined;
+    const toContestMs = until.trim() ? parseContestTime(until) : undefined;
+    if (fromContestMs === null || toContestMs === null) {
+      setProblem('Give contest times as h:mm (e.g. 1:30), or leave them empty.');
+      return;
+    }
     const selection: RejudgingSelection = {
       ...(problemId ? { problemIds: [problemId] } : {}),
       ...(teamId ? { teamIds: [teamId] } : {}),
       ...(languageId ? { languageIds: [languageId] } : {}),
       ...(verdict ? { verdicts: verdict === REJECTED ? VERDICTS.filter((v) => v !== 'AC') : [verdict as Verdict] } : {}),
       ...(submissionIds.length > 0 ? { submissionIds } : {}),
+      ...(fromContestMs !== undefined ? { fromContestMs } : {}),
+      ...(toContestMs !== undefined ? { toContestMs } : {}),
     };
     setProblem(null);
     setBusy(true);
@@ -172,6 +182,12 @@ function NewRejudging() {
               <VerdictOptions />
             </select>
           )}
+        </Field>
+        <Field label="Submitted from (contest time)">
+          {(id) => <input id={id} value={from} placeholder="0:00" onChange={(e) => setFrom(e.target.value)} />}
+        </Field>
+        <Field label="Until before">
+          {(id) => <input id={id} value={until} placeholder="the end" onChange={(e) => setUntil(e.target.value)} />}
         </Field>
         <Field label="Submissions (ids)">
           {(id) => <input id={id} value={ids} inputMode="numeric" placeholder="all" onChange={(e) => setIds(e.target.value)} />}

@@ -9,7 +9,7 @@ import { ProblemOptions } from '../../shared/problems.tsx';
 import { Field, Loading, Notice } from '../../shared/ui.tsx';
 import { filterIds, isEmptyFilter, NO_FILTER } from '../filters.ts';
 import { formatRunTime } from '../format.ts';
-import { submissionHref } from '../route.ts';
+import { rejudgingHref, submissionHref } from '../route.ts';
 import { useConsole } from '../store/index.ts';
 import { ProblemTag, TeamOptions, useNames, VerdictBadge, VerdictOptions, type Names } from './common.tsx';
 import { VerifiedMark } from './Verification.tsx';
@@ -206,6 +206,17 @@ const Row = memo(function Row({ id, rowIndex, names }: { id: string; rowIndex: n
       <td>
         <VerdictBadge submission={s} />
         <VerifiedMark submission={s} />
+        {s.rejudgingId && (
+          <a
+            className="rejudging-mark"
+            href={rejudgingHref(s.rejudgingId)}
+            onClick={(e) => e.stopPropagation()}
+            title={`In rejudging #${s.rejudgingId}: the verdict shown stays until it is applied`}
+            aria-label={`in rejudging #${s.rejudgingId}`}
+          >
+            R{s.rejudgingId}
+          </a>
+        )}
         {s.status === 'judged' && s.score !== null && (
           <span className="score-tag mono" data-score={s.score} title="Score">
             {formatScore(s.score)}
