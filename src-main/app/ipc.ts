@@ -1,10 +1,10 @@
 // The main process's side of the console's IPC: every JudgeApi request goes to the ConsoleService,
 // event batches and live output go to the window. Channels and payloads: src-main/shared/judgeApi.ts.
 import { writeFile } from 'node:fs/promises';
-import { ipcMain, type WebContents } from 'electron';
+import { ipcMain, shell, type WebContents } from 'electron';
 import type { ConsoleService } from '../console/consoleService.ts';
 import { IPC, JUDGE_REQUESTS } from '../shared/judgeApi.ts';
-import { answerJudgeRequest, importChosenPackage, saveProblemFile } from './ipcHandlers.ts';
+import { answerJudgeRequest, finishedExportFolder, importChosenPackage, saveProblemFile } from './ipcHandlers.ts';
 
 /**
  * Registers the handlers; returns a function that removes them (when the core is replaced).
@@ -23,6 +23,14 @@ export function registerJudgeIpc(
     return saveProblemFile(service, { problemId, kind }, chooseSaveTarget, (path, data) => writeFile(path, data));
   });
   cleanups.push(() => ipcMain.removeHandler(IPC.saveProblemFile));
+  ipcMain.handle(IPC.openExportFolder, async (event, jobId: unknown) => {
+    if (event.sender !== contents) throw new Error('not the console window');
+    const path = await finishedExportFolder(service, jobId);
+    // shell.openPath answers '' when it opened the folder, else why it could not.
+    const failure = await shell.openPath(path);
+    if (failure) throw new Error(`${path}: ${failure}`);
+  });
+  cleanups.push(() => ipcMain.removeHandler(IPC.openExportFolder));
   ipcMain.handle(IPC.chooseProblemPackage, (event, kind: unknown) => {
     if (event.sender !== contents) throw new Error('not the console window');
     return importChosenPackage(service, () => choosePackage(kind === 'folder' ? 'folder' : 'zip'));

@@ -9,8 +9,8 @@ import { after, before, test } from 'node:test';
 import { resourcePath } from '../common/paths.ts';
 import { ConsoleError } from '../console/consoleError.ts';
 import { buildZip, zipEntries } from '../package/testUtil.ts';
-import { testServer } from '../test-support/http.ts';
-import { answerJudgeRequest, importChosenPackage, saveProblemFile } from './ipcHandlers.ts';
+import { eventually, testServer } from '../test-support/http.ts';
+import { answerJudgeRequest, finishedExportFolder, importChosenPackage, saveProblemFile } from './ipcHandlers.ts';
 
 let server: Awaited<ReturnType<typeof testServer>>;
 // Imports write into the contest folder: the tests work on a copy of the sample contest.
@@ -103,4 +103,16 @@ test("a problem's file is written where the main process's save dialog says, wit
   // The renderer is untrusted: anything but a problem id and a known kind is refused.
   await assert.rejects(saveProblemFile(server.console, { problemId: 'hello', kind: '../../etc/passwd' }, noDialog, write), /expected a problem id/);
   await assert.rejects(saveProblemFile(server.console, { problemId: 7, kind: 'data' }, noDialog, write), /expected a problem id/);
+});
+
+test("the export folder the desktop opens is a finished export's, found by its job's id; the renderer names no path", async () => {
+  const started = await server.console.startExport();
+  await assert.rejects(finishedExportFolder(server.console, started.id), /still running: no folder to open/);
+  const done = await eventually(async () => (await server.console.listExports()).find((j) => j.id === started.id && j.state !== 'running'), 60_000, 'the export');
+  assert.equal(done.state, 'done', done.message);
+  assert.equal(await finishedExportFolder(server.console, started.id), done.path);
+  assert.ok(existsSync(join(done.path, 'results.tsv')));
+  await assert.rejects(finishedExportFolder(server.console, 'nope'), { message: 'no export "nope"' });
+  await assert.rejects(finishedExportFolder(server.console, '/etc'), { message: 'no export "/etc"' });
+  await assert.rejects(finishedExportFolder(server.console, 7), /expected an export job id/);
 });

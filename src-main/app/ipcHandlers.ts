@@ -51,6 +51,18 @@ export async function saveProblemFile(
   return path;
 }
 
+/**
+ * The folder of a finished export the renderer names by its job's id (the renderer names no path), for the main
+ * process to open in the file manager. Refused for an unknown job or one not done.
+ */
+export async function finishedExportFolder(service: Pick<ConsoleService, 'listExports'>, jobId: unknown): Promise<string> {
+  if (typeof jobId !== 'string') throw new Error('openExportFolder: expected an export job id');
+  const job = (await service.listExports()).find((j) => j.id === jobId);
+  if (!job) throw new Error(`no export ${JSON.stringify(jobId)}`);
+  if (job.state !== 'done') throw new Error(`export ${jobId} ${job.state === 'running' ? 'is still running' : 'failed'}: no folder to open`);
+  return job.path;
+}
+
 async function answered<T>(what: string, request: () => Promise<T>): Promise<T> {
   try {
     return await request();

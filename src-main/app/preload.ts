@@ -47,6 +47,10 @@ const judge: JudgeBridge = {
   saveProblemFile(problemId: string, kind: ProblemFileKind) {
     return ipcRenderer.invoke(IPC.saveProblemFile, problemId, kind) as Promise<string | null>;
   },
+  // Only the job's id crosses: the main process knows where its folder is.
+  openExportFolder(jobId: string) {
+    return ipcRenderer.invoke(IPC.openExportFolder, jobId) as Promise<void>;
+  },
 };
 
 contextBridge.exposeInMainWorld('verdict', bridge);

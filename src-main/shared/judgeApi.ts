@@ -435,6 +435,14 @@ type ProblemDownload =
   | { via: 'link'; url: (problemId: string, kind: ProblemFileKind) => string }
   | { via: 'dialog'; save: (problemId: string, kind: ProblemFileKind) => Promise<string | null> };
 
+/**
+ * How this transport shows a judge a finished export (console/exportService.ts): a browser opens its files from
+ * `url`; the desktop's main process opens the export's folder on this machine in the file manager.
+ */
+type ExportFiles =
+  | { via: 'link'; url: (jobId: string, file: (typeof EXPORT_FILES)[number]) => string }
+  | { via: 'folder'; open: (jobId: string) => Promise<void> };
+
 type ProblemImport =
   | { via: 'dialog'; /** Null when the judge cancelled the dialog. */ choose: (kind: 'zip' | 'folder') => Promise<AddedProblem | null> }
   | { via: 'upload'; upload: (fileName: string, zip: Blob) => Promise<AddedProblem> };
@@ -511,6 +519,8 @@ export interface JudgeApi {
    */
   startExport(): Promise<ExportJob>;
   listExports(): Promise<ExportJob[]>;
+  /** A finished export's files, as this transport shows them (ExportFiles). */
+  exportFiles: ExportFiles;
 
   /** The balloons owed so far, oldest first, with who delivered each. */
   listBalloons(): Promise<BalloonView[]>;
@@ -538,7 +548,7 @@ export interface JudgeApi {
 }
 
 /** The request methods (everything but the two subscriptions, the import and the downloads), by name: the IPC channels and HTTP routes. */
-export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput' | 'importProblem' | 'problemFiles'>;
+export type JudgeRequestName = Exclude<keyof JudgeApi, 'subscribe' | 'watchOutput' | 'importProblem' | 'problemFiles' | 'exportFiles'>;
 
 export const JUDGE_REQUESTS = [
   'getSnapshot',
@@ -596,6 +606,8 @@ export interface JudgeBridge {
   chooseProblemPackage(kind: 'zip' | 'folder'): Promise<AddedProblem | null>;
   /** Shows the main process's save dialog and writes the problem's file there; the path, or null when cancelled. */
   saveProblemFile(problemId: string, kind: ProblemFileKind): Promise<string | null>;
+  /** Opens a finished export's folder in the file manager (the main process finds it by the job's id). */
+  openExportFolder(jobId: string): Promise<void>;
 }
 
 /** IPC channel names, shared by the preload and the main process's handlers. */
@@ -608,4 +620,5 @@ export const IPC = {
   stopOutput: 'judge:stop-output',
   chooseProblemPackage: 'judge:choose-problem-package',
   saveProblemFile: 'judge:save-problem-file',
+  openExportFolder: 'judge:open-export-folder',
 } as const;

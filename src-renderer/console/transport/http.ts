@@ -130,6 +130,7 @@ export function createHttpJudgeApi(options: HttpJudgeOptions): JudgeApi {
     },
     // A plain download: the session cookie goes with it (a GET changes nothing, so it needs no CSRF token).
     problemFiles: { via: 'link', url: (problemId, kind) => `${consolePath('problem-files')}/${encodeURIComponent(problemId)}/${kind}` },
+    exportFiles: { via: 'link', url: (jobId, file) => `${consolePath('exports')}/${encodeURIComponent(jobId)}/${file}` },
 
     subscribe(listener) {
       listeners.add(listener);

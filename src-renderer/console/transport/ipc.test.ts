@@ -53,6 +53,10 @@ function fakeBridge() {
       if (problemId === 'nothing') throw new Error("Error invoking remote method 'judge:save-problem-file': Error: no problem 'nothing'");
       return kind === 'data' ? `/home/judge/Downloads/${problemId}-data.zip` : null;
     },
+    async openExportFolder(jobId) {
+      invoked.push(['openExportFolder', jobId]);
+      if (jobId === 'x') throw new Error(`Error invoking remote method 'judge:open-export-folder': Error: no export "x"`);
+    },
   };
   return { bridge, invoked, listeners, watchers };
 }
@@ -121,4 +125,17 @@ test('IPC errors reach the judge without Electron’s wrapping', async () => {
   assert.equal(ipcErrorMessage(new Error("Error invoking remote method 'x': TypeError: bad")), 'bad');
   assert.equal(ipcErrorMessage(new Error('plain')), 'plain');
   assert.equal(ipcErrorMessage('text'), 'text');
+});
+
+test("a finished export's folder is opened by the main process: only the job's id crosses", async () => {
+  const { bridge, invoked } = fakeBridge();
+  const api = createIpcJudgeApi(bridge);
+  assert.equal(api.exportFiles.via, 'folder');
+  if (api.exportFiles.via !== 'folder') return;
+  await api.exportFiles.open('2');
+  await assert.rejects(api.exportFiles.open('x'), { message: 'no export "x"' });
+  assert.deepEqual(invoked, [
+    ['openExportFolder', '2'],
+    ['openExportFolder', 'x'],
+  ]);
 });

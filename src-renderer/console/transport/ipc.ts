@@ -33,6 +33,8 @@ export function createIpcJudgeApi(bridge: JudgeBridge): JudgeApi {
     importProblem: { via: 'dialog', choose: (kind) => readable(() => bridge.chooseProblemPackage(kind)) },
     // The main process asks where to save the file and writes it there: the page names no path.
     problemFiles: { via: 'dialog', save: (problemId, kind) => readable(() => bridge.saveProblemFile(problemId, kind)) },
+    // The export's folder is on this machine: the main process opens it, found by the job's id alone.
+    exportFiles: { via: 'folder', open: (jobId) => readable(() => bridge.openExportFolder(jobId)) },
     subscribe: (listener) => bridge.subscribe(listener),
     watchOutput: (submissionId, onData) => bridge.watchOutput(submissionId, onData),
   };

@@ -299,7 +299,10 @@ function Exports() {
     refresh();
   };
   // In a browser the files are served by the judge; in the desktop app the folder is on this machine.
-  const served = !('verdictJudge' in window);
+  const files = judge.exportFiles;
+  const openFolder = async (jobId: string): Promise<void> => {
+    if (files.via === 'folder') await perform('Could not open the export folder', () => files.open(jobId));
+  };
   return (
     <section className="card">
       <h2>Results</h2>
@@ -316,15 +319,20 @@ function Exports() {
               <strong>{job.state === 'running' ? `Exporting… ${job.filesWritten} files` : job.state === 'done' ? 'Exported' : 'Export failed'}</strong>{' '}
               <span className="mono small">{job.path}</span>
               {job.message && <span className="muted small"> — {job.message}</span>}
-              {job.state === 'done' && served && (
-                <span className="export-files">
-                  {EXPORT_FILES.map((file) => (
-                    <a key={file} href={`/api/console/exports/${encodeURIComponent(job.id)}/${file}`} target="_blank" rel="noopener">
-                      {file}
-                    </a>
-                  ))}
-                </span>
-              )}
+              {job.state === 'done' &&
+                (files.via === 'link' ? (
+                  <span className="export-files">
+                    {EXPORT_FILES.map((file) => (
+                      <a key={file} href={files.url(job.id, file)} target="_blank" rel="noopener">
+                        {file}
+                      </a>
+                    ))}
+                  </span>
+                ) : (
+                  <button type="button" className="small" onClick={() => void openFolder(job.id)}>
+                    Open folder
+                  </button>
+                ))}
             </li>
           ))}
         </ul>
