@@ -213,9 +213,9 @@ export async function exportContestPackage(store: Store, outDir: string, options
     async (w) => {
       for (const [name, data] of top) await w.write(name, data);
       await inPool(submissions, WRITE_CONCURRENCY, async (s) => {
-        const source = store.submissions.source(s.id);
-        if (!source) throw new Error(`submission ${s.id}: its source is missing from the store`);
-        await w.write(`submissions/${s.id}/files.zip`, storedZip([{ name: source.fileName, data: source.source, mtime: s.submittedAt }]));
+        const files = store.submissions.files(s.id);
+        if (!files) throw new Error(`submission ${s.id}: its source is missing from the store`);
+        await w.write(`submissions/${s.id}/files.zip`, storedZip(files.map((f) => ({ name: f.fileName, data: f.source, mtime: s.submittedAt }))));
       });
     },
     { force: options.force, onFile: options.onFile },

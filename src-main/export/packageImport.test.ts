@@ -28,7 +28,7 @@ after(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** The test contest, plus what a real contest collects on the way: a team deleted after submitting, a
+/** The test contest, plus what a real contest collects on the way: a team deleted after submitting (in three files), a
  *  rejudge, an override, a disabled language, a thawed and finalized state. */
 before(async () => {
   c = await makeContest(join(scratch, 'live'));
@@ -36,7 +36,9 @@ before(async () => {
   const teams = readFileSync(teamsFile, 'utf8');
   writeFileSync(teamsFile, JSON.stringify([...JSON.parse(teams), { id: 't12', name: 'Leaver', group_ids: ['univ'] }]));
   c.store.contest.import(await loadContest(c.contestDir), { hashPasswords: false, now: START + HOUR });
-  const { submission } = c.store.submissions.add({ teamId: 't12', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('int main(){}'), submittedAt: START + 2 * HOUR });
+  // A submission of several files: every file travels (submission_files is in the rows compared).
+  const otherFiles = [{ fileName: 'twice.h', source: Buffer.from('int twice(int);\n') }, { fileName: 'a.c', source: Buffer.from('int twice(int n) { return 2 * n; }\n') }];
+  const { submission } = c.store.submissions.add({ teamId: 't12', problemId: 'apple', languageId: 'c', fileName: 'main.c', source: Buffer.from('int main(){}'), otherFiles, submittedAt: START + 2 * HOUR });
   c.store.judgements.finish(c.store.judgements.start(submission.id, 'host-2', START + 2 * HOUR + 100), judgeResult('AC', [['secret/1', 'AC', 10]]), START + 2 * HOUR + 900);
   writeFileSync(teamsFile, teams);
   c.def = await loadContest(c.contestDir);
@@ -107,6 +109,7 @@ describe('verdict import: round trip', () => {
     assert.ok(original.events.length > 100, `${original.events.length} events`);
     assert.equal(original.overrides.length, 1);
     assert.ok(original.teams.some((t) => t.includes('"t12"') && t.includes('"deleted":1')), 'the deleted team travels too');
+    assert.equal(original.submission_files.length, 2, 'the files of a submission of several');
   });
 
   test('the imported contest goes on: serving it re-reads the contest folder without a new event; the next ids follow', async () => {

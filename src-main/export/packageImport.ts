@@ -10,7 +10,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContestDefinition } from '../contest/model.ts';
 import { FileError } from '../common/errors.ts';
-import { sourceFromZipFile } from '../contest/submissionFiles.ts';
+import { entryAndOthers, sourcesFromZipFile } from '../contest/submissionFiles.ts';
+import { loadLanguageDefinitions } from '../common/languages.ts';
 import type { StateMarks } from '../store/clics.ts';
 import type { ContestHistory, HistorySubmission } from '../store/history.ts';
 import { importedSchedule, Store, STORE_FILE_NAME, storeFileIn, type ClarificationRow, type ContestRow, type EventOp, type EventRow, type EventType, type JudgementRow, type OverrideRow, type ProblemRow, type RunRow, type SubmissionStatus, type TeamRow } from '../store/store.ts';
@@ -288,6 +289,7 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
   });
 
   const withSources = new Array<HistorySubmission>(submissions.length);
+  const languages = loadLanguageDefinitions();
   await inPool(submissions, READ_CONCURRENCY, async (s, i) => {
     const path = file(`submissions/${s.id}/files.zip`);
     let zip: Buffer;
@@ -296,10 +298,13 @@ async function readHistory(dir: string, def: ContestDefinition): Promise<Contest
     } catch (e) {
       throw new FileError(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing: every submission needs its files.zip' : `cannot be read: ${(e as Error).message}`);
     }
-    const source = await sourceFromZipFile(zip).catch((e: Error) => {
+    const files = await sourcesFromZipFile(zip).catch((e: Error) => {
       throw new FileError(path, e.message);
     });
-    withSources[i] = { ...s, fileName: source.fileName, source: source.source };
+    // Several files: judged from the entry file of its language, as when it was submitted.
+    const language = languages.find((l) => l.id === s.languageId);
+    const { entry, others } = language ? entryAndOthers(files, language) : { entry: files[0], others: files.slice(1) };
+    withSources[i] = { ...s, fileName: entry.fileName, source: entry.source, ...(others.length > 0 ? { otherFiles: others } : {}) };
   });
 
   const entryPoints = new Map(withSources.map((s) => [s.id, entryPointOf(s.languageId, s.fileName, s.source.toString('utf8'))]));

@@ -2,8 +2,9 @@
 // The store stays the one source of truth: the pool is handed only as many submissions as it has
 // free workers, so pausing, prioritising and a crash at any moment lose nothing. Workers are shared by
 // the queue's fair order (makeRoom): a judging behind a waiting submission is stopped and queued again.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeSubmission } from './submissionFolder.ts';
 import { jobFor, type JudgeEngine } from './engine.ts';
 import { judgeErrorResult, type JudgeProgress, type JudgeResult } from '../common/results.ts';
 import { log } from '../common/log.ts';
@@ -218,10 +219,9 @@ export class JudgingService {
     let result;
     try {
       const pkg = await this.problems.get(problemId);
-      const source = this.store.submissions.source(live.submissionId)!;
+      const files = this.store.submissions.files(live.submissionId)!;
       mkdirSync(dir, { recursive: true });
-      const sourcePath = join(dir, source.fileName);
-      writeFileSync(sourcePath, source.source);
+      const sourcePath = writeSubmission(dir, files);
       const job = { ...jobFor(pkg, sourcePath, languageId, { timeFactor: this.timeFactorOf(languageId) }), id: jobIdOf(live.judgementId) };
       result = await this.engine.judge(job, {
         onProgress: (progress) => {

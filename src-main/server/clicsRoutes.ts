@@ -168,18 +168,18 @@ export function registerClicsRoutes(app: FastifyInstance, ctx: ServerContext, ju
     const team = await scope(request);
     return store.submissions.list(team ? { teamId: team } : {}).map((s) => submissionObject(s, contestId()));
   });
-  // The submission's files as the object announces them: one zip of the source, for the judges and the team that sent it.
+  // The submission's files as the object announces them: one zip of all its files, for the judges and the team that sent it.
   api.get(`${base}/submissions/:id/files`, { config: { access: 'signed-in' }, schema: { params: ObjectParams } }, async (request, reply) => {
     const team = await scope(request);
     const { id } = request.params;
     const s = store.submissions.get(id);
     // Another team's submission is "not found", never "forbidden": ids reveal nothing.
-    const source = s && (team === null || s.teamId === team) ? store.submissions.source(id) : null;
-    if (!s || !source) throw new HttpError(404, `no submission '${id}'`);
+    const files = s && (team === null || s.teamId === team) ? store.submissions.files(id) : null;
+    if (!s || !files) throw new HttpError(404, `no submission '${id}'`);
     return reply
       .type('application/zip')
       .header('content-disposition', 'attachment; filename="files.zip"')
-      .send(storedZip([{ name: source.fileName, data: source.source, mtime: s.submittedAt }]));
+      .send(storedZip(files.map((f) => ({ name: f.fileName, data: f.source, mtime: s.submittedAt }))));
   });
   collection('judgements', 'signed-in', async (request) => {
     const team = await scope(request);

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { clicsJson } from '../clics/serialize.ts';
 import { contestTimeMs, parseClicsTime, parseRelTime, relTime } from '../clics/time.ts';
-import { sourceFromZip } from '../contest/submissionFiles.ts';
+import { entryAndOthers, sourcesFromZip } from '../contest/submissionFiles.ts';
 import { clarificationObject, submissionObject } from '../store/clics.ts';
 import { HttpError, isJudge, requireCaller, type Caller } from './auth.ts';
 import type { ServerContext } from './context.ts';
@@ -85,8 +85,12 @@ export function registerClicsWrites(app: FastifyInstance, ctx: ServerContext, id
       if (typeof named !== 'string' || !store.contest.teams().some((t) => t.id === named)) throw new HttpError(400, 'judges submitting must name an existing team_id');
       teamId = named;
     }
-    const file = await sourceFromZip(body.files[0].data);
-    const submission = await acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: file.fileName, source: file.source, ...given });
+    const files = await sourcesFromZip(body.files[0].data);
+    // Several files: a program in the language's sources (an answer file is one file).
+    const language = ctx.engine.languages.find((l) => l.id === body.language_id);
+    if (files.length > 1 && !language) throw new HttpError(400, `no language '${body.language_id}' (a submission of several files is a program)`);
+    const { entry, others } = language ? entryAndOthers(files, language) : { entry: files[0], others: [] };
+    const submission = await acceptSubmission(ctx, request, { teamId, problemId: body.problem_id, languageId: body.language_id, fileName: entry.fileName, source: entry.source, otherFiles: others, ...given });
     reply.code(202).header('location', `/api/contests/${contestId()}/submissions/${submission.id}`).type('application/json');
     return clicsJson('submissions', submissionObject(submission, contestId()));
   }

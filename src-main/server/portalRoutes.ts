@@ -18,7 +18,7 @@ import { portalClarification, portalScoreboardJson } from '../core/views.ts';
 import { HttpError, isJudge, JUDGEHOST_ACCOUNTS_ONLY_JUDGE, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
-import { checkFileName, checkSourceSize } from '../contest/submissionFiles.ts';
+import { checkFileName, checkSourceSize, type SourceFile } from '../contest/submissionFiles.ts';
 import { AskBody, LoginBody, ProblemParams, StatementFileParams, SubmissionParams, SubmitBody } from './requestSchemas.ts';
 import { ownSubmissionDetail } from './ownSubmission.ts';
 
@@ -220,14 +220,15 @@ function me(ctx: ServerContext, account: Caller['account'], csrfToken: string): 
 export async function acceptSubmission(
   ctx: ServerContext,
   request: FastifyRequest,
-  s: { teamId: string; problemId: string; languageId: string; fileName: string; source: Buffer; submittedAt?: number; id?: string },
+  s: { teamId: string; problemId: string; languageId: string; fileName: string; source: Buffer; otherFiles?: readonly SourceFile[]; submittedAt?: number; id?: string },
 ): Promise<SubmissionRow> {
   const contest = ctx.store.contest.get()!;
   const now = ctx.now();
   const submittedAt = s.submittedAt ?? now;
   const closed = submissionClosedReason(contest, submittedAt);
   if (closed) throw new HttpError(409, closed);
-  checkSourceSize(s.source.length);
+  checkSourceSize(s.source.length + (s.otherFiles ?? []).reduce((sum, f) => sum + f.source.length, 0));
+  if (s.otherFiles?.length && (await submitsAnswers(ctx, s.problemId, s.languageId))) throw new HttpError(400, 'an answer file is one file');
   if (!ctx.contest.problems.some((p) => p.id === s.problemId)) throw new HttpError(400, `no problem '${s.problemId}'`);
   // A submit-answer problem's answer file is in no language: nothing to check of one.
   if (!(await submitsAnswers(ctx, s.problemId, s.languageId))) s = checkLanguage(ctx, s);

@@ -2,9 +2,12 @@
 // event log kept): what `verdict import` rebuilds from an exported contest package (Store.loadHistory).
 import type { StateMarks } from './clics.ts';
 import type { ClarificationRow, ContestRow, EventRow, JudgementRow, OverrideRow, ProblemRow, RunRow, SubmissionRow, TeamRow } from './rows.ts';
+import type { SubmittedSource } from './submissions.ts';
 
 export interface HistorySubmission extends Pick<SubmissionRow, 'id' | 'teamId' | 'problemId' | 'languageId' | 'fileName' | 'submittedAt' | 'contestTimeMs' | 'status'> {
   source: Buffer;
+  /** A submission of several files: the others besides `source` (store/submissions.ts). */
+  otherFiles?: readonly SubmittedSource[];
 }
 
 export interface ContestHistory {

@@ -373,6 +373,17 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 12,
+    description: 'submissions of several files: the files besides the entry file (submission_sources keeps that one)',
+    up: (db) =>
+      db.exec(`CREATE TABLE submission_files (
+                 submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                 name          TEXT NOT NULL,
+                 content       BLOB NOT NULL,
+                 PRIMARY KEY (submission_id, name)
+               ) WITHOUT ROWID`),
+  },
 ];
 
 /**

@@ -868,6 +868,8 @@ const DROP_STAFF_MARKS = 'DROP TABLE balloon_deliveries; DROP TABLE verification
 /** What the rejudgings' migration (9) added, dropped to go back to an older version. */
 const DROP_REJUDGINGS = `DROP INDEX judgements_rejudging; ALTER TABLE judgements DROP COLUMN rejudging_id; ALTER TABLE submissions DROP COLUMN rejudging_id;
   DROP TABLE rejudging_items; DROP TABLE rejudgings`;
+/** What the migration of submissions of several files (12) added, dropped to go back to an older version. */
+const DROP_SUBMISSION_FILES = 'DROP TABLE submission_files';
 
 test('migration 4 gives events written before it their audience', () => {
   const t = tempStore();
@@ -880,6 +882,7 @@ test('migration 4 gives events written before it their audience', () => {
     db.exec(DROP_MIGRATION_6);
     db.exec(DROP_REJUDGINGS);
     db.exec(DROP_STAFF_MARKS);
+    db.exec(DROP_SUBMISSION_FILES);
     db.pragma('user_version = 3');
     assert.equal(migrate(db), latestVersion());
     const audiences = db.prepare("SELECT type, audience FROM events WHERE type IN ('submissions', 'runs', 'problems') GROUP BY type, audience ORDER BY type").all();
@@ -905,6 +908,7 @@ test("migration 11 names a clarification's recipient to_team_id, as versions 5 t
       const { to_team_id: to, ...d } = JSON.parse(e.data) as Record<string, unknown>;
       db.prepare('UPDATE events SET data = ? WHERE token = ?').run(JSON.stringify(to === null ? d : { ...d, to_team_ids: [to] }), e.token);
     }
+    db.exec(DROP_SUBMISSION_FILES);
     db.pragma('user_version = 10');
     assert.equal(migrate(db), latestVersion());
     const clars = (db.prepare("SELECT data FROM events WHERE type = 'clarifications' ORDER BY token").pluck().all() as string[]).map((d) => JSON.parse(d) as Record<string, unknown>);
@@ -948,6 +952,7 @@ test('migrations 5 and 11 bring events written before CLICS 2026-01 to it: conte
       const back = data && old[e.type] ? old[e.type](data) : data;
       db.prepare('UPDATE events SET type = ?, obj_id = ?, data = ? WHERE token = ?').run(type, id, back === null ? null : JSON.stringify(back), e.token);
     }
+    db.exec(DROP_SUBMISSION_FILES);
     db.pragma('user_version = 4');
     assert.equal(migrate(db), latestVersion());
     const events = (db.prepare('SELECT type, obj_id AS id, data, audience FROM events ORDER BY token').all() as { type: string; id: string | null; data: string | null; audience: string }[]).map((e) => ({ ...e, data: e.data === null ? null : (JSON.parse(e.data) as Record<string, unknown>) }));
@@ -1165,6 +1170,7 @@ test('migration 10 lets the accounts table take judgehost accounts and keeps eve
              CREATE TABLE s7 AS SELECT * FROM sessions; DROP TABLE sessions; DROP TABLE accounts; ALTER TABLE a7 RENAME TO accounts;
              CREATE TABLE sessions (token_hash BLOB PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE, csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
              INSERT INTO sessions SELECT * FROM s7; DROP TABLE s7;`);
+    db.exec(DROP_SUBMISSION_FILES);
     db.pragma('user_version = 9');
     assert.throws(() => db.prepare("INSERT INTO accounts (id, username, type) VALUES ('jh', 'jh', 'judgehost')").run(), /CHECK constraint failed/);
     assert.equal(migrate(db), latestVersion());

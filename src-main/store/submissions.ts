@@ -10,12 +10,21 @@ import type { EventLog } from './events.ts';
 import type { HistorySubmission } from './history.ts';
 import { StoreError, type SubmissionRow } from './rows.ts';
 
+/** One file of a submission as stored. */
+export interface SubmittedSource {
+  fileName: string;
+  source: Buffer;
+}
+
 export interface NewSubmission {
   teamId: string;
   problemId: string;
   languageId: string;
+  /** The file it is judged from: its only file, or the entry file of several. */
   fileName: string;
   source: Buffer;
+  /** A submission of several files: the others (names unique, none the entry file's). */
+  otherFiles?: readonly SubmittedSource[];
   submittedAt: number;
   idempotencyKey?: string | null;
   /** The id an admin chose (the Contest API's PUT): a whole number no submission has (chosenIds.ts). */
@@ -56,6 +65,8 @@ function prepareStatements(db: StoreDatabase) {
     loadSubmission: p(`INSERT INTO submissions (id, team_id, problem_id, language_id, file_name, submitted_at, contest_time_ms, entry_point, status, queued_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSource: p('INSERT INTO submission_sources (submission_id, source) VALUES (?, ?)'),
+    insertOtherFile: p('INSERT INTO submission_files (submission_id, name, content) VALUES (?, ?, ?)'),
+    getOtherFiles: p('SELECT name AS fileName, content AS source FROM submission_files WHERE submission_id = ? ORDER BY name'),
     getSubmission: p(`${SUBMISSION_SELECT} WHERE s.id = ?`),
     getSource: p('SELECT s.file_name AS fileName, src.source AS source FROM submissions s JOIN submission_sources src ON src.submission_id = s.id WHERE s.id = ?'),
     listSubmissions: p(`${SUBMISSION_SELECT} WHERE s.id > ? ORDER BY s.id LIMIT ?`),
@@ -107,6 +118,7 @@ export class SubmissionRepository {
         rowid = this.s.insertChosenId.run(chosen, s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, ctime, entryPoint, key, queuedAt).lastInsertRowid;
       }
       this.s.insertSource.run(rowid, source);
+      for (const file of s.otherFiles ?? []) this.s.insertOtherFile.run(rowid, file.fileName, file.source);
       const submission: SubmissionRow = {
         id: String(rowid),
         teamId: s.teamId,
@@ -166,6 +178,13 @@ export class SubmissionRepository {
     return (this.s.getSource.get(n) as { fileName: string; source: Buffer } | undefined) ?? null;
   }
 
+  /** Every file of a submission: the entry file first (its only file, for most), then the others by name. */
+  files(id: string): SubmittedSource[] | null {
+    const entry = this.source(id);
+    if (entry === null) return null;
+    return [entry, ...(this.s.getOtherFiles.all(intId(id)) as SubmittedSource[])];
+  }
+
   /** Ascending id; `afterId` pages (exclusive), `limit` caps. */
   list(filter: { teamId?: string; problemId?: string; limit?: number; afterId?: string } = {}): SubmissionRow[] {
     const after = filter.afterId === undefined ? 0 : intId(filter.afterId);
@@ -185,6 +204,7 @@ export class SubmissionRepository {
       const entryPoint = entryPointOf(s.languageId, s.fileName, s.source.toString('utf8'));
       this.s.loadSubmission.run(Number(s.id), s.teamId, s.problemId, s.languageId, s.fileName, s.submittedAt, s.contestTimeMs, entryPoint, s.status, s.submittedAt);
       this.s.insertSource.run(Number(s.id), s.source);
+      for (const file of s.otherFiles ?? []) this.s.insertOtherFile.run(Number(s.id), file.fileName, file.source);
     }
   }
 }
