@@ -28,6 +28,9 @@ import type {
   ConsoleSnapshot,
   ConsoleSubmission,
   ConsoleTeam,
+  ConsolePrintJob,
+  ConsolePrintJobWithText,
+  PrintJobsView,
   ProblemFileKind,
   ExportJob,
   JudgeApi,
@@ -63,6 +66,8 @@ import { FileError } from '../common/errors.ts';
 import { teamAffiliations } from '../core/teamAffiliations.ts';
 import { problemFile, type ProblemFile } from './problemFiles.ts';
 import { findStatement } from '../contest/problemCatalogue.ts';
+import { PrintDesk, printSettings } from './printDesk.ts';
+import type { PrintJobRow } from '../store/printJobs.ts';
 
 /** The queue shown on the dashboard (the rest is counted). */
 export const QUEUE_SHOWN = 200;
@@ -80,6 +85,7 @@ export const SIGNED_REQUESTS: ReadonlySet<JudgeRequestName> = new Set<JudgeReque
   'overrideVerdict',
   'setBalloonDelivered',
   'setVerified',
+  'setPrintJobPrinted',
   'setClarificationClaimed',
   'createRejudging',
   'applyRejudging',
@@ -101,10 +107,13 @@ export class ConsoleService implements ConsoleRequests {
   private readonly unsubscribers: (() => void)[] = [];
 
   readonly exports: ExportService;
+  /** Print jobs: the portal's route adds them, the console lists and prints them. */
+  readonly printDesk: PrintDesk;
 
   constructor(ctx: CoreContext, exportWorker?: string) {
     this.ctx = ctx;
     this.exports = new ExportService((job) => this.queue({ type: 'export', job }), exportWorker);
+    this.printDesk = new PrintDesk(ctx, () => this.queue({ type: 'printJobs' }));
     const { judging, engine, store } = ctx;
     judging.onOutput = (submissionId, data) => this.output.append(submissionId, data);
     judging.onRejudged = () => this.queue({ type: 'rejudgings' });
@@ -390,6 +399,31 @@ export class ConsoleService implements ConsoleRequests {
   /** A problem's test data or statement, for either transport to hand over (not a JSON request). */
   problemFile(problemId: string, kind: ProblemFileKind): Promise<ProblemFile> {
     return problemFile(this.ctx, problemId, kind);
+  }
+
+  async listPrintJobs(): Promise<PrintJobsView> {
+    const { enabled, command } = printSettings(this.ctx);
+    const jobs = this.ctx.store.printJobs.list();
+    // The desk's order: what waits first, oldest first (as sent); then what is printed, newest first.
+    const pending = jobs.filter((j) => j.printed === null);
+    const printed = jobs.filter((j) => j.printed !== null).reverse();
+    return { printing: { enabled, command }, jobs: [...pending, ...printed].map(printJobView) };
+  }
+
+  async getPrintJob(id: string): Promise<ConsolePrintJobWithText> {
+    const job = this.ctx.store.printJobs.get(id);
+    if (!job) throw new ConsoleError('not_found', `no print job ${id}`);
+    return { ...printJobView(job), text: job.text };
+  }
+
+  async setPrintJobPrinted(id: string, printed: boolean, by: string = UNNAMED_JUDGE): Promise<void> {
+    this.ctx.store.printJobs.mark(id, printed, by, this.ctx.now());
+    this.queue({ type: 'printJobs' });
+  }
+
+  async sendPrintJob(id: string): Promise<ConsolePrintJob> {
+    await this.printDesk.resend(id);
+    return printJobView(this.ctx.store.printJobs.get(id)!);
   }
 
   async listTeams(): Promise<ConsoleTeam[]> {
@@ -711,4 +745,9 @@ function submissionView(row: SubmissionRow, verification: { by: string; at: numb
     verified: verification ? { by: verification.by, at: verification.at } : null,
     rejudgingId: row.rejudgingId,
   };
+}
+
+function printJobView(job: PrintJobRow): ConsolePrintJob {
+  const { id, teamId, teamName, location, fileName, languageId, submittedAt, printed, commandError } = job;
+  return { id, teamId, teamName, location, fileName, languageId, submittedAt, printed, commandError };
 }

@@ -61,6 +61,15 @@ export const ContestFile = Type.Object({
   extension_languages: Type.Optional(
     Type.Record(Type.String(), Type.String({ expected: 'expected a language id' }), { expected: 'expected a map of file extensions to language ids (py: pypy3)' }),
   ),
+  /** Verdict's own: whether teams may send a source to be printed from the portal (default true). */
+  printing: Type.Optional(Flag),
+  /**
+   * Verdict's own: the command that prints a job, as its argv (["lpr", "-P", "hall"]); the path of the file Verdict
+   * rendered is added as the last argument. Never run through a shell. Absent: staff print the jobs from the console.
+   */
+  print_command: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, expected: 'expected a word of the command' }), { minItems: 1, expected: 'expected the command as a list of its words (["lpr", "-P", "hall"])' }),
+  ),
   /** Verdict's own: a language's time limit is the problem's times this ({java: 1.5}, DOMjudge's time factor); the ids are checked in loadContest.ts. */
   language_time_factors: Type.Optional(
     Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0, maximum: 100, expected: 'expected a number', invalid: 'is not a factor above 0 and at most 100' }), {

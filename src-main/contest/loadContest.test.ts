@@ -269,6 +269,22 @@ describe('loadContest: language_time_factors', () => {
   });
 });
 
+describe('loadContest: printing and print_command', () => {
+  it('takes the command as its argv, printing off, and by default printing on without a command', async () => {
+    const withCommand = await loadContest(contest({ 'contest.yaml': 'duration: 5:00:00\nprint_command: [lpr, -P, "hall a"]\n' }));
+    assert.deepEqual(withCommand.printing, { enabled: true, command: ['lpr', '-P', 'hall a'] });
+    assert.deepEqual((await loadContest(contest({ 'contest.yaml': 'duration: 5:00:00\nprinting: false\n' }))).printing, { enabled: false, command: null });
+    assert.deepEqual((await loadContest(contest({}))).printing, { enabled: true, command: null });
+  });
+
+  it('refuses a command written as one string (never split: no shell reads it), an empty list or word, and a printing that is not a flag', async () => {
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nprint_command: lpr -P hall\n' }), 'contest.yaml', /print_command: expected the command as a list of its words/);
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nprint_command: []\n' }), 'contest.yaml', /print_command: expected the command as a list of its words/);
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nprint_command: [lpr, ""]\n' }), 'contest.yaml', /print_command\[1\]: expected a word of the command, got ""/);
+    await fails(contest({ 'contest.yaml': 'duration: 5:00:00\nprinting: maybe\n' }), 'contest.yaml', /printing: expected true or false/);
+  });
+});
+
 describe('loadContest: clarification-answers.yaml', () => {
   it("reads the judges' stock answers in order, trimmed; the default list without the file", async () => {
     const own = await loadContest(contest({ 'clarification-answers.yaml': '- No comment.\n- "  Read problem B again.  "\n- 42\n' }));

@@ -52,7 +52,7 @@ import { ContestError } from './model.ts';
 import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
 import type { LanguageTimeFactors } from '../common/timeFactors.ts';
 import { readCannedAnswers } from './cannedAnswers.ts';
-import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestScoring, ContestTeam } from './model.ts';
+import type { AccountType, ContestAccount, ContestDefinition, ContestProblem, ContestScoring, ContestTeam, PrintSettings } from './model.ts';
 
 const MAX_LISTED_WARNINGS = 10;
 
@@ -249,6 +249,7 @@ interface ContestSettings {
   scoring: ContestScoring;
   extensionLanguages: ExtensionLanguages;
   languageTimeFactors: LanguageTimeFactors;
+  printing: PrintSettings;
 }
 
 function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettings {
@@ -325,6 +326,10 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     if (!known.has(id)) fail(item, `language_time_factors: unknown language ${JSON.stringify(id)} (ids: verdict languages)`);
   }
 
+  // Verdict's own keys: printing (on unless false) and the command that prints, as its argv: it is run
+  // without a shell, so no string is ever split or quoted.
+  const printing: PrintSettings = { enabled: fields.printing ?? true, command: fields.print_command ? [...fields.print_command] : null };
+
   return {
     id,
     name: optText(fields.name),
@@ -336,6 +341,7 @@ function parseContestFile(parsed: ParsedFile, warnings: string[]): ContestSettin
     scoring,
     extensionLanguages,
     languageTimeFactors,
+    printing,
   };
 }
 
@@ -596,6 +602,7 @@ export async function loadContest(dir: string): Promise<ContestDefinition> {
     scoring: settings.scoring,
     extensionLanguages: settings.extensionLanguages,
     languageTimeFactors: settings.languageTimeFactors,
+    printing: settings.printing,
     cannedAnswers: readCannedAnswers(abs),
     problems,
     teams,

@@ -61,6 +61,14 @@ export interface ContestAccount {
   passwordHash: string | null;
 }
 
+/** contest.yaml's printing and print_command: whether teams may print, and the command that prints a job (its words; the file is added last). */
+export interface PrintSettings {
+  enabled: boolean;
+  command: string[] | null;
+}
+
+export const DEFAULT_PRINTING: PrintSettings = { enabled: true, command: null };
+
 export interface ContestDefinition {
   id: string;
   name: string;
@@ -77,6 +85,8 @@ export interface ContestDefinition {
   extensionLanguages?: ExtensionLanguages;
   /** contest.yaml's language_time_factors: a language's time limit is the problem's times this ({ java: 1.5 }); absent: 1. */
   languageTimeFactors?: LanguageTimeFactors;
+  /** contest.yaml's printing and print_command; absent: printing on, no command. */
+  printing?: PrintSettings;
   /** clarification-answers.yaml: the stock answers the judges pick from (contest/cannedAnswers.ts); absent: the default list. */
   cannedAnswers?: string[];
   problems: ContestProblem[];

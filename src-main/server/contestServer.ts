@@ -202,6 +202,8 @@ async function startLocked(
 
   const consoleService = new ConsoleService(context, options.exportWorker);
   undo.push(() => consoleService.close());
+  // A print command still running records how it went before the store closes.
+  undo.push(() => consoleService.printDesk.idle());
   const http = await createHttpServer(context, consoleService, { trustProxy: options.trustProxy === true });
   undo.push(async () => {
     // Streams first: an open live stream would otherwise hold the HTTP server's close.

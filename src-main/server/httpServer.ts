@@ -20,6 +20,7 @@ import type { ServerContext } from './context.ts';
 import { healthProblems } from '../core/health.ts';
 import { notBuiltPage, registerPagesNotBuilt } from './pagesNotBuilt.ts';
 import { registerPortalRoutes } from './portalRoutes.ts';
+import { registerPrintRoutes } from './printRoutes.ts';
 import { registerPublicScoreboardRoutes } from './publicScoreboardRoutes.ts';
 import { registerJudgehostRoutes } from './judgehostRoutes.ts';
 import { MAX_SOURCE_BYTES, SubmissionFileError } from '../contest/submissionFiles.ts';
@@ -227,6 +228,7 @@ export async function createHttpServer(ctx: ServerContext, console: ConsoleServi
   });
 
   registerPortalRoutes(app, ctx, identify);
+  registerPrintRoutes(app, ctx, console, identify);
   registerClicsRoutes(app, ctx, console, identify);
   registerConsoleRoutes(app, ctx, console, identify);
   registerPublicScoreboardRoutes(app, ctx);

@@ -4,7 +4,7 @@
 // TypeBox type provider gives the handlers the types. Objects stay open: the handlers refuse the
 // keys they must not get with their own messages (CLICS's "must not be provided").
 import Type, { type Static } from 'typebox';
-import type { AskRequest, LoginRequest, SubmitRequest } from '../shared/portalApi.ts';
+import type { AskRequest, LoginRequest, PrintRequest, SubmitRequest } from '../shared/portalApi.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
@@ -13,12 +13,16 @@ const NullableString = Type.Union([Type.String(), Type.Null()]);
 export const LoginBody = Type.Object({ username: Type.String(), password: Type.String() });
 export const SubmitBody = Type.Object({ problemId: Type.String(), languageId: Type.String(), fileName: Type.String(), source: Type.String() });
 export const AskBody = Type.Object({ problemId: Type.Optional(NullableString), text: Type.String() });
+export const PrintBody = Type.Object({ fileName: Type.String(), text: Type.String() });
+export const PrintJobParams = Type.Object({ id: Type.String() });
 export const ProblemParams = Type.Object({ id: Type.String() });
 export const StatementFileParams = Type.Object({ id: Type.String(), name: Type.String() });
 
 // Every request the portal's contract types allow fits these schemas: a change to the contract that
 // the schemas would refuse fails to compile here.
-const contractFits: [LoginRequest, SubmitRequest, AskRequest] extends [Static<typeof LoginBody>, Static<typeof SubmitBody>, Static<typeof AskBody>] ? true : never = true;
+const contractFits: [LoginRequest, SubmitRequest, AskRequest, PrintRequest] extends [Static<typeof LoginBody>, Static<typeof SubmitBody>, Static<typeof AskBody>, Static<typeof PrintBody>]
+  ? true
+  : never = true;
 void contractFits;
 
 // ---------------------------------------------------------------- CLICS Contest API

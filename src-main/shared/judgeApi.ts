@@ -190,6 +190,35 @@ export interface BalloonView {
   delivered: StaffMark | null;
 }
 
+/** A print job as the staff see it (its text comes with getPrintJob). */
+export interface ConsolePrintJob {
+  id: string;
+  teamId: string;
+  /** The team's name and where it sat (the contest folder's teams file) when it sent the job; null: not given. */
+  teamName: string;
+  location: string | null;
+  fileName: string;
+  languageId: string | null;
+  /** Epoch ms. */
+  submittedAt: number;
+  /** Who printed it (a judge, or 'print command') and when; null while pending. */
+  printed: StaffMark | null;
+  /** Why the contest's print command failed for it the last time (its exit status and stderr), null when it did not. */
+  commandError: string | null;
+}
+
+export interface ConsolePrintJobWithText extends ConsolePrintJob {
+  /** What the team sent, as it sent it. */
+  text: string;
+}
+
+export interface PrintJobsView {
+  /** Whether teams may print (contest.yaml's printing), and the print command's argv (null: none). */
+  printing: { enabled: boolean; command: string[] | null };
+  /** Every job: the pending ones first, oldest first; then the printed ones, newest first. */
+  jobs: ConsolePrintJob[];
+}
+
 /** How many medals of each colour the awards give (CLICS gold-medal, silver-medal, bronze-medal: the best-ranked teams). */
 export interface MedalCounts {
   gold: number;
@@ -369,7 +398,9 @@ export type ConsoleEvent =
   /** A balloon was marked delivered or not (new balloons come with `scoreboard`). */
   | { type: 'balloons' }
   /** A rejudging was opened, judged one more submission, or was applied or cancelled. */
-  | { type: 'rejudgings' };
+  | { type: 'rejudgings' }
+  /** A print job came in, was printed, or its print command failed. */
+  | { type: 'printJobs' };
 
 export interface TeamImportSummary {
   added: number;
@@ -530,6 +561,15 @@ export interface JudgeApi {
   getProblemStats(): Promise<ProblemStats[]>;
   /** Marks the verdict of a submission's current judgement verified by this judge, or not verified. */
   setVerified(submissionId: string, verified: boolean): Promise<void>;
+  /** The print jobs (pending first) and the contest's printing. */
+  listPrintJobs(): Promise<PrintJobsView>;
+  /** A print job with its text. */
+  getPrintJob(id: string): Promise<ConsolePrintJobWithText>;
+  /** Marks a print job printed by this judge, or pending again. */
+  setPrintJobPrinted(id: string, printed: boolean): Promise<void>;
+  /** Sends a print job to the contest's print command (again) and waits for it: the job as it then is (its
+   *  commandError says why the command failed). Refused where contest.yaml names no print_command. */
+  sendPrintJob(id: string): Promise<ConsolePrintJob>;
 
   /** The awards as they stand (the judges' standings) and the medal counts they use. */
   getAwards(): Promise<AwardsView>;
@@ -587,6 +627,10 @@ export const JUDGE_REQUESTS = [
   'setBalloonDelivered',
   'getProblemStats',
   'setVerified',
+  'listPrintJobs',
+  'getPrintJob',
+  'setPrintJobPrinted',
+  'sendPrintJob',
   'getAwards',
   'setMedalCounts',
   'getResolver',

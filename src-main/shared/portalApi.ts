@@ -20,6 +20,11 @@
 //   GET  /api/portal/scoreboard          -> ScoreboardView            (frozen for teams during the freeze)
 //   GET  /api/portal/clarifications      -> PortalClarification[]     (the team's own, answers to it, broadcasts)
 //   POST /api/portal/clarifications      AskRequest -> 201 PortalClarification
+//   GET  /api/portal/print               -> PortalPrintJobs           (the caller's team's jobs, newest first, and
+//                                        whether it may print now)
+//   GET  /api/portal/print/:id           -> PortalPrintJobWithText    (the team's own only: another team's id 404)
+//   POST /api/portal/print               PrintRequest -> 201 PortalPrintJob
+//                                        413 text too large, 429 too many jobs, 409 printing closed
 //   GET  /api/portal/stream              Server-Sent Events; each event says what changed, the page then
 //                                        re-fetches: `submissions`, `judgements` (own team's), `scoreboard`,
 //                                        `clarifications`, `contest`/`state` (clock changes). Reconnects on
@@ -187,4 +192,35 @@ export interface PortalClarification {
 export interface AskRequest {
   problemId: string | null;
   text: string;
+}
+
+/** A source file or pasted text a team sends to be printed (the staff take the printout to its seat). */
+export interface PrintRequest {
+  /** The file's name ('' for pasted text): shown on the printout; its extension says the language. */
+  fileName: string;
+  text: string;
+}
+
+export interface PortalPrintJob {
+  id: string;
+  fileName: string;
+  /** The language its extension says, or null. */
+  languageId: string | null;
+  /** Epoch ms. */
+  submittedAt: number;
+  /** Whether the staff (or the print command) printed it. */
+  printed: boolean;
+}
+
+export interface PortalPrintJobWithText extends PortalPrintJob {
+  text: string;
+}
+
+export interface PortalPrintJobs {
+  /** Why the team may not print now (printing off, the contest not running), or null when it may. */
+  closed: string | null;
+  /** The largest text a job may have, in bytes (UTF-8). */
+  maxBytes: number;
+  /** The team's own jobs, newest first. */
+  jobs: PortalPrintJob[];
 }

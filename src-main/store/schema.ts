@@ -384,6 +384,25 @@ export const MIGRATIONS: readonly Migration[] = [
                  PRIMARY KEY (submission_id, name)
                ) WITHOUT ROWID`),
   },
+  {
+    version: 13,
+    description: 'print jobs: sources teams send to be printed, who and where they were, and whether staff (or the print command) printed them',
+    up: (db) =>
+      db.exec(`CREATE TABLE print_jobs (
+                 id            INTEGER PRIMARY KEY,
+                 team_id       TEXT NOT NULL,
+                 team_name     TEXT NOT NULL,        -- as the team was named when it sent the job
+                 team_location TEXT,                 -- where it sat then; NULL: not given
+                 file_name     TEXT NOT NULL,
+                 language_id   TEXT,                 -- from the file name's extension; NULL: none known
+                 text          TEXT NOT NULL,        -- at most 256 KiB (checked before it is stored)
+                 submitted_at  INTEGER NOT NULL,     -- epoch ms
+                 printed_at    INTEGER,              -- NULL while pending
+                 printed_by    TEXT,                 -- a staff account's username, or 'print command'
+                 command_error TEXT                  -- why the print command last failed for it
+               );
+               CREATE INDEX print_jobs_team ON print_jobs (team_id, id);`),
+  },
 ];
 
 /**

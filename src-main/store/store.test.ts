@@ -865,6 +865,8 @@ const DROP_MIGRATION_6 = `ALTER TABLE contest DROP COLUMN scoreboard_type; ALTER
   ALTER TABLE judgements DROP COLUMN score; ALTER TABLE judgements DROP COLUMN groups; ALTER TABLE runs DROP COLUMN score`;
 /** What the staff's marks' migration (7) and the clarification claims' (8) added, dropped to go back to an older version. */
 const DROP_STAFF_MARKS = 'DROP TABLE balloon_deliveries; DROP TABLE verifications; DROP TABLE clarification_claims';
+/** What the print jobs' migration (13) added, dropped to go back to an older version. */
+const DROP_PRINT_JOBS = 'DROP TABLE print_jobs';
 /** What the rejudgings' migration (9) added, dropped to go back to an older version. */
 const DROP_REJUDGINGS = `DROP INDEX judgements_rejudging; ALTER TABLE judgements DROP COLUMN rejudging_id; ALTER TABLE submissions DROP COLUMN rejudging_id;
   DROP TABLE rejudging_items; DROP TABLE rejudgings`;
@@ -883,6 +885,7 @@ test('migration 4 gives events written before it their audience', () => {
     db.exec(DROP_REJUDGINGS);
     db.exec(DROP_STAFF_MARKS);
     db.exec(DROP_SUBMISSION_FILES);
+    db.exec(DROP_PRINT_JOBS);
     db.pragma('user_version = 3');
     assert.equal(migrate(db), latestVersion());
     const audiences = db.prepare("SELECT type, audience FROM events WHERE type IN ('submissions', 'runs', 'problems') GROUP BY type, audience ORDER BY type").all();
@@ -909,6 +912,7 @@ test("migration 11 names a clarification's recipient to_team_id, as versions 5 t
       db.prepare('UPDATE events SET data = ? WHERE token = ?').run(JSON.stringify(to === null ? d : { ...d, to_team_ids: [to] }), e.token);
     }
     db.exec(DROP_SUBMISSION_FILES);
+    db.exec(DROP_PRINT_JOBS);
     db.pragma('user_version = 10');
     assert.equal(migrate(db), latestVersion());
     const clars = (db.prepare("SELECT data FROM events WHERE type = 'clarifications' ORDER BY token").pluck().all() as string[]).map((d) => JSON.parse(d) as Record<string, unknown>);
@@ -938,6 +942,7 @@ test('migrations 5 and 11 bring events written before CLICS 2026-01 to it: conte
     db.exec(DROP_MIGRATION_6);
     db.exec(DROP_REJUDGINGS);
     db.exec(DROP_STAFF_MARKS);
+    db.exec(DROP_PRINT_JOBS);
     db.exec(`DELETE FROM events WHERE type IN ('judgement-types', 'groups', 'organizations', 'languages', 'awards')`);
     const old: Record<string, (d: Record<string, unknown>) => Record<string, unknown>> = {
       contest: ({ scoreboard_type: _, ...d }) => d,
@@ -1164,6 +1169,7 @@ test('migration 10 lets the accounts table take judgehost accounts and keeps eve
     // Back to version 9: the accounts table as it was then, without the type.
     const db = new Database(t.file);
     db.pragma('foreign_keys = ON');
+    db.exec(DROP_PRINT_JOBS);
     const v9Check = "CHECK (type IN ('team', 'judge', 'admin'))";
     db.exec(`CREATE TABLE a7 (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, type TEXT NOT NULL ${v9Check}, team_id TEXT REFERENCES teams(id), password_hash TEXT, imported_hash TEXT) WITHOUT ROWID;
              INSERT INTO a7 SELECT * FROM accounts;

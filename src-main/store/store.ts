@@ -12,6 +12,7 @@ import { StoreDatabase } from './db.ts';
 import { EventLog } from './events.ts';
 import type { ContestHistory } from './history.ts';
 import { JudgementRepository } from './judgements.ts';
+import { PrintJobRepository } from './printJobs.ts';
 import { JudgingQueue } from './queue.ts';
 import { RejudgingRepository } from './rejudgings.ts';
 import { StoreError } from './rows.ts';
@@ -49,6 +50,8 @@ export class Store {
   /** The staff's own bookkeeping: balloons delivered, judgements verified. */
   readonly balloons: BalloonDeliveryRepository;
   readonly verifications: VerificationRepository;
+  /** Sources teams sent to be printed. */
+  readonly printJobs: PrintJobRepository;
 
   private constructor(db: StoreDatabase) {
     this.db = db;
@@ -64,6 +67,7 @@ export class Store {
     this.settings = new SettingsRepository(db);
     this.balloons = new BalloonDeliveryRepository(db);
     this.verifications = new VerificationRepository(db);
+    this.printJobs = new PrintJobRepository(db);
   }
 
   /** Opens (creating folder and file as needed) and migrates the store. ':memory:' gives a private in-memory one. */
