@@ -15,6 +15,7 @@ import { Clarifications } from './views/Clarifications.tsx';
 import { Contest } from './views/Contest.tsx';
 import { Dashboard } from './views/Dashboard.tsx';
 import { Login } from './views/Login.tsx';
+import { PrintJobPage, PrintJobs } from './views/PrintJobs.tsx';
 import { Problems } from './views/Problems.tsx';
 import { Rejudgings } from './views/Rejudgings.tsx';
 import { Resolver } from './views/Resolver.tsx';
@@ -133,6 +134,8 @@ function CurrentView({ route }: { route: Route }) {
       return <Statistics />;
     case 'balloons':
       return <Balloons />;
+    case 'print-jobs':
+      return route.printJobId === null ? <PrintJobs /> : <PrintJobPage key={route.printJobId} id={route.printJobId} />;
     case 'awards':
       return <Awards />;
     case 'resolver':

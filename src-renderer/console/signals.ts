@@ -1,7 +1,7 @@
 // "Fetch this again" signals from the event stream to whichever views are open: the scoreboard
 // and problems events carry no data, and only a view that shows them needs to ask.
 
-export type Signal = 'scoreboard' | 'problems' | 'exports' | 'balloons' | 'rejudgings';
+export type Signal = 'scoreboard' | 'problems' | 'exports' | 'balloons' | 'rejudgings' | 'printJobs';
 
 const listeners = new Map<Signal, Set<() => void>>();
 

@@ -34,6 +34,7 @@ export function startConsole(onSessionLost: () => void): () => void {
     if (effects.exports) emitSignal('exports');
     if (effects.balloons) emitSignal('balloons');
     if (effects.rejudgings) emitSignal('rejudgings');
+    if (effects.printJobs) emitSignal('printJobs');
     // The list is small and its labels are used everywhere, but it is only fetched again while
     // the Problems view is open; the view fetches on opening anyway.
     if (effects.problems && emitSignal('problems')) problems();

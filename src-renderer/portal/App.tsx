@@ -9,6 +9,7 @@ import { startClockSync, startSession } from './sync.ts';
 import { ClarificationsView } from './views/ClarificationsView.tsx';
 import { ContestNotices } from './views/ContestNotices.tsx';
 import { LoginView } from './views/LoginView.tsx';
+import { PrintView } from './views/PrintView.tsx';
 import { ProblemsView } from './views/ProblemsView.tsx';
 import { ProblemView } from './views/ProblemView.tsx';
 import { ScoreboardView } from './views/ScoreboardView.tsx';
@@ -88,6 +89,8 @@ function View({ route }: { route: Route }) {
       return <ScoreboardView />;
     case 'clarifications':
       return <ClarificationsView />;
+    case 'print':
+      return <PrintView />;
   }
 }
 

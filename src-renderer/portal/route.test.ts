@@ -12,6 +12,7 @@ test('every view survives its own link, a submission page among them', () => {
     { view: 'submission', submissionId: '12' },
     { view: 'scoreboard' },
     { view: 'clarifications' },
+    { view: 'print' },
   ];
   for (const route of routes) assert.deepEqual(parseHash(href(route)), route);
 });

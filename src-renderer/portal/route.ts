@@ -9,9 +9,10 @@ export type Route =
   | { view: 'submissions' }
   | { view: 'submission'; submissionId: string }
   | { view: 'scoreboard' }
-  | { view: 'clarifications' };
+  | { view: 'clarifications' }
+  | { view: 'print' };
 
-export type Tab = 'problems' | 'submit' | 'submissions' | 'scoreboard' | 'clarifications';
+export type Tab = 'problems' | 'submit' | 'submissions' | 'scoreboard' | 'clarifications' | 'print';
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
@@ -26,6 +27,8 @@ export function parseHash(hash: string): Route {
       return { view: 'scoreboard' };
     case 'clarifications':
       return { view: 'clarifications' };
+    case 'print':
+      return { view: 'print' };
     default:
       return { view: 'problems' };
   }

@@ -128,12 +128,13 @@ test('clarifications are added or replaced by id, in time order', () => {
   assert.equal(next.clarifications[0]!.text, 'edited');
 });
 
-test('eventEffects: refetch the scoreboard, the problems, the exports, the balloons, the rejudgings, the open detail', () => {
-  assert.deepEqual(eventEffects([{ type: 'submission', submission: submission(2) }], '2'), { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: false, detail: true });
-  assert.deepEqual(eventEffects([{ type: 'submission', submission: submission(1) }], '2'), { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: false, detail: false });
-  assert.deepEqual(eventEffects([{ type: 'scoreboard' }, { type: 'problems' }], null), { scoreboard: true, problems: true, exports: false, balloons: false, rejudgings: false, detail: false });
+test('eventEffects: refetch the scoreboard, the problems, the exports, the balloons, the rejudgings, the print jobs, the open detail', () => {
+  assert.deepEqual(eventEffects([{ type: 'submission', submission: submission(2) }], '2'), { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: false, printJobs: false, detail: true });
+  assert.deepEqual(eventEffects([{ type: 'submission', submission: submission(1) }], '2'), { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: false, printJobs: false, detail: false });
+  assert.deepEqual(eventEffects([{ type: 'scoreboard' }, { type: 'problems' }], null), { scoreboard: true, problems: true, exports: false, balloons: false, rejudgings: false, printJobs: false, detail: false });
   const job = { id: 'e1', startedAt: 1, state: 'running' as const, path: '/x', filesWritten: 3, message: '' };
-  assert.deepEqual(eventEffects([{ type: 'export', job }], null), { scoreboard: false, problems: false, exports: true, balloons: false, rejudgings: false, detail: false });
-  assert.deepEqual(eventEffects([{ type: 'balloons' }], null), { scoreboard: false, problems: false, exports: false, balloons: true, rejudgings: false, detail: false });
-  assert.deepEqual(eventEffects([{ type: 'rejudgings' }], null), { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: true, detail: false });
+  assert.deepEqual(eventEffects([{ type: 'export', job }], null), { scoreboard: false, problems: false, exports: true, balloons: false, rejudgings: false, printJobs: false, detail: false });
+  assert.deepEqual(eventEffects([{ type: 'balloons' }], null), { scoreboard: false, problems: false, exports: false, balloons: true, rejudgings: false, printJobs: false, detail: false });
+  assert.deepEqual(eventEffects([{ type: 'rejudgings' }], null), { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: true, printJobs: false, detail: false });
+  assert.deepEqual(eventEffects([{ type: 'printJobs' }], null), { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: false, printJobs: true, detail: false });
 });

@@ -25,7 +25,7 @@ export function applyEvents<S extends EventData>(state: S, events: readonly Cons
       snapshotChanged = true;
     } else if (event.type === 'submission') submissions.push(event.submission);
     else if (event.type === 'clarification') clarifications.push(event.clarification);
-    // 'scoreboard', 'problems', 'balloons' and 'rejudgings' say "fetch again": see eventEffects. Unknown types are ignored.
+    // 'scoreboard', 'problems', 'balloons', 'rejudgings' and 'printJobs' say "fetch again": see eventEffects. Unknown types are ignored.
   }
   if (!snapshotChanged && submissions.length === 0 && clarifications.length === 0) return state;
 
@@ -54,18 +54,21 @@ export interface EventEffects {
   balloons: boolean;
   /** A rejudging was opened, moved on, or was applied or cancelled. */
   rejudgings: boolean;
+  /** A print job came in, was printed, or its print command failed. */
+  printJobs: boolean;
   /** The open submission changed: refetch its detail (runs, failing test, overrides). */
   detail: boolean;
 }
 
 export function eventEffects(events: readonly ConsoleEvent[], detailId: string | null): EventEffects {
-  const effects: EventEffects = { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: false, detail: false };
+  const effects: EventEffects = { scoreboard: false, problems: false, exports: false, balloons: false, rejudgings: false, printJobs: false, detail: false };
   for (const event of events) {
     if (event.type === 'scoreboard') effects.scoreboard = true;
     else if (event.type === 'problems') effects.problems = true;
     else if (event.type === 'export') effects.exports = true;
     else if (event.type === 'balloons') effects.balloons = true;
     else if (event.type === 'rejudgings') effects.rejudgings = true;
+    else if (event.type === 'printJobs') effects.printJobs = true;
     else if (event.type === 'submission' && event.submission.id === detailId) effects.detail = true;
   }
   return effects;

@@ -8,6 +8,7 @@ const TABS: { tab: Tab; label: string }[] = [
   { tab: 'submissions', label: 'My submissions' },
   { tab: 'scoreboard', label: 'Scoreboard' },
   { tab: 'clarifications', label: 'Clarifications' },
+  { tab: 'print', label: 'Print' },
 ];
 
 export function Tabs({ current }: { current: Tab }) {
