@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { resourcePath } from '../common/paths.ts';
 import { ConsoleError } from '../console/consoleError.ts';
+import type { ConsolePrintJobWithText, PrintJobsView } from '../shared/judgeApi.ts';
 import { buildZip, zipEntries } from '../package/testUtil.ts';
 import { eventually, testServer } from '../test-support/http.ts';
 import { answerJudgeRequest, finishedExportFolder, importChosenPackage, saveProblemFile } from './ipcHandlers.ts';
@@ -115,4 +116,21 @@ test("the export folder the desktop opens is a finished export's, found by its j
   await assert.rejects(finishedExportFolder(server.console, 'nope'), { message: 'no export "nope"' });
   await assert.rejects(finishedExportFolder(server.console, '/etc'), { message: 'no export "/etc"' });
   await assert.rejects(finishedExportFolder(server.console, 7), /expected an export job id/);
+});
+
+test("print jobs through the desktop's transport: listed, read, marked printed as the desktop's judge; wrong arguments refused", async () => {
+  const job = server.console.printDesk.submit('team3', { fileName: 'notes.txt', text: 'line one\nline two\n' });
+  const view = (await answerJudgeRequest(server.console, 'listPrintJobs', [])) as PrintJobsView;
+  assert.deepEqual(view.printing, { enabled: true, command: null });
+  assert.deepEqual(
+    view.jobs.map((j) => [j.id, j.teamName, j.location, j.printed]),
+    [[job.id, 'The Recursive Rabbits', 'Hall A, desk 3', null]],
+  );
+  assert.equal(((await answerJudgeRequest(server.console, 'getPrintJob', [job.id])) as ConsolePrintJobWithText).text, 'line one\nline two\n');
+  await answerJudgeRequest(server.console, 'setPrintJobPrinted', [job.id, true]);
+  assert.equal(((await answerJudgeRequest(server.console, 'listPrintJobs', [])) as PrintJobsView).jobs[0].printed?.by, 'judge');
+  await assert.rejects(answerJudgeRequest(server.console, 'getPrintJob', [7]), { message: /^getPrintJob: id/ });
+  await assert.rejects(answerJudgeRequest(server.console, 'setPrintJobPrinted', [job.id, 'yes']), { message: /^setPrintJobPrinted: printed/ });
+  // No print_command in this contest: nothing to send to.
+  await assert.rejects(answerJudgeRequest(server.console, 'sendPrintJob', [job.id]), { message: 'contest.yaml names no print_command' });
 });

@@ -182,3 +182,20 @@ test('once the contest is over, printing is closed (409) and the portal is told 
   assert.equal(refused.body.error, 'the contest is over: printing is closed');
   assert.equal((await team2.get<PortalPrintJobs>('/api/portal/print')).body.closed, 'the contest is over: printing is closed');
 });
+
+test('with printing: false in contest.yaml the portal is told printing is not offered, and a job is refused (409)', async () => {
+  const offDir = join(scratch, 'printing-off');
+  cpSync(resourcePath('sample-contest'), offDir, { recursive: true });
+  writeFileSync(join(offDir, 'contest.yaml'), `${readFileSync(join(offDir, 'contest.yaml'), 'utf8')}printing: false\n`);
+  const off = await testServer({ contestDir: offDir });
+  try {
+    const team = new PortalClient(off.url);
+    assert.equal((await team.login('team1', 'team1-pass')).status, 200);
+    assert.equal((await team.get<PortalPrintJobs>('/api/portal/print')).body.closed, 'printing is not offered in this contest');
+    const refused = await team.post<{ error: string }>('/api/portal/print', { fileName: 'a.py', text: 'pass\n' });
+    assert.deepEqual([refused.status, refused.body.error], [409, 'printing is not offered in this contest']);
+    assert.deepEqual((await off.console.listPrintJobs()).jobs, []);
+  } finally {
+    await off.close();
+  }
+});
