@@ -45,10 +45,13 @@ export const LAYERS = {
   console: ['common', 'package', 'contest', 'store', 'judging', 'export', 'shared', 'clics', 'core'],
   // HTTP: the portal, the console's browser transport, the CLICS API; builds and starts the core.
   server: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'clics', 'core'],
+  // A remote judgehost (`verdict judgehost`): the server's judgehost routes, its package cache, the
+  // queue's worker; it judges on a local JudgeEngine, so it sits above judging/ (it uses no store).
+  remote: ['common', 'package', 'judging'],
   // Load generators for `verdict loadtest` and the benches.
   load: ['common', 'package', 'contest', 'store', 'judging', 'export', 'shared', 'server', 'clics', 'core'],
   // The `verdict` command line.
-  cli: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'server', 'load', 'clics', 'core'],
+  cli: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'server', 'load', 'clics', 'core', 'remote'],
   // The Electron shell: the only code that imports 'electron'.
   app: ['common', 'package', 'contest', 'store', 'judging', 'export', 'console', 'shared', 'server', 'clics', 'core'],
   // Ambient type declarations.

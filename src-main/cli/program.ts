@@ -3,6 +3,7 @@
 // and `verdict <command> --help` shows that command's options. The work itself is in the
 // *Command.ts modules, loaded by the command that needs them.
 import { readFileSync } from 'node:fs';
+import { availableParallelism, homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { judgeCommand } from './judgeCommand.ts';
@@ -11,6 +12,7 @@ import { verifyCommand } from './verifyCommand.ts';
 import { LOG_LEVELS, setLogLevel } from '../common/log.ts';
 import { loadLanguageDefinitions, parseExtensionLanguages, type ExtensionLanguages } from '../common/languages.ts';
 import { projectRoot } from '../common/paths.ts';
+import { checkQueueUrl } from '../common/remoteJobs.ts';
 
 /** A usage error of one command, named where commander finds it (missing or extra arguments): exit 2. */
 export class CommandUsageError extends UsageError {
@@ -56,6 +58,11 @@ const EXIT_STATUS = {
     'start: the port is taken, the data folder is in use, the contest folder is broken,',
     'or no sandbox can be built.',
   ],
+  judgehost: [
+    'Stops on SIGINT, SIGTERM or SIGHUP once its judgings in progress are reported (exit 0).',
+    'Exit status 2 when it cannot start: the server refuses the account, the server or Redis',
+    'cannot be reached, or no sandbox can be built.',
+  ],
   loadtest: ['Exit status: 0 when every submission was acknowledged and judged; 1 otherwise;', '2 on bad input.'],
   languages: ['Exit status: 0.'],
   files: ['Exit status: 0 when written; 1 when writing failed; 2 on bad input (nothing is', 'left half-written).'],
@@ -88,6 +95,20 @@ function workerCount(value: string | undefined): number | undefined {
   const workers = Number(value);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive whole number, got '${value}'`);
   return workers;
+}
+
+/** --workers of serve: with --queue, 0 (judge only on the remote judgehosts) too. */
+function serveWorkers(value: string | undefined, queue: string | undefined): number | undefined {
+  if (value !== undefined && queue !== undefined && Number(value) === 0 && value.trim() !== '') return 0;
+  return workerCount(value);
+}
+
+/** --queue's Redis URL, checked. */
+function queueUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = checkQueueUrl(value);
+  if (problem) throw new UsageError(`--queue: ${problem}`);
+  return value;
 }
 
 /** Collects a repeated option's values in order. */
@@ -278,16 +299,50 @@ export function buildProgram(): Program {
     .option('-c, --contest <dir>', 'the contest folder (default: the sample contest in resources/sample-contest/)')
     .addOption(withDefault('--host <address>', 'the address to listen on (0.0.0.0: every network of this machine)', '127.0.0.1'))
     .addOption(withDefault('--port <n>', 'the port to listen on (0: any free port)', '7800'))
-    .option('-w, --workers <n>', OPTION_HELP.workers)
+    .option('-w, --workers <n>', `${OPTION_HELP.workers}; with --queue, 0 judges only on the remote judgehosts`)
+    .option('--queue <redis url>', 'remote judgehosts (verdict judgehost) judge too, taking judgings from this Redis: redis://[:password@]host:port[/db]')
     .option('--data <dir>', 'the data folder (default: ~/.local/share/verdict/<contest id>/)')
     .option('--allow-unsandboxed', OPTION_HELP.allowUnsandboxed)
     .option('--trust-proxy', 'serve behind one TLS proxy: the client address is read from X-Forwarded-For and https from X-Forwarded-Proto (the session cookie is then Secure). Only with a proxy in front')
-    .action(async (o: { contest?: string; host: string; port: string; workers?: string; data?: string; allowUnsandboxed?: boolean; trustProxy?: boolean }) => {
-      const workers = workerCount(o.workers);
+    .action(async (o: { contest?: string; host: string; port: string; workers?: string; queue?: string; data?: string; allowUnsandboxed?: boolean; trustProxy?: boolean }) => {
+      const queue = queueUrl(o.queue);
+      const workers = serveWorkers(o.workers, queue);
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got '${o.port}'`);
       const { serveCommand } = await import('./serveCommand.ts');
-      done(await serveCommand({ contest: o.contest, host: o.host, port, workers, data: o.data, allowUnsandboxed: o.allowUnsandboxed === true, trustProxy: o.trustProxy === true }));
+      done(await serveCommand({ contest: o.contest, host: o.host, port, workers, queue, data: o.data, allowUnsandboxed: o.allowUnsandboxed === true, trustProxy: o.trustProxy === true }));
+    });
+
+  define('judgehost', 'Judge for a contest served elsewhere (verdict serve --queue): take judgings from its Redis queue, fetch packages from the server, report the results.', {
+    usage: '--server <url> --queue <redis url> --user <name> --password <pw> [options]',
+    exitStatus: EXIT_STATUS.judgehost,
+  })
+    .option('--server <url>', "the contest server's address, e.g. http://10.0.0.1:7800")
+    .option('--queue <redis url>', 'the Redis the server queues judgings in: redis://[:password@]host:port[/db]')
+    .option('--user <name>', "a judgehost account of the contest's accounts file")
+    .option('--password <pw>', "that account's password")
+    .option('-w, --workers <n>', OPTION_HELP.workers)
+    .option('--name <name>', "this judgehost's name in the server's log (default: <hostname>-<pid>)")
+    .option('--cache <dir>', 'where fetched problem packages are kept, by SHA-256 (default: ~/.cache/verdict/judgehost-packages)')
+    .option('--allow-unsandboxed', OPTION_HELP.allowUnsandboxed)
+    .action(async (o: { server?: string; queue?: string; user?: string; password?: string; workers?: string; name?: string; cache?: string; allowUnsandboxed?: boolean }) => {
+      if (!o.server || !URL.canParse(o.server) || !/^https?:$/.test(new URL(o.server).protocol)) throw new UsageError('judgehost needs --server <http://host:port>');
+      const queue = queueUrl(o.queue);
+      if (!queue) throw new UsageError('judgehost needs --queue <redis://host:port>');
+      if (!o.user || o.password === undefined) throw new UsageError('judgehost needs --user <name> and --password <pw> (a judgehost account)');
+      const { judgehostCommand } = await import('./judgehostCommand.ts');
+      done(
+        await judgehostCommand({
+          server: o.server,
+          queue,
+          user: o.user,
+          password: o.password,
+          workers: workerCount(o.workers) ?? availableParallelism(),
+          name: o.name ?? `${hostname()}-${process.pid}`,
+          cacheDir: o.cache ?? join(homedir(), '.cache', 'verdict', 'judgehost-packages'),
+          allowUnsandboxed: o.allowUnsandboxed === true,
+        }),
+      );
     });
 
   define('loadtest', 'Load a running contest server on this machine or the LAN: log teams in, send submissions at once, report acknowledgements and verdicts.', {

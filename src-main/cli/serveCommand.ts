@@ -5,6 +5,7 @@ import { serveBanner } from './serveBanner.ts';
 import { resourcePath } from '../common/paths.ts';
 import { startContestServer } from '../server/contestServer.ts';
 import { samplePasswordWarning } from '../server/servingAddress.ts';
+import { redactedUrl } from '../common/remoteJobs.ts';
 
 /** A stop that takes longer than this (a stuck connection, a judgehost that will not die) is cut short. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -14,6 +15,8 @@ export interface ServeOptions {
   host: string;
   port: number;
   workers?: number;
+  /** A Redis URL: remote judgehosts judge too (`verdict judgehost`). */
+  queue?: string;
   data?: string;
   allowUnsandboxed: boolean;
   /** --trust-proxy: behind a TLS proxy (X-Forwarded-For/-Proto are believed; the session cookie is Secure over https). */
@@ -27,6 +30,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     host: options.host,
     port: options.port,
     workers: options.workers,
+    queue: options.queue,
     dataDir: options.data,
     allowUnsandboxed: options.allowUnsandboxed,
     trustProxy: options.trustProxy,
@@ -36,6 +40,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const sandbox = context.engine.host.sandbox;
   for (const line of serveBanner({ contest: context.contest, name: contest.name, contestId: contest.id, url: server.url, dataDir: context.dataDir, pagesBuilt: context.rendererDir !== null })) console.log(line);
   console.log(`verdict: ${context.engine.pool.workers} workers, sandbox level ${sandbox.level}: ${sandbox.description}`);
+  if (options.queue) console.log(`verdict: remote judgehosts take judgings from the queue at ${redactedUrl(options.queue)} (${options.workers ?? 'one per core'} local workers besides)`);
   if (sandbox.level === 'none') console.log('verdict: warning: judging WITHOUT a sandbox (--allow-unsandboxed): contestants\' programs can reach the network and the judge\'s files');
   for (const warning of context.contest.warnings) console.log(`verdict: warning: ${escapeControls(warning)}`);
   const lanWarning = await samplePasswordWarning(context.contest, options.host);

@@ -459,7 +459,7 @@ export class ConsoleService implements ConsoleRequests {
 
   async setWorkers(workers: number): Promise<void> {
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ConsoleError('invalid', 'workers must be a whole number from 1 to 64');
-    this.ctx.engine.pool.setWorkers(workers);
+    this.ctx.engine.setWorkers(workers);
     this.ctx.judging.pump();
   }
 

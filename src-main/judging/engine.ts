@@ -5,6 +5,7 @@ import type { JobListener, JudgehostOptions } from './judgehostClient.ts';
 import { JudgehostSupervisor } from './judgehostSupervisor.ts';
 import type { JudgeJob, LanguageInfo } from '../common/judgehostProtocol.ts';
 import { WorkerPool } from './workerPool.ts';
+import { SplitBackend, type RemoteSlots } from './splitBackend.ts';
 import { UnsandboxedError } from '../common/sandboxInfo.ts';
 import type { JudgeResult } from '../common/results.ts';
 import type { ProblemPackage } from '../common/types.ts';
@@ -14,23 +15,46 @@ import { scaledTimeLimitMs } from '../common/timeFactors.ts';
 export class JudgeEngine {
   readonly host: JudgehostSupervisor;
   readonly pool: WorkerPool;
+  /** With remote judgehosts: the pool's slots split between the local judgehost and them. */
+  private readonly split: SplitBackend | null;
 
-  private constructor(host: JudgehostSupervisor, pool: WorkerPool) {
+  private constructor(host: JudgehostSupervisor, pool: WorkerPool, split: SplitBackend | null) {
     this.host = host;
     this.pool = pool;
+    this.split = split;
   }
 
   /**
    * Starts a judgehost with `workers` workers (default: one per core). Where no sandbox can be built
    * (or VERDICT_SANDBOX=none switches it off), throws UnsandboxedError unless `allowUnsandboxed`.
+   * With `remote`, the pool has the remote judgehosts' workers too (`workers` may then be 0).
    */
-  static async start(options: { workers?: number; host?: JudgehostOptions; allowUnsandboxed?: boolean } = {}): Promise<JudgeEngine> {
+  static async start(options: { workers?: number; host?: JudgehostOptions; allowUnsandboxed?: boolean; remote?: RemoteSlots } = {}): Promise<JudgeEngine> {
     const host = await JudgehostSupervisor.start(options.host);
     if (host.sandbox.level === 'none' && !options.allowUnsandboxed) {
       await host.close();
       throw new UnsandboxedError(host.sandbox.description);
     }
-    return new JudgeEngine(host, new WorkerPool(host, { workers: options.workers ?? availableParallelism() }));
+    const workers = options.workers ?? availableParallelism();
+    if (!options.remote) return new JudgeEngine(host, new WorkerPool(host, { workers }), null);
+    const split = new SplitBackend(host, workers, options.remote);
+    const pool = new WorkerPool(split, { workers: split.workers });
+    // A judgehost joined or left: the pool grows or shrinks (a running job finishes first).
+    options.remote.onChange(() => {
+      if (pool.workers !== split.workers) pool.setWorkers(split.workers);
+    });
+    return new JudgeEngine(host, pool, split);
+  }
+
+  /** Sets the local judgehost's workers (the remote judgehosts' stay theirs). */
+  setWorkers(workers: number): void {
+    if (!this.split) {
+      this.pool.setWorkers(workers);
+      return;
+    }
+    if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a whole number, got ${workers}`);
+    this.split.localWorkers = workers;
+    this.pool.setWorkers(this.split.workers);
   }
 
   get languages(): LanguageInfo[] {

@@ -33,6 +33,11 @@ export function jobIdOf(judgementId: string): string {
   return `j${judgementId}`;
 }
 
+/** The judgement of a worker pool's job id (jobIdOf's inverse). */
+export function judgementIdOf(jobId: string): string {
+  return jobId.slice(1);
+}
+
 export interface LiveJudging {
   submissionId: string;
   judgementId: string;

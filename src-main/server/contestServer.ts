@@ -13,6 +13,7 @@ import { PackageArchives } from '../judging/packageArchives.ts';
 import { ScoreboardService } from '../store/scoreboardService.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import type { JudgehostOptions } from '../judging/judgehostClient.ts';
+import type { RemoteJudging } from '../judging/remoteJudging.ts';
 import { projectRoot } from '../common/paths.ts';
 import { timeFactorOf } from '../common/timeFactors.ts';
 import { lockDataFolder, type DataFolderLock } from '../store/dataFolderLock.ts';
@@ -38,6 +39,8 @@ export interface ContestServerOptions {
   host?: string;
   port?: number;
   workers?: number;
+  /** A Redis URL: remote judgehosts (`verdict judgehost`) judge too, over this BullMQ queue; `workers` may then be 0. */
+  queue?: string;
   /** The export worker's entry (the desktop app's bundled one); default: beside the export service. */
   exportWorker?: string;
   /** How to start the judgehost (the desktop app runs the bundled one with Electron's own Node). */
@@ -143,7 +146,17 @@ async function startLocked(
   undo.push(() => problems.dispose());
   // After the judgehost has stopped: judgings it had in flight go back to the queue, for the next start.
   undo.push(() => void store.judgements.recoverInFlight());
-  const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost, allowUnsandboxed: options.allowUnsandboxed });
+  const packageArchives = new PackageArchives();
+  undo.push(() => packageArchives.dispose());
+  // Only with --queue is bullmq loaded at all.
+  let remoteJudging: RemoteJudging | null = null;
+  if (options.queue !== undefined) {
+    const { RemoteJudging } = await import('../judging/remoteJudging.ts');
+    const remote = await RemoteJudging.start(options.queue, async (problemId) => (await packageArchives.of(await problems.get(problemId))).sha256);
+    undo.push(() => remote.close());
+    remoteJudging = remote;
+  }
+  const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost, allowUnsandboxed: options.allowUnsandboxed, remote: remoteJudging ?? undefined });
   undo.push(() => engine.close());
   const judging = new JudgingService(store, engine, problems);
   undo.push(() => judging.stop());
@@ -151,8 +164,6 @@ async function startLocked(
   const accounts = new AccountDirectory(store, contest.accounts, options.passwordHasher);
   undo.push(() => accounts.stop());
   const live = new LiveHub();
-  const packageArchives = new PackageArchives();
-  undo.push(() => packageArchives.dispose());
 
   const context: ServerContext = {
     store,
@@ -171,6 +182,7 @@ async function startLocked(
     },
     dataDir,
     packageArchives,
+    remoteJudging,
     rendererDir: builtRendererDir(),
     now,
   };

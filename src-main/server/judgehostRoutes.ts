@@ -6,10 +6,34 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { JUDGEHOST_API, SHA256_HEX, type JudgehostProblem, type JudgehostProblems } from '../common/judgehostHttp.ts';
+import type { JudgeProgress, JudgeResult } from '../common/results.ts';
+import { VERDICTS, type Verdict } from '../common/types.ts';
+import type { RemoteJudging } from '../judging/remoteJudging.ts';
 import { HttpError } from './auth.ts';
 import type { ServerContext } from './context.ts';
 
 const PackageParams = Type.Object({ sha256: Type.String({ pattern: SHA256_HEX.source }) });
+const JudgementParams = Type.Object({ id: Type.String({ pattern: '^[0-9]+$', maxLength: 20 }) });
+const Heartbeat = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), workers: Type.Integer({ minimum: 0, maximum: 1024 }), busy: Type.Integer({ minimum: 0, maximum: 1024 }) });
+// A judging's steps and result are the judgehost's own (a trusted account, as DOMjudge trusts its
+// judgehosts): their outline is checked here, their details are JudgeProgress and JudgeResult.
+const Step = Type.Object({ phase: Type.Union([Type.Literal('compiling'), Type.Literal('running'), Type.Literal('tested')]) });
+const Progress = Type.Object({ attempt: Type.Integer({ minimum: 0 }), steps: Type.Array(Step, { maxItems: 10_000 }) });
+const Result = Type.Object({
+  attempt: Type.Integer({ minimum: 0 }),
+  judgehost: Type.String({ maxLength: 100 }),
+  result: Type.Object({
+    verdict: Type.Unsafe<Verdict>({ type: 'string', enum: [...VERDICTS] }),
+    tests: Type.Array(Type.Object({})),
+    compile: Type.Object({ ok: Type.Boolean(), output: Type.String(), timeMs: Type.Number() }),
+    timeMs: Type.Number(),
+    memoryKb: Type.Number(),
+  }),
+});
+/** A result carries each test's outcome and the compiler's output (each bounded by the judgehost). */
+const RESULT_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+/** The answer to a report of an attempt that is no longer the judgement's current one. */
+const SUPERSEDED = 'not the current attempt of a judging in flight (superseded, cancelled, or already reported): ignored';
 
 export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const archives = ctx.packageArchives;
@@ -35,5 +59,28 @@ export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext
     // The name is the content: it never changes, so a cache may keep it for good.
     reply.header('content-type', 'application/x-tar').header('content-length', archive.bytes).header('etag', `"${archive.sha256}"`).header('cache-control', 'private, immutable, max-age=31536000');
     return reply.send(createReadStream(archive.file));
+  });
+
+  const queue = (): RemoteJudging => {
+    if (!ctx.remoteJudging) throw new HttpError(409, 'this server judges without a queue (start it with verdict serve --queue)');
+    return ctx.remoteJudging;
+  };
+
+  api.post(`${JUDGEHOST_API}/heartbeat`, { config: { access: 'judgehost', stateChange: true }, schema: { body: Heartbeat } }, (request, reply) => {
+    queue().heartbeat(request.body);
+    return reply.code(204).send();
+  });
+
+  api.post(`${JUDGEHOST_API}/judgements/:id/progress`, { config: { access: 'judgehost', stateChange: true }, schema: { params: JudgementParams, body: Progress } }, (request, reply) => {
+    const steps = request.body.steps as JudgeProgress[];
+    if (!queue().progress(request.params.id, { attempt: request.body.attempt, steps })) throw new HttpError(409, SUPERSEDED);
+    return reply.code(204).send();
+  });
+
+  api.post(`${JUDGEHOST_API}/judgements/:id/result`, { config: { access: 'judgehost', stateChange: true }, bodyLimit: RESULT_BODY_LIMIT_BYTES, schema: { params: JudgementParams, body: Result } }, (request, reply) => {
+    const { attempt, judgehost } = request.body;
+    const result = request.body.result as JudgeResult;
+    if (!queue().result(request.params.id, { attempt, judgehost, result })) throw new HttpError(409, SUPERSEDED);
+    return reply.code(204).send();
   });
 }

@@ -84,6 +84,9 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/console/output/:id': 'judge',
   'GET /api/judgehost/problems': 'judgehost',
   'GET /api/judgehost/packages/:sha256': 'judgehost',
+  'POST /api/judgehost/heartbeat': 'judgehost',
+  'POST /api/judgehost/judgements/:id/progress': 'judgehost',
+  'POST /api/judgehost/judgements/:id/result': 'judgehost',
 };
 
 /** Public routes whose content is held back by the contest's state, where anyone but a judge may get 403

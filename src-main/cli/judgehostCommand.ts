@@ -1,0 +1,30 @@
+// `verdict judgehost --server <url> --queue <redis url> --user <name> --password <pw> [--workers N]
+// [--name NAME] [--cache <dir>]`: a remote judgehost (remote/judgehostAgent.ts) until a signal.
+import { log } from '../common/log.ts';
+import { escapeControls } from './output.ts';
+import { startJudgehostAgent, type JudgehostAgentOptions } from '../remote/judgehostAgent.ts';
+
+/** A stop waits for the running judgings to finish and report; one that takes longer is cut short (the server re-runs them). */
+const SHUTDOWN_TIMEOUT_MS = 60_000;
+
+export async function judgehostCommand(options: JudgehostAgentOptions): Promise<number> {
+  const agent = await startJudgehostAgent(options);
+  const sandbox = agent.engine.host.sandbox;
+  console.log(`verdict: judgehost ${escapeControls(options.name)}: ${options.workers} workers, sandbox level ${sandbox.level}, judging for ${escapeControls(options.server)}`);
+  for (const problem of agent.unreadable) console.log(`verdict: warning: problem ${escapeControls(problem.id)}: ${escapeControls(problem.error)}`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGHUP', () => resolve('SIGHUP'));
+  });
+  console.log(`verdict: stopping (${signal}): finishing the judgings in progress…`);
+  const cutShort = (why: string) => {
+    log.error({ why }, 'stop cut short');
+    process.exit(1);
+  };
+  for (const again of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(again, () => cutShort(`a second ${again}`));
+  setTimeout(() => cutShort(`still stopping after ${SHUTDOWN_TIMEOUT_MS / 1000} s`), SHUTDOWN_TIMEOUT_MS).unref();
+  await agent.close();
+  console.log('verdict: stopped');
+  return 0;
+}

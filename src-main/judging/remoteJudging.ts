@@ -1,0 +1,264 @@
+// The core's side of remote judgehosts (`verdict serve --queue redis://…`): each judging the worker
+// pool gives a remote slot (splitBackend.ts) becomes a BullMQ job; the judgehosts take them, and
+// report progress and results over HTTP (server/judgehostRoutes.ts), which land here. Loaded only
+// with --queue: nothing else imports bullmq.
+//
+// The store is the one truth: the queue holds only the judgings in flight. At start it is emptied;
+// whenever Redis has lost its data (the epoch key is gone) every judging in flight is dispatched
+// again. Each dispatch is an attempt with its own number; only the latest attempt's result counts,
+// so a late or doubled result (a judgehost whose job was given to another) changes nothing.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { JudgeJob } from '../common/judgehostProtocol.ts';
+import { log } from '../common/log.ts';
+import { judgeErrorResult, judgeFaultResult, type JudgeResult } from '../common/results.ts';
+import { JUDGING_QUEUE, QUEUE_EPOCH_KEY, remoteJobId, type JudgehostHeartbeat, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
+import type { JobListener } from './judgehostClient.ts';
+import { judgementIdOf } from './judgingService.ts';
+import type { RemoteSlots } from './splitBackend.ts';
+
+/** A judgehost not heard from for this long is gone: its workers leave the pool (it beats every 2 s). */
+const JUDGEHOST_TIMEOUT_MS = 6000;
+/** How often the judgehosts' liveness and Redis's epoch key are checked. */
+const CHECK_INTERVAL_MS = 2000;
+/** BullMQ runs a job again this many times when the judgehost's processor fails (the server unreachable). */
+const JOB_ATTEMPTS = 3;
+const JOB_RETRY_DELAY_MS = 1000;
+
+/** The queue cannot be used at start (Redis unreachable, a wrong password): `verdict serve` says so and exits 2. */
+class QueueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueueError';
+  }
+}
+
+interface InFlight {
+  /** Null until the job's data is made (the package's archive named). */
+  data: RemoteJobData | null;
+  listener: JobListener;
+  resolve: (result: JudgeResult) => void;
+}
+
+interface Judgehost {
+  workers: number;
+  busy: number;
+  seenAt: number;
+}
+
+export class RemoteJudging implements RemoteSlots {
+  private readonly queue: Queue<RemoteJobData>;
+  private readonly events: QueueEvents;
+  private readonly redis: Redis;
+  private readonly packageOf: (problemId: string) => Promise<string>;
+  /** By the worker pool's job id. */
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly judgehosts = new Map<string, Judgehost>();
+  private readonly listeners = new Set<() => void>();
+  private readonly timer: NodeJS.Timeout;
+  /** Attempt numbers grow over the server's restarts too (a clock start): an old run's result never matches. */
+  private attempts = Date.now();
+  private liveCapacity = 0;
+  /** A dispatch failed (Redis unreachable): dispatch everything in flight again once it answers. */
+  private lost = false;
+  private closed = false;
+  private readonly log = log.child({ component: 'remote-judging' });
+
+  private constructor(url: string, packageOf: (problemId: string) => Promise<string>) {
+    const connection = { url, maxRetriesPerRequest: null };
+    this.queue = new Queue<RemoteJobData>(JUDGING_QUEUE, { connection });
+    this.events = new QueueEvents(JUDGING_QUEUE, { connection });
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1 });
+    this.packageOf = packageOf;
+    this.events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
+    this.timer = setInterval(() => void this.check(), CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** Connects to Redis and empties the queue (the store says what is to be judged). */
+  static async start(url: string, packageOf: (problemId: string) => Promise<string>): Promise<RemoteJudging> {
+    const remote = new RemoteJudging(url, packageOf);
+    try {
+      // First on the connection that gives up (the queue's retries for ever): an unreachable Redis or a wrong password says so.
+      await remote.redis.set(QUEUE_EPOCH_KEY, randomUUID());
+      await remote.queue.obliterate({ force: true });
+    } catch (error) {
+      await remote.close();
+      throw new QueueError(`cannot use the queue at ${redactedUrl(url)}: ${(error as Error).message}`);
+    }
+    return remote;
+  }
+
+  get capacity(): number {
+    return this.liveCapacity;
+  }
+
+  /** The live remote judgehosts: name → workers, busy. */
+  judgehostList(): { name: string; workers: number; busy: number; seenAt: number }[] {
+    return [...this.judgehosts].map(([name, j]) => ({ name, ...j }));
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  heartbeat(beat: JudgehostHeartbeat): void {
+    if (!this.judgehosts.has(beat.name)) this.log.info({ judgehost: beat.name, workers: beat.workers }, 'a remote judgehost joined');
+    this.judgehosts.set(beat.name, { workers: beat.workers, busy: beat.busy, seenAt: Date.now() });
+    this.capacityMayHaveChanged();
+  }
+
+  judge(job: JudgeJob, listener: JobListener): Promise<JudgeResult> {
+    return new Promise((resolve) => {
+      // In flight from now: a cancel while the package's name is looked up resolves it, and nothing is dispatched.
+      const flight: InFlight = { data: null, listener, resolve };
+      this.inFlight.set(job.id, flight);
+      void this.jobData(job).then(
+        (data) => {
+          if (this.inFlight.get(job.id) !== flight) return;
+          flight.data = data;
+          void this.dispatch(flight);
+        },
+        (error: Error) => {
+          if (this.inFlight.get(job.id) !== flight) return;
+          this.inFlight.delete(job.id);
+          resolve(judgeErrorResult(`cannot send the judging to the queue: ${error.message}`));
+        },
+      );
+    });
+  }
+
+  /** What the queue carries for a job: the package by name, the source itself. */
+  private async jobData(job: JudgeJob): Promise<RemoteJobData> {
+    const packageSha256 = await this.packageOf(job.problem.id);
+    return {
+      judgementId: judgementIdOf(job.id),
+      attempt: 0,
+      problemId: job.problem.id,
+      packageSha256,
+      languageId: job.languageId,
+      files: submittedFiles(job.sourcePath),
+      timeLimitMs: job.problem.timeLimitMs,
+      runAllTests: job.runAllTests === true,
+    };
+  }
+
+  cancel(jobId: string): boolean {
+    const flight = this.inFlight.get(jobId);
+    if (!flight) return false;
+    this.inFlight.delete(jobId);
+    // A waiting job goes; a running one finishes on its judgehost, and its result is refused.
+    if (flight.data) void this.queue.remove(remoteJobId(flight.data.judgementId, flight.data.attempt)).catch(() => {});
+    flight.resolve(judgeErrorResult('judging was cancelled'));
+    return true;
+  }
+
+  /** A running attempt's steps; false when the attempt is not the judgement's current one. */
+  progress(judgementId: string, report: ProgressReport): boolean {
+    const flight = this.current(judgementId, report.attempt);
+    if (!flight) return false;
+    for (const step of report.steps) flight.listener.onProgress?.(step);
+    return true;
+  }
+
+  /** An attempt's result; false (and ignored) when the attempt is not the judgement's current one. */
+  result(judgementId: string, report: ResultReport): boolean {
+    const flight = this.current(judgementId, report.attempt);
+    if (!flight) return false;
+    this.inFlight.delete(`j${judgementId}`);
+    this.log.debug({ judgementId, judgehost: report.judgehost, verdict: report.result.verdict }, 'remote result');
+    flight.resolve(report.result);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    for (const [jobId, flight] of this.inFlight) {
+      this.inFlight.delete(jobId);
+      flight.resolve(judgeFaultResult('the server stopped'));
+    }
+    await Promise.allSettled([this.queue.close(), this.events.close()]);
+    this.redis.disconnect();
+  }
+
+  private current(judgementId: string, attempt: number): InFlight | null {
+    const flight = this.inFlight.get(`j${judgementId}`);
+    return flight?.data?.attempt === attempt ? flight : null;
+  }
+
+  private async dispatch(flight: InFlight): Promise<void> {
+    if (!flight.data) return;
+    const data = { ...flight.data, attempt: ++this.attempts };
+    flight.data = data;
+    const { judgementId, attempt } = data;
+    try {
+      await this.queue.add('judge', data, {
+        jobId: remoteJobId(judgementId, attempt),
+        attempts: JOB_ATTEMPTS,
+        backoff: { type: 'fixed', delay: JOB_RETRY_DELAY_MS },
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+    } catch (error) {
+      if (this.closed) return;
+      this.log.error({ err: error, judgementId }, 'cannot put a judging on the queue; it is dispatched again once Redis answers');
+      this.lost = true;
+    }
+  }
+
+  /** BullMQ gave up on a job (its processor failed every attempt, or it stalled too often): a judge fault, judged again. */
+  private failed(jobId: string, reason: string): void {
+    for (const [poolJobId, flight] of this.inFlight) {
+      if (!flight.data || remoteJobId(flight.data.judgementId, flight.data.attempt) !== jobId) continue;
+      this.inFlight.delete(poolJobId);
+      flight.resolve(judgeFaultResult(`a remote judgehost failed: ${reason}`));
+    }
+  }
+
+  private capacityMayHaveChanged(): void {
+    const now = Date.now();
+    for (const [name, judgehost] of this.judgehosts) {
+      if (now - judgehost.seenAt <= JUDGEHOST_TIMEOUT_MS) continue;
+      this.judgehosts.delete(name);
+      this.log.warn({ judgehost: name }, 'a remote judgehost stopped answering: its workers leave the pool');
+    }
+    const capacity = [...this.judgehosts.values()].reduce((sum, j) => sum + j.workers, 0);
+    if (capacity === this.liveCapacity) return;
+    this.liveCapacity = capacity;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Judgehosts gone quiet leave; Redis without the epoch key (restarted empty, flushed) gets every judging in flight again. */
+  private async check(): Promise<void> {
+    this.capacityMayHaveChanged();
+    let epoch: string | null;
+    try {
+      epoch = await this.redis.get(QUEUE_EPOCH_KEY);
+    } catch {
+      return; // Redis is down: the dispatches wait for it
+    }
+    if (epoch !== null && !this.lost) return;
+    if (this.closed) return;
+    this.log.warn({ inFlight: this.inFlight.size, lostData: epoch === null }, 'rebuilding the queue from the judgings in flight');
+    this.lost = false;
+    try {
+      await this.redis.set(QUEUE_EPOCH_KEY, randomUUID());
+    } catch {
+      this.lost = true;
+      return;
+    }
+    for (const flight of this.inFlight.values()) await this.dispatch(flight);
+  }
+}
+
+/** The files a job names (submissionFolder.ts wrote them: one file, or a folder of them), as the queue carries them. */
+function submittedFiles(sourcePath: string): RemoteJobData['files'] {
+  const paths = statSync(sourcePath).isDirectory() ? readdirSync(sourcePath).sort().map((name) => join(sourcePath, name)) : [sourcePath];
+  return paths.map((path) => ({ fileName: basename(path), base64: readFileSync(path).toString('base64') }));
+}

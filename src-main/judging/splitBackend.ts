@@ -1,0 +1,59 @@
+// The worker pool's backend when remote judgehosts judge too (`verdict serve --queue`): the pool's
+// first slots are the local judgehost's workers, the slots above them the remote judgehosts' (as
+// many as their heartbeats say they have). The pool, and the judging service's fair order above it,
+// stay as they are: a remote worker is one more slot.
+import type { JudgeJob } from '../common/judgehostProtocol.ts';
+import type { JudgeResult } from '../common/results.ts';
+import type { JobListener } from './judgehostClient.ts';
+import type { JudgeBackend } from './workerPool.ts';
+
+/** Where the remote slots' judgings go (judging/remoteJudging.ts: the BullMQ queue). */
+export interface RemoteSlots {
+  /** The live remote judgehosts' workers. */
+  readonly capacity: number;
+  judge(job: JudgeJob, listener: JobListener): Promise<JudgeResult>;
+  /** Stops a job it judges; false when it has no such job. */
+  cancel(jobId: string): boolean;
+  /** Tells when `capacity` may have changed. */
+  onChange(listener: () => void): () => void;
+}
+
+export class SplitBackend implements JudgeBackend {
+  private readonly local: JudgeBackend;
+  private readonly remote: RemoteSlots;
+  /** The local judgehost's workers: slots 0 to localWorkers - 1 (0: judge only remotely). */
+  localWorkers: number;
+
+  constructor(local: JudgeBackend, localWorkers: number, remote: RemoteSlots) {
+    this.local = local;
+    this.localWorkers = localWorkers;
+    this.remote = remote;
+  }
+
+  /** The pool's size: local and remote workers (at least 1, the pool's least; unavailable while there is none). */
+  get workers(): number {
+    return Math.max(1, this.localWorkers + this.remote.capacity);
+  }
+
+  /** With local workers, as the local judgehost is (as without a queue); without, while a remote judgehost is live. */
+  get available(): boolean {
+    return this.localWorkers > 0 ? this.local.available !== false : this.remote.capacity > 0;
+  }
+
+  judge(job: JudgeJob, slot: number, listener: JobListener): Promise<JudgeResult> {
+    return slot < this.localWorkers ? this.local.judge(job, slot, listener) : this.remote.judge(job, listener);
+  }
+
+  cancel(jobId: string): void {
+    if (!this.remote.cancel(jobId)) this.local.cancel(jobId);
+  }
+
+  onChange(listener: () => void): () => void {
+    const stopLocal = this.local.onChange?.(listener);
+    const stopRemote = this.remote.onChange(listener);
+    return () => {
+      stopLocal?.();
+      stopRemote();
+    };
+  }
+}

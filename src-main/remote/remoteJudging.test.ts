@@ -1,0 +1,175 @@
+// Remote judgehosts over BullMQ, with real processes on loopback: a real redis-server, the contest
+// server (verdict serve --queue, judging only remotely), and `verdict judgehost` processes. Verdicts
+// come out right, a killed judgehost's judging is re-run on another, and only judgehost accounts
+// with the right password get in.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Verdict } from '../common/types.ts';
+import { resourcePath } from '../common/paths.ts';
+import { verdictBin } from '../test-support/cli.ts';
+import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
+import { startRedis, type TestRedis } from '../test-support/redis.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'verdict-remote-'));
+let redis: TestRedis;
+before(async () => {
+  redis = await startRedis();
+});
+after(async () => {
+  await redis.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A slow submission naps this long on each test (well under the time limit: its CPU time is what counts). */
+const SLOW_TEST_NAP_S = 0.4;
+const LANGUAGE_OF: Record<string, string> = { '.py': 'python', '.c': 'c', '.cpp': 'cpp', '.java': 'java' };
+const EXPECTED: Record<string, Verdict> = { accepted: 'AC', wrong_answer: 'WA', time_limit_exceeded: 'TLE' };
+
+/** The sample contest's example submissions, each with the verdict its folder names. */
+function sampleSubmissions(): { problemId: string; languageId: string; fileName: string; source: string; expected: Verdict }[] {
+  const out = [];
+  for (const problemId of ['hello', 'mean', 'sum']) {
+    for (const [folder, expected] of Object.entries(EXPECTED)) {
+      const dir = resourcePath('sample-contest', problemId, 'submissions', folder);
+      for (const fileName of readdirSync(dir).sort()) {
+        out.push({ problemId, languageId: LANGUAGE_OF[extname(fileName)], fileName, source: readFileSync(join(dir, fileName), 'utf8'), expected });
+      }
+    }
+  }
+  return out;
+}
+
+interface Judgehost {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code (or the signal's name). */
+  exit: Promise<string>;
+}
+
+function startJudgehost(serverUrl: string, name: string, password = 'judgehost1-pass', user = 'judgehost1'): Judgehost {
+  const args = ['judgehost', '--server', serverUrl, '--queue', redis.url, '--user', user, '--password', password, '--workers', '1', '--name', name, '--cache', join(scratch, `cache-${name}`)];
+  const child = spawn(process.execPath, [verdictBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERDICT_LOG_LEVEL: 'warn' } });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exit = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+  return { child, output: () => output, exit };
+}
+
+async function started(judgehost: Judgehost, name: string): Promise<void> {
+  await eventually(async () => (judgehost.output().includes(`verdict: judgehost ${name}:`) ? true : judgehost.child.exitCode !== null ? Promise.reject(new Error(judgehost.output())) : undefined), 60_000, `judgehost ${name} to start`);
+}
+
+async function stop(judgehost: Judgehost): Promise<void> {
+  if (judgehost.child.exitCode === null && judgehost.child.signalCode === null) judgehost.child.kill('SIGTERM');
+  await judgehost.exit;
+}
+
+/** Sends each submission as one of the sample teams (in turn); their ids with the verdicts expected. */
+async function submitAll(url: string, submissions: ReturnType<typeof sampleSubmissions>): Promise<Map<string, Verdict>> {
+  const teams = await Promise.all(
+    [1, 2, 3, 4, 5].map(async (n) => {
+      const client = new PortalClient(url);
+      assert.equal((await client.login(`team${n}`, `team${n}-pass`)).status, 200);
+      return client;
+    }),
+  );
+  const expected = new Map<string, Verdict>();
+  for (const [i, s] of submissions.entries()) {
+    const answer = await teams[i % teams.length].post<{ id: string }>('/api/portal/submissions', { problemId: s.problemId, languageId: s.languageId, fileName: s.fileName, source: s.source });
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    expected.set(answer.body.id, s.expected);
+  }
+  return expected;
+}
+
+type Server = Awaited<ReturnType<typeof testServer>>;
+
+/** Waits until every submission has its verdict; then each has exactly one current judgement, with the verdict expected. */
+async function judgedRight(server: Server, expected: Map<string, Verdict>, timeoutMs: number): Promise<void> {
+  const store = server.context.store;
+  const current = (id: string) => store.judgements.list({ submissionId: id }).filter((j) => j.valid && j.endTime !== null);
+  await eventually(async () => ([...expected.keys()].every((id) => current(id).length > 0) ? true : undefined), timeoutMs, 'every verdict');
+  for (const [id, verdict] of expected) {
+    const judgements = current(id);
+    assert.equal(judgements.length, 1, `submission ${id}: exactly one current judgement`);
+    assert.equal(judgements[0].verdict, verdict, `submission ${id}: ${judgements[0].error ?? ''}`);
+  }
+}
+
+test('two remote judgehosts judge the sample submissions right', { timeout: 120_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  const judgehosts = [startJudgehost(server.url, 'jh-a'), startJudgehost(server.url, 'jh-b')];
+  try {
+    await Promise.all(judgehosts.map((j, i) => started(j, ['jh-a', 'jh-b'][i])));
+    // Both have joined the pool (their heartbeats): two remote workers, none local.
+    await eventually(async () => (server.context.engine.pool.workers === 2 ? true : undefined), 10_000, 'two remote workers');
+    // No time limit run out: on a loaded machine (2 cores, shared) such a run is judged again as the judge's fault,
+    // whoever judges it; the other verdicts do not depend on the load.
+    const all = sampleSubmissions().filter((s) => s.expected !== 'TLE');
+    const python = all.filter((s) => s.languageId === 'python');
+    const expected = await submitAll(server.url, [...all, ...python, ...python, ...python].slice(0, 30));
+    assert.equal(expected.size, 30);
+    await judgedRight(server, expected, 100_000);
+    // Both judged (the judgement records say nothing of which remote judgehost: the jobs went to whichever was free).
+    for (const j of judgehosts) assert.doesNotMatch(j.output(), /error/i, j.output());
+  } finally {
+    await Promise.all(judgehosts.map(stop));
+    await server.close();
+  }
+});
+
+test('a judgehost killed while judging: its judging runs on another, with the right verdict', { timeout: 120_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  const first = startJudgehost(server.url, 'jh-doomed');
+  let second: Judgehost | null = null;
+  try {
+    await started(first, 'jh-doomed');
+    await eventually(async () => (server.context.engine.pool.workers === 1 ? true : undefined), 10_000, 'the remote worker');
+    // Slow judgings first (a right answer after a nap on each test, using no CPU), then a few quick ones.
+    const quick = sampleSubmissions().filter((s) => s.languageId === 'python' && s.expected !== 'TLE');
+    const sum = quick.find((s) => s.problemId === 'sum' && s.expected === 'AC')!;
+    const slow = { ...sum, fileName: 'slow_sum.py', source: `import time\ntime.sleep(${SLOW_TEST_NAP_S})\n${sum.source}` };
+    const expected = await submitAll(server.url, [slow, slow, ...quick.slice(0, 4)]);
+    // Killed once it is in the middle of a judging (a step reported).
+    await eventually(async () => (server.context.judging.running().some((r) => r.progress !== null) ? true : undefined), 30_000, 'a judging in progress');
+    first.child.kill('SIGKILL');
+    assert.equal(await first.exit, 'SIGKILL');
+    second = startJudgehost(server.url, 'jh-rescue');
+    await started(second, 'jh-rescue');
+    await judgedRight(server, expected, 90_000);
+  } finally {
+    await stop(first);
+    if (second) await stop(second);
+    await server.close();
+  }
+});
+
+test('a wrong judgehost password is refused with a clear message; a team account cannot use the judgehost routes', { timeout: 60_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  try {
+    const refused = startJudgehost(server.url, 'jh-wrong', 'not-the-password');
+    assert.equal(await refused.exit, '2');
+    assert.match(refused.output(), /refused judgehost account 'judgehost1': wrong user name or password/);
+
+    const team = basic('team1', 'team1-pass');
+    const json = { 'content-type': 'application/json' };
+    const heartbeat = await fetch(`${server.url}/api/judgehost/heartbeat`, { method: 'POST', headers: { ...team, ...json }, body: JSON.stringify({ name: 'x', workers: 4, busy: 0 }) });
+    assert.equal(heartbeat.status, 403);
+    const result = await fetch(`${server.url}/api/judgehost/judgements/1/result`, { method: 'POST', headers: { ...team, ...json }, body: JSON.stringify({ attempt: 1, judgehost: 'x', result: { verdict: 'AC', tests: [], compile: { ok: true, output: '', timeMs: 0 }, timeMs: 0, memoryKb: 0 } }) });
+    assert.equal(result.status, 403);
+    assert.equal(server.context.engine.pool.workers, 1, 'no remote workers joined: the pool keeps its least size');
+    assert.equal(server.context.remoteJudging?.capacity, 0);
+
+    // The judgehost account itself: a result for no judging in flight is refused as superseded.
+    const judgehost = basic('judgehost1', 'judgehost1-pass');
+    const stale = await fetch(`${server.url}/api/judgehost/judgements/1/result`, { method: 'POST', headers: { ...judgehost, ...json }, body: JSON.stringify({ attempt: 1, judgehost: 'x', result: { verdict: 'AC', tests: [], compile: { ok: true, output: '', timeMs: 0 }, timeMs: 0, memoryKb: 0 } }) });
+    assert.equal(stale.status, 409);
+  } finally {
+    await server.close();
+  }
+});
