@@ -1,10 +1,11 @@
-// A submission of several files through the Contest API (POST /submissions with a zip of them):
+// A submission of several files through the Contest API (POST /submissions with a zip of them) and the
+// portal (POST /api/portal/submissions with otherFiles):
 // stored with every file, judged from its entry file with its module beside it, and given back whole
 // by GET /submissions/{id}/files; zips that are not a program of the language are refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildZip, type ZipEntrySpec } from '../package/testUtil.ts';
-import { basic, eventually, testServer } from '../test-support/http.ts';
+import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 import { sourcesFromZipFile } from '../contest/submissionFiles.ts';
 
 describe('submissions of several files over the Contest API', () => {
@@ -56,5 +57,29 @@ describe('submissions of several files over the Contest API', () => {
     assert.equal((await post([{ name: 'main.py', data: 'print(1)\n' }, { name: 'evil.py', data: '/etc/passwd', mode: 0o120777 }])).status, 400);
     assert.equal((await post([{ name: 'main.py', data: 'print(1)\n' }, { name: 'main.py', data: 'print(2)\n' }])).status, 400);
     assert.equal(server.context.store.submissions.list().length, before);
+  });
+
+  test('the portal takes a program of several files; the entry is main.* whichever file comes first', async () => {
+    const portal = new PortalClient(server.url);
+    await portal.login('team3', 'team3-pass');
+    const sent = await portal.post<{ id: string; error?: string }>('/api/portal/submissions', {
+      problemId: 'hello',
+      languageId: 'python',
+      fileName: 'greeting.py',
+      source: 'TEXT = "Hello, World!"\n',
+      otherFiles: [{ fileName: 'main.py', source: 'from greeting import TEXT\nprint(TEXT)\n' }],
+    });
+    assert.equal(sent.status, 202, sent.body.error);
+    assert.equal(server.context.store.submissions.get(sent.body.id)?.fileName, 'main.py');
+    assert.deepEqual(server.context.store.submissions.files(sent.body.id)?.map((f) => f.fileName), ['main.py', 'greeting.py']);
+    assert.equal(await eventually(async () => server.context.store.submissions.get(sent.body.id)?.verdict ?? undefined, 60_000, 'the verdict'), 'AC');
+    const refused = async (otherFiles: unknown, message: RegExp) => {
+      const answer = await portal.post<{ error?: string; message?: string }>('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'main.py', source: 'print(1)\n', otherFiles });
+      assert.equal(answer.status, 400);
+      assert.match(answer.body.error ?? answer.body.message ?? '', message);
+    };
+    await refused([{ fileName: 'main.py', source: '' }], /'main\.py' is there twice/);
+    await refused([{ fileName: '../x.py', source: '' }], /bad file name/);
+    await refused(Array.from({ length: 16 }, (_, i) => ({ fileName: `m${i}.py`, source: '' })), /otherFiles/);
   });
 });

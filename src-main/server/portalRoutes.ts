@@ -18,7 +18,8 @@ import { portalClarification, portalScoreboardJson } from '../core/views.ts';
 import { HttpError, isJudge, JUDGEHOST_ACCOUNTS_ONLY_JUDGE, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
-import { checkFileName, checkSourceSize, type SourceFile } from '../contest/submissionFiles.ts';
+import { portalFiles } from './portalSubmitFiles.ts';
+import { checkSourceSize, type SourceFile } from '../contest/submissionFiles.ts';
 import { AskBody, LoginBody, ProblemParams, StatementFileParams, SubmissionParams, SubmitBody } from './requestSchemas.ts';
 import { ownSubmissionDetail } from './ownSubmission.ts';
 
@@ -138,13 +139,14 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
   api.post('/api/portal/submissions', { config: { access: 'team', stateChange: true }, schema: { body: SubmitBody } }, async (request, reply) => {
     const teamId = teamOf(await identify(request));
     const { body } = request;
-    const source = Buffer.from(body.source, 'utf8');
+    const { entry, others } = portalFiles(ctx, body);
     const submission = await acceptSubmission(ctx, request, {
       teamId,
       problemId: body.problemId,
       languageId: body.languageId,
-      fileName: checkFileName(body.fileName),
-      source,
+      fileName: entry.fileName,
+      source: entry.source,
+      otherFiles: others,
     });
     reply.code(202);
     return (await portalSubmissions(ctx, [submission]))[0];

@@ -5,13 +5,16 @@
 // keys they must not get with their own messages (CLICS's "must not be provided").
 import Type, { type Static } from 'typebox';
 import type { AskRequest, LoginRequest, PrintRequest, SubmitRequest } from '../shared/portalApi.ts';
+import { MAX_SUBMISSION_FILES } from '../contest/submissionFiles.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 // ---------------------------------------------------------------- portal (shared/portalApi.ts)
 
 export const LoginBody = Type.Object({ username: Type.String(), password: Type.String() });
-export const SubmitBody = Type.Object({ problemId: Type.String(), languageId: Type.String(), fileName: Type.String(), source: Type.String() });
+/** A program of several files: the others besides fileName/source (contest/submissionFiles.ts bounds them). */
+const OtherFiles = Type.Array(Type.Object({ fileName: Type.String(), source: Type.String() }), { maxItems: MAX_SUBMISSION_FILES - 1 });
+export const SubmitBody = Type.Object({ problemId: Type.String(), languageId: Type.String(), fileName: Type.String(), source: Type.String(), otherFiles: Type.Optional(OtherFiles) });
 export const AskBody = Type.Object({ problemId: Type.Optional(NullableString), text: Type.String() });
 export const PrintBody = Type.Object({ fileName: Type.String(), text: Type.String() });
 export const PrintJobParams = Type.Object({ id: Type.String() });

@@ -142,6 +142,9 @@ export interface SubmitRequest {
   fileName: string;
   /** The source text (UTF-8). */
   source: string;
+  /** A program of several files: the others (at most 15, 256 KiB with the first together). The judge
+   *  runs the one called main.*, else the first of the language's sources by name. */
+  otherFiles?: { fileName: string; source: string }[];
 }
 
 export interface ScoreboardView {
