@@ -1,15 +1,18 @@
 // Print jobs in Debian's Chromium against a real `verdict serve`: a team prints pasted text from the
 // portal's Print tab, a judge finds it in the console's Print jobs view (team, location), opens its
 // printable page (on screen, and as the print media shows it: the header and numbered text only) and
-// marks it printed, which the team's list then says. Screenshots at 1440×900 and 390×844; axe-core
+// marks it printed, which the team's list then says; with a print_command that fails, the console
+// shows its exit status and stderr, on the job and when sent again. Screenshots at 1440×900 and 390×844; axe-core
 // finds no serious accessibility violation.
+import { appendFileSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoSeriousViolations } from './axe.ts';
 import { browserSkipReason, expect, logInToPortal, openConsoleAsJudge, SCREENSHOTS, test } from './support.ts';
 
 const skip = browserSkipReason('console') || browserSkipReason('portal');
 test.skip(skip !== false, skip || '');
-test.use({ serveOptions: { contestCopy: false, workers: 1 } });
+test.use({ serveOptions: { contestCopy: true, workers: 1 } });
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -84,4 +87,39 @@ test('a team prints from the portal; a judge opens the printable page and marks 
 
   // The team's list says so once it looks again (it asks every 15 s while open).
   await expect(teamRow).toContainText('Printed', { timeout: 30_000 });
+});
+
+test("a print_command that fails: the console shows its exit status and stderr, on the job and when it is sent again", async ({ page, served }) => {
+  test.setTimeout(120_000);
+  const scratch = mkdtempSync(join(tmpdir(), 'verdict-e2e-printer-'));
+  try {
+    const printer = join(scratch, 'printer');
+    writeFileSync(printer, "#!/bin/sh\necho 'lpr: printer hall-a is offline' >&2\nexit 1\n");
+    chmodSync(printer, 0o755);
+    await served.stopServer();
+    appendFileSync(join(served.contestDir, 'contest.yaml'), `print_command: [${JSON.stringify(printer)}]\n`);
+    await served.startServer();
+
+    await page.setViewportSize(DESKTOP);
+    await logInToPortal(page, served.url, 'team2');
+    await page.getByRole('link', { name: 'Print' }).click();
+    await page.getByLabel('Text to print').fill('print("hi")\n');
+    await page.getByRole('button', { name: 'Print', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Sent pasted.txt to the printer.' })).toBeVisible();
+
+    await page.context().clearCookies();
+    await openConsoleAsJudge(page, served.url);
+    await page.getByRole('link', { name: 'Print jobs' }).click();
+    await expect(page.getByText(`Jobs go to the print command (${printer}).`)).toBeVisible();
+    const jobRow = page.locator('.print-jobs-table tbody tr').first();
+    await expect(jobRow).toContainText('Off By One');
+    await expect(jobRow.getByRole('note')).toHaveText(`Print command failed: ${printer}: exit code 1: lpr: printer hall-a is offline`);
+    await jobRow.getByRole('button', { name: 'Send pasted.txt from Off By One to the printer' }).click();
+    await expect(page.getByText(`Print command failed for pasted.txt from Off By One: ${printer}: exit code 1: lpr: printer hall-a is offline`)).toBeVisible();
+    await expect(jobRow).toContainText('Waiting');
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-print-command-failed.png'), fullPage: true });
+    await expectNoSeriousViolations(page, "the console's Print jobs with a failed print command");
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });

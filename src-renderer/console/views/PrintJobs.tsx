@@ -105,42 +105,50 @@ function PrintJobState({ job }: { job: ConsolePrintJob }) {
 
 /** Mark printed (or undo), and send to the print command where there is one. */
 function PrintJobActions({ job, canSend, onChanged }: { job: ConsolePrintJob; canSend: boolean; onChanged: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'mark' | 'send' | null>(null);
   const notify = useConsole((s) => s.notify);
   const what = `${job.fileName} from ${job.teamName}`;
-  const run = async (action: () => Promise<string>, failure: string): Promise<void> => {
-    setBusy(true);
-    const message = await perform(failure, action);
-    setBusy(false);
-    if (message !== undefined) {
-      notify(message.startsWith('Print command failed') ? 'error' : 'success', message);
+  const run = async (kind: 'mark' | 'send', action: () => Promise<{ ok: boolean; message: string }>, failure: string): Promise<void> => {
+    setBusy(kind);
+    const outcome = await perform(failure, action);
+    setBusy(null);
+    if (outcome !== undefined) {
+      notify(outcome.ok ? 'success' : 'error', outcome.message);
       await onChanged();
     }
   };
   const mark = (printed: boolean) =>
-    run(async () => {
-      await judge.setPrintJobPrinted(job.id, printed);
-      return printed ? `Print job ${what}: printed.` : `Print job ${what}: waiting again.`;
-    }, `Could not mark print job ${job.id}`);
+    run(
+      'mark',
+      async () => {
+        await judge.setPrintJobPrinted(job.id, printed);
+        return { ok: true, message: printed ? `Print job ${what}: printed.` : `Print job ${what}: waiting again.` };
+      },
+      `Could not mark print job ${job.id}`,
+    );
   const send = () =>
-    run(async () => {
-      const after = await judge.sendPrintJob(job.id);
-      return after.commandError ? `Print command failed for ${what}: ${after.commandError}` : `Sent ${what} to the printer.`;
-    }, `Could not send print job ${job.id}`);
+    run(
+      'send',
+      async () => {
+        const after = await judge.sendPrintJob(job.id);
+        return after.commandError ? { ok: false, message: `Print command failed for ${what}: ${after.commandError}` } : { ok: true, message: `Sent ${what} to the printer.` };
+      },
+      `Could not send print job ${job.id}`,
+    );
   return (
     <span className="print-actions">
       {job.printed ? (
-        <button type="button" className="small ghost" disabled={busy} onClick={asyncHandler(() => mark(false))} aria-label={`Mark ${what} not printed`}>
+        <button type="button" className="small ghost" disabled={busy !== null} onClick={asyncHandler(() => mark(false))} aria-label={`Mark ${what} not printed`}>
           Undo
         </button>
       ) : (
-        <button type="button" className="small primary" disabled={busy} onClick={asyncHandler(() => mark(true))} aria-label={`Mark ${what} printed`}>
+        <button type="button" className="small primary" disabled={busy !== null} onClick={asyncHandler(() => mark(true))} aria-label={`Mark ${what} printed`}>
           Mark printed
         </button>
       )}
       {canSend && (
-        <button type="button" className="small" disabled={busy} onClick={asyncHandler(send)} aria-label={`Send ${what} to the printer`}>
-          {busy ? 'Sending…' : 'Send to printer'}
+        <button type="button" className="small" disabled={busy !== null} onClick={asyncHandler(send)} aria-label={`Send ${what} to the printer`}>
+          {busy === 'send' ? 'Sending…' : 'Send to printer'}
         </button>
       )}
     </span>

@@ -55,7 +55,6 @@ export function PrintView() {
 }
 
 function PrintForm({ maxBytes, onSent }: { maxBytes: number; onSent: () => Promise<void> }) {
-  const languages = usePortal((s) => s.overview?.languages ?? []);
   const [fileName, setFileName] = useState('');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -104,13 +103,13 @@ function PrintForm({ maxBytes, onSent }: { maxBytes: number; onSent: () => Promi
     }
   };
 
-  const extensions = languages.flatMap((l) => l.extensions.map((x) => `.${x}`));
+  // Any text file: a header, an input file or notes print as well as a source.
   return (
     <form className="card print-form" onSubmit={asyncHandler(onSubmit)} noValidate>
       <div className="print-file">
         <label className="button upload">
           Choose a file…
-          <input type="file" className="visually-hidden" accept={[...extensions, '.txt'].join(',')} onChange={onUpload} />
+          <input type="file" className="visually-hidden" onChange={onUpload} />
         </label>
         <span className="muted">or paste the text below (at most {formatBytes(maxBytes)}).</span>
       </div>
