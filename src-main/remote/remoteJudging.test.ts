@@ -30,8 +30,17 @@ const LANGUAGE_OF: Record<string, string> = { '.py': 'python', '.c': 'c', '.cpp'
 const EXPECTED: Record<string, Verdict> = { accepted: 'AC', wrong_answer: 'WA', time_limit_exceeded: 'TLE' };
 
 /** The sample contest's example submissions, each with the verdict its folder names. */
-function sampleSubmissions(): { problemId: string; languageId: string; fileName: string; source: string; expected: Verdict }[] {
-  const out = [];
+interface Submission {
+  problemId: string;
+  languageId: string;
+  fileName: string;
+  source: string;
+  otherFiles?: { fileName: string; source: string }[];
+  expected: Verdict;
+}
+
+function sampleSubmissions(): Submission[] {
+  const out: Submission[] = [];
   for (const problemId of ['hello', 'mean', 'sum']) {
     for (const [folder, expected] of Object.entries(EXPECTED)) {
       const dir = resourcePath('sample-contest', problemId, 'submissions', folder);
@@ -70,7 +79,7 @@ async function stop(judgehost: Judgehost): Promise<void> {
 }
 
 /** Sends each submission as one of the sample teams (in turn); their ids with the verdicts expected. */
-async function submitAll(url: string, submissions: ReturnType<typeof sampleSubmissions>): Promise<Map<string, Verdict>> {
+async function submitAll(url: string, submissions: Submission[]): Promise<Map<string, Verdict>> {
   const teams = await Promise.all(
     [1, 2, 3, 4, 5].map(async (n) => {
       const client = new PortalClient(url);
@@ -80,7 +89,7 @@ async function submitAll(url: string, submissions: ReturnType<typeof sampleSubmi
   );
   const expected = new Map<string, Verdict>();
   for (const [i, s] of submissions.entries()) {
-    const answer = await teams[i % teams.length].post<{ id: string }>('/api/portal/submissions', { problemId: s.problemId, languageId: s.languageId, fileName: s.fileName, source: s.source });
+    const answer = await teams[i % teams.length].post<{ id: string }>('/api/portal/submissions', { problemId: s.problemId, languageId: s.languageId, fileName: s.fileName, source: s.source, otherFiles: s.otherFiles });
     assert.equal(answer.status, 202, JSON.stringify(answer.body));
     expected.set(answer.body.id, s.expected);
   }
@@ -112,7 +121,9 @@ test('two remote judgehosts judge the sample submissions right', { timeout: 120_
     // whoever judges it; the other verdicts do not depend on the load.
     const all = sampleSubmissions().filter((s) => s.expected !== 'TLE');
     const python = all.filter((s) => s.languageId === 'python');
-    const expected = await submitAll(server.url, [...all, ...python, ...python, ...python].slice(0, 30));
+    // And a program of two files: they travel in the job and are written out as the server writes them.
+    const twoFiles: Submission = { problemId: 'hello', languageId: 'python', fileName: 'greeting.py', source: 'TEXT = "Hello, World!"\n', otherFiles: [{ fileName: 'main.py', source: 'from greeting import TEXT\nprint(TEXT)\n' }], expected: 'AC' };
+    const expected = await submitAll(server.url, [...[...all, ...python, ...python, ...python].slice(0, 29), twoFiles]);
     assert.equal(expected.size, 30);
     await judgedRight(server, expected, 100_000);
     // Both judged (the judgement records say nothing of which remote judgehost: the jobs went to whichever was free).
