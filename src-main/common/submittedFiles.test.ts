@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { entryFile, languageForFiles, submittedFiles } from './submittedFiles.ts';
+import { entryFile } from './entryFile.ts';
+import { languageForFiles, submittedFiles } from './submittedFiles.ts';
 import { expandCommand } from './languages.ts';
 
 const languages = [

@@ -2,6 +2,7 @@
 // file is its entry point. The judgehost, the CLI and the core all read a submission this way.
 import { lstatSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { entryFile } from './entryFile.ts';
 import { languageForFile, type ExtensionLanguages } from './languages.ts';
 
 /** One file of a submission: its name inside the submission (a relative path, `/`-separated) and
@@ -33,18 +34,6 @@ export function submittedFiles(path: string): SubmittedFile[] {
 /** Whether a file name is one of a language's sources (by its extension). */
 export function isSourceOf(language: { extensions: readonly string[] }, name: string): boolean {
   return language.extensions.includes(extname(name).slice(1));
-}
-
-/** A file named `main.<anything>` is the entry point where there is one (problemtools' rule). */
-const MAIN_FILE_RE = /^main\./i;
-
-/**
- * The file a program of several sources starts from: the first (by name) called `main.*`, else the
- * first by name, as problemtools chooses. `sources` are the names of the language's source files.
- */
-export function entryFile(sources: readonly string[]): string | null {
-  const sorted = [...sources].sort();
-  return sorted.find((name) => MAIN_FILE_RE.test(basename(name))) ?? sorted[0] ?? null;
 }
 
 /**

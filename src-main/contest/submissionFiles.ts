@@ -1,7 +1,8 @@
 // The files of a submission POSTed the CLICS way: `files: [{data: <base64 zip>}]`.
 // Read in memory, never extracted to disk; hostile zips (path escapes, bombs) are refused.
 import yauzl from 'yauzl';
-import { entryFile, isSourceOf } from '../common/submittedFiles.ts';
+import { entryFile } from '../common/entryFile.ts';
+import { isSourceOf } from '../common/submittedFiles.ts';
 
 /** A submitted source file that cannot be accepted. The HTTP layer answers `too_large` with 413
  *  and `invalid` with 400; `verdict import` names the file it came from. */

@@ -3,7 +3,8 @@
 // tests after it still run). Everything is removed afterwards.
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import { entryFile, isSourceOf, submittedFiles } from '../common/submittedFiles.ts';
+import { entryFile } from '../common/entryFile.ts';
+import { isSourceOf, submittedFiles } from '../common/submittedFiles.ts';
 import { classifyRun, memoryAllowanceKb, starvedByMachine, type RunLimits } from './classify.ts';
 import { readHead, readTail } from '../common/fileSlices.ts';
 import { DEFAULT_PROCESSES, expandCommand, type AvailableLanguage } from '../common/languages.ts';

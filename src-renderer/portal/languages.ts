@@ -1,4 +1,5 @@
 // Which contest language a file name means, and which editor highlighting a language gets.
+import { entryFile } from '../../src-main/common/entryFile.ts';
 import type { PortalOverview } from '../../src-main/shared/portalApi.ts';
 import { MODE_BY_EXTENSION, MODE_BY_LANGUAGE, type SourceMode } from '../shared/sourceModes.ts';
 
@@ -46,4 +47,22 @@ export function editorMode(language: Language | undefined, fileName = ''): Sourc
   }
   const extension = extensionOf(fileName);
   return (extension && MODE_BY_EXTENSION[extension]) || null;
+}
+
+/** Most files one submission may have, as the server allows (contest/submissionFiles.ts). */
+export const MAX_SUBMISSION_FILES = 16;
+
+/**
+ * Files uploaded together as one program: the one shown in the editor and judged from (the entry
+ * file as the judge chooses it: main.* else the first by name among the files of the guessed
+ * language), its language, and the others.
+ */
+export function programOfFiles<F extends { fileName: string }>(files: readonly F[], languages: readonly Language[], current: string | null): { entry: F; languageId: string | null; others: F[] } | null {
+  const withLanguage = files.filter((f) => languageForFile(f.fileName, languages, current) !== null);
+  const first = entryFile(withLanguage.map((f) => f.fileName));
+  const languageId = first === null ? null : languageForFile(first, languages, current);
+  const ofLanguage = files.filter((f) => languageId !== null && languageForFile(f.fileName, languages.filter((l) => l.id === languageId), languageId) !== null);
+  const entryName = entryFile(ofLanguage.map((f) => f.fileName)) ?? entryFile(files.map((f) => f.fileName));
+  const entry = files.find((f) => f.fileName === entryName);
+  return entry ? { entry, languageId, others: files.filter((f) => f !== entry) } : null;
 }

@@ -24,6 +24,8 @@ export interface Draft {
   languageId: string;
   fileName: string;
   source: string;
+  /** A program of several files: the ones besides the source in the editor (uploaded together). */
+  otherFiles: { fileName: string; source: string }[];
 }
 
 export type Connection = LiveMode | 'offline';
@@ -56,7 +58,7 @@ export interface PortalState {
   flash: string | null;
 }
 
-const EMPTY_DRAFT: Draft = { problemId: '', languageId: '', fileName: '', source: '' };
+const EMPTY_DRAFT: Draft = { problemId: '', languageId: '', fileName: '', source: '', otherFiles: [] };
 
 const initialSession = {
   me: null,

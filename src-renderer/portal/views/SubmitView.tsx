@@ -9,7 +9,7 @@ import { HttpError, messageOf } from '../../shared/http.ts';
 import { ProblemOptions } from '../../shared/problems.tsx';
 import { retryingLazy } from '../../shared/retryingLazy.tsx';
 import { Field, Notice } from '../../shared/ui.tsx';
-import { defaultFileName, editorMode, languageForFile } from '../languages.ts';
+import { defaultFileName, editorMode, languageForFile, MAX_SUBMISSION_FILES, programOfFiles } from '../languages.ts';
 import { navigate } from '../route.ts';
 import { selectLanguages, selectProblems, setFlash, submit, SUBMIT_RETRIES, updateDraft, usePortal } from '../store.ts';
 import { useSubmitBlocker } from '../useClock.ts';
@@ -65,7 +65,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
   const problem = problems.find((p) => p.id === draft.problemId);
   const answers = problem?.submitAnswer === true;
   const language = languages.find((l) => l.id === draft.languageId);
-  const size = byteLength(draft.source);
+  const size = byteLength(draft.source) + draft.otherFiles.reduce((sum, f) => sum + byteLength(f.source), 0);
 
   const onFileName = (fileName: string): void => {
     const guessed = languageForFile(fileName, languages, draft.languageId || null);
@@ -79,28 +79,33 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
     updateDraft({ languageId, ...(fits ? {} : { fileName: defaultFileName(next, problem?.label) }) });
   };
 
+  // One file, or several uploaded together as one program (the entry file goes in the editor).
   const onUpload = (event: ChangeEvent<HTMLInputElement>): void => {
-    const file = event.target.files?.[0];
-    event.target.value = ''; // choosing the same file again still fires
-    if (!file) return;
+    const files = [...(event.target.files ?? [])];
+    event.target.value = ''; // choosing the same files again still fires
+    if (files.length === 0) return;
     setError(null);
-    if (file.size > MAX_SOURCE_BYTES) {
-      setError(`${file.name} is ${formatBytes(file.size)}: sources over ${formatBytes(MAX_SOURCE_BYTES)} are not accepted.`);
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    const what = files.length === 1 ? (files[0]?.name ?? 'the file') : `these ${files.length} files`;
+    if (files.length > MAX_SUBMISSION_FILES) {
+      setError(`${files.length} files: a submission has at most ${MAX_SUBMISSION_FILES}.`);
       return;
     }
-    const reader = new FileReader();
-    reader.onload = () => {
-      const text = typeof reader.result === 'string' ? reader.result : '';
-      if (text.includes('\u0000')) {
-        setError(`${file.name} is not a text file.`);
-        return;
-      }
-      const guessed = languageForFile(file.name, languages, draft.languageId || null);
-      updateDraft({ source: text, fileName: file.name, ...(guessed ? { languageId: guessed } : {}) });
-      setStatus(`Read ${file.name} (${formatBytes(file.size)}).`);
-    };
-    reader.onerror = () => setError(`Could not read ${file.name}.`);
-    reader.readAsText(file);
+    if (total > MAX_SOURCE_BYTES) {
+      setError(`The size of ${what} is ${formatBytes(total)}: sources over ${formatBytes(MAX_SOURCE_BYTES)} are not accepted.`);
+      return;
+    }
+    void Promise.all(files.map(async (file) => ({ fileName: file.name, source: await file.text() }))).then(
+      (read) => {
+        const binary = read.find((f) => f.source.includes('\u0000'));
+        if (binary) return setError(`${binary.fileName} is not a text file.`);
+        const program = programOfFiles(read, languages, draft.languageId || null);
+        if (!program) return setError('No file was read.');
+        updateDraft({ source: program.entry.source, fileName: program.entry.fileName, otherFiles: program.others, ...(program.languageId ? { languageId: program.languageId } : {}) });
+        setStatus(files.length === 1 ? `Read ${what} (${formatBytes(total)}).` : `Read ${what} (${formatBytes(total)}): ${program.entry.fileName} is the one run.`);
+      },
+      () => setError(`Could not read ${what}.`),
+    );
   };
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
@@ -120,14 +125,14 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
     setStatus('Submitting…');
     try {
       const submission = await submit(
-        { problemId: draft.problemId, languageId: answers ? ANSWER_LANGUAGE_ID : draft.languageId, fileName: draft.fileName.trim(), source: draft.source },
+        { problemId: draft.problemId, languageId: answers ? ANSWER_LANGUAGE_ID : draft.languageId, fileName: draft.fileName.trim(), source: draft.source, ...(draft.otherFiles.length > 0 && !answers ? { otherFiles: draft.otherFiles } : {}) },
         (retry) => setStatus(`The network hiccupped: trying again (${retry} of ${SUBMIT_RETRIES})…`),
       );
       const label = problems.find((p) => p.id === submission.problemId)?.label ?? submission.problemId;
       setFlash(`Submitted ${submission.fileName} for problem ${label}.`);
       // The next submission starts from an empty form (the language stays): pasting into the old
       // source, or a problem left chosen, sent the wrong program. The list shows what was sent.
-      updateDraft({ problemId: '', fileName: '', source: '' });
+      updateDraft({ problemId: '', fileName: '', source: '', otherFiles: [] });
       navigate({ view: 'submissions' });
     } catch (e) {
       setStatus(null);
@@ -179,6 +184,14 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
         <div className="editor-frame">
           <Editor value={draft.source} onChange={(source) => updateDraft({ source })} mode={editorMode(language, draft.fileName)} label="Source code" describedBy={hintId} />
         </div>
+        {draft.otherFiles.length > 0 && !answers && (
+          <p className="muted other-files">
+            Sent with it, as one program: <span className="mono">{draft.otherFiles.map((f) => f.fileName).join(', ')}</span>.{' '}
+            <button type="button" onClick={() => updateDraft({ otherFiles: [] })}>
+              Send only {draft.fileName || 'the editor\'s file'}
+            </button>
+          </p>
+        )}
         {answers && <p className="muted">This problem takes your answer, not a program: paste or upload the answer file.</p>}
         <p className="muted small-print" id={hintId}>
           Tab indents; press Esc then Tab to leave the editor. {formatBytes(size)} of {formatBytes(MAX_SOURCE_BYTES)}.
@@ -198,7 +211,7 @@ export function SubmitView({ problemId }: { problemId: string | null }) {
         <div className="submit-actions">
           <label className="button upload">
             Upload file
-            <input type="file" className="visually-hidden" onChange={onUpload} />
+            <input type="file" multiple className="visually-hidden" onChange={onUpload} />
           </label>
           <button type="submit" className="primary" disabled={busy || blocker !== null} title={blocker?.reason}>
             {busy ? 'Submitting…' : 'Submit'}
