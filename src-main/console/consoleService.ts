@@ -358,6 +358,7 @@ export class ConsoleService implements ConsoleRequests {
     return {
       submission: submissionView(row, store.verifications.of(row.judgementId)),
       source: source.source.toString('utf8'),
+      otherFiles: store.submissions.files(row.id)!.slice(1).map((f) => ({ fileName: f.fileName, source: f.source.toString('utf8') })),
       compileOutput: judgement?.compileOutput ?? '',
       judgeError: judgement?.error ?? null,
       runs: runs.map((r) => ({ ordinal: r.ordinal, testName: r.testName, verdict: r.verdict, timeMs: r.timeMs, memoryKb: r.memoryKb, wallMs: r.wallMs, message: r.message, score: r.score })),

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildZip, type ZipEntrySpec } from '../package/testUtil.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 import { sourcesFromZipFile } from '../contest/submissionFiles.ts';
+import type { SubmissionDetail } from '../shared/judgeApi.ts';
 
 describe('submissions of several files over the Contest API', () => {
   let server: Awaited<ReturnType<typeof testServer>>;
@@ -73,6 +74,12 @@ describe('submissions of several files over the Contest API', () => {
     assert.equal(server.context.store.submissions.get(sent.body.id)?.fileName, 'main.py');
     assert.deepEqual(server.context.store.submissions.files(sent.body.id)?.map((f) => f.fileName), ['main.py', 'greeting.py']);
     assert.equal(await eventually(async () => server.context.store.submissions.get(sent.body.id)?.verdict ?? undefined, 60_000, 'the verdict'), 'AC');
+    // The console's submission view has each file: the entry file's source, then the others.
+    const judge = new PortalClient(server.url);
+    await judge.login('judge', 'judge-pass');
+    const detail = (await judge.post<SubmissionDetail>('/api/console/getSubmission', [sent.body.id])).body;
+    assert.equal(detail.source, 'from greeting import TEXT\nprint(TEXT)\n');
+    assert.deepEqual(detail.otherFiles, [{ fileName: 'greeting.py', source: 'TEXT = "Hello, World!"\n' }]);
     const refused = async (otherFiles: unknown, message: RegExp) => {
       const answer = await portal.post<{ error?: string; message?: string }>('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'main.py', source: 'print(1)\n', otherFiles });
       assert.equal(answer.status, 400);

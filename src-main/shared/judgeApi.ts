@@ -312,7 +312,10 @@ interface OverrideEntry {
 
 export interface SubmissionDetail {
   submission: ConsoleSubmission;
+  /** The file it is judged from (its only file, or the entry file of several). */
   source: string;
+  /** A submission of several files: the others, by name (empty for one file). */
+  otherFiles: { fileName: string; source: string }[];
   compileOutput: string;
   judgeError: string | null;
   runs: ConsoleRun[];

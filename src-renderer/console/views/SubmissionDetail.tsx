@@ -358,6 +358,16 @@ function Body({ detail }: { detail: Detail }) {
           <SourceView source={detail.source} mode={sourceMode(s.languageId, s.fileName)} label={`Source of submission ${s.id}`} />
         </div>
       </section>
+      {detail.otherFiles.map((file) => (
+        <section className="detail-section" key={file.fileName}>
+          <h2>
+            Also submitted <span className="muted mono small">{file.fileName}</span>
+          </h2>
+          <div className="source-frame">
+            <SourceView source={file.source} mode={sourceMode(s.languageId, file.fileName)} label={`${file.fileName} of submission ${s.id}`} />
+          </div>
+        </section>
+      ))}
       <section className="detail-section">
         <h2 id="overrides-title">Overrides</h2>
         {detail.overrides.length === 0 ? (
