@@ -127,6 +127,9 @@ function writePackage(dir: string, change: (files: Record<string, unknown>) => v
     mkdirSync(join(dir, 'submissions', id), { recursive: true });
     writeFileSync(join(dir, 'submissions', id, 'files.zip'), storedZip([{ name, data: Buffer.from(text), mtime: START_MS }]));
   }
+  // s-b2 is a program of two files: its header travels with it.
+  const [sumName, sumText] = sources['s-b2'];
+  writeFileSync(join(dir, 'submissions', 's-b2', 'files.zip'), storedZip([{ name: sumName, data: Buffer.from(sumText), mtime: START_MS }, { name: 'sum.h', data: Buffer.from('long sum(long, long);\n'), mtime: START_MS }]));
   return dir;
 }
 
@@ -180,6 +183,7 @@ describe('verdict import of a package another system wrote', () => {
     );
     assert.equal(submissions[0].contestTimeMs, 12 * 60_000);
     assert.equal(store.submissions.source('1')?.source.toString(), 'print("Hello, World!")\n');
+    assert.deepEqual(store.submissions.files('2')?.map((f) => [f.fileName, f.source.toString().split('\n')[0]]), [['sum.cpp', '#include <cstdio>'], ['sum.h', 'long sum(long, long);']]);
     // The rejudge: the first judgement replaced by the second.
     assert.deepEqual(store.judgements.list({ submissionId: '2' }).map((j) => [j.verdict, j.valid]), [['WA', false], ['AC', true]]);
     assert.deepEqual(store.judgements.runs(store.judgements.list({ submissionId: '1' })[0].id).map((r) => [r.ordinal, r.verdict, r.timeMs]), [[1, 'AC', 21], [2, 'AC', 34]]);

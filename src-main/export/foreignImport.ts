@@ -23,7 +23,8 @@ import type { TestResult } from '../common/results.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
 import { ID_RE } from '../contest/folderSchemas.ts';
 import type { ContestDefinition, ContestProblem, ContestTeam } from '../contest/model.ts';
-import { sourceFromZipFile, type SourceFile } from '../contest/submissionFiles.ts';
+import { entryAndOthers, sourcesFromZipFile, type SourceFile } from '../contest/submissionFiles.ts';
+import { languageForFiles } from '../common/submittedFiles.ts';
 import type { ClicsLanguage } from '../clics/schemas.ts';
 import { parseClicsTime, parseRelTime } from '../clics/time.ts';
 import { Store } from '../store/store.ts';
@@ -68,7 +69,9 @@ interface PlannedSubmission {
   problemId: string;
   languageId: string;
   time: number;
+  /** The file it is judged from (its only file, or the entry file of several). */
   source: SourceFile;
+  otherFiles: SourceFile[];
   /** In the order they were made: all but the last were replaced by a rejudge. */
   judgements: PlannedJudgement[];
 }
@@ -173,16 +176,17 @@ export async function readForeignPackage(dir: string, def: ContestDefinition): P
     if (match && match.id !== id) report.push(`problem "${id}" is the contest folder's "${match.id}" (label ${match.label})`);
   }
 
-  // Languages: Verdict's by id, else by the extensions the package gives the language, else by the source's name.
+  // Languages: Verdict's by id, else by the extensions the package gives the language, else by the
+  // sources' names (of several, the language most of them are in).
   const definitions = loadLanguageDefinitions();
   const languageExtensions = new Map((await list(ForeignLanguage, 'languages.json')).map((l) => [idText(l.id), l.extensions ?? []]));
-  const languageOf = (foreignId: string, fileName: string): string | null => {
+  const languageOf = (foreignId: string, fileNames: readonly string[]): string | null => {
     if (definitions.some((l) => l.id === foreignId)) return foreignId;
     for (const ext of languageExtensions.get(foreignId) ?? []) {
       const found = languageForFile(definitions, `x.${ext}`, def.extensionLanguages);
       if (found) return found.id;
     }
-    return languageForFile(definitions, fileName, def.extensionLanguages)?.id ?? null;
+    return languageForFiles(definitions, fileNames, def.extensionLanguages)?.id ?? null;
   };
 
   const typeInfo = new Map((await list(ForeignJudgementType, 'judgement-types.json')).map((t) => [idText(t.id), t]));
@@ -226,16 +230,25 @@ export async function readForeignPackage(dir: string, def: ContestDefinition): P
     }
     const time = timeOf(submissionFile, where, 'time', s.time);
     const zipName = s.files?.[0]?.filename ?? 'files.zip';
-    let source: SourceFile;
+    let files: SourceFile[];
     try {
-      source = await sourceFromZipFile(await readFile(path(join('submissions', foreignId, zipName))));
+      files = await sourcesFromZipFile(await readFile(path(join('submissions', foreignId, zipName))));
     } catch (error) {
       left.source.push(`${foreignId} (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `no submissions/${foreignId}/${zipName}` : (error as Error).message})`);
       continue;
     }
-    const languageId = languageOf(idText(s.language_id), source.fileName);
+    // Several files: a program in the language most of them are in, judged from its entry file.
+    const languageId = languageOf(idText(s.language_id), files.map((f) => f.fileName));
     if (languageId === null) {
       left.language++;
+      continue;
+    }
+    let source: SourceFile;
+    let otherFiles: SourceFile[];
+    try {
+      ({ entry: source, others: otherFiles } = entryAndOthers(files, definitions.find((l) => l.id === languageId)!));
+    } catch (error) {
+      left.source.push(`${foreignId} (${(error as Error).message})`);
       continue;
     }
     const judgementFile = path('judgements.json');
@@ -258,7 +271,7 @@ export async function readForeignPackage(dir: string, def: ContestDefinition): P
         if (judged !== null) overridden++;
         return [{ foreignId: idText(j.id), start, end, verdict, judged, maxRunMs: j.max_run_time === undefined ? null : Math.round(j.max_run_time * 1000), runs }];
       });
-    submissions.push({ foreignId, teamId, problemId, languageId, time, source, judgements });
+    submissions.push({ foreignId, teamId, problemId, languageId, time, source, otherFiles, judgements });
   }
   submissions.sort((a, b) => a.time - b.time);
   if (missingProblems.length > 0) report.push(`problems not in the contest folder (no package to judge with): ${sample(missingProblems)}; their ${left.problem} submissions are left out`);
@@ -350,7 +363,7 @@ export function replayForeignPlan(plan: ForeignPlan, dbFile: string, now: number
     store.contest.syncLanguages(plan.languages, now);
     store.db.transaction(() => {
       for (const s of plan.submissions) {
-        const { submission } = store.submissions.add({ teamId: s.teamId, problemId: s.problemId, languageId: s.languageId, fileName: s.source.fileName, source: s.source.source, submittedAt: s.time });
+        const { submission } = store.submissions.add({ teamId: s.teamId, problemId: s.problemId, languageId: s.languageId, fileName: s.source.fileName, source: s.source.source, otherFiles: s.otherFiles, submittedAt: s.time });
         ids.submissions[s.foreignId] = submission.id;
         s.judgements.forEach((j, k) => {
           if (k > 0) store.judgements.rejudge(submission.id, j.start);
