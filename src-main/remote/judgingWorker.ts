@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { log } from '../common/log.ts';
-import type { JudgeProgress, JudgeResult } from '../common/results.ts';
+import { judgeFaultResult, type JudgeProgress, type JudgeResult } from '../common/results.ts';
 import { JUDGING_QUEUE, type RemoteJobData } from '../common/remoteJobs.ts';
 import { ownedTempDir } from '../common/tempFolders.ts';
 import { jobFor, type JudgeEngine } from '../judging/engine.ts';
@@ -79,8 +79,9 @@ export class JudgingWorker {
         const judgeJob = { ...jobFor(pkg, sourcePath, data.languageId, { timeLimitMs: data.timeLimitMs, runAllTests: data.runAllTests }), id: jobId };
         result = await this.options.engine.judge(judgeJob, { onProgress: (step) => progress.push(step) });
       } catch (error) {
-        // A package that cannot be fetched or read: the server's JE, as when it judges itself.
-        result = { verdict: 'JE', tests: [], compile: { ok: false, output: '', timeMs: 0 }, timeMs: 0, memoryKb: 0, error: `judgehost ${this.options.name}: ${(error as Error).message}` };
+        // A package this judgehost cannot fetch or read: the judge's fault, so the server's pool judges it again
+        // (on any judgehost) and gives JE only when that keeps failing.
+        result = judgeFaultResult(`judgehost ${this.options.name}: ${(error as Error).message}`);
       }
       await progress.drained();
       await this.deliver(data, result);
