@@ -8,6 +8,7 @@ import type { Verdict } from '../../../src-main/common/types.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatContestTime, formatScore, formatTimeOfDay } from '../../shared/format.ts';
 import { GroupTable } from '../../shared/GroupTable.tsx';
+import { LazySourceView as SourceView } from '../../shared/LazySourceView.tsx';
 import { retryingLazy } from '../../shared/retryingLazy.tsx';
 import { sourceMode } from '../../shared/sourceModes.ts';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
@@ -22,11 +23,7 @@ import { useConsole } from '../store/index.ts';
 import { ProblemTag, RunVerdict, useNames, VerdictBadge, VerdictOptions } from './common.tsx';
 import { VerificationLine } from './Verification.tsx';
 
-// CodeMirror and xterm.js load with the first detail, not with the console.
-const SourceView = retryingLazy(() => import('../../shared/SourceView.tsx'), {
-  what: 'the source view',
-  placeholder: ({ source }) => <pre className="output-block">{source}</pre>,
-});
+// xterm.js loads with the first detail, not with the console (CodeMirror too: LazySourceView).
 const LiveTerminal = retryingLazy(() => import('../Terminal.tsx'), { what: 'the terminal' });
 
 export function SubmissionDetail({ id }: { id: string }) {

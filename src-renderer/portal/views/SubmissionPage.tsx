@@ -9,7 +9,7 @@ import { firstDifference } from '../../shared/diff.ts';
 import { TextPane } from '../../shared/TextPane.tsx';
 import { formatContestTime, formatSeconds, formatTimeOfDay } from '../../shared/format.ts';
 import { HttpError, messageOf } from '../../shared/http.ts';
-import { retryingLazy } from '../../shared/retryingLazy.tsx';
+import { LazySourceView as SourceView } from '../../shared/LazySourceView.tsx';
 import { sourceMode } from '../../shared/sourceModes.ts';
 import { Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES, verdictTone } from '../../shared/verdicts.ts';
@@ -17,12 +17,6 @@ import { href } from '../route.ts';
 import { fetchSubmission, selectLanguages, selectProblems, usePortal } from '../store.ts';
 import { ProblemTag } from './common.tsx';
 import { shownVerdict, SubmissionResult } from './SubmissionResult.tsx';
-
-// CodeMirror loads with the first source shown; the plain text stands in until it has.
-const SourceView = retryingLazy(() => import('../../shared/SourceView.tsx'), {
-  what: 'the source view',
-  placeholder: ({ source }) => <pre className="output-block">{source}</pre>,
-});
 
 type Loaded = { id: string; detail: PortalSubmissionDetail; error: null } | { id: string; detail: null; error: string };
 
