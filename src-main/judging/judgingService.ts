@@ -245,8 +245,6 @@ export class JudgingService {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    if (live.runTimer) clearTimeout(live.runTimer);
-    live.runTimer = null;
     if (this.killed.delete(live.judgementId)) result = judgeErrorResult('the run was killed by a judge');
     else if (result.preempted) {
       // A stopped judging's finished tests keep their runs and the times they finished at.
@@ -254,22 +252,27 @@ export class JudgingService {
       if (!this.stopped) this.requeue(live);
       return;
     }
+    // What finished before the verdict is stored with it, with the times it finished at.
+    const finishedRuns = this.takeRuns(live);
     this.averageMs += AVERAGE_WEIGHT * (Date.now() - started - this.averageMs);
     if (this.stopped) return;
     if (result.verdict === 'JE') this.log.warn({ submissionId: live.submissionId, judgementId: live.judgementId, problemId, cause: result.error }, 'judging error');
-    // What finished before the verdict is stored with it, with the times it finished at.
-    const finishedRuns = live.runs;
-    live.runs = [];
     this.record(live.judgementId, result, finishedRuns);
     if (live.rejudgingId !== null) this.onRejudged(live.rejudgingId);
   }
 
-  /** Stores the runs a judging finished since the last time; a full disk drops them (the verdict stores them later). */
-  private flushRuns(live: Running): void {
+  /** The runs a judging finished and nothing stored yet, taken from it (their batch's timer stopped). */
+  private takeRuns(live: Running): NewRun[] {
     if (live.runTimer) clearTimeout(live.runTimer);
     live.runTimer = null;
     const runs = live.runs;
     live.runs = [];
+    return runs;
+  }
+
+  /** Stores the runs a judging finished since the last time; a full disk drops them (the verdict stores them later). */
+  private flushRuns(live: Running): void {
+    const runs = this.takeRuns(live);
     if (runs.length === 0 || this.stopped) return;
     try {
       this.store.judgements.addRuns(live.judgementId, runs);

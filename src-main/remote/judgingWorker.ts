@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { log } from '../common/log.ts';
 import { judgeFaultResult, type JudgeProgress, type JudgeResult } from '../common/results.ts';
-import { JUDGING_QUEUE, type RemoteJobData } from '../common/remoteJobs.ts';
+import { JUDGING_QUEUE, remoteJobId, type RemoteJobData } from '../common/remoteJobs.ts';
 import { ownedTempDir } from '../common/tempFolders.ts';
 import { jobFor, type JudgeEngine } from '../judging/engine.ts';
 import { writeSubmission } from '../judging/submissionFolder.ts';
@@ -66,7 +66,7 @@ export class JudgingWorker {
 
   private async process(job: Job<RemoteJobData>): Promise<void> {
     const data = job.data;
-    const jobId = job.id ?? `j${data.judgementId}-a${data.attempt}`;
+    const jobId = job.id ?? remoteJobId(data.judgementId, data.attempt);
     const dir = join(this.scratch, jobId);
     this.running++;
     try {
