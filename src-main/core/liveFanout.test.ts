@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import type { LiveJudging } from '../judging/judgingService.ts';
 import { ScoreboardService } from '../store/scoreboardService.ts';
 import type { StoredEvent } from '../store/store.ts';
-import { HOUR, source, START, tempStore } from '../store/testFixtures.ts';
+import { HOUR, judgeResult, source, START, tempStore } from '../store/testFixtures.ts';
 import { startLiveFanout, type LiveSink } from './liveFanout.ts';
 
 /** A transport that keeps what it was asked to deliver. */
@@ -95,6 +95,27 @@ test("a team hears of its judging's progress at most every half second, nothing 
     f.stop();
     f.progress({ ...running, submissionId: '11', judgementId: '12' });
     assert.equal(f.sink.toTeam.length, 2);
+  } finally {
+    f.dispose();
+  }
+});
+
+test('a judging that starts leaves the scoreboard as it is; its verdict, or its judgement losing its place, changes it', () => {
+  const f = fanout(START + HOUR);
+  try {
+    const submission = submit(f.store, 't1', START + 60_000);
+    const queued = f.scoreboard.snapshot('judges');
+    const judgement = f.store.judgements.start(submission.id, 'h');
+    assert.equal(f.sink.events.at(-1)?.type, 'judgements', 'the start is published');
+    assert.equal(f.scoreboard.snapshot('judges'), queued, 'the board computed before the start still holds');
+    f.store.judgements.finish(judgement, judgeResult('AC', [['1', 'AC', 10]]));
+    const judged = f.scoreboard.snapshot('judges');
+    assert.notEqual(judged, queued);
+    assert.equal(judged.rows.find((r) => r.teamId === 't1')?.solved, 1);
+    // A rejudge invalidates the verdict (an update), then starts again (a create with no verdict): pending again.
+    f.store.judgements.rejudge(submission.id);
+    f.store.judgements.start(submission.id, 'h');
+    assert.equal(f.scoreboard.snapshot('judges').rows.find((r) => r.teamId === 't1')?.solved, 0);
   } finally {
     f.dispose();
   }

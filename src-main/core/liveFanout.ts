@@ -14,6 +14,16 @@ const PROGRESS_SIGNAL_MS = 500;
 /** The store's changes that may change a scoreboard (a change of the contest's times or state may freeze or thaw it). */
 const SCOREBOARD_EVENT_TYPES: ReadonlySet<string> = new Set(['submissions', 'judgements', 'teams', 'problems', 'contest', 'state']);
 
+/**
+ * Whether `event` may change a scoreboard. A judging that starts (a judgement created with no verdict yet) does
+ * not: its submission was pending and stays so, and a current judgement that stops counting has its own update.
+ * Half of a busy contest's judgement events are such starts, and each change costs a ranking of every submission.
+ */
+function changesScoreboard(event: StoredEvent): boolean {
+  if (!SCOREBOARD_EVENT_TYPES.has(event.type)) return false;
+  return !(event.type === 'judgements' && event.op === 'create' && (event.data as { judgement_type_id?: unknown } | null)?.judgement_type_id == null);
+}
+
 /** Where the signals go: a transport that knows its clients and who each is. */
 export interface LiveSink {
   /** A store event, to every client its audience allows. */
@@ -45,7 +55,7 @@ export function startLiveFanout(
   };
   const unsubscribe = store.events.subscribe((event) => {
     sink.publish(event);
-    if (!SCOREBOARD_EVENT_TYPES.has(event.type)) return;
+    if (!changesScoreboard(event)) return;
     scoreboard.invalidate();
     if (scoreboardSignal) return;
     const wait = lastSignal + SCOREBOARD_SIGNAL_MS - Date.now();

@@ -7,7 +7,7 @@
 // as the CLICS scoreboard asks), then by team id. Ranks are the scoreboard's: equal solved,
 // penalty and last-solve minute (a score contest: total score and last improvement) share a rank (1, 1, 3).
 import { compareIds, type ScoreboardRow } from '../contest/scoreboard.ts';
-import { scoreboardRows } from '../store/scoreboardService.ts';
+import { contestRanking } from '../store/scoreboardRanking.ts';
 import type { ContestRow, ProblemRow, Store, TeamRow } from '../store/store.ts';
 
 interface StandingsRow extends ScoreboardRow {
@@ -21,7 +21,7 @@ export interface Standings {
   /** Ranked rows of the teams shown (hidden teams left out). */
   rows: StandingsRow[];
   /** Every team, hidden ones included. */
-  teams: TeamRow[];
+  teams: readonly TeamRow[];
   submissions: number;
   /** Submissions with no verdict yet (queued or judging): the results are not final while any remain. */
   unjudged: number;
@@ -43,8 +43,9 @@ export function finalStandings(store: Store): Standings {
   if (!contest) throw new Error('the store holds no contest (nothing was imported into this data folder)');
   const problems = store.contest.problems();
   const teams = store.contest.teams();
-  const submissions = store.submissions.list();
-  const rows = scoreboardRows(store, { freezeAtMs: null, includeHidden: false });
+  const ranking = contestRanking(store);
+  const submissions = ranking.submissions;
+  const rows = ranking.rank(submissions, { freezeAtMs: null, includeHidden: false });
   const byId = new Map(teams.map((t) => [t.id, t]));
   const ranked: StandingsRow[] = rows.map((r) => ({ ...r, team: byId.get(r.teamId)! }));
   ranked.sort((a, b) => a.rank - b.rank || compareTeamNames(a.team, b.team));

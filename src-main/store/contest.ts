@@ -141,6 +141,8 @@ export class ContestRepository {
   private readonly s: ReturnType<typeof prepareStatements>;
   /** The contest row, read once and after each change (undefined: read it again). */
   private cache: ContestRow | null | undefined = undefined;
+  /** The contest's teams, read once and after each change (null: read them again): the scoreboard reads them on every change. */
+  private teamsCache: readonly TeamRow[] | null = null;
 
   constructor(db: StoreDatabase, events: EventLog, accounts: AccountRepository) {
     this.db = db;
@@ -152,6 +154,7 @@ export class ContestRepository {
       mark: () => 0,
       rolledBack: () => {
         this.cache = undefined;
+        this.teamsCache = null;
       },
       committed: () => {},
     });
@@ -278,6 +281,7 @@ export class ContestRepository {
       old.delete(t.id);
       const row: TeamRow = { id: t.id, name: t.name, displayName: t.displayName, organizationId: t.organizationId, groupIds: [...t.groupIds], hidden: t.hidden };
       if (prev && prev.deleted === 0 && sameJson(mapTeam(prev), row)) continue;
+      this.teamsCache = null;
       this.s.upsertTeam.run(t.id, t.name, t.displayName, t.organizationId, JSON.stringify(row.groupIds), t.hidden ? 1 : 0);
       // A hidden team is the judges' business only. One that became hidden is deleted for everyone else
       // (their feeds must not keep it), then updated for the judges; one shown again is created again.
@@ -287,6 +291,7 @@ export class ContestRepository {
     }
     for (const gone of old.values()) {
       if (gone.deleted === 1) continue;
+      this.teamsCache = null;
       this.s.deleteTeam.run(gone.id);
       this.events.append('teams', gone.id, 'delete', null, now, gone.hidden === 1 ? JUDGES_ONLY : EVERYONE);
     }
@@ -470,8 +475,12 @@ export class ContestRepository {
     return (this.s.listProblems.all() as RawProblem[]).map(mapProblem);
   }
 
-  teams(): TeamRow[] {
-    return (this.s.listTeams.all() as RawTeam[]).map(mapTeam);
+  /** The contest's teams by id, as cached (frozen: a copy to change). */
+  teams(): readonly TeamRow[] {
+    if (this.teamsCache) return this.teamsCache;
+    const teams = Object.freeze((this.s.listTeams.all() as RawTeam[]).map((r) => Object.freeze(mapTeam(r))));
+    this.teamsCache = teams;
+    return teams;
   }
 
   /** A team of the contest (not one gone from it), or null. */
@@ -515,6 +524,7 @@ export class ContestRepository {
       if (p.deleted) this.s.deleteProblem.run(p.id);
     }
     for (const t of h.teams) {
+      this.teamsCache = null;
       this.s.upsertTeam.run(t.id, t.name, t.displayName, t.organizationId, JSON.stringify(t.groupIds), t.hidden ? 1 : 0);
       if (t.deleted) this.s.deleteTeam.run(t.id);
     }

@@ -22,9 +22,8 @@ export function contestRanking(store: Store): ContestRanking {
   // Only the per-subtask mode needs the judgements' groups.
   const scored = contest?.scoreboardType === 'score';
   const groups = scored && contest.scoreMode === 'best-per-subtask' ? store.judgements.currentGroups() : null;
-  const submissions = store.submissions.list().map((s): ScoredSubmission => ({
-    id: s.id, teamId: s.teamId, problemId: s.problemId, contestTimeMs: s.contestTimeMs, verdict: s.verdict, score: s.score, groups: groups?.get(s.id) ?? null,
-  }));
+  const submissions: ScoredSubmission[] = store.submissions.forRanking();
+  if (groups) for (const s of submissions) s.groups = groups.get(s.id) ?? null;
   return {
     submissions,
     rank: (list, { freezeAtMs, includeHidden }) =>

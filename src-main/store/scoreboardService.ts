@@ -21,10 +21,10 @@ const DIGEST_CHARS = 22;
 
 /**
  * The ranked rows of the store's contest: a score contest's (scoreScoreboard.ts) or a pass-fail one's
- * (scoreboard.ts), by the contest's ranking rule (scoreboardRanking.ts). The live views and the exported
- * standings both rank through this, so they agree.
+ * (scoreboard.ts), by the contest's ranking rule (scoreboardRanking.ts), through which the exported standings
+ * rank too, so that they agree.
  */
-export function scoreboardRows(store: Store, options: { freezeAtMs: number | null; includeHidden: boolean }): ScoreboardRow[] {
+function scoreboardRows(store: Store, options: { freezeAtMs: number | null; includeHidden: boolean }): ScoreboardRow[] {
   const ranking = contestRanking(store);
   return ranking.rank(ranking.submissions, options);
 }

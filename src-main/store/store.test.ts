@@ -9,7 +9,7 @@ import { parseRelTime, relTime } from '../clics/time.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { eventAudience, EVERYONE, JUDGES_ONLY, maySee, storedAudience } from './eventAudience.ts';
 import { latestVersion, migrate, MIGRATIONS, type Migration } from './schema.ts';
-import { Store, StoreError, type EventRow, type StoredEvent } from './store.ts';
+import { Store, StoreError, type EventRow, type StoredEvent, type TeamRow } from './store.ts';
 import { contestDefinition, HOUR, judgeResult, source, START, tempStore } from './testFixtures.ts';
 
 function submit(store: Store, teamId: string, text: string, extra: { problemId?: string; key?: string | null; at?: number } = {}) {
@@ -154,6 +154,31 @@ test('contest.import twice emits events once; a changed team name is one update;
     assert.deepEqual(eventsAfter(t.store, afterDelete).map((e) => `${e.type}/${e.op}/${e.id}`), ['problems/create/sum']);
 
     assert.throws(() => t.store.contest.import({ ...def, id: 'other' }), (e: unknown) => e instanceof StoreError && e.code === 'conflict');
+  } finally {
+    t.dispose();
+  }
+});
+
+test('the teams are read once and again after each change, a rolled-back one included; what is read cannot be changed in place', () => {
+  const t = tempStore();
+  try {
+    const def = contestDefinition();
+    const first = t.store.contest.teams();
+    assert.equal(t.store.contest.teams(), first, 'read once');
+    assert.throws(() => (first as TeamRow[]).push(first[0]), TypeError);
+    assert.throws(() => ((first[0] as { name: string }).name = 'changed'), TypeError);
+    def.teams[0].name = 'Team 1 (renamed)';
+    t.store.contest.import(def, { hashPasswords: false });
+    assert.equal(t.store.contest.teams()[0].name, 'Team 1 (renamed)');
+    def.teams[0].name = 'Team 1 (renamed again)';
+    assert.throws(() =>
+      t.store.db.transaction(() => {
+        t.store.contest.import(def, { hashPasswords: false });
+        assert.equal(t.store.contest.teams()[0].name, 'Team 1 (renamed again)', 'the transaction sees its own change');
+        throw new Error('rolled back');
+      }),
+    );
+    assert.equal(t.store.contest.teams()[0].name, 'Team 1 (renamed)', 'the rolled-back change is forgotten');
   } finally {
     t.dispose();
   }

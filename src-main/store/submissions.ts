@@ -45,6 +45,9 @@ export const SUBMISSION_SELECT = `
          j.max_time_ms AS timeMs, j.max_memory_kb AS memoryKb, j.score AS score
     FROM submissions s LEFT JOIN judgements j ON j.submission_id = s.id AND j.valid = 1`;
 
+/** What a scoreboard ranks a submission by. */
+export type RankedSubmission = Pick<SubmissionRow, 'id' | 'teamId' | 'problemId' | 'contestTimeMs' | 'verdict' | 'score'>;
+
 /** A row of SUBMISSION_SELECT as SQLite gives it. */
 export type RawSubmission = Omit<SubmissionRow, 'overridden'> & { overridden: number | null };
 
@@ -73,6 +76,9 @@ function prepareStatements(db: StoreDatabase) {
     listSubmissionsTeam: p(`${SUBMISSION_SELECT} WHERE s.team_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`),
     listSubmissionsProblem: p(`${SUBMISSION_SELECT} WHERE s.problem_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`),
     listSubmissionsTeamProblem: p(`${SUBMISSION_SELECT} WHERE s.team_id = ? AND s.problem_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`),
+    listForRanking: p(`SELECT CAST(s.id AS TEXT) AS id, s.team_id AS teamId, s.problem_id AS problemId, s.contest_time_ms AS contestTimeMs,
+                              j.verdict AS verdict, j.score AS score
+                         FROM submissions s LEFT JOIN judgements j ON j.submission_id = s.id AND j.valid = 1 ORDER BY s.id`),
   };
 }
 
@@ -183,6 +189,11 @@ export class SubmissionRepository {
     const entry = this.source(id);
     if (entry === null) return null;
     return [entry, ...(this.s.getOtherFiles.all(intId(id)) as SubmittedSource[])];
+  }
+
+  /** Every submission with only what a scoreboard ranks by, ascending id: read on each change of a big contest's board. */
+  forRanking(): RankedSubmission[] {
+    return this.s.listForRanking.all() as RankedSubmission[];
   }
 
   /** Ascending id; `afterId` pages (exclusive), `limit` caps. */
