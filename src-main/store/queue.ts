@@ -6,6 +6,12 @@ import { fairOrder, headsToRead, type QueueGroup, type ReadHead } from './queueO
 import { StoreError, type QueuePlace, type QueueStats, type SubmissionRow } from './rows.ts';
 import { mapSubmission, SUBMISSION_SELECT, type RawSubmission } from './submissions.ts';
 
+/**
+ * Asked for this many places between two writes to the database, the queue numbers all its waiting submissions
+ * at once and answers the next from that: a burst of submissions, each answered with its place, costs one
+ * numbering per commit instead of one query per submission over the whole queue.
+ */
+const PLACES_NUMBERED_AFTER_ASKS = 3;
 /** Default page size of the queue's lists. */
 const DEFAULT_QUEUE_LIMIT = 100;
 /**
@@ -54,6 +60,8 @@ function prepareStatements(db: StoreDatabase) {
     // One level above every queued submission, and above first judgings even when only rejudges wait.
     prioritise: p(`UPDATE submissions SET priority = (SELECT max(coalesce(max(priority), ${LIVE_PRIORITY}), ${LIVE_PRIORITY}) + 1 FROM submissions WHERE status = 'queued')
                     WHERE id = ?`),
+    // Rows this connection wrote since it opened: any write (this process is the only writer) may move the queue.
+    totalChanges: p('SELECT total_changes()').pluck(),
     topQueuedPriority: p("SELECT max(priority) FROM submissions WHERE status = 'queued'"),
     queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
                           (SELECT count(*) FROM submissions WHERE status = 'judging') AS judging,
@@ -63,6 +71,8 @@ function prepareStatements(db: StoreDatabase) {
 
 export class JudgingQueue {
   private readonly s: ReturnType<typeof prepareStatements>;
+  /** Places asked since the database last changed (`changes`), and every waiting submission's, once numbered. */
+  private places: { changes: number; asked: number; byId: Map<string, number> | null } = { changes: -1, asked: 0, byId: null };
 
   constructor(db: StoreDatabase) {
     this.s = prepareStatements(db);
@@ -105,6 +115,12 @@ export class JudgingQueue {
   position(submissionId: string): number | null {
     const n = intId(submissionId);
     if (n === null) return null;
+    const changes = this.s.totalChanges.get() as number;
+    if (this.places.changes !== changes) this.places = { changes, asked: 0, byId: null };
+    if (!this.places.byId && ++this.places.asked >= PLACES_NUMBERED_AFTER_ASKS) {
+      this.places.byId = new Map(this.order(Infinity).map((place, i) => [place.id, i + 1]));
+    }
+    if (this.places.byId) return this.places.byId.get(String(n)) ?? null;
     const place = this.s.queuePosition.pluck().get(n) as number | undefined;
     return place ?? null;
   }

@@ -420,9 +420,14 @@ test('the queue is FIFO by id, prioritised submissions first; queueStats counts 
   }
 });
 
-/** The whole queue in judging order, checking that every position and every shorter look-ahead agree with it. */
+/**
+ * The whole queue in judging order, checking that every position and every shorter look-ahead agree with it. A
+ * position is asked for both ways: alone after a write (the one-submission query) and among many (the numbering).
+ */
 function assertPositionsFollowOrder(store: Store): string[] {
   const order = store.queue.list(1000).map((s) => s.id);
+  const alone = order.map((id, i) => (store.settings.set('test.bump', String(i)), store.queue.position(id)));
+  assert.deepEqual(alone, order.map((_, i) => i + 1), 'positions asked one at a time follow the judging order');
   assert.deepEqual(order.map((id) => store.queue.position(id)), order.map((_, i) => i + 1), 'positions follow the judging order');
   for (let k = 1; k <= order.length; k++) assert.deepEqual(store.queue.list(k).map((s) => s.id), order.slice(0, k), `the next ${k}`);
   return order;
