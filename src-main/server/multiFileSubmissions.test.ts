@@ -8,6 +8,7 @@ import { buildZip, type ZipEntrySpec } from '../package/testUtil.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 import { sourcesFromZipFile } from '../contest/submissionFiles.ts';
 import type { SubmissionDetail } from '../shared/judgeApi.ts';
+import type { PortalSubmissionDetail } from '../shared/portalApi.ts';
 
 describe('submissions of several files over the Contest API', () => {
   let server: Awaited<ReturnType<typeof testServer>>;
@@ -80,6 +81,11 @@ describe('submissions of several files over the Contest API', () => {
     const detail = (await judge.post<SubmissionDetail>('/api/console/getSubmission', [sent.body.id])).body;
     assert.equal(detail.source, 'from greeting import TEXT\nprint(TEXT)\n');
     assert.deepEqual(detail.otherFiles, [{ fileName: 'greeting.py', source: 'TEXT = "Hello, World!"\n' }]);
+    // So has the team's own submission page.
+    const own = (await portal.get<PortalSubmissionDetail>(`/api/portal/submissions/${sent.body.id}`)).body;
+    assert.equal(own.submission.fileName, 'main.py');
+    assert.equal(own.source, 'from greeting import TEXT\nprint(TEXT)\n');
+    assert.deepEqual(own.otherFiles, [{ fileName: 'greeting.py', source: 'TEXT = "Hello, World!"\n' }]);
     const refused = async (otherFiles: unknown, message: RegExp) => {
       const answer = await portal.post<{ error?: string; message?: string }>('/api/portal/submissions', { problemId: 'hello', languageId: 'python', fileName: 'main.py', source: 'print(1)\n', otherFiles });
       assert.equal(answer.status, 400);

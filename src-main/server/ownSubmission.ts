@@ -14,7 +14,9 @@ const SAMPLE_TEXT_SHOWN_BYTES = 16 * 1024;
 
 /** `submission` is `row` as the portal's list shows it (JE hidden as still judging). */
 export async function ownSubmissionDetail(ctx: ServerContext, row: SubmissionRow, submission: PortalSubmission): Promise<PortalSubmissionDetail> {
-  const source = ctx.store.submissions.source(row.id)?.source.toString('utf8') ?? '';
+  const [entry, ...others] = ctx.store.submissions.files(row.id) ?? [];
+  const source = entry?.source.toString('utf8') ?? '';
+  const otherFiles = others.map((f) => ({ fileName: f.fileName, source: f.source.toString('utf8') }));
   // A judging error is the judges' to fix: until they do, the team sees nothing of that judgement.
   const judgement = row.judgementId !== null && submission.status === 'judged' ? ctx.store.judgements.get(row.judgementId) : null;
   const compile = cutCompileOutput(judgement?.compileOutput ?? '');
@@ -33,7 +35,7 @@ export async function ownSubmissionDetail(ctx: ServerContext, row: SubmissionRow
       wrongAnswer: failedHere ? sampleTexts(test.inputPath, test.answerPath, judgement?.failingOutput ?? '') : null,
     };
   });
-  return { submission, source, compileOutput: compile.text, compileOutputOmittedChars: compile.omitted, samples };
+  return { submission, source, otherFiles, compileOutput: compile.text, compileOutputOmittedChars: compile.omitted, samples };
 }
 
 /** The start of the compiler's output, ending at a line's end where one is near the cut. */

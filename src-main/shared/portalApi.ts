@@ -117,7 +117,10 @@ export interface PortalSubmission {
 /** A team's own submission opened on its page: never anything of a secret test case. */
 export interface PortalSubmissionDetail {
   submission: PortalSubmission;
+  /** The entry file's text (submission.fileName). */
   source: string;
+  /** A submission of several files: the others, by name (empty for one file). */
+  otherFiles: { fileName: string; source: string }[];
   /** The compiler's messages (errors for a CE, else warnings), cut at compileOutputOmittedChars; '' when it said nothing. */
   compileOutput: string;
   /** Characters of the compiler's output left out at its end (0: all of it is shown). */

@@ -8,9 +8,8 @@ import type { Verdict } from '../../../src-main/common/types.ts';
 import { asyncHandler } from '../../shared/asyncHandler.ts';
 import { formatContestTime, formatScore, formatTimeOfDay } from '../../shared/format.ts';
 import { GroupTable } from '../../shared/GroupTable.tsx';
-import { LazySourceView as SourceView } from '../../shared/LazySourceView.tsx';
 import { retryingLazy } from '../../shared/retryingLazy.tsx';
-import { sourceMode } from '../../shared/sourceModes.ts';
+import { SubmittedSources } from '../../shared/SubmittedSources.tsx';
 import { Field, FormError, Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES } from '../../shared/verdicts.ts';
 import { judge } from '../api.ts';
@@ -347,24 +346,7 @@ function Body({ detail }: { detail: Detail }) {
           <pre className="output-block">{detail.compileOutput}</pre>
         </section>
       )}
-      <section className="detail-section">
-        <h2 id="source-title">
-          Source <span className="muted mono small">{s.fileName}</span>
-        </h2>
-        <div className="source-frame">
-          <SourceView source={detail.source} mode={sourceMode(s.languageId, s.fileName)} label={`Source of submission ${s.id}`} />
-        </div>
-      </section>
-      {detail.otherFiles.map((file) => (
-        <section className="detail-section" key={file.fileName}>
-          <h2>
-            Also submitted <span className="muted mono small">{file.fileName}</span>
-          </h2>
-          <div className="source-frame">
-            <SourceView source={file.source} mode={sourceMode(s.languageId, file.fileName)} label={`${file.fileName} of submission ${s.id}`} />
-          </div>
-        </section>
-      ))}
+      <SubmittedSources submissionId={s.id} languageId={s.languageId} entry={{ fileName: s.fileName, source: detail.source }} otherFiles={detail.otherFiles} />
       <section className="detail-section">
         <h2 id="overrides-title">Overrides</h2>
         {detail.overrides.length === 0 ? (

@@ -9,8 +9,7 @@ import { firstDifference } from '../../shared/diff.ts';
 import { TextPane } from '../../shared/TextPane.tsx';
 import { formatContestTime, formatSeconds, formatTimeOfDay } from '../../shared/format.ts';
 import { HttpError, messageOf } from '../../shared/http.ts';
-import { LazySourceView as SourceView } from '../../shared/LazySourceView.tsx';
-import { sourceMode } from '../../shared/sourceModes.ts';
+import { SubmittedSources } from '../../shared/SubmittedSources.tsx';
 import { Loading, Notice } from '../../shared/ui.tsx';
 import { VERDICT_NAMES, verdictTone } from '../../shared/verdicts.ts';
 import { href } from '../route.ts';
@@ -127,12 +126,7 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
 
       <SampleResults samples={detail.samples} submission={submission} />
 
-      <section className="detail-section" aria-labelledby="source-title">
-        <h2 id="source-title">Source</h2>
-        <div className="source-frame">
-          <SourceView source={detail.source} mode={sourceMode(submission.languageId, submission.fileName)} label={`Source of submission ${submission.id}`} />
-        </div>
-      </section>
+      <SubmittedSources submissionId={submission.id} languageId={submission.languageId} entry={{ fileName: submission.fileName, source: detail.source }} otherFiles={detail.otherFiles} />
     </article>
   );
 }
