@@ -56,6 +56,8 @@ export interface JudgeResult {
   preempted?: true;
   /** The program's output on the first failing test (its start, bounded), for the judges' diff view. */
   firstFailure?: { testName: string; output: string; truncated: boolean };
+  /** The remote judgehost that judged it (its name): recorded on the judgement in place of the one it started on. */
+  judgehost?: string;
 }
 
 export type JudgeProgress =

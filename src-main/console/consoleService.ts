@@ -361,6 +361,7 @@ export class ConsoleService implements ConsoleRequests {
       otherFiles: store.submissions.files(row.id)!.slice(1).map((f) => ({ fileName: f.fileName, source: f.source.toString('utf8') })),
       compileOutput: judgement?.compileOutput ?? '',
       judgeError: judgement?.error ?? null,
+      judgehost: judgement?.judgehost ?? null,
       runs: runs.map((r) => ({ ordinal: r.ordinal, testName: r.testName, verdict: r.verdict, timeMs: r.timeMs, memoryKb: r.memoryKb, wallMs: r.wallMs, message: r.message, score: r.score })),
       groups: judgement?.groups ?? null,
       failing,

@@ -171,7 +171,8 @@ export class RemoteJudging implements RemoteSlots {
     if (!flight) return false;
     this.inFlight.delete(`j${judgementId}`);
     this.log.debug({ judgementId, judgehost: report.judgehost, verdict: report.result.verdict }, 'remote result');
-    flight.resolve(report.result);
+    // The judgement is recorded under the judgehost whose result counted, not the server's own.
+    flight.resolve({ ...report.result, judgehost: report.judgehost });
     return true;
   }
 

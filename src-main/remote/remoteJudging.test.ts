@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Verdict } from '../common/types.ts';
+import type { SubmissionDetail } from '../shared/judgeApi.ts';
 import { resourcePath } from '../common/paths.ts';
 import { verdictBin } from '../test-support/cli.ts';
 import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
@@ -98,16 +99,23 @@ async function submitAll(url: string, submissions: Submission[]): Promise<Map<st
 
 type Server = Awaited<ReturnType<typeof testServer>>;
 
-/** Waits until every submission has its verdict; then each has exactly one current judgement, with the verdict expected. */
-async function judgedRight(server: Server, expected: Map<string, Verdict>, timeoutMs: number): Promise<void> {
+/**
+ * Waits until every submission has its verdict; then each has exactly one current judgement, with the verdict
+ * expected, recorded under one of `judgehosts` (the remote judgehost whose result counted). Returns who judged each.
+ */
+async function judgedRight(server: Server, expected: Map<string, Verdict>, timeoutMs: number, judgehosts: string[]): Promise<Map<string, string>> {
   const store = server.context.store;
   const current = (id: string) => store.judgements.list({ submissionId: id }).filter((j) => j.valid && j.endTime !== null);
   await eventually(async () => ([...expected.keys()].every((id) => current(id).length > 0) ? true : undefined), timeoutMs, 'every verdict');
+  const judgedBy = new Map<string, string>();
   for (const [id, verdict] of expected) {
     const judgements = current(id);
     assert.equal(judgements.length, 1, `submission ${id}: exactly one current judgement`);
     assert.equal(judgements[0].verdict, verdict, `submission ${id}: ${judgements[0].error ?? ''}`);
+    assert.ok(judgehosts.includes(judgements[0].judgehost), `submission ${id} judged by ${judgements[0].judgehost}, not one of ${judgehosts.join(', ')}`);
+    judgedBy.set(id, judgements[0].judgehost);
   }
+  return judgedBy;
 }
 
 test('two remote judgehosts judge the sample submissions right', { timeout: 120_000 }, async () => {
@@ -125,8 +133,13 @@ test('two remote judgehosts judge the sample submissions right', { timeout: 120_
     const twoFiles: Submission = { problemId: 'hello', languageId: 'python', fileName: 'greeting.py', source: 'TEXT = "Hello, World!"\n', otherFiles: [{ fileName: 'main.py', source: 'from greeting import TEXT\nprint(TEXT)\n' }], expected: 'AC' };
     const expected = await submitAll(server.url, [...[...all, ...python, ...python, ...python].slice(0, 29), twoFiles]);
     assert.equal(expected.size, 30);
-    await judgedRight(server, expected, 100_000);
-    // Both judged (the judgement records say nothing of which remote judgehost: the jobs went to whichever was free).
+    const judgedBy = await judgedRight(server, expected, 100_000, ['jh-a', 'jh-b']);
+    // The console's submission detail names the judgehost too.
+    const judge = new PortalClient(server.url);
+    assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
+    const [someId, someJudgehost] = [...judgedBy][0];
+    const detail = await judge.post<SubmissionDetail>('/api/console/getSubmission', [someId]);
+    assert.equal(detail.body.judgehost, someJudgehost);
     for (const j of judgehosts) assert.doesNotMatch(j.output(), /error/i, j.output());
   } finally {
     await Promise.all(judgehosts.map(stop));
@@ -147,12 +160,14 @@ test('a judgehost killed while judging: its judging runs on another, with the ri
     const slow = { ...sum, fileName: 'slow_sum.py', source: `import time\ntime.sleep(${SLOW_TEST_NAP_S})\n${sum.source}` };
     const expected = await submitAll(server.url, [slow, slow, ...quick.slice(0, 4)]);
     // Killed once it is in the middle of a judging (a step reported).
-    await eventually(async () => (server.context.judging.running().some((r) => r.progress !== null) ? true : undefined), 30_000, 'a judging in progress');
+    const interrupted = await eventually(async () => server.context.judging.running().find((r) => r.progress !== null), 30_000, 'a judging in progress');
     first.child.kill('SIGKILL');
     assert.equal(await first.exit, 'SIGKILL');
     second = startJudgehost(server.url, 'jh-rescue');
     await started(second, 'jh-rescue');
-    await judgedRight(server, expected, 90_000);
+    const judgedBy = await judgedRight(server, expected, 90_000, ['jh-doomed', 'jh-rescue']);
+    // The judging cut short counts as the rescuer's: its result is the one recorded.
+    assert.equal(judgedBy.get(interrupted.submissionId), 'jh-rescue');
   } finally {
     await stop(first);
     if (second) await stop(second);

@@ -318,6 +318,8 @@ export interface SubmissionDetail {
   otherFiles: { fileName: string; source: string }[];
   compileOutput: string;
   judgeError: string | null;
+  /** The judgehost of its current judgement (a remote judgehost's name, or the local one's); null before any. */
+  judgehost: string | null;
   runs: ConsoleRun[];
   /** Scoring problems: each test group's result (parents first; '' is the whole submission); null otherwise. */
   groups: GroupResult[] | null;

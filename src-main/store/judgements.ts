@@ -202,6 +202,7 @@ export class JudgementRepository {
       const state = n === null ? undefined : (this.s.getJudgementState.get(n) as JudgementState | undefined);
       if (state === undefined) throw new StoreError('not_found', `unknown judgement ${judgementId}`);
       if (state.live !== 1 || state.endTime !== null) return false;
+      if (result.judgehost !== undefined) this.s.setJudgehost.run(result.judgehost, n);
       this.s.finishJudgement.run(now, verdict, verdict, result.timeMs, result.memoryKb, result.compile.ok ? 1 : 0, result.compile.output, result.compile.timeMs, result.error ?? null, result.firstFailure?.output ?? null, score, groups, n);
       // The runs not recorded as they finished (addRuns), then the verdict: a feed sees every run before it.
       const published = state.rejudgingId === null;

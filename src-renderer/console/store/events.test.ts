@@ -106,7 +106,7 @@ test('submission events go into the map by id; new ones into the order', () => {
 });
 
 test('the open detail takes the newest submission at once (its runs are refetched: see eventEffects)', () => {
-  const detail: SubmissionDetail = { submission: submission(2), source: 'int main(){}', otherFiles: [], compileOutput: '', judgeError: null, runs: [], groups: null, failing: null, overrides: [] };
+  const detail: SubmissionDetail = { submission: submission(2), source: 'int main(){}', otherFiles: [], compileOutput: '', judgeError: null, judgehost: null, runs: [], groups: null, failing: null, overrides: [] };
   const s = state({ detailId: '2', detail });
   const judged = submission(2, { status: 'judged', verdict: 'WA' });
   const next = applyEvents(s, [{ type: 'submission', submission: judged }]);

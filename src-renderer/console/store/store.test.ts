@@ -38,7 +38,7 @@ test('applyBatch updates the store once; a batch that changes nothing does not n
 
 test('the detail slice ignores answers for a submission no longer open', () => {
   const s = useConsole.getState;
-  const detail = (id: string): SubmissionDetail => ({ submission: sub(id), source: '', otherFiles: [], compileOutput: '', judgeError: null, runs: [], groups: null, failing: null, overrides: [] });
+  const detail = (id: string): SubmissionDetail => ({ submission: sub(id), source: '', otherFiles: [], compileOutput: '', judgeError: null, judgehost: null, runs: [], groups: null, failing: null, overrides: [] });
   s().openDetail('5');
   s().setDetail(detail('4'));
   assert.equal(s().detail, null);

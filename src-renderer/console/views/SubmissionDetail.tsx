@@ -57,7 +57,7 @@ export function SubmissionDetail({ id }: { id: string }) {
         !error && <Loading what={`submission ${id}`} />
       ) : (
         <>
-          <Header submission={submission} />
+          <Header submission={submission} judgehost={detail?.judgehost ?? null} />
           <Actions submission={submission} />
           <VerificationLine submission={submission} />
           <Progress id={id} />
@@ -69,7 +69,7 @@ export function SubmissionDetail({ id }: { id: string }) {
   );
 }
 
-function Header({ submission: s }: { submission: ConsoleSubmission }) {
+function Header({ submission: s, judgehost }: { submission: ConsoleSubmission; judgehost: string | null }) {
   const names = useNames();
   return (
     <dl className="detail-head card">
@@ -117,6 +117,12 @@ function Header({ submission: s }: { submission: ConsoleSubmission }) {
           {formatContestTime(s.contestTimeMs)} <span className="muted">({formatTimeOfDay(s.submittedAt)})</span>
         </dd>
       </div>
+      {judgehost !== null && (
+        <div>
+          <dt>Judgehost</dt>
+          <dd className="mono">{judgehost}</dd>
+        </div>
+      )}
     </dl>
   );
 }
