@@ -8,7 +8,8 @@ import type { ExtensionLanguages } from '../common/languages.ts';
 import { languageForFiles, submittedFiles } from '../common/submittedFiles.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
-import { matchesFolder, verdictAtLimit } from '../package/exampleVerdicts.ts';
+import { matchesExpected, verdictAtLimit } from '../package/exampleVerdicts.ts';
+import { STATED_RESULTS_FOLDERS } from '../package/expectedResults.ts';
 import { validateInputs, type InputProblem } from '../package/inputValidators.ts';
 import { formatScore, scoreMismatches } from '../package/exampleScores.ts';
 import type { JudgeResult } from '../common/results.ts';
@@ -31,7 +32,10 @@ export interface VerifyOptions {
 
 interface VerifiedSubmission {
   path: string;
+  /** Its folder under submissions/. */
   expected: string;
+  /** The verdicts its source states (@EXPECTED_RESULTS@) in place of its folder's; absent when it states none. */
+  expectedVerdicts?: readonly string[];
   language: string | null;
   /** The verdict at the time limit. */
   verdict: string | null;
@@ -54,6 +58,7 @@ const ANSWERS: LanguageInfo = { id: ANSWER_LANGUAGE_ID, name: 'answers', extensi
 
 function plan(pkg: ProblemPackage, languages: LanguageInfo[], extensionLanguages: ExtensionLanguages = {}): Plan[] {
   return pkg.submissions.map((submission) => {
+    if (STATED_RESULTS_FOLDERS.has(submission.expected) && !submission.expectedVerdicts) return { submission, skip: 'its source states no @EXPECTED_RESULTS@ (DOMjudge leaves it to a judge)' };
     if (pkg.submitAnswer) return { submission, language: ANSWERS };
     const language = languageForFiles(languages, submittedFiles(submission.path).map((f) => f.name), extensionLanguages);
     if (!language) return { submission, skip: 'no language for this file extension' };
@@ -167,12 +172,13 @@ async function verify(options: VerifyOptions): Promise<number> {
       const atLimit = pkg.submitAnswer || (pkg.scoring && result.tests.every((t) => t.timeMs <= timeLimitMs)) ? result.verdict : verdictAtLimit(result, timeLimitMs);
       const atMargin = folder === 'accepted' || pkg.submitAnswer ? null : result.verdict;
       const failing = result.tests.find((t) => t.verdict !== 'AC');
-      const verdictMatches = matchesFolder(folder, atLimit, atMargin ?? atLimit);
+      const verdictMatches = matchesExpected(p.submission, atLimit, atMargin ?? atLimit);
       const mismatches = pkg.scoring ? scoreMismatches(pkg, p.submission, result) : [];
       const detail = result.error ?? (result.verdict === 'CE' ? result.compile.output : failing ? `${failing.name}: ${failing.message}` : '');
       return {
         path,
         expected: folder,
+        ...(p.submission.expectedVerdicts ? { expectedVerdicts: p.submission.expectedVerdicts } : {}),
         language: p.language.id,
         verdict: atLimit,
         verdictAtMargin: atMargin,
@@ -214,7 +220,7 @@ async function verify(options: VerifyOptions): Promise<number> {
           report.map((r) => [
             r.skipped ? 'skip' : r.matches ? 'ok' : 'FAIL',
             r.path,
-            r.expected,
+            r.expectedVerdicts ? `${r.expected}: ${r.expectedVerdicts.join('/')}` : r.expected,
             verdictCell(r, marginLimitMs),
             ...scoreCell(r),
             ...(pkg.submitAnswer ? [] : [r.skipped ? '' : formatMs(r.timeMs)]),

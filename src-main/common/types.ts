@@ -21,6 +21,11 @@ export const EXPECTED_FOLDERS: Readonly<Record<string, readonly Verdict[]>> = {
   rejected: ['WA', 'TLE', 'MLE', 'RTE', 'OLE', 'CE'],
   // 2025-09 and some tools: "brute_force" and "time_limit_exceeded" behave alike for a judge.
   brute_force: ['TLE', 'RTE', 'MLE'],
+  // DOMjudge's names (its example problems): a compile error; a program that prints nothing (a wrong
+  // answer here); one that prints too much.
+  compiler_error: ['CE'],
+  no_output: ['WA'],
+  output_limit: ['OLE'],
 };
 
 /** The language id a submit-answer problem's submissions carry: they are the answers, in no language
@@ -130,6 +135,8 @@ export interface PackageSubmission {
   expected: string;
   /** Absolute path to the source file, or to the folder of a submission of several files. */
   path: string;
+  /** The verdicts its sources' `@EXPECTED_RESULTS@` allow (DOMjudge), where they replace its folder's (package/expectedResults.ts). */
+  expectedVerdicts?: readonly Verdict[];
   /** Scoring problems: the scores it is expected to get (package/expectedScores.ts); absent when none is stated. */
   expectedScores?: ExpectedScore[];
 }

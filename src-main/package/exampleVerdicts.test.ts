@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JudgeResult, TestResult } from '../common/results.ts';
 import type { Verdict } from '../common/types.ts';
-import { matchesFolder, verdictAtLimit } from './exampleVerdicts.ts';
+import { matchesExpected, verdictAtLimit } from './exampleVerdicts.ts';
 
 function test(name: string, verdict: Verdict, timeMs: number): TestResult {
   return { name, verdict, timeMs, wallMs: timeMs, memoryKb: 1000, exitCode: 0, signal: 0, message: '' };
@@ -41,26 +41,26 @@ describe('example verdicts: the verdict at the time limit, read from a run at th
 
 describe('example verdicts: which folder accepts what', () => {
   it('time_limit_exceeded/ must be too slow even at the margin', () => {
-    assert.equal(matchesFolder('time_limit_exceeded', 'TLE', 'TLE'), true);
-    assert.equal(matchesFolder('time_limit_exceeded', 'TLE', 'AC'), false);
-    assert.equal(matchesFolder('time_limit_exceeded', 'TLE', 'WA'), false);
+    assert.equal(matchesExpected({ expected: 'time_limit_exceeded' }, 'TLE', 'TLE'), true);
+    assert.equal(matchesExpected({ expected: 'time_limit_exceeded' }, 'TLE', 'AC'), false);
+    assert.equal(matchesExpected({ expected: 'time_limit_exceeded' }, 'TLE', 'WA'), false);
   });
 
   it('wrong_answer/ and run_time_error/ may reach their verdict with the margin', () => {
-    assert.equal(matchesFolder('wrong_answer', 'TLE', 'WA'), true);
-    assert.equal(matchesFolder('wrong_answer', 'WA', 'WA'), true);
-    assert.equal(matchesFolder('wrong_answer', 'TLE', 'TLE'), false);
-    assert.equal(matchesFolder('wrong_answer', 'TLE', 'AC'), false);
-    assert.equal(matchesFolder('run_time_error', 'TLE', 'RTE'), true);
+    assert.equal(matchesExpected({ expected: 'wrong_answer' }, 'TLE', 'WA'), true);
+    assert.equal(matchesExpected({ expected: 'wrong_answer' }, 'WA', 'WA'), true);
+    assert.equal(matchesExpected({ expected: 'wrong_answer' }, 'TLE', 'TLE'), false);
+    assert.equal(matchesExpected({ expected: 'wrong_answer' }, 'TLE', 'AC'), false);
+    assert.equal(matchesExpected({ expected: 'run_time_error' }, 'TLE', 'RTE'), true);
   });
 
   it('run_time_error/ accepts running out of memory (no format version has an MLE verdict)', () => {
-    assert.equal(matchesFolder('run_time_error', 'MLE', 'MLE'), true);
-    assert.equal(matchesFolder('run_time_error', 'WA', 'WA'), false);
+    assert.equal(matchesExpected({ expected: 'run_time_error' }, 'MLE', 'MLE'), true);
+    assert.equal(matchesExpected({ expected: 'run_time_error' }, 'WA', 'WA'), false);
   });
 
   it('accepted/ must be AC at the limit itself', () => {
-    assert.equal(matchesFolder('accepted', 'AC', 'AC'), true);
-    assert.equal(matchesFolder('accepted', 'TLE', 'AC'), false);
+    assert.equal(matchesExpected({ expected: 'accepted' }, 'AC', 'AC'), true);
+    assert.equal(matchesExpected({ expected: 'accepted' }, 'TLE', 'AC'), false);
   });
 });
