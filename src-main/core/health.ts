@@ -17,6 +17,7 @@ export function healthProblems(ctx: Pick<CoreContext, 'engine' | 'dataDir'>): st
         : `judging waits for a new judgehost${why}`,
     );
   }
+  if (!ctx.engine.hasWorkers) problems.push('no judgehost is live: judging waits until a remote judgehost joins (verdict judgehost); submissions are still accepted and queued');
   const free = freeBytes(ctx.dataDir);
   if (free !== null && free < LOW_DISK_BYTES) {
     problems.push(`the data folder's disk is full (${Math.floor(free / 1024)} KiB free in ${ctx.dataDir}): submissions are refused until space is freed`);

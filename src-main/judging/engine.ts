@@ -46,6 +46,14 @@ export class JudgeEngine {
     return new JudgeEngine(host, pool, split);
   }
 
+  /**
+   * False only while judging only remotely (`serve --queue --workers 0`) with no remote judgehost live: the pool
+   * keeps one slot then, but nothing can judge, so no judging is started (a judgement would only wait).
+   */
+  get hasWorkers(): boolean {
+    return this.split === null || this.split.liveWorkers > 0;
+  }
+
   /** Sets the local judgehost's workers (the remote judgehosts' stay theirs). */
   setWorkers(workers: number): void {
     if (!this.split) {

@@ -114,7 +114,8 @@ export class JudgingService {
     this.pumping = true;
     try {
       const pool = this.engine.pool;
-      if (pool.isPaused) return;
+      // No worker at all (only remote judgehosts, none live): the submissions wait in the queue, no judgement started.
+      if (pool.isPaused || !this.engine.hasWorkers) return;
       // A judging counts from its start in the store, before its job reaches the pool (the package may still be read).
       const free = pool.workers - Math.max(pool.busy + pool.queued, this.live.size);
       if (free > 0) for (const next of this.store.queue.nextInLine(free)) this.judge(next.id, next.priority);
@@ -133,7 +134,7 @@ export class JudgingService {
   private poolChanged(): void {
     const pool = this.engine.pool;
     const slots = pool.workerStates().map((w) => `${w.jobId}${w.stopping ? '!' : ''}`);
-    const shape = `${pool.workers} ${pool.queued} ${pool.isPaused} ${this.engine.host.available} ${slots.join(',')}`;
+    const shape = `${pool.workers} ${pool.queued} ${pool.isPaused} ${this.engine.host.available} ${this.engine.hasWorkers} ${slots.join(',')}`;
     if (shape === this.poolShape) return;
     this.poolShape = shape;
     this.pump();

@@ -35,6 +35,11 @@ export class SplitBackend implements JudgeBackend {
     return Math.max(1, this.localWorkers + this.remote.capacity);
   }
 
+  /** The workers that can judge now: the local ones and the live remote judgehosts' (0: none, whatever the pool's size says). */
+  get liveWorkers(): number {
+    return this.localWorkers + this.remote.capacity;
+  }
+
   /** With local workers, as the local judgehost is (as without a queue); without, while a remote judgehost is live. */
   get available(): boolean {
     return this.localWorkers > 0 ? this.local.available !== false : this.remote.capacity > 0;

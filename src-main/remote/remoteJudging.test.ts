@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Verdict } from '../common/types.ts';
-import type { SubmissionDetail } from '../shared/judgeApi.ts';
+import type { ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
 import { resourcePath } from '../common/paths.ts';
 import { verdictBin } from '../test-support/cli.ts';
 import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
@@ -171,6 +171,39 @@ test('a judgehost killed while judging: its judging runs on another, with the ri
   } finally {
     await stop(first);
     if (second) await stop(second);
+    await server.close();
+  }
+});
+
+test('judging only remotely with no judgehost live: no judging starts, /health and the console say so; one joins and judges it', { timeout: 90_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  let late: Judgehost | null = null;
+  try {
+    const before = await fetch(`${server.url}/health`);
+    assert.equal(before.status, 503);
+    assert.match(((await before.json()) as { reason: string }).reason, /no judgehost is live/);
+    const hello = sampleSubmissions().find((s) => s.problemId === 'hello' && s.languageId === 'python' && s.expected === 'AC')!;
+    const tokenBefore = server.context.store.events.since(null).at(-1)?.token ?? null;
+    const expected = await submitAll(server.url, [hello]);
+    const [id] = expected.keys();
+    // The intake wakes the judging service before the submission's answer goes out: a judging started would be in the store now.
+    const store = server.context.store;
+    assert.equal(store.submissions.get(id)!.status, 'queued');
+    assert.deepEqual(store.judgements.list({ submissionId: id }), []);
+    assert.deepEqual(store.events.since(tokenBefore).filter((e) => e.type === 'judgements'), []);
+    const judge = new PortalClient(server.url);
+    assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
+    const snapshot = await judge.post<ConsoleSnapshot>('/api/console/getSnapshot', []);
+    assert.ok(snapshot.body.pool.problems.some((p) => /no judgehost is live/.test(p)), JSON.stringify(snapshot.body.pool.problems));
+
+    late = startJudgehost(server.url, 'jh-late');
+    await started(late, 'jh-late');
+    await judgedRight(server, expected, 60_000, ['jh-late']);
+    const judgements = store.events.since(tokenBefore).filter((e) => e.type === 'judgements');
+    assert.deepEqual(judgements.map((e) => e.op), ['create', 'update'], 'one judgement, started once a judgehost was live');
+    assert.equal((await fetch(`${server.url}/health`)).status, 200);
+  } finally {
+    if (late) await stop(late);
     await server.close();
   }
 });
