@@ -100,6 +100,24 @@ describe('submissions of several files', () => {
     assert.match(result.compile?.output ?? '', /no class declares main/);
   });
 
+  test('Go: the files of package main built together', async () => {
+    const { language, result } = await judgeFolder({
+      'main.go': 'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar n int64\n\tfmt.Scan(&n)\n\tfmt.Println(twice(n))\n}\n',
+      'twice.go': 'package main\n\nfunc twice(n int64) int64 { return 2 * n }\n',
+    });
+    assert.equal(language, 'go');
+    assert.equal(result.verdict, 'AC', result.compile?.output);
+  });
+
+  test('Kotlin: the file with main is run, a function of another file is called from it', async () => {
+    const { language, result } = await judgeFolder({
+      'Twice.kt': 'fun twice(n: Long): Long = 2 * n\n',
+      'Solve.kt': 'fun main() {\n    val n = readLine()!!.trim().toLong()\n    println(twice(n))\n}\n',
+    });
+    assert.equal(language, 'kotlin');
+    assert.equal(result.verdict, 'AC', result.compile?.output);
+  });
+
   test('a folder without a source of its language is CE naming its files', async () => {
     const pkg = await readPackage(makePackage('double', { ...doubling, 'submissions/accepted/sub/notes.txt': 'x\n' }));
     try {
