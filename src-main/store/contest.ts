@@ -478,7 +478,13 @@ export class ContestRepository {
   /** The contest's teams by id, as cached (frozen: a copy to change). */
   teams(): readonly TeamRow[] {
     if (this.teamsCache) return this.teamsCache;
-    const teams = Object.freeze((this.s.listTeams.all() as RawTeam[]).map((r) => Object.freeze(mapTeam(r))));
+    const teams = Object.freeze(
+      (this.s.listTeams.all() as RawTeam[]).map((r) => {
+        const team = mapTeam(r);
+        Object.freeze(team.groupIds);
+        return Object.freeze(team);
+      }),
+    );
     this.teamsCache = teams;
     return teams;
   }
