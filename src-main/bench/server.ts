@@ -15,10 +15,10 @@ export interface ServedContest {
   url: string;
 }
 
-/** Starts `verdict serve` on a free loopback port; resolves once it names its portal address. */
-export function serve(contestDir: string, dataDir: string, workers = 2): Promise<ServedContest> {
+/** Starts `verdict serve` on a free loopback port (`options` after the usual ones, e.g. --queue); resolves once it names its portal address. */
+export function serve(contestDir: string, dataDir: string, workers = 2, options: string[] = []): Promise<ServedContest> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--contest', contestDir, '--data', dataDir, '--port', '0', '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, 'serve', '--contest', contestDir, '--data', dataDir, '--port', '0', '--workers', String(workers), ...options], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;

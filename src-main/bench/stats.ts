@@ -89,6 +89,19 @@ export function spawnedCpuMs(judgehost: number): number | null {
   return total;
 }
 
+/** CPU time (ms) of every process below `pid` (not `pid` itself), with what each has reaped: a run that ended
+ *  counts in its parent, so two readings around a phase give that phase's CPU when nothing below exited unreaped. */
+export function descendantsCpuMs(pid: number): number {
+  let total = 0;
+  for (const tid of readdirOrEmpty(`/proc/${pid}/task`)) {
+    for (const child of readFileOrEmpty(`/proc/${pid}/task/${tid}/children`).split(' ').filter(Boolean)) {
+      const cpu = processCpuMs(Number(child));
+      if (cpu) total += cpu.self + cpu.children + descendantsCpuMs(Number(child));
+    }
+  }
+  return total;
+}
+
 export function processCpuMs(pid: number): { self: number; children: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
