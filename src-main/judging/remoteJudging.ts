@@ -64,6 +64,8 @@ export class RemoteJudging implements RemoteSlots {
   private liveCapacity = 0;
   /** A dispatch failed (Redis unreachable): dispatch everything in flight again once it answers. */
   private lost = false;
+  /** Redis's connection failed and has not answered since: said once per outage, not at each reconnection try. */
+  private unreachable = false;
   private closed = false;
   private readonly log = log.child({ component: 'remote-judging' });
 
@@ -74,6 +76,11 @@ export class RemoteJudging implements RemoteSlots {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1 });
     this.packageOf = packageOf;
     this.events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
+    // Each connection retries on its own; without a listener ioredis prints every failed try.
+    const failed = (error: Error) => this.redisFailed(error);
+    this.redis.on('error', failed);
+    this.queue.on('error', failed);
+    this.events.on('error', failed);
     this.timer = setInterval(() => void this.check(), CHECK_INTERVAL_MS);
     this.timer.unref();
   }
@@ -188,6 +195,12 @@ export class RemoteJudging implements RemoteSlots {
     this.redis.disconnect();
   }
 
+  private redisFailed(error: Error): void {
+    if (this.unreachable || this.closed) return;
+    this.unreachable = true;
+    this.log.error({ err: error }, 'Redis is unreachable: the judgings wait (the store keeps them) and go to the queue again once it answers');
+  }
+
   private current(judgementId: string, attempt: number): InFlight | null {
     const flight = this.inFlight.get(`j${judgementId}`);
     return flight?.data?.attempt === attempt ? flight : null;
@@ -243,6 +256,10 @@ export class RemoteJudging implements RemoteSlots {
       epoch = await this.redis.get(QUEUE_EPOCH_KEY);
     } catch {
       return; // Redis is down: the dispatches wait for it
+    }
+    if (this.unreachable) {
+      this.unreachable = false;
+      this.log.info('Redis answers again');
     }
     if (epoch !== null && !this.lost) return;
     if (this.closed) return;

@@ -3,17 +3,14 @@
 // come out right, a killed judgehost's judging is re-run on another, and only judgehost accounts
 // with the right password get in.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Verdict } from '../common/types.ts';
 import type { ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
-import { resourcePath } from '../common/paths.ts';
-import { verdictBin } from '../test-support/cli.ts';
 import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
 import { startRedis, type TestRedis } from '../test-support/redis.ts';
+import { judgedRight, sampleSubmissions, slowSubmission, startJudgehost, started, stop, submitAll, type Judgehost, type Submission } from '../test-support/remoteJudgehosts.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-remote-'));
 let redis: TestRedis;
@@ -25,104 +22,16 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A slow submission naps this long on each test (well under the time limit: its CPU time is what counts). */
-const SLOW_TEST_NAP_S = 0.4;
-const LANGUAGE_OF: Record<string, string> = { '.py': 'python', '.c': 'c', '.cpp': 'cpp', '.java': 'java' };
-const EXPECTED: Record<string, Verdict> = { accepted: 'AC', wrong_answer: 'WA', time_limit_exceeded: 'TLE' };
-
-/** The sample contest's example submissions, each with the verdict its folder names. */
-interface Submission {
-  problemId: string;
-  languageId: string;
-  fileName: string;
-  source: string;
-  otherFiles?: { fileName: string; source: string }[];
-  expected: Verdict;
-}
-
-function sampleSubmissions(): Submission[] {
-  const out: Submission[] = [];
-  for (const problemId of ['hello', 'mean', 'sum']) {
-    for (const [folder, expected] of Object.entries(EXPECTED)) {
-      const dir = resourcePath('sample-contest', problemId, 'submissions', folder);
-      for (const fileName of readdirSync(dir).sort()) {
-        out.push({ problemId, languageId: LANGUAGE_OF[extname(fileName)], fileName, source: readFileSync(join(dir, fileName), 'utf8'), expected });
-      }
-    }
-  }
-  return out;
-}
-
-interface Judgehost {
-  child: ChildProcess;
-  output: () => string;
-  /** Resolves with the exit code (or the signal's name). */
-  exit: Promise<string>;
-}
-
-function startJudgehost(serverUrl: string, name: string, password = 'judgehost1-pass', user = 'judgehost1'): Judgehost {
-  const args = ['judgehost', '--server', serverUrl, '--queue', redis.url, '--user', user, '--password', password, '--workers', '1', '--name', name, '--cache', join(scratch, `cache-${name}`)];
-  const child = spawn(process.execPath, [verdictBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERDICT_LOG_LEVEL: 'warn' } });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exit = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
-  return { child, output: () => output, exit };
-}
-
-async function started(judgehost: Judgehost, name: string): Promise<void> {
-  await eventually(async () => (judgehost.output().includes(`verdict: judgehost ${name}:`) ? true : judgehost.child.exitCode !== null ? Promise.reject(new Error(judgehost.output())) : undefined), 60_000, `judgehost ${name} to start`);
-}
-
-async function stop(judgehost: Judgehost): Promise<void> {
-  if (judgehost.child.exitCode === null && judgehost.child.signalCode === null) judgehost.child.kill('SIGTERM');
-  await judgehost.exit;
-}
-
-/** Sends each submission as one of the sample teams (in turn); their ids with the verdicts expected. */
-async function submitAll(url: string, submissions: Submission[]): Promise<Map<string, Verdict>> {
-  const teams = await Promise.all(
-    [1, 2, 3, 4, 5].map(async (n) => {
-      const client = new PortalClient(url);
-      assert.equal((await client.login(`team${n}`, `team${n}-pass`)).status, 200);
-      return client;
-    }),
-  );
-  const expected = new Map<string, Verdict>();
-  for (const [i, s] of submissions.entries()) {
-    const answer = await teams[i % teams.length].post<{ id: string }>('/api/portal/submissions', { problemId: s.problemId, languageId: s.languageId, fileName: s.fileName, source: s.source, otherFiles: s.otherFiles });
-    assert.equal(answer.status, 202, JSON.stringify(answer.body));
-    expected.set(answer.body.id, s.expected);
-  }
-  return expected;
-}
-
-type Server = Awaited<ReturnType<typeof testServer>>;
-
-/**
- * Waits until every submission has its verdict; then each has exactly one current judgement, with the verdict
- * expected, recorded under one of `judgehosts` (the remote judgehost whose result counted). Returns who judged each.
- */
-async function judgedRight(server: Server, expected: Map<string, Verdict>, timeoutMs: number, judgehosts: string[]): Promise<Map<string, string>> {
-  const store = server.context.store;
-  const current = (id: string) => store.judgements.list({ submissionId: id }).filter((j) => j.valid && j.endTime !== null);
-  await eventually(async () => ([...expected.keys()].every((id) => current(id).length > 0) ? true : undefined), timeoutMs, 'every verdict');
-  const judgedBy = new Map<string, string>();
-  for (const [id, verdict] of expected) {
-    const judgements = current(id);
-    assert.equal(judgements.length, 1, `submission ${id}: exactly one current judgement`);
-    assert.equal(judgements[0].verdict, verdict, `submission ${id}: ${judgements[0].error ?? ''}`);
-    assert.ok(judgehosts.includes(judgements[0].judgehost), `submission ${id} judged by ${judgements[0].judgehost}, not one of ${judgehosts.join(', ')}`);
-    judgedBy.set(id, judgements[0].judgehost);
-  }
-  return judgedBy;
+/** A judgehost of the sample's account (or the one given), its package cache in this test's folder. */
+function remoteJudgehost(serverUrl: string, name: string, password?: string): Judgehost {
+  return startJudgehost({ server: serverUrl, queue: redis.url, name, cacheDir: join(scratch, `cache-${name}`), password });
 }
 
 test('two remote judgehosts judge the sample submissions right', { timeout: 120_000 }, async () => {
   const server = await testServer({ queue: redis.url, workers: 0 });
-  const judgehosts = [startJudgehost(server.url, 'jh-a'), startJudgehost(server.url, 'jh-b')];
+  const judgehosts = [remoteJudgehost(server.url, 'jh-a'), remoteJudgehost(server.url, 'jh-b')];
   try {
-    await Promise.all(judgehosts.map((j, i) => started(j, ['jh-a', 'jh-b'][i])));
+    await Promise.all(judgehosts.map(started));
     // Both have joined the pool (their heartbeats): two remote workers, none local.
     await eventually(async () => (server.context.engine.pool.workers === 2 ? true : undefined), 10_000, 'two remote workers');
     // No time limit run out: on a loaded machine (2 cores, shared) such a run is judged again as the judge's fault,
@@ -133,11 +42,11 @@ test('two remote judgehosts judge the sample submissions right', { timeout: 120_
     const twoFiles: Submission = { problemId: 'hello', languageId: 'python', fileName: 'greeting.py', source: 'TEXT = "Hello, World!"\n', otherFiles: [{ fileName: 'main.py', source: 'from greeting import TEXT\nprint(TEXT)\n' }], expected: 'AC' };
     const expected = await submitAll(server.url, [...[...all, ...python, ...python, ...python].slice(0, 29), twoFiles]);
     assert.equal(expected.size, 30);
-    const judgedBy = await judgedRight(server, expected, 100_000, ['jh-a', 'jh-b']);
+    const judgedBy = await judgedRight(server.context.store, expected, 100_000, ['jh-a', 'jh-b']);
     // The console's submission detail names the judgehost too.
     const judge = new PortalClient(server.url);
     assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
-    const [someId, someJudgehost] = [...judgedBy][0];
+    const [someId, { judgehost: someJudgehost }] = [...judgedBy][0];
     const detail = await judge.post<SubmissionDetail>('/api/console/getSubmission', [someId]);
     assert.equal(detail.body.judgehost, someJudgehost);
     for (const j of judgehosts) assert.doesNotMatch(j.output(), /error/i, j.output());
@@ -149,25 +58,24 @@ test('two remote judgehosts judge the sample submissions right', { timeout: 120_
 
 test('a judgehost killed while judging: its judging runs on another, with the right verdict', { timeout: 120_000 }, async () => {
   const server = await testServer({ queue: redis.url, workers: 0 });
-  const first = startJudgehost(server.url, 'jh-doomed');
+  const first = remoteJudgehost(server.url, 'jh-doomed');
   let second: Judgehost | null = null;
   try {
-    await started(first, 'jh-doomed');
+    await started(first);
     await eventually(async () => (server.context.engine.pool.workers === 1 ? true : undefined), 10_000, 'the remote worker');
     // Slow judgings first (a right answer after a nap on each test, using no CPU), then a few quick ones.
     const quick = sampleSubmissions().filter((s) => s.languageId === 'python' && s.expected !== 'TLE');
-    const sum = quick.find((s) => s.problemId === 'sum' && s.expected === 'AC')!;
-    const slow = { ...sum, fileName: 'slow_sum.py', source: `import time\ntime.sleep(${SLOW_TEST_NAP_S})\n${sum.source}` };
+    const slow = slowSubmission();
     const expected = await submitAll(server.url, [slow, slow, ...quick.slice(0, 4)]);
     // Killed once it is in the middle of a judging (a step reported).
     const interrupted = await eventually(async () => server.context.judging.running().find((r) => r.progress !== null), 30_000, 'a judging in progress');
     first.child.kill('SIGKILL');
     assert.equal(await first.exit, 'SIGKILL');
-    second = startJudgehost(server.url, 'jh-rescue');
-    await started(second, 'jh-rescue');
-    const judgedBy = await judgedRight(server, expected, 90_000, ['jh-doomed', 'jh-rescue']);
+    second = remoteJudgehost(server.url, 'jh-rescue');
+    await started(second);
+    const judgedBy = await judgedRight(server.context.store, expected, 90_000, ['jh-doomed', 'jh-rescue']);
     // The judging cut short counts as the rescuer's: its result is the one recorded.
-    assert.equal(judgedBy.get(interrupted.submissionId), 'jh-rescue');
+    assert.equal(judgedBy.get(interrupted.submissionId)?.judgehost, 'jh-rescue');
   } finally {
     await stop(first);
     if (second) await stop(second);
@@ -196,9 +104,9 @@ test('judging only remotely with no judgehost live: no judging starts, /health a
     const snapshot = await judge.post<ConsoleSnapshot>('/api/console/getSnapshot', []);
     assert.ok(snapshot.body.pool.problems.some((p) => /no judgehost is live/.test(p)), JSON.stringify(snapshot.body.pool.problems));
 
-    late = startJudgehost(server.url, 'jh-late');
-    await started(late, 'jh-late');
-    await judgedRight(server, expected, 60_000, ['jh-late']);
+    late = remoteJudgehost(server.url, 'jh-late');
+    await started(late);
+    await judgedRight(server.context.store, expected, 60_000, ['jh-late']);
     const judgements = store.events.since(tokenBefore).filter((e) => e.type === 'judgements');
     assert.deepEqual(judgements.map((e) => e.op), ['create', 'update'], 'one judgement, started once a judgehost was live');
     assert.equal((await fetch(`${server.url}/health`)).status, 200);
@@ -211,7 +119,7 @@ test('judging only remotely with no judgehost live: no judging starts, /health a
 test('a wrong judgehost password is refused with a clear message; a team account cannot use the judgehost routes', { timeout: 60_000 }, async () => {
   const server = await testServer({ queue: redis.url, workers: 0 });
   try {
-    const refused = startJudgehost(server.url, 'jh-wrong', 'not-the-password');
+    const refused = remoteJudgehost(server.url, 'jh-wrong', 'not-the-password');
     assert.equal(await refused.exit, '2');
     assert.match(refused.output(), /refused judgehost account 'judgehost1': wrong user name or password/);
 
