@@ -39,7 +39,9 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const contest = context.store.contest.get()!;
   const sandbox = context.engine.host.sandbox;
   for (const line of serveBanner({ contest: context.contest, name: contest.name, contestId: contest.id, url: server.url, dataDir: context.dataDir, pagesBuilt: context.rendererDir !== null })) console.log(line);
-  console.log(`verdict: ${context.engine.pool.workers} workers, sandbox level ${sandbox.level}: ${sandbox.description}`);
+  // Judging only remotely, the pool's one slot is no worker until a judgehost joins.
+  const workers = context.engine.hasWorkers ? `${context.engine.pool.workers} workers` : 'no workers until a remote judgehost joins';
+  console.log(`verdict: ${workers}, sandbox level ${sandbox.level}: ${sandbox.description}`);
   if (options.queue) console.log(`verdict: remote judgehosts take judgings from the queue at ${redactedUrl(options.queue)} (${options.workers ?? 'one per core'} local workers besides)`);
   if (sandbox.level === 'none') console.log('verdict: warning: judging WITHOUT a sandbox (--allow-unsandboxed): contestants\' programs can reach the network and the judge\'s files');
   for (const warning of context.contest.warnings) console.log(`verdict: warning: ${escapeControls(warning)}`);

@@ -59,15 +59,20 @@ test('Redis killed (kill -9) while judging and restarted empty on its port: noth
   }
 });
 
+interface ServeProcess {
+  child: ChildProcess;
+  output: () => string;
+}
+
 /** `verdict serve --queue` as a process of its own on `port` (judging only remotely), once it listens. */
-function serve(dataDir: string, port: number, queue: string): Promise<ChildProcess> {
+function serve(dataDir: string, port: number, queue: string): Promise<ServeProcess> {
   const args = ['serve', '--data', dataDir, '--host', '127.0.0.1', '--port', String(port), '--workers', '0', '--queue', queue];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [verdictBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERDICT_LOG_LEVEL: 'warn' } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
-      if (/portal\s+http:\/\//.test(output)) resolve(child);
+      if (/portal\s+http:\/\//.test(output)) resolve({ child, output: () => output });
     });
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.once('exit', (code, signal) => reject(new Error(`verdict serve exited (${signal ?? code}): ${output}`)));
@@ -116,19 +121,21 @@ test('the server killed (kill -9) while judging and restarted on its data folder
   let server = await serve(dataDir, port, redis.url);
   const judgehosts = ['jh-s1', 'jh-s2'].map((name) => remoteJudgehost(url, redis.url, name));
   try {
+    // Started before any judgehost: it says it has no worker yet (its pool's one slot is none).
+    await eventually(async () => (/verdict: no workers until a remote judgehost joins, sandbox level/.test(server.output()) ? true : undefined), 10_000, 'the workers line');
     await Promise.all(judgehosts.map(started));
     const slow = slowSubmission();
     const expected = await submitAll(url, [slow, slow, ...knownVerdicts(12), slow, slow]);
     // Killed once some verdicts are in and judgings are in progress (the queue's count of them, as judges see it).
     const judgeAuth = basic('judge', 'judge-pass');
     await eventually(async () => ((await new PortalClient(url).get<{ judging: number }>('/health', judgeAuth)).body.judging > 0 ? true : undefined), 30_000, 'a judging in flight');
-    await killed(server);
+    await killed(server.child);
     server = await serve(dataDir, port, redis.url);
     await judgedRightOverHttp(url, expected, 100_000);
     for (const j of judgehosts) assert.equal(j.child.exitCode, null, `judgehost ${j.name} still running: ${j.output()}`);
   } finally {
     await Promise.all(judgehosts.map(stop));
-    await killed(server);
+    await killed(server.child);
     await redis.stop();
   }
 });
