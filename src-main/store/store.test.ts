@@ -167,7 +167,7 @@ test('the teams are read once and again after each change, a rolled-back one inc
     assert.equal(t.store.contest.teams(), first, 'read once');
     assert.throws(() => (first as TeamRow[]).push(first[0]), TypeError);
     assert.throws(() => ((first[0] as { name: string }).name = 'changed'), TypeError);
-    assert.throws(() => (first[0].groupIds as string[]).push('more'), TypeError);
+    assert.throws(() => first[0].groupIds.push('more'), TypeError);
     def.teams[0].name = 'Team 1 (renamed)';
     t.store.contest.import(def, { hashPasswords: false });
     assert.equal(t.store.contest.teams()[0].name, 'Team 1 (renamed)');
