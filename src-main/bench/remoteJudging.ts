@@ -2,7 +2,8 @@
 // machine, with real processes on loopback: a redis-server, the server judging only remotely (--workers 0),
 // and 1, 2 and 3 judgehost processes of one worker each; against the server's own pool (no queue) with 1 and
 // 2 workers, measured in the same run. Then the latency the queue adds to one judging: a trivial program
-// judged one at a time, by the embedded pool and by one remote judgehost. A report: targets print PASS/MISS;
+// judged one at a time, by the embedded pool and by one remote judgehost in turn (both served at once, so
+// each pair of judgings meets the same load on the machine). A report: targets print PASS/MISS;
 // the exit code is non-zero only when a verdict is lost or wrong. Without redis-server it says so and skips.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { distribution, fmt, formatDist, formatTarget, loadAverage, log, phase, d
 
 /** Rounds of the sample contest's submissions judged per configuration (17 each): about 45 s with one worker here. */
 const ROUNDS = 4;
-/** Trivial judgings timed one at a time, by the embedded pool and then by one remote judgehost. */
+/** Trivial judgings timed one at a time by each of the embedded pool and one remote judgehost, in turn. */
 const LATENCY_SAMPLES = 50;
 /** The queue may add at most this much to a judging (median), against the embedded pool. */
 const ADDED_LATENCY_P50_MAX_MS = 5;
@@ -168,19 +169,6 @@ async function throughput(what: string, url: string, submissions: Submission[], 
   return { submissions: submissions.length, wallMs, perMinute: round((submissions.length * 60_000) / wallMs, 1), cpuPerSubmissionMs: round(cpuMs / submissions.length) };
 }
 
-/** A trivial program judged LATENCY_SAMPLES times, one at a time: each judging's start to its verdict stored (ms, the server's clock). */
-async function sequentialJudgings(what: string, url: string, trivial: Submission, failures: string[]): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < LATENCY_SAMPLES; i++) {
-    const id = await submit(url, trivial, TEAM_IDS[0]);
-    const judged = await verdicts(url, new Set([id]), LATENCY_POLL_MS);
-    checkVerdicts(what, new Map([[id, trivial.expected]]), judged, failures);
-    const j = judged.get(id)!;
-    samples.push(Date.parse(j.end_time!) - Date.parse(j.start_time));
-  }
-  return samples;
-}
-
 interface Config {
   label: string;
   /** Local pool workers of the server. */
@@ -189,28 +177,69 @@ interface Config {
   judgehosts: number;
 }
 
-interface ConfigResult {
-  throughput: Throughput;
-  latencyMs: number[] | null;
+/** A configuration running: its server (and judgehosts), ready to judge. */
+interface Running {
+  url: string;
+  close(): Promise<void>;
 }
 
-async function runConfig(config: Config, redis: TestRedis, submissions: Submission[], trivial: Submission | null, failures: string[]): Promise<ConfigResult> {
-  phase(`${config.label}: ${submissions.length} submissions`);
+async function start(config: Config, redis: TestRedis): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'verdict-bench-remote-'));
   let server: ServedContest | null = null;
   const judgehosts: Judgehost[] = [];
+  const close = async () => {
+    await Promise.all(judgehosts.map(stopJudgehost));
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     server = await serve(resourcePath('sample-contest'), dataDir, config.serverWorkers, config.judgehosts > 0 ? ['--queue', redis.url] : []);
     await prepared(server.url);
     for (let i = 0; i < config.judgehosts; i++) judgehosts.push(await startJudgehost(server.url, redis.url, `bench-jh${i + 1}`, join(dataDir, `cache-${i + 1}`)));
     await poolHas(server.url, config.serverWorkers + config.judgehosts);
-    const result = await throughput(config.label, server.url, submissions, failures);
-    const latencyMs = trivial ? await sequentialJudgings(`${config.label}, one at a time`, server.url, trivial, failures) : null;
-    return { throughput: result, latencyMs };
+    return { url: server.url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** One judging of `trivial`, alone: from its start to its verdict stored (ms, the server's clock). */
+async function judgeAlone(what: string, url: string, trivial: Submission, failures: string[]): Promise<number> {
+  const id = await submit(url, trivial, TEAM_IDS[0]);
+  const judged = await verdicts(url, new Set([id]), LATENCY_POLL_MS);
+  checkVerdicts(what, new Map([[id, trivial.expected]]), judged, failures);
+  const j = judged.get(id)!;
+  return Date.parse(j.end_time!) - Date.parse(j.start_time);
+}
+
+interface Latency {
+  embedded: number[];
+  remote: number[];
+  /** Each remote judging minus the embedded one just before it. */
+  added: number[];
+}
+
+/** The trivial program judged LATENCY_SAMPLES times by each, one judging at a time, the two taking turns so
+ *  that each pair meets the same load on the machine: an embedded pool of one worker, one remote judgehost. */
+async function latency(redis: TestRedis, trivial: Submission, failures: string[]): Promise<Latency> {
+  phase(`${LATENCY_SAMPLES} trivial judgings each, one at a time: embedded pool and one remote judgehost in turn`);
+  const embedded = await start({ label: 'embedded', serverWorkers: 1, judgehosts: 0 }, redis);
+  let remote: Running | null = null;
+  try {
+    remote = await start({ label: 'remote', serverWorkers: 0, judgehosts: 1 }, redis);
+    const result: Latency = { embedded: [], remote: [], added: [] };
+    for (let i = 0; i < LATENCY_SAMPLES; i++) {
+      const local = await judgeAlone('embedded pool, one at a time', embedded.url, trivial, failures);
+      const far = await judgeAlone('one remote judgehost, one at a time', remote.url, trivial, failures);
+      result.embedded.push(local);
+      result.remote.push(far);
+      result.added.push(far - local);
+    }
+    return result;
   } finally {
-    await Promise.all(judgehosts.map(stopJudgehost));
-    await stop(server);
-    rmSync(dataDir, { recursive: true, force: true });
+    await remote?.close();
+    await embedded.close();
   }
 }
 
@@ -235,13 +264,19 @@ async function main(): Promise<number> {
     { label: 'remote, 2 judgehosts', serverWorkers: 0, judgehosts: 2 },
     { label: 'remote, 3 judgehosts', serverWorkers: 0, judgehosts: 3 },
   ];
-  const results = new Map<string, ConfigResult>();
+  const results = new Map<string, Throughput>();
+  let added: Latency | null = null;
   try {
     for (const config of configs) {
-      // The trivial judgings one at a time: on the embedded pool's one worker and on one remote judgehost's.
-      const timed = config.judgehosts === 1 || (config.judgehosts === 0 && config.serverWorkers === 1);
-      results.set(config.label, await runConfig(config, redis, submissions, timed ? trivial : null, failures));
+      phase(`${config.label}: ${submissions.length} submissions`);
+      const running = await start(config, redis);
+      try {
+        results.set(config.label, await throughput(config.label, running.url, submissions, failures));
+      } finally {
+        await running.close();
+      }
     }
+    added = await latency(redis, trivial, failures);
   } catch (error) {
     failures.push((error as Error).message);
   } finally {
@@ -250,25 +285,22 @@ async function main(): Promise<number> {
 
   log(`  ${submissions.length} submissions per configuration (the sample contest's ${sample.length} sources with a known verdict, C, C++, Java, Python, AC and WA, ${ROUNDS} times), all sent at once; ${cores} cores, load ${loadBefore.map((l) => fmt(l)).join(' ')}`);
   for (const [label, r] of results) {
-    log(`  ${label.padEnd(26)} ${fmt(r.throughput.wallMs / 1000, 1)} s: ${fmt(r.throughput.perMinute, 1)} submissions/min, CPU ${fmt(r.throughput.cpuPerSubmissionMs, 0)} ms per submission (server, Redis, judgehosts, compiles and runs)`);
+    log(`  ${label.padEnd(26)} ${fmt(r.wallMs / 1000, 1)} s: ${fmt(r.perMinute, 1)} submissions/min, CPU ${fmt(r.cpuPerSubmissionMs, 0)} ms per submission (server, Redis, judgehosts, compiles and runs)`);
   }
-  const perMinute = (label: string) => results.get(label)?.throughput.perMinute ?? 0;
+  const perMinute = (label: string) => results.get(label)?.perMinute ?? 0;
   const one = perMinute('remote, 1 judgehost');
   if (results.size === configs.length) {
     log(`  remote scaling: 2 judgehosts ${fmt(perMinute('remote, 2 judgehosts') / one)}x, 3 judgehosts ${fmt(perMinute('remote, 3 judgehosts') / one)}x one judgehost; a plateau at ${cores} judgehosts is expected (${cores} cores: a third judgehost has no core of its own)`);
     log(`  remote vs embedded: 1 judgehost ${fmt(one / perMinute('embedded pool, 1 worker'))}x 1 local worker, 2 judgehosts ${fmt(perMinute('remote, 2 judgehosts') / perMinute('embedded pool, 2 workers'))}x 2 local workers`);
   }
-  const local = results.get('embedded pool, 1 worker')?.latencyMs;
-  const remote = results.get('remote, 1 judgehost')?.latencyMs;
-  if (local && remote) {
-    const l = distribution(local);
-    const r = distribution(remote);
-    const p95 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.ceil(0.95 * samples.length) - 1];
-    log(`  ${LATENCY_SAMPLES} judgings of ${trivial.fileName} (hello, AC) one at a time, from the judging's start to its verdict stored:`);
-    log(`    embedded pool         ${formatDist(l)}`);
-    log(`    one remote judgehost  ${formatDist(r)}`);
-    log(`  added by the queue (remote minus embedded): p50 ${fmt(r.p50 - l.p50)} ms, p95 ${fmt(p95(remote) - p95(local))} ms`);
-    log(formatTarget(target('latency the queue adds per judging (p50, remote minus embedded)', r.p50 - l.p50, 'max', ADDED_LATENCY_P50_MAX_MS, 'ms')));
+  if (added) {
+    log(`  ${LATENCY_SAMPLES} judgings of ${trivial.fileName} (hello, AC) each, one at a time and in turn, from the judging's start to its verdict stored:`);
+    log(`    embedded pool, 1 worker  ${formatDist(distribution(added.embedded))}`);
+    log(`    one remote judgehost     ${formatDist(distribution(added.remote))}`);
+    const overhead = distribution(added.added);
+    const p95 = [...added.added].sort((x, y) => x - y)[Math.ceil(0.95 * added.added.length) - 1];
+    log(`    added by the queue (each remote judging minus the embedded one before it): p50 ${fmt(overhead.p50)} ms, p95 ${fmt(p95)} ms, mean ${fmt(overhead.mean)} ms`);
+    log(formatTarget(target('latency the queue adds per judging (p50)', overhead.p50, 'max', ADDED_LATENCY_P50_MAX_MS, 'ms')));
   }
   log(`  took ${fmt((performance.now() - benchStart) / 1000, 0)} s`);
   for (const failure of failures) log(`FAIL  ${failure}`);
