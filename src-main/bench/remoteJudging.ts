@@ -17,8 +17,8 @@ import { startRedis, type TestRedis } from '../test-support/redis.ts';
 import { JUDGE_AUTH, prepared, serve, stop, type ServedContest } from './server.ts';
 import { distribution, fmt, formatDist, formatTarget, loadAverage, log, phase, descendantsCpuMs, round, target } from './stats.ts';
 
-/** Rounds of the sample contest's submissions judged per configuration (17 each): about 45 s with one worker here. */
-const ROUNDS = 4;
+/** Rounds of the sample contest's submissions judged per configuration (17 each): about 30 s with one worker here. */
+const ROUNDS = 3;
 /** Trivial judgings timed one at a time by each of the embedded pool and one remote judgehost, in turn. */
 const LATENCY_SAMPLES = 50;
 /** The queue may add at most this much to a judging (median), against the embedded pool. */
