@@ -39,6 +39,25 @@ export interface JudgehostHeartbeat {
   name: string;
   workers: number;
   busy: number;
+  /** Its sandbox level (common/sandboxInfo.ts). */
+  sandbox?: string;
+  /** The languages it can run. */
+  languages?: string[];
+  /** Median CPU time of the reference workload here (judging/calibration.ts): the server's speed factor compares it. */
+  calibrationMs?: number | null;
+  /** The judgements it is judging now. */
+  judgementIds?: string[];
+}
+
+/** What a judge told a judgehost to do: judge, take nothing new (paused), or finish and exit (draining). */
+export type JudgehostMode = 'active' | 'paused' | 'draining';
+
+/** What a judge sees of a judgehost: live (judging), paused, draining (then it exits), gone (not heard from). */
+export type JudgehostState = 'live' | 'paused' | 'draining' | 'gone';
+
+/** The server's answer to a heartbeat: the mode the judgehost is to be in. */
+export interface HeartbeatAnswer {
+  mode: JudgehostMode;
 }
 
 /** POST judgements/:id/progress: steps of a running attempt, in order. */

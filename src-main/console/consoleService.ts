@@ -34,6 +34,7 @@ import type {
   ProblemFileKind,
   ExportJob,
   JudgeApi,
+  JudgehostOrder,
   JudgeRequestName,
   MedalCounts,
   PasswordSheetEntry,
@@ -51,6 +52,7 @@ import type {
 } from '../shared/judgeApi.ts';
 import { EVENT_BATCH_INTERVAL_MS } from '../shared/judgeApi.ts';
 import { OutputHub } from './outputHub.ts';
+import { judgehostViews, orderJudgehost } from './judgehostViews.ts';
 import { balloonList } from './balloonList.ts';
 import { problemStats } from './problemStats.ts';
 import { awardsView } from './awardsView.ts';
@@ -99,7 +101,7 @@ export class ConsoleService implements ConsoleRequests {
   readonly output = new OutputHub();
   private readonly listeners = new Set<(events: ConsoleEvent[]) => void>();
   private pending: ConsoleEvent[] = [];
-  private dirty = { pool: false, workers: false, queue: false };
+  private dirty = { pool: false, workers: false, queue: false, judgehosts: false };
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly throughput: ThroughputSample[] = [];
   private judgedThisMinute = 0;
@@ -118,11 +120,14 @@ export class ConsoleService implements ConsoleRequests {
     judging.onOutput = (submissionId, data) => this.output.append(submissionId, data);
     judging.onRejudged = () => this.queue({ type: 'rejudgings' });
     judging.addProgressListener((live) => {
-      this.markDirty('workers');
+      this.markDirty('workers', 'judgehosts');
       // Stopped to make room: the submission is waiting again (no store event says so).
       if (live.requeued) this.pushSubmission(live.submissionId);
     });
-    this.unsubscribers.push(engine.pool.onChange(() => this.markDirty('pool', 'workers', 'queue')));
+    this.unsubscribers.push(engine.pool.onChange(() => this.markDirty('pool', 'workers', 'queue', 'judgehosts')));
+    this.unsubscribers.push(engine.local.onChange(() => this.markDirty('judgehosts')));
+    const remote = engine.remote;
+    if (remote) this.unsubscribers.push(remote.onJudgehostsChange(() => this.markDirty('judgehosts')));
     this.unsubscribers.push(
       store.events.subscribe((event) => {
         switch (event.type) {
@@ -207,7 +212,8 @@ export class ConsoleService implements ConsoleRequests {
       if (this.dirty.pool) events.push({ type: 'pool', pool: this.pool() });
       if (this.dirty.workers) events.push({ type: 'workers', workers: this.workers() });
       if (this.dirty.queue) events.push({ type: 'queue', queue: this.queueEntries() });
-      this.dirty = { pool: false, workers: false, queue: false };
+      if (this.dirty.judgehosts) events.push({ type: 'judgehosts', judgehosts: judgehostViews(this.ctx) });
+      this.dirty = { pool: false, workers: false, queue: false, judgehosts: false };
       if (events.length === 0) return;
       for (const listener of this.listeners) listener(events);
     }, EVENT_BATCH_INTERVAL_MS);
@@ -316,6 +322,7 @@ export class ConsoleService implements ConsoleRequests {
       clock: this.clock(),
       pool: this.pool(),
       workers: this.workers(),
+      judgehosts: judgehostViews(this.ctx),
       queue: this.queueEntries(),
       throughput: [...this.throughput],
       languages: this.languages(),
@@ -462,6 +469,12 @@ export class ConsoleService implements ConsoleRequests {
   async setWorkers(workers: number): Promise<void> {
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ConsoleError('invalid', 'workers must be a whole number from 1 to 64');
     this.ctx.engine.setWorkers(workers);
+    this.ctx.judging.pump();
+  }
+
+  async setJudgehostMode(judgehostId: string, mode: JudgehostOrder): Promise<void> {
+    orderJudgehost(this.ctx, judgehostId, mode);
+    this.markDirty('judgehosts');
     this.ctx.judging.pump();
   }
 

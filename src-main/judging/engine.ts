@@ -5,6 +5,8 @@ import type { JobListener, JudgehostOptions } from './judgehostClient.ts';
 import { JudgehostSupervisor } from './judgehostSupervisor.ts';
 import type { JudgeJob, LanguageInfo } from '../common/judgehostProtocol.ts';
 import { WorkerPool } from './workerPool.ts';
+import { calibrate } from './calibration.ts';
+import { LocalJudgehost } from './localJudgehost.ts';
 import { SplitBackend, type RemoteSlots } from './splitBackend.ts';
 import { UnsandboxedError } from '../common/sandboxInfo.ts';
 import type { JudgeResult } from '../common/results.ts';
@@ -14,12 +16,15 @@ import { scaledTimeLimitMs } from '../common/timeFactors.ts';
 
 export class JudgeEngine {
   readonly host: JudgehostSupervisor;
+  /** The local judgehost as the pool judges on it (a judge may pause it). */
+  readonly local: LocalJudgehost;
   readonly pool: WorkerPool;
   /** With remote judgehosts: the pool's slots split between the local judgehost and them. */
   private readonly split: SplitBackend | null;
 
-  private constructor(host: JudgehostSupervisor, pool: WorkerPool, split: SplitBackend | null) {
-    this.host = host;
+  private constructor(local: LocalJudgehost, pool: WorkerPool, split: SplitBackend | null) {
+    this.host = local.host;
+    this.local = local;
     this.pool = pool;
     this.split = split;
   }
@@ -28,30 +33,48 @@ export class JudgeEngine {
    * Starts a judgehost with `workers` workers (default: one per core). Where no sandbox can be built
    * (or VERDICT_SANDBOX=none switches it off), throws UnsandboxedError unless `allowUnsandboxed`.
    * With `remote`, the pool has the remote judgehosts' workers too (`workers` may then be 0).
+   * With `calibrate`, it first times the reference workload (calibration.ts) on the judgehost.
    */
-  static async start(options: { workers?: number; host?: JudgehostOptions; allowUnsandboxed?: boolean; remote?: RemoteSlots } = {}): Promise<JudgeEngine> {
+  static async start(options: { workers?: number; host?: JudgehostOptions; allowUnsandboxed?: boolean; remote?: RemoteSlots; calibrate?: boolean } = {}): Promise<JudgeEngine> {
     const host = await JudgehostSupervisor.start(options.host);
     if (host.sandbox.level === 'none' && !options.allowUnsandboxed) {
       await host.close();
       throw new UnsandboxedError(host.sandbox.description);
     }
     const workers = options.workers ?? availableParallelism();
-    if (!options.remote) return new JudgeEngine(host, new WorkerPool(host, { workers }), null);
-    const split = new SplitBackend(host, workers, options.remote);
-    const pool = new WorkerPool(split, { workers: split.workers });
-    // A judgehost joined or left: the pool grows or shrinks (a running job finishes first).
-    options.remote.onChange(() => {
+    // Before the pool exists: the reference workload has the judgehost (and its slot 0) to itself.
+    const calibration = options.calibrate ? await calibrate((pkg, sourcePath, languageId) => host.judge(jobFor(pkg, sourcePath, languageId), 0), host.languages) : null;
+    const local = new LocalJudgehost(host, calibration);
+    if (!options.remote) return new JudgeEngine(local, new WorkerPool(local, { workers }), null);
+    const split = new SplitBackend(local, workers, options.remote);
+    // A judgehost joined, left, was paused or resumed: the pool grows or shrinks (a running job finishes first).
+    // Heard before the pool hears the change itself, so it never fills the slots of the old size.
+    const resize = () => {
       if (pool.workers !== split.workers) pool.setWorkers(split.workers);
-    });
-    return new JudgeEngine(host, pool, split);
+    };
+    options.remote.onChange(resize);
+    local.onChange(resize);
+    const pool = new WorkerPool(split, { workers: split.workers });
+    return new JudgeEngine(local, pool, split);
+  }
+
+  /** The remote judgehosts' side, with `verdict serve --queue`; null without. */
+  get remote(): RemoteSlots | null {
+    return this.split?.remote ?? null;
+  }
+
+  /** The local judgehost's workers (with remote judgehosts, the pool has theirs too). */
+  get localWorkers(): number {
+    return this.split ? this.split.localWorkers : this.pool.workers;
   }
 
   /**
-   * False only while judging only remotely (`serve --queue --workers 0`) with no remote judgehost live: the pool
-   * keeps one slot then, but nothing can judge, so no judging is started (a judgement would only wait).
+   * False while no judgehost can take a judging: judging only remotely (`serve --queue --workers 0`) with no remote
+   * judgehost live, or every judgehost paused by a judge. The pool keeps one slot then, but nothing can judge, so
+   * no judging is started (a judgement would only wait).
    */
   get hasWorkers(): boolean {
-    return this.split === null || this.split.liveWorkers > 0;
+    return this.split === null ? !this.local.paused : this.split.liveWorkers > 0;
   }
 
   /** Sets the local judgehost's workers (the remote judgehosts' stay theirs). */

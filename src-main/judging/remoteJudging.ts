@@ -15,13 +15,12 @@ import { Redis } from 'ioredis';
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { log } from '../common/log.ts';
 import { judgeErrorResult, judgeFaultResult, type JudgeResult } from '../common/results.ts';
-import { JUDGING_QUEUE, QUEUE_EPOCH_KEY, remoteJobId, type JudgehostHeartbeat, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
+import { JUDGING_QUEUE, QUEUE_EPOCH_KEY, remoteJobId, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
 import type { JobListener } from './judgehostClient.ts';
 import { judgementIdOf } from './judgingService.ts';
+import { JudgehostRoster, type RemoteJudgehostStatus } from './judgehostRoster.ts';
 import type { RemoteSlots } from './splitBackend.ts';
 
-/** A judgehost not heard from for this long is gone: its workers leave the pool (it beats every 2 s). */
-const JUDGEHOST_TIMEOUT_MS = 6000;
 /** How often the judgehosts' liveness and Redis's epoch key are checked. */
 const CHECK_INTERVAL_MS = 2000;
 /** BullMQ runs a job again this many times when the judgehost's processor fails (the server unreachable). */
@@ -43,12 +42,6 @@ interface InFlight {
   resolve: (result: JudgeResult) => void;
 }
 
-interface Judgehost {
-  workers: number;
-  busy: number;
-  seenAt: number;
-}
-
 export class RemoteJudging implements RemoteSlots {
   private readonly queue: Queue<RemoteJobData>;
   private readonly events: QueueEvents;
@@ -56,8 +49,9 @@ export class RemoteJudging implements RemoteSlots {
   private readonly packageOf: (problemId: string) => Promise<string>;
   /** By the worker pool's job id. */
   private readonly inFlight = new Map<string, InFlight>();
-  private readonly judgehosts = new Map<string, Judgehost>();
+  private readonly roster = new JudgehostRoster();
   private readonly listeners = new Set<() => void>();
+  private readonly rosterListeners = new Set<() => void>();
   private readonly timer: NodeJS.Timeout;
   /** Attempt numbers grow over the server's restarts too (a clock start): an old run's result never matches. */
   private attempts = Date.now();
@@ -103,9 +97,23 @@ export class RemoteJudging implements RemoteSlots {
     return this.liveCapacity;
   }
 
-  /** The live remote judgehosts: name → workers, busy. */
-  judgehostList(): { name: string; workers: number; busy: number; seenAt: number }[] {
-    return [...this.judgehosts].map(([name, j]) => ({ name, ...j }));
+  /** Every remote judgehost that has beaten since the server started, gone ones too. */
+  judgehostList(): RemoteJudgehostStatus[] {
+    return this.roster.list();
+  }
+
+  /** A judge pauses, drains or resumes a judgehost: its workers leave (or rejoin) the pool now. False: no such judgehost. */
+  setJudgehostMode(name: string, mode: JudgehostMode): boolean {
+    if (!this.roster.setMode(name, mode)) return false;
+    this.log.info({ judgehost: name, mode }, 'a judge changed a remote judgehost');
+    this.capacityMayHaveChanged(true);
+    return true;
+  }
+
+  /** Tells when the judgehosts' list may have changed (a heartbeat, a judge's order, one gone). */
+  onJudgehostsChange(listener: () => void): () => void {
+    this.rosterListeners.add(listener);
+    return () => this.rosterListeners.delete(listener);
   }
 
   onChange(listener: () => void): () => void {
@@ -113,11 +121,16 @@ export class RemoteJudging implements RemoteSlots {
     return () => this.listeners.delete(listener);
   }
 
-  heartbeat(beat: JudgehostHeartbeat): void {
-    if (!this.judgehosts.has(beat.name)) this.log.info({ judgehost: beat.name, workers: beat.workers }, 'a remote judgehost joined');
-    this.judgehosts.set(beat.name, { workers: beat.workers, busy: beat.busy, seenAt: Date.now() });
-    this.capacityMayHaveChanged();
+  /** A judgehost is alive; the answer says which mode a judge wants it in. */
+  heartbeat(beat: JudgehostHeartbeat): HeartbeatAnswer {
+    const { mode, joined } = this.roster.heartbeat(beat, Date.now());
+    if (joined) this.onJoin?.(beat);
+    this.capacityMayHaveChanged(true);
+    return { mode };
   }
+
+  /** Told of each judgehost that joins (or comes back), with its first heartbeat (the speed check logs it). */
+  onJoin: ((beat: JudgehostHeartbeat) => void) | null = null;
 
   judge(job: JudgeJob, listener: JobListener): Promise<JudgeResult> {
     return new Promise((resolve) => {
@@ -178,6 +191,7 @@ export class RemoteJudging implements RemoteSlots {
     if (!flight) return false;
     this.inFlight.delete(`j${judgementId}`);
     this.log.debug({ judgementId, judgehost: report.judgehost, verdict: report.result.verdict }, 'remote result');
+    this.roster.judgedBy(report.judgehost);
     // The judgement is recorded under the judgehost whose result counted, not the server's own.
     flight.resolve({ ...report.result, judgehost: report.judgehost });
     return true;
@@ -235,14 +249,12 @@ export class RemoteJudging implements RemoteSlots {
     }
   }
 
-  private capacityMayHaveChanged(): void {
-    const now = Date.now();
-    for (const [name, judgehost] of this.judgehosts) {
-      if (now - judgehost.seenAt <= JUDGEHOST_TIMEOUT_MS) continue;
-      this.judgehosts.delete(name);
-      this.log.warn({ judgehost: name }, 'a remote judgehost stopped answering: its workers leave the pool');
-    }
-    const capacity = [...this.judgehosts.values()].reduce((sum, j) => sum + j.workers, 0);
+  /** Counts the judgehosts gone quiet out; tells the listeners when the capacity changed, and the list's when `rosterChanged` or one went. */
+  private capacityMayHaveChanged(rosterChanged = false): void {
+    const gone = this.roster.expire(Date.now());
+    for (const name of gone) this.log.warn({ judgehost: name }, 'a remote judgehost stopped answering: its workers leave the pool');
+    if (rosterChanged || gone.length > 0) for (const listener of this.rosterListeners) listener();
+    const capacity = this.roster.capacity;
     if (capacity === this.liveCapacity) return;
     this.liveCapacity = capacity;
     for (const listener of this.listeners) listener();

@@ -1,10 +1,13 @@
 // The worker pool's backend when remote judgehosts judge too (`verdict serve --queue`): the pool's
 // first slots are the local judgehost's workers, the slots above them the remote judgehosts' (as
 // many as their heartbeats say they have). The pool, and the judging service's fair order above it,
-// stay as they are: a remote worker is one more slot.
+// stay as they are: a remote worker is one more slot. A paused local judgehost has no slots.
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
+import type { JudgehostMode } from '../common/remoteJobs.ts';
 import type { JudgeResult } from '../common/results.ts';
 import type { JobListener } from './judgehostClient.ts';
+import type { RemoteJudgehostStatus } from './judgehostRoster.ts';
+import type { LocalJudgehost } from './localJudgehost.ts';
 import type { JudgeBackend } from './workerPool.ts';
 
 /** Where the remote slots' judgings go (judging/remoteJudging.ts: the BullMQ queue). */
@@ -16,15 +19,21 @@ export interface RemoteSlots {
   cancel(jobId: string): boolean;
   /** Tells when `capacity` may have changed. */
   onChange(listener: () => void): () => void;
+  /** Every remote judgehost heard from, gone ones too. */
+  judgehostList(): RemoteJudgehostStatus[];
+  /** A judge's order to one; false when there is no such judgehost. */
+  setJudgehostMode(name: string, mode: JudgehostMode): boolean;
+  /** Tells when the list may have changed. */
+  onJudgehostsChange(listener: () => void): () => void;
 }
 
 export class SplitBackend implements JudgeBackend {
-  private readonly local: JudgeBackend;
-  private readonly remote: RemoteSlots;
-  /** The local judgehost's workers: slots 0 to localWorkers - 1 (0: judge only remotely). */
+  private readonly local: LocalJudgehost;
+  readonly remote: RemoteSlots;
+  /** The local judgehost's workers: slots 0 to localWorkers - 1 (0: judge only remotely), none while it is paused. */
   localWorkers: number;
 
-  constructor(local: JudgeBackend, localWorkers: number, remote: RemoteSlots) {
+  constructor(local: LocalJudgehost, localWorkers: number, remote: RemoteSlots) {
     this.local = local;
     this.localWorkers = localWorkers;
     this.remote = remote;
@@ -32,21 +41,25 @@ export class SplitBackend implements JudgeBackend {
 
   /** The pool's size: local and remote workers (at least 1, the pool's least; unavailable while there is none). */
   get workers(): number {
-    return Math.max(1, this.localWorkers + this.remote.capacity);
+    return Math.max(1, this.localSlots + this.remote.capacity);
   }
 
-  /** The workers that can judge now: the local ones and the live remote judgehosts' (0: none, whatever the pool's size says). */
+  private get localSlots(): number {
+    return this.local.paused ? 0 : this.localWorkers;
+  }
+
+  /** The workers that can judge now: the local ones (unless paused) and the live active remote judgehosts' (0: none, whatever the pool's size says). */
   get liveWorkers(): number {
-    return this.localWorkers + this.remote.capacity;
+    return this.localSlots + this.remote.capacity;
   }
 
   /** With local workers, as the local judgehost is (as without a queue); without, while a remote judgehost is live. */
   get available(): boolean {
-    return this.localWorkers > 0 ? this.local.available !== false : this.remote.capacity > 0;
+    return this.localSlots > 0 ? this.local.available : this.remote.capacity > 0;
   }
 
   judge(job: JudgeJob, slot: number, listener: JobListener): Promise<JudgeResult> {
-    return slot < this.localWorkers ? this.local.judge(job, slot, listener) : this.remote.judge(job, listener);
+    return slot < this.localSlots ? this.local.judge(job, slot, listener) : this.remote.judge(job, listener);
   }
 
   cancel(jobId: string): void {
@@ -54,10 +67,10 @@ export class SplitBackend implements JudgeBackend {
   }
 
   onChange(listener: () => void): () => void {
-    const stopLocal = this.local.onChange?.(listener);
+    const stopLocal = this.local.onChange(listener);
     const stopRemote = this.remote.onChange(listener);
     return () => {
-      stopLocal?.();
+      stopLocal();
       stopRemote();
     };
   }

@@ -1,8 +1,12 @@
 // A remote judgehost (`verdict judgehost`): checks its account with the server, fetches every
-// problem's package into its cache, starts a local JudgeEngine and a queue worker with as many
-// workers, and tells the server every HEARTBEAT_MS that it is alive (its workers join the server's
-// pool: the server dispatches no more judgings than the live judgehosts have workers).
+// problem's package into its cache, starts a local JudgeEngine (timing the reference workload,
+// judging/calibration.ts) and a queue worker with as many workers, and tells the server every
+// HEARTBEAT_MS that it is alive, with its sandbox level, languages, calibration and running judgings
+// (its workers join the server's pool: the server dispatches no more judgings than the live active
+// judgehosts have workers). The heartbeat's answer carries a judge's order: paused, it takes no new
+// judging; draining, it finishes the running ones, reports them, and stops (`drained` resolves).
 import { log } from '../common/log.ts';
+import type { JudgehostMode } from '../common/remoteJobs.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import { JudgingWorker } from './judgingWorker.ts';
 import { PackageCache } from './packageCache.ts';
@@ -20,12 +24,16 @@ export interface JudgehostAgentOptions {
   name: string;
   cacheDir: string;
   allowUnsandboxed: boolean;
+  /** Told when a judge's order changes what it does (the command prints it). */
+  onMode?: (mode: JudgehostMode) => void;
 }
 
 export interface JudgehostAgent {
   engine: JudgeEngine;
   /** Problems whose package could not be fetched at start (they are tried again per judging). */
   unreadable: { id: string; error: string }[];
+  /** Resolves once a judge drained it: its judgings are reported and it has closed. */
+  drained: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,7 +53,9 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
       }
     }),
   );
-  const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed });
+  const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed, calibrate: true });
+  const calibration = engine.local.calibration;
+  if (calibration && 'error' in calibration) log.warn({ why: calibration.error }, 'no calibration: the server cannot compare this judgehost\'s speed');
   let worker: JudgingWorker;
   try {
     worker = new JudgingWorker({ queueUrl: options.queue, name: options.name, workers: options.workers, engine, packages, server });
@@ -53,23 +63,48 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
     await engine.close();
     throw error;
   }
+  const fixed = {
+    name: options.name,
+    workers: options.workers,
+    sandbox: engine.host.sandbox.level,
+    languages: engine.languages.filter((l) => l.available).map((l) => l.id),
+    calibrationMs: calibration && 'medianMs' in calibration ? calibration.medianMs : null,
+  };
+  let mode: JudgehostMode = 'active';
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      // Beating on while the running judgings finish: the server shows it draining, not gone.
+      await worker.close();
+      clearInterval(timer);
+      await engine.close();
+    })();
+    return closing;
+  };
+  let drainedNow = () => {};
+  const drained = new Promise<void>((resolve) => (drainedNow = resolve));
+  const obey = async (wanted: JudgehostMode) => {
+    if (wanted === mode || closing) return;
+    mode = wanted;
+    options.onMode?.(wanted);
+    if (wanted === 'paused') await worker.pause();
+    else if (wanted === 'active') await worker.resume();
+    else {
+      // Drained for maintenance: the running judgings finish and report (close waits for them), then it stops.
+      await close();
+      drainedNow();
+    }
+  };
   const beat = async () => {
     try {
-      await server.heartbeat({ name: options.name, workers: options.workers, busy: worker.busy });
+      const answer = await server.heartbeat({ ...fixed, busy: worker.busy, judgementIds: worker.judgementIds });
+      await obey(answer.mode);
     } catch (error) {
       // The server restarting: keep judging what we have, beat again.
       log.warn({ err: error }, 'heartbeat not delivered');
     }
   };
-  await beat();
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
-  return {
-    engine,
-    unreadable,
-    async close() {
-      clearInterval(timer);
-      await worker.close();
-      await engine.close();
-    },
-  };
+  await beat();
+  return { engine, unreadable, drained, close };
 }

@@ -1,10 +1,11 @@
 // A remote judgehost's BullMQ worker: takes a judging from the queue only while one of its workers is
 // free (concurrency = workers), judges it on the local JudgeEngine against the cached package, and
 // reports progress and the result to the server. A job's lock is renewed while it runs; a judgehost
-// that dies stops renewing, and the job goes back to the queue for another judgehost.
+// that dies stops renewing, and the job goes back to the queue for another judgehost. Paused (a
+// judge's order), it takes no new job; one it was already waiting for goes back to the queue.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker, type Job } from 'bullmq';
+import { WaitingError, Worker, type Job } from 'bullmq';
 import { log } from '../common/log.ts';
 import { judgeFaultResult, type JudgeProgress, type JudgeResult } from '../common/results.ts';
 import { JUDGING_QUEUE, remoteJobId, type RemoteJobData } from '../common/remoteJobs.ts';
@@ -38,12 +39,14 @@ export class JudgingWorker {
   private readonly options: JudgingWorkerOptions;
   private readonly worker: Worker<RemoteJobData>;
   private readonly scratch = ownedTempDir('sources');
-  private running = 0;
+  /** The judgings running now, by judgement id. */
+  private readonly running = new Set<string>();
+  private paused = false;
   private readonly log = log.child({ component: 'judgehost-worker' });
 
   constructor(options: JudgingWorkerOptions) {
     this.options = options;
-    this.worker = new Worker<RemoteJobData>(JUDGING_QUEUE, (job) => this.process(job), {
+    this.worker = new Worker<RemoteJobData>(JUDGING_QUEUE, (job, token) => this.process(job, token), {
       connection: { url: options.queueUrl, maxRetriesPerRequest: null },
       concurrency: options.workers,
       lockDuration: LOCK_DURATION_MS,
@@ -55,7 +58,23 @@ export class JudgingWorker {
 
   /** Judgings running now. */
   get busy(): number {
-    return this.running;
+    return this.running.size;
+  }
+
+  /** The judgements it judges now. */
+  get judgementIds(): string[] {
+    return [...this.running];
+  }
+
+  /** Takes no new job (the running ones finish and report) until resumed. */
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.worker.pause(true);
+  }
+
+  async resume(): Promise<void> {
+    this.paused = false;
+    await this.worker.resume();
   }
 
   /** Takes no new job, lets the running ones finish and report. */
@@ -64,11 +83,16 @@ export class JudgingWorker {
     rmSync(this.scratch, { recursive: true, force: true });
   }
 
-  private async process(job: Job<RemoteJobData>): Promise<void> {
+  private async process(job: Job<RemoteJobData>, token: string | undefined): Promise<void> {
+    if (this.paused) {
+      // Taken by a fetch that was already waiting when the pause came: back to the queue, for another judgehost.
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
     const data = job.data;
     const jobId = job.id ?? remoteJobId(data.judgementId, data.attempt);
     const dir = join(this.scratch, jobId);
-    this.running++;
+    this.running.add(data.judgementId);
     try {
       const progress = new ProgressSender(this.options.server, data, () => this.options.engine.pool.cancel(jobId));
       let result: JudgeResult;
@@ -86,7 +110,7 @@ export class JudgingWorker {
       await progress.drained();
       await this.deliver(data, result);
     } finally {
-      this.running--;
+      this.running.delete(data.judgementId);
       rmSync(dir, { recursive: true, force: true });
     }
   }

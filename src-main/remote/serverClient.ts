@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { JUDGEHOST_API, type JudgehostProblems } from '../common/judgehostHttp.ts';
-import type { JudgehostHeartbeat, ProgressReport, ResultReport } from '../common/remoteJobs.ts';
+import type { HeartbeatAnswer, JudgehostHeartbeat, ProgressReport, ResultReport } from '../common/remoteJobs.ts';
 
 /** The server refused the account: retrying will not help (a wrong password, not a judgehost account). */
 class AccountRefusedError extends Error {
@@ -39,8 +39,10 @@ export class ServerClient {
     await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(file));
   }
 
-  async heartbeat(beat: JudgehostHeartbeat): Promise<void> {
-    await this.send('POST', '/heartbeat', beat);
+  /** What a judge wants this judgehost to do now. */
+  async heartbeat(beat: JudgehostHeartbeat): Promise<HeartbeatAnswer> {
+    const response = await this.send('POST', '/heartbeat', beat);
+    return (await response.json()) as HeartbeatAnswer;
   }
 
   /** False when the attempt is no longer current (the server answered 409): stop judging it. */

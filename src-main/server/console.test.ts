@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { resourcePath } from '../common/paths.ts';
 import { buildZip, zipEntries } from '../package/testUtil.ts';
-import type { ConsoleEvent, ConsoleSnapshot, RejudgingSummary, SubmissionDetail } from '../shared/judgeApi.ts';
+import { LOCAL_JUDGEHOST_ID, type ConsoleEvent, type ConsoleSnapshot, type RejudgingSummary, type SubmissionDetail } from '../shared/judgeApi.ts';
 import type { PortalOverview, PortalSubmission } from '../shared/portalApi.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 
@@ -115,6 +115,30 @@ describe('steering judging', () => {
     sse.close();
     const flat = events();
     assert.ok(flat.some((e) => e.type === 'submission' && e.submission.id === waiting.body.id && e.submission.verdict === 'AC'), 'the verdict arrived as an event');
+  });
+
+  test('the local judgehost is listed; paused it takes no judging, resumed it judges; it cannot be drained', async () => {
+    const local = async () => (await call<ConsoleSnapshot>('getSnapshot')).body.judgehosts.find((j) => j.local)!;
+    const listed = await local();
+    assert.equal(listed.id, LOCAL_JUDGEHOST_ID);
+    assert.equal(listed.state, 'live');
+    assert.equal(listed.workers, server.context.engine.localWorkers);
+    assert.equal(listed.sandbox, server.context.engine.host.sandbox.level);
+    // Without remote judgehosts it is not calibrated (nothing to compare it with).
+    assert.equal(listed.speedFactor, null);
+    assert.equal((await call('setJudgehostMode', LOCAL_JUDGEHOST_ID, 'paused')).status, 200);
+    assert.equal((await local()).state, 'paused');
+    const waiting = await submit('print("Hello, World!")\n');
+    server.context.judging.pump();
+    assert.equal(server.context.engine.pool.busy, 0, 'its workers take nothing');
+    assert.equal(server.context.store.submissions.get(waiting.body.id)!.status, 'queued');
+    const drain = await call<{ error: string }>('setJudgehostMode', LOCAL_JUDGEHOST_ID, 'draining');
+    assert.equal(drain.status, 400);
+    assert.match(drain.body.error, /cannot be drained/);
+    assert.equal((await call('setJudgehostMode', 'remote:nobody', 'paused')).status, 404);
+    assert.equal((await call('setJudgehostMode', LOCAL_JUDGEHOST_ID, 'active')).status, 200);
+    assert.equal((await judged(waiting.body.id)).verdict, 'AC');
+    assert.equal((await local()).state, 'live');
   });
 
   test('the detail shows the first failing test side by side; override is audited; rejudge judges again', async () => {

@@ -11,6 +11,7 @@ import type { ContestDefinition } from '../contest/model.ts';
 import { ProblemCatalogue, timeLimitOf } from '../contest/problemCatalogue.ts';
 import { PackageArchives } from '../judging/packageArchives.ts';
 import { ScoreboardService } from '../store/scoreboardService.ts';
+import { isOffSpeed, speedFactor } from '../judging/calibration.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import type { JudgehostOptions } from '../judging/judgehostClient.ts';
 import type { RemoteJudging } from '../judging/remoteJudging.ts';
@@ -156,8 +157,10 @@ async function startLocked(
     undo.push(() => remote.close());
     remoteJudging = remote;
   }
-  const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost, allowUnsandboxed: options.allowUnsandboxed, remote: remoteJudging ?? undefined });
+  // With remote judgehosts, the local one times the reference workload: their speed factors are against it.
+  const engine = await JudgeEngine.start({ workers: options.workers, host: options.judgehost, allowUnsandboxed: options.allowUnsandboxed, remote: remoteJudging ?? undefined, calibrate: remoteJudging !== null });
   undo.push(() => engine.close());
+  if (remoteJudging) watchSpeeds(remoteJudging, engine);
   const judging = new JudgingService(store, engine, problems);
   undo.push(() => judging.stop());
   const scoreboard = new ScoreboardService(store);
@@ -250,5 +253,20 @@ async function startLocked(
       await unwind();
       logger.info('stopped');
     },
+  };
+}
+
+/** Logs the local judgehost's calibration, and each remote judgehost that joins with a speed factor off by more than the tolerance. */
+function watchSpeeds(remote: RemoteJudging, engine: JudgeEngine): void {
+  const calibration = engine.local.calibration;
+  const referenceMs = calibration && 'medianMs' in calibration ? calibration.medianMs : null;
+  const speedLog = log.child({ component: 'judgehost-speed' });
+  if (calibration && 'error' in calibration) speedLog.warn({ why: calibration.error }, 'the local judgehost has no calibration: remote judgehosts\' speed cannot be compared');
+  else speedLog.info({ referenceMs, runsMs: calibration?.runsMs }, 'the local judgehost timed the reference workload');
+  remote.onJoin = (beat) => {
+    const factor = speedFactor(beat.calibrationMs ?? null, referenceMs);
+    const rounded = factor === null ? null : Number(factor.toFixed(2));
+    if (isOffSpeed(factor)) speedLog.warn({ judgehost: beat.name, speedFactor: rounded, calibrationMs: beat.calibrationMs, referenceMs }, 'a remote judgehost runs at a different speed from the server\'s: time limits do not mean the same there');
+    else speedLog.info({ judgehost: beat.name, speedFactor: rounded }, 'a remote judgehost joined');
   };
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { JUDGEHOST_API, SHA256_HEX, type JudgehostProblem, type JudgehostProblems } from '../common/judgehostHttp.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
+import type { HeartbeatAnswer } from '../common/remoteJobs.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
 import type { RemoteJudging } from '../judging/remoteJudging.ts';
 import { HttpError } from './auth.ts';
@@ -14,7 +15,15 @@ import type { ServerContext } from './context.ts';
 
 const PackageParams = Type.Object({ sha256: Type.String({ pattern: SHA256_HEX.source }) });
 const JudgementParams = Type.Object({ id: Type.String({ pattern: '^[0-9]+$', maxLength: 20 }) });
-const Heartbeat = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), workers: Type.Integer({ minimum: 0, maximum: 1024 }), busy: Type.Integer({ minimum: 0, maximum: 1024 }) });
+const Heartbeat = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  workers: Type.Integer({ minimum: 0, maximum: 1024 }),
+  busy: Type.Integer({ minimum: 0, maximum: 1024 }),
+  sandbox: Type.Optional(Type.String({ maxLength: 40 })),
+  languages: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 200 })),
+  calibrationMs: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),
+  judgementIds: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 1024 })),
+});
 // A judging's steps and result are the judgehost's own (a trusted account, as DOMjudge trusts its
 // judgehosts): their outline is checked here, their details are JudgeProgress and JudgeResult.
 const Step = Type.Object({ phase: Type.Union([Type.Literal('compiling'), Type.Literal('running'), Type.Literal('tested')]) });
@@ -66,10 +75,8 @@ export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext
     return ctx.remoteJudging;
   };
 
-  api.post(`${JUDGEHOST_API}/heartbeat`, { config: { access: 'judgehost', stateChange: true }, schema: { body: Heartbeat } }, (request, reply) => {
-    queue().heartbeat(request.body);
-    return reply.code(204).send();
-  });
+  // The answer says what a judge wants of this judgehost (judge, pause, drain): it learns an order within a beat.
+  api.post(`${JUDGEHOST_API}/heartbeat`, { config: { access: 'judgehost', stateChange: true }, schema: { body: Heartbeat } }, (request): HeartbeatAnswer => queue().heartbeat(request.body));
 
   api.post(`${JUDGEHOST_API}/judgements/:id/progress`, { config: { access: 'judgehost', stateChange: true }, schema: { params: JudgementParams, body: Progress } }, (request, reply) => {
     const steps = request.body.steps as JudgeProgress[];

@@ -85,6 +85,39 @@ export interface PoolView {
   problems: string[];
 }
 
+/** What a judge may tell a judgehost (draining: remote ones only). */
+export type { JudgehostMode as JudgehostOrder } from '../common/remoteJobs.ts';
+import type { JudgehostMode as JudgehostOrder, JudgehostState } from '../common/remoteJobs.ts';
+
+/** The local judgehost's id in JudgehostView (a remote one's is `remote:<its name>`). */
+export const LOCAL_JUDGEHOST_ID = 'local';
+
+export interface JudgehostView {
+  /** LOCAL_JUDGEHOST_ID or `remote:<name>`: what setJudgehostMode takes. */
+  id: string;
+  name: string;
+  local: boolean;
+  workers: number;
+  /** Its sandbox level (the README's "Sandbox" table); null when it did not say. */
+  sandbox: string | null;
+  state: JudgehostState;
+  /** Epoch ms of its last heartbeat (remote judgehosts; null for the local one). */
+  lastHeartbeatAt: number | null;
+  /** Epoch ms it was counted gone, or null. */
+  goneAt: number | null;
+  /** The submissions it judges now. */
+  submissionIds: string[];
+  /** Results it reported (remote judgehosts, since the server started; null for the local one). */
+  judged: number | null;
+  /** Median CPU ms of the reference workload at its start; null when not calibrated (`calibrationError` says why, if known). */
+  calibrationMs: number | null;
+  calibrationError: string | null;
+  /** Its calibration over the local judgehost's (above 1: slower); null when either is unknown. */
+  speedFactor: number | null;
+  /** The speed factor is further than 10 % from 1: time limits do not mean the same there. */
+  offSpeed: boolean;
+}
+
 /** Submissions judged per minute and queue length, sampled once a minute for the last minutes. */
 export interface ThroughputSample {
   at: number;
@@ -381,6 +414,7 @@ export interface ConsoleSnapshot {
   clock: ConsoleClock;
   pool: PoolView;
   workers: WorkerView[];
+  judgehosts: JudgehostView[];
   queue: QueueEntry[];
   throughput: ThroughputSample[];
   languages: ConsoleLanguage[];
@@ -392,6 +426,7 @@ export interface ConsoleSnapshot {
 export type ConsoleEvent =
   | { type: 'pool'; pool: PoolView }
   | { type: 'workers'; workers: WorkerView[] }
+  | { type: 'judgehosts'; judgehosts: JudgehostView[] }
   | { type: 'queue'; queue: QueueEntry[] }
   | { type: 'submission'; submission: ConsoleSubmission }
   | { type: 'clock'; clock: ConsoleClock }
@@ -496,6 +531,8 @@ export interface JudgeApi {
   pauseJudging(): Promise<void>;
   resumeJudging(): Promise<void>;
   setWorkers(workers: number): Promise<void>;
+  /** Pauses, drains (remote judgehosts: they finish their judgings and exit) or resumes one judgehost (JudgehostView's id). */
+  setJudgehostMode(judgehostId: string, mode: JudgehostOrder): Promise<void>;
   prioritise(submissionId: string): Promise<void>;
   /** Rejudges one submission now: its verdict is replaced as the new judging ends (the judging-error fix-up). */
   rejudgeSubmission(submissionId: string): Promise<void>;
@@ -606,6 +643,7 @@ export const JUDGE_REQUESTS = [
   'pauseJudging',
   'resumeJudging',
   'setWorkers',
+  'setJudgehostMode',
   'prioritise',
   'rejudgeSubmission',
   'createRejudging',

@@ -33,6 +33,7 @@ const PARAMS: Record<JudgeRequestName, readonly Param[]> = {
   pauseJudging: [],
   resumeJudging: [],
   setWorkers: [param('workers', Type.Integer())],
+  setJudgehostMode: [param('judgehostId', Id), param('mode', Type.Union([Type.Literal('active'), Type.Literal('paused'), Type.Literal('draining')]))],
   prioritise: [param('submissionId', Id)],
   rejudgeSubmission: [param('submissionId', Id)],
   createRejudging: [

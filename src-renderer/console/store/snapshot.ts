@@ -1,4 +1,4 @@
-// The core's state as the dashboard shows it: clock, pool, workers, queue, throughput, languages.
+// The core's state as the dashboard shows it: clock, pool, workers, judgehosts, queue, throughput, languages.
 // Loaded with getSnapshot and then kept current by events that carry the new values.
 import type { StateCreator } from 'zustand';
 import type {
@@ -6,6 +6,7 @@ import type {
   ConsoleEvent,
   ConsoleLanguage,
   ConsoleSnapshot,
+  JudgehostView,
   PoolView,
   QueueEntry,
   ThroughputSample,
@@ -20,6 +21,7 @@ export interface SnapshotData {
   clockOffsetMs: number;
   pool: PoolView | null;
   workers: readonly WorkerView[];
+  judgehosts: readonly JudgehostView[];
   queue: readonly QueueEntry[];
   throughput: readonly ThroughputSample[];
   languages: readonly ConsoleLanguage[];
@@ -38,6 +40,7 @@ export const initialSnapshot: SnapshotData = {
   clockOffsetMs: 0,
   pool: null,
   workers: [],
+  judgehosts: [],
   queue: [],
   throughput: [],
   languages: [],
@@ -52,6 +55,7 @@ function fromSnapshot(snapshot: ConsoleSnapshot, clockOffsetMs: number): Snapsho
     clockOffsetMs,
     pool: snapshot.pool,
     workers: snapshot.workers,
+    judgehosts: snapshot.judgehosts,
     queue: snapshot.queue,
     throughput: snapshot.throughput,
     languages: snapshot.languages,
@@ -67,6 +71,8 @@ export function snapshotPatch(event: ConsoleEvent): Partial<SnapshotData> | null
       return { pool: event.pool };
     case 'workers':
       return { workers: event.workers };
+    case 'judgehosts':
+      return { judgehosts: event.judgehosts };
     case 'queue':
       return { queue: event.queue };
     case 'clock':

@@ -1,5 +1,5 @@
 // The dashboard: contest clock, the judging pool and its controls, what every worker does now,
-// the queue, and the last minutes' throughput and queue length.
+// every judgehost (Judgehosts.tsx), the queue, and the last minutes' throughput and queue length.
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { QueueEntry, WorkerView } from '../../../src-main/shared/judgeApi.ts';
@@ -17,6 +17,7 @@ import { submissionHref } from '../route.ts';
 import { nextTestClock, testNumber, type TestClock } from '../workers.ts';
 import { useConsole } from '../store/index.ts';
 import { ProblemTag, useNames } from './common.tsx';
+import { JudgehostsTable } from './Judgehosts.tsx';
 import { Sparkline } from './Sparkline.tsx';
 
 /** One empty list: a selector returning a new [] each time would re-render without end. */
@@ -59,6 +60,7 @@ export function Dashboard() {
             <ChartsCard />
           </div>
           <WorkersList />
+          <JudgehostsTable />
           <QueueTable />
         </>
       )}

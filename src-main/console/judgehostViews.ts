@@ -1,0 +1,66 @@
+// The judgehosts as the console lists them (the local one, then each remote one the server has
+// heard from, gone ones too), with each one's speed factor against the local judgehost's
+// calibration, and a judge's order to one of them (pause, drain, resume).
+import type { CoreContext } from '../core/context.ts';
+import { isOffSpeed, speedFactor } from '../judging/calibration.ts';
+import { judgementIdOf } from '../judging/judgingService.ts';
+import { LOCAL_JUDGEHOST_ID, type JudgehostOrder, type JudgehostView } from '../shared/judgeApi.ts';
+import { ConsoleError } from './consoleError.ts';
+
+const REMOTE_PREFIX = 'remote:';
+
+export function judgehostViews(ctx: CoreContext): JudgehostView[] {
+  const { engine } = ctx;
+  const submissionOf = new Map(ctx.judging.running().map((l) => [l.judgementId, l.submissionId]));
+  const submissionsOf = (judgementIds: string[]) => judgementIds.flatMap((id) => submissionOf.get(id) ?? []);
+  const calibration = engine.local.calibration;
+  const referenceMs = calibration && 'medianMs' in calibration ? calibration.medianMs : null;
+  const local: JudgehostView = {
+    id: LOCAL_JUDGEHOST_ID,
+    name: 'local (this server)',
+    local: true,
+    workers: engine.localWorkers,
+    sandbox: engine.host.sandbox.level,
+    state: engine.local.paused ? 'paused' : 'live',
+    lastHeartbeatAt: null,
+    goneAt: null,
+    submissionIds: submissionsOf(engine.local.jobIds.map(judgementIdOf)),
+    judged: null,
+    calibrationMs: referenceMs,
+    calibrationError: calibration && 'error' in calibration ? calibration.error : null,
+    speedFactor: referenceMs === null ? null : 1,
+    offSpeed: false,
+  };
+  const remote = (engine.remote?.judgehostList() ?? []).map((j): JudgehostView => {
+    const factor = speedFactor(j.calibrationMs, referenceMs);
+    return {
+      id: `${REMOTE_PREFIX}${j.name}`,
+      name: j.name,
+      local: false,
+      workers: j.workers,
+      sandbox: j.sandbox,
+      state: j.state,
+      lastHeartbeatAt: j.seenAt,
+      goneAt: j.goneAt,
+      submissionIds: submissionsOf(j.judgementIds),
+      judged: j.judged,
+      calibrationMs: j.calibrationMs,
+      calibrationError: null,
+      speedFactor: factor,
+      offSpeed: isOffSpeed(factor),
+    };
+  });
+  return [local, ...remote.sort((a, b) => a.name.localeCompare(b.name))];
+}
+
+/** A judge's order to one judgehost; the local one may be paused and resumed, not drained (the server keeps running). */
+export function orderJudgehost(ctx: CoreContext, judgehostId: string, mode: JudgehostOrder): void {
+  if (judgehostId === LOCAL_JUDGEHOST_ID) {
+    if (mode === 'draining') throw new ConsoleError('invalid', 'the local judgehost cannot be drained (it is part of the server): pause it instead');
+    ctx.engine.local.setPaused(mode === 'paused');
+    return;
+  }
+  const remote = ctx.engine.remote;
+  const name = judgehostId.startsWith(REMOTE_PREFIX) ? judgehostId.slice(REMOTE_PREFIX.length) : null;
+  if (!remote || name === null || !remote.setJudgehostMode(name, mode)) throw new ConsoleError('not_found', `no judgehost ${judgehostId}`);
+}
