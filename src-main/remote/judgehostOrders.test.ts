@@ -1,0 +1,119 @@
+// A judge's orders to remote judgehosts, with real processes on loopback (a redis-server, the
+// server with --queue judging only remotely, two `verdict judgehost` processes): the console lists
+// them with their calibration; a paused judgehost takes no judging while the other does, and takes
+// again once resumed; a drained one finishes its judging, reports it, and exits 0, listed as gone.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Verdict } from '../common/types.ts';
+import type { ConsoleSnapshot, JudgehostView } from '../shared/judgeApi.ts';
+import { eventually, PortalClient, testServer } from '../test-support/http.ts';
+import { saidSo, startJudgehost, stopJudgehost, type JudgehostProcess } from '../test-support/judgehostProcesses.ts';
+import { startRedis, type TestRedis } from '../test-support/redis.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'verdict-orders-'));
+let redis: TestRedis;
+before(async () => {
+  redis = await startRedis();
+});
+after(async () => {
+  await redis.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A slow right answer naps this long on each of the problem's tests (no CPU time: its time limit holds). */
+const SLOW_TEST_NAP_S = 0.5;
+const QUICK = 'a, b = map(int, input().split())\nprint(a + b)\n';
+const SLOW = `import time\ntime.sleep(${SLOW_TEST_NAP_S})\n${QUICK}`;
+
+test('a paused judgehost takes no judging while the other does, and takes again resumed; a drained one finishes its judging, reports it and exits 0', { timeout: 180_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  const judge = new PortalClient(server.url);
+  const team = new PortalClient(server.url);
+  const hosts: JudgehostProcess[] = [];
+  try {
+    assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
+    assert.equal((await team.login('team1', 'team1-pass')).status, 200);
+    const call = async <T>(method: string, ...args: unknown[]): Promise<T> => {
+      const answer = await judge.post<T>(`/api/console/${method}`, args);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      return answer.body;
+    };
+    const listed = async (name: string): Promise<JudgehostView> => (await call<ConsoleSnapshot>('getSnapshot')).judgehosts.find((j) => j.name === name)!;
+    const submit = async (source: string): Promise<string> => {
+      const answer = await team.post<{ id: string }>('/api/portal/submissions', { problemId: 'sum', languageId: 'python', fileName: 'sum.py', source });
+      assert.equal(answer.status, 202);
+      return answer.body.id;
+    };
+    const verdictOf = (id: string) =>
+      eventually(async () => {
+        const s = server.context.store.submissions.get(id);
+        return s?.status === 'judged' ? (s.verdict as Verdict) : undefined;
+      }, 90_000, `submission ${id} judged`);
+
+    const [paused, other] = ['jh-paused', 'jh-other'].map((name) => startJudgehost({ serverUrl: server.url, redisUrl: redis.url, name, scratch }));
+    hosts.push(paused, other);
+    await Promise.all(hosts.map((h) => saidSo(h, `verdict: judgehost ${h.name}:`)));
+    await eventually(async () => (server.context.engine.pool.workers === 2 ? true : undefined), 10_000, 'two remote workers');
+
+    // Listed with what their heartbeats say, each calibrated, the factor against the server's own judgehost.
+    const local = (await call<ConsoleSnapshot>('getSnapshot')).judgehosts.find((j) => j.local)!;
+    assert.ok(local.calibrationMs !== null && local.calibrationMs > 0, `the server timed the reference workload: ${local.calibrationError}`);
+    for (const h of hosts) {
+      const view = await listed(h.name);
+      assert.equal(view.state, 'live');
+      assert.equal(view.workers, 1);
+      assert.equal(view.sandbox, server.context.engine.host.sandbox.level);
+      assert.ok(view.calibrationMs !== null && view.calibrationMs > 0);
+      assert.equal(view.speedFactor, view.calibrationMs / local.calibrationMs);
+      assert.ok(view.lastHeartbeatAt !== null);
+    }
+
+    // Paused: its worker leaves the pool at once; it hears so with its next heartbeat.
+    await call('setJudgehostMode', `remote:${paused.name}`, 'paused');
+    assert.equal(server.context.engine.pool.workers, 1);
+    assert.equal((await listed(paused.name)).state, 'paused');
+    await saidSo(paused, 'paused by a judge', 10_000);
+    const whilePaused = [await submit(QUICK), await submit(SLOW), await submit(QUICK)];
+    for (const id of whilePaused) assert.equal(await verdictOf(id), 'AC');
+    assert.equal((await listed(paused.name)).judged, 0, 'the paused judgehost judged nothing');
+    assert.equal((await listed(other.name)).judged, whilePaused.length);
+
+    // Resumed: both take judgings again (slow ones, so the other is busy while the resumed one takes its turn).
+    await call('setJudgehostMode', `remote:${paused.name}`, 'active');
+    await saidSo(paused, 'resumed by a judge', 10_000);
+    await eventually(async () => (server.context.engine.pool.workers === 2 ? true : undefined), 5000, 'two remote workers again');
+    const afterResume = [await submit(SLOW), await submit(SLOW), await submit(SLOW)];
+    for (const id of afterResume) assert.equal(await verdictOf(id), 'AC');
+    assert.ok((await listed(paused.name)).judged > 0, 'the resumed judgehost judged');
+
+    // Drained while judging: it finishes that judging, reports it, and exits 0.
+    const drained = other;
+    const judgedBefore = (await listed(drained.name)).judged!;
+    const slow = [await submit(SLOW), await submit(SLOW)];
+    const busy = await eventually(async () => {
+      const view = await listed(drained.name);
+      return view.submissionIds.length > 0 ? view.submissionIds[0] : undefined;
+    }, 30_000, `${drained.name} judging`);
+    await call('setJudgehostMode', `remote:${drained.name}`, 'draining');
+    assert.equal(server.context.engine.pool.workers, 1, 'its worker left the pool at once');
+    assert.equal(await drained.exit, '0', drained.output());
+    assert.match(drained.output(), /drained by a judge/);
+    assert.ok(slow.includes(busy));
+    for (const id of slow) assert.equal(await verdictOf(id), 'AC');
+    const after = await listed(drained.name);
+    assert.ok(after.judged! > judgedBefore, 'it reported the judging it had');
+    // Silent now: listed as gone, with when, not dropped.
+    const gone = await eventually(async () => {
+      const view = await listed(drained.name);
+      return view.state === 'gone' ? view : undefined;
+    }, 15_000, `${drained.name} gone`);
+    assert.ok(gone.goneAt !== null);
+    assert.deepEqual(gone.submissionIds, []);
+  } finally {
+    await Promise.all(hosts.map(stopJudgehost));
+    await server.close();
+  }
+});
