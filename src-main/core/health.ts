@@ -17,7 +17,13 @@ export function healthProblems(ctx: Pick<CoreContext, 'engine' | 'dataDir'>): st
         : `judging waits for a new judgehost${why}`,
     );
   }
-  if (!ctx.engine.hasWorkers) problems.push('no judgehost is live: judging waits until a remote judgehost joins (verdict judgehost); submissions are still accepted and queued');
+  if (!ctx.engine.hasWorkers) {
+    problems.push(
+      ctx.engine.local.paused
+        ? 'no judgehost takes judgings: the local one is paused by a judge (resume it under Judgehosts) and no remote one is live and active; submissions are still accepted and queued'
+        : 'no judgehost is live: judging waits until a remote judgehost joins (verdict judgehost); submissions are still accepted and queued',
+    );
+  }
   const free = freeBytes(ctx.dataDir);
   if (free !== null && free < LOW_DISK_BYTES) {
     problems.push(`the data folder's disk is full (${Math.floor(free / 1024)} KiB free in ${ctx.dataDir}): submissions are refused until space is freed`);

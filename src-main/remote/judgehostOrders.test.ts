@@ -60,14 +60,15 @@ test('a paused judgehost takes no judging while the other does, and takes again 
 
     // Listed with what their heartbeats say, each calibrated, the factor against the server's own judgehost.
     const local = (await call<ConsoleSnapshot>('getSnapshot')).judgehosts.find((j) => j.local)!;
-    assert.ok(local.calibrationMs !== null && local.calibrationMs > 0, `the server timed the reference workload: ${local.calibrationError}`);
+    const referenceMs = local.calibrationMs;
+    assert.ok(referenceMs !== null && referenceMs > 0, `the server timed the reference workload: ${local.calibrationError}`);
     for (const h of hosts) {
       const view = await listed(h.name);
       assert.equal(view.state, 'live');
       assert.equal(view.workers, 1);
       assert.equal(view.sandbox, server.context.engine.host.sandbox.level);
       assert.ok(view.calibrationMs !== null && view.calibrationMs > 0);
-      assert.equal(view.speedFactor, view.calibrationMs / local.calibrationMs);
+      assert.equal(view.speedFactor, view.calibrationMs / referenceMs);
       assert.ok(view.lastHeartbeatAt !== null);
     }
 
@@ -87,11 +88,11 @@ test('a paused judgehost takes no judging while the other does, and takes again 
     await eventually(async () => (server.context.engine.pool.workers === 2 ? true : undefined), 5000, 'two remote workers again');
     const afterResume = [await submit(SLOW), await submit(SLOW), await submit(SLOW)];
     for (const id of afterResume) assert.equal(await verdictOf(id), 'AC');
-    assert.ok((await listed(paused.name)).judged > 0, 'the resumed judgehost judged');
+    assert.ok(((await listed(paused.name)).judged ?? 0) > 0, 'the resumed judgehost judged');
 
     // Drained while judging: it finishes that judging, reports it, and exits 0.
     const drained = other;
-    const judgedBefore = (await listed(drained.name)).judged!;
+    const judgedBefore = (await listed(drained.name)).judged ?? 0;
     const slow = [await submit(SLOW), await submit(SLOW)];
     const busy = await eventually(async () => {
       const view = await listed(drained.name);
@@ -104,7 +105,7 @@ test('a paused judgehost takes no judging while the other does, and takes again 
     assert.ok(slow.includes(busy));
     for (const id of slow) assert.equal(await verdictOf(id), 'AC');
     const after = await listed(drained.name);
-    assert.ok(after.judged! > judgedBefore, 'it reported the judging it had');
+    assert.ok((after.judged ?? 0) > judgedBefore, 'it reported the judging it had');
     // Silent now: listed as gone, with when, not dropped.
     const gone = await eventually(async () => {
       const view = await listed(drained.name);

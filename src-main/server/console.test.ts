@@ -128,6 +128,8 @@ describe('steering judging', () => {
     assert.equal(listed.speedFactor, null);
     assert.equal((await call('setJudgehostMode', LOCAL_JUDGEHOST_ID, 'paused')).status, 200);
     assert.equal((await local()).state, 'paused');
+    // Nothing judges now: the judges are told why (and /health says so).
+    assert.ok((await call<ConsoleSnapshot>('getSnapshot')).body.pool.problems.some((p) => /the local one is paused by a judge/.test(p)));
     const waiting = await submit('print("Hello, World!")\n');
     server.context.judging.pump();
     assert.equal(server.context.engine.pool.busy, 0, 'its workers take nothing');
