@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Verdict } from '../common/types.ts';
 import type { ConsoleSnapshot, JudgehostView } from '../shared/judgeApi.ts';
 import { eventually, PortalClient, testServer } from '../test-support/http.ts';
-import { saidSo, startJudgehost, stopJudgehost, type JudgehostProcess } from '../test-support/judgehostProcesses.ts';
+import { started, startJudgehost, stop, type Judgehost } from '../test-support/remoteJudgehosts.ts';
 import { startRedis, type TestRedis } from '../test-support/redis.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-orders-'));
@@ -23,6 +23,11 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+/** Resolves once the judgehost has printed `text` (a judge's order reached it). */
+async function said(judgehost: Judgehost, text: string): Promise<void> {
+  await eventually(async () => (judgehost.output().includes(text) ? true : undefined), 10_000, `judgehost ${judgehost.name} to say '${text}'`);
+}
+
 /** A slow right answer naps this long on each of the problem's tests (no CPU time: its time limit holds). */
 const SLOW_TEST_NAP_S = 0.5;
 const QUICK = 'a, b = map(int, input().split())\nprint(a + b)\n';
@@ -32,7 +37,7 @@ test('a paused judgehost takes no judging while the other does, and takes again 
   const server = await testServer({ queue: redis.url, workers: 0 });
   const judge = new PortalClient(server.url);
   const team = new PortalClient(server.url);
-  const hosts: JudgehostProcess[] = [];
+  const hosts: Judgehost[] = [];
   try {
     assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
     assert.equal((await team.login('team1', 'team1-pass')).status, 200);
@@ -53,9 +58,9 @@ test('a paused judgehost takes no judging while the other does, and takes again 
         return s?.status === 'judged' ? (s.verdict as Verdict) : undefined;
       }, 90_000, `submission ${id} judged`);
 
-    const [paused, other] = ['jh-paused', 'jh-other'].map((name) => startJudgehost({ serverUrl: server.url, redisUrl: redis.url, name, scratch }));
+    const [paused, other] = ['jh-paused', 'jh-other'].map((name) => startJudgehost({ server: server.url, queue: redis.url, name, cacheDir: join(scratch, `cache-${name}`) }));
     hosts.push(paused, other);
-    await Promise.all(hosts.map((h) => saidSo(h, `verdict: judgehost ${h.name}:`)));
+    await Promise.all(hosts.map(started));
     await eventually(async () => (server.context.engine.pool.workers === 2 ? true : undefined), 10_000, 'two remote workers');
 
     // Listed with what their heartbeats say, each calibrated, the factor against the server's own judgehost.
@@ -76,7 +81,7 @@ test('a paused judgehost takes no judging while the other does, and takes again 
     await call('setJudgehostMode', `remote:${paused.name}`, 'paused');
     assert.equal(server.context.engine.pool.workers, 1);
     assert.equal((await listed(paused.name)).state, 'paused');
-    await saidSo(paused, 'paused by a judge', 10_000);
+    await said(paused, 'paused by a judge');
     const whilePaused = [await submit(QUICK), await submit(SLOW), await submit(QUICK)];
     for (const id of whilePaused) assert.equal(await verdictOf(id), 'AC');
     assert.equal((await listed(paused.name)).judged, 0, 'the paused judgehost judged nothing');
@@ -84,7 +89,7 @@ test('a paused judgehost takes no judging while the other does, and takes again 
 
     // Resumed: both take judgings again (slow ones, so the other is busy while the resumed one takes its turn).
     await call('setJudgehostMode', `remote:${paused.name}`, 'active');
-    await saidSo(paused, 'resumed by a judge', 10_000);
+    await said(paused, 'resumed by a judge');
     await eventually(async () => (server.context.engine.pool.workers === 2 ? true : undefined), 5000, 'two remote workers again');
     const afterResume = [await submit(SLOW), await submit(SLOW), await submit(SLOW)];
     for (const id of afterResume) assert.equal(await verdictOf(id), 'AC');
@@ -114,7 +119,7 @@ test('a paused judgehost takes no judging while the other does, and takes again 
     assert.ok(gone.goneAt !== null);
     assert.deepEqual(gone.submissionIds, []);
   } finally {
-    await Promise.all(hosts.map(stopJudgehost));
+    await Promise.all(hosts.map(stop));
     await server.close();
   }
 });
