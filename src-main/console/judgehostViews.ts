@@ -62,5 +62,9 @@ export function orderJudgehost(ctx: CoreContext, judgehostId: string, mode: Judg
   }
   const remote = ctx.engine.remote;
   const name = judgehostId.startsWith(REMOTE_PREFIX) ? judgehostId.slice(REMOTE_PREFIX.length) : null;
-  if (!remote || name === null || !remote.setJudgehostMode(name, mode)) throw new ConsoleError('not_found', `no judgehost ${judgehostId}`);
+  const current = name === null ? undefined : remote?.judgehostList().find((j) => j.name === name);
+  if (!remote || name === null || !current) throw new ConsoleError('not_found', `no judgehost ${judgehostId}`);
+  // Its process is already stopping once its judgings are reported: it cannot be called back, only started again.
+  if (current.state === 'draining' && mode !== 'draining') throw new ConsoleError('conflict', `judgehost ${name} is draining: it stops once its judgings are reported; start it again to have it judge`);
+  remote.setJudgehostMode(name, mode);
 }

@@ -105,6 +105,10 @@ test('a paused judgehost takes no judging while the other does, and takes again 
     }, 30_000, `${drained.name} judging`);
     await call('setJudgehostMode', `remote:${drained.name}`, 'draining');
     assert.equal(server.context.engine.pool.workers, 1, 'its worker left the pool at once');
+    // Its process stops once its judging is reported: it cannot be called back.
+    const callBack = await judge.post<{ error: string }>('/api/console/setJudgehostMode', [`remote:${drained.name}`, 'active']);
+    assert.equal(callBack.status, 409);
+    assert.match(callBack.body.error, /is draining/);
     assert.equal(await drained.exit, '0', drained.output());
     assert.match(drained.output(), /drained by a judge/);
     assert.ok(slow.includes(busy));

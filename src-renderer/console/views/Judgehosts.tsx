@@ -92,7 +92,7 @@ export function JudgehostsTable() {
                         Pause
                       </button>
                     )}
-                    {(j.state === 'paused' || j.state === 'draining') && (
+                    {j.state === 'paused' && (
                       <button type="button" className="primary" disabled={busy} onClick={asyncHandler(() => order(j, 'active'))}>
                         Resume
                       </button>
