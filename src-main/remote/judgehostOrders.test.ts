@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Verdict } from '../common/types.ts';
 import type { ConsoleSnapshot, JudgehostView } from '../shared/judgeApi.ts';
-import { eventually, PortalClient, testServer } from '../test-support/http.ts';
+import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
 import { started, startJudgehost, stop, type Judgehost } from '../test-support/remoteJudgehosts.ts';
 import { startRedis, type TestRedis } from '../test-support/redis.ts';
 
@@ -76,6 +76,14 @@ test('a paused judgehost takes no judging while the other does, and takes again 
       assert.equal(view.speedFactor, view.calibrationMs / referenceMs);
       assert.ok(view.lastHeartbeatAt !== null);
     }
+
+    // A judgehost half as fast again as the server (its heartbeat says so; no workers, so the pool stays as it is) is flagged.
+    const slowBeat = { name: 'jh-slow', workers: 0, busy: 0, sandbox: 'full', calibrationMs: referenceMs * 1.5 };
+    const beat = await fetch(`${server.url}/api/judgehost/heartbeat`, { method: 'POST', headers: { ...basic('judgehost1', 'judgehost1-pass'), 'content-type': 'application/json' }, body: JSON.stringify(slowBeat) });
+    assert.deepEqual(await beat.json(), { mode: 'active' });
+    const slowView = await listed('jh-slow');
+    assert.equal(slowView.speedFactor, 1.5);
+    assert.equal(slowView.offSpeed, true);
 
     // Paused: its worker leaves the pool at once; it hears so with its next heartbeat.
     await call('setJudgehostMode', `remote:${paused.name}`, 'paused');

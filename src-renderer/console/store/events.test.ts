@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ConsoleClarification, ConsoleClock, ConsoleEvent, ConsoleSubmission, PoolView, SubmissionDetail } from '../../../src-main/shared/judgeApi.ts';
+import type { ConsoleClarification, ConsoleClock, ConsoleEvent, ConsoleSubmission, JudgehostView, PoolView, SubmissionDetail } from '../../../src-main/shared/judgeApi.ts';
 import { applyEvents, eventEffects, type EventData } from './events.ts';
 import { initialSnapshot } from './snapshot.ts';
 import { EMPTY_SUBMISSIONS, upsertSubmissions } from './submissions.ts';
@@ -79,6 +79,17 @@ test('snapshot events replace their field; the last of a kind in a batch wins; t
   assert.equal(next.submissionOrder, s.submissionOrder);
   assert.equal(next.other, 'kept');
   assert.equal(s.pool, null, 'the old state is not changed');
+});
+
+test('a judgehosts event replaces the list', () => {
+  const judgehosts: JudgehostView[] = [
+    { id: 'local', name: 'local (this server)', local: true, workers: 2, sandbox: 'full', state: 'paused', lastHeartbeatAt: null, goneAt: null, submissionIds: [], judged: null, calibrationMs: 88, calibrationError: null, speedFactor: 1, offSpeed: false },
+    { id: 'remote:jh', name: 'jh', local: false, workers: 1, sandbox: 'full', state: 'gone', lastHeartbeatAt: T0, goneAt: T0 + 6001, submissionIds: [], judged: 3, calibrationMs: 120, calibrationError: null, speedFactor: 120 / 88, offSpeed: true },
+  ];
+  const s = state();
+  const next = applyEvents(s, [{ type: 'judgehosts', judgehosts }]);
+  assert.equal(next.judgehosts, judgehosts);
+  assert.equal(s.judgehosts.length, 0, 'the old state is not changed');
 });
 
 test('clock, queue and throughput events carry their data', () => {
