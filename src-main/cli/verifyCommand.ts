@@ -9,7 +9,7 @@ import { languageForFiles, submittedFiles } from '../common/submittedFiles.ts';
 import { DEFAULT_TIME_LIMIT_MS, readPackage } from '../package/readPackage.ts';
 import { derivedTimeLimits, statedTimeLimits, type TimeLimits } from '../package/timeLimits.ts';
 import { matchesExpected, verdictAtLimit } from '../package/exampleVerdicts.ts';
-import { STATED_RESULTS_FOLDERS } from '../package/expectedResults.ts';
+import { readExpectedResults, STATED_RESULTS_FOLDERS } from '../package/expectedResults.ts';
 import { validateInputs, type InputProblem } from '../package/inputValidators.ts';
 import { formatScore, scoreMismatches } from '../package/exampleScores.ts';
 import type { JudgeResult } from '../common/results.ts';
@@ -114,6 +114,8 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
 
 async function verify(options: VerifyOptions): Promise<number> {
   const pkg = await readPackage(options.problem);
+  // Only verify judges the example submissions: what their sources state is read here, not with every package the server loads.
+  readExpectedResults(pkg.submissions, pkg.dir, pkg.warnings);
   const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed });
   const progress = new ProgressLine();
   try {

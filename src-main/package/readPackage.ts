@@ -33,7 +33,7 @@ import { DEFAULT_TIME_RESOLUTION_MS, defaultTimeMultipliers } from './timeLimits
 import { ROOT_RULES, TESTDATA_YAML, TEST_GROUP_YAML, folderRules, inheritRules, parseCaseFile, parseGroupFile, testGroup, type GroupRules, type GroupSettings } from './testGroups.ts';
 import { finishScoring, type ScoringModel } from './groupScoring.ts';
 import { SUBMISSIONS_YAML, readExpectedScores, readSubmissionsYaml } from './expectedScores.ts';
-import { readExpectedResults, STATED_RESULTS_FOLDERS } from './expectedResults.ts';
+import { STATED_RESULTS_FOLDERS } from './expectedResults.ts';
 import { DOMJUDGE_INI, parseDomjudgeIni } from './domjudgeIni.ts';
 import { extractZip } from './unzip.ts';
 
@@ -471,7 +471,6 @@ async function readPackageDir(dir: string, id: string, dispose: () => void): Pro
   }
 
   const submissions = await readSubmissions(dir, warnings, settings.scoring);
-  readExpectedResults(submissions, dir, warnings);
   if (settings.scoring) {
     const submissionsDir = path.join(dir, 'submissions');
     readExpectedScores(submissionsDir, submissions, testGroups, await readSubmissionsYaml(submissionsDir), warnings);
