@@ -8,11 +8,11 @@
 // again. Each dispatch is an attempt with its own number; only the latest attempt's result counts,
 // so a late or doubled result (a judgehost whose job was given to another) changes nothing.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
+import { submittedFiles } from '../common/submittedFiles.ts';
 import { log } from '../common/log.ts';
 import { judgeErrorResult, judgeFaultResult, type JudgeResult } from '../common/results.ts';
 import { JUDGING_QUEUE, QUEUE_EPOCH_KEY, remoteJobId, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
@@ -161,7 +161,7 @@ export class RemoteJudging implements RemoteSlots {
       problemId: job.problem.id,
       packageSha256,
       languageId: job.languageId,
-      files: submittedFiles(job.sourcePath),
+      files: jobFiles(job.sourcePath),
       timeLimitMs: job.problem.timeLimitMs,
       runAllTests: job.runAllTests === true,
     };
@@ -288,7 +288,6 @@ export class RemoteJudging implements RemoteSlots {
 }
 
 /** The files a job names (submissionFolder.ts wrote them: one file, or a folder of them), as the queue carries them. */
-function submittedFiles(sourcePath: string): RemoteJobData['files'] {
-  const paths = statSync(sourcePath).isDirectory() ? readdirSync(sourcePath).sort().map((name) => join(sourcePath, name)) : [sourcePath];
-  return paths.map((path) => ({ fileName: basename(path), base64: readFileSync(path).toString('base64') }));
+function jobFiles(sourcePath: string): RemoteJobData['files'] {
+  return submittedFiles(sourcePath).map((f) => ({ fileName: f.name, base64: readFileSync(f.path).toString('base64') }));
 }
