@@ -341,7 +341,7 @@ export class ConsoleService implements ConsoleRequests {
     const { store } = this.ctx;
     const row = store.submissions.get(id);
     if (!row) throw new ConsoleError('not_found', `no submission ${id}`);
-    const source = store.submissions.source(row.id)!;
+    const texts = store.submissions.texts(row.id)!;
     const judgement = row.judgementId ? store.judgements.get(row.judgementId) : null;
     const runs = judgement ? store.judgements.runs(judgement.id) : [];
     const failingRun = runs.find((r) => r.verdict !== 'AC');
@@ -364,8 +364,7 @@ export class ConsoleService implements ConsoleRequests {
     }
     return {
       submission: submissionView(row, store.verifications.of(row.judgementId)),
-      source: source.source.toString('utf8'),
-      otherFiles: store.submissions.files(row.id)!.slice(1).map((f) => ({ fileName: f.fileName, source: f.source.toString('utf8') })),
+      ...texts,
       compileOutput: judgement?.compileOutput ?? '',
       judgeError: judgement?.error ?? null,
       judgehost: judgement?.judgehost ?? null,

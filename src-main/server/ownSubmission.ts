@@ -14,9 +14,7 @@ const SAMPLE_TEXT_SHOWN_BYTES = 16 * 1024;
 
 /** `submission` is `row` as the portal's list shows it (JE hidden as still judging). */
 export async function ownSubmissionDetail(ctx: ServerContext, row: SubmissionRow, submission: PortalSubmission): Promise<PortalSubmissionDetail> {
-  const [entry, ...others] = ctx.store.submissions.files(row.id) ?? [];
-  const source = entry?.source.toString('utf8') ?? '';
-  const otherFiles = others.map((f) => ({ fileName: f.fileName, source: f.source.toString('utf8') }));
+  const { source, otherFiles } = ctx.store.submissions.texts(row.id) ?? { source: '', otherFiles: [] };
   // A judging error is the judges' to fix: until they do, the team sees nothing of that judgement.
   const judgement = row.judgementId !== null && submission.status === 'judged' ? ctx.store.judgements.get(row.judgementId) : null;
   const compile = cutCompileOutput(judgement?.compileOutput ?? '');

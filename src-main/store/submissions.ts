@@ -184,6 +184,14 @@ export class SubmissionRepository {
     return (this.s.getSource.get(n) as { fileName: string; source: Buffer } | undefined) ?? null;
   }
 
+  /** A submission's files as the submission pages show them: the entry file's text, the others' by name; null when there is no such submission. */
+  texts(id: string): { source: string; otherFiles: { fileName: string; source: string }[] } | null {
+    const files = this.files(id);
+    if (files === null) return null;
+    const [entry, ...others] = files;
+    return { source: entry.source.toString('utf8'), otherFiles: others.map((f) => ({ fileName: f.fileName, source: f.source.toString('utf8') })) };
+  }
+
   /** Every file of a submission: the entry file first (its only file, for most), then the others by name. */
   files(id: string): SubmittedSource[] | null {
     const entry = this.source(id);
