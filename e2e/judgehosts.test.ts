@@ -21,6 +21,8 @@ test('a judge pauses and resumes the local judgehost from the Judgehosts table',
   const local = table.locator('tr[data-judgehost="local"]');
   await expect(local).toContainText('local (this server)');
   await expect(local).toContainText('live');
+  // The languages it judges: those available on this machine, the sample's Python and C among them.
+  await expect(local.getByRole('cell', { name: /^c, .*\bpython\b/ })).toBeVisible();
   await expect(local.getByRole('button', { name: 'Drain' })).toHaveCount(0);
   await page.screenshot({ path: join(SCREENSHOTS, 'console-judgehosts.png'), fullPage: true });
   await expectNoSeriousViolations(page, 'the dashboard with its judgehosts');

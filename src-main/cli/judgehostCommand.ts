@@ -1,5 +1,5 @@
 // `verdict judgehost --server <url> --queue <redis url> --user <name> --password <pw> [--workers N]
-// [--name NAME] [--cache <dir>]`: a remote judgehost (remote/judgehostAgent.ts) until a signal, or
+// [--name NAME] [--cache <dir>] [--languages ids]`: a remote judgehost (remote/judgehostAgent.ts) until a signal, or
 // until a judge drains it (then it exits 0 once its judgings are reported).
 import { log } from '../common/log.ts';
 import type { JudgehostMode } from '../common/remoteJobs.ts';
@@ -21,7 +21,7 @@ export async function judgehostCommand(options: JudgehostAgentOptions): Promise<
   const sandbox = agent.engine.host.sandbox;
   const calibration = agent.engine.local.calibration;
   const timed = calibration && 'medianMs' in calibration ? `, reference workload ${calibration.medianMs} ms` : '';
-  console.log(`verdict: judgehost ${escapeControls(options.name)}: ${options.workers} workers, sandbox level ${sandbox.level}${timed}, judging for ${escapeControls(options.server)}`);
+  console.log(`verdict: judgehost ${escapeControls(options.name)}: ${options.workers} workers, sandbox level ${sandbox.level}${timed}, languages ${agent.languages.join(', ')}, judging for ${escapeControls(options.server)}`);
   for (const problem of agent.unreadable) console.log(`verdict: warning: problem ${escapeControls(problem.id)}: ${escapeControls(problem.error)}`);
   const signal = await new Promise<NodeJS.Signals | 'drained'>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

@@ -116,6 +116,16 @@ function collectPairs(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** --languages: comma-separated language ids, each one of resources/languages.json's. */
+function languageIds(value: string): string[] {
+  const known = loadLanguageDefinitions().map((l) => l.id);
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw new UsageError('--languages needs at least one language id');
+  const unknown = ids.find((id) => !known.includes(id));
+  if (unknown !== undefined) throw new UsageError(`--languages: unknown language '${unknown}' (known: ${known.join(', ')})`);
+  return [...new Set(ids)];
+}
+
 /** --language-for's pairs as a choice per extension; a bad pair or an unknown language is a usage error. */
 function extensionLanguages(pairs: readonly string[]): ExtensionLanguages {
   try {
@@ -324,8 +334,9 @@ export function buildProgram(): Program {
     .option('-w, --workers <n>', OPTION_HELP.workers)
     .option('--name <name>', "this judgehost's name in the server's log (default: <hostname>-<pid>)")
     .option('--cache <dir>', 'where fetched problem packages are kept, by SHA-256 (default: ~/.cache/verdict/judgehost-packages)')
+    .option('--languages <ids>', 'judge only these languages, comma-separated ids as verdict languages lists them (default: every language available here); it never takes a judging in another')
     .option('--allow-unsandboxed', OPTION_HELP.allowUnsandboxed)
-    .action(async (o: { server?: string; queue?: string; user?: string; password?: string; workers?: string; name?: string; cache?: string; allowUnsandboxed?: boolean }) => {
+    .action(async (o: { server?: string; queue?: string; user?: string; password?: string; workers?: string; name?: string; cache?: string; languages?: string; allowUnsandboxed?: boolean }) => {
       if (!o.server || !URL.canParse(o.server) || !/^https?:$/.test(new URL(o.server).protocol)) throw new UsageError('judgehost needs --server <http://host:port>');
       const queue = queueUrl(o.queue);
       if (!queue) throw new UsageError('judgehost needs --queue <redis://host:port>');
@@ -340,6 +351,7 @@ export function buildProgram(): Program {
           workers: workerCount(o.workers) ?? availableParallelism(),
           name: o.name ?? `${hostname()}-${process.pid}`,
           cacheDir: o.cache ?? join(homedir(), '.cache', 'verdict', 'judgehost-packages'),
+          languages: o.languages === undefined ? undefined : languageIds(o.languages),
           allowUnsandboxed: o.allowUnsandboxed === true,
         }),
       );

@@ -2,9 +2,27 @@
 // (BullMQ on Redis): the queue's name, a job's data, and how a judging attempt is named. The store
 // stays the one truth; the queue only carries the judgings in flight, and is rebuilt from them.
 import type { JudgeProgress, JudgeResult } from './results.ts';
+import { ANSWER_LANGUAGE_ID } from './types.ts';
 
-/** The BullMQ queue every judging goes through. */
-export const JUDGING_QUEUE = 'verdict-judgings';
+/**
+ * The BullMQ queue a judging in this language goes through: one queue per language, so a judgehost
+ * takes jobs only from the queues of the languages it has (BullMQ has no per-worker job filter).
+ */
+export function judgingQueueName(languageId: string): string {
+  return `verdict-judgings-${languageId}`;
+}
+
+/** The languages whose queues a judgehost with these languages takes jobs from: an answer file (submit-answer) needs no compiler. */
+export function queueLanguages(languages: readonly string[]): string[] {
+  return [...languages, ANSWER_LANGUAGE_ID];
+}
+
+/** A job's lock lasts this long unless its judgehost renews it (at half of it, while the job runs). */
+export const JOB_LOCK_MS = 10_000;
+/** How often the queue looks for jobs whose lock expired: a killed judgehost's job runs elsewhere within about 15 s. */
+export const STALLED_CHECK_MS = 5_000;
+/** A job that stalled more often than this fails (the server then counts a judge fault and judges it again). */
+export const MAX_STALLED = 2;
 
 /** A Redis key the core sets when it (re)builds the queue: missing later, Redis lost its data. */
 export const QUEUE_EPOCH_KEY = 'verdict:queue-epoch';
@@ -41,7 +59,7 @@ export interface JudgehostHeartbeat {
   busy: number;
   /** Its sandbox level (common/sandboxInfo.ts). */
   sandbox?: string;
-  /** The languages it can run. */
+  /** The languages it can run (it takes jobs of these and answer files only). */
   languages?: string[];
   /** Median CPU time of the reference workload here (judging/calibration.ts): the server's speed factor compares it. */
   calibrationMs?: number | null;
@@ -60,10 +78,14 @@ export interface HeartbeatAnswer {
   mode: JudgehostMode;
 }
 
-/** POST judgements/:id/progress: steps of a running attempt, in order. */
+/** A progress report carries at most this much of the program's live output (the newest; the rest is skipped with a notice). */
+export const MAX_REPORTED_OUTPUT_CHARS = 64 * 1024;
+
+/** POST judgements/:id/progress: steps of a running attempt, in order, and its program's output since the last report (none: a check-in). */
 export interface ProgressReport {
   attempt: number;
   steps: JudgeProgress[];
+  output?: string;
 }
 
 /** POST judgements/:id/result: the attempt's result (a superseded attempt's is answered 409 and ignored). */

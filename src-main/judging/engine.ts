@@ -10,7 +10,7 @@ import { LocalJudgehost } from './localJudgehost.ts';
 import { SplitBackend, type RemoteSlots } from './splitBackend.ts';
 import { UnsandboxedError } from '../common/sandboxInfo.ts';
 import type { JudgeResult } from '../common/results.ts';
-import type { ProblemPackage } from '../common/types.ts';
+import { ANSWER_LANGUAGE_ID, type ProblemPackage } from '../common/types.ts';
 import { DEFAULT_TIME_LIMIT_MS } from '../package/readPackage.ts';
 import { scaledTimeLimitMs } from '../common/timeFactors.ts';
 
@@ -75,6 +75,17 @@ export class JudgeEngine {
    */
   get hasWorkers(): boolean {
     return this.split === null ? !this.local.paused : this.split.liveWorkers > 0;
+  }
+
+  /**
+   * The languages no judgehost can take a judging in now: judging only on remote judgehosts (no local
+   * worker), those none of the live active ones has. Empty otherwise: the local judgehost runs every
+   * language the portal takes.
+   */
+  languagesNotJudged(): string[] {
+    if (!this.split || !this.split.judgesRemotelyOnly) return [];
+    const remote = this.split.remote;
+    return [...this.languages.map((l) => l.id), ANSWER_LANGUAGE_ID].filter((id) => !remote.judges(id));
   }
 
   /** Sets the local judgehost's workers (the remote judgehosts' stay theirs). */

@@ -15,6 +15,21 @@ test('a heartbeat adds a live judgehost whose workers count; its details are kep
   assert.equal(roster.heartbeat(beat('a'), 2000).joined, false);
 });
 
+test('a language counts the workers of the live active judgehosts that have it; every one takes answer files', () => {
+  const roster = new JudgehostRoster();
+  roster.heartbeat(beat('a', 2, { languages: ['c', 'python'] }), 0);
+  roster.heartbeat(beat('b', 3, { languages: ['c'] }), 0);
+  assert.equal(roster.capacityFor('c'), 5);
+  assert.equal(roster.capacityFor('python'), 2);
+  assert.equal(roster.capacityFor('kotlin'), 0);
+  assert.equal(roster.capacityFor('answer'), 5);
+  roster.setMode('a', 'paused');
+  assert.equal(roster.capacityFor('python'), 0, 'a paused judgehost takes nothing');
+  roster.setMode('a', 'active');
+  roster.expire(JUDGEHOST_TIMEOUT_MS + 1);
+  assert.equal(roster.capacityFor('c'), 0, 'gone judgehosts take nothing');
+});
+
 test('paused and draining judgehosts leave the capacity at once and learn the order from their next heartbeat; resumed, they count again', () => {
   const roster = new JudgehostRoster();
   roster.heartbeat(beat('a'), 0);

@@ -5,7 +5,7 @@
 // pool's capacity, so an order takes effect at the server at once; the judgehost hears it in the
 // answer to its next heartbeat. A judgehost not heard from for a while is gone: it stays listed, with
 // when, so a judge sees which machine went away. Pure state: remoteJudging.ts feeds it the clock.
-import type { JudgehostHeartbeat, JudgehostMode, JudgehostState } from '../common/remoteJobs.ts';
+import { queueLanguages, type JudgehostHeartbeat, type JudgehostMode, type JudgehostState } from '../common/remoteJobs.ts';
 
 /** A judgehost not heard from for this long is gone: its workers leave the pool (it beats every 2 s). */
 export const JUDGEHOST_TIMEOUT_MS = 6000;
@@ -92,6 +92,15 @@ export class JudgehostRoster {
   get capacity(): number {
     let workers = 0;
     for (const entry of this.entries.values()) if (entry.goneAt === null && entry.mode === 'active') workers += entry.beat.workers;
+    return workers;
+  }
+
+  /** The workers that may be given a judging in this language: those of the live active judgehosts that have it. */
+  capacityFor(languageId: string): number {
+    let workers = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.goneAt === null && entry.mode === 'active' && queueLanguages(entry.beat.languages ?? []).includes(languageId)) workers += entry.beat.workers;
+    }
     return workers;
   }
 

@@ -12,6 +12,7 @@ import { ownedTempDir } from '../common/tempFolders.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import type { Store } from '../store/store.ts';
 import type { NewRun } from '../store/judgements.ts';
+import type { QueuePlace } from '../store/rows.ts';
 import type { ProblemCatalogue } from '../contest/problemCatalogue.ts';
 
 /** Before anything has been judged, assume a submission takes this long (compile + a few tests). */
@@ -76,6 +77,8 @@ export class JudgingService {
   /** Moving average of how long a submission takes to judge, for queue wait estimates. */
   private averageMs = INITIAL_JUDGING_ESTIMATE_MS;
   private stopped = false;
+  /** The languages last logged as having no judgehost (said once, not at each pump). */
+  private strandedSaid = '';
   /** Who hears of each step of a running judging (the console's workers, the team's portal). */
   private readonly progressListeners = new Set<(live: LiveJudging) => void>();
   /** Live output of running judgings (the console's terminal). */
@@ -118,7 +121,7 @@ export class JudgingService {
       if (pool.isPaused || !this.engine.hasWorkers) return;
       // A judging counts from its start in the store, before its job reaches the pool (the package may still be read).
       const free = pool.workers - Math.max(pool.busy + pool.queued, this.live.size);
-      if (free > 0) for (const next of this.store.queue.nextInLine(free)) this.judge(next.id, next.priority);
+      if (free > 0) for (const next of this.startable(free)) this.judge(next.id, next.priority);
       else this.makeRoom();
     } catch (error) {
       // Starting a judgement is a write: with a full disk, try again shortly (the queue is intact).
@@ -163,6 +166,28 @@ export class JudgingService {
   }
 
   /**
+   * The first `limit` waiting submissions in the fair order that a judgehost can judge now. Judging only on remote
+   * judgehosts, a language none of the live ones has waits: its submissions stay queued (a judgement started
+   * would only wait for a judgehost that may never come), and the submissions behind them go on.
+   */
+  private startable(limit: number): QueuePlace[] {
+    const unjudged = this.engine.languagesNotJudged();
+    if (unjudged.length === 0) {
+      this.strandedSaid = '';
+      return this.store.queue.nextInLine(limit);
+    }
+    const stranded = this.store.queue.countInLanguages(unjudged);
+    if (stranded > 0 && unjudged.join() !== this.strandedSaid) {
+      this.log.warn({ languages: unjudged, waiting: stranded }, 'no live judgehost has these languages: their submissions wait');
+      this.strandedSaid = unjudged.join();
+    }
+    return this.store.queue
+      .nextInLine(limit + stranded)
+      .filter((place) => !unjudged.includes(this.store.submissions.get(place.id)!.languageId))
+      .slice(0, limit);
+  }
+
+  /**
    * The fair share of workers. When every worker is busy and the next waiting submission comes before a running
    * judging in the fair order, that judging is stopped and its submission waits again at its place: a submission
    * of a higher level (a first judging before a rejudge, a prioritised one before both), or, on the same level,
@@ -195,7 +220,7 @@ export class JudgingService {
       const top = this.store.queue.topPriority();
       if (top === null || top <= first.r.priority) return;
     }
-    const waiting = this.store.queue.nextInLine(stopping + candidates.length);
+    const waiting = this.startable(stopping + candidates.length);
     for (let i = stopping; i < waiting.length && candidates.length > 0; i++) {
       const next = waiting[i];
       const last = lastRunning();

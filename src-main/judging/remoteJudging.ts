@@ -1,7 +1,9 @@
 // The core's side of remote judgehosts (`verdict serve --queue redis://…`): each judging the worker
-// pool gives a remote slot (splitBackend.ts) becomes a BullMQ job; the judgehosts take them, and
-// report progress and results over HTTP (server/judgehostRoutes.ts), which land here. Loaded only
-// with --queue: nothing else imports bullmq.
+// pool gives a remote slot (splitBackend.ts) becomes a BullMQ job on its language's queue; the
+// judgehosts that have the language take them, and report progress and results over HTTP
+// (server/judgehostRoutes.ts), which land here. The server watches each queue for stalled jobs too,
+// so a killed judgehost's job goes back even while every other judgehost is busy. Loaded only with
+// --queue: nothing else imports bullmq.
 //
 // The store is the one truth: the queue holds only the judgings in flight. At start it is emptied;
 // whenever Redis has lost its data (the epoch key is gone) every judging in flight is dispatched
@@ -9,13 +11,13 @@
 // so a late or doubled result (a judgehost whose job was given to another) changes nothing.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { submittedFiles } from '../common/submittedFiles.ts';
 import { log } from '../common/log.ts';
 import { judgeErrorResult, judgeFaultResult, type JudgeResult } from '../common/results.ts';
-import { JUDGING_QUEUE, QUEUE_EPOCH_KEY, remoteJobId, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
+import { JOB_LOCK_MS, judgingQueueName, MAX_STALLED, QUEUE_EPOCH_KEY, remoteJobId, STALLED_CHECK_MS, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
 import type { JobListener } from './judgehostClient.ts';
 import { judgementIdOf } from './judgingService.ts';
 import { JudgehostRoster, type RemoteJudgehostStatus } from './judgehostRoster.ts';
@@ -36,15 +38,24 @@ class QueueError extends Error {
 }
 
 interface InFlight {
+  languageId: string;
   /** Null until the job's data is made (the package's archive named). */
   data: RemoteJobData | null;
   listener: JobListener;
   resolve: (result: JudgeResult) => void;
 }
 
+/** One language's queue, the events it says a job failed by, and a worker that only checks it for stalled jobs. */
+interface Lane {
+  queue: Queue<RemoteJobData>;
+  events: QueueEvents;
+  stallChecker: Worker<RemoteJobData>;
+}
+
 export class RemoteJudging implements RemoteSlots {
-  private readonly queue: Queue<RemoteJobData>;
-  private readonly events: QueueEvents;
+  private readonly url: string;
+  /** By language, made at its first judging. */
+  private readonly lanes = new Map<string, Lane>();
   private readonly redis: Redis;
   private readonly packageOf: (problemId: string) => Promise<string>;
   /** By the worker pool's job id. */
@@ -64,28 +75,26 @@ export class RemoteJudging implements RemoteSlots {
   private readonly log = log.child({ component: 'remote-judging' });
 
   private constructor(url: string, packageOf: (problemId: string) => Promise<string>) {
-    const connection = { url, maxRetriesPerRequest: null };
-    this.queue = new Queue<RemoteJobData>(JUDGING_QUEUE, { connection });
-    this.events = new QueueEvents(JUDGING_QUEUE, { connection });
+    this.url = url;
     this.redis = new Redis(url, { maxRetriesPerRequest: 1 });
     this.packageOf = packageOf;
-    this.events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
     // Each connection retries on its own; without a listener ioredis prints every failed try.
-    const failed = (error: Error) => this.redisFailed(error);
-    this.redis.on('error', failed);
-    this.queue.on('error', failed);
-    this.events.on('error', failed);
+    this.redis.on('error', (error: Error) => this.redisFailed(error));
     this.timer = setInterval(() => void this.check(), CHECK_INTERVAL_MS);
     this.timer.unref();
   }
 
-  /** Connects to Redis and empties the queue (the store says what is to be judged). */
-  static async start(url: string, packageOf: (problemId: string) => Promise<string>): Promise<RemoteJudging> {
+  /** Connects to Redis and empties the queues of these languages (the store says what is to be judged). */
+  static async start(url: string, languageIds: readonly string[], packageOf: (problemId: string) => Promise<string>): Promise<RemoteJudging> {
     const remote = new RemoteJudging(url, packageOf);
     try {
-      // First on the connection that gives up (the queue's retries for ever): an unreachable Redis or a wrong password says so.
+      // First on the connection that gives up (the queues retry for ever): an unreachable Redis or a wrong password says so.
       await remote.redis.set(QUEUE_EPOCH_KEY, randomUUID());
-      await remote.queue.obliterate({ force: true });
+      for (const languageId of languageIds) {
+        const queue = new Queue(judgingQueueName(languageId), { connection: remote.redis });
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
     } catch (error) {
       await remote.close();
       throw new QueueError(`cannot use the queue at ${redactedUrl(url)}: ${(error as Error).message}`);
@@ -95,6 +104,16 @@ export class RemoteJudging implements RemoteSlots {
 
   get capacity(): number {
     return this.liveCapacity;
+  }
+
+  judges(languageId: string): boolean {
+    return this.roster.capacityFor(languageId) > 0;
+  }
+
+  accepts(languageId: string): boolean {
+    let inFlight = 0;
+    for (const flight of this.inFlight.values()) if (flight.languageId === languageId) inFlight++;
+    return inFlight < this.roster.capacityFor(languageId);
   }
 
   /** Every remote judgehost that has beaten since the server started, gone ones too. */
@@ -135,7 +154,7 @@ export class RemoteJudging implements RemoteSlots {
   judge(job: JudgeJob, listener: JobListener): Promise<JudgeResult> {
     return new Promise((resolve) => {
       // In flight from now: a cancel while the package's name is looked up resolves it, and nothing is dispatched.
-      const flight: InFlight = { data: null, listener, resolve };
+      const flight: InFlight = { languageId: job.languageId, data: null, listener, resolve };
       this.inFlight.set(job.id, flight);
       void this.jobData(job).then(
         (data) => {
@@ -172,15 +191,16 @@ export class RemoteJudging implements RemoteSlots {
     if (!flight) return false;
     this.inFlight.delete(jobId);
     // A waiting job goes; a running one finishes on its judgehost, and its result is refused.
-    if (flight.data) void this.queue.remove(remoteJobId(flight.data.judgementId, flight.data.attempt)).catch(() => {});
+    if (flight.data) void this.lane(flight.languageId).queue.remove(remoteJobId(flight.data.judgementId, flight.data.attempt)).catch(() => {});
     flight.resolve(judgeErrorResult('judging was cancelled'));
     return true;
   }
 
-  /** A running attempt's steps; false when the attempt is not the judgement's current one. */
+  /** A running attempt's steps and program output; false when the attempt is not the judgement's current one. */
   progress(judgementId: string, report: ProgressReport): boolean {
     const flight = this.current(judgementId, report.attempt);
     if (!flight) return false;
+    if (report.output) flight.listener.onOutput?.(report.output);
     for (const step of report.steps) flight.listener.onProgress?.(step);
     return true;
   }
@@ -205,8 +225,30 @@ export class RemoteJudging implements RemoteSlots {
       this.inFlight.delete(jobId);
       flight.resolve(judgeFaultResult('the server stopped'));
     }
-    await Promise.allSettled([this.queue.close(), this.events.close()]);
+    await Promise.allSettled([...this.lanes.values()].flatMap((lane) => [lane.stallChecker.close(), lane.queue.close(), lane.events.close()]));
     this.redis.disconnect();
+  }
+
+  /** A language's queue, its events and its stall checker, made at its first judging. */
+  private lane(languageId: string): Lane {
+    let lane = this.lanes.get(languageId);
+    if (lane) return lane;
+    const name = judgingQueueName(languageId);
+    const connection = { url: this.url, maxRetriesPerRequest: null };
+    lane = {
+      queue: new Queue<RemoteJobData>(name, { connection }),
+      events: new QueueEvents(name, { connection }),
+      // No processor: it takes no job, only moves back to the queue the jobs whose judgehost stopped renewing their lock.
+      stallChecker: new Worker<RemoteJobData>(name, null, { connection, autorun: false, lockDuration: JOB_LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: MAX_STALLED }),
+    };
+    lane.events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
+    const failed = (error: Error) => this.redisFailed(error);
+    lane.queue.on('error', failed);
+    lane.events.on('error', failed);
+    lane.stallChecker.on('error', failed);
+    void lane.stallChecker.startStalledCheckTimer();
+    this.lanes.set(languageId, lane);
+    return lane;
   }
 
   private redisFailed(error: Error): void {
@@ -226,7 +268,7 @@ export class RemoteJudging implements RemoteSlots {
     flight.data = data;
     const { judgementId, attempt } = data;
     try {
-      await this.queue.add('judge', data, {
+      await this.lane(data.languageId).queue.add('judge', data, {
         jobId: remoteJobId(judgementId, attempt),
         attempts: JOB_ATTEMPTS,
         backoff: { type: 'fixed', delay: JOB_RETRY_DELAY_MS },

@@ -1,7 +1,8 @@
 // The worker pool's backend when remote judgehosts judge too (`verdict serve --queue`): the pool's
 // first slots are the local judgehost's workers, the slots above them the remote judgehosts' (as
 // many as their heartbeats say they have). The pool, and the judging service's fair order above it,
-// stay as they are: a remote worker is one more slot. A paused local judgehost has no slots.
+// stay as they are: a remote worker is one more slot, which takes a judging only in a language a remote
+// judgehost has (the pool gives it the first waiting one that fits). A paused local judgehost has no slots.
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import type { JudgehostMode } from '../common/remoteJobs.ts';
 import type { JudgeResult } from '../common/results.ts';
@@ -14,6 +15,10 @@ import type { JudgeBackend } from './workerPool.ts';
 export interface RemoteSlots {
   /** The live remote judgehosts' workers. */
   readonly capacity: number;
+  /** Whether a live active remote judgehost has this language. */
+  judges(languageId: string): boolean;
+  /** Whether a judging in this language may be dispatched now: fewer of its language are in flight than the judgehosts that have it have workers. */
+  accepts(languageId: string): boolean;
   judge(job: JudgeJob, listener: JobListener): Promise<JudgeResult>;
   /** Stops a job it judges; false when it has no such job. */
   cancel(jobId: string): boolean;
@@ -56,6 +61,16 @@ export class SplitBackend implements JudgeBackend {
   /** With local workers, as the local judgehost is (as without a queue); without, while a remote judgehost is live. */
   get available(): boolean {
     return this.localSlots > 0 ? this.local.available : this.remote.capacity > 0;
+  }
+
+  /** No local worker judges (none asked for, or the local judgehost paused): every judging goes to a remote judgehost. */
+  get judgesRemotelyOnly(): boolean {
+    return this.localSlots === 0;
+  }
+
+  /** A local slot takes any judging; a remote slot one in a language a free remote judgehost may have. */
+  accepts(job: JudgeJob, slot: number): boolean {
+    return slot < this.localSlots || this.remote.accepts(job.languageId);
   }
 
   judge(job: JudgeJob, slot: number, listener: JobListener): Promise<JudgeResult> {

@@ -37,8 +37,8 @@ class ManualBackend implements JudgeBackend {
   }
 }
 
-function job(id: string): JudgeJob {
-  return { id, sourcePath: '/dev/null', fileName: 'x.c', languageId: 'c', problem: { id: 'p', testCases: [], testGroups: [], timeLimitMs: 1000, memoryLimitMb: 256, outputLimitMb: 8, validation: 'default', interactive: false, multiPassLimit: null, submitAnswer: false, outputValidator: null } };
+function job(id: string, languageId = 'c'): JudgeJob {
+  return { id, sourcePath: '/dev/null', fileName: 'x.c', languageId, problem: { id: 'p', testCases: [], testGroups: [], timeLimitMs: 1000, memoryLimitMb: 256, outputLimitMb: 8, validation: 'default', interactive: false, multiPassLimit: null, submitAnswer: false, outputValidator: null } };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -78,6 +78,28 @@ describe('WorkerPool', () => {
     backend.running('d').finish('TLE');
     assert.deepEqual((await Promise.all(results)).map((r) => r.verdict), ['AC', 'WA', 'AC', 'TLE']);
     assert.equal(pool.busy, 0);
+  });
+
+  test('a slot that cannot take a job (its language) passes it over for the next that fits; it starts once a slot that takes it frees', async () => {
+    // Slot 0 takes every language (the local judgehost's), slot 1 only C (a remote judgehost without Python).
+    const backend = new (class extends ManualBackend {
+      accepts(j: JudgeJob, slot: number): boolean {
+        return slot === 0 || j.languageId === 'c';
+      }
+    })();
+    const pool = new WorkerPool(backend, { workers: 2 });
+    const results = [pool.submit(job('p1', 'python')), pool.submit(job('p2', 'python')), pool.submit(job('c1'))];
+    await tick();
+    assert.deepEqual(backend.started.map((s) => [s.id, s.slot]), [['p1', 0], ['c1', 1]], 'p2 waits; c1, behind it, takes the slot that cannot run Python');
+    assert.equal(pool.queued, 1);
+    backend.running('c1').finish();
+    await tick();
+    assert.deepEqual(backend.started.map((s) => s.id), ['p1', 'c1'], 'the C-only slot freed: p2 still waits');
+    backend.running('p1').finish();
+    await tick();
+    assert.deepEqual(backend.running('p2').slot, 0);
+    backend.running('p2').finish('WA');
+    assert.deepEqual((await Promise.all(results)).map((r) => r.verdict), ['AC', 'WA', 'AC']);
   });
 
   test('growing the pool starts queued jobs at once; shrinking lets running jobs finish', async () => {

@@ -8,6 +8,8 @@ import { FifoQueue } from './queue.ts';
 export interface JudgeBackend {
   judge(job: JudgeJob, slot: number, listener: JobListener): Promise<JudgeResult>;
   cancel(jobId: string): void;
+  /** Whether this slot can take this job (a remote judgehost may lack its language); every slot takes every job when absent. */
+  accepts?(job: JudgeJob, slot: number): boolean;
   /** False while the backend cannot judge (its judgehost is being replaced): jobs wait in the queue. */
   readonly available?: boolean;
   /** Tells when `available` may have changed. */
@@ -147,16 +149,27 @@ export class WorkerPool {
     for (const listener of this.changeListeners) listener();
   }
 
-  private freeSlot(): number | null {
-    for (let slot = 0; slot < this.size; slot++) if (!this.slots.has(slot)) return slot;
+  /** The first queued job a free slot takes, and the lowest such slot; null when no free slot takes any. */
+  private nextPlacement(): { slot: number; next: QueuedJob } | null {
+    const free: number[] = [];
+    for (let slot = 0; slot < this.size; slot++) if (!this.slots.has(slot)) free.push(slot);
+    if (free.length === 0) return null;
+    const accepts = this.backend.accepts?.bind(this.backend);
+    if (!accepts) return { slot: free[0], next: this.queue.shift()! };
+    for (const queued of this.queue.snapshot()) {
+      const slot = free.find((s) => accepts(queued.job, s));
+      if (slot === undefined) continue;
+      this.queue.remove((q) => q === queued);
+      return { slot, next: queued };
+    }
     return null;
   }
 
   private pump(): void {
     while (!this.paused && this.backend.available !== false && this.queue.length > 0) {
-      const slot = this.freeSlot();
-      if (slot === null) return;
-      const next = this.queue.shift()!;
+      const placement = this.nextPlacement();
+      if (!placement) return;
+      const { slot, next } = placement;
       const state: WorkerState = { slot, jobId: next.job.id, startedAt: Date.now(), progress: null, stopping: false };
       next.preempted = false;
       this.slots.set(slot, { state, job: next });

@@ -24,6 +24,8 @@ export interface JudgehostAgentOptions {
   name: string;
   cacheDir: string;
   allowUnsandboxed: boolean;
+  /** Judge only these languages (`--languages`); every one available here when absent. */
+  languages?: string[];
   /** Told when a judge's order changes what it does (the command prints it). */
   onMode?: (mode: JudgehostMode) => void;
 }
@@ -32,6 +34,8 @@ export interface JudgehostAgent {
   engine: JudgeEngine;
   /** Problems whose package could not be fetched at start (they are tried again per judging). */
   unreadable: { id: string; error: string }[];
+  /** The languages it takes judgings in. */
+  languages: string[];
   /** Resolves once a judge drained it: its judgings are reported and it has closed. */
   drained: Promise<void>;
   close(): Promise<void>;
@@ -56,9 +60,11 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed, calibrate: true });
   const calibration = engine.local.calibration;
   if (calibration && 'error' in calibration) log.warn({ why: calibration.error }, 'no calibration: the server cannot compare this judgehost\'s speed');
+  let languages: string[];
   let worker: JudgingWorker;
   try {
-    worker = new JudgingWorker({ queueUrl: options.queue, name: options.name, workers: options.workers, engine, packages, server });
+    languages = judgedLanguages(engine, options.languages);
+    worker = new JudgingWorker({ queueUrl: options.queue, name: options.name, workers: options.workers, languages, engine, packages, server });
   } catch (error) {
     await engine.close();
     throw error;
@@ -67,7 +73,7 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
     name: options.name,
     workers: options.workers,
     sandbox: engine.host.sandbox.level,
-    languages: engine.languages.filter((l) => l.available).map((l) => l.id),
+    languages,
     calibrationMs: calibration && 'medianMs' in calibration ? calibration.medianMs : null,
   };
   let mode: JudgehostMode = 'active';
@@ -106,5 +112,24 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   };
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
   await beat();
-  return { engine, unreadable, drained, close };
+  return { engine, unreadable, languages, drained, close };
+}
+
+/** A language asked for with --languages that this machine cannot run: the judgehost does not start. */
+class JudgehostLanguageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JudgehostLanguageError';
+  }
+}
+
+/** The languages it takes judgings in: those asked for, each available here, or every available one. */
+function judgedLanguages(engine: JudgeEngine, wanted: string[] | undefined): string[] {
+  const available = engine.languages.filter((l) => l.available).map((l) => l.id);
+  if (wanted === undefined) return available;
+  for (const id of wanted) {
+    const language = engine.languages.find((l) => l.id === id);
+    if (!language?.available) throw new JudgehostLanguageError(`--languages: ${id} is not available on this judgehost${language ? `: ${language.detail}` : ''}`);
+  }
+  return wanted;
 }

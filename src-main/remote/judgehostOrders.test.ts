@@ -72,6 +72,8 @@ test('a paused judgehost takes no judging while the other does, and takes again 
       assert.equal(view.state, 'live');
       assert.equal(view.workers, 1);
       assert.equal(view.sandbox, server.context.engine.host.sandbox.level);
+      assert.deepEqual(view.languages, local.languages, 'the same machine: the same languages');
+      assert.ok(view.languages.includes('c') && view.languages.includes('python'), view.languages.join());
       assert.ok(view.calibrationMs !== null && view.calibrationMs > 0);
       assert.equal(view.speedFactor, view.calibrationMs / referenceMs);
       assert.ok(view.lastHeartbeatAt !== null);

@@ -1,26 +1,23 @@
-// A remote judgehost's BullMQ worker: takes a judging from the queue only while one of its workers is
-// free (concurrency = workers), judges it on the local JudgeEngine against the cached package, and
-// reports progress and the result to the server. A job's lock is renewed while it runs; a judgehost
-// that dies stops renewing, and the job goes back to the queue for another judgehost. Paused (a
-// judge's order), it takes no new job; one it was already waiting for goes back to the queue.
+// A remote judgehost's BullMQ workers: one per language it has (each language has its own queue, so
+// it never takes a judging it cannot run), sharing its judging workers: while they are all busy, or a
+// judge paused it, every queue worker stops taking jobs. A job is judged on the local JudgeEngine
+// against the cached package, with its progress, live output and result reported to the server
+// (judgingReporter.ts). A job's lock is
+// renewed while it runs; a judgehost that dies stops renewing, and the job goes back to the queue for
+// another judgehost (the server watches for that too: judging/remoteJudging.ts).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { WaitingError, Worker, type Job } from 'bullmq';
 import { log } from '../common/log.ts';
-import { judgeFaultResult, type JudgeProgress, type JudgeResult } from '../common/results.ts';
-import { JUDGING_QUEUE, remoteJobId, type RemoteJobData } from '../common/remoteJobs.ts';
+import { judgeFaultResult, type JudgeResult } from '../common/results.ts';
+import { JOB_LOCK_MS, judgingQueueName, MAX_STALLED, queueLanguages, remoteJobId, STALLED_CHECK_MS, type RemoteJobData } from '../common/remoteJobs.ts';
 import { ownedTempDir } from '../common/tempFolders.ts';
 import { jobFor, type JudgeEngine } from '../judging/engine.ts';
 import { writeSubmission } from '../judging/submissionFolder.ts';
+import { JudgingReporter } from './judgingReporter.ts';
 import type { PackageCache } from './packageCache.ts';
 import type { ServerClient } from './serverClient.ts';
 
-/** A job's lock lasts this long unless renewed (renewed at half of it while it runs). */
-const LOCK_DURATION_MS = 10_000;
-/** How often workers look for jobs whose lock expired: a killed judgehost's job runs elsewhere within about 15 s. */
-const STALLED_INTERVAL_MS = 5_000;
-/** A job that stalled more often than this fails (the server then counts a judge fault and judges it again). */
-const MAX_STALLED = 2;
 /** A result that cannot be delivered is tried again this often, this many times, before the job fails. */
 const REPORT_RETRY_MS = 1000;
 const REPORT_TRIES = 5;
@@ -30,6 +27,8 @@ export interface JudgingWorkerOptions {
   /** This judgehost's name, in the server's log and the judgement's record. */
   name: string;
   workers: number;
+  /** The languages it judges (answer files too): it takes jobs from their queues only. */
+  languages: string[];
   engine: JudgeEngine;
   packages: PackageCache;
   server: ServerClient;
@@ -37,23 +36,30 @@ export interface JudgingWorkerOptions {
 
 export class JudgingWorker {
   private readonly options: JudgingWorkerOptions;
-  private readonly worker: Worker<RemoteJobData>;
+  /** One per language queue; each may take up to all the judgehost's workers' worth of jobs. */
+  private readonly queueWorkers: Worker<RemoteJobData>[];
   private readonly scratch = ownedTempDir('sources');
   /** The judgings running now, by judgement id. */
   private readonly running = new Set<string>();
+  /** A judge's order. */
   private paused = false;
+  /** The queue workers are stopped from taking jobs (paused, or every worker busy). */
+  private taking = true;
   private readonly log = log.child({ component: 'judgehost-worker' });
 
   constructor(options: JudgingWorkerOptions) {
     this.options = options;
-    this.worker = new Worker<RemoteJobData>(JUDGING_QUEUE, (job, token) => this.process(job, token), {
-      connection: { url: options.queueUrl, maxRetriesPerRequest: null },
-      concurrency: options.workers,
-      lockDuration: LOCK_DURATION_MS,
-      stalledInterval: STALLED_INTERVAL_MS,
-      maxStalledCount: MAX_STALLED,
+    this.queueWorkers = queueLanguages(options.languages).map((languageId) => {
+      const worker = new Worker<RemoteJobData>(judgingQueueName(languageId), (job, token) => this.process(job, token), {
+        connection: { url: options.queueUrl, maxRetriesPerRequest: null },
+        concurrency: options.workers,
+        lockDuration: JOB_LOCK_MS,
+        stalledInterval: STALLED_CHECK_MS,
+        maxStalledCount: MAX_STALLED,
+      });
+      worker.on('error', (error) => this.log.error({ err: error, languageId }, 'queue error'));
+      return worker;
     });
-    this.worker.on('error', (error) => this.log.error({ err: error }, 'queue error'));
   }
 
   /** Judgings running now. */
@@ -69,23 +75,33 @@ export class JudgingWorker {
   /** Takes no new job (the running ones finish and report) until resumed. */
   async pause(): Promise<void> {
     this.paused = true;
-    await this.worker.pause(true);
+    await this.takeJobs();
   }
 
   async resume(): Promise<void> {
     this.paused = false;
-    await this.worker.resume();
+    await this.takeJobs();
   }
 
   /** Takes no new job, lets the running ones finish and report. */
   async close(): Promise<void> {
-    await this.worker.close();
+    await Promise.all(this.queueWorkers.map((w) => w.close()));
     rmSync(this.scratch, { recursive: true, force: true });
   }
 
+  /** Starts or stops every queue worker's taking of jobs: they take while not paused and a worker is free. */
+  private async takeJobs(): Promise<void> {
+    const take = !this.paused && this.running.size < this.options.workers;
+    if (take === this.taking) return;
+    this.taking = take;
+    // pause(true): the running jobs go on; only the taking of new ones stops.
+    await Promise.all(this.queueWorkers.map((w) => (take ? w.resume() : w.pause(true))));
+  }
+
   private async process(job: Job<RemoteJobData>, token: string | undefined): Promise<void> {
-    if (this.paused) {
-      // Taken by a fetch that was already waiting when the pause came: back to the queue, for another judgehost.
+    if (this.paused || this.running.size >= this.options.workers) {
+      // Taken by a fetch that was already waiting when the pause came, or by two language queues at once for the
+      // last free worker: back to the head of its queue, for another judgehost (or this one once a worker frees).
       await job.moveToWait(token);
       throw new WaitingError();
     }
@@ -93,25 +109,27 @@ export class JudgingWorker {
     const jobId = job.id ?? remoteJobId(data.judgementId, data.attempt);
     const dir = join(this.scratch, jobId);
     this.running.add(data.judgementId);
+    void this.takeJobs();
     try {
-      const progress = new ProgressSender(this.options.server, data, () => this.options.engine.pool.cancel(jobId));
+      const reporter = new JudgingReporter(this.options.server, data.judgementId, data.attempt, () => this.options.engine.pool.cancel(jobId));
       let result: JudgeResult;
       try {
         const pkg = await this.options.packages.get(data.packageSha256);
         mkdirSync(dir, { recursive: true });
         const sourcePath = writeSubmission(dir, data.files.map((f) => ({ fileName: f.fileName, source: Buffer.from(f.base64, 'base64') })));
         const judgeJob = { ...jobFor(pkg, sourcePath, data.languageId, { timeLimitMs: data.timeLimitMs, runAllTests: data.runAllTests }), id: jobId };
-        result = await this.options.engine.judge(judgeJob, { onProgress: (step) => progress.push(step) });
+        result = await this.options.engine.judge(judgeJob, { onProgress: (step) => reporter.step(step), onOutput: (chunk) => reporter.programOutput(chunk) });
       } catch (error) {
         // A package this judgehost cannot fetch or read: the judge's fault, so the server's pool judges it again
         // (on any judgehost) and gives JE only when that keeps failing.
         result = judgeFaultResult(`judgehost ${this.options.name}: ${(error as Error).message}`);
       }
-      await progress.drained();
+      await reporter.finish();
       await this.deliver(data, result);
     } finally {
       this.running.delete(data.judgementId);
       rmSync(dir, { recursive: true, force: true });
+      void this.takeJobs();
     }
   }
 
@@ -127,49 +145,6 @@ export class JudgingWorker {
         this.log.warn({ err: error, judgementId: data.judgementId }, 'cannot report a result yet; retrying');
         await new Promise((resolve) => setTimeout(resolve, REPORT_RETRY_MS));
       }
-    }
-  }
-}
-
-/** Sends a judging's steps in order, one request at a time (steps that arrive meanwhile go together). */
-class ProgressSender {
-  private readonly server: ServerClient;
-  private readonly data: RemoteJobData;
-  private readonly superseded: () => void;
-  private pending: JudgeProgress[] = [];
-  private chain: Promise<void> = Promise.resolve();
-  private stopped = false;
-
-  constructor(server: ServerClient, data: RemoteJobData, superseded: () => void) {
-    this.server = server;
-    this.data = data;
-    this.superseded = superseded;
-  }
-
-  push(step: JudgeProgress): void {
-    if (this.stopped) return;
-    this.pending.push(step);
-    if (this.pending.length === 1) this.chain = this.chain.then(() => this.send());
-  }
-
-  drained(): Promise<void> {
-    return this.chain;
-  }
-
-  private async send(): Promise<void> {
-    const steps = this.pending;
-    this.pending = [];
-    if (this.stopped || steps.length === 0) return;
-    try {
-      const current = await this.server.progress(this.data.judgementId, { attempt: this.data.attempt, steps });
-      if (!current) {
-        // The server gave this judging to another attempt (or a judge cancelled it): stop the work.
-        this.stopped = true;
-        this.superseded();
-      }
-    } catch (error) {
-      // Progress is for the live views: a lost step is not worth failing the judging for.
-      log.warn({ err: error, judgementId: this.data.judgementId }, 'cannot report progress');
     }
   }
 }

@@ -12,6 +12,11 @@ import { basic, eventually, PortalClient, testServer } from '../test-support/htt
 import { startRedis, type TestRedis } from '../test-support/redis.ts';
 import { judgedRight, sampleSubmissions, slowSubmission, startJudgehost, started, stop, submitAll, type Judgehost, type Submission } from '../test-support/remoteJudgehosts.ts';
 
+/** The ticking program naps this many tenths of a second on each test (well within its 1 s time limit: it uses no CPU). */
+const CHATTY_TICKS = 10;
+/** A judgehost hears a kill within a check-in (1 s) and says so in its next heartbeat (2 s), with room for a loaded machine: under the 7 s the 7 tests left take at the least. */
+const KILL_HEARD_MS = 6000;
+
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-remote-'));
 let redis: TestRedis;
 before(async () => {
@@ -23,8 +28,8 @@ after(async () => {
 });
 
 /** A judgehost of the sample's account (or the one given), its package cache in this test's folder. */
-function remoteJudgehost(serverUrl: string, name: string, password?: string): Judgehost {
-  return startJudgehost({ server: serverUrl, queue: redis.url, name, cacheDir: join(scratch, `cache-${name}`), password });
+function remoteJudgehost(serverUrl: string, name: string, options: { password?: string; languages?: string[] } = {}): Judgehost {
+  return startJudgehost({ server: serverUrl, queue: redis.url, name, cacheDir: join(scratch, `cache-${name}`), ...options });
 }
 
 test('two remote judgehosts judge the sample submissions right', { timeout: 120_000 }, async () => {
@@ -83,6 +88,73 @@ test('a judgehost killed while judging: its judging runs on another, with the ri
   }
 });
 
+test('a judgehost without a language never takes its judgings: they wait, the others go on, and one that has it judges them', { timeout: 150_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  const compiled = remoteJudgehost(server.url, 'jh-compiled', { languages: ['c', 'cpp'] });
+  let all: Judgehost | null = null;
+  try {
+    await started(compiled);
+    assert.match(compiled.output(), /languages c, cpp,/);
+    await eventually(async () => (server.context.engine.pool.workers === 1 ? true : undefined), 10_000, 'the remote worker');
+    const store = server.context.store;
+    const quick = sampleSubmissions().filter((s) => s.expected !== 'TLE');
+    const python = quick.filter((s) => s.languageId === 'python');
+    const compiledOnes = quick.filter((s) => s.languageId === 'c' || s.languageId === 'cpp');
+    // The Python ones first: ahead in the queue, they are passed over, and the C and C++ ones behind them are judged.
+    const pythonFirst = await submitAll(server.url, python.slice(0, 3));
+    const compiledFirst = await submitAll(server.url, compiledOnes.slice(0, 4));
+    await judgedRight(store, compiledFirst, 90_000, ['jh-compiled']);
+    for (const id of pythonFirst.keys()) {
+      assert.equal(store.submissions.get(id)!.status, 'queued', `submission ${id} waits for a judgehost with Python`);
+      assert.deepEqual(store.judgements.list({ submissionId: id }), [], `no judging of submission ${id} started`);
+    }
+
+    all = remoteJudgehost(server.url, 'jh-all');
+    await started(all);
+    // Both live: a mix, Python and compiled; every Python one goes to the judgehost that has it.
+    const mixed = await submitAll(server.url, [...python.slice(0, 3), ...compiledOnes.slice(0, 3)]);
+    const judgedBy = await judgedRight(store, new Map([...pythonFirst, ...mixed]), 120_000, ['jh-compiled', 'jh-all']);
+    const pythonIds = new Set([...pythonFirst.keys(), ...[...mixed.keys()].slice(0, 3)]);
+    for (const id of pythonIds) assert.equal(judgedBy.get(id)!.judgehost, 'jh-all', `Python submission ${id} judged where Python is`);
+    assert.doesNotMatch(compiled.output(), /error/i, compiled.output());
+  } finally {
+    await stop(compiled);
+    if (all) await stop(all);
+    await server.close();
+  }
+});
+
+test("a remote judging's live output reaches the console's terminal, and a judge's kill stops it on the judgehost within seconds", { timeout: 120_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  const judgehost = remoteJudgehost(server.url, 'jh-chatty');
+  try {
+    await started(judgehost);
+    await eventually(async () => (server.context.engine.pool.workers === 1 ? true : undefined), 10_000, 'the remote worker');
+    // The accepted mean, after a second of ticks on stderr per test: about 9 s for its 8 tests, each well in its time limit.
+    const mean = sampleSubmissions().find((s) => s.problemId === 'mean' && s.languageId === 'python' && s.expected === 'AC')!;
+    const ticking = `import sys, time
+for i in range(${CHATTY_TICKS}):
+    sys.stderr.write("tick %d\\n" % i)
+    sys.stderr.flush()
+    time.sleep(0.1)
+${mean.source}`;
+    const [id] = (await submitAll(server.url, [{ ...mean, fileName: 'ticking_mean.py', source: ticking }])).keys();
+    const judge = new PortalClient(server.url);
+    assert.equal((await judge.login('judge', 'judge-pass')).status, 200);
+    const output = await eventually(async () => (server.context.judging.running().some((r) => r.submissionId === id) ? judge.sse(`/api/console/output/${id}`) : undefined), 30_000, 'the judging to start');
+    await eventually(async () => (/tick \d/.test(output.frames.join('')) ? true : undefined), 30_000, "the program's ticks on the console's terminal");
+    output.close();
+
+    assert.equal((await judge.post('/api/console/killRun', [id])).status, 200);
+    await eventually(async () => (server.context.store.judgements.list({ submissionId: id }).some((j) => j.verdict === 'JE') ? true : undefined), 10_000, 'the JE');
+    // The judgehost hears it at its next report (a check-in each second at most): idle long before the 7 tests left would end.
+    await eventually(async () => (server.context.remoteJudging!.judgehostList().find((j) => j.name === 'jh-chatty')?.judgementIds.length === 0 ? true : undefined), KILL_HEARD_MS, 'the judgehost to stop the killed judging');
+  } finally {
+    await stop(judgehost);
+    await server.close();
+  }
+});
+
 test('judging only remotely with no judgehost live: no judging starts, /health and the console say so; one joins and judges it', { timeout: 90_000 }, async () => {
   const server = await testServer({ queue: redis.url, workers: 0 });
   let late: Judgehost | null = null;
@@ -119,9 +191,12 @@ test('judging only remotely with no judgehost live: no judging starts, /health a
 test('a wrong judgehost password is refused with a clear message; a team account cannot use the judgehost routes', { timeout: 60_000 }, async () => {
   const server = await testServer({ queue: redis.url, workers: 0 });
   try {
-    const refused = remoteJudgehost(server.url, 'jh-wrong', 'not-the-password');
+    const refused = remoteJudgehost(server.url, 'jh-wrong', { password: 'not-the-password' });
     assert.equal(await refused.exit, '2');
     assert.match(refused.output(), /refused judgehost account 'judgehost1': wrong user name or password/);
+    const unknown = remoteJudgehost(server.url, 'jh-cobol', { languages: ['c', 'cobol'] });
+    assert.equal(await unknown.exit, '2');
+    assert.match(unknown.output(), /--languages: unknown language 'cobol' \(known: c, /);
 
     const team = basic('team1', 'team1-pass');
     const json = { 'content-type': 'application/json' };

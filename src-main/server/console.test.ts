@@ -45,21 +45,11 @@ const judged = (id: string) =>
     return s?.status === 'judged' ? s : undefined;
   }, 30_000, `submission ${id} judged`);
 
-/** Reads a Server-Sent Events stream in the background, collecting frames. */
+/** A Server-Sent Events stream of the console, read in the background. */
 async function stream(client: PortalClient, path: string): Promise<{ frames: string[]; close: () => void }> {
-  const controller = new AbortController();
-  const response = await fetch(client.base + path, { headers: { cookie: (client as unknown as { cookie: string }).cookie }, signal: controller.signal });
-  assert.equal(response.status, 200);
-  const frames: string[] = [];
-  void (async () => {
-    const decoder = new TextDecoder();
-    try {
-      for await (const chunk of response.body!) frames.push(decoder.decode(chunk));
-    } catch {
-      /* closed */
-    }
-  })();
-  return { frames, close: () => controller.abort() };
+  const sse = await client.sse(path);
+  assert.equal(sse.status, 200);
+  return sse;
 }
 
 describe('access', () => {

@@ -17,6 +17,8 @@ import type { JudgehostOptions } from '../judging/judgehostClient.ts';
 import type { RemoteJudging } from '../judging/remoteJudging.ts';
 import { projectRoot } from '../common/paths.ts';
 import { timeFactorOf } from '../common/timeFactors.ts';
+import { loadLanguageDefinitions } from '../common/languages.ts';
+import { queueLanguages } from '../common/remoteJobs.ts';
 import { lockDataFolder, type DataFolderLock } from '../store/dataFolderLock.ts';
 import { isStorageFailure } from '../store/storageFailure.ts';
 import { Store, storeFileIn } from '../store/store.ts';
@@ -153,7 +155,8 @@ async function startLocked(
   let remoteJudging: RemoteJudging | null = null;
   if (options.queue !== undefined) {
     const { RemoteJudging } = await import('../judging/remoteJudging.ts');
-    const remote = await RemoteJudging.start(options.queue, async (problemId) => (await packageArchives.of(await problems.get(problemId))).sha256);
+    const languageIds = queueLanguages(loadLanguageDefinitions().map((l) => l.id));
+    const remote = await RemoteJudging.start(options.queue, languageIds, async (problemId) => (await packageArchives.of(await problems.get(problemId))).sha256);
     undo.push(() => remote.close());
     remoteJudging = remote;
   }

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { JUDGEHOST_API, SHA256_HEX, type JudgehostProblem, type JudgehostProblems } from '../common/judgehostHttp.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
-import type { HeartbeatAnswer } from '../common/remoteJobs.ts';
+import { MAX_REPORTED_OUTPUT_CHARS, type HeartbeatAnswer } from '../common/remoteJobs.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
 import type { RemoteJudging } from '../judging/remoteJudging.ts';
 import { HttpError } from './auth.ts';
@@ -27,7 +27,8 @@ const Heartbeat = Type.Object({
 // A judging's steps and result are the judgehost's own (a trusted account, as DOMjudge trusts its
 // judgehosts): their outline is checked here, their details are JudgeProgress and JudgeResult.
 const Step = Type.Object({ phase: Type.Union([Type.Literal('compiling'), Type.Literal('running'), Type.Literal('tested')]) });
-const Progress = Type.Object({ attempt: Type.Integer({ minimum: 0 }), steps: Type.Array(Step, { maxItems: 10_000 }) });
+// The output's bound leaves room for the judgehost's notice of what it skipped.
+const Progress = Type.Object({ attempt: Type.Integer({ minimum: 0 }), steps: Type.Array(Step, { maxItems: 10_000 }), output: Type.Optional(Type.String({ maxLength: MAX_REPORTED_OUTPUT_CHARS + 200 })) });
 const Result = Type.Object({
   attempt: Type.Integer({ minimum: 0 }),
   judgehost: Type.String({ maxLength: 100 }),
@@ -80,7 +81,7 @@ export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext
 
   api.post(`${JUDGEHOST_API}/judgements/:id/progress`, { config: { access: 'judgehost', stateChange: true }, schema: { params: JudgementParams, body: Progress } }, (request, reply) => {
     const steps = request.body.steps as JudgeProgress[];
-    if (!queue().progress(request.params.id, { attempt: request.body.attempt, steps })) throw new HttpError(409, SUPERSEDED);
+    if (!queue().progress(request.params.id, { attempt: request.body.attempt, steps, output: request.body.output })) throw new HttpError(409, SUPERSEDED);
     return reply.code(204).send();
   });
 

@@ -79,24 +79,9 @@ describe('portal flow', () => {
   });
 
   test('the live stream tells a team about its own judgements only', async () => {
-    const seen = { team1: [] as string[], team2: [] as string[] };
-    const controllers: AbortController[] = [];
-    const listen = async (client: PortalClient, into: string[]) => {
-      const controller = new AbortController();
-      controllers.push(controller);
-      const response = await fetch(`${server.url}/api/portal/stream`, { headers: { cookie: (client as unknown as { cookie: string }).cookie }, signal: controller.signal });
-      assert.equal(response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
-      void (async () => {
-        const decoder = new TextDecoder();
-        try {
-          for await (const chunk of response.body!) into.push(decoder.decode(chunk));
-        } catch {
-          /* aborted */
-        }
-      })();
-    };
-    await listen(team1, seen.team1);
-    await listen(team2, seen.team2);
+    const streams = { team1: await team1.sse('/api/portal/stream'), team2: await team2.sse('/api/portal/stream') };
+    assert.equal(streams.team1.contentType, 'text/event-stream; charset=utf-8');
+    const seen = { team1: streams.team1.frames, team2: streams.team2.frames };
     const answer = await submit(team1, HELLO);
     await verdictOf(team1, answer.body.id);
     await eventually(async () => (seen.team1.join('').includes(`"submission_id":"${answer.body.id}"`) ? true : undefined), 5000, 'the judgement event on team1\'s stream');
@@ -108,7 +93,7 @@ describe('portal flow', () => {
     // Judging steps: compiling, then running and tested for each of 8 tests (17); throttled, fewer reach the team.
     assert.ok(progress(seen.team1) < 17, `throttled: ${progress(seen.team1)} events`);
     assert.equal(progress(seen.team2), 0, 'team2 hears nothing of team1\'s judging');
-    for (const c of controllers) c.abort();
+    for (const s of Object.values(streams)) s.close();
     assert.ok(!seen.team2.join('').includes(`"submission_id":"${answer.body.id}"`), 'team2 saw team1\'s judgement');
     assert.ok(!seen.team1.join('').includes('event: runs'), 'per-test runs are for judges only');
   });

@@ -100,6 +100,8 @@ export interface JudgehostView {
   workers: number;
   /** Its sandbox level (the README's "Sandbox" table); null when it did not say. */
   sandbox: string | null;
+  /** The languages it takes judgings in (and answer files): the local one every language available on the server. */
+  languages: string[];
   state: JudgehostState;
   /** Epoch ms of its last heartbeat (remote judgehosts; null for the local one). */
   lastHeartbeatAt: number | null;

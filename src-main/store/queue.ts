@@ -63,6 +63,7 @@ function prepareStatements(db: StoreDatabase) {
     // Rows this connection wrote since it opened: any write (this process is the only writer) may move the queue.
     totalChanges: p('SELECT total_changes()').pluck(),
     topQueuedPriority: p("SELECT max(priority) FROM submissions WHERE status = 'queued'"),
+    queuedInLanguages: p("SELECT count(*) FROM submissions WHERE status = 'queued' AND language_id IN (SELECT value FROM json_each(?))").pluck(),
     queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
                           (SELECT count(*) FROM submissions WHERE status = 'judging') AS judging,
                           (SELECT min(queued_at) FROM submissions WHERE status = 'queued') AS oldest`),
@@ -128,6 +129,11 @@ export class JudgingQueue {
   /** The highest level with a submission waiting, or null when none waits (an index lookup: cheap to ask often). */
   topPriority(): number | null {
     return (this.s.topQueuedPriority.pluck().get() as number | null) ?? null;
+  }
+
+  /** How many submissions in these languages wait. */
+  countInLanguages(languageIds: readonly string[]): number {
+    return this.s.queuedInLanguages.get(JSON.stringify(languageIds)) as number;
   }
 
   /** Moves a submission to the head of the queue (above every queued one). */

@@ -61,6 +61,22 @@ export class PortalClient {
     return fetch(this.base + path, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
   }
 
+  /** A Server-Sent Events stream with the session, read in the background: its chunks as they come, its content type, and a way to close it. */
+  async sse(path: string): Promise<{ frames: string[]; contentType: string | null; status: number; close: () => void }> {
+    const controller = new AbortController();
+    const response = await fetch(this.base + path, { headers: this.cookie ? { cookie: this.cookie } : {}, signal: controller.signal });
+    const frames: string[] = [];
+    void (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of response.body!) frames.push(decoder.decode(chunk as Uint8Array));
+      } catch {
+        /* closed */
+      }
+    })();
+    return { frames, contentType: response.headers.get('content-type'), status: response.status, close: () => controller.abort() };
+  }
+
   async request<T>(method: string, path: string, body: string | Uint8Array | undefined, headers: Record<string, string>): Promise<Answer<T>> {
     const response = await fetch(this.base + path, { method, body, headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers }, redirect: 'manual' });
     const setCookie = response.headers.get('set-cookie');

@@ -61,12 +61,14 @@ export interface JudgehostOptions {
   cacheDir: string;
   user?: string;
   password?: string;
+  /** --languages: judge only these. */
+  languages?: string[];
 }
 
 /** Starts `verdict judgehost` with one worker as the sample's judgehost account (or the one given). */
 export function startJudgehost(options: JudgehostOptions): Judgehost {
   const { name } = options;
-  const args = ['judgehost', '--server', options.server, '--queue', options.queue, '--user', options.user ?? 'judgehost1', '--password', options.password ?? 'judgehost1-pass', '--workers', '1', '--name', name, '--cache', options.cacheDir];
+  const args = ['judgehost', '--server', options.server, '--queue', options.queue, '--user', options.user ?? 'judgehost1', '--password', options.password ?? 'judgehost1-pass', '--workers', '1', '--name', name, '--cache', options.cacheDir, ...(options.languages ? ['--languages', options.languages.join(',')] : [])];
   const child = spawn(process.execPath, [verdictBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERDICT_LOG_LEVEL: 'warn' } });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));

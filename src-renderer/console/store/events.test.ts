@@ -83,8 +83,8 @@ test('snapshot events replace their field; the last of a kind in a batch wins; t
 
 test('a judgehosts event replaces the list', () => {
   const judgehosts: JudgehostView[] = [
-    { id: 'local', name: 'local (this server)', local: true, workers: 2, sandbox: 'full', state: 'paused', lastHeartbeatAt: null, goneAt: null, submissionIds: [], judged: null, calibrationMs: 88, calibrationError: null, speedFactor: 1, offSpeed: false },
-    { id: 'remote:jh', name: 'jh', local: false, workers: 1, sandbox: 'full', state: 'gone', lastHeartbeatAt: T0, goneAt: T0 + 6001, submissionIds: [], judged: 3, calibrationMs: 120, calibrationError: null, speedFactor: 120 / 88, offSpeed: true },
+    { id: 'local', name: 'local (this server)', local: true, workers: 2, sandbox: 'full', languages: ['c', 'python'], state: 'paused', lastHeartbeatAt: null, goneAt: null, submissionIds: [], judged: null, calibrationMs: 88, calibrationError: null, speedFactor: 1, offSpeed: false },
+    { id: 'remote:jh', name: 'jh', local: false, workers: 1, sandbox: 'full', languages: ['c'], state: 'gone', lastHeartbeatAt: T0, goneAt: T0 + 6001, submissionIds: [], judged: 3, calibrationMs: 120, calibrationError: null, speedFactor: 120 / 88, offSpeed: true },
   ];
   const s = state();
   const next = applyEvents(s, [{ type: 'judgehosts', judgehosts }]);

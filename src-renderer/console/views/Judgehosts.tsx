@@ -1,5 +1,5 @@
 // Every judgehost on the dashboard: the local one and each remote one the server has heard from
-// (gone ones stay, with when), with its workers, sandbox level, state, last heartbeat, the
+// (gone ones stay, with when), with its workers, sandbox level, languages, state, last heartbeat, the
 // submissions it judges, and its speed factor against the local judgehost (flagged beyond 10 %);
 // a judge pauses, resumes or drains one here.
 import { useState } from 'react';
@@ -53,6 +53,7 @@ export function JudgehostsTable() {
                 Workers
               </th>
               <th scope="col">Sandbox</th>
+              <th scope="col">Languages</th>
               <th scope="col">Last heartbeat</th>
               <th scope="col">Judging</th>
               <th scope="col">Speed factor</th>
@@ -69,6 +70,7 @@ export function JudgehostsTable() {
                 </td>
                 <td className="num">{j.workers}</td>
                 <td>{j.sandbox ?? '—'}</td>
+                <td>{j.languages.length === 0 ? '—' : j.languages.join(', ')}</td>
                 <td className="mono">{j.lastHeartbeatAt === null ? '—' : `${formatSpan(now - j.lastHeartbeatAt)} ago`}</td>
                 <td>
                   {j.submissionIds.length === 0 ? (
