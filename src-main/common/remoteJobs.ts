@@ -88,11 +88,12 @@ export interface ProgressReport {
   output?: string;
 }
 
-/** POST judgements/:id/result: the attempt's result (a superseded attempt's is answered 409 and ignored). */
+/** POST judgements/:id/result: the attempt's result (a superseded attempt's is answered 409 and ignored), and its program's output not reported yet. */
 export interface ResultReport {
   attempt: number;
   judgehost: string;
   result: JudgeResult;
+  output?: string;
 }
 
 /** A Redis URL (redis://[:password@]host:port[/db]) checked, or why it is not one. */

@@ -212,6 +212,7 @@ export class RemoteJudging implements RemoteSlots {
     this.inFlight.delete(`j${judgementId}`);
     this.log.debug({ judgementId, judgehost: report.judgehost, verdict: report.result.verdict }, 'remote result');
     this.roster.judgedBy(report.judgehost);
+    if (report.output) flight.listener.onOutput?.(report.output);
     // The judgement is recorded under the judgehost whose result counted, not the server's own.
     flight.resolve({ ...report.result, judgehost: report.judgehost });
     return true;

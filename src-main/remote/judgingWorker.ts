@@ -124,8 +124,7 @@ export class JudgingWorker {
         // (on any judgehost) and gives JE only when that keeps failing.
         result = judgeFaultResult(`judgehost ${this.options.name}: ${(error as Error).message}`);
       }
-      await reporter.finish();
-      await this.deliver(data, result);
+      await this.deliver(data, result, reporter.finish());
     } finally {
       this.running.delete(data.judgementId);
       rmSync(dir, { recursive: true, force: true });
@@ -134,10 +133,10 @@ export class JudgingWorker {
   }
 
   /** Reports the result, retrying a while; throwing makes BullMQ run the job again (or fail it, which the server sees). */
-  private async deliver(data: RemoteJobData, result: JudgeResult): Promise<void> {
+  private async deliver(data: RemoteJobData, result: JudgeResult, output: string | undefined): Promise<void> {
     for (let tries = 1; ; tries++) {
       try {
-        const taken = await this.options.server.result(data.judgementId, { attempt: data.attempt, judgehost: this.options.name, result });
+        const taken = await this.options.server.result(data.judgementId, { attempt: data.attempt, judgehost: this.options.name, result, output });
         if (!taken) this.log.info({ judgementId: data.judgementId, attempt: data.attempt }, 'the server ignored a result: the attempt was superseded');
         return;
       } catch (error) {

@@ -28,10 +28,12 @@ const Heartbeat = Type.Object({
 // judgehosts): their outline is checked here, their details are JudgeProgress and JudgeResult.
 const Step = Type.Object({ phase: Type.Union([Type.Literal('compiling'), Type.Literal('running'), Type.Literal('tested')]) });
 // The output's bound leaves room for the judgehost's notice of what it skipped.
-const Progress = Type.Object({ attempt: Type.Integer({ minimum: 0 }), steps: Type.Array(Step, { maxItems: 10_000 }), output: Type.Optional(Type.String({ maxLength: MAX_REPORTED_OUTPUT_CHARS + 200 })) });
+const Output = Type.Optional(Type.String({ maxLength: MAX_REPORTED_OUTPUT_CHARS + 200 }));
+const Progress = Type.Object({ attempt: Type.Integer({ minimum: 0 }), steps: Type.Array(Step, { maxItems: 10_000 }), output: Output });
 const Result = Type.Object({
   attempt: Type.Integer({ minimum: 0 }),
   judgehost: Type.String({ maxLength: 100 }),
+  output: Output,
   result: Type.Object({
     verdict: Type.Unsafe<Verdict>({ type: 'string', enum: [...VERDICTS] }),
     tests: Type.Array(Type.Object({})),
@@ -86,9 +88,9 @@ export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext
   });
 
   api.post(`${JUDGEHOST_API}/judgements/:id/result`, { config: { access: 'judgehost', stateChange: true }, bodyLimit: RESULT_BODY_LIMIT_BYTES, schema: { params: JudgementParams, body: Result } }, (request, reply) => {
-    const { attempt, judgehost } = request.body;
+    const { attempt, judgehost, output } = request.body;
     const result = request.body.result as JudgeResult;
-    if (!queue().result(request.params.id, { attempt, judgehost, result })) throw new HttpError(409, SUPERSEDED);
+    if (!queue().result(request.params.id, { attempt, judgehost, result, output })) throw new HttpError(409, SUPERSEDED);
     return reply.code(204).send();
   });
 }
