@@ -55,6 +55,8 @@ export function remoteJobId(judgementId: string, attempt: number): string {
 /** POST heartbeat: a judgehost is alive, with this many workers (the core's capacity for the queue). */
 export interface JudgehostHeartbeat {
   name: string;
+  /** A random id per `verdict judgehost` process: a second process given a live one's name is refused. */
+  instance?: string;
   workers: number;
   busy: number;
   /** Its sandbox level (common/sandboxInfo.ts). */

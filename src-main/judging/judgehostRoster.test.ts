@@ -30,6 +30,16 @@ test('a language counts the workers of the live active judgehosts that have it; 
   assert.equal(roster.capacityFor('c'), 0, 'gone judgehosts take nothing');
 });
 
+test("a live judgehost's name is taken for another process; free again once it is gone or when it is the same process", () => {
+  const roster = new JudgehostRoster();
+  roster.heartbeat(beat('a', 1, { instance: 'one' }), 0);
+  assert.equal(roster.nameTaken(beat('a', 1, { instance: 'two' })), true);
+  assert.equal(roster.nameTaken(beat('a', 1, { instance: 'one' })), false);
+  assert.equal(roster.nameTaken(beat('b', 1, { instance: 'two' })), false);
+  roster.expire(JUDGEHOST_TIMEOUT_MS + 1);
+  assert.equal(roster.nameTaken(beat('a', 1, { instance: 'two' })), false, 'a restarted judgehost takes its name back once the old one is gone');
+});
+
 test('paused and draining judgehosts leave the capacity at once and learn the order from their next heartbeat; resumed, they count again', () => {
   const roster = new JudgehostRoster();
   roster.heartbeat(beat('a'), 0);

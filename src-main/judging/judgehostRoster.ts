@@ -59,6 +59,12 @@ export class JudgehostRoster {
     return { mode: entry.mode, joined: rejoined };
   }
 
+  /** Whether another process has this heartbeat's name and is live (a second `verdict judgehost` given the same --name). */
+  nameTaken(beat: JudgehostHeartbeat): boolean {
+    const entry = this.entries.get(beat.name);
+    return entry !== undefined && entry.goneAt === null && entry.beat.instance !== undefined && beat.instance !== undefined && entry.beat.instance !== beat.instance;
+  }
+
   /** A judge's order; false when no judgehost has that name. */
   setMode(name: string, mode: JudgehostMode): boolean {
     const entry = this.entries.get(name);

@@ -140,8 +140,11 @@ export class RemoteJudging implements RemoteSlots {
     return () => this.listeners.delete(listener);
   }
 
-  /** A judgehost is alive; the answer says which mode a judge wants it in. */
-  heartbeat(beat: JudgehostHeartbeat): HeartbeatAnswer {
+  /** A judgehost is alive; the answer says which mode a judge wants it in. Null: another live judgehost has its name. */
+  heartbeat(beat: JudgehostHeartbeat): HeartbeatAnswer | null {
+    // A judgehost silent for long enough is gone first: its name is free again.
+    this.capacityMayHaveChanged();
+    if (this.roster.nameTaken(beat)) return null;
     const { mode, joined } = this.roster.heartbeat(beat, Date.now());
     if (joined) this.onJoin?.(beat);
     this.capacityMayHaveChanged(true);

@@ -6,7 +6,8 @@
 // judgehosts have workers). The heartbeat's answer carries a judge's order: paused, it takes no new
 // judging; draining, it finishes the running ones, reports them, and stops (`drained` resolves).
 import { log } from '../common/log.ts';
-import type { JudgehostMode } from '../common/remoteJobs.ts';
+import { randomUUID } from 'node:crypto';
+import type { HeartbeatAnswer, JudgehostHeartbeat, JudgehostMode } from '../common/remoteJobs.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import { JudgingWorker } from './judgingWorker.ts';
 import { PackageCache } from './packageCache.ts';
@@ -14,6 +15,12 @@ import { ServerClient } from './serverClient.ts';
 
 /** How often the server hears from a judgehost (it counts one silent for 6 s as gone). */
 const HEARTBEAT_MS = 2000;
+/**
+ * A judgehost restarted at once after a crash finds its old self still listed under its name: it tries this long
+ * (longer than the server waits before counting a silent judgehost gone) before it says the name is taken.
+ */
+const NAME_TAKEN_WAIT_MS = 8000;
+const NAME_TAKEN_RETRY_MS = 1000;
 
 export interface JudgehostAgentOptions {
   server: string;
@@ -60,22 +67,26 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed, calibrate: true });
   const calibration = engine.local.calibration;
   if (calibration && 'error' in calibration) log.warn({ why: calibration.error }, 'no calibration: the server cannot compare this judgehost\'s speed');
-  let languages: string[];
+  let fixed: Omit<JudgehostHeartbeat, 'busy' | 'judgementIds'>;
   let worker: JudgingWorker;
+  let first: HeartbeatAnswer;
   try {
-    languages = judgedLanguages(engine, options.languages);
+    const languages = judgedLanguages(engine, options.languages);
+    fixed = {
+      name: options.name,
+      instance: randomUUID(),
+      workers: options.workers,
+      sandbox: engine.host.sandbox.level,
+      languages,
+      calibrationMs: calibration && 'medianMs' in calibration ? calibration.medianMs : null,
+    };
+    // Before taking any job: a name another live judgehost has stops it here.
+    first = await firstHeartbeat(server, { ...fixed, busy: 0, judgementIds: [] });
     worker = new JudgingWorker({ queueUrl: options.queue, name: options.name, workers: options.workers, languages, engine, packages, server });
   } catch (error) {
     await engine.close();
     throw error;
   }
-  const fixed = {
-    name: options.name,
-    workers: options.workers,
-    sandbox: engine.host.sandbox.level,
-    languages,
-    calibrationMs: calibration && 'medianMs' in calibration ? calibration.medianMs : null,
-  };
   let mode: JudgehostMode = 'active';
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -111,8 +122,9 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
     }
   };
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
-  await beat();
-  return { engine, unreadable, languages, drained, close };
+  // A judgehost a judge paused stays paused when it comes back.
+  await obey(first.mode);
+  return { engine, unreadable, languages: fixed.languages ?? [], drained, close };
 }
 
 /** A language asked for with --languages that this machine cannot run: the judgehost does not start. */
@@ -132,4 +144,17 @@ function judgedLanguages(engine: JudgeEngine, wanted: string[] | undefined): str
     if (!language?.available) throw new JudgehostLanguageError(`--languages: ${id} is not available on this judgehost${language ? `: ${language.detail}` : ''}`);
   }
   return wanted;
+}
+
+/** The first heartbeat, tried again while the name is taken, for as long as a crashed predecessor of that name can stay listed. */
+async function firstHeartbeat(server: ServerClient, beat: JudgehostHeartbeat): Promise<HeartbeatAnswer> {
+  const deadline = Date.now() + NAME_TAKEN_WAIT_MS;
+  for (;;) {
+    try {
+      return await server.heartbeat(beat);
+    } catch (error) {
+      if ((error as Error).name !== 'JudgehostNameTakenError' || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, NAME_TAKEN_RETRY_MS));
+    }
+  }
 }

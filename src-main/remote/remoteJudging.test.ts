@@ -88,13 +88,17 @@ test('a judgehost killed while judging: its judging runs on another, with the ri
   }
 });
 
-test('a judgehost without a language never takes its judgings: they wait, the others go on, and one that has it judges them', { timeout: 150_000 }, async () => {
+test('a judgehost without a language never takes its judgings: they wait, the others go on, and one that has it judges them; a second judgehost of the same name is refused', { timeout: 150_000 }, async () => {
   const server = await testServer({ queue: redis.url, workers: 0 });
   const compiled = remoteJudgehost(server.url, 'jh-compiled', { languages: ['c', 'cpp'] });
   let all: Judgehost | null = null;
   try {
     await started(compiled);
     assert.match(compiled.output(), /languages c, cpp,/);
+    // A second process given a live judgehost's name is refused before it takes anything.
+    const twin = remoteJudgehost(server.url, 'jh-compiled');
+    assert.equal(await twin.exit, '2');
+    assert.match(twin.output(), /a judgehost named 'jh-compiled' is already judging for this server: give each judgehost its own --name/);
     await eventually(async () => (server.context.engine.pool.workers === 1 ? true : undefined), 10_000, 'the remote worker');
     const store = server.context.store;
     const quick = sampleSubmissions().filter((s) => s.expected !== 'TLE');

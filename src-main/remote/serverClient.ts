@@ -16,6 +16,14 @@ class AccountRefusedError extends Error {
   }
 }
 
+/** Another live judgehost has this one's --name: the server refuses its heartbeats. */
+class JudgehostNameTakenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JudgehostNameTakenError';
+  }
+}
+
 export class ServerClient {
   private readonly base: string;
   private readonly user: string;
@@ -41,7 +49,8 @@ export class ServerClient {
 
   /** What a judge wants this judgehost to do now. */
   async heartbeat(beat: JudgehostHeartbeat): Promise<HeartbeatAnswer> {
-    const response = await this.send('POST', '/heartbeat', beat);
+    const response = await this.send('POST', '/heartbeat', beat, [409]);
+    if (response.status === 409) throw new JudgehostNameTakenError(await reasonOf(response));
     return (await response.json()) as HeartbeatAnswer;
   }
 

@@ -17,6 +17,7 @@ const PackageParams = Type.Object({ sha256: Type.String({ pattern: SHA256_HEX.so
 const JudgementParams = Type.Object({ id: Type.String({ pattern: '^[0-9]+$', maxLength: 20 }) });
 const Heartbeat = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
+  instance: Type.Optional(Type.String({ maxLength: 100 })),
   workers: Type.Integer({ minimum: 0, maximum: 1024 }),
   busy: Type.Integer({ minimum: 0, maximum: 1024 }),
   sandbox: Type.Optional(Type.String({ maxLength: 40 })),
@@ -79,7 +80,11 @@ export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext
   };
 
   // The answer says what a judge wants of this judgehost (judge, pause, drain): it learns an order within a beat.
-  api.post(`${JUDGEHOST_API}/heartbeat`, { config: { access: 'judgehost', stateChange: true }, schema: { body: Heartbeat } }, (request): HeartbeatAnswer => queue().heartbeat(request.body));
+  api.post(`${JUDGEHOST_API}/heartbeat`, { config: { access: 'judgehost', stateChange: true }, schema: { body: Heartbeat } }, (request): HeartbeatAnswer => {
+    const answer = queue().heartbeat(request.body);
+    if (!answer) throw new HttpError(409, `a judgehost named '${request.body.name}' is already judging for this server: give each judgehost its own --name`);
+    return answer;
+  });
 
   api.post(`${JUDGEHOST_API}/judgements/:id/progress`, { config: { access: 'judgehost', stateChange: true }, schema: { params: JudgementParams, body: Progress } }, (request, reply) => {
     const steps = request.body.steps as JudgeProgress[];
