@@ -1,6 +1,8 @@
 // The judgehosts as the console lists them (the local one, then each remote one the server has
 // heard from, gone ones too), with each one's speed factor against the local judgehost's
-// calibration, and a judge's order to one of them (pause, drain, resume).
+// calibration, and a judge's order to one of them (pause, drain, resume). A pause is kept in the
+// store: after a restart of the server the local judgehost stays paused, and a remote one is paused
+// again when it next beats.
 import type { CoreContext } from '../core/context.ts';
 import { isOffSpeed, speedFactor } from '../judging/calibration.ts';
 import { judgementIdOf } from '../judging/judgingService.ts';
@@ -8,6 +10,8 @@ import { LOCAL_JUDGEHOST_ID, type JudgehostOrder, type JudgehostView } from '../
 import { ConsoleError } from './consoleError.ts';
 
 const REMOTE_PREFIX = 'remote:';
+/** The setting (store/settings.ts) listing the judgehosts a judge paused, by id (a JSON array). */
+const PAUSED_SETTING = 'paused-judgehosts';
 
 export function judgehostViews(ctx: CoreContext): JudgehostView[] {
   const { engine } = ctx;
@@ -60,6 +64,7 @@ export function orderJudgehost(ctx: CoreContext, judgehostId: string, mode: Judg
   if (judgehostId === LOCAL_JUDGEHOST_ID) {
     if (mode === 'draining') throw new ConsoleError('invalid', 'the local judgehost cannot be drained (it is part of the server): pause it instead');
     ctx.engine.local.setPaused(mode === 'paused');
+    keepPaused(ctx, judgehostId, mode === 'paused');
     return;
   }
   const remote = ctx.engine.remote;
@@ -69,4 +74,34 @@ export function orderJudgehost(ctx: CoreContext, judgehostId: string, mode: Judg
   // Its process is already stopping once its judgings are reported: it cannot be called back, only started again.
   if (current.state === 'draining' && mode !== 'draining') throw new ConsoleError('conflict', `judgehost ${name} is draining: it stops once its judgings are reported; start it again to have it judge`);
   remote.setJudgehostMode(name, mode);
+  // A drained judgehost judges again when it is started again: only a pause outlives the server.
+  keepPaused(ctx, judgehostId, mode === 'paused');
+}
+
+/** Adds the judgehost to the paused ones kept in the store, or takes it off. */
+function keepPaused(ctx: CoreContext, judgehostId: string, paused: boolean): void {
+  const ids = new Set(pausedIds(ctx));
+  if (paused === ids.has(judgehostId)) return;
+  if (paused) ids.add(judgehostId);
+  else ids.delete(judgehostId);
+  ctx.store.settings.set(PAUSED_SETTING, JSON.stringify([...ids].sort()));
+}
+
+function pausedIds(ctx: CoreContext): string[] {
+  const value = ctx.store.settings.get(PAUSED_SETTING);
+  if (value === null) return [];
+  try {
+    const ids = JSON.parse(value) as unknown;
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** At the server's start, before judging starts: the judgehosts a judge paused stay paused (a remote one from its first heartbeat). */
+export function restorePausedJudgehosts(ctx: CoreContext): void {
+  for (const id of pausedIds(ctx)) {
+    if (id === LOCAL_JUDGEHOST_ID) ctx.engine.local.setPaused(true);
+    else if (id.startsWith(REMOTE_PREFIX)) ctx.engine.remote?.pauseOnArrival(id.slice(REMOTE_PREFIX.length));
+  }
 }

@@ -40,6 +40,16 @@ test("a live judgehost's name is taken for another process; free again once it i
   assert.equal(roster.nameTaken(beat('a', 1, { instance: 'two' })), false, 'a restarted judgehost takes its name back once the old one is gone');
 });
 
+test('a judgehost paused before the server restarted is paused from its first heartbeat, once', () => {
+  const roster = new JudgehostRoster();
+  roster.pauseOnArrival('a');
+  assert.deepEqual(roster.heartbeat(beat('a'), 0), { mode: 'paused', joined: true });
+  assert.equal(roster.capacity, 0);
+  roster.setMode('a', 'active');
+  roster.expire(JUDGEHOST_TIMEOUT_MS + 1);
+  assert.equal(roster.heartbeat(beat('a'), JUDGEHOST_TIMEOUT_MS + 2).mode, 'active', 'resumed by a judge since: it comes back active');
+});
+
 test('paused and draining judgehosts leave the capacity at once and learn the order from their next heartbeat; resumed, they count again', () => {
   const roster = new JudgehostRoster();
   roster.heartbeat(beat('a'), 0);

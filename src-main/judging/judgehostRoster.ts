@@ -39,6 +39,8 @@ interface Entry {
 
 export class JudgehostRoster {
   private readonly entries = new Map<string, Entry>();
+  /** Judgehosts not heard from yet that a judge paused before the server restarted. */
+  private readonly pausedBefore = new Set<string>();
 
   /**
    * A heartbeat: the judgehost is live (again). Returns the mode it is to be in, and whether it
@@ -48,8 +50,9 @@ export class JudgehostRoster {
   heartbeat(beat: JudgehostHeartbeat, now: number): { mode: JudgehostMode; joined: boolean } {
     const entry = this.entries.get(beat.name);
     if (!entry) {
-      this.entries.set(beat.name, { beat, mode: 'active', seenAt: now, goneAt: null, judged: 0 });
-      return { mode: 'active', joined: true };
+      const mode = this.pausedBefore.delete(beat.name) ? 'paused' : 'active';
+      this.entries.set(beat.name, { beat, mode, seenAt: now, goneAt: null, judged: 0 });
+      return { mode, joined: true };
     }
     const rejoined = entry.goneAt !== null;
     if (rejoined && entry.mode === 'draining') entry.mode = 'active';
@@ -63,6 +66,11 @@ export class JudgehostRoster {
   nameTaken(beat: JudgehostHeartbeat): boolean {
     const entry = this.entries.get(beat.name);
     return entry !== undefined && entry.goneAt === null && entry.beat.instance !== undefined && beat.instance !== undefined && entry.beat.instance !== beat.instance;
+  }
+
+  /** A judgehost a judge paused before the server restarted: paused from its first heartbeat. */
+  pauseOnArrival(name: string): void {
+    if (!this.entries.has(name)) this.pausedBefore.add(name);
   }
 
   /** A judge's order; false when no judgehost has that name. */

@@ -129,6 +129,10 @@ export class RemoteJudging implements RemoteSlots {
     return true;
   }
 
+  pauseOnArrival(name: string): void {
+    this.roster.pauseOnArrival(name);
+  }
+
   /** Tells when the judgehosts' list may have changed (a heartbeat, a judge's order, one gone). */
   onJudgehostsChange(listener: () => void): () => void {
     this.rosterListeners.add(listener);

@@ -28,6 +28,8 @@ export interface RemoteSlots {
   judgehostList(): RemoteJudgehostStatus[];
   /** A judge's order to one; false when there is no such judgehost. */
   setJudgehostMode(name: string, mode: JudgehostMode): boolean;
+  /** A judge paused this judgehost before the server restarted: it is paused from its first heartbeat. */
+  pauseOnArrival(name: string): void;
   /** Tells when the list may have changed. */
   onJudgehostsChange(listener: () => void): () => void;
 }

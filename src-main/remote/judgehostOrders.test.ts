@@ -137,3 +137,50 @@ test('a paused judgehost takes no judging while the other does, and takes again 
     await server.close();
   }
 });
+
+test("a judge's pause outlives the server's restart: the local judgehost stays paused, a remote one is paused again when it beats", { timeout: 120_000 }, async () => {
+  const dataDir = mkdtempSync(join(scratch, 'data-'));
+  let server = await testServer({ queue: redis.url, workers: 0, dataDir });
+  const kept = startJudgehost({ server: server.url, queue: redis.url, name: 'jh-kept', cacheDir: join(scratch, 'cache-kept') });
+  try {
+    await started(kept);
+    const judge = async () => {
+      const client = new PortalClient(server.url);
+      assert.equal((await client.login('judge', 'judge-pass')).status, 200);
+      return async (mode: string, id: string) => assert.equal((await client.post('/api/console/setJudgehostMode', [id, mode])).status, 200);
+    };
+    let order = await judge();
+    await eventually(async () => (server.context.engine.pool.workers === 1 && server.context.engine.hasWorkers ? true : undefined), 10_000, 'the remote worker');
+    await order('paused', 'local');
+    await order('paused', 'remote:jh-kept');
+    await said(kept, 'paused by a judge');
+
+    // Restarted on the same port, as a judge restarting the server would: the judgehost beats on and reconnects.
+    const port = new URL(server.url).port;
+    await server.close();
+    server = await testServer({ queue: redis.url, workers: 0, dataDir, port: Number(port) });
+    assert.equal(server.context.engine.local.paused, true, 'the local judgehost is paused from the start');
+    const listed = await eventually(async () => server.context.remoteJudging!.judgehostList().find((j) => j.name === 'jh-kept'), 10_000, 'jh-kept back');
+    assert.equal(listed.state, 'paused');
+    assert.equal(server.context.engine.hasWorkers, false);
+
+    // A submission waits (no judgement started: the intake wakes the judging service before it answers).
+    const team = new PortalClient(server.url);
+    assert.equal((await team.login('team1', 'team1-pass')).status, 200);
+    const answer = await team.post<{ id: string }>('/api/portal/submissions', { problemId: 'sum', languageId: 'python', fileName: 'sum.py', source: QUICK });
+    assert.equal(answer.status, 202);
+    assert.equal(server.context.store.submissions.get(answer.body.id)!.status, 'queued');
+    assert.deepEqual(server.context.store.judgements.list({ submissionId: answer.body.id }), []);
+
+    // Resumed, it judges; resuming takes it off the kept pauses too.
+    order = await judge();
+    await order('active', 'remote:jh-kept');
+    await said(kept, 'resumed by a judge');
+    await eventually(async () => (server.context.store.submissions.get(answer.body.id)!.status === 'judged' ? true : undefined), 60_000, 'the verdict');
+    assert.equal(server.context.store.submissions.get(answer.body.id)!.verdict, 'AC');
+    assert.equal(server.context.store.settings.get('paused-judgehosts'), '["local"]');
+  } finally {
+    await stop(kept);
+    await server.close();
+  }
+});

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ConsoleService } from '../console/consoleService.ts';
+import { restorePausedJudgehosts } from '../console/judgehostViews.ts';
 import { JudgingService } from '../judging/judgingService.ts';
 import { loadContest } from '../contest/loadContest.ts';
 import type { ContestDefinition } from '../contest/model.ts';
@@ -242,6 +243,7 @@ async function startLocked(
   logger.info({ url, dataDir, contest: contest.id, workers: engine.pool.workers, sandbox: engine.host.sandbox.level }, 'serving');
 
   // Listening: now judge (what was in flight when the judge last stopped is re-queued first).
+  restorePausedJudgehosts(context);
   const recovered = judging.start();
   if (recovered) logger.info({ recovered }, 're-queued judgings that were in flight when the judge last stopped');
   void problems.preloadAll();
