@@ -336,7 +336,8 @@ export function buildProgram(): Program {
     .option('--cache <dir>', 'where fetched problem packages are kept, by SHA-256 (default: ~/.cache/verdict/judgehost-packages)')
     .option('--languages <ids>', 'judge only these languages, comma-separated ids as verdict languages lists them (default: every language available here); it never takes a judging in another')
     .option('--allow-unsandboxed', OPTION_HELP.allowUnsandboxed)
-    .action(async (o: { server?: string; queue?: string; user?: string; password?: string; workers?: string; name?: string; cache?: string; languages?: string; allowUnsandboxed?: boolean }) => {
+    .option('--allow-weaker-sandbox', "join even when this machine's sandbox level is weaker than the server's (e.g. userns, not root, against full): without it, such a judgehost refuses to join")
+    .action(async (o: { server?: string; queue?: string; user?: string; password?: string; workers?: string; name?: string; cache?: string; languages?: string; allowUnsandboxed?: boolean; allowWeakerSandbox?: boolean }) => {
       if (!o.server || !URL.canParse(o.server) || !/^https?:$/.test(new URL(o.server).protocol)) throw new UsageError('judgehost needs --server <http://host:port>');
       const queue = queueUrl(o.queue);
       if (!queue) throw new UsageError('judgehost needs --queue <redis://host:port>');
@@ -353,6 +354,7 @@ export function buildProgram(): Program {
           cacheDir: o.cache ?? join(homedir(), '.cache', 'verdict', 'judgehost-packages'),
           languages: o.languages === undefined ? undefined : languageIds(o.languages),
           allowUnsandboxed: o.allowUnsandboxed === true,
+          allowWeakerSandbox: o.allowWeakerSandbox === true,
         }),
       );
     });

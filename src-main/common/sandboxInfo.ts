@@ -4,6 +4,14 @@
 /** What protects a run, as reported to users (README "Sandbox"). */
 export type SandboxLevel = 'full' | 'userns' | 'none';
 
+/** Each level's strength: `full` (root: namespaces, cgroups, its own uid per slot) above `userns` above `none`. */
+const STRENGTH: Record<SandboxLevel, number> = { none: 0, userns: 1, full: 2 };
+
+/** Whether level `a` protects less than level `b`. */
+export function isWeakerSandbox(a: SandboxLevel, b: SandboxLevel): boolean {
+  return STRENGTH[a] < STRENGTH[b];
+}
+
 export interface SandboxInfo {
   level: SandboxLevel;
   /** The memory of a run's processes together is capped (a memory cgroup per worker slot), not only each process's. */

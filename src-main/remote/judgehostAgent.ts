@@ -6,6 +6,7 @@
 // judgehosts have workers). The heartbeat's answer carries a judge's order: paused, it takes no new
 // judging; draining, it finishes the running ones, reports them, and stops (`drained` resolves).
 import { log } from '../common/log.ts';
+import { isWeakerSandbox } from '../common/sandboxInfo.ts';
 import { randomUUID } from 'node:crypto';
 import type { HeartbeatAnswer, JudgehostHeartbeat, JudgehostMode } from '../common/remoteJobs.ts';
 import { JudgeEngine } from '../judging/engine.ts';
@@ -31,6 +32,8 @@ export interface JudgehostAgentOptions {
   name: string;
   cacheDir: string;
   allowUnsandboxed: boolean;
+  /** Join even with a sandbox weaker than the server's (`--allow-weaker-sandbox`). */
+  allowWeakerSandbox: boolean;
   /** Judge only these languages (`--languages`); every one available here when absent. */
   languages?: string[];
   /** Told when a judge's order changes what it does (the command prints it). */
@@ -51,7 +54,7 @@ export interface JudgehostAgent {
 export async function startJudgehostAgent(options: JudgehostAgentOptions): Promise<JudgehostAgent> {
   const server = new ServerClient(options.server, options.user, options.password);
   // The account first: a wrong password stops here, before anything starts.
-  const problems = await server.problems();
+  const { problems, sandbox: serverSandbox } = await server.problems();
   const packages = new PackageCache(options.cacheDir, server);
   const unreadable: { id: string; error: string }[] = [];
   await Promise.all(
@@ -71,6 +74,12 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   let worker: JudgingWorker;
   let first: HeartbeatAnswer;
   try {
+    const level = engine.host.sandbox.level;
+    if (isWeakerSandbox(level, serverSandbox) && !options.allowWeakerSandbox) {
+      throw new JudgehostSandboxError(
+        `this judgehost's sandbox (${level}: ${engine.host.sandbox.description}) is weaker than the server's (${serverSandbox}): its programs would be held less than the server's are. Run it as root, or join anyway with --allow-weaker-sandbox`,
+      );
+    }
     const languages = judgedLanguages(engine, options.languages);
     fixed = {
       name: options.name,
@@ -125,6 +134,14 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   // A judgehost a judge paused stays paused when it comes back.
   await obey(first.mode);
   return { engine, unreadable, languages: fixed.languages ?? [], drained, close };
+}
+
+/** A judgehost whose sandbox is weaker than the server's, not allowed to join: it does not start. */
+class JudgehostSandboxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JudgehostSandboxError';
+  }
 }
 
 /** A language asked for with --languages that this machine cannot run: the judgehost does not start. */

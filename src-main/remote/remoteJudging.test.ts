@@ -28,7 +28,7 @@ after(async () => {
 });
 
 /** A judgehost of the sample's account (or the one given), its package cache in this test's folder. */
-function remoteJudgehost(serverUrl: string, name: string, options: { password?: string; languages?: string[] } = {}): Judgehost {
+function remoteJudgehost(serverUrl: string, name: string, options: { password?: string; languages?: string[]; options?: string[]; env?: Record<string, string> } = {}): Judgehost {
   return startJudgehost({ server: serverUrl, queue: redis.url, name, cacheDir: join(scratch, `cache-${name}`), ...options });
 }
 
@@ -202,6 +202,7 @@ test('a wrong judgehost password is refused with a clear message; a team account
     assert.equal(await unknown.exit, '2');
     assert.match(unknown.output(), /--languages: unknown language 'cobol' \(known: c, /);
 
+
     const team = basic('team1', 'team1-pass');
     const json = { 'content-type': 'application/json' };
     const heartbeat = await fetch(`${server.url}/api/judgehost/heartbeat`, { method: 'POST', headers: { ...team, ...json }, body: JSON.stringify({ name: 'x', workers: 4, busy: 0 }) });
@@ -215,6 +216,21 @@ test('a wrong judgehost password is refused with a clear message; a team account
     const judgehost = basic('judgehost1', 'judgehost1-pass');
     const stale = await fetch(`${server.url}/api/judgehost/judgements/1/result`, { method: 'POST', headers: { ...judgehost, ...json }, body: JSON.stringify({ attempt: 1, judgehost: 'x', result: { verdict: 'AC', tests: [], compile: { ok: true, output: '', timeMs: 0 }, timeMs: 0, memoryKb: 0 } }) });
     assert.equal(stale.status, 409);
+
+    // A judgehost whose sandbox is weaker than the server's refuses to join, unless allowed.
+    const level = server.context.engine.host.sandbox.level;
+    const unsandboxed = { env: { VERDICT_SANDBOX: 'none' }, options: ['--allow-unsandboxed'] };
+    const weaker = remoteJudgehost(server.url, 'jh-weaker', unsandboxed);
+    assert.equal(await weaker.exit, '2');
+    assert.match(weaker.output(), new RegExp(`sandbox \\(none: .*\\) is weaker than the server's \\(${level}\\).*--allow-weaker-sandbox`));
+    const allowed = remoteJudgehost(server.url, 'jh-allowed', { ...unsandboxed, options: [...unsandboxed.options, '--allow-weaker-sandbox'] });
+    try {
+      await started(allowed);
+      const listed = await eventually(async () => server.context.remoteJudging!.judgehostList().find((j) => j.name === 'jh-allowed'), 10_000, 'jh-allowed listed');
+      assert.equal(listed.sandbox, 'none', 'the console shows its sandbox level');
+    } finally {
+      await stop(allowed);
+    }
   } finally {
     await server.close();
   }

@@ -35,9 +35,10 @@ export class ServerClient {
     this.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   }
 
-  async problems(): Promise<JudgehostProblems['problems']> {
+  /** The contest's problems, and the server's sandbox level. */
+  async problems(): Promise<JudgehostProblems> {
     const response = await this.send('GET', '/problems');
-    return ((await response.json()) as JudgehostProblems).problems;
+    return (await response.json()) as JudgehostProblems;
   }
 
   /** Writes the package archive named `sha256` into `file` (its hash is the caller's to check). */

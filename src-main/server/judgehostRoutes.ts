@@ -63,7 +63,7 @@ export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext
         }
       }),
     );
-    return { problems };
+    return { problems, sandbox: ctx.engine.host.sandbox.level };
   });
 
   api.get(`${JUDGEHOST_API}/packages/:sha256`, { config: { access: 'judgehost' }, schema: { params: PackageParams } }, (request, reply) => {

@@ -63,13 +63,17 @@ export interface JudgehostOptions {
   password?: string;
   /** --languages: judge only these. */
   languages?: string[];
+  /** More options, e.g. --allow-weaker-sandbox. */
+  options?: string[];
+  /** More environment, e.g. VERDICT_SANDBOX=none. */
+  env?: Record<string, string>;
 }
 
 /** Starts `verdict judgehost` with one worker as the sample's judgehost account (or the one given). */
 export function startJudgehost(options: JudgehostOptions): Judgehost {
   const { name } = options;
-  const args = ['judgehost', '--server', options.server, '--queue', options.queue, '--user', options.user ?? 'judgehost1', '--password', options.password ?? 'judgehost1-pass', '--workers', '1', '--name', name, '--cache', options.cacheDir, ...(options.languages ? ['--languages', options.languages.join(',')] : [])];
-  const child = spawn(process.execPath, [verdictBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERDICT_LOG_LEVEL: 'warn' } });
+  const args = ['judgehost', '--server', options.server, '--queue', options.queue, '--user', options.user ?? 'judgehost1', '--password', options.password ?? 'judgehost1-pass', '--workers', '1', '--name', name, '--cache', options.cacheDir, ...(options.languages ? ['--languages', options.languages.join(',')] : []), ...(options.options ?? [])];
+  const child = spawn(process.execPath, [verdictBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERDICT_LOG_LEVEL: 'warn', ...options.env } });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
