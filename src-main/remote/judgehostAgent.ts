@@ -8,7 +8,8 @@
 import { log } from '../common/log.ts';
 import { isWeakerSandbox } from '../common/sandboxInfo.ts';
 import { randomUUID } from 'node:crypto';
-import type { HeartbeatAnswer, JudgehostHeartbeat, JudgehostMode } from '../common/remoteJobs.ts';
+import { Redis } from 'ioredis';
+import { redactedUrl, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode } from '../common/remoteJobs.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import { JudgingWorker } from './judgingWorker.ts';
 import { PackageCache } from './packageCache.ts';
@@ -89,6 +90,9 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
       languages,
       calibrationMs: calibration && 'medianMs' in calibration ? calibration.medianMs : null,
     };
+    // Before joining: a Redis it cannot use (unreachable, a wrong password) stops it here, not its queue workers'
+    // endless retries while the server counts its workers.
+    await checkQueue(options.queue);
     // Before taking any job: a name another live judgehost has stops it here.
     first = await firstHeartbeat(server, { ...fixed, busy: 0, judgementIds: [] });
     worker = new JudgingWorker({ queueUrl: options.queue, name: options.name, workers: options.workers, languages, engine, packages, server });
@@ -134,6 +138,30 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   // A judgehost a judge paused stays paused when it comes back.
   await obey(first.mode);
   return { engine, unreadable, languages: fixed.languages ?? [], drained, close };
+}
+
+/** The queue cannot be used at start (Redis unreachable, a wrong password): `verdict judgehost` says so and exits 2. */
+class QueueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueueError';
+  }
+}
+
+/** Connects to Redis once, giving up at the first failure. */
+async function checkQueue(url: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+  // The first error says why (a wrong password, a refused connection); the connection's closing follows it.
+  let cause: Error | null = null;
+  redis.on('error', (error: Error) => (cause ??= error));
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new QueueError(`cannot use the queue at ${redactedUrl(url)}: ${(cause ?? (error as Error)).message}`);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** A judgehost whose sandbox is weaker than the server's, not allowed to join: it does not start. */

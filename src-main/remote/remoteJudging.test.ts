@@ -192,6 +192,33 @@ test('judging only remotely with no judgehost live: no judging starts, /health a
   }
 });
 
+test('a Redis with a password: the server and the judgehosts use it with the right one; a wrong one stops either at start, exit 2, the password not shown', { timeout: 120_000 }, async () => {
+  const locked = await startRedis(undefined, 'redis-secret');
+  const wrongUrl = locked.url.replace('redis-secret', 'not-the-secret');
+  try {
+    await assert.rejects(testServer({ queue: wrongUrl, workers: 0 }), (error: Error) => error.name === 'QueueError' && /cannot use the queue at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+.*WRONGPASS/.test(error.message));
+    const server = await testServer({ queue: locked.url, workers: 0 });
+    const cacheDir = join(scratch, 'cache-locked');
+    const refused = startJudgehost({ server: server.url, queue: wrongUrl, name: 'jh-wrong-redis', cacheDir });
+    const judgehost = startJudgehost({ server: server.url, queue: locked.url, name: 'jh-locked', cacheDir: join(scratch, 'cache-locked-right') });
+    try {
+      assert.equal(await refused.exit, '2');
+      assert.match(refused.output(), /cannot use the queue at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/?: WRONGPASS/);
+      assert.doesNotMatch(refused.output(), /not-the-secret/);
+      assert.equal(server.context.remoteJudging!.judgehostList().some((j) => j.name === 'jh-wrong-redis'), false, 'it never joined');
+      await started(judgehost);
+      const hello = sampleSubmissions().find((s) => s.problemId === 'hello' && s.languageId === 'python' && s.expected === 'AC')!;
+      await judgedRight(server.context.store, await submitAll(server.url, [hello]), 60_000, ['jh-locked']);
+    } finally {
+      await stop(refused);
+      await stop(judgehost);
+      await server.close();
+    }
+  } finally {
+    await locked.stop();
+  }
+});
+
 test('a wrong judgehost password is refused with a clear message; a team account cannot use the judgehost routes', { timeout: 60_000 }, async () => {
   const server = await testServer({ queue: redis.url, workers: 0 });
   try {

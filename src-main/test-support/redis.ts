@@ -31,11 +31,12 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts redis-server, empty, on `port` (a free one when not given: the same one again restarts it). */
-export async function startRedis(port?: number): Promise<TestRedis> {
+/** Starts redis-server, empty, on `port` (a free one when not given: the same one again restarts it), with `password` required when given. */
+export async function startRedis(port?: number, password?: string): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'verdict-redis-'));
   port ??= await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const auth = password === undefined ? [] : ['--requirepass', password];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...auth], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), REDIS_START_TIMEOUT_MS);
@@ -52,7 +53,7 @@ export async function startRedis(port?: number): Promise<TestRedis> {
     });
   });
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: password === undefined ? `redis://127.0.0.1:${port}` : `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}`,
     port,
     async stop() {
       child.kill('SIGKILL');
