@@ -1,4 +1,5 @@
 // The views the portal and the judges' console both show (contracts: shared/portalApi.ts).
+import { gzipSync } from 'node:zlib';
 import type { ScoreboardRow } from '../contest/scoreboard.ts';
 import type { ScoreboardSnapshot } from '../store/scoreboardService.ts';
 import type { PortalClarification, ScoreboardView } from '../shared/portalApi.ts';
@@ -10,9 +11,13 @@ import { teamAffiliations } from './teamAffiliations.ts';
 
 /**
  * Each snapshot's shown board, made once: between two changes the hundreds of requests a second of a big
- * contest share it and its JSON (a thousand teams' board is ~400 KB to serialize). A snapshot is one view's.
+ * contest share it, its JSON (a thousand teams' board is ~400 KB to serialize) and that JSON gzipped (a
+ * tenth of it: sending 400 KB to each of hundreds of browsers a second is most of what the board costs).
+ * A snapshot is one view's.
  */
-const shownBoards = new WeakMap<ScoreboardSnapshot, { board: ScoreboardView; json?: string }>();
+const shownBoards = new WeakMap<ScoreboardSnapshot, { board: ScoreboardView; json?: string; gzipped?: Buffer }>();
+/** Fast compression: made once per change of the board, it must cost less than the bytes it saves cost to send. */
+const GZIP_LEVEL = 1;
 
 /** The scoreboard as the portal and the console show it: judges' (live) or public (frozen in the freeze). */
 export function portalScoreboard(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): ScoreboardView {
@@ -26,7 +31,15 @@ export function portalScoreboardJson(ctx: Pick<CoreContext, 'scoreboard' | 'stor
   return shown.json;
 }
 
-function shownBoard(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): { board: ScoreboardView; json?: string } {
+/** portalScoreboardJson gzipped, for a reply to a client that accepts gzip. */
+export function portalScoreboardGzipped(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): Buffer {
+  const shown = shownBoard(ctx, view);
+  shown.json ??= JSON.stringify(shown.board);
+  shown.gzipped ??= gzipSync(shown.json, { level: GZIP_LEVEL });
+  return shown.gzipped;
+}
+
+function shownBoard(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): { board: ScoreboardView; json?: string; gzipped?: Buffer } {
   const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
   const made = shownBoards.get(snapshot);
   if (made) return made;

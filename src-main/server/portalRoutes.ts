@@ -14,7 +14,8 @@ import { readHead } from '../common/fileSlices.ts';
 import { ANSWER_LANGUAGE_ID } from '../common/types.ts';
 import type { Me, PortalClarification, PortalOverview, PortalProblem, PortalSubmission, PortalSubmissionDetail } from '../shared/portalApi.ts';
 import type { SubmissionRow } from '../store/store.ts';
-import { portalClarification, portalScoreboardJson } from '../core/views.ts';
+import { portalClarification } from '../core/views.ts';
+import { scoreboardReply } from './scoreboardReply.ts';
 import { HttpError, isJudge, JUDGEHOST_ACCOUNTS_ONLY_JUDGE, requireCaller, type Caller } from './auth.ts';
 import { MAX_STREAMS_PER_TEAM } from './liveHub.ts';
 import type { ServerContext } from './context.ts';
@@ -152,19 +153,9 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: ServerContext, i
     return (await portalSubmissions(ctx, [submission]))[0];
   });
 
-  app.get('/api/portal/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<string | undefined> => {
+  app.get('/api/portal/scoreboard', { config: { access: 'public' } }, async (request, reply): Promise<string | Buffer | undefined> => {
     const caller = await identify(request);
-    const view = isJudge(caller) ? 'judges' : 'public';
-    const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
-    // From what the view shows only: a team polling with If-None-Match learns nothing the board hides.
-    const etag = `"sb-${view}-${snapshot.digest}"`;
-    reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (request.headers['if-none-match'] === etag) {
-      reply.code(304).send();
-      return;
-    }
-    reply.type('application/json; charset=utf-8');
-    return portalScoreboardJson(ctx, view);
+    return scoreboardReply(ctx, request, reply, isJudge(caller) ? 'judges' : 'public');
   });
 
   app.get('/api/portal/clarifications', { config: { access: 'signed-in' } }, async (request): Promise<PortalClarification[]> => {

@@ -1,10 +1,14 @@
 // The projector's scoreboard (/api/public/scoreboard) during the freeze: the public view whoever
 // asks (a judge's browser too), a verdict the freeze hides shows nowhere in it, not even in its
-// ETag, and it holds nothing more than a team's own portal scoreboard does.
+// ETag, and it holds nothing more than a team's own portal scoreboard does. Gzipped for a client
+// that accepts it.
 import assert from 'node:assert/strict';
+import { get as httpGet } from 'node:http';
 import { after, before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import type { PortalSubmission, ScoreboardView } from '../shared/portalApi.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
+import { acceptsGzip } from './scoreboardReply.ts';
 
 const HELLO = 'print("Hello, World!")\n';
 let server: Awaited<ReturnType<typeof testServer>>;
@@ -48,4 +52,33 @@ test('a verdict in the freeze stays hidden from the public board and its ETag, f
 
   // An unchanged board costs a 304.
   assert.equal((await publicBoard({ 'if-none-match': etagBefore! })).status, 304);
+});
+
+test('a client that accepts gzip gets the board gzipped, the same JSON; one that does not gets it as it is', async () => {
+  const url = `${server.url}/api/public/scoreboard`;
+  // Raw bytes: node:http does not decompress (fetch would).
+  const raw = (acceptEncoding: string | null) =>
+    new Promise<{ encoding: string | undefined; vary: string | undefined; body: Buffer }>((resolve, reject) => {
+      const req = httpGet(url, { headers: acceptEncoding === null ? {} : { 'accept-encoding': acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+    });
+  const plain = await raw(null);
+  assert.equal(plain.encoding, undefined);
+  const board = JSON.parse(plain.body.toString('utf8')) as ScoreboardView;
+  assert.ok(board.rows.length > 0);
+  const zipped = await raw('br, gzip;q=0.8, deflate');
+  assert.equal(zipped.encoding, 'gzip');
+  assert.match(zipped.vary ?? '', /accept-encoding/i);
+  assert.deepEqual(JSON.parse(gunzipSync(zipped.body).toString('utf8')), board);
+  assert.ok(zipped.body.length < plain.body.length / 3, `${zipped.body.length} bytes gzipped, ${plain.body.length} plain`);
+  assert.equal((await raw('gzip;q=0, identity')).encoding, undefined, 'gzip refused with q=0');
+});
+
+test('Accept-Encoding: gzip named or by *, not with q=0', () => {
+  for (const yes of ['gzip', 'gzip, deflate, br', 'br;q=1.0, gzip;q=0.5', '*', 'GZIP']) assert.equal(acceptsGzip(yes), true, yes);
+  for (const no of [undefined, '', 'identity', 'br', 'gzip;q=0', 'gzip;q=0.0, br', 'x-gzip2']) assert.equal(acceptsGzip(no), false, String(no));
 });
