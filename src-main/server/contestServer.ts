@@ -76,6 +76,12 @@ const SUBMISSIONS_BURST = 10;
 const SUBMISSIONS_PER_MINUTE = 20;
 const CLARIFICATIONS_BURST = 5;
 const CLARIFICATIONS_PER_MINUTE = 6;
+/**
+ * Connections the kernel holds for the server to accept (capped by net.core.somaxconn, 4096 on current kernels).
+ * Node's default of 511 overflows when a contest's browsers all connect at once (the start, a restart): each
+ * connection dropped is retried by its browser a second or three later, the tail of every burst.
+ */
+const LISTEN_BACKLOG = 4096;
 /** How often the contest state (started, frozen, ended) is re-checked for the event feed. */
 const STATE_TICK_MS = 1000;
 
@@ -233,7 +239,7 @@ async function startLocked(
   const port = options.port ?? 7800;
   let address: string;
   try {
-    address = await http.listen({ host, port });
+    address = await http.listen({ host, port, backlog: LISTEN_BACKLOG });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(host, port);
     throw error;
