@@ -17,7 +17,7 @@ if (Number.isInteger(wrapperFd) && wrapperFd > 2) {
 
 /** Errors that stop a command from starting, each with a message the user acts on (by name: their
  *  modules are loaded only by the commands that need them). */
-const START_ERRORS = new Set(['PortInUseError', 'DataFolderLockedError', 'UnsandboxedError', 'QueueError', 'AccountRefusedError', 'JudgehostLanguageError', 'JudgehostNameTakenError', 'JudgehostSandboxError']);
+const START_ERRORS = new Set(['PortInUseError', 'DataFolderLockedError', 'UnsandboxedError', 'QueueError', 'AccountRefusedError', 'JudgehostSetupError', 'JudgehostNameTakenError']);
 
 const program = buildProgram();
 try {

@@ -98,6 +98,14 @@ export interface ResultReport {
   output?: string;
 }
 
+/** The queue cannot be used at start (Redis unreachable, a wrong password): `verdict serve` or `verdict judgehost` says so and exits 2. */
+export class QueueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueueError';
+  }
+}
+
 /** A Redis URL (redis://[:password@]host:port[/db]) checked, or why it is not one. */
 export function checkQueueUrl(value: string): string | null {
   let url: URL;

@@ -25,7 +25,7 @@ export function judgehostViews(ctx: CoreContext): JudgehostView[] {
     local: true,
     workers: engine.localWorkers,
     sandbox: engine.host.sandbox.level,
-    languages: engine.languages.filter((l) => l.available).map((l) => l.id),
+    languages: engine.availableLanguageIds,
     state: engine.local.paused ? 'paused' : 'live',
     lastHeartbeatAt: null,
     goneAt: null,

@@ -15,7 +15,12 @@ import { teamAffiliations } from './teamAffiliations.ts';
  * tenth of it: sending 400 KB to each of hundreds of browsers a second is most of what the board costs).
  * A snapshot is one view's.
  */
-const shownBoards = new WeakMap<ScoreboardSnapshot, { board: ScoreboardView; json?: string; gzipped?: Buffer }>();
+interface ShownBoard {
+  board: ScoreboardView;
+  json?: string;
+  gzipped?: Buffer;
+}
+const shownBoards = new WeakMap<ScoreboardSnapshot, ShownBoard>();
 /** Fast compression: made once per change of the board, it must cost less than the bytes it saves cost to send. */
 const GZIP_LEVEL = 1;
 
@@ -26,20 +31,23 @@ export function portalScoreboard(ctx: Pick<CoreContext, 'scoreboard' | 'store' |
 
 /** portalScoreboard as the JSON text an HTTP reply sends. */
 export function portalScoreboardJson(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): string {
-  const shown = shownBoard(ctx, view);
-  shown.json ??= JSON.stringify(shown.board);
-  return shown.json;
+  return jsonOf(shownBoard(ctx, view));
 }
 
 /** portalScoreboardJson gzipped, for a reply to a client that accepts gzip. */
 export function portalScoreboardGzipped(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): Buffer {
   const shown = shownBoard(ctx, view);
-  shown.json ??= JSON.stringify(shown.board);
-  shown.gzipped ??= gzipSync(shown.json, { level: GZIP_LEVEL });
+  shown.gzipped ??= gzipSync(jsonOf(shown), { level: GZIP_LEVEL });
   return shown.gzipped;
 }
 
-function shownBoard(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): { board: ScoreboardView; json?: string; gzipped?: Buffer } {
+/** A shown board's JSON, serialised once. */
+function jsonOf(shown: ShownBoard): string {
+  shown.json ??= JSON.stringify(shown.board);
+  return shown.json;
+}
+
+function shownBoard(ctx: Pick<CoreContext, 'scoreboard' | 'store' | 'contest' | 'now'>, view: 'judges' | 'public'): ShownBoard {
   const snapshot = ctx.scoreboard.snapshot(view, ctx.now());
   const made = shownBoards.get(snapshot);
   if (made) return made;

@@ -103,6 +103,11 @@ export class JudgeEngine {
     return this.host.languages;
   }
 
+  /** The ids of the languages this judgehost can run (those whose toolchain it found). */
+  get availableLanguageIds(): string[] {
+    return this.languages.filter((l) => l.available).map((l) => l.id);
+  }
+
   judge(job: JudgeJob, listener?: JobListener): Promise<JudgeResult> {
     return this.pool.submit(job, listener);
   }

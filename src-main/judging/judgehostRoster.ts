@@ -104,17 +104,18 @@ export class JudgehostRoster {
 
   /** The workers that may be given judgings: those of the live judgehosts neither paused nor draining. */
   get capacity(): number {
-    let workers = 0;
-    for (const entry of this.entries.values()) if (entry.goneAt === null && entry.mode === 'active') workers += entry.beat.workers;
-    return workers;
+    return this.workersOf(() => true);
   }
 
   /** The workers that may be given a judging in this language: those of the live active judgehosts that have it. */
   capacityFor(languageId: string): number {
+    return this.workersOf((beat) => queueLanguages(beat.languages ?? []).includes(languageId));
+  }
+
+  /** The workers of the live active judgehosts whose heartbeat passes `takes`. */
+  private workersOf(takes: (beat: JudgehostHeartbeat) => boolean): number {
     let workers = 0;
-    for (const entry of this.entries.values()) {
-      if (entry.goneAt === null && entry.mode === 'active' && queueLanguages(entry.beat.languages ?? []).includes(languageId)) workers += entry.beat.workers;
-    }
+    for (const entry of this.entries.values()) if (entry.goneAt === null && entry.mode === 'active' && takes(entry.beat)) workers += entry.beat.workers;
     return workers;
   }
 

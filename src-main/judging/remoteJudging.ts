@@ -17,7 +17,7 @@ import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { submittedFiles } from '../common/submittedFiles.ts';
 import { log } from '../common/log.ts';
 import { judgeErrorResult, judgeFaultResult, type JudgeResult } from '../common/results.ts';
-import { JOB_LOCK_MS, judgingQueueName, MAX_STALLED, QUEUE_EPOCH_KEY, remoteJobId, STALLED_CHECK_MS, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
+import { JOB_LOCK_MS, judgingQueueName, MAX_STALLED, QUEUE_EPOCH_KEY, QueueError, remoteJobId, STALLED_CHECK_MS, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode, type ProgressReport, type RemoteJobData, type ResultReport, redactedUrl } from '../common/remoteJobs.ts';
 import type { JobListener } from './judgehostClient.ts';
 import { judgementIdOf } from './judgingService.ts';
 import { JudgehostRoster, type RemoteJudgehostStatus } from './judgehostRoster.ts';
@@ -28,14 +28,6 @@ const CHECK_INTERVAL_MS = 2000;
 /** BullMQ runs a job again this many times when the judgehost's processor fails (the server unreachable). */
 const JOB_ATTEMPTS = 3;
 const JOB_RETRY_DELAY_MS = 1000;
-
-/** The queue cannot be used at start (Redis unreachable, a wrong password): `verdict serve` says so and exits 2. */
-class QueueError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'QueueError';
-  }
-}
 
 interface InFlight {
   languageId: string;

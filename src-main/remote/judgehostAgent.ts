@@ -1,15 +1,16 @@
-// A remote judgehost (`verdict judgehost`): checks its account with the server, fetches every
-// problem's package into its cache, starts a local JudgeEngine (timing the reference workload,
-// judging/calibration.ts) and a queue worker with as many workers, and tells the server every
+// A remote judgehost (`verdict judgehost`): checks its account with the server and its Redis, fetches
+// every problem's package into its cache, starts a local JudgeEngine (timing the reference workload,
+// judging/calibration.ts), checks its sandbox and languages, joins with a first heartbeat (refused
+// when a live judgehost has its name), starts a queue worker with as many workers, and tells the server every
 // HEARTBEAT_MS that it is alive, with its sandbox level, languages, calibration and running judgings
 // (its workers join the server's pool: the server dispatches no more judgings than the live active
 // judgehosts have workers). The heartbeat's answer carries a judge's order: paused, it takes no new
 // judging; draining, it finishes the running ones, reports them, and stops (`drained` resolves).
-import { log } from '../common/log.ts';
-import { isWeakerSandbox } from '../common/sandboxInfo.ts';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { redactedUrl, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode } from '../common/remoteJobs.ts';
+import { log } from '../common/log.ts';
+import { isWeakerSandbox } from '../common/sandboxInfo.ts';
+import { QueueError, redactedUrl, type HeartbeatAnswer, type JudgehostHeartbeat, type JudgehostMode } from '../common/remoteJobs.ts';
 import { JudgeEngine } from '../judging/engine.ts';
 import { JudgingWorker } from './judgingWorker.ts';
 import { PackageCache } from './packageCache.ts';
@@ -56,6 +57,9 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   const server = new ServerClient(options.server, options.user, options.password);
   // The account first: a wrong password stops here, before anything starts.
   const { problems, sandbox: serverSandbox } = await server.problems();
+  // Then Redis, before any package is fetched or the engine started: a Redis it cannot use (unreachable, a wrong
+  // password) stops it here, not its queue workers' endless retries while the server counts its workers.
+  await checkQueue(options.queue);
   const packages = new PackageCache(options.cacheDir, server);
   const unreadable: { id: string; error: string }[] = [];
   await Promise.all(
@@ -71,17 +75,18 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   const engine = await JudgeEngine.start({ workers: options.workers, allowUnsandboxed: options.allowUnsandboxed, calibrate: true });
   const calibration = engine.local.calibration;
   if (calibration && 'error' in calibration) log.warn({ why: calibration.error }, 'no calibration: the server cannot compare this judgehost\'s speed');
+  let languages: string[];
   let fixed: Omit<JudgehostHeartbeat, 'busy' | 'judgementIds'>;
   let worker: JudgingWorker;
   let first: HeartbeatAnswer;
   try {
     const level = engine.host.sandbox.level;
     if (isWeakerSandbox(level, serverSandbox) && !options.allowWeakerSandbox) {
-      throw new JudgehostSandboxError(
+      throw new JudgehostSetupError(
         `this judgehost's sandbox (${level}: ${engine.host.sandbox.description}) is weaker than the server's (${serverSandbox}): its programs would be held less than the server's are. Run it as root, or join anyway with --allow-weaker-sandbox`,
       );
     }
-    const languages = judgedLanguages(engine, options.languages);
+    languages = judgedLanguages(engine, options.languages);
     fixed = {
       name: options.name,
       instance: randomUUID(),
@@ -90,9 +95,6 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
       languages,
       calibrationMs: calibration && 'medianMs' in calibration ? calibration.medianMs : null,
     };
-    // Before joining: a Redis it cannot use (unreachable, a wrong password) stops it here, not its queue workers'
-    // endless retries while the server counts its workers.
-    await checkQueue(options.queue);
     // Before taking any job: a name another live judgehost has stops it here.
     first = await firstHeartbeat(server, { ...fixed, busy: 0, judgementIds: [] });
     worker = new JudgingWorker({ queueUrl: options.queue, name: options.name, workers: options.workers, languages, engine, packages, server });
@@ -137,15 +139,7 @@ export async function startJudgehostAgent(options: JudgehostAgentOptions): Promi
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
   // A judgehost a judge paused stays paused when it comes back.
   await obey(first.mode);
-  return { engine, unreadable, languages: fixed.languages ?? [], drained, close };
-}
-
-/** The queue cannot be used at start (Redis unreachable, a wrong password): `verdict judgehost` says so and exits 2. */
-class QueueError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'QueueError';
-  }
+  return { engine, unreadable, languages, drained, close };
 }
 
 /** Connects to Redis once, giving up at the first failure. */
@@ -164,29 +158,20 @@ async function checkQueue(url: string): Promise<void> {
   }
 }
 
-/** A judgehost whose sandbox is weaker than the server's, not allowed to join: it does not start. */
-class JudgehostSandboxError extends Error {
+/** This machine cannot judge as asked (a sandbox weaker than the server's, not allowed; a language asked for it lacks): the judgehost does not start. */
+class JudgehostSetupError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'JudgehostSandboxError';
-  }
-}
-
-/** A language asked for with --languages that this machine cannot run: the judgehost does not start. */
-class JudgehostLanguageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'JudgehostLanguageError';
+    this.name = 'JudgehostSetupError';
   }
 }
 
 /** The languages it takes judgings in: those asked for, each available here, or every available one. */
 function judgedLanguages(engine: JudgeEngine, wanted: string[] | undefined): string[] {
-  const available = engine.languages.filter((l) => l.available).map((l) => l.id);
-  if (wanted === undefined) return available;
+  if (wanted === undefined) return engine.availableLanguageIds;
   for (const id of wanted) {
     const language = engine.languages.find((l) => l.id === id);
-    if (!language?.available) throw new JudgehostLanguageError(`--languages: ${id} is not available on this judgehost${language ? `: ${language.detail}` : ''}`);
+    if (!language?.available) throw new JudgehostSetupError(`--languages: ${id} is not available on this judgehost${language ? `: ${language.detail}` : ''}`);
   }
   return wanted;
 }

@@ -3,25 +3,17 @@
 // them with their calibration; a paused judgehost takes no judging while the other does, and takes
 // again once resumed; a drained one finishes its judging, reports it, and exits 0, listed as gone.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Verdict } from '../common/types.ts';
 import type { ConsoleSnapshot, JudgehostView } from '../shared/judgeApi.ts';
 import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
 import { started, startJudgehost, stop, type Judgehost } from '../test-support/remoteJudgehosts.ts';
-import { startRedis, type TestRedis } from '../test-support/redis.ts';
+import { redisForTestFile } from '../test-support/redis.ts';
 
-const scratch = mkdtempSync(join(tmpdir(), 'verdict-orders-'));
-let redis: TestRedis;
-before(async () => {
-  redis = await startRedis();
-});
-after(async () => {
-  await redis.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const redis = redisForTestFile('verdict-orders-');
+const { scratch } = redis;
 
 /** Resolves once the judgehost has printed `text` (a judge's order reached it). */
 async function said(judgehost: Judgehost, text: string): Promise<void> {

@@ -89,9 +89,14 @@ export class JudgingWorker {
     rmSync(this.scratch, { recursive: true, force: true });
   }
 
-  /** Starts or stops every queue worker's taking of jobs: they take while not paused and a worker is free. */
+  /** Not paused by a judge, and a worker free. */
+  private get canTake(): boolean {
+    return !this.paused && this.running.size < this.options.workers;
+  }
+
+  /** Starts or stops every queue worker's taking of jobs: they take while they can. */
   private async takeJobs(): Promise<void> {
-    const take = !this.paused && this.running.size < this.options.workers;
+    const take = this.canTake;
     if (take === this.taking) return;
     this.taking = take;
     // pause(true): the running jobs go on; only the taking of new ones stops.
@@ -99,7 +104,7 @@ export class JudgingWorker {
   }
 
   private async process(job: Job<RemoteJobData>, token: string | undefined): Promise<void> {
-    if (this.paused || this.running.size >= this.options.workers) {
+    if (!this.canTake) {
       // Taken by a fetch that was already waiting when the pause came, or by two language queues at once for the
       // last free worker: back to the head of its queue, for another judgehost (or this one once a worker frees).
       await job.moveToWait(token);

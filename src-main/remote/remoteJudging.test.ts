@@ -3,13 +3,11 @@
 // come out right, a killed judgehost's judging is re-run on another, and only judgehost accounts
 // with the right password get in.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
 import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
-import { startRedis, type TestRedis } from '../test-support/redis.ts';
+import { redisForTestFile, startRedis } from '../test-support/redis.ts';
 import { judgedRight, sampleSubmissions, slowSubmission, startJudgehost, started, stop, submitAll, type Judgehost, type Submission } from '../test-support/remoteJudgehosts.ts';
 
 /** The ticking program naps this many tenths of a second on each test (well within its 1 s time limit: it uses no CPU). */
@@ -17,15 +15,8 @@ const CHATTY_TICKS = 10;
 /** A judgehost hears a kill within a check-in (1 s) and says so in its next heartbeat (2 s), with room for a loaded machine: under the 7 s the 7 tests left take at the least. */
 const KILL_HEARD_MS = 6000;
 
-const scratch = mkdtempSync(join(tmpdir(), 'verdict-remote-'));
-let redis: TestRedis;
-before(async () => {
-  redis = await startRedis();
-});
-after(async () => {
-  await redis.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const redis = redisForTestFile('verdict-remote-');
+const { scratch } = redis;
 
 /** A judgehost of the sample's account (or the one given), its package cache in this test's folder. */
 function remoteJudgehost(serverUrl: string, name: string, options: { password?: string; languages?: string[]; options?: string[]; env?: Record<string, string> } = {}): Judgehost {

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 
 /** How long redis-server may take to say it is ready. */
@@ -59,6 +60,29 @@ export async function startRedis(port?: number, password?: string): Promise<Test
       child.kill('SIGKILL');
       await exited(child);
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A redis-server shared by a test file's tests, and a scratch folder for them (package caches, data folders):
+ * the server is started before the file's first test, stopped, and the folder removed, after its last.
+ */
+export function redisForTestFile(folderPrefix: string): { readonly url: string; readonly scratch: string } {
+  const scratch = mkdtempSync(join(tmpdir(), folderPrefix));
+  let redis: TestRedis | null = null;
+  before(async () => {
+    redis = await startRedis();
+  });
+  after(async () => {
+    await redis?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+  return {
+    scratch,
+    get url() {
+      if (!redis) throw new Error('the test redis-server is not started yet (read its url inside a test)');
+      return redis.url;
     },
   };
 }
