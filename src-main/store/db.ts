@@ -46,6 +46,7 @@ export class StoreDatabase {
   private readonly db: Database.Database;
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   private readonly watchers: TransactionWatcher[] = [];
+  private readonly rowListeners: (() => void)[] = [];
   private readonly metaStatements: { get: Database.Statement; set: Database.Statement };
 
   private constructor(db: Database.Database) {
@@ -105,6 +106,23 @@ export class StoreDatabase {
   }
 
   /**
+   * Calls `changed` whenever this connection inserts or deletes a row of `table` or updates one of `columns` in it,
+   * and whenever a transaction rolls back (what it changed is undone). Temporary triggers: nothing goes into the file.
+   * For a cache of what those rows decide: it never calls too seldom, sometimes too often (an update to the same value).
+   */
+  onRowsChanged(table: string, columns: readonly string[], changed: () => void): void {
+    const fn = `verdict_${table}_changed_${this.rowListeners.length}`;
+    this.db.function(fn, { deterministic: false }, () => {
+      changed();
+      return null;
+    });
+    for (const [name, event] of [['insert', 'INSERT'], ['delete', 'DELETE'], ['update', `UPDATE OF ${columns.join(', ')}`]]) {
+      this.db.exec(`CREATE TEMP TRIGGER ${fn}_${name} AFTER ${event} ON main.${table} BEGIN SELECT ${fn}(); END`);
+    }
+    this.rowListeners.push(changed);
+  }
+
+  /**
    * Runs `fn` in one transaction (a savepoint when nested): all or nothing, events included. Listeners hear
    * the events after the outermost transaction commits, and never those of a rolled-back one.
    */
@@ -116,6 +134,7 @@ export class StoreDatabase {
       result = (outermost ? this.runInTransaction.immediate(fn) : this.runInTransaction(fn)) as T;
     } catch (e) {
       this.watchers.forEach((w, i) => w.rolledBack(marks[i]));
+      for (const changed of this.rowListeners) changed();
       throw e;
     }
     if (outermost) for (const w of this.watchers) w.committed();

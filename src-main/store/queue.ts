@@ -6,12 +6,6 @@ import { fairOrder, headsToRead, type QueueGroup, type ReadHead } from './queueO
 import { StoreError, type QueuePlace, type QueueStats, type SubmissionRow } from './rows.ts';
 import { mapSubmission, SUBMISSION_SELECT, type RawSubmission } from './submissions.ts';
 
-/**
- * Asked for this many places between two writes to the database, the queue numbers all its waiting submissions
- * at once and answers the next from that: a burst of submissions, each answered with its place, costs one
- * numbering per commit instead of one query per submission over the whole queue.
- */
-const PLACES_NUMBERED_AFTER_ASKS = 3;
 /** Default page size of the queue's lists. */
 const DEFAULT_QUEUE_LIMIT = 100;
 /**
@@ -44,24 +38,9 @@ function prepareStatements(db: StoreDatabase) {
                    SELECT i, id, rank FROM walk WHERE rank > 1`),
     // Submissions by id, in the order of the ids given (a JSON array).
     submissionsInOrder: p(`${SUBMISSION_SELECT} JOIN json_each(?) o ON o.value = s.id ORDER BY o.key`),
-    // The same order, counted for one submission x of turn t: every queued one of a higher level, plus, per
-    // team of x's level with b being judged, its queued ones of rank r with b + r < t, and the one with
-    // b + r = t when it is not newer than x (i.e. when at least t - b of them are not newer). No row when
-    // x is not queued.
-    queuePosition: p(`WITH ${BUSY_TEAMS}, x AS (SELECT id, priority, team_id FROM submissions WHERE id = ? AND status = 'queued'),
-                        turn AS (SELECT count(*) + coalesce((SELECT n FROM busy WHERE busy.team_id = x.team_id), 0) AS t FROM submissions s, x
-                                  WHERE s.status = 'queued' AND s.priority = x.priority AND s.team_id = x.team_id AND s.id <= x.id),
-                        per_team AS (SELECT s.team_id, count(*) AS n, sum(s.id <= x.id) AS upto FROM submissions s, x
-                                      WHERE s.status = 'queued' AND s.priority = x.priority GROUP BY s.team_id),
-                        ahead AS (SELECT p.n, p.upto, turn.t - coalesce(b.n, 0) AS r FROM per_team p LEFT JOIN busy b ON b.team_id = p.team_id, turn)
-                      SELECT (SELECT count(*) FROM submissions s, x WHERE s.status = 'queued' AND s.priority > x.priority)
-                           + (SELECT sum(min(n, max(r - 1, 0)) + (r >= 1 AND upto >= r)) FROM ahead)
-                        FROM x`),
     // One level above every queued submission, and above first judgings even when only rejudges wait.
     prioritise: p(`UPDATE submissions SET priority = (SELECT max(coalesce(max(priority), ${LIVE_PRIORITY}), ${LIVE_PRIORITY}) + 1 FROM submissions WHERE status = 'queued')
                     WHERE id = ?`),
-    // Rows this connection wrote since it opened: any write (this process is the only writer) may move the queue.
-    totalChanges: p('SELECT total_changes()').pluck(),
     topQueuedPriority: p("SELECT max(priority) FROM submissions WHERE status = 'queued'"),
     queuedInLanguages: p("SELECT count(*) FROM submissions WHERE status = 'queued' AND language_id IN (SELECT value FROM json_each(?))").pluck(),
     queueStats: p(`SELECT (SELECT count(*) FROM submissions WHERE status = 'queued') AS queued,
@@ -72,11 +51,16 @@ function prepareStatements(db: StoreDatabase) {
 
 export class JudgingQueue {
   private readonly s: ReturnType<typeof prepareStatements>;
-  /** Places asked since the database last changed (`changes`), and every waiting submission's, once numbered. */
-  private places: { changes: number; asked: number; byId: Map<string, number> | null } = { changes: -1, asked: 0, byId: null };
+  /**
+   * Every waiting submission's place, numbered once and kept until a submission's status, priority or team changes
+   * (a batch of new submissions, each answered with its place, costs one numbering; runs and events written while
+   * judging cost none). Only this process writes the store (dataFolderLock.ts), so its own writes are all there are.
+   */
+  private places: Map<string, number> | null = null;
 
   constructor(db: StoreDatabase) {
     this.s = prepareStatements(db);
+    db.onRowsChanged('submissions', ['status', 'priority', 'team_id'], () => void (this.places = null));
   }
 
   /**
@@ -116,14 +100,8 @@ export class JudgingQueue {
   position(submissionId: string): number | null {
     const n = intId(submissionId);
     if (n === null) return null;
-    const changes = this.s.totalChanges.get() as number;
-    if (this.places.changes !== changes) this.places = { changes, asked: 0, byId: null };
-    if (!this.places.byId && ++this.places.asked >= PLACES_NUMBERED_AFTER_ASKS) {
-      this.places.byId = new Map(this.order(Infinity).map((place, i) => [place.id, i + 1]));
-    }
-    if (this.places.byId) return this.places.byId.get(String(n)) ?? null;
-    const place = this.s.queuePosition.pluck().get(n) as number | undefined;
-    return place ?? null;
+    this.places ??= new Map(this.order(Infinity).map((place, i) => [place.id, i + 1]));
+    return this.places.get(String(n)) ?? null;
   }
 
   /** The highest level with a submission waiting, or null when none waits (an index lookup: cheap to ask often). */

@@ -422,17 +422,46 @@ test('the queue is FIFO by id, prioritised submissions first; queueStats counts 
 });
 
 /**
- * The whole queue in judging order, checking that every position and every shorter look-ahead agree with it. A
- * position is asked for both ways: alone after a write (the one-submission query) and among many (the numbering).
+ * The whole queue in judging order, checking that every position and every shorter look-ahead agree with it. The
+ * places are numbered once and kept until the queue changes: each call after a change checks they were not kept.
  */
 function assertPositionsFollowOrder(store: Store): string[] {
   const order = store.queue.list(1000).map((s) => s.id);
-  const alone = order.map((id, i) => (store.settings.set('test.bump', String(i)), store.queue.position(id)));
-  assert.deepEqual(alone, order.map((_, i) => i + 1), 'positions asked one at a time follow the judging order');
   assert.deepEqual(order.map((id) => store.queue.position(id)), order.map((_, i) => i + 1), 'positions follow the judging order');
   for (let k = 1; k <= order.length; k++) assert.deepEqual(store.queue.list(k).map((s) => s.id), order.slice(0, k), `the next ${k}`);
   return order;
 }
+
+test('queue places are kept across writes that do not move the queue, never across those that do, a rolled-back one included', () => {
+  const t = tempStore();
+  try {
+    const a = [1, 2, 3].map((i) => submit(t.store, 't1', `a${i}`, { at: START + i * 1000 }).submission.id);
+    assert.deepEqual(assertPositionsFollowOrder(t.store), a);
+    t.store.settings.set('test.unrelated', 'x');
+    assert.deepEqual(a.map((id) => t.store.queue.position(id)), [1, 2, 3]);
+    // Added and asked for inside a transaction that then fails: the numbering that held it is not kept.
+    let inside: number | null = null;
+    assert.throws(() =>
+      t.store.db.transaction(() => {
+        const b = submit(t.store, 't2', 'b', { at: START + 5000 }).submission.id;
+        inside = t.store.queue.position(b);
+        throw new Error('rolled back');
+      }),
+    );
+    assert.equal(inside, 2, 'inside the transaction, t2\'s first is second (after t1\'s first)');
+    assert.deepEqual(a.map((id) => t.store.queue.position(id)), [1, 2, 3], 'after the rollback, the queue is t1\'s three again');
+    assert.equal(t.store.queue.list(1000).length, 3);
+    // Each kind of change moves the places: a new team's submission, a start, a judge's prioritise.
+    const c = submit(t.store, 't3', 'c', { at: START + 6000 }).submission.id;
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [a[0], c, a[1], a[2]]);
+    t.store.judgements.start(a[0], 'h');
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [c, a[1], a[2]]);
+    t.store.queue.prioritise(a[2]);
+    assert.deepEqual(assertPositionsFollowOrder(t.store), [a[2], c, a[1]]);
+  } finally {
+    t.dispose();
+  }
+});
 
 test('fair queue: teams take turns, so a later team is not behind all of one team\'s pending submissions; ties by arrival', () => {
   const t = tempStore();
