@@ -101,6 +101,8 @@ export class ConsoleService implements ConsoleRequests {
   readonly output = new OutputHub();
   private readonly listeners = new Set<(events: ConsoleEvent[]) => void>();
   private pending: ConsoleEvent[] = [];
+  /** Submissions changed since the last batch: each is read once, at the batch, however often it changed. */
+  private changedSubmissions = new Set<string>();
   private dirty = { pool: false, workers: false, queue: false, judgehosts: false };
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly throughput: ThroughputSample[] = [];
@@ -195,19 +197,32 @@ export class ConsoleService implements ConsoleRequests {
   }
 
   private pushSubmission(id: string): void {
-    const row = this.ctx.store.submissions.get(id);
-    if (row) this.queue({ type: 'submission', submission: submissionView(row, this.ctx.store.verifications.of(row.judgementId)) });
+    this.changedSubmissions.add(id);
+    this.scheduleFlush();
+  }
+
+  private submissionEvents(): ConsoleEvent[] {
+    const events: ConsoleEvent[] = [];
+    for (const id of this.changedSubmissions) {
+      const row = this.ctx.store.submissions.get(id);
+      if (row) events.push({ type: 'submission', submission: submissionView(row, this.ctx.store.verifications.of(row.judgementId)) });
+    }
+    this.changedSubmissions.clear();
+    return events;
   }
 
   /** One batch per EVENT_BATCH_INTERVAL_MS at most; pool, workers and queue are sent as their latest state. */
   private scheduleFlush(): void {
     if (this.flushTimer || this.listeners.size === 0) {
-      if (this.listeners.size === 0) this.pending = [];
+      if (this.listeners.size === 0) {
+        this.pending = [];
+        this.changedSubmissions.clear();
+      }
       return;
     }
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
-      const events = this.pending;
+      const events = [...this.submissionEvents(), ...this.pending];
       this.pending = [];
       if (this.dirty.pool) events.push({ type: 'pool', pool: this.pool() });
       if (this.dirty.workers) events.push({ type: 'workers', workers: this.workers() });

@@ -6,11 +6,13 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 const CREDENTIAL_CACHE_TTL_MS = 10 * 60 * 1000;
 const CREDENTIAL_CACHE_MAX = 10_000;
 
+/** The key that brings both sides of a comparison to one length; secret, so neither digest tells anything. */
+const COMPARISON_KEY = randomBytes(32);
+
 /** Constant-time comparison of two strings of any length. */
 export function sameSecret(a: string, b: string): boolean {
-  const key = randomBytes(32);
-  const ha = createHmac('sha256', key).update(a).digest();
-  const hb = createHmac('sha256', key).update(b).digest();
+  const ha = createHmac('sha256', COMPARISON_KEY).update(a).digest();
+  const hb = createHmac('sha256', COMPARISON_KEY).update(b).digest();
   return timingSafeEqual(ha, hb);
 }
 
