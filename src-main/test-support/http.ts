@@ -15,13 +15,23 @@ export function sampleContestWith(contestDir: string, example: string, problem: 
 
 export async function testServer(options: Partial<ContestServerOptions> = {}): Promise<ContestServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verdict-server-test-'));
-  const server = await startContestServer({ contestDir: resourcePath('sample-contest'), dataDir, host: '127.0.0.1', port: 0, workers: 1, ...options });
+  const removeOwnFolder = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let server: ContestServer;
+  try {
+    server = await startContestServer({ contestDir: resourcePath('sample-contest'), dataDir, host: '127.0.0.1', port: 0, workers: 1, ...options });
+  } catch (error) {
+    // A test of a refused start (a wrong queue password…) leaves no data folder behind.
+    removeOwnFolder();
+    throw error;
+  }
   return {
     ...server,
     dataDir,
     async close() {
       await server.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      removeOwnFolder();
     },
   };
 }
