@@ -102,7 +102,7 @@ export class ConsoleService implements ConsoleRequests {
   private readonly listeners = new Set<(events: ConsoleEvent[]) => void>();
   private pending: ConsoleEvent[] = [];
   /** Submissions changed since the last batch: each is read once, at the batch, however often it changed. */
-  private changedSubmissions = new Set<string>();
+  private readonly changedSubmissions = new Set<string>();
   private dirty = { pool: false, workers: false, queue: false, judgehosts: false };
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly throughput: ThroughputSample[] = [];
