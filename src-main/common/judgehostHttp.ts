@@ -17,3 +17,8 @@ export interface JudgehostProblems {
 
 /** A package archive's name: the lower-case hex SHA-256 of its bytes. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** GET judgements/:id/sources?attempt=N: the submission's files (one, or several: then written as a folder, as the core writes them), base64. */
+export interface JudgingSources {
+  files: { fileName: string; base64: string }[];
+}

@@ -28,10 +28,10 @@ export const MAX_STALLED = 2;
 export const QUEUE_EPOCH_KEY = 'verdict:queue-epoch';
 
 /**
- * One dispatch of a judging. The source files travel in the job (a few hundred KiB at most, the
- * submission limit): a judging then needs nothing from the server but its package, which the
- * judgehost caches by SHA-256, so a job re-run on another judgehost after a crash costs no round
- * trip. The package is named by content: a judgehost never judges against a stale copy.
+ * One dispatch of a judging: names only. The judgehost fetches the submission's files for this
+ * attempt (GET judgements/:id/sources, refused once the attempt is superseded), so Redis never holds
+ * a contestant's source; the package is named by content, cached by SHA-256: a judgehost never
+ * judges against a stale copy.
  */
 export interface RemoteJobData {
   judgementId: string;
@@ -40,8 +40,6 @@ export interface RemoteJobData {
   problemId: string;
   packageSha256: string;
   languageId: string;
-  /** The submission's files (one, or several: then written as a folder, as the core writes them), base64. */
-  files: { fileName: string; base64: string }[];
   /** The time limit per test, the contest's time factor applied. */
   timeLimitMs: number;
   runAllTests: boolean;

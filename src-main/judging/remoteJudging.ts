@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { JudgingSources } from '../common/judgehostHttp.ts';
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
 import { submittedFiles } from '../common/submittedFiles.ts';
 import { log } from '../common/log.ts';
@@ -31,6 +32,8 @@ const JOB_RETRY_DELAY_MS = 1000;
 
 interface InFlight {
   languageId: string;
+  /** The submission's files as the pool wrote them (they stay until its judging ends): served to the judgehost of the current attempt. */
+  sourcePath: string;
   /** Null until the job's data is made (the package's archive named). */
   data: RemoteJobData | null;
   listener: JobListener;
@@ -153,7 +156,7 @@ export class RemoteJudging implements RemoteSlots {
   judge(job: JudgeJob, listener: JobListener): Promise<JudgeResult> {
     return new Promise((resolve) => {
       // In flight from now: a cancel while the package's name is looked up resolves it, and nothing is dispatched.
-      const flight: InFlight = { languageId: job.languageId, data: null, listener, resolve };
+      const flight: InFlight = { languageId: job.languageId, sourcePath: job.sourcePath, data: null, listener, resolve };
       this.inFlight.set(job.id, flight);
       void this.jobData(job).then(
         (data) => {
@@ -170,7 +173,7 @@ export class RemoteJudging implements RemoteSlots {
     });
   }
 
-  /** What the queue carries for a job: the package by name, the source itself. */
+  /** What the queue carries for a job: names only (the judgehost fetches the source: sources()). */
   private async jobData(job: JudgeJob): Promise<RemoteJobData> {
     const packageSha256 = await this.packageOf(job.problem.id);
     return {
@@ -179,7 +182,6 @@ export class RemoteJudging implements RemoteSlots {
       problemId: job.problem.id,
       packageSha256,
       languageId: job.languageId,
-      files: jobFiles(job.sourcePath),
       timeLimitMs: job.problem.timeLimitMs,
       runAllTests: job.runAllTests === true,
     };
@@ -193,6 +195,13 @@ export class RemoteJudging implements RemoteSlots {
     if (flight.data) void this.lane(flight.languageId).queue.remove(remoteJobId(flight.data.judgementId, flight.data.attempt)).catch(() => {});
     flight.resolve(judgeErrorResult('judging was cancelled'));
     return true;
+  }
+
+  /** The files of a judgement's current attempt, for its judgehost; null when the attempt is not current (superseded, cancelled, done). */
+  sources(judgementId: string, attempt: number): JudgingSources | null {
+    const flight = this.current(judgementId, attempt);
+    if (!flight) return null;
+    return { files: submittedFiles(flight.sourcePath).map((f) => ({ fileName: f.name, base64: readFileSync(f.path).toString('base64') })) };
   }
 
   /** A running attempt's steps and program output; false when the attempt is not the judgement's current one. */
@@ -327,9 +336,4 @@ export class RemoteJudging implements RemoteSlots {
     }
     for (const flight of this.inFlight.values()) await this.dispatch(flight);
   }
-}
-
-/** The files a job names (submissionFolder.ts wrote them: one file, or a folder of them), as the queue carries them. */
-function jobFiles(sourcePath: string): RemoteJobData['files'] {
-  return submittedFiles(sourcePath).map((f) => ({ fileName: f.name, base64: readFileSync(f.path).toString('base64') }));
 }

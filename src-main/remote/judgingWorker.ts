@@ -1,7 +1,7 @@
 // A remote judgehost's BullMQ workers: one per language it has (each language has its own queue, so
 // it never takes a judging it cannot run), sharing its judging workers: while they are all busy, or a
-// judge paused it, every queue worker stops taking jobs. A job is judged on the local JudgeEngine
-// against the cached package, with its progress, live output and result reported to the server
+// judge paused it, every queue worker stops taking jobs. A job's source is fetched from the server for
+// its attempt, and judged on the local JudgeEngine against the cached package, with its progress, live output and result reported to the server
 // (judgingReporter.ts). A job's lock is
 // renewed while it runs; a judgehost that dies stops renewing, and the job goes back to the queue for
 // another judgehost (the server watches for that too: judging/remoteJudging.ts).
@@ -119,13 +119,19 @@ export class JudgingWorker {
       const reporter = new JudgingReporter(this.options.server, data.judgementId, data.attempt, () => this.options.engine.pool.cancel(jobId));
       let result: JudgeResult;
       try {
+        const sources = await this.options.server.sources(data.judgementId, data.attempt);
+        if (!sources) {
+          reporter.finish();
+          this.log.info({ judgementId: data.judgementId, attempt: data.attempt }, 'a judging superseded before it started: not judged');
+          return;
+        }
         const pkg = await this.options.packages.get(data.packageSha256);
         mkdirSync(dir, { recursive: true });
-        const sourcePath = writeSubmission(dir, data.files.map((f) => ({ fileName: f.fileName, source: Buffer.from(f.base64, 'base64') })));
+        const sourcePath = writeSubmission(dir, sources.files.map((f) => ({ fileName: f.fileName, source: Buffer.from(f.base64, 'base64') })));
         const judgeJob = { ...jobFor(pkg, sourcePath, data.languageId, { timeLimitMs: data.timeLimitMs, runAllTests: data.runAllTests }), id: jobId };
         result = await this.options.engine.judge(judgeJob, { onProgress: (step) => reporter.step(step), onOutput: (chunk) => reporter.programOutput(chunk) });
       } catch (error) {
-        // A package this judgehost cannot fetch or read: the judge's fault, so the server's pool judges it again
+        // A source or package this judgehost cannot fetch or read: the judge's fault, so the server's pool judges it again
         // (on any judgehost) and gives JE only when that keeps failing.
         result = judgeFaultResult(`judgehost ${this.options.name}: ${(error as Error).message}`);
       }

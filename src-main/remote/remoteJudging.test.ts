@@ -5,6 +5,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { JudgingSources } from '../common/judgehostHttp.ts';
+import { judgingQueueName, type RemoteJobData } from '../common/remoteJobs.ts';
 import type { ConsoleSnapshot, SubmissionDetail } from '../shared/judgeApi.ts';
 import { basic, eventually, PortalClient, testServer } from '../test-support/http.ts';
 import { redisForTestFile, startRedis } from '../test-support/redis.ts';
@@ -34,7 +38,7 @@ test('two remote judgehosts judge the sample submissions right', { timeout: 120_
     // whoever judges it; the other verdicts do not depend on the load.
     const all = sampleSubmissions().filter((s) => s.expected !== 'TLE');
     const python = all.filter((s) => s.languageId === 'python');
-    // And a program of two files: they travel in the job and are written out as the server writes them.
+    // And a program of two files: the judgehost fetches both and writes them out as the server writes them.
     const twoFiles: Submission = { problemId: 'hello', languageId: 'python', fileName: 'greeting.py', source: 'TEXT = "Hello, World!"\n', otherFiles: [{ fileName: 'main.py', source: 'from greeting import TEXT\nprint(TEXT)\n' }], expected: 'AC' };
     const expected = await submitAll(server.url, [...[...all, ...python, ...python, ...python].slice(0, 29), twoFiles]);
     assert.equal(expected.size, 30);
@@ -207,6 +211,56 @@ test('a Redis with a password: the server and the judgehosts use it with the rig
     }
   } finally {
     await locked.stop();
+  }
+});
+
+test("a queue job names its judging and holds no source: the judgehost account fetches the current attempt's files, a replaced attempt's are refused (409), a team's credentials too (403)", { timeout: 60_000 }, async () => {
+  const server = await testServer({ queue: redis.url, workers: 0 });
+  const python = new Queue<RemoteJobData>(judgingQueueName('python'), { connection: { url: redis.url } });
+  const control = new Redis(redis.url);
+  const judgehost = basic('judgehost1', 'judgehost1-pass');
+  // This test is the judgehost: it beats (so the server dispatches to the queue) but takes no job, and reads the queue itself.
+  const beat = () => fetch(`${server.url}/api/judgehost/heartbeat`, { method: 'POST', headers: { ...judgehost, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'jh-reader', workers: 1, busy: 0, languages: ['python'] }) });
+  assert.equal((await beat()).status, 200);
+  const beating = setInterval(() => void beat(), 1000);
+  const waitingJob = (notAttempt?: number) =>
+    eventually(async () => (await python.getWaiting()).find((job) => job.data.attempt !== notAttempt), 15_000, 'a waiting job on the python queue');
+  const sourcesOf = (judgementId: string, attempt: number, headers = judgehost) => fetch(`${server.url}/api/judgehost/judgements/${judgementId}/sources?attempt=${attempt}`, { headers });
+  try {
+    const marker = `secret-${Date.now()}`;
+    const main = { fileName: 'main.py', source: `from helper import MARK\nprint(MARK)  # ${marker}\n` };
+    const helper = { fileName: 'helper.py', source: `MARK = "${marker}"\n` };
+    await submitAll(server.url, [{ problemId: 'hello', languageId: 'python', ...main, otherFiles: [helper], expected: 'WA' }]);
+    const job = await waitingJob();
+    // Names only: nothing of the source in Redis, neither as text nor as base64.
+    const stored = JSON.stringify(job.data);
+    assert.deepEqual(Object.keys(job.data).sort(), ['attempt', 'judgementId', 'languageId', 'packageSha256', 'problemId', 'runAllTests', 'timeLimitMs']);
+    for (const form of [marker, Buffer.from(helper.source).toString('base64'), Buffer.from(main.source).toString('base64')]) assert.ok(!stored.includes(form), stored);
+
+    const { judgementId, attempt } = job.data;
+    const fetched = await sourcesOf(judgementId, attempt);
+    assert.equal(fetched.status, 200);
+    assert.equal(fetched.headers.get('cache-control'), 'no-store');
+    const files = ((await fetched.json()) as JudgingSources).files.map((f) => ({ fileName: f.fileName, source: Buffer.from(f.base64, 'base64').toString() }));
+    assert.deepEqual(files, [helper, main]);
+    assert.equal((await sourcesOf(judgementId, attempt, basic('team1', 'team1-pass'))).status, 403);
+    assert.equal((await sourcesOf(judgementId, attempt + 1)).status, 409, 'an attempt that was never dispatched');
+    assert.equal((await sourcesOf(judgementId, -1)).status, 400);
+
+    // Redis loses its data: the server dispatches the judging again, a new attempt; the replaced one's files are refused.
+    await control.flushall();
+    const again = await waitingJob(attempt);
+    assert.equal(again.data.judgementId, judgementId);
+    assert.ok(again.data.attempt > attempt);
+    const replaced = await sourcesOf(judgementId, attempt);
+    assert.equal(replaced.status, 409);
+    assert.match(await replaced.text(), /not the current attempt/);
+    assert.equal((await sourcesOf(judgementId, again.data.attempt)).status, 200);
+  } finally {
+    clearInterval(beating);
+    control.disconnect();
+    await python.close();
+    await server.close();
   }
 });
 

@@ -1,11 +1,11 @@
 // A remote judgehost's side of the server's /api/judgehost routes (server/judgehostRoutes.ts), as
 // its judgehost account (HTTP Basic): the problems and their packages, the heartbeat, and each
-// judging's progress and result.
+// judging's source, progress and result.
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { JUDGEHOST_API, type JudgehostProblems } from '../common/judgehostHttp.ts';
+import { JUDGEHOST_API, type JudgehostProblems, type JudgingSources } from '../common/judgehostHttp.ts';
 import type { HeartbeatAnswer, JudgehostHeartbeat, ProgressReport, ResultReport } from '../common/remoteJobs.ts';
 
 /** The server refused the account: retrying will not help (a wrong password, not a judgehost account). */
@@ -46,6 +46,13 @@ export class ServerClient {
     const response = await this.send('GET', `/packages/${sha256}`);
     if (!response.body) throw new Error(`the server sent no body for package ${sha256}`);
     await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(file));
+  }
+
+  /** The files of a judging's attempt; null when the attempt is no longer current (the server answered 409): judge nothing. */
+  async sources(judgementId: string, attempt: number): Promise<JudgingSources | null> {
+    const response = await this.send('GET', `/judgements/${judgementId}/sources?attempt=${attempt}`, undefined, [409]);
+    if (response.status === 409) return null;
+    return (await response.json()) as JudgingSources;
   }
 
   /** What a judge wants this judgehost to do now. */

@@ -1,11 +1,12 @@
 // The routes of remote judgehosts (judgehost accounts only; no other account may call them, and a
 // judgehost account may call nothing else: httpServer.ts). A judgehost lists the problems with their
-// package archives' names and fetches each archive once by that name (judging/packageArchives.ts).
+// package archives' names and fetches each archive once by that name (judging/packageArchives.ts);
+// it fetches each job's source, and reports the job's progress and result.
 import { createReadStream } from 'node:fs';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { JUDGEHOST_API, SHA256_HEX, type JudgehostProblem, type JudgehostProblems } from '../common/judgehostHttp.ts';
+import { JUDGEHOST_API, SHA256_HEX, type JudgehostProblem, type JudgehostProblems, type JudgingSources } from '../common/judgehostHttp.ts';
 import type { JudgeProgress, JudgeResult } from '../common/results.ts';
 import { MAX_REPORTED_OUTPUT_CHARS, type HeartbeatAnswer } from '../common/remoteJobs.ts';
 import { VERDICTS, type Verdict } from '../common/types.ts';
@@ -15,6 +16,8 @@ import type { ServerContext } from './context.ts';
 
 const PackageParams = Type.Object({ sha256: Type.String({ pattern: SHA256_HEX.source }) });
 const JudgementParams = Type.Object({ id: Type.String({ pattern: '^[0-9]+$', maxLength: 20 }) });
+// A query's values are text (no coercion: httpServer.ts); an attempt is a number of at most 16 digits (a clock in ms, counted on).
+const AttemptQuery = Type.Object({ attempt: Type.String({ pattern: '^[0-9]{1,16}$' }) });
 const Heartbeat = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
   instance: Type.Optional(Type.String({ maxLength: 100 })),
@@ -84,6 +87,15 @@ export function registerJudgehostRoutes(app: FastifyInstance, ctx: ServerContext
     const answer = queue().heartbeat(request.body);
     if (!answer) throw new HttpError(409, `a judgehost named '${request.body.name}' is already judging for this server: give each judgehost its own --name`);
     return answer;
+  });
+
+  // A job names its judging; its source is fetched here, for the current attempt only (Redis never holds it).
+  api.get(`${JUDGEHOST_API}/judgements/:id/sources`, { config: { access: 'judgehost' }, schema: { params: JudgementParams, querystring: AttemptQuery } }, (request, reply): JudgingSources => {
+    const sources = queue().sources(request.params.id, Number(request.query.attempt));
+    if (!sources) throw new HttpError(409, SUPERSEDED);
+    // A contestant's source: no cache keeps it.
+    reply.header('cache-control', 'no-store');
+    return sources;
   });
 
   api.post(`${JUDGEHOST_API}/judgements/:id/progress`, { config: { access: 'judgehost', stateChange: true }, schema: { params: JudgementParams, body: Progress } }, (request, reply) => {

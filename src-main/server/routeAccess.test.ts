@@ -84,6 +84,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/console/output/:id': 'judge',
   'GET /api/judgehost/problems': 'judgehost',
   'GET /api/judgehost/packages/:sha256': 'judgehost',
+  'GET /api/judgehost/judgements/:id/sources': 'judgehost',
   'POST /api/judgehost/heartbeat': 'judgehost',
   'POST /api/judgehost/judgements/:id/progress': 'judgehost',
   'POST /api/judgehost/judgements/:id/result': 'judgehost',
