@@ -319,7 +319,7 @@ async function main(): Promise<number> {
     const p95 = [...added.added].sort((x, y) => x - y)[Math.ceil(0.95 * added.added.length) - 1];
     const onQueue = distribution(added.onQueue);
     log(`    the job on the queue, put there to taken by the judgehost (Redis's clock, ${added.onQueue.length} jobs): ${formatDist(onQueue)}`);
-    log(`    added in all (each remote judging minus the embedded one before it: the queue, the result's HTTP request, and a second Node process on these cores): p50 ${fmt(overhead.p50)} ms, p95 ${fmt(p95)} ms, mean ${fmt(overhead.mean)} ms`);
+    log(`    added in all (each remote judging minus the embedded one before it: the queue, the source's and the result's HTTP requests, and a second Node process on these cores): p50 ${fmt(overhead.p50)} ms, p95 ${fmt(p95)} ms, mean ${fmt(overhead.mean)} ms`);
     log(formatTarget(target('latency Redis adds per judging: the job on the queue (p50)', onQueue.p50, 'max', ADDED_LATENCY_P50_MAX_MS, 'ms')));
   }
   log(`  took ${fmt((performance.now() - benchStart) / 1000, 0)} s`);
