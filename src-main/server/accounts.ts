@@ -102,14 +102,18 @@ export class AccountDirectory {
     return { hashed: this.hashed, total: this.total };
   }
 
-  /** The account, or null; may reject with BusyError (too many checks under way). */
-  async verify(username: string, password: string): Promise<AuthenticatedAccount | null> {
+  /**
+   * The account, or null; may reject with BusyError (too many checks under way). `forSession`: a session is made
+   * with this password (a form login), whose hash is then made ahead of the queue (storeHashSoon); a request with
+   * HTTP Basic makes none, so a burst of them neither queues a scrypt each nor holds up a stop.
+   */
+  async verify(username: string, password: string, options: { forSession: boolean }): Promise<AuthenticatedAccount | null> {
     const row = this.store.accounts.byUsername(username);
     const entry = row ? this.folder.get(username) : undefined;
     // The folder's password decides while its hash is being made, and once the stored hash is known to be of it.
     const byFolder = row !== null && entry !== undefined && (entry.hash === null || entry.hash === row.passwordHash);
     if (byFolder && sameSecret(password, entry.password)) {
-      this.storeHashSoon(username, entry);
+      if (options.forSession) this.storeHashSoon(username, entry);
       return toAccount(row);
     }
     const real = !byFolder && row?.passwordHash && isReadableHash(row.passwordHash) ? row.passwordHash : null;

@@ -15,6 +15,9 @@ import { eventually, testServer } from '../test-support/http.ts';
 import { AccountDirectory } from './accounts.ts';
 
 const HASHER_ENTRY = 'passwordHasherChild';
+/** How a password is checked: for one request (HTTP Basic), or for a session (a form login). */
+const REQUEST = { forSession: false };
+const LOGIN = { forSession: true };
 const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-hashing-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -58,9 +61,9 @@ describe('AccountDirectory', () => {
       const accounts = contestDefinition().accounts;
       const first = new AccountDirectory(t.store, accounts);
       // Nothing has come back from the child yet: this login is checked against the folder's password.
-      assert.equal((await first.verify('team1', 'plain-secret-one'))?.id, 'acc-t1');
+      assert.equal((await first.verify('team1', 'plain-secret-one', REQUEST))?.id, 'acc-t1');
       assert.equal(t.store.accounts.byUsername('team1')!.passwordHash, null, 'the login came before the hash');
-      assert.equal(await first.verify('team1', 'plain-secret-two'), null);
+      assert.equal(await first.verify('team1', 'plain-secret-two', REQUEST), null);
       const [child] = hashers(process.pid);
       assert.ok(child, 'a hashing process runs');
       assert.equal(procStat(child)![16], '19', 'at the lowest CPU priority');
@@ -72,9 +75,9 @@ describe('AccountDirectory', () => {
       assert.ok(verifyPassword('plain-secret-one', hashes[0]) && verifyPassword('plain-secret-two', hashes[1]));
       assert.ok(!verifyPassword('plain-secret-one', hashes[1]));
       assert.equal(t.store.accounts.byUsername('judge')!.passwordHash, 'scrypt$16384$8$1$c2FsdA$a2V5', 'a hash given in the folder is kept');
-      assert.equal((await first.verify('team2', 'plain-secret-two'))?.id, 'acc-t2');
-      assert.equal(await first.verify('team2', 'plain-secret-one'), null);
-      assert.equal(await first.verify('judge', 'anything'), null);
+      assert.equal((await first.verify('team2', 'plain-secret-two', REQUEST))?.id, 'acc-t2');
+      assert.equal(await first.verify('team2', 'plain-secret-one', REQUEST), null);
+      assert.equal(await first.verify('judge', 'anything', REQUEST), null);
       await gone(child, 'the hashing process to exit once its work is done');
       await first.stop();
 
@@ -82,7 +85,7 @@ describe('AccountDirectory', () => {
       const second = new AccountDirectory(t.reopen(), accounts);
       await eventually(async () => (second.progress().hashed === 2 ? true : undefined), 60_000, 'checking done');
       assert.deepEqual(['team1', 'team2'].map((u) => t.store.accounts.byUsername(u)!.passwordHash), hashes);
-      assert.equal((await second.verify('team1', 'plain-secret-one'))?.id, 'acc-t1');
+      assert.equal((await second.verify('team1', 'plain-secret-one', REQUEST))?.id, 'acc-t1');
       await second.stop();
     } finally {
       t.dispose();
@@ -94,13 +97,13 @@ describe('AccountDirectory', () => {
     try {
       const accounts = contestDefinition().accounts;
       const dir = new AccountDirectory(t.store, accounts);
-      assert.ok(await dir.verify('team1', 'plain-secret-one'));
+      assert.ok(await dir.verify('team1', 'plain-secret-one', REQUEST));
       dir.add([{ ...accounts[0], password: 'changed-in-folder' }]);
-      assert.equal(await dir.verify('team1', 'plain-secret-one'), null);
+      assert.equal(await dir.verify('team1', 'plain-secret-one', REQUEST), null);
       await eventually(async () => (dir.progress().hashed === dir.progress().total ? true : undefined), 60_000, 'hashing done');
       assert.ok(verifyPassword('changed-in-folder', t.store.accounts.byUsername('team1')!.passwordHash!));
-      assert.ok(await dir.verify('team1', 'changed-in-folder'));
-      assert.equal(await dir.verify('team1', 'plain-secret-one'), null);
+      assert.ok(await dir.verify('team1', 'changed-in-folder', REQUEST));
+      assert.equal(await dir.verify('team1', 'plain-secret-one', REQUEST), null);
       await dir.stop();
     } finally {
       t.dispose();
@@ -113,7 +116,7 @@ describe('AccountDirectory', () => {
       const accounts = contestDefinition().accounts;
       const first = new AccountDirectory(t.store, accounts);
       // team2 is last in the hashing queue; the server stops at once, long before the queue would reach it.
-      const account = await first.verify('team2', 'plain-secret-two');
+      const account = await first.verify('team2', 'plain-secret-two', LOGIN);
       assert.equal(account?.id, 'acc-t2');
       const loggedInAt = Date.now();
       t.store.accounts.createSession(account.id, 3_600_000, loggedInAt);
@@ -124,6 +127,19 @@ describe('AccountDirectory', () => {
       const second = new AccountDirectory(t.reopen(), accounts);
       assert.equal(await second.sessionHolds(account, loggedInAt), true);
       await second.stop();
+    } finally {
+      t.dispose();
+    }
+  });
+
+  test('a request with HTTP Basic is not hashed ahead of the queue: a stop right after it waits for nothing and stores no hash for it', async () => {
+    const t = tempStore();
+    try {
+      const first = new AccountDirectory(t.store, contestDefinition().accounts);
+      assert.equal((await first.verify('team2', 'plain-secret-two', REQUEST))?.id, 'acc-t2');
+      await first.stop();
+      // team2 is last in the hashing queue, which the stop ended long before it got there.
+      assert.equal(t.store.accounts.byUsername('team2')!.passwordHash, null);
     } finally {
       t.dispose();
     }
@@ -161,7 +177,7 @@ describe('AccountDirectory', () => {
         await eventually(async () => (dir.progress().hashed === 2 ? true : undefined), 60_000, 'hashing done');
         assert.ok(verifyPassword('plain-secret-one', t.store.accounts.byUsername('team1')!.passwordHash!));
         assert.ok(verifyPassword('plain-secret-two', t.store.accounts.byUsername('team2')!.passwordHash!));
-        assert.ok(await dir.verify('team1', 'plain-secret-one'));
+        assert.ok(await dir.verify('team1', 'plain-secret-one', REQUEST));
         await dir.stop();
       } finally {
         t.dispose();
