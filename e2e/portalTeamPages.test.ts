@@ -6,7 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { browserSkipReason, expect, logInToPortal, SCREENSHOTS, teamSession, test } from './support.ts';
+import { LOCAL_JUDGEHOST_ID } from '../src-main/shared/judgeApi.ts';
+import { browserSkipReason, consoleCall, expect, logInToPortal, SCREENSHOTS, teamSession, test } from './support.ts';
 
 const skip = browserSkipReason('portal');
 test.skip(skip !== false, skip || '');
@@ -51,10 +52,8 @@ async function addProblems(served: { contestDir: string; stopServer(): Promise<v
 
 test("a team's own submission: live while judged, its source highlighted, a wrong sample beside the expected answer, a compile error's output; another team sees nothing", async ({ browser, served }) => {
   test.setTimeout(180_000);
-  // Two slow submissions of another team go first (one worker), so ours is seen waiting before its verdict.
-  const team2 = await teamSession(served.url, 'team2');
-  await team2('hello', 'loop1.py', 'while True:\n    pass\n');
-  await team2('hello', 'loop2.py', 'while True:\n    pass\n');
+  // A judge pauses the judgehost, so ours is seen waiting before its verdict however fast the page opens.
+  await consoleCall(served.url, 'setJudgehostMode', LOCAL_JUDGEHOST_ID, 'paused');
   const team1 = await teamSession(served.url, 'team1');
   const wrong = await team1('hello', 'wrong.py', '# no comma\nprint("Hello World")\n');
   const broken = await team1('hello', 'broken.py', 'print("unclosed"\n');
@@ -71,6 +70,7 @@ test("a team's own submission: live while judged, its source highlighted, a wron
   const result = page.locator('.submission-facts [data-verdict]');
   await expect(result).toHaveAttribute('data-verdict', /queued|judging/);
   await expect(page.locator('tr[data-sample]')).toHaveAttribute('data-verdict', 'waiting');
+  await consoleCall(served.url, 'setJudgehostMode', LOCAL_JUDGEHOST_ID, 'active');
   await expect(result).toHaveAttribute('data-verdict', 'WA', { timeout: 90_000 });
 
   // The sample's verdict and time, and the team's own output beside the expected one, the differing line marked.
