@@ -1,10 +1,10 @@
 // A remote judgehost's BullMQ workers: one per language it has (each language has its own queue, so
 // it never takes a judging it cannot run), sharing its judging workers: while they are all busy, or a
 // judge paused it, every queue worker stops taking jobs. A job's source is fetched from the server for
-// its attempt, and judged on the local JudgeEngine against the cached package, with its progress, live output and result reported to the server
-// (judgingReporter.ts). A job's lock is
-// renewed while it runs; a judgehost that dies stops renewing, and the job goes back to the queue for
-// another judgehost (the server watches for that too: judging/remoteJudging.ts).
+// its attempt and judged on the local JudgeEngine against the cached package, with its progress, live
+// output and result reported to the server (judgingReporter.ts). A job's lock is renewed while it
+// runs; a judgehost that dies stops renewing, and the job goes back to the queue for another
+// judgehost (the server watches for that too: judging/remoteJudging.ts).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { WaitingError, Worker, type Job } from 'bullmq';

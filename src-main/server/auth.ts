@@ -54,12 +54,12 @@ export class Authenticator {
    * The account whose password this is; 401 when wrong (counted), 429 when throttled, 503 when too many checks are
    * under way. `forSession`: a session will be made with it (a form login), not one request (HTTP Basic).
    */
-  private async check(username: string, password: string, address: string, forSession: boolean): Promise<AuthenticatedAccount> {
+  private async check(username: string, password: string, address: string, options: { forSession: boolean }): Promise<AuthenticatedAccount> {
     const refusal = this.throttle.refusal(username, address);
     if (refusal) throw new HttpError(429, refusal);
     let account: AuthenticatedAccount | null;
     try {
-      account = await this.accounts.verify(username, password, { forSession });
+      account = await this.accounts.verify(username, password, options);
     } catch (error) {
       if (error instanceof BusyError) throw new HttpError(503, error.message);
       throw error;
@@ -75,7 +75,7 @@ export class Authenticator {
   async identify(request: FastifyRequest): Promise<Caller | null> {
     const basic = parseBasic(request.headers.authorization);
     if (basic) {
-      const account = await this.check(basic.username, basic.password, request.ip, false);
+      const account = await this.check(basic.username, basic.password, request.ip, { forSession: false });
       return { account, via: 'basic', csrfToken: null };
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -101,7 +101,7 @@ export class Authenticator {
   }
 
   async login(username: string, password: string, reply: FastifyReply, secure: boolean): Promise<{ account: AuthenticatedAccount; csrfToken: string }> {
-    const account = await this.check(username, password, reply.request.ip, true);
+    const account = await this.check(username, password, reply.request.ip, { forSession: true });
     // A judgehost uses HTTP Basic on its own routes: a session would be one more credential to steal.
     if (account.type === 'judgehost') throw new HttpError(403, JUDGEHOST_ACCOUNTS_ONLY_JUDGE);
     const session = this.store.accounts.createSession(account.id, SESSION_TTL_MS);
