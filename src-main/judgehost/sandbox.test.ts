@@ -549,4 +549,29 @@ int main(void) {
       problem.dispose();
     }
   });
+
+  // With sched_autogroup the CPU is shared between sessions before niceness counts, and each slot host
+  // is a session of its own (its pty): a judged program at nice 10 took half of a contended CPU from the
+  // server, and a burst of submissions waited for it.
+  test("a judged program yields to the server: its session's scheduling group has the judgehost's niceness", { skip: existsSync('/proc/self/autogroup') ? false : 'this kernel does not group processes by session (no /proc/self/autogroup)' }, async () => {
+    const problem = tinyProblem({ tests: { '1': ['', 'process 10 group 10\n'] }, timeLimitMs: 1000 });
+    try {
+      const source = String.raw`#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+int main(void) {
+  char line[128] = "";
+  FILE *f = fopen("/proc/self/autogroup", "r");
+  if (!f || !fgets(line, sizeof line, f)) { puts("no /proc/self/autogroup"); return 0; }
+  const char *group = strstr(line, "nice ");
+  printf("process %d group %s", getpriority(PRIO_PROCESS, 0), group ? group + 5 : line);
+  return 0;
+}
+`;
+      const result = await engine.judge(problem.job('main.c', source, 'c'));
+      assert.equal(result.verdict, 'AC', JSON.stringify(result.tests[0] ?? result));
+    } finally {
+      problem.dispose();
+    }
+  });
 });

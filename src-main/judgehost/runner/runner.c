@@ -1294,7 +1294,26 @@ static int slot_host_main(int argc, char **argv) {
   }
 }
 
+/* The pty that starts the runner makes it a session leader, and where the kernel groups processes by
+   session for scheduling (sched_autogroup, on by default in most distributions) the CPU is shared
+   between sessions first and by niceness only within one: a program judged at nice 10 would take
+   half of a contended CPU from the server all the same. The session's group takes the niceness the
+   runner was started with, so that judging yields to the server as its niceness says. It changes
+   nothing a program is charged (CPU time); a program kept waiting for a CPU is the machine's fault
+   (runDelayMs). Kernels without autogroups have no such file: nothing to do. */
+static void session_takes_niceness(void) {
+  if (getsid(0) != getpid()) return;
+  errno = 0;
+  int niceness = getpriority(PRIO_PROCESS, 0);
+  if (errno != 0 || niceness <= 0) return;
+  int fd = open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  if (dprintf(fd, "%d", niceness) < 0) { /* refused (rate-limited without CAP_SYS_ADMIN): judging then competes as before */ }
+  close(fd);
+}
+
 int main(int argc, char **argv) {
+  session_takes_niceness();
   if (argc >= 2 && !strcmp(argv[1], "--slot-host")) {
     close_inherited_fds();
     return slot_host_main(argc, argv);
