@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { setSessionNiceness } from '../common/processes.ts';
 import { hashPasswordAsync, verifyPasswordAsync } from '../store/password.ts';
 import type { HashReply, HashRequest } from './passwordHasherChild.ts';
 
@@ -74,6 +75,9 @@ export class PasswordHasher {
       execArgv: [],
       env: this.options.env ?? process.env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // A session of its own on Linux, whose scheduling group is niced too (setSessionNiceness): in the
+      // server's session it would take the server's share of a CPU ahead of judging.
+      detached: process.platform === 'linux',
     });
     if (child.pid) {
       try {
@@ -81,6 +85,7 @@ export class PasswordHasher {
       } catch {
         /* it has exited already: 'exit' follows */
       }
+      if (process.platform === 'linux') setSessionNiceness(child.pid, LOWEST_PRIORITY);
     }
     child.on('message', (reply: HashReply) => {
       const waiting = this.waiting.get(reply.id);

@@ -3,7 +3,7 @@
 // (close(), kill -9) nor its work.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -22,7 +22,7 @@ const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-hashing-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Fields of /proc/<pid>/stat after the command name: [0] state, [1] parent pid, [16] nice; null when gone. */
+/** Fields of /proc/<pid>/stat after the command name: [0] state, [1] parent pid, [3] session, [16] nice; null when gone. */
 function procStat(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -67,6 +67,11 @@ describe('AccountDirectory', () => {
       const [child] = hashers(process.pid);
       assert.ok(child, 'a hashing process runs');
       assert.equal(procStat(child)![16], '19', 'at the lowest CPU priority');
+      if (existsSync('/proc/self/autogroup')) {
+        // Where the CPU is shared between sessions first, a session of its own with its group niced too.
+        assert.equal(procStat(child)![3], String(child), 'a session of its own');
+        assert.match(readFileSync(`/proc/${child}/autogroup`, 'utf8'), /nice 19\b/);
+      }
 
       await eventually(async () => (first.progress().hashed === first.progress().total ? true : undefined), 60_000, 'hashing done');
       assert.deepEqual(first.progress(), { hashed: 2, total: 2 });
