@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JudgeEngine } from './engine.ts';
 import type { Verdict } from '../common/types.ts';
-import { startEngine, tinyProblem, type TinyProblem } from '../test-support/fixtures.ts';
+import { startEngine, tinyProblem, type TinyProblem, type TinyProblemOptions } from '../test-support/fixtures.ts';
 
 let engine: JudgeEngine;
 let sum: TinyProblem;
@@ -16,7 +16,7 @@ let sumRoomy: TinyProblem;
 
 before(async () => {
   engine = await startEngine(2);
-  const definition = { tests: { '1': ['1 2\n', '3\n'], '2': ['40 2\n', '42\n'] }, memoryLimitMb: 64, outputLimitMb: 1 };
+  const definition: TinyProblemOptions = { tests: { '1': ['1 2\n', '3\n'], '2': ['40 2\n', '42\n'] }, memoryLimitMb: 64, outputLimitMb: 1 };
   sum = tinyProblem({ ...definition, timeLimitMs: 1000 });
   sumRoomy = tinyProblem({ ...definition, timeLimitMs: 4000 });
 });
