@@ -1,5 +1,6 @@
 // Small numeric helpers for the benchmark: percentiles, rounding, target checks.
 import { readFileSync } from 'node:fs';
+import { procStatFields } from '../common/processes.ts';
 import { readdirOrEmpty, readFileOrEmpty } from '../common/quietFs.ts';
 
 export interface Distribution {
@@ -103,14 +104,10 @@ export function descendantsCpuMs(pid: number): number {
 }
 
 export function processCpuMs(pid: number): { self: number; children: number } | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
-    // After the command: state(3) ... utime(14) stime(15) cutime(16) cstime(17).
-    return { self: (f[11] + f[12]) * 10, children: (f[13] + f[14]) * 10 };
-  } catch {
-    return null;
-  }
+  const f = procStatFields(pid)?.map(Number);
+  if (!f) return null;
+  // After the command: state(3) ... utime(14) stime(15) cutime(16) cstime(17).
+  return { self: (f[11] + f[12]) * 10, children: (f[13] + f[14]) * 10 };
 }
 
 /** A report line on stdout (the figures). */

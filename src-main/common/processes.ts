@@ -14,6 +14,20 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
+ * The fields of /proc/<pid>/stat after the command name (which may hold spaces and parentheses):
+ * [0] state, [1] parent pid, [3] session, [11] utime, [12] stime, [16] nice, [19] start time (clock
+ * ticks since boot). Null when there is no such process, or no /proc.
+ */
+export function procStatFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Gives the scheduling group of a session leader's session (Linux's sched_autogroup) a niceness. Where
  * the kernel groups processes by session (the default of most distributions) the CPU is shared between
  * sessions first and by niceness only within one: a nice 19 process in the server's session takes the
@@ -22,11 +36,9 @@ export function isAlive(pid: number): boolean {
  * False where the kernel has no autogroups or refused: the process then yields by its own niceness only.
  */
 export function setSessionNiceness(pid: number, niceness: number): boolean {
+  // Only a session's leader: any other process's file is its session's, the server's own perhaps.
+  if (procStatFields(pid)?.[3] !== String(pid)) return false;
   try {
-    // Only a session's leader: any other process's file is its session's, the server's own perhaps.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const session = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3];
-    if (session !== String(pid)) return false;
     writeFileSync(`/proc/${pid}/autogroup`, String(niceness));
     return true;
   } catch {

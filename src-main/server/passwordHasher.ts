@@ -85,7 +85,7 @@ export class PasswordHasher {
       } catch {
         /* it has exited already: 'exit' follows */
       }
-      if (process.platform === 'linux') setSessionNiceness(child.pid, LOWEST_PRIORITY);
+      setSessionNiceness(child.pid, LOWEST_PRIORITY);
     }
     child.on('message', (reply: HashReply) => {
       const waiting = this.waiting.get(reply.id);

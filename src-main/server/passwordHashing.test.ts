@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { procStatFields } from '../common/processes.ts';
 import { bigContest } from '../load/bigContest.ts';
 import { verifyPassword } from '../store/password.ts';
 import { contestDefinition, tempStore } from '../store/testFixtures.ts';
@@ -22,18 +23,8 @@ const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-hashing-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Fields of /proc/<pid>/stat after the command name: [0] state, [1] parent pid, [3] session, [16] nice; null when gone. */
-function procStat(pid: number): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
-
 function alive(pid: number): boolean {
-  const fields = procStat(pid);
+  const fields = procStatFields(pid);
   return fields !== null && fields[0] !== 'Z';
 }
 
@@ -43,7 +34,7 @@ function hashers(parent: number): number[] {
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
     .filter((pid) => {
-      if (procStat(pid)?.[1] !== String(parent) || !alive(pid)) return false;
+      if (procStatFields(pid)?.[1] !== String(parent) || !alive(pid)) return false;
       try {
         return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(HASHER_ENTRY);
       } catch {
@@ -66,10 +57,10 @@ describe('AccountDirectory', () => {
       assert.equal(await first.verify('team1', 'plain-secret-two', REQUEST), null);
       const [child] = hashers(process.pid);
       assert.ok(child, 'a hashing process runs');
-      assert.equal(procStat(child)![16], '19', 'at the lowest CPU priority');
+      assert.equal(procStatFields(child)![16], '19', 'at the lowest CPU priority');
       if (existsSync('/proc/self/autogroup')) {
         // Where the CPU is shared between sessions first, a session of its own with its group niced too.
-        assert.equal(procStat(child)![3], String(child), 'a session of its own');
+        assert.equal(procStatFields(child)![3], String(child), 'a session of its own');
         assert.match(readFileSync(`/proc/${child}/autogroup`, 'utf8'), /nice 19\b/);
       }
 

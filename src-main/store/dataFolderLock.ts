@@ -2,7 +2,7 @@
 // Two servers judging one queue would judge every submission twice and fight over the database.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../common/processes.ts';
+import { isAlive, procStatFields } from '../common/processes.ts';
 
 export const LOCK_FILE_NAME = 'verdict.lock';
 
@@ -38,10 +38,8 @@ export interface DataFolderLock {
 function processIdentity(pid: number): string | null {
   try {
     const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-    // The start time is the 22nd field of /proc/<pid>/stat, counted after the parenthesised name.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-    return `${boot}:${startTime}`;
+    const startTime = procStatFields(pid)?.[19];
+    return startTime === undefined ? null : `${boot}:${startTime}`;
   } catch {
     return null;
   }

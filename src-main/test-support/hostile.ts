@@ -9,6 +9,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runnerBinaryPath } from '../common/paths.ts';
+import { procStatFields } from '../common/processes.ts';
 import { runInPty, type RunMeasurement, type RunSpec } from '../judgehost/runner/runInPty.ts';
 import { Sandbox } from '../judgehost/runner/sandbox.ts';
 import { sandboxProcesses } from './fixtures.ts';
@@ -27,14 +28,8 @@ export interface ProcInfo {
 }
 
 function readPpid(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 4, after "pid (comm) state": comm may contain spaces and parentheses.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(rest[1]);
-  } catch {
-    return null;
-  }
+  const fields = procStatFields(pid);
+  return fields ? Number(fields[1]) : null;
 }
 
 function readCmdline(pid: number): string {
