@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { verdictBin } from '../test-support/cli.ts';
+import { running } from '../test-support/fixtures.ts';
 import { eventually } from '../test-support/http.ts';
 
 /** The first Node the wrapper hands over from (older ones re-run with the project's Node). */
@@ -50,16 +51,6 @@ function children(pid: number): number[] {
     );
   } catch {
     return [];
-  }
-}
-
-/** Running (a zombie has ended: only its exit status waits to be collected). */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
   }
 }
 

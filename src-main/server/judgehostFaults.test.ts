@@ -2,13 +2,14 @@
 // submission still gets its own verdict (a judge fault is never the contestant's), nothing the dead
 // judgehost ran survives it, and /health tells the truth meanwhile.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { PortalSubmission } from '../shared/portalApi.ts';
 import { readdirOrEmpty, readFileOrEmpty } from '../common/quietFs.ts';
 import { tempRoots } from '../common/tempFolders.ts';
+import { running } from '../test-support/fixtures.ts';
 import { PortalClient, basic, eventually, testServer } from '../test-support/http.ts';
 
 const HELLO_AC = 'print("Hello, World!")\n';
@@ -45,8 +46,6 @@ function runningProgram(pid: number, text: string): number | undefined {
 }
 
 const parentOf = (pid: number): number => Number(/^PPid:\s+(\d+)/m.exec(readFileOrEmpty(`/proc/${pid}/status`))?.[1] ?? 0);
-
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileOrEmpty(`/proc/${pid}/status`));
 
 /** Left behind by a judgehost that is gone: its workspace, its memory cgroups. */
 function leftoversOf(pid: number): string[] {
@@ -114,9 +113,9 @@ test('kill -9 of the judgehost three times during 30 submissions: every verdict 
     for (let kill = 1; kill <= 3; kill++) {
       const before = await eventually(async () => {
         const h = await health();
-        const running = server.context.judging.running().map((l) => l.submissionId);
-        if (h.judgehost.status !== 'running' || running.length === 0 || running.some((id) => struck.has(id))) return undefined;
-        for (const id of running) struck.add(id);
+        const inFlight = server.context.judging.running().map((l) => l.submissionId);
+        if (h.judgehost.status !== 'running' || inFlight.length === 0 || inFlight.some((id) => struck.has(id))) return undefined;
+        for (const id of inFlight) struck.add(id);
         return h;
       }, 60_000, 'a judging in flight');
       const pid = before.judgehost.pid!;
@@ -134,7 +133,7 @@ test('kill -9 of the judgehost three times during 30 submissions: every verdict 
     for (const s of submitted) assert.equal(verdicts.get(s.id), expected(s.source), `submission ${s.id}`);
     // Nothing the killed judgehosts ran survives them.
     for (const { pid, children } of killed) {
-      await eventually(async () => (children.every((c) => !alive(c)) ? true : undefined), 10_000, `the processes of judgehost ${pid} to be gone`);
+      await eventually(async () => (children.every((c) => !running(c)) ? true : undefined), 10_000, `the processes of judgehost ${pid} to be gone`);
       assert.deepEqual(leftoversOf(pid), [], `leftovers of judgehost ${pid}`);
     }
     const final = await health();
@@ -178,7 +177,7 @@ test('a stopped judgehost (SIGSTOP) is noticed within 5 s, replaced, and its jud
       return h.judgehost.restarts === 1 && h.judgehost.status === 'running' ? h : undefined;
     }, 20_000, 'the stopped judgehost to be replaced');
     assert.match(replaced.judgehost.lastFailure!.reason, /stopped answering/);
-    assert.ok(!alive(pid), 'the stopped judgehost is killed');
+    assert.ok(!running(pid), 'the stopped judgehost is killed');
     const noticedMs = Date.now() - stoppedAt;
     assert.ok(noticedMs < 15_000, `replaced after ${noticedMs} ms`);
     const verdicts = await verdictsOf(server.url, submitted.length);
@@ -288,7 +287,7 @@ test('a slot host killed in the middle of a test: the submission is judged again
     const [next] = await submitAll(server.url, [HELLO_WA]);
     assert.equal((await verdictsOf(server.url, 2)).get(next.id), 'WA');
     // Nothing of the dead slot host's run is left, and its death was not the judgehost's.
-    assert.ok(!alive(slotHost));
+    assert.ok(!running(slotHost));
     const slotHosts = descendants(hostPid).filter((pid) => readFileOrEmpty(`/proc/${pid}/cmdline`).includes('--slot-host'));
     assert.ok(slotHosts.length >= 1 && !slotHosts.includes(slotHost), `slot hosts now: ${slotHosts.join(', ')}`);
     assert.equal((await judge.get<Health>('/health', basic('judge', 'judge-pass'))).body.judgehost.restarts, 0);

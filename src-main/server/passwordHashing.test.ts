@@ -12,6 +12,7 @@ import { procStatFields } from '../common/processes.ts';
 import { bigContest } from '../load/bigContest.ts';
 import { verifyPassword } from '../store/password.ts';
 import { contestDefinition, tempStore } from '../store/testFixtures.ts';
+import { running } from '../test-support/fixtures.ts';
 import { eventually, testServer } from '../test-support/http.ts';
 import { AccountDirectory } from './accounts.ts';
 
@@ -23,18 +24,13 @@ const bin = fileURLToPath(new URL('../../bin/verdict.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'verdict-hashing-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function alive(pid: number): boolean {
-  const fields = procStatFields(pid);
-  return fields !== null && fields[0] !== 'Z';
-}
-
 /** The hashing processes whose parent is `parent`. */
 function hashers(parent: number): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
     .filter((pid) => {
-      if (procStatFields(pid)?.[1] !== String(parent) || !alive(pid)) return false;
+      if (procStatFields(pid)?.[1] !== String(parent) || !running(pid)) return false;
       try {
         return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(HASHER_ENTRY);
       } catch {
@@ -43,7 +39,7 @@ function hashers(parent: number): number[] {
     });
 }
 
-const gone = (pid: number, what: string) => eventually(async () => (alive(pid) ? undefined : true), 10_000, what);
+const gone = (pid: number, what: string) => eventually(async () => (running(pid) ? undefined : true), 10_000, what);
 
 describe('AccountDirectory', () => {
   test('hashes the folder passwords in a child; logins work before and after; a restart keeps the hashes', async () => {
@@ -148,7 +144,7 @@ describe('AccountDirectory', () => {
       const [child] = hashers(process.pid);
       assert.ok(child);
       await dir.stop();
-      assert.ok(!alive(child), 'gone when stop() resolves');
+      assert.ok(!running(child), 'gone when stop() resolves');
       assert.deepEqual(hashers(process.pid), []);
     } finally {
       t.dispose();

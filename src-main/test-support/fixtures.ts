@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { JudgeEngine } from '../judging/engine.ts';
 import { SANDBOX_UID_BASE, UID_BLOCK_SIZE, UID_BLOCKS } from '../judgehost/runner/sandbox.ts';
 import type { JudgeJob } from '../common/judgehostProtocol.ts';
+import { procStatFields } from '../common/processes.ts';
 
 export interface TinyProblemOptions {
   /** Test cases: name -> [input, answer]. Written under data/secret/. */
@@ -78,6 +79,12 @@ export function tinyProblem(options: TinyProblemOptions = {}): TinyProblem {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether a process runs: a zombie has ended, only its exit status waits to be collected (isAlive counts it). */
+export function running(pid: number): boolean {
+  const fields = procStatFields(pid);
+  return fields !== null && fields[0] !== 'Z';
 }
 
 /** Processes whose real uid is in the sandbox range (programs of submissions) still alive. */
